@@ -1,0 +1,464 @@
+"""Plan catalogues: the plans' formulas and targets as validated data.
+
+A catalogue is a YAML file (schema in ``catalogues/README.md``). Loading it
+checks every rule of the schema and reports the first problem with the file,
+the line and the fix, so that a technician editing a copy of
+``_template.yaml`` is told exactly what to change.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+import yaml
+
+from ..resources import CATALOGUE_DIR
+from .errors import CatalogueError
+
+SCHEMA_VERSION = 1
+LEVELS = ("municipality", "district", "county")
+UNIT_KINDS = ("街道", "镇", "乡", "区", "县")
+STRUCTURE_KINDS = ("role", "tier", "zone", "function_type", "region", "group", "band")
+COMPARISONS = (">=", "<=")
+# Fields the tagging algorithm writes itself; a structure may not reuse them.
+RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note")
+_FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,9}$")
+
+
+@dataclass(frozen=True)
+class Cite:
+    doc: str
+    line: int
+    quote: str = ""
+    file: str = ""  # the document's file name, filled in from `documents`
+
+    def __str__(self):
+        return f"{self.file or self.doc}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    file: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Township:
+    name: str
+    kind: str
+    aliases: tuple
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class Member:
+    name: str
+    cite: Cite
+
+
+@dataclass
+class PlanClass:
+    value: str
+    label: str
+    label_en: str
+    order: int
+    cite: Optional[Cite]
+    members: List[Member]
+    derived: bool = False
+    note: str = ""
+
+
+@dataclass
+class Reading:
+    value: str
+    cite: Cite
+
+
+@dataclass
+class Conflict:
+    township: str
+    readings: List[Reading]
+    note: str = ""
+
+
+@dataclass
+class Structure:
+    id: str
+    field: str
+    kind: str
+    name: str
+    name_en: str
+    cite: Cite
+    complete: bool
+    classes: List[PlanClass]
+    conflicts: List[Conflict] = field(default_factory=list)
+
+    def class_of(self, value: str) -> Optional[PlanClass]:
+        return next((c for c in self.classes if c.value == value), None)
+
+    def readings_for(self, township: str) -> List[Reading]:
+        """Every value the plan gives a township in this structure, with its citation.
+
+        Two or more readings mean the plan contradicts itself (or names the town
+        twice); the tagging algorithm writes them all and says so.
+        """
+        for conflict in self.conflicts:
+            if conflict.township == township:
+                return list(conflict.readings)
+        return [
+            Reading(plan_class.value, member.cite)
+            for plan_class in self.classes
+            for member in plan_class.members
+            if member.name == township
+        ]
+
+
+@dataclass
+class Target:
+    id: str
+    indicator: str
+    label: str
+    label_en: str
+    value: float
+    unit: str
+    comparison: str
+    year: Optional[int]
+    scope: str
+    cite: Cite
+    binding: str = ""
+    value_min: Optional[float] = None
+    value_max: Optional[float] = None
+    baseline: Optional[dict] = None
+    note: str = ""
+
+    def met_by(self, measured: float) -> bool:
+        if self.comparison == "<=":
+            return measured <= self.value
+        return measured >= self.value
+
+    def gap(self, measured: float) -> float:
+        """Measured minus target: negative means short of a floor target."""
+        return measured - self.value
+
+
+@dataclass
+class Catalogue:
+    path: Path
+    name: str
+    name_en: str
+    code: str
+    level: str
+    documents: Dict[str, Document]
+    townships: List[Township]
+    structures: List[Structure]
+    targets: List[Target]
+
+    @property
+    def id(self) -> str:
+        return self.path.stem
+
+    def township(self, name: str) -> Optional[Township]:
+        return next((t for t in self.townships if t.name == name), None)
+
+    def structure(self, structure_id: str) -> Structure:
+        for structure in self.structures:
+            if structure.id == structure_id:
+                return structure
+        raise KeyError(f"{self.path.name} has no structure '{structure_id}'")
+
+    def targets_for(self, indicator: str) -> List[Target]:
+        return [t for t in self.targets if t.indicator == indicator]
+
+    def target(self, target_id: str) -> Target:
+        for target in self.targets:
+            if target.id == target_id:
+                return target
+        raise KeyError(f"{self.path.name} has no target '{target_id}'")
+
+    def __repr__(self):
+        return (
+            f"<Catalogue {self.name} ({self.path.name}): {len(self.townships)} units, "
+            f"{len(self.structures)} structures, {len(self.targets)} targets>"
+        )
+
+
+# --- loading -----------------------------------------------------------------
+
+
+class _LineDict(dict):
+    line = 0
+    key_lines: dict = {}
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe loader whose mappings remember their line (1-based)."""
+
+
+def _construct_mapping(loader, node, deep=False):
+    mapping = _LineDict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {loader.construct_object(k): k.start_mark.line + 1 for k, _ in node.value}
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Reader:
+    """Validates one file, raising CatalogueError at the first problem."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.documents: Dict[str, Document] = {}
+
+    def fail(self, node, problem, fix, key=None):
+        line = getattr(node, "line", 0)
+        if key is not None:
+            line = getattr(node, "key_lines", {}).get(key, line)
+        raise CatalogueError(self.path, line, problem, fix)
+
+    def get(self, node, key, kind=str, where="", required=True, default=None):
+        if not isinstance(node, dict):
+            self.fail(node, f"{where} should be a mapping of keys.", "indent its keys under it as `key: value`.")
+        if key not in node or node[key] is None:
+            if required:
+                self.fail(node, f"{where} has no '{key}'.", f"add `{key}: …` to it (see _template.yaml).")
+            return default
+        value = node[key]
+        if kind is str and isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if kind is float and isinstance(value, int) and not isinstance(value, bool):
+            value = float(value)
+        if not isinstance(value, kind):
+            self.fail(node, f"{where}: '{key}' should be {kind.__name__}, not {type(value).__name__} ({value!r}).",
+                      f"write '{key}' as a {kind.__name__}.", key=key)
+        return value
+
+    def cite(self, node, where, required=True) -> Optional[Cite]:
+        raw = self.get(node, "cite", dict, where, required=required)
+        if raw is None:
+            return None
+        doc = self.get(raw, "doc", str, f"{where} cite")
+        if doc not in self.documents:
+            self.fail(raw, f"{where} cites document '{doc}', which is not under `documents`.",
+                      f"use one of {sorted(self.documents)} or add the document.")
+        line = self.get(raw, "line", int, f"{where} cite")
+        if line < 1:
+            self.fail(raw, f"{where} cites line {line}.", "line numbers start at 1.")
+        quote = self.get(raw, "quote", str, f"{where} cite", required=False, default="")
+        return Cite(doc, line, quote, self.documents[doc].file)
+
+    def read(self) -> Catalogue:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as error:
+            line = text_line_of_byte(self.path.read_bytes(), error.start)
+            raise CatalogueError(self.path, line, "the file is not UTF-8 text.",
+                                 "save it as UTF-8 (in Notepad++: Encoding > UTF-8).") from None
+        except OSError as error:
+            raise CatalogueError(self.path, 0, f"cannot be read ({error.strerror}).",
+                                 "check the path and the file's permissions.") from None
+        try:
+            root = yaml.load(text, Loader=_LineLoader)
+        except yaml.YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            line = mark.line + 1 if mark else 0
+            problem = getattr(error, "problem", None) or str(error)
+            raise CatalogueError(self.path, line, f"is not valid YAML ({problem}).",
+                                 "check indentation (spaces, not tabs) and that every `key:` has a space "
+                                 "after the colon.") from None
+        if not isinstance(root, dict):
+            self.fail(root, "the file should be a YAML mapping.", "start from _template.yaml.")
+        version = self.get(root, "schema_version", int, "the file")
+        if version != SCHEMA_VERSION:
+            self.fail(root, f"schema_version {version} is not supported.", f"write `schema_version: {SCHEMA_VERSION}`.")
+        juris = self.get(root, "jurisdiction", dict, "the file")
+        level = self.get(juris, "level", str, "jurisdiction")
+        if level not in LEVELS:
+            self.fail(juris, f"jurisdiction level '{level}' is unknown.", f"use one of {', '.join(LEVELS)}.")
+        for raw in self.get(root, "documents", list, "the file"):
+            doc_id = self.get(raw, "id", str, "a document")
+            if doc_id in self.documents:
+                self.fail(raw, f"document id '{doc_id}' is used twice.", "give each document its own id.")
+            self.documents[doc_id] = Document(doc_id, self.get(raw, "file", str, f"document {doc_id}"),
+                                              self.get(raw, "title", str, f"document {doc_id}"))
+        townships = self.read_townships(root)
+        names = {t.name for t in townships}
+        structures = self.read_structures(root, names)
+        targets = self.read_targets(root, structures, names)
+        return Catalogue(
+            path=self.path,
+            name=self.get(juris, "name", str, "jurisdiction"),
+            name_en=self.get(juris, "name_en", str, "jurisdiction", required=False, default=""),
+            code=self.get(juris, "code", str, "jurisdiction"),
+            level=level,
+            documents=self.documents,
+            townships=townships,
+            structures=structures,
+            targets=targets,
+        )
+
+    def read_townships(self, root) -> List[Township]:
+        townships, seen = [], set()
+        for raw in self.get(root, "townships", list, "the file", required=False, default=[]):
+            name = self.get(raw, "name", str, "a township").strip()
+            where = f"township '{name}'"
+            if name in seen:
+                self.fail(raw, f"{where} is listed twice.", "keep one entry and put other spellings under `aliases`.")
+            seen.add(name)
+            kind = self.get(raw, "kind", str, where)
+            if kind not in UNIT_KINDS:
+                self.fail(raw, f"{where}: kind '{kind}' is unknown.", f"use one of {', '.join(UNIT_KINDS)}.")
+            aliases = self.get(raw, "aliases", list, where, required=False, default=[])
+            townships.append(Township(name, kind, tuple(str(a) for a in aliases), self.cite(raw, where)))
+        return townships
+
+    def read_structures(self, root, names) -> List[Structure]:
+        structures, ids, fields = [], set(), set()
+        for raw in self.get(root, "structures", list, "the file", required=False, default=[]):
+            sid = self.get(raw, "id", str, "a structure")
+            where = f"structure '{sid}'"
+            if sid in ids:
+                self.fail(raw, f"{where} is defined twice.", "give each structure its own id.")
+            ids.add(sid)
+            field_name = self.get(raw, "field", str, where)
+            if not _FIELD_RE.match(field_name) or field_name in RESERVED_FIELDS:
+                self.fail(raw, f"{where}: field name '{field_name}' cannot be used.",
+                          "use lower-case ASCII letters, digits and _, at most 10 characters, "
+                          f"starting with a letter, and none of {', '.join(RESERVED_FIELDS)}.", key="field")
+            if field_name in fields:
+                self.fail(raw, f"{where}: field '{field_name}' is already written by another structure.",
+                          "give each structure its own field.")
+            fields.add(field_name)
+            kind = self.get(raw, "kind", str, where)
+            if kind not in STRUCTURE_KINDS:
+                self.fail(raw, f"{where}: kind '{kind}' is unknown.", f"use one of {', '.join(STRUCTURE_KINDS)}.")
+            classes = []
+            for index, raw_class in enumerate(self.get(raw, "classes", list, where), start=1):
+                value = self.get(raw_class, "value", str, f"{where}, a class")
+                cwhere = f"{where}, class '{value}'"
+                members = []
+                for raw_member in self.get(raw_class, "members", list, cwhere, required=False, default=[]):
+                    member = self.get(raw_member, "name", str, f"{cwhere}, a member")
+                    if member not in names:
+                        self.fail(raw_member, f"{cwhere}: member '{member}' is not under `townships`.",
+                                  "add it to `townships`, or write its name exactly as listed there.")
+                    members.append(Member(member, self.cite(raw_member, f"{cwhere}: member '{member}'")))
+                classes.append(PlanClass(
+                    value=value,
+                    label=self.get(raw_class, "label", str, cwhere, required=False, default=value),
+                    label_en=self.get(raw_class, "label_en", str, cwhere, required=False, default=value),
+                    order=self.get(raw_class, "order", int, cwhere, required=False, default=index),
+                    cite=self.cite(raw_class, cwhere, required=False),
+                    members=members,
+                    derived=bool(raw_class.get("derived", False)),
+                    note=str(raw_class.get("note") or ""),
+                ))
+            conflicts = []
+            for raw_conflict in self.get(raw, "conflicts", list, where, required=False, default=[]):
+                township = self.get(raw_conflict, "township", str, f"{where}, a conflict")
+                if township not in names:
+                    self.fail(raw_conflict, f"{where}: conflict names '{township}', which is not under `townships`.",
+                              "write the name exactly as listed under `townships`.")
+                readings = [Reading(self.get(r, "value", str, f"{where}, conflict '{township}'"),
+                                    self.cite(r, f"{where}, conflict '{township}'"))
+                            for r in self.get(raw_conflict, "readings", list, f"{where}, conflict '{township}'")]
+                if len(readings) < 2:
+                    self.fail(raw_conflict, f"{where}: conflict '{township}' has fewer than two readings.",
+                              "list every reading the plan gives, each with its cite.")
+                conflicts.append(Conflict(township, readings, str(raw_conflict.get("note") or "")))
+            structure = Structure(
+                id=sid, field=field_name, kind=kind,
+                name=self.get(raw, "name", str, where),
+                name_en=self.get(raw, "name_en", str, where, required=False, default=""),
+                cite=self.cite(raw, where),
+                complete=bool(raw.get("complete", False)),
+                classes=classes, conflicts=conflicts,
+            )
+            self.check_single_reading(raw, structure)
+            structures.append(structure)
+        return structures
+
+    def check_single_reading(self, raw, structure: Structure):
+        recorded = {c.township for c in structure.conflicts}
+        seen = {}
+        for plan_class in structure.classes:
+            for member in plan_class.members:
+                previous = seen.get(member.name)
+                if previous is not None and previous != plan_class.value and member.name not in recorded:
+                    self.fail(raw, f"structure '{structure.id}': '{member.name}' is in both '{previous}' and "
+                                   f"'{plan_class.value}'.",
+                              "if the plan really says both, add a `conflicts` entry with both readings "
+                              "and their lines; otherwise remove the wrong one.")
+                seen[member.name] = plan_class.value
+
+    def read_targets(self, root, structures, names) -> List[Target]:
+        targets, ids = [], set()
+        by_id = {s.id: s for s in structures}
+        for raw in self.get(root, "targets", list, "the file", required=False, default=[]):
+            tid = self.get(raw, "id", str, "a target")
+            where = f"target '{tid}'"
+            if tid in ids:
+                self.fail(raw, f"{where} is defined twice.", "give each target its own id.")
+            ids.add(tid)
+            comparison = self.get(raw, "comparison", str, where, required=False, default=">=")
+            if comparison not in COMPARISONS:
+                self.fail(raw, f"{where}: comparison '{comparison}' is unknown.",
+                          "use '>=' for a floor or '<=' for a cap.")
+            scope = self.get(raw, "scope", str, where, required=False, default="jurisdiction")
+            if ":" in scope:
+                sid, _, value = scope.partition(":")
+                if sid in by_id and by_id[sid].class_of(value) is None:
+                    self.fail(raw, f"{where}: scope '{scope}' names no class of structure '{sid}'.",
+                              f"use one of {[c.value for c in by_id[sid].classes]}.")
+            year = self.get(raw, "year", int, where, required=False)
+            targets.append(Target(
+                id=tid,
+                indicator=self.get(raw, "indicator", str, where),
+                label=self.get(raw, "label", str, where),
+                label_en=self.get(raw, "label_en", str, where, required=False, default=""),
+                value=self.get(raw, "value", float, where),
+                unit=self.get(raw, "unit", str, where),
+                comparison=comparison, year=year, scope=scope,
+                cite=self.cite(raw, where),
+                binding=self.get(raw, "binding", str, where, required=False, default=""),
+                value_min=self.get(raw, "value_min", float, where, required=False),
+                value_max=self.get(raw, "value_max", float, where, required=False),
+                baseline=raw.get("baseline"),
+                note=str(raw.get("note") or ""),
+            ))
+        return targets
+
+
+def text_line_of_byte(data: bytes, offset: int) -> int:
+    return data[:offset].count(b"\n") + 1
+
+
+def load_catalogue(path) -> Catalogue:
+    """Read and validate a catalogue file; raise CatalogueError naming file, line and fix."""
+    return _Reader(Path(path)).read()
+
+
+def bundled_catalogue_paths() -> List[Path]:
+    """The catalogues shipped with the plugin, template excluded."""
+    return sorted(p for p in CATALOGUE_DIR.glob("*.yaml") if not p.name.startswith("_"))
+
+
+def bundled_catalogue(catalogue_id: str) -> Catalogue:
+    path = CATALOGUE_DIR / f"{catalogue_id}.yaml"
+    if not path.exists():
+        ids = [p.stem for p in bundled_catalogue_paths()]
+        raise CatalogueError(path, 0, f"no bundled catalogue '{catalogue_id}'.", f"use one of {', '.join(ids)}.")
+    return load_catalogue(path)
+
+
+def seed_line(seeds_dir: Path, cite: Cite) -> Optional[str]:
+    """The cited line of a source document, where the seeds folder is at hand (tests, checks)."""
+    path = Path(seeds_dir) / cite.file
+    if not path.exists():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return lines[cite.line - 1] if cite.line <= len(lines) else ""

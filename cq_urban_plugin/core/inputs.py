@@ -1,0 +1,212 @@
+"""Reading users' layers safely: reprojected, repaired, counted, never modified.
+
+Every check reads its layers through ``read_polygons`` / ``read_points``. They
+bring geometries into the working CRS, repair invalid ones (``makeValid``),
+skip null and empty ones, and keep a tally that the reports print, so that no
+number is silently wrong. The input layer itself is only read.
+"""
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeatureRequest,
+    QgsGeometry,
+    QgsProcessingFeatureSource,
+    QgsProject,
+    QgsRectangle,
+    QgsWkbTypes,
+)
+
+from ..i18n import tr
+from .errors import PlanInputError
+
+
+class Cancelled(PlanInputError):
+    def __init__(self):
+        super().__init__(tr("Cancelled by the user; nothing was written."))
+
+
+def check_cancel(feedback):
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()
+
+
+def layer_label(source, name: str = "") -> str:
+    if name:
+        return name
+    for attr in ("sourceName", "name"):
+        if hasattr(source, attr):
+            value = getattr(source, attr)()
+            if value:
+                return value
+    return tr("input layer")
+
+
+@dataclass
+class ReadTally:
+    """What happened to a layer's features on the way in."""
+
+    layer: str
+    read: int = 0
+    repaired: List[int] = field(default_factory=list)
+    null_or_empty: List[int] = field(default_factory=list)
+    wrong_type: List[int] = field(default_factory=list)
+    reprojected_from: str = ""
+
+    def notes(self) -> List[str]:
+        notes = []
+
+        def ids(values):
+            shown = ", ".join(str(v) for v in values[:10])
+            return shown + (" …" if len(values) > 10 else "")
+
+        if self.reprojected_from:
+            notes.append(tr("{layer}: reprojected from {crs}.").format(layer=self.layer, crs=self.reprojected_from))
+        if self.repaired:
+            notes.append(tr("{layer}: {n} invalid geometries repaired (feature ids {ids}).").format(
+                layer=self.layer, n=len(self.repaired), ids=ids(self.repaired)))
+        if self.null_or_empty:
+            notes.append(tr("{layer}: {n} features without geometry skipped (feature ids {ids}).").format(
+                layer=self.layer, n=len(self.null_or_empty), ids=ids(self.null_or_empty)))
+        if self.wrong_type:
+            notes.append(tr("{layer}: {n} features of another geometry type skipped (feature ids {ids}).").format(
+                layer=self.layer, n=len(self.wrong_type), ids=ids(self.wrong_type)))
+        return notes
+
+
+@dataclass
+class ReadFeature:
+    fid: int
+    geometry: QgsGeometry
+    attributes: Dict[str, object]
+
+
+def source_crs_checked(source, label):
+    crs = source.sourceCrs()
+    if not crs.isValid():
+        raise PlanInputError(
+            tr("Layer '{layer}' has no coordinate reference system.").format(layer=label),
+            tr("Set it in Layer Properties > Source (Chongqing data are usually EPSG:4490 CGCS2000, "
+               "or a CGCS2000 3-degree Gauss-Krüger zone such as EPSG:4544/4545/4546)."))
+    return crs
+
+
+def source_extent(source, label) -> QgsRectangle:
+    source_crs_checked(source, label)
+    return source.sourceExtent()
+
+
+def check_fields(source, label, names):
+    missing = [n for n in names if n and source.fields().indexOf(n) < 0]
+    if missing:
+        available = ", ".join(source.fields().names()) or tr("(none)")
+        raise PlanInputError(
+            tr("Layer '{layer}' has no field {fields}.").format(layer=label, fields=", ".join(missing)),
+            tr("Choose one of its fields: {available}.").format(available=available))
+
+
+def _features(source, request):
+    if isinstance(source, QgsProcessingFeatureSource):
+        # Repair invalid geometries here rather than let Processing stop or drop them.
+        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    return source.getFeatures(request)
+
+
+def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empty) -> (List[ReadFeature], ReadTally):
+    if source is None:
+        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=label),
+                             tr("Check that the file or database is reachable."))
+    crs = source_crs_checked(source, label)
+    check_fields(source, label, fields)
+    tally = ReadTally(label)
+    transform = None
+    if crs != target_crs:
+        transform = QgsCoordinateTransform(crs, target_crs, QgsProject.instance())
+        tally.reprojected_from = crs.authid() or crs.description()
+    request = QgsFeatureRequest()
+    if fields:
+        request.setSubsetOfAttributes([n for n in fields if n], source.fields())
+    else:
+        request.setNoAttributes()
+    total = source.featureCount() or 0
+    features = []
+    for index, feature in enumerate(_features(source, request)):
+        if index % 1000 == 0:
+            check_cancel(feedback)
+        tally.read += 1
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            tally.null_or_empty.append(feature.id())
+            continue
+        if geometry.type() != geometry_type:
+            tally.wrong_type.append(feature.id())
+            continue
+        if geometry_type == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+            geometry = repair_polygon(geometry)
+            tally.repaired.append(feature.id())
+            if geometry.isEmpty():
+                tally.null_or_empty.append(feature.id())
+                continue
+        if transform is not None:
+            geometry = QgsGeometry(geometry)
+            geometry.transform(transform)
+        features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
+        if feedback is not None and total and index % 5000 == 0:
+            feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
+    if not features and not allow_empty:
+        if tally.read == 0:
+            raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
+                                 tr("Choose a layer with features, or check its filter (subset string)."))
+        raise PlanInputError(
+            tr("Layer '{layer}' has {n} features but none with a usable geometry.").format(layer=label, n=tally.read),
+            tr("Check its geometry type and that its geometries are not empty."))
+    return features, tally
+
+
+def repair_polygon(geometry: QgsGeometry) -> QgsGeometry:
+    """makeValid, keeping only the polygonal parts (it may return lines and points too)."""
+    fixed = geometry.makeValid()
+    if fixed.type() == QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isSingleType(fixed.wkbType()):
+        return fixed
+    if fixed.wkbType() == QgsWkbTypes.GeometryCollection or fixed.type() != QgsWkbTypes.PolygonGeometry:
+        parts = [QgsGeometry(part.clone()) for part in fixed.constParts()]
+        polygons = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+        return QgsGeometry.unaryUnion(polygons) if polygons else QgsGeometry()
+    return fixed
+
+
+def read_polygons(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
+    """Polygons of ``source`` in ``target_crs``, repaired; returns (features, tally)."""
+    return _read(source, layer_label(source, label), QgsWkbTypes.PolygonGeometry, target_crs, tuple(fields),
+                 feedback, allow_empty)
+
+
+def read_points(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
+    return _read(source, layer_label(source, label), QgsWkbTypes.PointGeometry, target_crs, tuple(fields),
+                 feedback, allow_empty)
+
+
+def read_lines(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
+    return _read(source, layer_label(source, label), QgsWkbTypes.LineGeometry, target_crs, tuple(fields),
+                 feedback, allow_empty)
+
+
+def combined_extent(sources_and_labels) -> Optional[tuple]:
+    """(extent, crs) covering every source, in the first source's CRS."""
+    extent, crs = None, None
+    for source, label in sources_and_labels:
+        if source is None:
+            continue
+        source_crs = source_crs_checked(source, label)
+        rect = source.sourceExtent()
+        if rect.isNull() or rect.isEmpty() and rect.width() == 0 and rect.height() == 0 and source.featureCount() == 0:
+            continue
+        if crs is None:
+            extent, crs = QgsRectangle(rect), source_crs
+        else:
+            if source_crs != crs:
+                rect = QgsCoordinateTransform(source_crs, crs, QgsProject.instance()).transformBoundingBox(rect)
+            extent.combineExtentWith(rect)
+    return (extent, crs) if crs is not None else None

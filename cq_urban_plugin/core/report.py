@@ -1,0 +1,114 @@
+"""HTML reports a technician attaches to a plan revision, and safe file writing."""
+import datetime
+import html
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from ..i18n import tr
+
+
+def atomic_write_text(path, text: str, encoding: str = "utf-8"):
+    """Write to a temporary file beside ``path``, then replace: an interrupted run
+    leaves the previous file intact."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+@dataclass
+class TargetResult:
+    """One target beside its measurement."""
+
+    label: str
+    scope: str
+    target: Optional[float]
+    measured: float
+    unit: str
+    comparison: str = ">="
+    year: Optional[int] = None
+    citation: str = ""
+
+    @property
+    def gap(self) -> Optional[float]:
+        return None if self.target is None else self.measured - self.target
+
+    @property
+    def passed(self) -> Optional[bool]:
+        if self.target is None:
+            return None
+        return self.measured <= self.target if self.comparison == "<=" else self.measured >= self.target
+
+    @property
+    def status(self) -> str:
+        return {True: tr("met"), False: tr("not met"), None: tr("no target")}[self.passed]
+
+
+def _cell(value, digits=3):
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:,.{digits}f}"
+    return html.escape(str(value))
+
+
+def render_report(title: str, target_results: Sequence[TargetResult], tables: Sequence[tuple] = (),
+                  notes: Sequence[str] = (), method: str = "", inputs: Sequence[str] = ()) -> str:
+    """A self-contained UTF-8 HTML page. ``tables`` are (caption, headers, rows)."""
+    parts = [
+        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
+        f"<title>{html.escape(title)}</title>",
+        "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}"
+        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px;text-align:right}"
+        "th{background:#eee}td:first-child,th:first-child{text-align:left}.met{background:#d9f2d9}"
+        ".notmet{background:#f8d7d7}.small{color:#555;font-size:90%}</style></head><body>",
+        f"<h1>{html.escape(title)}</h1>",
+        f"<p class='small'>{html.escape(tr('Generated'))} {datetime.datetime.now():%Y-%m-%d %H:%M}"
+        " · cq_urban_plugin</p>",
+    ]
+    if target_results:
+        parts.append(f"<h2>{html.escape(tr('Targets'))}</h2><table><tr>")
+        headers = [tr("Indicator"), tr("Scope"), tr("Target"), tr("Measured"), tr("Unit"), tr("Gap"),
+                   tr("Result"), tr("Year"), tr("Plan text")]
+        parts.append("".join(f"<th>{html.escape(h)}</th>" for h in headers) + "</tr>")
+        for row in target_results:
+            css = {True: "met", False: "notmet", None: ""}[row.passed]
+            target = None if row.target is None else f"{row.comparison} {row.target:g}"
+            parts.append(
+                f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(row.scope)}</td><td>{_cell(target)}</td>"
+                f"<td>{_cell(row.measured)}</td><td>{_cell(row.unit)}</td><td>{_cell(row.gap)}</td>"
+                f"<td>{_cell(row.status)}</td><td>{_cell(row.year)}</td><td>{_cell(row.citation)}</td></tr>")
+        parts.append("</table>")
+    for caption, headers, rows in tables:
+        parts.append(f"<h2>{html.escape(caption)}</h2><table><tr>")
+        parts.append("".join(f"<th>{html.escape(str(h))}</th>" for h in headers) + "</tr>")
+        for row in rows:
+            parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
+        parts.append("</table>")
+    if method:
+        parts.append(f"<h2>{html.escape(tr('Method'))}</h2><p>{html.escape(method)}</p>")
+    if inputs:
+        parts.append(f"<h2>{html.escape(tr('Inputs'))}</h2><ul>")
+        parts.extend(f"<li>{html.escape(i)}</li>" for i in inputs)
+        parts.append("</ul>")
+    if notes:
+        parts.append(f"<h2>{html.escape(tr('Data notes'))}</h2><ul>")
+        parts.extend(f"<li>{html.escape(n)}</li>" for n in notes)
+        parts.append("</ul>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def write_report(path, title, target_results: List[TargetResult], **kwargs) -> str:
+    atomic_write_text(path, render_report(title, target_results, **kwargs))
+    return str(path)

@@ -1,0 +1,80 @@
+"""The QGIS plugin: menu, toolbar button, Processing provider, dock panel."""
+from qgis.core import QgsApplication
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .i18n import install_translator, remove_translator, tr
+from .provider import CqUrbanProvider
+from .resources import ICON_PATH
+
+MENU = "&CQ Urban"
+
+
+class CqUrbanPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.actions = []
+        self.panel = None
+        # Before any string is built: qgis_process calls initProcessing only.
+        install_translator()
+
+    # Processing -----------------------------------------------------------
+    def initProcessing(self):  # noqa: N802 (QGIS's name)
+        if self.provider is not None:
+            return
+        self.provider = CqUrbanProvider()
+        QgsApplication.processingRegistry().addProvider(self.provider)
+
+    # Desktop --------------------------------------------------------------
+    def initGui(self):  # noqa: N802 (QGIS's name)
+        self.initProcessing()
+        icon = QIcon(str(ICON_PATH))
+        panel_action = QAction(icon, tr("Plan checks"), self.iface.mainWindow())
+        panel_action.setObjectName("cq_urban_plan_checks")
+        panel_action.setToolTip(tr("Plan checks: tag townships, check targets, export maps"))
+        panel_action.setCheckable(True)
+        panel_action.toggled.connect(self.toggle_panel)
+        self.iface.addPluginToMenu(MENU, panel_action)
+        self.actions.append(panel_action)
+        # One menu entry per algorithm, opening its Processing dialog.
+        for algorithm in self.provider.algorithms():
+            action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
+            action.setObjectName(f"cq_urban_{algorithm.name()}")
+            action.triggered.connect(lambda _checked=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
+            self.iface.addPluginToMenu(MENU, action)
+            self.actions.append(action)
+        self.iface.addToolBarIcon(panel_action)
+        self.panel_action = panel_action
+
+    def unload(self):
+        for action in self.actions:
+            self.iface.removePluginMenu(MENU, action)
+            self.iface.removeToolBarIcon(action)
+            action.deleteLater()
+        self.actions = []
+        if self.panel is not None:
+            self.iface.removeDockWidget(self.panel)
+            self.panel.deleteLater()
+            self.panel = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None
+        remove_translator()
+
+    def toggle_panel(self, visible: bool):
+        if self.panel is None:
+            if not visible:
+                return
+            from .gui.panel import PlanChecksDock
+
+            self.panel = PlanChecksDock(self.iface, self.iface.mainWindow())
+            self.panel.visibilityChanged.connect(self.panel_action.setChecked)
+            self.iface.addDockWidget(0x2, self.panel)  # Qt.RightDockWidgetArea
+        self.panel.setVisible(visible)
+
+    @staticmethod
+    def open_algorithm(algorithm_id: str):
+        import processing  # QGIS's own Processing plugin
+
+        processing.execAlgorithmDialog(algorithm_id, {})

@@ -1,0 +1,28 @@
+"""The Processing provider `cq_urban`: every algorithm of the plugin."""
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .algorithms import ALGORITHMS
+from .i18n import tr
+from .resources import ICON_PATH
+
+
+class CqUrbanProvider(QgsProcessingProvider):
+    def id(self):
+        return "cq_urban"
+
+    def name(self):
+        return tr("Chongqing urban plan checks")
+
+    def longName(self):  # noqa: N802 (QGIS's name)
+        return tr("Chongqing urban plan checks (plan roles, built-up area, coverage, control lines, maps)")
+
+    def icon(self):
+        return QIcon(str(ICON_PATH))
+
+    def svgIconPath(self):  # noqa: N802 (QGIS's name)
+        return str(ICON_PATH)
+
+    def loadAlgorithms(self):  # noqa: N802 (QGIS's name)
+        for algorithm_class in ALGORITHMS:
+            self.addAlgorithm(algorithm_class())

@@ -1,0 +1,74 @@
+"""Shared fixtures: real QGIS (pytest-qgis), the seeds folder, qgis_process."""
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+
+def qgis_process_command():
+    """Debian's /usr/bin/qgis_process wrapper fails on 3.22 (--noversioncheck); the binary works."""
+    for name in ("qgis_process.bin", "qgis_process"):
+        found = shutil.which(name)
+        if found:
+            return found
+    pytest.fail("qgis_process is not installed: run `make setup`.")
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    if not SEEDS.is_dir():
+        pytest.fail(f"The plan sources are expected in {SEEDS} (../shared/seeds beside the repo).")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def plugin_zip(tmp_path_factory):
+    """The zip `make package` builds, in a folder of its own."""
+    dist = tmp_path_factory.mktemp("dist")
+    build = tmp_path_factory.mktemp("build")
+    subprocess.run(["make", "-s", "package", f"DIST={dist}", f"BUILD={build}"], cwd=REPO, check=True,
+                   stdout=subprocess.PIPE)
+    zips = list(dist.glob("cq_urban_plugin-*.zip"))
+    assert len(zips) == 1, zips
+    return zips[0]
+
+
+@pytest.fixture(scope="session")
+def installed_plugin(plugin_zip, tmp_path_factory):
+    """The packaged plugin unzipped into a fresh plugin path and enabled in a fresh QGIS profile.
+
+    Returns a function running qgis_process with that environment.
+    """
+    import zipfile
+
+    root = tmp_path_factory.mktemp("qgis_home")
+    plugins = root / "plugins"
+    config = root / "config"
+    plugins.mkdir()
+    config.mkdir()
+    with zipfile.ZipFile(plugin_zip) as archive:
+        archive.extractall(plugins)
+    env = dict(os.environ, QGIS_PLUGINPATH=str(plugins), QGIS_CUSTOM_CONFIG_PATH=str(config),
+               QT_QPA_PLATFORM="offscreen", LC_ALL="C.UTF-8")
+    env.pop("PYTHONPATH", None)  # the installed copy, not the checkout, must answer
+    command = qgis_process_command()
+
+    def run(*args, check=True, timeout=600):
+        result = subprocess.run([command, *args], env=env, cwd=root, capture_output=True, text=True,
+                                timeout=timeout)
+        if check and result.returncode != 0:
+            raise AssertionError(f"qgis_process {' '.join(args)} failed ({result.returncode}):\n"
+                                 f"{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        return result
+
+    run("plugins", "enable", "cq_urban_plugin")
+    run.plugins_dir = plugins
+    return run

@@ -1,0 +1,101 @@
+"""The catalogue loader: valid files load, malformed ones get file, line and fix."""
+import shutil
+import textwrap
+
+import pytest
+
+from cq_urban_plugin.core.catalogue import CATALOGUE_DIR, load_catalogue
+from cq_urban_plugin.core.errors import CatalogueError
+
+
+def test_template_is_valid():
+    catalogue = load_catalogue(CATALOGUE_DIR / "_template.yaml")
+    assert catalogue.townships and catalogue.structures and catalogue.targets
+
+
+def _write(tmp_path, text):
+    path = tmp_path / "mine.yaml"
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+GOOD = """\
+schema_version: 1
+jurisdiction: {name: 某某县, code: "500999", level: county}
+documents:
+  - {id: plan, file: plan.txt, title: 某某县规划}
+townships:
+  - {name: 甲镇, kind: 镇, cite: {doc: plan, line: 3}}
+  - {name: 乙乡, kind: 乡, cite: {doc: plan, line: 4}}
+structures:
+  - id: tiers
+    field: tier
+    kind: tier
+    name: 两级
+    cite: {doc: plan, line: 2}
+    classes:
+      - value: 一级
+        members:
+          - {name: 甲镇, cite: {doc: plan, line: 3}}
+      - value: 二级
+        members:
+          - {name: 乙乡, cite: {doc: plan, line: 4}}
+targets:
+  - {id: t1, indicator: builtup_area, label: 建成区, value: 12, unit: km2, year: 2025, cite: {doc: plan, line: 5}}
+"""
+
+
+def test_good_file_loads(tmp_path):
+    catalogue = load_catalogue(_write(tmp_path, GOOD))
+    assert [t.name for t in catalogue.townships] == ["甲镇", "乙乡"]
+    assert catalogue.structure("tiers").readings_for("乙乡")[0].value == "二级"
+    target = catalogue.target("t1")
+    assert target.met_by(12.5) and not target.met_by(11.9)
+    assert target.gap(10) == pytest.approx(-2)
+
+
+@pytest.mark.parametrize("old, new, line, words", [
+    ("{name: 乙乡, cite: {doc: plan, line: 4}}\ntargets", "{name: 丙镇, cite: {doc: plan, line: 4}}\ntargets", 20,
+     "'丙镇' is not under `townships`"),
+    ("cite: {doc: plan, line: 5}", "cite: {doc: plam, line: 5}", 22, "cites document 'plam'"),
+    ("field: tier", "field: Tier-Name", 10, "field name 'Tier-Name'"),
+    ("kind: 乡", "kind: 村", 7, "kind '村' is unknown"),
+    ("value: 12,", "value: twelve,", 22, "'value' should be float"),
+    ("  - {name: 乙乡, kind: 乡", "  - {name: 乙乡 kind: 乡", 7, "not valid YAML"),
+])
+def test_malformed_file_names_line_and_fix(tmp_path, old, new, line, words):
+    # each case changes a single spot of a valid file
+    text = GOOD.replace(old, new, 1) if old in GOOD else pytest.fail(f"case does not apply: {old}")
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(_write(tmp_path, text))
+    message = str(raised.value)
+    assert "mine.yaml" in message and "Fix:" in message
+    assert words in message
+    assert raised.value.line == line, message
+
+
+def test_same_township_in_two_classes_needs_a_conflict_entry(tmp_path):
+    member = "- {name: 乙乡, cite: {doc: plan, line: 4}}"
+    text = GOOD.replace(member, member + "\n          - {name: 甲镇, cite: {doc: plan, line: 4}}")
+    with pytest.raises(CatalogueError, match="both '一级' and '二级'"):
+        load_catalogue(_write(tmp_path, text))
+    fixed = text.replace("    classes:", "    conflicts:\n      - township: 甲镇\n        readings:\n"
+                         "          - {value: 一级, cite: {doc: plan, line: 3}}\n"
+                         "          - {value: 二级, cite: {doc: plan, line: 4}}\n    classes:")
+    catalogue = load_catalogue(_write(tmp_path, fixed))
+    assert [r.value for r in catalogue.structure("tiers").readings_for("甲镇")] == ["一级", "二级"]
+
+
+def test_gbk_file_is_refused_with_the_fix(tmp_path):
+    path = tmp_path / "gbk.yaml"
+    path.write_bytes(GOOD.encode("gbk"))
+    with pytest.raises(CatalogueError, match="not UTF-8"):
+        load_catalogue(path)
+
+
+def test_bundled_files_copy_cleanly(tmp_path):
+    # a user's copy of a bundled catalogue loads the same
+    for path in CATALOGUE_DIR.glob("*.yaml"):
+        copy = tmp_path / path.name
+        shutil.copy(path, copy)
+        assert load_catalogue(copy).name == load_catalogue(path).name
