@@ -6,14 +6,18 @@ import zipfile
 import pytest
 from qgis.core import QgsVectorLayer
 
+from conftest import REPO
+
 pytestmark = pytest.mark.slow
 
 
 def test_zip_holds_the_plugin_and_no_development_files(plugin_zip):
     names = zipfile.ZipFile(plugin_zip).namelist()
     assert all(n.startswith("cq_urban_plugin/") for n in names)
-    for required in ("metadata.txt", "__init__.py", "LICENSE", "icons/icon.svg",
-                     "i18n/cq_urban_zh_Hans.qm", "catalogues/jiangjin.yaml"):
+    catalogues = [f"catalogues/{p.name}" for p in (REPO / "cq_urban_plugin" / "catalogues").glob("*.yaml")]
+    assert catalogues
+    for required in ("metadata.txt", "__init__.py", "LICENSE", "icons/icon.svg", "styles/README.md",
+                     "i18n/cq_urban_zh_Hans.qm", *catalogues):
         assert f"cq_urban_plugin/{required}" in names, required
     assert not [n for n in names if "/tests/" in n or n.endswith((".ts", ".pyc")) or "__pycache__" in n]
 
