@@ -1,11 +1,26 @@
 """What every algorithm of the provider shares: naming, help, and turning bad
 input into a clear message instead of a traceback."""
 import traceback
+from pathlib import Path
 
-from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.core import (
+    QgsMapLayer,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingFeatureSourceDefinition,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterMapLayer,
+    QgsProcessingParameterMultipleLayers,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterVectorLayer,
+    QgsProcessingUtils,
+    QgsProperty,
+)
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.errors import PlanInputError
+from ..core.outputs import StagedOutputs
 from ..i18n import tr
 from ..resources import ICON_PATH
 
@@ -41,13 +56,23 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         return type(self)()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        staged = None
         try:
-            return self.run(parameters, context, feedback)
+            sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
+            staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context))
+            results = self.run(staged.parameters, context, feedback)
+            return staged.commit(results, context)
         except PlanInputError as error:
+            if staged is not None:
+                staged.discard()
             raise QgsProcessingException(str(error)) from None
         except QgsProcessingException:
+            if staged is not None:
+                staged.discard()
             raise
         except Exception as error:  # the user gets a message, the details go to the log
+            if staged is not None:
+                staged.discard()
             feedback.pushDebugInfo(traceback.format_exc())
             raise QgsProcessingException(
                 tr("{name} stopped on an unexpected error: {error}. The input layers were not changed. "
@@ -57,3 +82,29 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     def run(self, parameters, context, feedback):
         raise NotImplementedError
+
+    _INPUT_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
+                    QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer,
+                    QgsProcessingParameterMultipleLayers)
+
+    def _input_paths(self, parameters, context):
+        """(parameter name, file) of every input layer that lives in a file, so that
+        no output is written over one."""
+        paths = []
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, self._INPUT_TYPES):
+                continue
+            values = parameters.get(definition.name())
+            for value in values if isinstance(values, (list, tuple)) else [values]:
+                if isinstance(value, QgsProcessingFeatureSourceDefinition):
+                    value = value.source
+                if isinstance(value, QgsProperty):
+                    value = value.staticValue()
+                if isinstance(value, str) and value:
+                    value = QgsProcessingUtils.mapLayerFromString(value, context) or value
+                source = value.source() if isinstance(value, QgsMapLayer) else value
+                if isinstance(source, str) and source:
+                    path = Path(source.split("|")[0])
+                    if path.suffix:
+                        paths.append((definition.name(), path))
+        return paths
