@@ -21,7 +21,8 @@ QGIS_PROFILE ?= default
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-venv python3-yaml \
-	fonts-noto-cjk qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb
+	fonts-noto-cjk qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb \
+	postgresql-15-postgis-3 postgresql-client-15
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 

@@ -72,3 +72,52 @@ def installed_plugin(plugin_zip, tmp_path_factory):
     run("plugins", "enable", "cq_urban_plugin")
     run.plugins_dir = plugins
     return run
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgis():
+    """A real PostgreSQL with PostGIS (Debian's packages) on a free local port,
+    in a throw-away data folder; stopped after the session.
+
+    Returns the connection as a libpq string ("host=… port=… dbname=… user=…").
+    """
+    bindir = Path("/usr/lib/postgresql/15/bin")
+    if not (bindir / "initdb").exists():
+        pytest.fail("PostgreSQL 15 is not installed: run `make setup` (postgresql-15-postgis-3).")
+    import tempfile
+
+    # Not under pytest's folder: that one is private to root, and the server runs as postgres.
+    root = Path(tempfile.mkdtemp(prefix="cq_urban_postgis_"))
+    data, sockets = root / "data", root / "run"
+    sockets.mkdir()
+    as_user = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+        import pwd
+
+        account = pwd.getpwnam("postgres")
+        for path in (root, sockets):
+            os.chown(path, account.pw_uid, account.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = _free_port()
+    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
+                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+                    str(root / "server.log"), "start"], check=True, capture_output=True)
+    try:
+        psql = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
+        subprocess.run([*psql, "-c", "CREATE DATABASE plans"], check=True, capture_output=True)
+        subprocess.run([*psql, "-d", "plans", "-c", "CREATE EXTENSION postgis"], check=True, capture_output=True)
+        yield f"host=127.0.0.1 port={port} dbname=plans user=postgres"
+    finally:
+        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)

@@ -39,7 +39,7 @@ class CopyThenMaybeFail(CqAlgorithm):
         self.addParameter(QgsProcessingParameterNumber("FAIL_AFTER", "fail after", defaultValue=-1))
         self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "output", QgsProcessing.TypeVectorPoint))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
         fail_after = self.parameterAsInt(parameters, "FAIL_AFTER", context)
         sink, dest = self.parameterAsSink(parameters, "OUTPUT", context, source.fields(), source.wkbType(),

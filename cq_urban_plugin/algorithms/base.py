@@ -35,10 +35,19 @@ GROUPS = {
 
 class CqAlgorithm(QgsProcessingAlgorithm):
     """Subclasses set ``NAME``, ``GROUP``, implement ``displayName``,
-    ``shortHelpString``, ``initAlgorithm`` and ``run`` (not processAlgorithm)."""
+    ``shortHelpString``, ``initAlgorithm`` and ``compute`` (not processAlgorithm, not run)."""
 
     NAME = ""
     GROUP = "checks"
+
+    def __init_subclass__(cls, **kwargs):
+        # TEMPORARY (removed when every algorithm is renamed): a subclass that
+        # wrote `run(parameters, context, feedback)` gets it as `compute`, since
+        # `run` would shadow QgsProcessingAlgorithm.run, which processing.run() calls.
+        super().__init_subclass__(**kwargs)
+        if "run" in cls.__dict__:
+            cls.compute = cls.__dict__["run"]
+            delattr(cls, "run")
 
     def name(self):
         return self.NAME
@@ -60,7 +69,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         try:
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context))
-            results = self.run(staged.parameters, context, feedback)
+            results = self.compute(staged.parameters, context, feedback)
             return staged.commit(results, context)
         except PlanInputError as error:
             if staged is not None:
@@ -80,7 +89,9 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                     name=self.displayName(), error=error)
             ) from None
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
+        """The algorithm's work. Not ``run``: that is QgsProcessingAlgorithm's own
+        method, which processing.run() calls, and overriding it breaks the toolbox."""
         raise NotImplementedError
 
     _INPUT_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,

@@ -48,7 +48,7 @@ class ListTargetsAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Plan targets"), QgsProcessing.TypeVector))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)
         indicator = (self.parameterAsString(parameters, self.INDICATOR, context) or "").strip()
         targets = [t for t in catalogue.targets if not indicator or t.indicator == indicator]
