@@ -7,8 +7,6 @@ from .i18n import install_translator, remove_translator, tr
 from .provider import CqUrbanProvider
 from .resources import ICON_PATH
 
-MENU = "&CQ Urban"
-
 
 class CqUrbanPlugin:
     def __init__(self, iface):
@@ -16,6 +14,7 @@ class CqUrbanPlugin:
         self.provider = None
         self.actions = []
         self.panel = None
+        self.panel_action = None
         # Before any string is built: qgis_process calls initProcessing only.
         install_translator()
 
@@ -29,27 +28,29 @@ class CqUrbanPlugin:
     # Desktop --------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS's name)
         self.initProcessing()
+        # Translated once, and kept: removePluginMenu must be given the same text.
+        self.menu = tr("&Chongqing plan checks")
         icon = QIcon(str(ICON_PATH))
         panel_action = QAction(icon, tr("Plan checks"), self.iface.mainWindow())
         panel_action.setObjectName("cq_urban_plan_checks")
         panel_action.setToolTip(tr("Plan checks: tag townships, check targets, export maps"))
         panel_action.setCheckable(True)
         panel_action.toggled.connect(self.toggle_panel)
-        self.iface.addPluginToMenu(MENU, panel_action)
+        self.iface.addPluginToMenu(self.menu, panel_action)
         self.actions.append(panel_action)
         # One menu entry per algorithm, opening its Processing dialog.
         for algorithm in self.provider.algorithms():
             action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
             action.setObjectName(f"cq_urban_{algorithm.name()}")
             action.triggered.connect(lambda _checked=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
-            self.iface.addPluginToMenu(MENU, action)
+            self.iface.addPluginToMenu(self.menu, action)
             self.actions.append(action)
         self.iface.addToolBarIcon(panel_action)
         self.panel_action = panel_action
 
     def unload(self):
         for action in self.actions:
-            self.iface.removePluginMenu(MENU, action)
+            self.iface.removePluginMenu(self.menu, action)
             self.iface.removeToolBarIcon(action)
             action.deleteLater()
         self.actions = []

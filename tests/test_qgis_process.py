@@ -4,9 +4,8 @@ import json
 import zipfile
 
 import pytest
-from qgis.core import QgsVectorLayer
-
 from conftest import REPO
+from qgis.core import QgsVectorLayer
 
 pytestmark = pytest.mark.slow
 
