@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
 from ..core.outputs import StagedOutputs
 from ..i18n import tr
@@ -69,6 +70,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         try:
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context))
+            self._read_gbk_shapefiles(staged.parameters, context, feedback)
             results = self.compute(staged.parameters, context, feedback)
             return staged.commit(results, context)
         except PlanInputError as error:
@@ -97,6 +99,24 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     _INPUT_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer,
                     QgsProcessingParameterMultipleLayers)
+
+    def _read_gbk_shapefiles(self, parameters, context, feedback):
+        """Swap a Shapefile whose text is GBK without a .cpg for a copy opened as GBK."""
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
+                continue
+            value = parameters.get(definition.name())
+            path = shapefile_path(value.source() if isinstance(value, QgsMapLayer) else value)
+            if path is None:
+                continue
+            layer, name = reopen_gbk_shapefile(path, path.stem)
+            if layer is None:
+                continue
+            context.temporaryLayerStore().addMapLayer(layer)
+            parameters[definition.name()] = layer.id()
+            feedback.pushWarning(tr(
+                "{file} has no .cpg file and its text is not UTF-8: it was read as GBK. To make this permanent, "
+                "save a file {stem}.cpg containing the word GBK beside it.").format(file=name, stem=path.stem))
 
     def _input_paths(self, parameters, context):
         """(parameter name, file) of every input layer that lives in a file, so that

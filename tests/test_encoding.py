@@ -1,0 +1,85 @@
+"""Shapefiles with GBK text and no .cpg: every algorithm reads them as GBK and
+says so, instead of turning Chinese names into replacement characters."""
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingParameterFeatureSource,
+    QgsVectorLayer,
+)
+
+from cq_urban_plugin.algorithms.base import CqAlgorithm
+
+NAMES = ["几江街道", "德感街道", "白沙镇", "四面山镇"]
+
+
+def write_gbk_shapefile(path, names, with_cpg):
+    # QGIS's OGR provider sets GDAL's SHAPE_ENCODING to "" process-wide, which would
+    # make OGR write UTF-8 bytes under a GBK .cpg; restore GDAL's default while writing.
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    driver = ogr.GetDriverByName("ESRI Shapefile")
+    data = driver.CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4490)
+    layer = data.CreateLayer(path.stem, srs, ogr.wkbPoint, options=["ENCODING=GBK"])
+    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
+    for i, name in enumerate(names):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("name", name)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({106.2 + i * 0.01} 29.2)"))
+        layer.CreateFeature(feature)
+    data = None
+    gdal.SetConfigOption("SHAPE_ENCODING", previous)
+    if not with_cpg:
+        path.with_suffix(".cpg").unlink()
+    return path
+
+
+class ReadNames(CqAlgorithm):
+    NAME = "read_names"
+    GROUP = "data"
+
+    def displayName(self):  # noqa: N802
+        return "read names"
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource("INPUT", "input"))
+
+    def compute(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, "INPUT", context)
+        return {"NAMES": [f["name"] for f in source.getFeatures()]}
+
+
+class Warnings(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.warnings = []
+
+    def pushWarning(self, text):  # noqa: N802
+        self.warnings.append(text)
+
+
+def _read(path):
+    algorithm = ReadNames()
+    algorithm.initAlgorithm()
+    feedback = Warnings()
+    results = algorithm.processAlgorithm({"INPUT": str(path)}, QgsProcessingContext(), feedback)
+    return results["NAMES"], feedback.warnings
+
+
+def test_gbk_without_cpg_is_read_as_gbk_and_said(qgis_app, tmp_path):
+    path = write_gbk_shapefile(tmp_path / "townships.shp", NAMES, with_cpg=False)
+    # What QGIS itself makes of it: replacement characters.
+    assert "\ufffd" in next(QgsVectorLayer(str(path), "t", "ogr").getFeatures())["name"]
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    names, warnings = _read(path)
+    assert names == NAMES
+    assert len(warnings) == 1 and "townships.cpg" in warnings[0] and "GBK" in warnings[0]
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # the user's files untouched
+
+
+def test_gbk_with_cpg_and_utf8_files_are_left_alone(qgis_app, tmp_path):
+    path = write_gbk_shapefile(tmp_path / "with_cpg.shp", NAMES, with_cpg=True)
+    names, warnings = _read(path)
+    assert names == NAMES and warnings == []
