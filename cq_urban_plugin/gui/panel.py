@@ -1,0 +1,754 @@
+"""The "Plan checks" (规划校核) dock panel: the technician's daily entry point.
+
+Pick the plan catalogue, the township layer and its name field; tag the
+townships and review the match report (fix a name in place, run again); run
+the built-up, bus-stop coverage and control-line checks on layers of the
+project; read the results beside the plan's targets (click a row to zoom to
+the township); export the thematic map.
+
+The panel computes nothing itself: each button runs one of the provider's
+Processing algorithms by id in a QGIS task (progress bar, Cancel), so the
+interface never freezes and the figures are exactly those of the toolbox and
+of ``qgis_process``.
+"""
+import os
+import tempfile
+
+from qgis.core import (
+    Qgis,
+    QgsMapLayerProxyModel,
+    QgsProject,
+    QgsFieldProxyModel,
+    QgsVectorLayer,
+)
+from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
+from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.catalogue import bundled_catalogue_paths, load_catalogue
+from ..core.errors import PlanInputError
+from ..i18n import tr
+from .edits import set_attribute
+from .results import row_extent, summary_row, township_rows
+from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
+from .value_maps import apply_value_maps
+
+TAG_ID = "cq_urban:tag_townships"
+BUILTUP_ID = "cq_urban:check_builtup"
+COVERAGE_ID = "cq_urban:check_coverage"
+CONTROL_ID = "cq_urban:check_control_lines"
+EXPORT_ID = "cq_urban:export_map"
+
+# export_map's THEME options, in the algorithm's order.
+THEMES = ("role", "tier", "zone", "function type", "region", "built-up check", "coverage", "control lines")
+THEME_OF_CHECK = {BUILTUP_ID: 5, COVERAGE_ID: 6, CONTROL_ID: 7}
+
+# Per-township figures a check writes on its output layer: (field candidates, unit).
+# The first candidate the layer has is shown; the algorithm decides the name.
+TOWNSHIP_FIELDS = {
+    BUILTUP_ID: (("builtup", "bu_km2", "built_km2", "area_km2"), "km2"),
+    COVERAGE_ID: (("coverage", "cover_pct", "cov_pct", "covered"), "%"),
+    CONTROL_ID: (("dev_share", "in_dev", "eco_share"), "%"),
+}
+
+GREEN = QColor(198, 239, 206)
+RED = QColor(255, 199, 206)
+
+# Columns of the match report table.
+MATCH_COLUMNS = ("name", "problem", "fid", "candidates")
+
+
+class PlanChecksDock(QgsDockWidget):
+    """The dock panel; ``PlanChecksDock(iface, parent)`` as plugin.py builds it."""
+
+    def __init__(self, iface, parent=None):
+        super().__init__(tr("Plan checks"), parent)
+        self.iface = iface
+        self.setObjectName("cq_urban_plan_checks_dock")
+        self.run = None            # the AlgorithmRun under way, if any
+        self.last_run = None       # the last one (tests and the status line read it)
+        self.tagged_layer_id = ""  # the last tagging output
+        self.export_path = ""
+        self.result_rows = []
+        self.match_rows = []
+        self._build()
+        self.refresh_targets()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self):
+        body = QWidget()
+        layout = QVBoxLayout(body)
+
+        form = QFormLayout()
+        self.catalogue_combo = QComboBox()
+        self.catalogue_combo.setObjectName("catalogue")
+        for path in bundled_catalogue_paths():
+            try:
+                name = load_catalogue(path).name
+            except PlanInputError:
+                continue  # a broken bundled file is the tests' business, not the user's
+            self.catalogue_combo.addItem(f"{name} ({path.stem})", str(path))
+        self.catalogue_combo.addItem(tr("Browse…"), "")
+        self._last_catalogue_index = 0
+        self.catalogue_combo.activated.connect(self._catalogue_activated)
+        self.catalogue_combo.currentIndexChanged.connect(lambda _i: self.refresh_targets())
+        form.addRow(tr("Plan catalogue"), self.catalogue_combo)
+
+        self.township_combo = QgsMapLayerComboBox()
+        self.township_combo.setObjectName("townships")
+        self.township_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Township layer"), self.township_combo)
+        self.name_field_combo = QgsFieldComboBox()
+        self.name_field_combo.setObjectName("name_field")
+        self.name_field_combo.setFilters(QgsFieldProxyModel.String)
+        self.township_combo.layerChanged.connect(self._township_layer_changed)
+        form.addRow(tr("Name field"), self.name_field_combo)
+        layout.addLayout(form)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._tagging_tab(), tr("Tagging"))
+        self.tabs.addTab(self._checks_tab(), tr("Checks"))
+        self.tabs.addTab(self._results_tab(), tr("Results"))
+        self.tabs.addTab(self._export_tab(), tr("Export"))
+        layout.addWidget(self.tabs, 1)
+
+        bottom = QHBoxLayout()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 100)
+        self.progress_bar.setValue(0)
+        bottom.addWidget(self.progress_bar, 1)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        bottom.addWidget(self.cancel_button)
+        layout.addLayout(bottom)
+        self.status_label = QLabel(tr("Choose a plan catalogue and the township layer."))
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.status_label.setOpenExternalLinks(True)
+        layout.addWidget(self.status_label)
+
+        self.setWidget(body)
+        self._township_layer_changed(self.township_combo.currentLayer())
+
+    def _tagging_tab(self):
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.tag_button = QPushButton(tr("Tag townships with plan roles"))
+        self.tag_button.clicked.connect(self.run_tagging)
+        layout.addWidget(self.tag_button)
+        self.match_summary = QLabel(tr("Match report: run tagging first."))
+        self.match_summary.setWordWrap(True)
+        layout.addWidget(self.match_summary)
+        self.match_table = QTableWidget(0, len(MATCH_COLUMNS))
+        self.match_table.setHorizontalHeaderLabels(
+            [tr("Name in layer"), tr("Problem"), tr("Feature id"), tr("Plan names")])
+        self.match_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.match_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.match_table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.match_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        layout.addWidget(self.match_table, 1)
+        buttons = QHBoxLayout()
+        self.fix_button = QPushButton(tr("Fix the selected name…"))
+        self.fix_button.setToolTip(tr("Change the name in the township layer (undoable, in its edit session), "
+                                      "then run tagging again."))
+        self.fix_button.clicked.connect(self._fix_selected_name)
+        buttons.addWidget(self.fix_button)
+        self.edit_roles_button = QPushButton(tr("Edit roles by hand…"))
+        self.edit_roles_button.setToolTip(tr("Open the tagged layer's attribute table: its plan fields offer "
+                                             "the catalogue's values."))
+        self.edit_roles_button.clicked.connect(self._edit_roles)
+        buttons.addWidget(self.edit_roles_button)
+        layout.addLayout(buttons)
+        return tab
+
+    def _layer_combo(self, name, filters, optional=False):
+        combo = QgsMapLayerComboBox()
+        combo.setObjectName(name)
+        combo.setFilters(filters)
+        if optional:
+            combo.setAllowEmptyLayer(True)
+            combo.setLayer(None)
+        return combo
+
+    def _checks_tab(self):
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+
+        box = QGroupBox(tr("Built-up area"))
+        form = QFormLayout(box)
+        self.builtup_combo = self._layer_combo("builtup", QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Built-up layer"), self.builtup_combo)
+        self.builtup_target_combo = QComboBox()
+        form.addRow(tr("Target"), self.builtup_target_combo)
+        self.builtup_button = QPushButton(tr("Check built-up area"))
+        self.builtup_button.clicked.connect(self.run_builtup)
+        form.addRow(self.builtup_button)
+        layout.addWidget(box)
+
+        box = QGroupBox(tr("Bus-stop coverage"))
+        form = QFormLayout(box)
+        self.stops_combo = self._layer_combo("stops", QgsMapLayerProxyModel.PointLayer)
+        form.addRow(tr("Bus stops"), self.stops_combo)
+        self.served_combo = self._layer_combo("served_area", QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Area served (城区 / built-up)"), self.served_combo)
+        self.radius_spin = QDoubleSpinBox()
+        self.radius_spin.setRange(1, 100000)
+        self.radius_spin.setValue(500)
+        self.radius_spin.setSuffix(" m")
+        form.addRow(tr("Radius"), self.radius_spin)
+        self.coverage_target_combo = QComboBox()
+        form.addRow(tr("Target"), self.coverage_target_combo)
+        self.coverage_button = QPushButton(tr("Check bus-stop coverage"))
+        self.coverage_button.clicked.connect(self.run_coverage)
+        form.addRow(self.coverage_button)
+        layout.addWidget(box)
+
+        box = QGroupBox(tr("Control lines"))
+        form = QFormLayout(box)
+        self.ecology_combo = self._layer_combo("ecology", QgsMapLayerProxyModel.PolygonLayer, optional=True)
+        form.addRow(tr("Ecological protection red line"), self.ecology_combo)
+        self.farmland_combo = self._layer_combo("farmland", QgsMapLayerProxyModel.PolygonLayer, optional=True)
+        form.addRow(tr("Permanent basic farmland"), self.farmland_combo)
+        self.development_combo = self._layer_combo("development", QgsMapLayerProxyModel.PolygonLayer,
+                                                   optional=True)
+        form.addRow(tr("Urban development boundary"), self.development_combo)
+        self.control_builtup_combo = self._layer_combo("control_builtup", QgsMapLayerProxyModel.PolygonLayer,
+                                                       optional=True)
+        form.addRow(tr("Built-up layer"), self.control_builtup_combo)
+        self.control_button = QPushButton(tr("Check control lines"))
+        self.control_button.clicked.connect(self.run_control_lines)
+        form.addRow(self.control_button)
+        layout.addWidget(box)
+        layout.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(tab)
+        return scroll
+
+    def _results_tab(self):
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        self.results_table = QTableWidget(0, 7)
+        self.results_table.setObjectName("results")
+        self.results_table.setHorizontalHeaderLabels(
+            [tr("Check"), tr("Township or scope"), tr("Target"), tr("Measured"), tr("Unit"), tr("Gap"),
+             tr("Result")])
+        self.results_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.results_table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.results_table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.results_table.cellClicked.connect(lambda row, _column: self.zoom_to_row(row))
+        layout.addWidget(self.results_table, 1)
+        hint = QLabel(tr("Click a row to zoom the map to the township."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        clear = QPushButton(tr("Clear results"))
+        clear.clicked.connect(self.clear_results)
+        layout.addWidget(clear)
+        return tab
+
+    def _export_tab(self):
+        tab = QWidget()
+        form = QFormLayout(tab)
+        self.export_layer_combo = self._layer_combo("export_layer", QgsMapLayerProxyModel.PolygonLayer)
+        form.addRow(tr("Layer to map"), self.export_layer_combo)
+        self.theme_combo = QComboBox()
+        for label in (tr("Plan roles"), tr("Tiers"), tr("Function zones"), tr("Town function types"),
+                      tr("Regions"), tr("Built-up check"), tr("Bus-stop coverage"), tr("Control lines")):
+            self.theme_combo.addItem(label)
+        form.addRow(tr("Theme"), self.theme_combo)
+        self.paper_combo = QComboBox()
+        self.paper_combo.addItems([tr("A3 landscape"), tr("A4 portrait")])
+        form.addRow(tr("Paper"), self.paper_combo)
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText(tr("Title (optional)"))
+        form.addRow(tr("Title"), self.title_edit)
+        self.export_file = QgsFileWidget()
+        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setFilter(tr("PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)"))
+        form.addRow(tr("Save as"), self.export_file)
+        self.export_button = QPushButton(tr("Export map"))
+        self.export_button.clicked.connect(self.run_export)
+        form.addRow(self.export_button)
+        return tab
+
+    # --------------------------------------------------------------- choices
+    def _catalogue_activated(self, index):
+        if self.catalogue_combo.itemData(index):
+            self._last_catalogue_index = index
+            return
+        path, _ = QFileDialog.getOpenFileName(self, tr("Plan catalogue"), "", tr("Plan catalogue (*.yaml *.yml)"))
+        if path:
+            self.add_catalogue_file(path)
+        else:
+            self.catalogue_combo.setCurrentIndex(self._last_catalogue_index)
+
+    def add_catalogue_file(self, path) -> bool:
+        """Add a user's catalogue file to the list and choose it (a malformed one is reported)."""
+        try:
+            catalogue = load_catalogue(path)
+        except PlanInputError as error:
+            self.catalogue_combo.setCurrentIndex(self._last_catalogue_index)
+            self.show_message(str(error), Qgis.Warning)
+            return False
+        index = self.catalogue_combo.count() - 1  # before "Browse…"
+        self.catalogue_combo.insertItem(index, f"{catalogue.name} ({os.path.basename(str(path))})", str(path))
+        self.catalogue_combo.setCurrentIndex(index)
+        self._last_catalogue_index = index
+        return True
+
+    def select_catalogue(self, catalogue_id: str) -> bool:
+        for index in range(self.catalogue_combo.count()):
+            data = self.catalogue_combo.itemData(index)
+            if data and os.path.splitext(os.path.basename(data))[0] == catalogue_id:
+                self.catalogue_combo.setCurrentIndex(index)
+                self._last_catalogue_index = index
+                return True
+        return False
+
+    def catalogue_path(self) -> str:
+        return self.catalogue_combo.currentData() or ""
+
+    def catalogue(self):
+        path = self.catalogue_path()
+        return load_catalogue(path) if path else None
+
+    def catalogue_parameters(self) -> dict:
+        """CATALOGUE (a bundled id) or CATALOGUE_FILE (a user's file), as params.py defines them."""
+        path = self.catalogue_path()
+        from ..resources import CATALOGUE_DIR
+
+        if os.path.dirname(os.path.abspath(path)) == str(CATALOGUE_DIR):
+            return {"CATALOGUE": os.path.splitext(os.path.basename(path))[0]}
+        return {"CATALOGUE_FILE": path}
+
+    def refresh_targets(self):
+        """Offer the chosen catalogue's targets for each check (and "no target")."""
+        try:
+            catalogue = self.catalogue()
+        except PlanInputError as error:
+            self.show_message(str(error), Qgis.Warning)
+            catalogue = None
+        for combo, indicator in ((self.builtup_target_combo, "builtup_area"),
+                                 (self.coverage_target_combo, "bus_stop_coverage")):
+            combo.clear()
+            for target in catalogue.targets_for(indicator) if catalogue else []:
+                year = f" ({target.year})" if target.year else ""
+                combo.addItem(f"{target.label} {target.comparison} {target.value:g} {target.unit}{year}", target.id)
+            combo.addItem(tr("No target (measure only)"), "")
+
+    def _township_layer_changed(self, layer):
+        self.name_field_combo.setLayer(layer)
+        if layer is None:
+            return
+        # Preselect a field that looks like the township name.
+        names = [f.name() for f in layer.fields()]
+        for guess in ("name", "NAME", "xzqmc", "XZQMC", "township", "乡镇", "名称", "乡镇名称"):
+            if guess in names:
+                self.name_field_combo.setField(guess)
+                break
+
+    def township_layer(self):
+        return self.township_combo.currentLayer()
+
+    def name_field(self) -> str:
+        return self.name_field_combo.currentField()
+
+    def tagged_layer(self):
+        return QgsProject.instance().mapLayer(self.tagged_layer_id) if self.tagged_layer_id else None
+
+    def check_townships(self):
+        """The layer checks run on: the tagged output when there is one (it carries roles and zones)."""
+        return self.tagged_layer() or self.township_layer()
+
+    # ------------------------------------------------------------- running
+    def busy(self) -> bool:
+        return self.run is not None
+
+    def start(self, algorithm_id: str, parameters: dict, description: str, on_success) -> bool:
+        """Run an algorithm of the provider in a QGIS task; ``on_success(results)`` when it ends well."""
+        if self.busy():
+            self.show_message(tr("Another run is under way: wait for it or cancel it."), Qgis.Info)
+            return False
+        if algorithm_by_id(algorithm_id) is None:
+            self.show_message(tr("The algorithm {id} is not available: check that the plugin's Processing "
+                                 "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.Warning)
+            return False
+        run = AlgorithmRun(algorithm_id, parameters, description, parent=self)
+        run.task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
+        run.message.connect(self.status_label.setText)
+        run.finished.connect(lambda ok, results: self._finished(run, ok, results, on_success))
+        self.run = self.last_run = run
+        self.progress_bar.setValue(0)
+        self.cancel_button.setEnabled(True)
+        self._set_buttons_enabled(False)
+        self.status_label.setText(tr("{task}: running…").format(task=description))
+        run.start()
+        return True
+
+    def cancel(self):
+        if self.run is not None:
+            self.status_label.setText(tr("Cancelling…"))
+            self.run.cancel()
+
+    def _finished(self, run, ok, results, on_success):
+        self.run = None
+        self.cancel_button.setEnabled(False)
+        self._set_buttons_enabled(True)
+        description = run.task.description()
+        if ok:
+            self.progress_bar.setValue(100)
+            self.status_label.setText(tr("{task}: done.").format(task=description))
+            try:
+                on_success(results)
+            except PlanInputError as error:
+                self.show_message(str(error), Qgis.Warning)
+        elif run.cancelled:
+            self.progress_bar.setValue(0)
+            self.show_message(tr("{task}: cancelled; nothing was added to the project.").format(task=description),
+                              Qgis.Info)
+        else:
+            self.progress_bar.setValue(0)
+            self.show_message(tr("{task} failed: {error}").format(task=description, error=run.error), Qgis.Critical)
+
+    def _set_buttons_enabled(self, enabled):
+        for button in (self.tag_button, self.builtup_button, self.coverage_button, self.control_button,
+                       self.export_button, self.fix_button):
+            button.setEnabled(enabled)
+
+    def show_message(self, text: str, level=Qgis.Info):
+        self.status_label.setText(text)
+        bar = self.iface.messageBar() if self.iface is not None else None
+        if bar is not None:
+            bar.pushMessage(tr("Plan checks"), text, level, 8 if level == Qgis.Info else 0)
+
+    def _required_township_inputs(self):
+        layer, field = self.township_layer(), self.name_field()
+        if layer is None or not field:
+            raise PlanInputError(tr("Choose the township layer and its name field first."))
+        return layer, field
+
+    def _guarded(self, build):
+        """Build parameters; a missing choice becomes a message in the panel, never a traceback."""
+        try:
+            return build()
+        except PlanInputError as error:
+            self.show_message(str(error), Qgis.Warning)
+            return None
+
+    # -------------------------------------------------------------- tagging
+    def run_tagging(self) -> bool:
+        def build():
+            layer, field = self._required_township_inputs()
+            parameters = {"INPUT": layer, "NAME_FIELD": field, **self.catalogue_parameters(),
+                          "OUTPUT": layer_output(tr("{layer} (plan roles)").format(layer=layer.name())),
+                          "MATCH_REPORT": layer_output(tr("{layer} match report").format(layer=layer.name()))}
+            return parameters
+
+        parameters = self._guarded(build)
+        if parameters is None:
+            return False
+        return self.start(TAG_ID, parameters, tr("Tag townships"), self._tagging_done)
+
+    def _tagging_done(self, results):
+        previous = self.tagged_layer()
+        tagged = result_layer(results.get("OUTPUT"))
+        if previous is not None and tagged is not None and previous.id() != tagged.id():
+            QgsProject.instance().removeMapLayer(previous.id())  # the new run replaces the old output
+        if tagged is not None:
+            self.tagged_layer_id = tagged.id()
+            catalogue = self.catalogue()
+            if catalogue is not None and not _has_value_maps(tagged, catalogue):
+                apply_value_maps(tagged, catalogue)
+            self.export_layer_combo.setLayer(tagged)
+        report = result_layer(results.get("MATCH_REPORT"))
+        self.fill_match_report(report)
+        counts = {key: results.get(key) for key in ("MATCHED", "UNMATCHED", "AMBIGUOUS", "MISSING")}
+        self.match_summary.setText(tr("Matched {MATCHED}, unmatched {UNMATCHED}, ambiguous {AMBIGUOUS}; "
+                                      "plan townships missing from the layer: {MISSING}.").format(**counts))
+        if report is not None:
+            QgsProject.instance().removeMapLayer(report.id())  # shown in the panel's table instead
+
+    def fill_match_report(self, report):
+        """Show the match report (unmatched, ambiguous, missing names) in the panel's table."""
+        self.match_rows = []
+        self.match_table.setRowCount(0)
+        if report is None:
+            return
+        names = [f.name() for f in report.fields()]
+        pick = _field_picker(names)
+        for feature in report.getFeatures():
+            row = {
+                "name": _text(feature, pick("layer_name", "name", "in_name", "lyr_name")),
+                "problem": _text(feature, pick("status", "problem", "issue", "match", "kind")),
+                "fid": _int(feature, pick("fid", "feature_id", "in_fid", "src_fid", "layer_fid", "feat_id")),
+                "candidates": _text(feature, pick("candidates", "plan_names", "plan_name", "suggest", "options",
+                                                  "note")),
+            }
+            self.match_rows.append(row)
+            index = self.match_table.rowCount()
+            self.match_table.insertRow(index)
+            for column, key in enumerate(MATCH_COLUMNS):
+                value = row[key]
+                self.match_table.setItem(index, column, QTableWidgetItem("" if value is None else str(value)))
+
+    def fix_township_name(self, fid: int, new_name: str) -> None:
+        """Write ``new_name`` into the township layer's name field for feature ``fid`` (undoable)."""
+        layer, field = self._required_township_inputs()
+        set_attribute(layer, fid, field, new_name, tr("Fix township name"))
+        self.show_message(tr("{layer}: feature {fid} renamed to '{name}' (undo with Ctrl+Z; save the layer's "
+                             "edits to keep it). Run tagging again.").format(layer=layer.name(), fid=fid,
+                                                                             name=new_name), Qgis.Info)
+
+    def _fix_selected_name(self):
+        row = self.match_table.currentRow()
+        if row < 0 or row >= len(self.match_rows) or self.match_rows[row]["fid"] is None:
+            self.show_message(tr("Select a row of the match report that names a feature of the layer."), Qgis.Info)
+            return
+        entry = self.match_rows[row]
+        catalogue = self._guarded(self.catalogue)
+        choices = [t.name for t in catalogue.townships] if catalogue else []
+        new_name, ok = QInputDialog.getItem(
+            self, tr("Fix township name"),
+            tr("New name for '{name}' (feature {fid}):").format(name=entry["name"], fid=entry["fid"]),
+            choices, 0, True)
+        if ok and new_name.strip():
+            self._guarded(lambda: self.fix_township_name(entry["fid"], new_name.strip()))
+
+    def _edit_roles(self):
+        layer = self.tagged_layer()
+        if layer is None:
+            self.show_message(tr("Run tagging first: the roles are edited on its output layer."), Qgis.Info)
+            return
+        self.iface.showAttributeTable(layer)
+
+    # --------------------------------------------------------------- checks
+    def _check_parameters(self, extra):
+        townships = self.check_townships()
+        field = self.name_field()
+        parameters = dict(self.catalogue_parameters())
+        if townships is not None and field and townships.fields().indexOf(field) >= 0:
+            parameters.update({"TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": field})
+        parameters["REPORT"] = os.path.join(tempfile.mkdtemp(prefix="cq_urban_"), "report.html")
+        parameters.update(extra)
+        return parameters
+
+    def run_builtup(self) -> bool:
+        def build():
+            builtup = self.builtup_combo.currentLayer()
+            if builtup is None:
+                raise PlanInputError(tr("Choose the built-up layer."))
+            extra = {"BUILTUP": builtup,
+                     "OUTPUT": layer_output(tr("Built-up by township")),
+                     "TABLE": layer_output(tr("Built-up table"))}
+            target = self.builtup_target_combo.currentData()
+            if target:
+                extra["TARGET_ID"] = target
+            return self._check_parameters(extra)
+
+        return self._start_check(BUILTUP_ID, build, tr("Built-up area"))
+
+    def run_coverage(self) -> bool:
+        def build():
+            stops, served = self.stops_combo.currentLayer(), self.served_combo.currentLayer()
+            if stops is None or served is None:
+                raise PlanInputError(tr("Choose the bus-stop layer and the area served."))
+            extra = {"STOPS": stops, "SERVED_AREA": served, "RADIUS": self.radius_spin.value(),
+                     "SERVICE_AREA": layer_output(tr("Bus-stop service area")),
+                     "UNCOVERED": layer_output(tr("Not covered by bus stops")),
+                     "TABLE": layer_output(tr("Coverage table"))}
+            target = self.coverage_target_combo.currentData()
+            if target:
+                extra["TARGET_ID"] = target
+            return self._check_parameters(extra)
+
+        return self._start_check(COVERAGE_ID, build, tr("Bus-stop coverage"))
+
+    def run_control_lines(self) -> bool:
+        def build():
+            if self.check_townships() is None or not self.name_field():
+                raise PlanInputError(tr("Choose the township layer and its name field first."))
+            lines = {"ECOLOGY": self.ecology_combo.currentLayer(), "FARMLAND": self.farmland_combo.currentLayer(),
+                     "DEVELOPMENT": self.development_combo.currentLayer()}
+            if not any(lines.values()):
+                raise PlanInputError(tr("Choose at least one control-line layer."))
+            extra = {key: layer for key, layer in lines.items() if layer is not None}
+            builtup = self.control_builtup_combo.currentLayer()
+            if builtup is not None:
+                extra["BUILTUP"] = builtup
+            townships = self.check_townships()
+            if townships.fields().indexOf("zone") >= 0:
+                extra["ZONE_FIELD"] = "zone"  # the function zone tagging wrote
+            extra.update({"OUTPUT": layer_output(tr("Control lines by township")),
+                          "OVERLAPS": layer_output(tr("Control-line overlaps")),
+                          "BUILTUP_OUTSIDE": layer_output(tr("Built-up outside the development boundary")),
+                          "SUMMARY": layer_output(tr("Control-line summary"))})
+            parameters = self._check_parameters(extra)
+            parameters.pop("CATALOGUE", None)
+            parameters.pop("CATALOGUE_FILE", None)
+            return parameters
+
+        return self._start_check(CONTROL_ID, build, tr("Control lines"))
+
+    def _start_check(self, algorithm_id, build, label):
+        parameters = self._guarded(build)
+        if parameters is None:
+            return False
+        return self.start(algorithm_id, parameters, label,
+                          lambda results: self._check_done(algorithm_id, label, parameters, results))
+
+    def _check_done(self, algorithm_id, label, parameters, results):
+        layer = result_layer(results.get("OUTPUT"))
+        if layer is None and "SERVICE_AREA" in results:
+            layer = result_layer(results.get("UNCOVERED")) or result_layer(results.get("SERVICE_AREA"))
+        townships = self.check_townships()
+        scope = tr("Whole jurisdiction")
+        rows = [summary_row(label, scope, results, layer or townships)] if "MEASURED" in results else []
+        candidates, unit = TOWNSHIP_FIELDS.get(algorithm_id, ((), ""))
+        township_layer = result_layer(results.get("OUTPUT"))
+        if township_layer is not None:
+            present = [f for f in candidates if township_layer.fields().indexOf(f) >= 0]
+            if present:
+                rows += township_rows(label, township_layer, parameters.get("TOWNSHIP_NAME_FIELD", ""),
+                                      present[0], unit)
+        self.add_result_rows(rows)
+        if layer is not None:
+            self.export_layer_combo.setLayer(layer)
+            self.theme_combo.setCurrentIndex(THEME_OF_CHECK.get(algorithm_id, 0))
+        report = results.get("REPORT")
+        if report and os.path.exists(str(report)):
+            self.status_label.setText(tr("{task}: done. <a href=\"{url}\">Open the report</a>").format(
+                task=label, url="file://" + str(report)))
+        self.tabs.setCurrentIndex(2)
+
+    # -------------------------------------------------------------- results
+    def add_result_rows(self, rows):
+        for row in rows:
+            self.result_rows.append(row)
+            index = self.results_table.rowCount()
+            self.results_table.insertRow(index)
+            values = (row.check, row.scope, _fmt(row.target), _fmt(row.measured), row.unit, _fmt(row.gap),
+                      row.status)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column in (2, 3, 5):
+                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                if row.passed is not None:
+                    item.setBackground(QBrush(GREEN if row.passed else RED))
+                self.results_table.setItem(index, column, item)
+
+    def clear_results(self):
+        self.result_rows = []
+        self.results_table.setRowCount(0)
+
+    def zoom_to_row(self, index: int) -> bool:
+        """Zoom the map canvas to the township (or the layer) of a results row."""
+        if index < 0 or index >= len(self.result_rows):
+            return False
+        canvas = self.iface.mapCanvas()
+        extent = row_extent(self.result_rows[index], canvas.mapSettings().destinationCrs())
+        if extent is None:
+            return False
+        canvas.setExtent(extent)
+        canvas.refresh()
+        return True
+
+    # --------------------------------------------------------------- export
+    def run_export(self) -> bool:
+        def build():
+            layer = self.export_layer_combo.currentLayer()
+            if layer is None:
+                raise PlanInputError(tr("Choose the layer to map (a tagged layer or a check's output)."))
+            path = self.export_file.filePath()
+            if not path:
+                raise PlanInputError(tr("Choose where to save the map (.pdf, .png or .svg)."))
+            if os.path.splitext(path)[1].lower() not in (".pdf", ".png", ".svg"):
+                path += ".pdf"
+            parameters = {"INPUT": layer, "THEME": self.theme_combo.currentIndex(),
+                          "PAPER": self.paper_combo.currentIndex(), "OUTPUT": path}
+            if self.title_edit.text().strip():
+                parameters["TITLE"] = self.title_edit.text().strip()
+            extras = [lyr for lyr in QgsProject.instance().mapLayers().values()
+                      if isinstance(lyr, QgsVectorLayer) and lyr.id() != layer.id()
+                      and lyr.name() == tr("Not covered by bus stops")]
+            if extras and parameters["THEME"] == THEME_OF_CHECK[COVERAGE_ID]:
+                parameters["EXTRA_LAYERS"] = extras
+            return parameters
+
+        parameters = self._guarded(build)
+        if parameters is None:
+            return False
+
+        def done(results):
+            self.export_path = str(results.get("OUTPUT") or parameters["OUTPUT"])
+            self.status_label.setText(tr("Map saved: <a href=\"{url}\">{path}</a>").format(
+                url="file://" + self.export_path, path=self.export_path))
+
+        return self.start(EXPORT_ID, parameters, tr("Export map"), done)
+
+    # ---------------------------------------------------------------- close
+    def closeEvent(self, event):  # noqa: N802 (Qt's name)
+        # Closing the panel does not stop a run: its results still load when it ends.
+        super().closeEvent(event)
+
+
+def _has_value_maps(layer, catalogue) -> bool:
+    """True when the tagging algorithm's post-processor already set value maps."""
+    for structure in catalogue.structures:
+        index = layer.fields().indexOf(structure.field)
+        if index >= 0 and layer.editorWidgetSetup(index).type() == "ValueMap":
+            return True
+    return False
+
+
+def _field_picker(names):
+    lowered = {n.lower(): n for n in names}
+
+    def pick(*candidates):
+        return next((lowered[c] for c in candidates if c in lowered), None)
+
+    return pick
+
+
+def _text(feature, field):
+    if field is None:
+        return None
+    value = feature[field]
+    return None if value is None or str(value) == "NULL" else str(value)
+
+
+def _int(feature, field):
+    text = _text(feature, field)
+    try:
+        return int(float(text)) if text not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _fmt(value) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.2f}"

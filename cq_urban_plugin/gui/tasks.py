@@ -1,0 +1,130 @@
+"""Running one of the provider's algorithms in a QGIS background task.
+
+The panel never calls an algorithm on the interface's thread: a long check
+(coverage with tens of thousands of stops) would freeze QGIS. An
+``AlgorithmRun`` holds together what QgsProcessingAlgRunnerTask needs alive
+until it ends (the algorithm, its context and feedback), loads the result
+layers into the project the way the Processing toolbox does (so the
+algorithms' own post-processors, styles and value maps apply), and reports
+back through Qt signals on the interface's thread.
+"""
+from qgis.core import (
+    QgsApplication,
+    QgsProcessingAlgRunnerTask,
+    QgsProcessingContext,
+    QgsProcessingFeedback,
+    QgsProcessingOutputLayerDefinition,
+    QgsProject,
+    QgsTask,
+)
+from qgis.PyQt.QtCore import QObject, pyqtSignal
+
+from ..i18n import tr
+
+
+def algorithm_by_id(algorithm_id: str):
+    """The registered algorithm, or None when its provider (or it) is not loaded."""
+    return QgsApplication.processingRegistry().algorithmById(algorithm_id)
+
+
+def layer_output(name: str, project=None) -> QgsProcessingOutputLayerDefinition:
+    """A temporary output that is added to the project, under ``name``, when the run ends."""
+    definition = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project or QgsProject.instance())
+    definition.destinationName = name
+    return definition
+
+
+def result_layer(value, project=None):
+    """The project layer a result value (layer id or file path) stands for, or None."""
+    project = project or QgsProject.instance()
+    if not isinstance(value, str) or not value:
+        return None
+    layer = project.mapLayer(value)
+    if layer is not None:
+        return layer
+    for candidate in project.mapLayers().values():
+        if candidate.source() == value or candidate.source().split("|")[0] == value:
+            return candidate
+    return None
+
+
+class _KeptFeedback(QgsProcessingFeedback):
+    """Feedback that keeps the algorithm's error messages to show in the panel."""
+
+    def __init__(self):
+        super().__init__()
+        self.errors = []
+
+    def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS's names)
+        self.errors.append(error)
+        super().reportError(error, fatalError)
+
+
+class AlgorithmRun(QObject):
+    """One run of an algorithm in QgsApplication.taskManager().
+
+    Signals (on the interface's thread):
+    ``progress(float)`` 0–100; ``message(str)`` the algorithm's progress text;
+    ``finished(bool, dict)`` True and the results, or False and {} when the run
+    failed or was cancelled (``cancelled`` and ``error`` say which).
+    """
+
+    progress = pyqtSignal(float)
+    message = pyqtSignal(str)
+    finished = pyqtSignal(bool, dict)
+
+    def __init__(self, algorithm_id: str, parameters: dict, description: str = "", parent=None):
+        super().__init__(parent)
+        self.algorithm_id = algorithm_id
+        self.algorithm = algorithm_by_id(algorithm_id)
+        if self.algorithm is None:
+            raise LookupError(algorithm_id)
+        self.parameters = dict(parameters)
+        self.context = QgsProcessingContext()
+        self.context.setProject(QgsProject.instance())
+        self.feedback = _KeptFeedback()
+        self.feedback.progressChanged.connect(self.progress)
+        self.feedback.progressTextChanged.connect(self.message)
+        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+        if description:
+            self.task.setDescription(description)
+        self.task.executed.connect(self._executed)
+        self.cancelled = False
+        self.error = ""
+        self.results = {}
+        self.done = False
+
+    def start(self):
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self):
+        """Ask the algorithm to stop (it checks feedback.isCanceled() between steps)."""
+        self.cancelled = True
+        if self.task is not None and self.task.status() not in (QgsTask.Complete, QgsTask.Terminated):
+            self.task.cancel()
+
+    def status(self):
+        return self.task.status() if self.task is not None else None
+
+    def _executed(self, successful, results):
+        self.done = True
+        if successful and not self.feedback.isCanceled():
+            try:
+                self._load_layers()
+            except Exception as error:  # a layer that cannot be loaded is reported, not raised
+                self.error = str(error)
+                successful = False
+        else:
+            successful = False
+            self.cancelled = self.cancelled or self.feedback.isCanceled()
+            if not self.cancelled:
+                self.error = "\n".join(self.feedback.errors) or tr("The algorithm stopped without a message; see the Processing log.")
+        self.results = dict(results) if successful else {}
+        self.finished.emit(successful, self.results)
+
+    def _load_layers(self):
+        # QGIS's own loader: result layers join the project with the algorithms'
+        # post-processors (styles, value maps) applied, as from the toolbox.
+        from processing.gui.Postprocessing import handleAlgorithmResults
+
+        handleAlgorithmResults(self.algorithm, self.context, self.feedback, False, self.parameters)
