@@ -52,7 +52,6 @@ from ..i18n import tr
 from .edits import set_attribute
 from .results import row_extent, summary_row, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
-from .value_maps import apply_value_maps
 
 TAG_ID = "cq_urban:tag_townships"
 BUILTUP_ID = "cq_urban:check_builtup"
@@ -64,12 +63,15 @@ EXPORT_ID = "cq_urban:export_map"
 THEMES = ("role", "tier", "zone", "function type", "region", "built-up check", "coverage", "control lines")
 THEME_OF_CHECK = {BUILTUP_ID: 5, COVERAGE_ID: 6, CONTROL_ID: 7}
 
-# Per-township figures a check writes on its output layer: (field candidates, unit).
-# The first candidate the layer has is shown; the algorithm decides the name.
+# Per-township figures a check writes on its output layer (field names as the
+# algorithms write them; the first one a layer has is used): the measured value
+# and its unit, a pass/fail flag where the check gives one per township, and
+# the township's name where the algorithm writes its own name field.
 TOWNSHIP_FIELDS = {
-    BUILTUP_ID: (("builtup", "bu_km2", "built_km2", "area_km2"), "km2"),
-    COVERAGE_ID: (("coverage", "cover_pct", "cov_pct", "covered"), "%"),
-    CONTROL_ID: (("dev_share", "in_dev", "eco_share"), "%"),
+    BUILTUP_ID: {"measured": ("bu_km2",), "unit": "km2", "passed": (), "name": ()},
+    COVERAGE_ID: {"measured": ("cov_pct", "coverage", "cover_pct"), "unit": "%",
+                  "passed": ("passed", "met"), "name": ("town",)},
+    CONTROL_ID: {"measured": ("dev_pct",), "unit": "%", "passed": ("zone_ok",), "name": ("town",)},
 }
 
 GREEN = QColor(198, 239, 206)
@@ -482,7 +484,11 @@ class PlanChecksDock(QgsDockWidget):
             self.tagged_layer_id = tagged.id()
             catalogue = self.catalogue()
             if catalogue is not None and not _has_value_maps(tagged, catalogue):
-                apply_value_maps(tagged, catalogue)
+                # The tagging algorithm's post-processor sets them when the layer is loaded
+                # through Processing; this covers a run whose post-processor did not.
+                from ..core.styling import set_value_maps
+
+                set_value_maps(tagged, catalogue)
             self.export_layer_combo.setLayer(tagged)
         report = result_layer(results.get("MATCH_REPORT"))
         self.fill_match_report(report)
@@ -502,18 +508,21 @@ class PlanChecksDock(QgsDockWidget):
         pick = _field_picker(names)
         for feature in report.getFeatures():
             row = {
-                "name": _text(feature, pick("layer_name", "name", "in_name", "lyr_name")),
-                "problem": _text(feature, pick("status", "problem", "issue", "match", "kind")),
-                "fid": _int(feature, pick("fid", "feature_id", "in_fid", "src_fid", "layer_fid", "feat_id")),
-                "candidates": _text(feature, pick("candidates", "plan_names", "plan_name", "suggest", "options",
-                                                  "note")),
+                "name": _text(feature, pick("name")),
+                "problem": _text(feature, pick("status")),
+                "fid": _int(feature, pick("fid")),
+                "candidates": _text(feature, pick("candidates")) or _text(feature, pick("plan_name")),
+                "fix": _text(feature, pick("fix")),
             }
             self.match_rows.append(row)
             index = self.match_table.rowCount()
             self.match_table.insertRow(index)
             for column, key in enumerate(MATCH_COLUMNS):
                 value = row[key]
-                self.match_table.setItem(index, column, QTableWidgetItem("" if value is None else str(value)))
+                item = QTableWidgetItem("" if value is None else str(value))
+                if row["fix"]:
+                    item.setToolTip(row["fix"])
+                self.match_table.setItem(index, column, item)
 
     def fix_township_name(self, fid: int, new_name: str) -> None:
         """Write ``new_name`` into the township layer's name field for feature ``fid`` (undoable)."""
@@ -627,13 +636,19 @@ class PlanChecksDock(QgsDockWidget):
         townships = self.check_townships()
         scope = tr("Whole jurisdiction")
         rows = [summary_row(label, scope, results, layer or townships)] if "MEASURED" in results else []
-        candidates, unit = TOWNSHIP_FIELDS.get(algorithm_id, ((), ""))
         township_layer = result_layer(results.get("OUTPUT"))
-        if township_layer is not None:
-            present = [f for f in candidates if township_layer.fields().indexOf(f) >= 0]
-            if present:
-                rows += township_rows(label, township_layer, parameters.get("TOWNSHIP_NAME_FIELD", ""),
-                                      present[0], unit)
+        spec = TOWNSHIP_FIELDS.get(algorithm_id)
+        if township_layer is not None and spec:
+            def first(names):
+                return next((n for n in names if township_layer.fields().indexOf(n) >= 0), "")
+
+            measured = first(spec["measured"])
+            name_field = parameters.get("TOWNSHIP_NAME_FIELD", "")
+            if township_layer.fields().indexOf(name_field) < 0:
+                name_field = first(spec["name"])
+            if measured:
+                rows += township_rows(label, township_layer, name_field, measured, spec["unit"],
+                                      passed_field=first(spec["passed"]))
         self.add_result_rows(rows)
         if layer is not None:
             self.export_layer_combo.setLayer(layer)
