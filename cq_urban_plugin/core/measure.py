@@ -5,9 +5,10 @@ computed in a CGCS2000 3-degree Gauss-Krüger zone (EPSG:4534 + (CM - 75) / 3,
 e.g. EPSG:4544 CM 105E for 江津, EPSG:4545 CM 108E for 开州) chosen from the
 data's centre longitude, never in degrees. Areas are then either planar in that
 zone, or on the CGCS2000 ellipsoid (``AreaMethod.ELLIPSOID``), which does not
-depend on the zone at all: that is the choice for a jurisdiction straddling two
-zones, such as 巫溪 (108.9–109.9E across the 109.5E boundary), whose edge lies
-up to ~1.9° from the central meridian (planar area off by ~0.08% there).
+depend on the zone at all. A jurisdiction straddling two zones, such as 巫溪
+(108.9–109.9E across the 109.5E boundary), is overlaid in one zone, but its
+planar areas are measured part by part, each in its own zone (``zone_strips``):
+measured in one zone alone, its far edge would be off by ~0.08%.
 """
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsDistanceArea,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
 )
@@ -59,6 +61,8 @@ class Projection:
     method: str
     lon_min: float
     lon_max: float
+    lat_min: float = 20.0
+    lat_max: float = 35.0
 
     @property
     def central_meridian(self) -> float:
@@ -84,8 +88,9 @@ class Projection:
             return (f"Areas on the CGCS2000 ellipsoid (GRS80); overlays computed in {zone}.")
         text = f"Planar areas in {zone}, chosen from the data's longitude {self.lon_min:.2f}–{self.lon_max:.2f}E."
         if self.straddles_zones:
-            text += (f" The data straddle two 3-degree zones; planar areas at the far edge are off by up to "
-                     f"{self.max_scale_error:.3%}. Choose the ellipsoid method for exact areas.")
+            zones = ", ".join(c.authid() for c, _ in zone_strips(self))
+            text += (f" The data straddle 3-degree zones: overlays are computed in {self.crs.authid()}, and each "
+                     f"result is cut at the zone boundary and every part measured in its own zone ({zones}).")
         return text
 
 
@@ -94,15 +99,42 @@ def choose_projection(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
     """The GK zone for data covering ``extent`` (given in ``crs``)."""
     geographic = extent_in_cgcs2000(extent, crs)
     centre = (geographic.xMinimum() + geographic.xMaximum()) / 2
-    return Projection(gk_zone_crs(centre), method, geographic.xMinimum(), geographic.xMaximum())
+    return Projection(gk_zone_crs(centre), method, geographic.xMinimum(), geographic.xMaximum(),
+                      geographic.yMinimum(), geographic.yMaximum())
+
+
+def zone_strips(projection: Projection) -> list:
+    """[(zone CRS, the zone's strip as a polygon in the working CRS)] for every 3-degree zone
+    the data touch. The strip's meridian edges are densified (0.01°) so that they stay on the
+    meridian once projected, where they are curves."""
+    first, last = gk_central_meridian(projection.lon_min), gk_central_meridian(projection.lon_max)
+    south, north = projection.lat_min - 0.5, projection.lat_max + 0.5
+    steps = max(int((north - south) / 0.01), 1)
+    lats = [south + (north - south) * i / steps for i in range(steps + 1)]
+    strips = []
+    for cm in range(first, last + 1, int(GK_ZONE_WIDTH)):
+        west, east = cm - GK_ZONE_WIDTH / 2, cm + GK_ZONE_WIDTH / 2
+        ring = [QgsPointXY(west, lat) for lat in lats] + [QgsPointXY(east, lat) for lat in reversed(lats)]
+        strip = QgsGeometry.fromPolygonXY([ring + [ring[0]]])
+        if projection.crs != CGCS2000:
+            strip.transform(QgsCoordinateTransform(CGCS2000, projection.crs, QgsProject.instance()))
+        strips.append((gk_zone_crs(cm), strip))
+    return strips
 
 
 class AreaMeter:
-    """Area of geometries in the working CRS, in km², by the projection's method."""
+    """Area of geometries in the working CRS, in km², by the projection's method.
+
+    Planar areas of data straddling zones (巫溪) are summed zone by zone: each part
+    is measured in its own zone's projection, as the survey's own statistics are."""
 
     def __init__(self, projection: Projection):
         self.projection = projection
         self._distance_area = None
+        self._strips = None
+        if projection.method == AreaMethod.GK_ZONE and projection.straddles_zones:
+            self._strips = [(crs, strip, QgsCoordinateTransform(projection.crs, crs, QgsProject.instance()))
+                            for crs, strip in zone_strips(projection)]
         if projection.method == AreaMethod.ELLIPSOID:
             self._distance_area = QgsDistanceArea()
             self._distance_area.setSourceCrs(projection.crs, QgsProject.instance().transformContext())
@@ -113,4 +145,15 @@ class AreaMeter:
             return 0.0
         if self._distance_area is not None:
             return self._distance_area.measureArea(geometry) / 1e6
+        if self._strips is not None:
+            return sum(self._zone_part_area(geometry, crs, strip, transform) for crs, strip, transform in self._strips)
         return geometry.area() / 1e6
+
+    def _zone_part_area(self, geometry, crs, strip, transform) -> float:
+        part = geometry.intersection(strip)
+        if part is None or part.isEmpty():
+            return 0.0
+        if crs != self.projection.crs:
+            part = QgsGeometry(part)
+            part.transform(transform)
+        return part.area() / 1e6  # lines and points left by the cut have no area

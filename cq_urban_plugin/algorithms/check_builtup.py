@@ -1,0 +1,278 @@
+"""Algorithm: check built-up area against the plan's target (cq_urban:check_builtup).
+
+A thin shell over core.builtup: parameters in, layers and the HTML report out.
+"""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.builtup import catalogue_scope, field_scope, measure_builtup, method_text, resolve_target, target_result
+from ..core.errors import PlanInputError
+from ..core.fields import make_fields
+from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
+from ..core.measure import AreaMethod
+from ..core.report import write_report
+from ..i18n import tr
+from .base import CqAlgorithm
+from .params import add_catalogue_parameters, catalogue_from_parameters
+
+# Output fields (≤ 10 characters, shapefile-safe).
+BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE = "bu_km2", "twp_km2", "share", "in_scope"
+TABLE_FIELDS = [("level", str), ("name", str), ("grp", str), ("townships", int), (BUILTUP_KM2, float),
+                (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]
+
+
+class CheckBuiltupAlgorithm(CqAlgorithm):
+    NAME = "check_builtup"
+    GROUP = "checks"
+    BUILTUP = "BUILTUP"
+    LANDUSE = "LANDUSE"
+    LANDUSE_FIELD = "LANDUSE_FIELD"
+    LANDUSE_PRESET = "LANDUSE_PRESET"
+    LANDUSE_CODES = "LANDUSE_CODES"
+    TOWNSHIPS = "TOWNSHIPS"
+    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
+    SCOPE_FIELD = "SCOPE_FIELD"
+    SCOPE_VALUE = "SCOPE_VALUE"
+    TARGET_ID = "TARGET_ID"
+    TARGET_VALUE = "TARGET_VALUE"
+    AREA_METHOD = "AREA_METHOD"
+    OUTPUT = "OUTPUT"
+    TABLE = "TABLE"
+    REPORT = "REPORT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Check built-up area against the plan's target")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Measures the built-up area in km², by township and in total, and sets it beside the plan's target: "
+            "江津 城镇建成区 145 km² and 城市建成区 120 km² by 2025 (000_5c0b1797e2e1b3c4.txt), 开州 城区 60 km² by "
+            "2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).\n\n"
+            "Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count "
+            "as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as "
+            "prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; "
+            "the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue "
+            "target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².\n\n"
+            "Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (parts across a zone "
+            "boundary, as in 巫溪, each in their own zone) or on the ellipsoid, never in degrees. Overlapping "
+            "built-up polygons count once; polygons crossing township boundaries are split; invalid geometries "
+            "are repaired and listed in the report.\n\n"
+            "Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²), share (built-up "
+            "share of the township, percent) and in_scope; a table with one row per township, per group "
+            "(level 'group') and for the scope (level 'scope'); an HTML report; and MEASURED, TARGET, GAP "
+            "(measured − target, km²), PASSED."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.BUILTUP, tr("Built-up area polygons"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.LANDUSE, tr("Or a land-use layer (三调 / 用地用海)"), [QgsProcessing.TypeVectorPolygon],
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.LANDUSE_FIELD, tr("Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)"),
+            parentLayerParameterName=self.LANDUSE, optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.LANDUSE_PRESET, tr("Codes that count as built-up"), options=[p.label for p in presets()],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.LANDUSE_CODES, tr("Or these codes (comma-separated prefixes, override the preset)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.TOWNSHIP_NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.TOWNSHIPS,
+            optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.SCOPE_FIELD, tr("Scope: plan role or group field (e.g. role)"),
+            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.SCOPE_VALUE, tr("Scope value (e.g. 一主; empty: the whole jurisdiction)"), optional=True))
+        add_catalogue_parameters(self)
+        self.addParameter(QgsProcessingParameterString(
+            self.TARGET_ID, tr("Target id in the catalogue (e.g. builtup_2025)"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TARGET_VALUE, tr("Or a target typed in km²"), QgsProcessingParameterNumber.Double,
+            optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
+                                                   tr("On the CGCS2000 ellipsoid")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Built-up by township"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.TABLE, tr("Built-up table"), QgsProcessing.TypeVector))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+
+    def compute(self, parameters, context, feedback):
+        builtup = self.parameterAsSource(parameters, self.BUILTUP, context)
+        landuse = self.parameterAsSource(parameters, self.LANDUSE, context)
+        if (builtup is None) == (landuse is None):
+            raise PlanInputError(tr("Give either a built-up layer or a land-use layer, not both and not neither."),
+                                 tr("Choose the built-up polygons, or the land-use layer and its codes."))
+        class_field, codes, codes_reason = "", (), ""
+        if landuse is not None:
+            chosen = preset(PRESET_IDS[self.parameterAsEnum(parameters, self.LANDUSE_PRESET, context)])
+            codes = parse_codes(self.parameterAsString(parameters, self.LANDUSE_CODES, context) or "")
+            codes_reason = (tr("Built-up land-use codes (typed): {codes}.").format(codes=", ".join(codes)) if codes
+                            else tr("Built-up land-use codes ({preset}): {reason}").format(
+                                preset=chosen.label, reason=chosen.reason))
+            codes = codes or chosen.codes
+            class_field = (self.parameterAsFields(parameters, self.LANDUSE_FIELD, context) or [""])[0]
+            class_field = class_field or default_class_field(landuse.fields().names(), chosen.id) or ""
+            if not class_field:
+                raise PlanInputError(
+                    tr("Layer '{layer}' has no field {fields}.").format(
+                        layer=landuse.sourceName(), fields="/".join(chosen.field_names)),
+                    tr("Choose the land-use class field. Its fields: {available}.").format(
+                        available=", ".join(landuse.fields().names())))
+        townships = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
+        name_field = (self.parameterAsFields(parameters, self.TOWNSHIP_NAME_FIELD, context) or [""])[0]
+        scope_field = (self.parameterAsFields(parameters, self.SCOPE_FIELD, context) or [""])[0]
+        scope_value = (self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "").strip()
+        target_id = (self.parameterAsString(parameters, self.TARGET_ID, context) or "").strip()
+        target_value = None
+        if parameters.get(self.TARGET_VALUE) not in (None, ""):
+            target_value = self.parameterAsDouble(parameters, self.TARGET_VALUE, context)
+        catalogue = None
+        if target_id and target_value is None:
+            catalogue = catalogue_from_parameters(self, parameters, context)
+        target = resolve_target(catalogue, target_id, target_value)
+
+        scope, notes = None, []
+        if scope_field:
+            scope = field_scope(scope_field, scope_value)
+        elif scope_value:
+            raise PlanInputError(tr("A scope value '{value}' was given without a scope field.").format(
+                value=scope_value), tr("Choose the township layer's field holding it (e.g. role)."))
+        elif target is not None and catalogue is not None:
+            fields = townships.fields().names() if townships is not None else []
+            scope = catalogue_scope(catalogue, target.scope, fields) if townships is not None else None
+            if target.scope not in ("", "jurisdiction") and scope is None:
+                notes.append(tr("The target's scope is '{scope}'; without a township layer (or a scope the "
+                                "catalogue can resolve) the whole built-up layer is measured.").format(
+                    scope=target.scope))
+            if scope is not None and not name_field and scope.group_name not in fields:
+                raise PlanInputError(
+                    tr("The target's scope '{scope}' is resolved by township name: the township name field is "
+                       "needed.").format(scope=scope.label),
+                    tr("Choose the township name field, or tag the townships first."))
+
+        method = AreaMethod.ELLIPSOID if self.parameterAsEnum(parameters, self.AREA_METHOD, context) == 1 \
+            else AreaMethod.GK_ZONE
+        measurement = measure_builtup(
+            builtup if builtup is not None else landuse, townships,
+            builtup_label=self._label(parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
+            townships_label=self._label(parameters, self.TOWNSHIPS, context) if townships is not None else "",
+            class_field=class_field, codes=codes, name_field=name_field, scope=scope, method=method,
+            feedback=feedback)
+        measurement.notes[:0] = notes
+        result = target_result(target, measurement)
+
+        output_id = self._write_output(parameters, context, townships, measurement)
+        table_id = self._write_table(parameters, context, measurement)
+        report = self.parameterAsFileOutput(parameters, self.REPORT, context)
+        if report:
+            write_report(report, tr("Built-up area check"), [result], tables=self._report_tables(measurement),
+                         notes=measurement.notes, method=method_text(measurement, codes_reason),
+                         inputs=measurement.inputs)
+        for note in measurement.notes:
+            feedback.pushInfo(note)
+        feedback.pushInfo(tr("Built-up area in {scope}: {km2:.3f} km²").format(
+            scope=measurement.scope_label, km2=measurement.total_km2))
+        return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None,
+                "MEASURED": measurement.total_km2, "UNIT": "km2", "TARGET": result.target, "GAP": result.gap,
+                "PASSED": result.passed}
+
+    def _label(self, parameters, name, context):
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        return layer.name() if layer is not None else ""
+
+    def _write_output(self, parameters, context, townships, measurement):
+        fields = QgsFields()
+        mine = [BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE]
+        carried = []
+        if townships is not None:
+            for source_field in townships.fields():
+                if source_field.name().lower() not in mine and source_field.name().lower() != "fid":
+                    fields.append(QgsField(source_field))
+                    carried.append(source_field.name())
+        else:
+            fields.append(QgsField("name", QVariant.String))
+        for spec in make_fields([(BUILTUP_KM2, float), (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]):
+            fields.append(spec)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+                                             measurement.projection.crs)
+        if townships is None:
+            feature = QgsFeature(fields)
+            feature.setGeometry(measurement.builtup_union)
+            feature.setAttributes([measurement.scope_label, measurement.total_km2, None, None, 1])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            return dest_id
+        for row in measurement.townships:
+            feature = QgsFeature(fields)
+            geometry = row.geometry
+            if QgsWkbTypes.isSingleType(geometry.wkbType()):
+                geometry = QgsGeometry(geometry)
+                geometry.convertToMultiType()
+            feature.setGeometry(geometry)
+            feature.setAttributes([row.attributes.get(n) for n in carried]
+                                  + [row.builtup_km2, row.township_km2, row.share, int(row.in_scope)])
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+        return dest_id
+
+    def _write_table(self, parameters, context, measurement):
+        fields = make_fields(TABLE_FIELDS)
+        sink, dest_id = self.parameterAsSink(parameters, self.TABLE, context, fields, QgsWkbTypes.NoGeometry)
+
+        def add(values):
+            feature = QgsFeature(fields)
+            feature.setAttributes(values)
+            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+
+        for row in measurement.townships:
+            add(["township", row.name, row.group, 1, row.builtup_km2, row.township_km2, row.share,
+                 int(row.in_scope)])
+        for group in measurement.groups:
+            add(["group", group.group, group.group, group.townships, group.builtup_km2, group.township_km2,
+                 group.share, int(group.in_scope)])
+        in_scope = [r for r in measurement.townships if r.in_scope]
+        township_km2 = sum(r.township_km2 for r in in_scope)
+        add(["scope", measurement.scope_label, "", len(in_scope), measurement.total_km2, township_km2 or None,
+             100.0 * measurement.total_km2 / township_km2 if township_km2 else None, 1])
+        if measurement.townships:
+            add(["outside", tr("outside every township"), "", 0, measurement.outside_km2, None, None, 0])
+        return dest_id
+
+    @staticmethod
+    def _report_tables(measurement):
+        if not measurement.townships:
+            return []
+        yes_no = {True: tr("yes"), False: tr("no")}
+        township_rows = [(r.name, r.group, r.builtup_km2, r.township_km2, r.share, yes_no[r.in_scope])
+                         for r in measurement.townships]
+        group_rows = [(g.group, g.townships, g.builtup_km2, g.township_km2, g.share, yes_no[g.in_scope])
+                      for g in measurement.groups]
+        return [
+            (tr("Built-up area by township"),
+             [tr("Township"), tr("Group"), tr("Built-up km²"), tr("Township km²"), tr("Share %"), tr("In scope")],
+             township_rows),
+            (tr("Built-up area by plan group"),
+             [tr("Group"), tr("Townships"), tr("Built-up km²"), tr("Township km²"), tr("Share %"), tr("In scope")],
+             group_rows),
+        ]

@@ -1,0 +1,325 @@
+"""Built-up area by township and in total, beside the plan's target.
+
+The plans set built-up targets: 江津 城镇建成区 145 km² and 城市建成区 120 km² by 2025
+(000_5c0b1797e2e1b3c4.txt), 开州 城区 60 km² by 2025 and 100 km² by 2035
+(003_19d1efc2983d1444.txt line 135). The measured figure is the area of the union
+of the built-up polygons (overlaps count once), cut by the township boundaries
+(a polygon crossing a boundary is split between the townships), measured in a
+CGCS2000 Gauss-Krüger zone or on the ellipsoid (``measure.AreaMeter``), never in
+degrees. Built-up comes either from a built-up layer or from a land-use layer
+and a code set (``landuse``).
+"""
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Sequence
+
+from qgis.core import QgsGeometry
+
+from ..i18n import tr
+from .catalogue import Catalogue, Target
+from .errors import PlanInputError
+from .inputs import check_cancel, combined_extent, layer_label, read_polygons
+from .landuse import CodeSelector
+from .measure import AreaMeter, AreaMethod, Projection, choose_projection
+from .overlay import overlapping_pairs, split_by_zones, union_all
+from .report import TargetResult
+
+INDICATOR = "builtup_area"
+UNIT = "km2"
+WHOLE = "jurisdiction"
+
+
+@dataclass
+class TownshipBuiltup:
+    """One township's row: its built-up area and share."""
+
+    fid: int
+    name: str
+    group: str
+    in_scope: bool
+    geometry: QgsGeometry       # the township, in the working CRS
+    builtup: QgsGeometry        # its built-up part, in the working CRS
+    builtup_km2: float
+    township_km2: float
+    attributes: Dict[str, object] = field(default_factory=dict)
+
+    @property
+    def share(self) -> Optional[float]:
+        """Built-up share of the township, in percent."""
+        return 100.0 * self.builtup_km2 / self.township_km2 if self.township_km2 > 0 else None
+
+
+@dataclass
+class GroupSum:
+    group: str
+    townships: int
+    builtup_km2: float
+    township_km2: float
+    in_scope: bool
+
+    @property
+    def share(self) -> Optional[float]:
+        return 100.0 * self.builtup_km2 / self.township_km2 if self.township_km2 > 0 else None
+
+
+@dataclass
+class BuiltupMeasurement:
+    projection: Projection
+    scope_label: str
+    total_km2: float                        # built-up in the scope
+    townships: List[TownshipBuiltup]        # empty without a township layer
+    groups: List[GroupSum]
+    outside_km2: float                      # built-up outside every township (0 without townships)
+    builtup_union: QgsGeometry              # all built-up, dissolved, in the working CRS
+    notes: List[str]
+    inputs: List[str]
+
+
+@dataclass
+class Scope:
+    """Which townships a figure covers: those whose ``group_of`` is ``value`` (all when value is empty)."""
+
+    label: str = WHOLE
+    value: str = ""
+    group_of: Optional[Callable[[dict, str], List[str]]] = None  # (attributes, name) -> the township's values
+    group_name: str = ""                                         # e.g. the field, for the table's heading
+
+    def values_of(self, attributes: dict, name: str) -> List[str]:
+        return self.group_of(attributes, name) if self.group_of else []
+
+
+def _text(value) -> str:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    return str(value).strip()
+
+
+def field_scope(field_name: str, value: str = "") -> Scope:
+    """Scope by a field of the township layer (e.g. ``role`` = 一主, written by tagging)."""
+    value = (value or "").strip()
+    label = f"{field_name} = {value}" if value else WHOLE
+    return Scope(label, value, lambda attributes, name: [_text(attributes.get(field_name))], field_name)
+
+
+def catalogue_scope(catalogue: Catalogue, scope_text: str, township_fields: Sequence[str]) -> Optional[Scope]:
+    """The scope a catalogue target names: ``structure:class`` (read from the structure's field
+    when the township layer is tagged, else from the catalogue by township name), a township
+    name, or the whole jurisdiction (None)."""
+    scope_text = (scope_text or "").strip()
+    if not scope_text or scope_text == WHOLE:
+        return None
+    structure_id, colon, value = scope_text.partition(":")
+    if colon:
+        structure = next((s for s in catalogue.structures if s.id == structure_id), None)
+        if structure is None:
+            return None
+        label = f"{structure.name}: {value}"
+        if structure.field in township_fields:
+            scope = field_scope(structure.field, value)
+            scope.label = label
+            return scope
+
+        def by_name(attributes, name, structure=structure):
+            return [r.value for r in structure.readings_for(canonical_name(catalogue, name))]
+
+        return Scope(label, value, by_name, structure.field)
+    if catalogue.township(scope_text) is not None:
+        return Scope(scope_text, scope_text, lambda attributes, name: [canonical_name(catalogue, name)],
+                     tr("township"))
+    return None
+
+
+def canonical_name(catalogue: Catalogue, name: str) -> str:
+    """The catalogue's name for a township written as in the layer (exact name or alias)."""
+    name = (name or "").strip()
+    if catalogue.township(name) is not None:
+        return name
+    for township in catalogue.townships:
+        if name in township.aliases:
+            return township.name
+    return name
+
+
+def resolve_target(catalogue: Optional[Catalogue], target_id: str, target_value: Optional[float]) -> Optional[Target]:
+    """The built-up target: typed (km², a floor) or from the catalogue by id; None when neither."""
+    if target_value is not None:
+        return Target(id="typed", indicator=INDICATOR, label=tr("Built-up area"), label_en="Built-up area",
+                      value=float(target_value), unit=UNIT, comparison=">=", year=None, scope=WHOLE,
+                      cite=None)
+    target_id = (target_id or "").strip()
+    if not target_id:
+        return None
+    if catalogue is None:
+        raise PlanInputError(tr("Target '{id}' needs a plan catalogue.").format(id=target_id),
+                             tr("Choose a catalogue or a catalogue file, or type the target in km²."))
+    try:
+        target = catalogue.target(target_id)
+    except KeyError:
+        known = ", ".join(t.id for t in catalogue.targets_for(INDICATOR)) or tr("(none)")
+        raise PlanInputError(
+            tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name, id=target_id),
+            tr("Its built-up targets are: {known}.").format(known=known)) from None
+    if target.indicator != INDICATOR or target.unit != UNIT:
+        known = ", ".join(t.id for t in catalogue.targets_for(INDICATOR)) or tr("(none)")
+        raise PlanInputError(
+            tr("Target '{id}' of '{catalogue}' is {label} in {unit}, not a built-up area in km².").format(
+                id=target_id, catalogue=catalogue.path.name, label=target.label, unit=target.unit),
+            tr("Choose one of its built-up targets: {known}.").format(known=known))
+    return target
+
+
+def target_result(target: Optional[Target], measurement: BuiltupMeasurement) -> TargetResult:
+    if target is None:
+        return TargetResult(tr("Built-up area"), measurement.scope_label, None, measurement.total_km2, "km²")
+    citation = ""
+    if target.cite is not None:
+        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    return TargetResult(target.label, measurement.scope_label, target.value, measurement.total_km2, "km²",
+                        target.comparison, target.year, citation)
+
+
+def _check_location(projection: Projection, labels: str):
+    """Degrees outside China mean a layer's CRS is wrong (projected metres declared as EPSG:4490, …)."""
+    if not (70.0 <= projection.lon_min <= projection.lon_max <= 140.0
+            and 0.0 <= projection.lat_min <= projection.lat_max <= 60.0):
+        raise PlanInputError(
+            tr("The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.").format(
+                layers=labels, w=projection.lon_min, e=projection.lon_max, s=projection.lat_min, n=projection.lat_max),
+            tr("A layer's coordinate reference system is probably wrong: set the one its coordinates are in "
+               "(Layer Properties > Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees."))
+
+
+def read_builtup(source, projection: Projection, label: str, class_field: str = "", codes: Sequence[str] = (),
+                 feedback=None):
+    """Built-up polygons in the working CRS: all of a built-up layer, or the land-use polygons whose
+    code in ``class_field`` starts with one of ``codes``. Returns (geometries, notes)."""
+    if not class_field:
+        features, tally = read_polygons(source, projection.crs, label, feedback=feedback)
+        return [f.geometry for f in features], tally.notes()
+    fields = source.fields()
+    index = fields.indexOf(class_field)
+    if index < 0:
+        from .inputs import check_fields
+        check_fields(source, label, [class_field])
+    selector = CodeSelector(codes, fields.at(index), label)
+    features, tally = read_polygons(source, projection.crs, label, fields=(class_field,), feedback=feedback)
+    geometries = [f.geometry for f in features if selector(f.fid, f.attributes.get(class_field))]
+    selector.check_matched()
+    return geometries, tally.notes() + selector.notes()
+
+
+def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str = "", townships_label: str = "",
+                    class_field: str = "", codes: Sequence[str] = (), name_field: str = "",
+                    scope: Optional[Scope] = None, method: str = AreaMethod.GK_ZONE,
+                    feedback=None) -> BuiltupMeasurement:
+    """Measure built-up area in km², per township (when a township layer is given) and in the scope."""
+    scope = scope or Scope()
+    builtup_label = layer_label(builtup_source, builtup_label)
+    sources = [(builtup_source, builtup_label)]
+    if townships_source is not None:
+        townships_label = layer_label(townships_source, townships_label)
+        sources.append((townships_source, townships_label))
+        if name_field:
+            from .inputs import check_fields
+            check_fields(townships_source, townships_label, [name_field])
+    if builtup_source is not None and builtup_source.featureCount() == 0:
+        raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=builtup_label),
+                             tr("Choose a layer with features, or check its filter (subset string)."))
+    extent = combined_extent(sources)
+    if extent is None:
+        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=builtup_label),
+                             tr("Check that the file or database is reachable."))
+    projection = choose_projection(extent[0], extent[1], method)
+    _check_location(projection, ", ".join(f"'{label}'" for _, label in sources))
+    meter = AreaMeter(projection)
+    inputs = [f"{label}: {source.sourceCrs().authid() or source.sourceCrs().description()}, "
+              f"{source.featureCount()} " + tr("features") for source, label in sources]
+
+    builtup, notes = read_builtup(builtup_source, projection, builtup_label, class_field, codes, feedback)
+    if feedback is not None:
+        feedback.setProgressText(tr("Dissolving built-up polygons"))
+    builtup_union = union_all(builtup, feedback)
+    if builtup_union.isEmpty():
+        raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
+                             tr("Check its geometries and, for a land-use layer, the codes."))
+
+    if townships_source is None:
+        if scope.value:
+            raise PlanInputError(
+                tr("The scope '{scope}' needs the township layer, to know which townships it covers.").format(
+                    scope=scope.label),
+                tr("Choose the township layer (tagged by 'Tag townships with the plan's structure'), "
+                   "or leave the scope empty to measure the whole built-up layer."))
+        total = meter.km2(builtup_union)
+        return BuiltupMeasurement(projection, scope.label, total, [], [], 0.0, builtup_union, notes, inputs)
+
+    twp_fields = townships_source.fields().names()
+    twp_features, twp_tally = read_polygons(townships_source, projection.crs, townships_label, fields=twp_fields,
+                                            feedback=feedback)
+    notes += twp_tally.notes()
+    zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
+    if feedback is not None:
+        feedback.setProgressText(tr("Splitting built-up area by township"))
+    pieces = split_by_zones(builtup, zones, feedback)
+    if all(piece.isEmpty() for piece in pieces.values()):
+        raise PlanInputError(
+            tr("No built-up polygon of '{builtup}' lies inside any township of '{townships}'.").format(
+                builtup=builtup_label, townships=townships_label),
+            tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
+               "system is the one its coordinates are in."))
+
+    rows = []
+    for position, feature in enumerate(twp_features):
+        check_cancel(feedback)
+        attributes = feature.attributes
+        name = _text(attributes.get(name_field)) if name_field else ""
+        values = scope.values_of(attributes, name)
+        in_scope = not scope.value or scope.value in values
+        rows.append(TownshipBuiltup(
+            fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), group=" | ".join(values),
+            in_scope=in_scope, geometry=feature.geometry, builtup=pieces[position],
+            builtup_km2=meter.km2(pieces[position]), township_km2=meter.km2(feature.geometry),
+            attributes=attributes))
+    if scope.value and not any(r.in_scope for r in rows):
+        found = sorted({r.group for r in rows if r.group})
+        raise PlanInputError(
+            tr("No township of '{layer}' is in the scope '{scope}'. Values found: {found}.").format(
+                layer=townships_label, scope=scope.label, found=", ".join(found) or tr("(only empty values)")),
+            tr("Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field "
+               "and one of its values."))
+    ambiguous = [r.name for r in rows if "|" in r.group]
+    if ambiguous:
+        notes.append(tr("The plan gives these townships more than one value for the scope; each is counted in "
+                        "the scope when one of its values matches: {names}.").format(names=", ".join(ambiguous)))
+
+    overlaps = overlapping_pairs([(r.name, r.geometry) for r in rows], min_area=1.0)
+    if overlaps:
+        notes.append(tr("Townships overlap, so land in both is counted twice in sums: {pairs}.").format(
+            pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
+
+    townships_union = union_all([r.geometry for r in rows], feedback)
+    outside = builtup_union.difference(townships_union) if not townships_union.isEmpty() else builtup_union
+    outside_km2 = meter.km2(outside)
+    if outside_km2 > 0.0005:
+        notes.append(tr("{km2:.3f} km² of built-up area lies outside every township and is not counted in the "
+                        "scope.").format(km2=outside_km2))
+
+    groups: Dict[str, GroupSum] = {}
+    for row in rows:
+        key = row.group or (tr("(no value)") if scope.group_of else scope.label)
+        total = groups.setdefault(key, GroupSum(key, 0, 0.0, 0.0, row.in_scope))
+        total.townships += 1
+        total.builtup_km2 += row.builtup_km2
+        total.township_km2 += row.township_km2
+    total_km2 = sum(r.builtup_km2 for r in rows if r.in_scope)
+    return BuiltupMeasurement(projection, scope.label, total_km2, rows, list(groups.values()), outside_km2,
+                              builtup_union, notes, inputs)
+
+
+def method_text(measurement: BuiltupMeasurement, codes_reason: str = "") -> str:
+    text = (measurement.projection.describe() + " "
+            + tr("Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut "
+                 "by the township boundaries, so a polygon crossing a boundary is split between townships. "
+                 "Invalid geometries are repaired (makeValid) and listed below."))
+    if codes_reason:
+        text += " " + codes_reason
+    return text

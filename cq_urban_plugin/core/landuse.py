@@ -1,0 +1,203 @@
+"""Land-use codes that count as built-up: presets for Chongqing's survey data.
+
+A built-up figure can be taken from a land-use layer: the polygons whose class
+code is in a set. Three code systems are in use in Chongqing's district and
+county data, and each preset below says which codes it counts and why.
+
+* 三调 城镇村属性码 (field ``CZCSXM`` of the third national land survey's 地类图斑):
+  201 城市, 202 建制镇, 203 村庄, 204 盐田及采矿用地, 205 特殊用地; an ``A`` suffix
+  (201A, 202A, 203A) marks 独立工业用地 inside that settlement type. A city's
+  built-up area is its 城市 (201) land, a 城镇建成区 (city and towns) adds the
+  建制镇 (202) land; 201A/202A are counted with them, 村庄 (203), mining (204)
+  and stand-alone special land (205) are not.
+* 三调 地类编码 (field ``DLBM``): the construction land classes that make up a town's
+  fabric wherever they lie — 05 商业服务业用地, 0601 工业用地, 0604 仓储用地,
+  0701 城镇住宅用地, 08 公共管理与公共服务用地 (incl. 0810 公园与绿地), 09 特殊用地,
+  1004 城镇村道路用地, 1005 交通服务场站用地, 1201 空闲地. Left out: 0602 采矿用地 and
+  0603 盐田 (pits and salt pans, not urban fabric; 三调 gives them 城镇村属性码 204),
+  0702 农村宅基地 (rural homesteads), 1001 铁路 / 1002 轨道交通 / 1003 公路 / 1007 机场 /
+  1008 港口码头 / 1009 管道运输 (regional infrastructure, outside a town's built-up area
+  in GB 50137 terms) and 1006 农村道路. Land classes alone cannot tell a village's
+  street from a town's: where the layer carries 城镇村属性码, that preset is the one
+  the 建成区 statistics follow.
+* 用地用海分类 (《国土空间调查、规划、用途管制用地用海分类指南》, field ``YDYHFLDM`` or
+  ``DLBM`` in annual change surveys since 2023): 0701 城镇住宅用地, 0702 城镇社区服务设施用地,
+  08 公共管理与公共服务用地, 09 商业服务业用地, 1001 工业用地, 11 仓储用地, 1206 城市轨道交通用地,
+  1207 城镇村道路用地, 1208 交通场站用地, 13 公用设施用地, 14 绿地与开敞空间用地, 15 特殊用地.
+  Left out: 0703/0704 农村宅基地 and 农村社区服务设施用地 (rural), 1002 采矿 / 1003 盐田,
+  1201–1205 铁路、公路、机场、港口码头、管道运输 (regional infrastructure), 1209 其他交通设施,
+  and 16 留白用地 (land held in reserve, not built).
+
+Codes match as prefixes: ``07`` counts ``0701`` and ``070101``. A numeric class
+field loses leading zeros (0701 is stored as 701): a number with an odd count of
+digits is read with its zero restored, so ``07`` matches 701 while ``201`` (三调
+城镇村属性码, three digits by design) still matches 201, and ``01`` does not match 1001.
+"""
+from dataclasses import dataclass
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+
+from qgis.PyQt.QtCore import QVariant
+
+from ..i18n import tr
+from .errors import PlanInputError
+
+
+@dataclass(frozen=True)
+class LandUsePreset:
+    id: str
+    label: str
+    codes: Tuple[str, ...]
+    field_names: Tuple[str, ...]  # usual names of the class field, for a default
+    reason: str
+
+
+def _presets() -> List[LandUsePreset]:
+    return [
+        LandUsePreset(
+            "czcsxm_town", tr("三调 城镇村属性码: 城市 + 建制镇 (201, 201A, 202, 202A) — 城镇建成区"),
+            ("201", "202"), ("CZCSXM",),
+            tr("城镇村属性码 201 城市 and 202 建制镇 (with their 独立工业用地 201A/202A); "
+               "村庄 203, 采矿 204 and 特殊 205 are not counted.")),
+        LandUsePreset(
+            "czcsxm_city", tr("三调 城镇村属性码: 城市 only (201, 201A) — 城市建成区"),
+            ("201",), ("CZCSXM",),
+            tr("城镇村属性码 201 城市 (with 201A); 建制镇 202 and the rest are not counted.")),
+        LandUsePreset(
+            "sandiao_dlbm", tr("三调 地类编码: urban construction land (05, 0601, 0604, 0701, 08, 09, 1004, 1005, 1201)"),
+            ("05", "0601", "0604", "0701", "08", "09", "1004", "1005", "1201"), ("DLBM",),
+            tr("三调 land classes 05, 0601, 0604, 0701, 08, 09, 1004, 1005 and 1201; mining 0602, salt pans "
+               "0603, rural homesteads 0702, regional transport 1001–1003 and 1006–1009 are not counted.")),
+        LandUsePreset(
+            "ydyh", tr("用地用海分类: urban construction land (0701, 0702, 08, 09, 1001, 11, 1206–1208, 13, 14, 15)"),
+            ("0701", "0702", "08", "09", "1001", "11", "1206", "1207", "1208", "13", "14", "15"),
+            ("YDYHFLDM", "YDYHFL", "DLBM", "YDDM"),
+            tr("用地用海 classes 0701, 0702, 08, 09, 1001, 11, 1206, 1207, 1208, 13, 14 and 15; rural "
+               "0703/0704, mining 1002/1003, regional transport 1201–1205, 1209 and 留白用地 16 are not counted.")),
+    ]
+
+
+PRESET_IDS = ("czcsxm_town", "czcsxm_city", "sandiao_dlbm", "ydyh")
+
+
+def presets() -> List[LandUsePreset]:
+    return _presets()
+
+
+def preset(preset_id: str) -> LandUsePreset:
+    for candidate in _presets():
+        if candidate.id == preset_id:
+            return candidate
+    raise KeyError(preset_id)
+
+
+def parse_codes(text: str) -> Tuple[str, ...]:
+    """Codes typed by the user: separated by commas, semicolons, spaces or 、."""
+    for separator in ",;，；、\n\t":
+        text = text.replace(separator, " ")
+    return tuple(dict.fromkeys(c.strip().upper() for c in text.split() if c.strip()))
+
+
+_TEXT_TYPES = (QVariant.String,)
+_INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
+
+
+def check_class_field(field, label: str):
+    """A class field must hold codes: text or whole numbers."""
+    if field.type() in _TEXT_TYPES + _INTEGER_TYPES + (QVariant.Double,):
+        return
+    raise PlanInputError(
+        tr("Field '{field}' of layer '{layer}' is of type {type}, which cannot hold land-use codes.").format(
+            field=field.name(), layer=label, type=field.typeName() or QVariant.typeToName(field.type())),
+        tr("Choose the field holding the class codes (text such as '0701' or '201', or whole numbers)."))
+
+
+def code_text(value) -> Optional[str]:
+    """A class value as code text: None for NULL, digits for numbers, upper-case stripped text."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float):
+        if value != int(value):
+            return repr(value)
+        value = int(value)
+    text = str(value).strip().upper()
+    return text or None
+
+
+def code_matches(value_text: str, codes: Sequence[str], numeric: bool) -> bool:
+    """True when ``value_text`` starts with one of ``codes`` (see the module's note on numbers)."""
+    candidates = [value_text]
+    if numeric and value_text.isdigit() and len(value_text) % 2 == 1:
+        candidates.append("0" + value_text)
+    return any(candidate.startswith(code) for candidate in candidates for code in codes if code)
+
+
+class CodeSelector:
+    """Decides, feature by feature, whether a land-use polygon is built-up, and
+    remembers the distinct codes seen for the message when nothing matches."""
+
+    def __init__(self, codes: Iterable[str], field, label: str):
+        check_class_field(field, label)
+        self.codes = tuple(c.strip().upper() for c in codes if c and c.strip())
+        if not self.codes:
+            raise PlanInputError(tr("No land-use codes were given for layer '{layer}'.").format(layer=label),
+                                 tr("Choose a preset or type the codes that count as built-up, e.g. 201, 202."))
+        self.field = field
+        self.label = label
+        self.numeric = field.type() in _INTEGER_TYPES + (QVariant.Double,)
+        self.seen: Dict[str, int] = {}
+        self.matched = 0
+        self.null_codes: List[int] = []
+        self.decimal_values: List[str] = []
+
+    def __call__(self, fid: int, value) -> bool:
+        text = code_text(value)
+        if text is None:
+            self.null_codes.append(fid)
+            return False
+        if self.numeric and not text.isdigit():
+            self.decimal_values.append(text)
+        self.seen[text] = self.seen.get(text, 0) + 1
+        if code_matches(text, self.codes, self.numeric):
+            self.matched += 1
+            return True
+        return False
+
+    def check_matched(self):
+        """Raise when the code set matched nothing, listing what the field holds."""
+        if self.matched:
+            return
+        if self.decimal_values:
+            raise PlanInputError(
+                tr("Field '{field}' of layer '{layer}' holds decimal numbers (e.g. {example}), not land-use codes.")
+                .format(field=self.field.name(), layer=self.label, example=self.decimal_values[0]),
+                tr("Choose the field holding the class codes (for 三调: DLBM or CZCSXM)."))
+        found = sorted(self.seen, key=lambda c: (-self.seen[c], c))
+        shown = ", ".join(f"{c} ({self.seen[c]})" for c in found[:30]) + (" …" if len(found) > 30 else "")
+        raise PlanInputError(
+            tr("No feature of layer '{layer}' has a code in field '{field}' starting with {codes}. "
+               "The field holds: {found}.").format(
+                layer=self.label, field=self.field.name(), codes=", ".join(self.codes),
+                found=shown or tr("(only empty values)")),
+            tr("Choose the preset for this code system, another field, or type the codes that count as built-up."))
+
+    def notes(self) -> List[str]:
+        notes = [tr("{layer}: {n} of {total} land-use features counted as built-up (codes {codes}).").format(
+            layer=self.label, n=self.matched, total=sum(self.seen.values()) + len(self.null_codes),
+            codes=", ".join(self.codes))]
+        if self.null_codes:
+            notes.append(tr("{layer}: {n} features without a code in '{field}' not counted (feature ids {ids}).")
+                         .format(layer=self.label, n=len(self.null_codes), field=self.field.name(),
+                                 ids=", ".join(str(i) for i in self.null_codes[:10])
+                                 + (" …" if len(self.null_codes) > 10 else "")))
+        return notes
+
+
+def default_class_field(field_names: Sequence[str], preset_id: str) -> Optional[str]:
+    """The layer's field with the preset's usual name (case-insensitive), if any."""
+    lower = {n.lower(): n for n in field_names}
+    for name in preset(preset_id).field_names:
+        if name.lower() in lower:
+            return lower[name.lower()]
+    return None
