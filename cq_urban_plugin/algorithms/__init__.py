@@ -1,6 +1,10 @@
 """The provider's algorithms, one a file. Add a new one to ALGORITHMS."""
+from .check_builtup import CheckBuiltupAlgorithm
+from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .list_targets import ListTargetsAlgorithm
 
 ALGORITHMS = [
+    CheckBuiltupAlgorithm,
     ListTargetsAlgorithm,
+    ConvertWebCoordinatesAlgorithm,
 ]
