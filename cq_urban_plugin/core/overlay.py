@@ -96,20 +96,27 @@ def split_by_zones(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], feed
     return pieces
 
 
-def overlapping_pairs(zones: Sequence[tuple], min_area: float = 1.0) -> List[tuple]:
-    """Pairs of zones (key_a, key_b, overlap area in CRS units²) that overlap by more than ``min_area``:
-    township layers that overlap would count land twice."""
+def pairwise_overlaps(zones: Sequence[tuple]) -> List[tuple]:
+    """(key_a, key_b, overlap polygon) for every pair of zones, given as (key, geometry), whose
+    intersection has a polygonal part; pairs keep the order of ``zones``."""
     index = GeometryIndex([g for _, g in zones])
     pairs = []
     for position, (key, zone) in enumerate(zones):
-        for other in index.index.intersects(zone.boundingBox()):
-            if other <= position:
+        if zone is None or zone.isEmpty():
+            continue
+        for other in sorted(index.index.intersects(zone.boundingBox())):
+            if other <= position or zones[other][1] is None or zones[other][1].isEmpty():
                 continue
-            overlap = zone.intersection(zones[other][1])
-            area = overlap.area() if overlap is not None and not overlap.isEmpty() else 0.0
-            if area > min_area:
-                pairs.append((key, zones[other][0], area))
+            overlap = polygonal(zone.intersection(zones[other][1]))
+            if not overlap.isEmpty():
+                pairs.append((key, zones[other][0], overlap))
     return pairs
+
+
+def overlapping_pairs(zones: Sequence[tuple], min_area: float = 1.0) -> List[tuple]:
+    """Pairs of zones (key_a, key_b, overlap area in CRS units²) that overlap by more than ``min_area``:
+    township layers that overlap would count land twice."""
+    return [(a, b, overlap.area()) for a, b, overlap in pairwise_overlaps(zones) if overlap.area() > min_area]
 
 
 def outside_zones(polygons_union: QgsGeometry, zones_union: Optional[QgsGeometry]) -> QgsGeometry:

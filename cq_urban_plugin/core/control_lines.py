@@ -1,0 +1,334 @@
+"""Townships against the three control lines (三条控制线) and their plan zones.
+
+Every plan revision checks each township's planned function against the
+生态保护红线 (ecological protection red line), the 永久基本农田 (permanent basic
+farmland) and the 城镇开发边界 (urban development boundary). 江津's 14th
+five-year plan puts each of its 30 towns in one of three function zones,
+城市化发展区 / 农产品主产区 / 生态功能区 (001_c0dc96b9baef37ce.txt l.1375);
+开州 names its 城市化发展区 (003_19d1efc2983d1444.txt l.135).
+
+Per township this module measures the area and share inside each line given,
+the overlaps between any two lines (land cannot be both red line and farmland,
+nor either and development land), the built-up land outside the development
+boundary, and whether the measurements agree with the township's plan zone.
+All geometry work is done by the overlay helpers in ``overlay.py`` in the
+working Gauss-Krüger CRS, and every area by ``measure.AreaMeter``. No GUI code.
+"""
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence
+
+from qgis.core import QgsGeometry
+
+from ..i18n import tr
+from .inputs import check_cancel
+from .measure import AreaMeter
+from .overlay import GeometryIndex, clip_union_to_zone, outside_zones, overlapping_pairs, pairwise_overlaps
+
+# The three control lines, in the order the plans list them.
+ECOLOGY, FARMLAND, DEVELOPMENT = "ecology", "farmland", "development"
+LINES = (ECOLOGY, FARMLAND, DEVELOPMENT)
+# The plan's own names: written into the outputs as data, not translated.
+LINE_NAMES = {ECOLOGY: "生态保护红线", FARMLAND: "永久基本农田", DEVELOPMENT: "城镇开发边界"}
+# Output field prefixes (field names stay ≤ 10 characters for shapefiles).
+LINE_PREFIX = {ECOLOGY: "eco", FARMLAND: "farm", DEVELOPMENT: "dev"}
+# Codes of the three pairs of lines, as written in OVERLAPS.pair and the summary fields.
+PAIRS = OrderedDict([((ECOLOGY, FARMLAND), "ef"), ((ECOLOGY, DEVELOPMENT), "ed"),
+                     ((FARMLAND, DEVELOPMENT), "fd")])
+
+# Plan zones (主体功能分区, 001 l.1375), as normalised kinds.
+URBAN, AGRICULTURE, ECOLOGICAL = "urban", "agri", "eco"
+ZONE_NAMES = {URBAN: "城市化发展区", AGRICULTURE: "农产品主产区", ECOLOGICAL: "生态功能区"}
+ZONE_CITATION = "001_c0dc96b9baef37ce.txt l.1375"
+# Overlaps smaller than this (m²) are rounding noise of the overlay, not conflicts.
+OVERLAP_MIN_M2 = 1.0
+
+
+def line_label(line: str) -> str:
+    return {
+        ECOLOGY: tr("ecological protection red line (生态保护红线)"),
+        FARMLAND: tr("permanent basic farmland (永久基本农田)"),
+        DEVELOPMENT: tr("urban development boundary (城镇开发边界)"),
+    }[line]
+
+
+def zone_kind(value) -> Optional[str]:
+    """The plan zone a field value names, or None.
+
+    Accepts the plan's wordings and their usual variants: 城市化发展区 / 城市化地区
+    (l.1375 uses both), 农产品主产区, 生态功能区 / 重点生态功能区, and the English
+    legend labels.
+    """
+    if value is None:
+        return None
+    text = str(value).strip().lower()
+    if not text or text == "null":
+        return None
+    if "城市化" in text or "城镇化" in text or "urban" in text:
+        return URBAN
+    if "农产品" in text or "农业" in text or "agri" in text:
+        return AGRICULTURE
+    if "生态" in text or "ecolog" in text:
+        return ECOLOGICAL
+    return None
+
+
+@dataclass
+class Thresholds:
+    """When a township's measurements disagree with its plan zone, in percent of its area.
+
+    Defaults: a 生态功能区 town is to "着重保护生态环境" and move population out, so more
+    than half of it inside the development boundary contradicts that; a 城市化发展区 town
+    is where "建设用地增量重点保障" goes, so less than 1% inside the boundary means it
+    has no room to grow; a 农产品主产区 town "重点保障粮食安全", so less than 10% of its
+    area in permanent basic farmland, or more than half inside the development
+    boundary ("控制…国土开发强度"), contradicts it (all 001 l.1375).
+    """
+
+    ecology_max_development: float = 50.0
+    urban_min_development: float = 1.0
+    agriculture_min_farmland: float = 10.0
+    agriculture_max_development: float = 50.0
+
+    def describe(self) -> str:
+        return tr(
+            "A township is flagged when its plan zone ({cite}) and the control lines disagree: "
+            "生态功能区 with more than {eco:g}% of its area inside the urban development boundary; "
+            "城市化发展区 with less than {urban:g}% inside it; 农产品主产区 with less than {farm:g}% "
+            "permanent basic farmland or more than {farmdev:g}% inside the development boundary.").format(
+            cite=ZONE_CITATION, eco=self.ecology_max_development, urban=self.urban_min_development,
+            farm=self.agriculture_min_farmland, farmdev=self.agriculture_max_development)
+
+
+@dataclass
+class Township:
+    """One township as the check reads it (geometry already in the working CRS)."""
+
+    fid: int
+    name: str
+    geometry: QgsGeometry
+    zone: Optional[str] = None
+    juris: Optional[str] = None
+    attributes: Dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Overlap:
+    line_a: str
+    line_b: str
+    geometry: QgsGeometry
+    km2: float
+
+    @property
+    def pair(self) -> str:
+        return PAIRS[(self.line_a, self.line_b)]
+
+
+@dataclass
+class TownshipResult:
+    township: Township
+    area_km2: float
+    inside_km2: Dict[str, Optional[float]]          # line -> km² inside it; None when the line is not given
+    overlaps: List[Overlap]
+    builtup_km2: Optional[float] = None
+    builtup_outside: Optional[QgsGeometry] = None
+    builtup_outside_km2: Optional[float] = None
+    kind: Optional[str] = None
+    consistent: Optional[bool] = None              # None: not checked
+    reason: str = ""
+
+    def share(self, line: str) -> Optional[float]:
+        km2 = self.inside_km2.get(line)
+        if km2 is None:
+            return None
+        return 100.0 * km2 / self.area_km2 if self.area_km2 > 0 else 0.0
+
+    @property
+    def builtup_outside_share(self) -> Optional[float]:
+        if self.builtup_outside_km2 is None or not self.builtup_km2:
+            return None
+        return 100.0 * self.builtup_outside_km2 / self.builtup_km2
+
+    def overlap_km2(self, pair: str) -> float:
+        return sum(o.km2 for o in self.overlaps if o.pair == pair)
+
+
+@dataclass
+class JurisdictionSummary:
+    juris: str
+    towns: int = 0
+    area_km2: float = 0.0
+    inside_km2: Dict[str, Optional[float]] = field(default_factory=dict)
+    overlap_km2: Dict[str, Optional[float]] = field(default_factory=dict)
+    builtup_km2: Optional[float] = None
+    builtup_outside_km2: Optional[float] = None
+    flagged: int = 0
+    checked: int = 0
+
+    def share(self, line: str) -> Optional[float]:
+        km2 = self.inside_km2.get(line)
+        if km2 is None:
+            return None
+        return 100.0 * km2 / self.area_km2 if self.area_km2 > 0 else 0.0
+
+
+@dataclass
+class ControlLinesResult:
+    townships: List[TownshipResult]
+    summaries: List[JurisdictionSummary]
+    lines_given: List[str]
+    notes: List[str]
+
+    @property
+    def flagged(self) -> List[TownshipResult]:
+        return [t for t in self.townships if t.consistent is False]
+
+    @property
+    def checked(self) -> List[TownshipResult]:
+        return [t for t in self.townships if t.consistent is not None]
+
+
+def _percent(value: Optional[float]) -> str:
+    return "—" if value is None else f"{value:.1f}%"
+
+
+def judge_zone(kind: Optional[str], zone_value, shares: Dict[str, Optional[float]],
+               thresholds: Thresholds, zone_checked: bool = True) -> (Optional[bool], str):
+    """(consistent, reason) of one township: True / False, or None when it cannot be checked.
+
+    ``shares`` maps each line to the percentage of the township inside it (None: line not given).
+    """
+    if not zone_checked:
+        return None, tr("not checked: the township layer has no plan zone field")
+    if kind is None:
+        if zone_value is None or str(zone_value).strip() in ("", "NULL"):
+            return None, tr("not checked: no plan zone for this township")
+        return None, tr("not checked: plan zone '{zone}' is not one of 城市化发展区, 农产品主产区, 生态功能区").format(
+            zone=zone_value)
+    development, farmland = shares.get(DEVELOPMENT), shares.get(FARMLAND)
+    zone = ZONE_NAMES[kind]
+    problems, fine, missing = [], [], []
+
+    def rule(share, line, limit, above):
+        if share is None:
+            missing.append(LINE_NAMES[line])
+            return
+        text = tr("{zone} with {share} of its area inside the {line}").format(
+            zone=zone, share=_percent(share), line=LINE_NAMES[line])
+        if (share > limit) if above else (share < limit):
+            problems.append(text + " " + (tr("(more than {limit:g}%)") if above else
+                                          tr("(less than {limit:g}%)")).format(limit=limit))
+        else:
+            fine.append(_percent(share) + " " + LINE_NAMES[line])
+
+    if kind == ECOLOGICAL:
+        rule(development, DEVELOPMENT, thresholds.ecology_max_development, above=True)
+    elif kind == URBAN:
+        rule(development, DEVELOPMENT, thresholds.urban_min_development, above=False)
+    else:
+        rule(farmland, FARMLAND, thresholds.agriculture_min_farmland, above=False)
+        rule(development, DEVELOPMENT, thresholds.agriculture_max_development, above=True)
+    if problems:
+        return False, "; ".join(problems)
+    if not fine:
+        return None, tr("not checked: {zone} needs the {lines} layer").format(zone=zone, lines=", ".join(missing))
+    reason = tr("consistent with {zone}: {measures}").format(zone=zone, measures=", ".join(fine))
+    if missing:
+        reason += "; " + tr("not checked against {lines} (layer not given)").format(lines=", ".join(missing))
+    return True, reason
+
+
+def measure_township(township: Township, indexes: Dict[str, GeometryIndex], builtup: Optional[GeometryIndex],
+                     meter: AreaMeter, thresholds: Thresholds, zone_checked: bool) -> TownshipResult:
+    zone_geometry = township.geometry
+    area = meter.km2(zone_geometry)
+    pieces: Dict[str, QgsGeometry] = {}
+    inside: Dict[str, Optional[float]] = {line: None for line in LINES}
+    for line, index in indexes.items():
+        pieces[line] = clip_union_to_zone(index, zone_geometry)
+        inside[line] = meter.km2(pieces[line])
+    overlaps = []
+    for line_a, line_b, overlap in pairwise_overlaps([(line, pieces[line]) for line in LINES if line in pieces]):
+        km2 = meter.km2(overlap)
+        if km2 * 1e6 > OVERLAP_MIN_M2:
+            overlaps.append(Overlap(line_a, line_b, overlap, km2))
+    result = TownshipResult(township, area, inside, overlaps)
+    if builtup is not None:
+        builtup_piece = clip_union_to_zone(builtup, zone_geometry)
+        result.builtup_km2 = meter.km2(builtup_piece)
+        if DEVELOPMENT in pieces:
+            result.builtup_outside = outside_zones(builtup_piece, pieces[DEVELOPMENT])
+            result.builtup_outside_km2 = meter.km2(result.builtup_outside)
+    result.kind = zone_kind(township.zone)
+    shares = {line: result.share(line) for line in LINES}
+    result.consistent, result.reason = judge_zone(result.kind, township.zone, shares, thresholds, zone_checked)
+    return result
+
+
+def summarise(results: Sequence[TownshipResult], lines_given: Sequence[str], with_builtup: bool,
+              whole: str) -> List[JurisdictionSummary]:
+    """One row per jurisdiction (``Township.juris``; ``whole`` names townships without one)."""
+    summaries: "OrderedDict[str, JurisdictionSummary]" = OrderedDict()
+    with_outside = with_builtup and DEVELOPMENT in lines_given
+    for result in results:
+        key = result.township.juris or whole
+        summary = summaries.get(key)
+        if summary is None:
+            summary = JurisdictionSummary(
+                key,
+                inside_km2={line: (0.0 if line in lines_given else None) for line in LINES},
+                overlap_km2={code: (0.0 if a in lines_given and b in lines_given else None)
+                             for (a, b), code in PAIRS.items()},
+                builtup_km2=0.0 if with_builtup else None,
+                builtup_outside_km2=0.0 if with_outside else None)
+            summaries[key] = summary
+        summary.towns += 1
+        summary.area_km2 += result.area_km2
+        for line in lines_given:
+            summary.inside_km2[line] += result.inside_km2[line] or 0.0
+        for code, value in summary.overlap_km2.items():
+            if value is not None:
+                summary.overlap_km2[code] = value + result.overlap_km2(code)
+        if with_builtup:
+            summary.builtup_km2 += result.builtup_km2 or 0.0
+        if with_outside:
+            summary.builtup_outside_km2 += result.builtup_outside_km2 or 0.0
+        summary.checked += result.consistent is not None
+        summary.flagged += result.consistent is False
+    return list(summaries.values())
+
+
+def check_control_lines(townships: Sequence[Township], lines: Dict[str, Sequence[QgsGeometry]],
+                        builtup: Optional[Sequence[QgsGeometry]], meter: AreaMeter,
+                        thresholds: Thresholds = None, zone_checked: bool = True,
+                        feedback=None) -> ControlLinesResult:
+    """Measure every township against the control lines given (``lines``: line -> polygons in the
+    working CRS; absent lines are left out), and judge it against its plan zone.
+
+    ``zone_checked`` False: the township layer has no zone field, so no township is judged
+    (the areas are still measured).
+    """
+    thresholds = thresholds or Thresholds()
+    lines_given = [line for line in LINES if line in lines and lines[line] is not None]
+    indexes = {line: GeometryIndex(lines[line]) for line in lines_given}
+    builtup_index = GeometryIndex(builtup) if builtup is not None else None
+    results = []
+    total = max(len(townships), 1)
+    for position, township in enumerate(townships):
+        check_cancel(feedback)
+        results.append(measure_township(township, indexes, builtup_index, meter, thresholds, zone_checked))
+        if feedback is not None:
+            feedback.setProgress(100.0 * (position + 1) / total)
+    notes = []
+    # Overlapping townships would count the same land twice in the jurisdiction totals.
+    for key_a, key_b, area in overlapping_pairs([(t.name, t.geometry) for t in townships], min_area=100.0):
+        notes.append(tr("Townships {a} and {b} overlap by {km2:.4f} km²: that land is counted in both.").format(
+            a=key_a, b=key_b, km2=area / 1e6))
+    if not zone_checked:
+        notes.append(tr("The township layer has no plan zone field: areas were measured, but no township "
+                        "was checked against its zone."))
+    if builtup is not None and DEVELOPMENT not in lines_given:
+        notes.append(tr("Built-up land outside the urban development boundary was not computed: "
+                        "no development boundary layer was given."))
+    summaries = summarise(results, lines_given, builtup is not None, tr("all townships"))
+    return ControlLinesResult(results, summaries, lines_given, notes)
