@@ -1,0 +1,422 @@
+"""Every bundled plan catalogue matches the plan text it cites.
+
+The catalogues (cq_urban_plugin/catalogues/*.yaml) are the plans' formulas as data. These tests
+read the plans themselves (shared/seeds, fixture ``seeds_dir``) and check the catalogues against
+them: every cited line exists, every quote stands on its line, every member's line names the
+member, target values stand on their lines, and the members and counts of the main structures
+are parsed from the plan sentences that list them, not taken from the YAML.
+"""
+import re
+from pathlib import Path
+
+import pytest
+
+from cq_urban_plugin.core.catalogue import (Cite, bundled_catalogue, bundled_catalogue_paths,
+                                            load_catalogue)
+
+PATHS = bundled_catalogue_paths()
+IDS = [p.stem for p in PATHS]
+
+# Suffixes a layer or a plan may leave off a unit's name (longest first).
+SUFFIXES = ("街道办事处", "街道", "土家族苗族自治县", "苗族土家族自治县", "土家族自治县", "自治县",
+            "镇", "乡", "区", "县")
+
+
+def short(name: str) -> str:
+    """The unit's name without its suffix, as plans list them (“几江、鼎山…等镇(街道)”)."""
+    for suffix in SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+def shorts(names):
+    return {short(n.strip()) for n in names}
+
+
+class Plan:
+    """The lines of the seed files, 1-based."""
+
+    def __init__(self, seeds_dir: Path):
+        self.seeds_dir = seeds_dir
+        self._lines = {}
+
+    def lines(self, file_name):
+        if file_name not in self._lines:
+            text = (self.seeds_dir / file_name).read_text(encoding="utf-8")
+            self._lines[file_name] = text.splitlines()
+        return self._lines[file_name]
+
+    def line(self, cite: Cite) -> str:
+        lines = self.lines(cite.file)
+        assert 1 <= cite.line <= len(lines), f"{cite}: the file has {len(lines)} lines"
+        return lines[cite.line - 1]
+
+    def at(self, file_name, number):
+        return self.lines(file_name)[number - 1]
+
+
+@pytest.fixture(scope="module")
+def plan(seeds_dir):
+    return Plan(seeds_dir)
+
+
+@pytest.fixture(scope="module")
+def catalogues():
+    return {p.stem: load_catalogue(p) for p in PATHS}
+
+
+def all_cites(catalogue):
+    """(what, cite, names the cited line must contain) for every citation of a catalogue."""
+    by_name = {t.name: t for t in catalogue.townships}
+
+    def spellings(name):
+        township = by_name[name]
+        return (township.name, short(township.name)) + township.aliases
+
+    for township in catalogue.townships:
+        yield f"township {township.name}", township.cite, spellings(township.name)
+    for structure in catalogue.structures:
+        yield f"structure {structure.id}", structure.cite, ()
+        for plan_class in structure.classes:
+            where = f"structure {structure.id}, class {plan_class.value}"
+            if plan_class.cite:
+                yield where, plan_class.cite, ()
+            for member in plan_class.members:
+                yield f"{where}, member {member.name}", member.cite, spellings(member.name)
+        for conflict in structure.conflicts:
+            for reading in conflict.readings:
+                yield (f"structure {structure.id}, conflict {conflict.township} = {reading.value}", reading.cite,
+                       spellings(conflict.township))
+    for target in catalogue.targets:
+        yield f"target {target.id}", target.cite, ()
+        raw = (target.baseline or {}).get("cite")
+        if raw:
+            doc = catalogue.documents[raw["doc"]]
+            yield f"target {target.id} baseline", Cite(raw["doc"], raw["line"], raw.get("quote", ""), doc.file), ()
+
+
+def test_every_bundled_catalogue_is_here():
+    assert {"jiangjin", "kaizhou", "wuxi", "chongqing"} <= set(IDS)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_catalogue_loads_and_cites_existing_plans(path, seeds_dir):
+    catalogue = load_catalogue(path)
+    assert catalogue.townships or catalogue.targets
+    for document in catalogue.documents.values():
+        assert (seeds_dir / document.file).is_file(), f"{path.name}: document {document.id} -> {document.file}"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_every_cite_exists_and_every_quote_stands_on_its_line(path, plan):
+    catalogue = load_catalogue(path)
+    problems = []
+    count = 0
+    for what, cite, _ in all_cites(catalogue):
+        count += 1
+        lines = plan.lines(cite.file)
+        if not 1 <= cite.line <= len(lines):
+            problems.append(f"{what}: line {cite.line} is past the end of {cite.file} ({len(lines)} lines)")
+            continue
+        text = lines[cite.line - 1]
+        if not text.strip():
+            problems.append(f"{what}: {cite} is an empty line")
+        if cite.quote and cite.quote not in text:
+            problems.append(f"{what}: quote {cite.quote!r} does not stand on {cite}: {text[:120]!r}")
+    assert count > 0
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_every_member_cite_names_its_township(path, plan):
+    catalogue = load_catalogue(path)
+    problems = []
+    for what, cite, names in all_cites(catalogue):
+        if names and not any(name and name in plan.line(cite) for name in names):
+            problems.append(f"{what}: {cite} names none of {names}")
+    assert not problems, "\n".join(problems)
+
+
+# Values the plans write in words: “全面达标” (all up to standard), “动态清零” (kept at zero).
+WORD_VALUES = {"全面达标": 100.0, "清零": 0.0}
+
+
+def _numbers(text):
+    """The numbers written on a text, with hours also as minutes and the WORD_VALUES."""
+    numbers = {float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", text)}
+    numbers |= {float(n) * 60 for n in re.findall(r"(?<![\d.])(\d+(?:\.\d+)?)(?:个)?小时", text)}
+    numbers |= {value for word, value in WORD_VALUES.items() if word in text}
+    return numbers
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_every_target_value_stands_in_the_plan(path, plan):
+    """The value stands on the cited line or, for a table row, on one of the next three lines."""
+    catalogue = load_catalogue(path)
+    problems = []
+    for target in catalogue.targets:
+        lines = plan.lines(target.cite.file)
+        window = " ".join(lines[target.cite.line - 1: target.cite.line + 3])
+        for value in {target.value, target.value_min, target.value_max} - {None}:
+            if value not in _numbers(window):
+                problems.append(f"target {target.id}: {value:g} is not on {target.cite} or the 3 lines after it")
+        if target.baseline and "cite" in target.baseline:
+            raw = target.baseline["cite"]
+            text = plan.at(catalogue.documents[raw["doc"]].file, raw["line"])
+            if float(target.baseline["value"]) not in _numbers(text):
+                problems.append(f"target {target.id}: baseline {target.baseline['value']} is not on line {raw['line']}")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_complete_structures_tag_every_township_once(path):
+    catalogue = load_catalogue(path)
+    names = {t.name for t in catalogue.townships}
+    for structure in catalogue.structures:
+        members = [m.name for c in structure.classes for m in c.members]
+        assert len(members) == len(set(members)), f"{structure.id}: a township stands in two classes"
+        if structure.complete:
+            assert set(members) == names, f"{structure.id} is complete but misses {names - set(members)}"
+        for conflict in structure.conflicts:
+            readings = structure.readings_for(conflict.township)
+            assert len({r.value for r in readings}) >= 2, conflict.township
+            assert all(structure.class_of(r.value) for r in readings), f"{structure.id}: {conflict.township}"
+
+
+def members(catalogue, structure_id, value):
+    return {m.name for m in catalogue.structure(structure_id).class_of(value).members}
+
+
+def split_names(text):
+    """A plan's list “甲、乙、丙” (“和”, “及” join lists only where a test says so: 中和镇)."""
+    return [n for n in text.split("、") if n]
+
+
+# --------------------------------------------------------------------------- 江津区
+JJ_NU = "000_5c0b1797e2e1b3c4.txt"
+JJ_FYP = "001_c0dc96b9baef37ce.txt"
+CN_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+@pytest.fixture(scope="module")
+def jiangjin_zones(plan):
+    """fyp14 l.1375: the three function zones, each list as the plan writes it (short names)."""
+    text = plan.at(JJ_FYP, 1375)
+    core, reserved = re.search(r"将(.+?)等镇\(街道\)和预控城市规划建设空间的(.+?)等镇作为城市化发展区", text).groups()
+    farm = re.search(r"将([^将]+?)等镇作为农产品主产区", text).group(1)
+    eco = re.search(r"将([^将]+?)等镇作为生态功能区", text).group(1)
+    return {"core": split_names(core), "reserved": split_names(reserved), "农产品主产区": split_names(farm),
+            "生态功能区": split_names(eco)}
+
+
+def test_jiangjin_has_the_30_towns_and_streets_of_the_plan(plan, jiangjin_zones):
+    catalogue = bundled_catalogue("jiangjin")
+    listed = [n for names in jiangjin_zones.values() for n in names]
+    assert len(listed) == len(set(listed)) == 30
+    # the plan's own count of its 镇(街)
+    assert "30个镇(街)" in plan.at(JJ_FYP, 1761)
+    assert shorts(t.name for t in catalogue.townships) == set(listed)
+    assert len(catalogue.townships) == 30
+    kinds = {t.name: t.kind for t in catalogue.townships}
+    # nu2021 l.274 writes five of them with the suffix 街道
+    streets = set(re.findall(r"(\w{2})街道", plan.at(JJ_NU, 274)))
+    assert {short(n) for n, k in kinds.items() if k == "街道"} == streets and len(streets) == 5
+
+
+def test_jiangjin_function_zones_match_the_plan(jiangjin_zones):
+    catalogue = bundled_catalogue("jiangjin")
+    zones = catalogue.structure("function_zone")
+    assert zones.complete
+    assert shorts(members(catalogue, "function_zone", "城市化发展区")) == \
+        set(jiangjin_zones["core"]) | set(jiangjin_zones["reserved"])
+    assert shorts(members(catalogue, "function_zone", "农产品主产区")) == set(jiangjin_zones["农产品主产区"])
+    assert shorts(members(catalogue, "function_zone", "生态功能区")) == set(jiangjin_zones["生态功能区"])
+    sizes = [len(c.members) for c in zones.classes]
+    assert sizes == [12, 14, 4] and sum(sizes) == 30
+    # the 4 reserved (预控) towns are tagged apart
+    assert shorts(members(catalogue, "reserve", "预控")) == set(jiangjin_zones["reserved"])
+    assert len(jiangjin_zones["reserved"]) == 4
+
+
+def test_jiangjin_town_system_matches_the_plan(plan, jiangjin_zones):
+    catalogue = bundled_catalogue("jiangjin")
+    system = catalogue.structure("town_system")
+    assert system.complete
+    text = plan.at(JJ_NU, 274)
+    main = split_names(re.search(r"江津“主城”包括(.+?)；", text).group(1))
+    subs = re.search(r"“两副”为(.+?)城市副中心", text).group(1).split("和")
+    nodes_text, nodes_count = re.search(r"“六节点”为(.+?)(.)个重点、中心镇", text).groups()
+    nodes = split_names(nodes_text)
+    others = int(re.search(r"“多特色”为其他(\d+)个一般建制镇", text).group(1))
+    assert (len(main), len(subs), len(nodes), CN_NUMBERS[nodes_count], others) == (8, 2, 6, 6, 14)
+    assert members(catalogue, "town_system", "一主") == set(main)        # full names on l.274
+    assert members(catalogue, "town_system", "两副") == set(subs) == {"珞璜镇", "白沙镇"}
+    assert shorts(members(catalogue, "town_system", "六节点")) == shorts(nodes)
+    # 多特色: not named at l.274; the rest of the 30 of fyp14 l.1375, which fyp14 l.1397 counts as 14
+    assert re.search(r"其余(\d+)个小城镇", plan.at(JJ_FYP, 1397)).group(1) == str(others)
+    all_30 = {n for names in jiangjin_zones.values() for n in names}
+    rest = all_30 - shorts(main) - shorts(subs) - shorts(nodes)
+    featured = system.class_of("多特色")
+    assert shorts(m.name for m in featured.members) == rest and len(rest) == others
+    assert featured.derived and "l.1375" in featured.note
+    # the six nodes are the same in the other plan (fyp14 l.1397)
+    fyp_nodes = re.search(r"加快完善(.+?)等(\d)个节点小城镇", plan.at(JJ_FYP, 1397)).group(1)
+    assert shorts(split_names(fyp_nodes)) == shorts(nodes)
+
+
+def test_jiangjin_longhua_contradiction_is_recorded_with_both_lines(plan):
+    catalogue = bundled_catalogue("jiangjin")
+    system = catalogue.structure("town_system")
+    # l.250 lists 14 “其他小城镇” (the 多特色 paragraph of l.246) and names 龙华, which l.274 puts in 一主
+    assert "“六节点多特色”" in plan.at(JJ_NU, 246)
+    others_250 = re.findall(r"推进(?:长江沿线的|慈云)?(.+?)(?:等中国历史文化名镇|等镇打造)", plan.at(JJ_NU, 250))
+    assert "龙华" in plan.at(JJ_NU, 250) and "龙华镇" in plan.at(JJ_NU, 274) and others_250
+    readings = {(r.value, r.cite.file, r.cite.line) for r in system.readings_for("龙华镇")}
+    assert readings == {("一主", JJ_NU, 274), ("多特色", JJ_NU, 250)}
+
+
+def test_jiangjin_zhiping_and_siping_are_read_as_the_plans_write_them(plan):
+    catalogue = bundled_catalogue("jiangjin")
+    # 支坪: in the 主城 (nu2021 l.274) and in the 城市化发展区 (fyp14 l.1375); a 商贸重镇 (fyp14 l.1195)
+    assert catalogue.structure("town_system").readings_for("支坪镇")[0].value == "一主"
+    assert catalogue.structure("function_zone").readings_for("支坪镇")[0].value == "城市化发展区"
+    trade = re.search(r"打造([^,，:：]+?)等商贸重镇", plan.at(JJ_FYP, 1195)).group(1)
+    assert shorts(members(catalogue, "commerce", "商贸重镇")) == shorts(split_names(trade))
+    # 四屏: a node (nu2021 l.274) in the 生态功能区 (fyp14 l.1375): two structures, no conflict entry
+    assert [r.value for r in catalogue.structure("town_system").readings_for("四屏镇")] == ["六节点"]
+    assert [r.value for r in catalogue.structure("function_zone").readings_for("四屏镇")] == ["生态功能区"]
+
+
+def test_jiangjin_one_river_two_banks(plan):
+    catalogue = bundled_catalogue("jiangjin")
+    north = re.search(r"把(.+?)等整合打造", plan.at(JJ_NU, 238)).group(1).split("－")
+    assert shorts(members(catalogue, "one_river_two_banks", "江北生态创新城")) == set(north) - {"滨江新城"}
+    south = re.search(r"江南文化康养城\((.+?)片区\)", plan.at(JJ_FYP, 1407)).group(1)
+    assert shorts(members(catalogue, "one_river_two_banks", "江南文化康养城")) == set(split_names(south))
+
+
+def test_jiangjin_builtup_targets():
+    catalogue = bundled_catalogue("jiangjin")
+    towns = catalogue.target("builtup_2025")
+    city = catalogue.target("builtup_city_2025")
+    assert (towns.indicator, towns.value, towns.unit, towns.year) == ("builtup_area", 145, "km2", 2025)
+    assert (city.indicator, city.value, city.unit, city.year) == ("builtup_area", 120, "km2", 2025)
+    assert "城镇建成区" in towns.cite.quote and "145平方公里" in towns.cite.quote
+    assert (city.cite.file, city.cite.line) == (JJ_FYP, 1383) and "城市建成区120平方公里" in city.cite.quote
+    assert {t.id for t in catalogue.targets_for("builtup_area")} == {"builtup_2025", "builtup_city_2025"}
+    # neither plan sets a bus-stop coverage rate
+    assert not catalogue.targets_for("bus_stop_coverage")
+
+
+# --------------------------------------------------------------------------- 开州区
+KZ = "003_19d1efc2983d1444.txt"
+
+
+def test_kaizhou_has_the_40_units_of_its_town_system(plan):
+    catalogue = bundled_catalogue("kaizhou")
+    first = re.search(r"聚集，(.+?)(\d+)个乡镇（街道）", plan.at(KZ, 135))
+    first_names = split_names(first.group(1).replace("街道及", "街道、"))
+    second = re.search(r"区域重点镇。(.+?)(\d+)个镇", plan.at(KZ, 136))
+    third = re.search(r"一般乡镇。(.+?)(\d+)个镇和(.+?)(\d+)个乡", plan.at(KZ, 137))
+    tiers = {
+        "第一级": (first_names, int(first.group(2))),
+        "第二级": (split_names(second.group(1)), int(second.group(2))),
+        "第三级": (split_names(third.group(1)) + split_names(third.group(3)),
+                  int(third.group(2)) + int(third.group(4))),
+    }
+    total = 0
+    for value, (names, stated) in tiers.items():
+        assert len(names) == stated, value
+        assert shorts(members(catalogue, "town_tier", value)) == shorts(names), value
+        total += stated
+    assert total == 40 == len(catalogue.townships)
+    assert catalogue.structure("town_tier").complete
+
+
+def test_kaizhou_yuexi_conflict_records_both_lines(plan):
+    catalogue = bundled_catalogue("kaizhou")
+    readings = catalogue.structure("town_tier").readings_for("岳溪镇")
+    assert {r.cite.line for r in readings} >= {135, 168}
+    assert len({r.value for r in readings}) == 2
+    assert all("岳溪镇" in plan.line(r.cite) for r in readings)
+
+
+def test_kaizhou_builtup_targets():
+    catalogue = bundled_catalogue("kaizhou")
+    found = {(t.value, t.unit, t.year) for t in catalogue.targets_for("builtup_area")}
+    assert {(60, "km2", 2025), (100, "km2", 2035)} <= found
+
+
+# --------------------------------------------------------------------------- 巫溪县
+def test_wuxi_bus_stop_coverage_target(plan):
+    catalogue = bundled_catalogue("wuxi")
+    (target,) = catalogue.targets_for("bus_stop_coverage")
+    assert (target.value, target.unit, target.year, target.comparison) == (90, "percent", 2025, ">=")
+    assert target.cite.file == "004_de8bb285974af80e.txt" and target.cite.line in (39, 125)
+    assert "500米覆盖率达到90%" in plan.line(target.cite)
+
+
+# --------------------------------------------------------------------------- 重庆市
+CQ = "002_df9c8db6f61b8980.txt"
+
+
+def _box(plan, first, last):
+    """The district/county entries “名称：建设…” of a 专栏 between two lines, grouped by sub-heading."""
+    groups, heading = {}, ""
+    for number in range(first, last + 1):
+        text = plan.at(CQ, number).strip()
+        if re.match(r"^[一二三四五]、", text):
+            heading = text[2:]
+        found = re.match(r"^([^：\s]{2,6})：", text)
+        if found:
+            # “綦江—万盛” is one entry: 万盛经开区 lies in 綦江区
+            groups.setdefault(heading, []).append(found.group(1).split("—")[0])
+    return groups
+
+
+def test_chongqing_groups_match_the_plan_boxes(plan):
+    catalogue = bundled_catalogue("chongqing")
+    assert "主城新区各区功能定位" in plan.at(CQ, 221)
+    assert "渝东北三峡库区城镇群各区县功能定位" in plan.at(CQ, 263)
+    assert "渝东南武陵山区城镇群各区县功能定位" in plan.at(CQ, 295)
+    new_area = _box(plan, 222, 254)
+    northeast = [n for names in _box(plan, 264, 288).values() for n in names]
+    southeast = [n for names in _box(plan, 296, 308).values() for n in names]
+    new_all = [n for names in new_area.values() for n in names]
+    assert (len(new_all), len(northeast), len(southeast)) == (12, 11, 6)
+    assert shorts(members(catalogue, "one_area_two_groups", "主城都市区")) == set(new_all)
+    assert shorts(members(catalogue, "metropolitan_area", "主城新区")) == set(new_all)
+    assert shorts(members(catalogue, "one_area_two_groups", "渝东北三峡库区城镇群")) == set(northeast)
+    assert shorts(members(catalogue, "one_area_two_groups", "渝东南武陵山区城镇群")) == set(southeast)
+    assert len(catalogue.townships) == 29
+    assert {t.kind for t in catalogue.townships} == {"区", "县"}
+    # the three kinds of 主城新区, four each
+    assert set(new_area) == {"同城化先行区", "支点城市", "桥头堡城市"}
+    for value, names in new_area.items():
+        assert shorts(members(catalogue, "new_district_role", value)) == set(names)
+    # the plan does not list the 中心城区 districts: the catalogue is silent too
+    assert not members(catalogue, "metropolitan_area", "中心城区")
+    assert not catalogue.structure("one_area_two_groups").complete
+
+
+def test_chongqing_southeast_pattern(plan):
+    catalogue = bundled_catalogue("chongqing")
+    text = plan.at(CQ, 291)
+    assert "“一心、一堡、四节点”" in text
+    centre = re.search(r"支持([^，。、]+?)建设渝东南区域中心城市", text).group(1)
+    bridgehead = re.search(r"支持([^，。、]+?)建设渝东南桥头堡城市", text).group(1)
+    nodes = split_names(re.search(r"支持([^，。]+?)发挥节点城市作用", text).group(1))
+    assert shorts(members(catalogue, "southeast_pattern", "一心")) == {centre}
+    assert shorts(members(catalogue, "southeast_pattern", "一堡")) == {bridgehead}
+    assert shorts(members(catalogue, "southeast_pattern", "四节点")) == set(nodes) and len(nodes) == 4
+
+
+def test_chongqing_urbanization_targets(plan):
+    catalogue = bundled_catalogue("chongqing")
+    rates = {t.year: t for t in catalogue.targets_for("urbanization_rate")}
+    assert (rates[2025].value, rates[2025].unit) == (73, "percent")
+    assert (rates[2035].value, rates[2035].unit) == (80, "percent")
+    row = plan.at(CQ, 165).split("\t")          # 专栏1 row 1: 序号, 指标, 2020, 2025, 属性
+    assert row[1].startswith("常住人口城镇化率") and row[3] == "≥73" and rates[2025].binding == row[4]
+    assert rates[2025].baseline["value"] == float(row[2])
