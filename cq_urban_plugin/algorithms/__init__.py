@@ -1,10 +1,12 @@
 """The provider's algorithms, one a file. Add a new one to ALGORITHMS."""
 from .check_builtup import CheckBuiltupAlgorithm
+from .check_control_lines import CheckControlLinesAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .list_targets import ListTargetsAlgorithm
 
 ALGORITHMS = [
     CheckBuiltupAlgorithm,
+    CheckControlLinesAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
 ]
