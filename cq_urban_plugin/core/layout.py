@@ -20,7 +20,6 @@ A map is built in three steps, each usable on its own:
 No GUI code here: ``gui/layout_actions.py`` opens a layout in the designer.
 """
 import datetime
-import importlib
 import os
 import shutil
 import tempfile
@@ -42,8 +41,6 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
-    QgsLayoutPoint,
-    QgsLayoutSize,
     QgsLegendStyle,
     QgsLineSymbol,
     QgsMapLayer,
@@ -55,23 +52,21 @@ from qgis.core import (
     QgsReadWriteContext,
     QgsRectangle,
     QgsRenderContext,
-    QgsScaleBarSettings,
     QgsRendererCategory,
+    QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsStyle,
     QgsSymbolLayerUtils,
-    QgsTextBufferSettings,
-    QgsTextFormat,
     QgsUnitTypes,
-    QgsVectorLayerSimpleLabeling,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
-from qgis.PyQt.QtGui import QColor, QFont, QFontDatabase
+from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..i18n import tr
 from ..resources import style_path, styles_dir
+from . import styling
 from .catalogue import Catalogue, Structure, bundled_catalogue_paths, load_catalogue
 from .errors import CatalogueError, PlanInputError
 from .inputs import check_cancel, layer_label
@@ -148,7 +143,7 @@ THEMES = (
     Theme("zone", CATEGORIZED, "zone", ("zone",)),
     Theme("function_type", CATEGORIZED, "function_type", ("func_type", "function")),
     Theme("region", CATEGORIZED, "region", ("region",)),
-    Theme("builtup", GRADUATED, "", ("share", "bu_share", "builtup_km2"), "builtup_area"),
+    Theme("builtup", GRADUATED, "", ("share", "bu_km2"), "builtup_area"),
     Theme("coverage", OVERLAY, "", ("cover_pct", "coverage", "covered"), "bus_stop_coverage"),
     Theme("control_lines", OVERLAY, "", ()),
 )
@@ -162,12 +157,6 @@ def theme(key: str) -> Theme:
                          tr("Use one of: {themes}.").format(themes=", ".join(t.key for t in THEMES)))
 
 
-# Fill colours: qualitative for roles, zones, types; a sequence (dark = first) for tiers and bands.
-QUALITATIVE = ("#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#bebada", "#8dd3c7", "#fccde5", "#ffffb3",
-               "#bc80bd", "#ccebc5", "#ffed6f", "#d9a27a")
-SEQUENTIAL = ("#b30000", "#e34a33", "#fc8d59", "#fdbb84", "#fdd49e", "#fef0d9")
-ORDERED_KINDS = ("tier", "band")
-UNTAGGED_COLOUR = "#e6e6e6"
 OUTLINE = {"outline_color": "#404040", "outline_width": "0.3", "outline_width_unit": "MM"}
 
 OUTLINE_ONLY = "#6a3d9a"  # a boundary drawn as a dashed line, not as an area
@@ -185,14 +174,6 @@ EXTRA_STYLES = (
     (("stop", "站"), "#1f78b4", lambda: tr("Bus stops")),
 )
 OTHER_EXTRA_COLOURS = ("#1f78b4", "#cab2d6", "#b15928", "#33a02c", "#e7298a")
-
-
-def class_label(value: str, label: str) -> str:
-    """A legend entry in the plan's terms: the value the plan gives and, when it
-    says more, its label (e.g. '第一级（中心城区）')."""
-    if label and label != value:
-        return f"{value}（{label}）"
-    return value
 
 
 # --- catalogue of a layer ----------------------------------------------------
@@ -290,62 +271,29 @@ def _fill(colour: str, alpha: int = 255, outline: dict = None) -> QgsFillSymbol:
     return symbol
 
 
-def _styling_module():
-    """core/styling.py (written beside this module) when it is there: it owns the
-    catalogue styles, so they are built in one place."""
+def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue) -> bool:
+    """The plan's own style for this structure: the generated (perhaps hand-edited)
+    ``styles/<catalogue>_<field>.qml`` when there is one, else core.styling's renderer."""
     try:
-        return importlib.import_module(__package__ + ".styling")
-    except ImportError:
-        return None
-
-
-def _apply_catalogue_style(copy, catalogue: Optional[Catalogue], field_name: str) -> bool:
-    """The plan's own style for this structure, if one was generated (styles/<catalogue>_<field>.qml)."""
-    if catalogue is None:
-        return False
-    try:
-        qml = styles_dir() / f"{catalogue.id}_{field_name}.qml"
+        qml = styles_dir() / styling.style_file_name(catalogue, structure)
     except FileNotFoundError:
-        return False
-    if not qml.exists():
-        styling = _styling_module()
-        build = getattr(styling, "categorized_renderer", None) if styling else None
-        if build is None:
-            return False
-        try:
-            renderer = build(catalogue, _structure_for(catalogue, field_name))
-        except Exception:  # its own tests cover it; fall back to building the categories here
-            return False
-        if renderer is None:
-            return False
-        copy.setRenderer(renderer)
-        return True
-    message, ok = copy.loadNamedStyle(str(qml), QgsMapLayer.Symbology)
-    renderer = copy.renderer()
-    return bool(ok) and isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == field_name
+        qml = None
+    if qml is not None and qml.exists():
+        _, ok = copy.loadNamedStyle(str(qml), QgsMapLayer.Symbology)
+        renderer = copy.renderer()
+        if ok and isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == structure.field:
+            return True
+    copy.setRenderer(styling.structure_renderer(structure))
+    return True
 
 
-def categorized_renderer(layer, field_name: str, structure: Optional[Structure] = None) -> QgsCategorizedSymbolRenderer:
-    """Categories of ``field_name``: the plan's classes in the plan's order with its
-    labels, then values the plan does not list, then one entry for untagged townships."""
-    present = [str(v) for v in _distinct(layer, field_name)]
-    entries = []  # (value, legend label)
-    if structure is not None:
-        for plan_class in sorted(structure.classes, key=lambda c: c.order):
-            entries.append((plan_class.value, class_label(plan_class.value, plan_class.label)))
-    known = {value for value, _ in entries}
-    entries += [(value, value) for value in present if value not in known]
-    ordered = structure is not None and structure.kind in ORDERED_KINDS
-    palette = SEQUENTIAL if ordered else QUALITATIVE
-    categories = []
-    for index, (value, label) in enumerate(entries):
-        if ordered:
-            colour = palette[min(int(index * (len(palette) - 1) / max(len(entries) - 1, 1)), len(palette) - 1)]
-        else:
-            colour = palette[index % len(palette)]
-        categories.append(QgsRendererCategory(value, _fill(colour), label))
-    # An empty value catches every other value, NULL included: townships the plan does not name.
-    categories.append(QgsRendererCategory(None, _fill(UNTAGGED_COLOUR), tr("Not named by the plan")))
+def value_renderer(layer, field_name: str) -> QgsCategorizedSymbolRenderer:
+    """Categories of a field no catalogue describes: one per value present, then NULL."""
+    palette = styling.PALETTES["group"]
+    categories = [QgsRendererCategory(value, _fill(palette[index % len(palette)]), value)
+                  for index, value in enumerate(str(v) for v in _distinct(layer, field_name))]
+    # An empty value is QGIS's "all other values", NULL included.
+    categories.append(QgsRendererCategory("", _fill(styling.OTHER_COLOUR), tr("No value")))
     return QgsCategorizedSymbolRenderer(field_name, categories)
 
 
@@ -387,25 +335,22 @@ def _extra_style(layer, index: int):
     return symbol, legend_name
 
 
-def _label(copy, expression: str, family: str, size: float = 9.0):
-    settings = QgsPalLayerSettings()
-    settings.fieldName = expression
+def _label(copy, expression: str, family: str):
+    """core.styling's township labels, on an expression (plan name, else the layer's
+    own name) and in the CJK font found here."""
+    labeling = styling.name_labeling(expression)
+    settings = labeling.settings()
     settings.isExpression = True
-    text_format = QgsTextFormat()
-    text_format.setFont(_font(family, size))
-    text_format.setSize(size)
-    text_format.setSizeUnit(QgsUnitTypes.RenderPoints)
-    text_format.setColor(QColor("#202020"))
-    buffer = QgsTextBufferSettings()
-    buffer.setEnabled(True)
-    buffer.setSize(0.8)
-    buffer.setColor(QColor(255, 255, 255, 220))
-    text_format.setBuffer(buffer)
-    settings.setFormat(text_format)
     settings.placement = QgsPalLayerSettings.OverPoint
     settings.centroidInside = True
     settings.displayAll = True  # every township is named, even where labels crowd
-    copy.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    text_format = settings.format()
+    font = text_format.font()
+    font.setFamily(family)
+    text_format.setFont(font)
+    settings.setFormat(text_format)
+    labeling.setSettings(settings)
+    copy.setLabeling(labeling)
     copy.setLabelsEnabled(True)
 
 
@@ -447,7 +392,8 @@ class ThematicMap:
         for layer in [self.main]:
             rect = layer.extent()
             if layer.crs() != crs:
-                rect = QgsCoordinateTransform(layer.crs(), crs, self.project.transformContext()).transformBoundingBox(rect)
+                transform = QgsCoordinateTransform(layer.crs(), crs, self.project.transformContext())
+                rect = transform.transformBoundingBox(rect)
             if extent is None:
                 extent = rect
             else:
@@ -482,7 +428,8 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     """Style copies of ``layer`` (townships, tagged or a check's output) and of
     ``extra_layers`` for a theme, in ``project`` (a new private one by default)."""
     if layer is None or not layer.isValid():
-        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=layer_label(layer) if layer else "INPUT"),
+        name = layer_label(layer) if layer is not None else tr("input layer")
+        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=name),
                              tr("Check that the file or database is reachable."))
     label = layer_label(layer)
     if not layer.crs().isValid():
@@ -513,9 +460,10 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
                     field=shown, layer=label),
                 tr("Choose a numeric field (FIELD), such as the check's share."))
         main.setRenderer(graduated_renderer(main, shown))
+    elif shown and structure is not None:
+        _catalogue_renderer(main, structure, catalogue)
     elif shown:
-        if not _apply_catalogue_style(main, catalogue, shown):
-            main.setRenderer(categorized_renderer(main, shown, structure))
+        main.setRenderer(value_renderer(main, shown))
     else:
         main.setRenderer(QgsSingleSymbolRenderer(_fill("#f7f4ea")))
     expression = township_label_expression(main, label_field)
@@ -560,8 +508,9 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
             subtitle = f"{subtitle} · {shown}"
     if catalogue is not None and chosen.indicator:
         for target in catalogue.targets_for(chosen.indicator):
-            citations.append(f"{target.label} {target.comparison} {target.value:g} {target.unit}"
-                             f"{'（' + str(target.year) + '）' if target.year else ''}：{_cite_text(catalogue, target.cite)}")
+            year = f"（{target.year}）" if target.year else ""
+            citations.append(f"{target.label} {target.comparison} {target.value:g} {target.unit}{year}："
+                             f"{_cite_text(catalogue, target.cite)}")
     for copy in [main, *extras]:
         project.addMapLayer(copy, False)
     sources = [_source_name(layer)] + [_source_name(e) for e in (extra_layers or ()) if e is not None]
@@ -627,7 +576,8 @@ def _fit(extent, frame, margin=1.0):
     else:
         height = width / ratio
     centre = extent.center()
-    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2, centre.x() + width / 2, centre.y() + height / 2)
+    return QgsRectangle(centre.x() - width / 2, centre.y() - height / 2,
+                        centre.x() + width / 2, centre.y() + height / 2)
 
 
 def _refont(layout, family: str):
@@ -736,7 +686,7 @@ def _set_atlas(layout, thematic_map: ThematicMap, map_item, title):
         coverage.setPageNameExpression(thematic_map.label_expression)
         coverage.setSortFeatures(True)
         coverage.setSortExpression(thematic_map.label_expression)
-        title.setText(title.text() + " — [% {} %]".format(thematic_map.label_expression))
+        title.setText(title.text() + f" — [% {thematic_map.label_expression} %]")
     map_item.setAtlasDriven(True)
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     map_item.setAtlasMargin(0.25)
