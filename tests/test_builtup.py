@@ -430,7 +430,7 @@ def test_scope_value_not_found_and_bad_target(qgis_processing, tmp_path):
 # --- batch use ---------------------------------------------------------------
 
 @pytest.mark.slow
-def test_qgis_process_runs_the_installed_plugin(installed_plugin, tmp_path):
+def test_qgis_process_runs_the_installed_plugin(qgis_processing, installed_plugin, tmp_path):
     builtup = write(builtup_layer(), tmp_path / "builtup.gpkg")
     townships = write(townships_layer(tagged=False), tmp_path / "townships.gpkg")
     report = tmp_path / "report.html"
