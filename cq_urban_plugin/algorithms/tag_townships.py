@@ -1,0 +1,200 @@
+"""Algorithm: tag township polygons with the plan's roles, tiers, zones … from a catalogue."""
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingFeatureSource,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ..core.errors import PlanInputError
+from ..core.inputs import check_cancel, check_fields, layer_label, source_crs_checked
+from ..core.styling import apply_structure_styles
+from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
+from ..i18n import tr
+from .base import CqAlgorithm
+from .params import add_catalogue_parameters, catalogue_from_parameters
+
+# Long texts: a Shapefile's default text width (80) would cut them, so they get
+# 254, the most a Shapefile holds; longer values end in "…" (the full text is in
+# the match report and the catalogue) rather than make a provider refuse the feature.
+_LONG_FIELDS = ("plan_note", CITE_FIELD)
+_LONG = 254
+_TYPES = {str: QVariant.String, int: QVariant.Int}
+
+# Post-processors must outlive the algorithm instance until QGIS has loaded the
+# layer; QGIS does not own them. The last few are kept here.
+_POST_PROCESSORS = []
+
+
+class TaggedLayerStyler(QgsProcessingLayerPostProcessorInterface):
+    """When the desktop loads the tagged layer: one style per structure and value maps."""
+
+    def __init__(self, catalogue):
+        super().__init__()
+        self.catalogue = catalogue
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+        apply_structure_styles(layer, self.catalogue)
+
+
+def _plain(value):
+    """A Python value, None for QGIS's NULL (a null QVariant that str() turns into 'NULL')."""
+    if value is None or (isinstance(value, QVariant) and value.isNull()):
+        return None
+    return value
+
+
+def _fit(value, name):
+    if name in _LONG_FIELDS and isinstance(value, str) and len(value) > _LONG:
+        return value[:_LONG - 1] + "…"
+    return value
+
+
+def _text_field(name, length=0):
+    field = QgsField(name, QVariant.String)
+    if length:
+        field.setLength(length)
+    return field
+
+
+class TagTownshipsAlgorithm(CqAlgorithm):
+    NAME = "tag_townships"
+    GROUP = "plan"
+    INPUT = "INPUT"
+    NAME_FIELD = "NAME_FIELD"
+    CODE_FIELD = "CODE_FIELD"
+    OUTPUT = "OUTPUT"
+    MATCH_REPORT = "MATCH_REPORT"
+
+    def displayName(self):  # noqa: N802
+        return tr("Tag townships with plan roles")
+
+    def shortHelpString(self):  # noqa: N802
+        return tr(
+            "Writes the plan's structures onto township polygons: for each township, its role, tier, zone, "
+            "function type, region or group in every structure of the plan catalogue (for example 开州's "
+            "three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, "
+            "000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt "
+            "l.1375), with the document and line of each value in plan_cite.\n\n"
+            "Inputs: a township polygon layer, its name field, optionally a township code field (features "
+            "of another jurisdiction are then left out, and features sharing name and code are parts of one "
+            "township), and a catalogue.\n"
+            "Names match when they are equal, or equal once suffixes (镇, 乡, 街道, 街道办事处, 办事处), "
+            "spaces, full-width characters and a 乡 that became a 镇 are ignored, or through the "
+            "catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, "
+            "several features for one township and plan townships missing from the layer are left untagged "
+            "and listed in the match report with the fix and the closest plan names. Where the plan "
+            "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.\n"
+            "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and "
+            "plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in "
+            "QGIS), and the match report table."
+        )
+
+    def initAlgorithm(self, config=None):  # noqa: N802
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Township polygons"), [QgsProcessing.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterField(
+            self.NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.String))
+        self.addParameter(QgsProcessingParameterField(
+            self.CODE_FIELD, tr("Township code field (optional)"), parentLayerParameterName=self.INPUT,
+            type=QgsProcessingParameterField.Any, optional=True))
+        add_catalogue_parameters(self)
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Tagged townships"), QgsProcessing.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.MATCH_REPORT, tr("Match report"), QgsProcessing.TypeVector))
+        for key, label in (("MATCHED", tr("Townships tagged")), ("UNMATCHED", tr("Names not matched")),
+                           ("AMBIGUOUS", tr("Ambiguous names")), ("MISSING", tr("Plan townships missing"))):
+            self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def compute(self, parameters, context, feedback):
+        catalogue = catalogue_from_parameters(self, parameters, context)
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise PlanInputError(tr("The township layer could not be opened."),
+                                 tr("Check that the file or database is reachable."))
+        label = layer_label(source)
+        source_crs_checked(source, label)
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or ""
+        check_fields(source, label, [name_field, code_field])
+        added = tag_field_names(catalogue)
+        added_lower = {n.lower() for n in added}
+        for chosen in (name_field, code_field):
+            if chosen and chosen.lower() in added_lower:
+                raise PlanInputError(
+                    tr("Layer '{layer}': the field {field} is one tagging writes itself.").format(
+                        layer=label, field=chosen),
+                    tr("Choose the field holding the township's own name (or code), not a field of an earlier "
+                       "tagging."))
+
+        # Fields of an earlier tagging are replaced, not duplicated (a re-run on a tagged layer).
+        kept = [i for i, f in enumerate(source.fields()) if f.name().lower() not in added_lower]
+        replaced = [f.name() for i, f in enumerate(source.fields()) if i not in kept]
+        if replaced:
+            feedback.pushWarning(tr("{layer}: fields {fields} of an earlier tagging are replaced.").format(
+                layer=label, fields=", ".join(replaced)))
+        fields = QgsFields()
+        for index in kept:
+            fields.append(source.fields().at(index))
+        for name in added:
+            fields.append(_text_field(name, _LONG if name in _LONG_FIELDS else 0))
+
+        request = QgsFeatureRequest()
+        features = list(source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
+        if not features:
+            raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
+                                 tr("Choose a layer with features, or check its filter (subset string)."))
+        check_cancel(feedback)
+        names = [FeatureName(f.id(), _plain(f[name_field]), _plain(f[code_field]) if code_field else None)
+                 for f in features]
+        result = tag_townships(names, catalogue, label, use_codes=bool(code_field))
+
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, source.wkbType(),
+                                             source.sourceCrs())
+        for count, feature in enumerate(features):
+            if count % 500 == 0:
+                check_cancel(feedback)
+                feedback.setProgress(100.0 * count / len(features))
+            out = QgsFeature(fields)
+            if feature.hasGeometry():
+                out.setGeometry(feature.geometry())
+            attributes = feature.attributes()
+            tags = result.tags[feature.id()].attributes(catalogue)
+            out.setAttributes([attributes[i] for i in kept] + [_fit(v, f) for v, f in zip(tags, added)])
+            sink.addFeature(out, QgsFeatureSink.FastInsert)
+
+        report_fields = QgsFields()
+        for name, python_type in REPORT_FIELDS:
+            report_fields.append(QgsField(name, _TYPES[python_type]))
+        report, report_id = self.parameterAsSink(parameters, self.MATCH_REPORT, context, report_fields,
+                                                 QgsWkbTypes.NoGeometry)
+        for row in result.rows:
+            feature = QgsFeature(report_fields)
+            feature.setAttributes(row.attributes())
+            report.addFeature(feature, QgsFeatureSink.FastInsert)
+
+        if context.willLoadLayerOnCompletion(dest_id):
+            styler = TaggedLayerStyler(catalogue)
+            _POST_PROCESSORS[:] = _POST_PROCESSORS[-9:] + [styler]
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+
+        counts = {"MATCHED": result.matched, "UNMATCHED": result.unmatched, "AMBIGUOUS": result.ambiguous,
+                  "MISSING": result.missing}
+        feedback.pushInfo(tr("{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} "
+                             "ambiguous, {MISSING} plan townships missing from the layer.").format(
+            file=catalogue.path.name, **counts))
+        if counts["UNMATCHED"] or counts["AMBIGUOUS"] or counts["MISSING"]:
+            feedback.pushWarning(tr("Some names were not tagged: see the match report for each one and its fix."))
+        return {self.OUTPUT: dest_id, self.MATCH_REPORT: report_id, **counts}

@@ -1,0 +1,346 @@
+"""Tag townships with plan roles: messy names give the right roles and the right report rows.
+
+Expected values come from the catalogue's classes and conflicts, read here
+independently of the tagging code; never from the algorithm's own output.
+"""
+import json
+import shutil
+from pathlib import Path
+
+import processing
+import pytest
+from osgeo import gdal, ogr, osr
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsGeometry,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from qgis.PyQt.QtCore import QVariant
+
+from cq_urban_plugin.core.catalogue import bundled_catalogue, load_catalogue
+from cq_urban_plugin.provider import CqUrbanProvider
+
+ALG = "cq_urban:tag_townships"
+
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("cq_urban") is not None:
+        yield
+        return
+    added = CqUrbanProvider()
+    registry.addProvider(added)
+    yield
+    registry.removeProvider(added)
+
+
+def py(value):
+    """None for QGIS's NULL."""
+    return None if isinstance(value, QVariant) and value.isNull() else value
+
+
+def plan_values(catalogue):
+    """{field: {township: set of values}} straight from the catalogue's classes and conflicts."""
+    values = {}
+    for structure in catalogue.structures:
+        by_town = values.setdefault(structure.field, {})
+        for plan_class in structure.classes:
+            for member in plan_class.members:
+                by_town.setdefault(member.name, set()).add(plan_class.value)
+        for conflict in structure.conflicts:
+            by_town[conflict.township] = {r.value for r in conflict.readings}
+    return values
+
+
+def square(i):
+    x, y = 108.0 + (i % 10) * 0.05, 31.0 + (i // 10) * 0.05
+    return QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + 0.04} {y},{x + 0.04} {y + 0.04},{x} {y + 0.04},{x} {y}))")
+
+
+def memory_layer(rows, extra=""):
+    """rows: [(name, code)]; a polygon layer in EPSG:4490 with fields xzmc (name) and code."""
+    layer = QgsVectorLayer(f"Polygon?crs=EPSG:4490&field=xzmc:string(50)&field=code:string(20){extra}",
+                           "乡镇界", "memory")
+    features = []
+    for i, (name, code) in enumerate(rows):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(square(i))
+        feature["xzmc"] = name
+        feature["code"] = code
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+# (layer name, plan township it must be tagged with, or None when it must stay untagged)
+MESSY_KAIZHOU = [
+    ("白鹤街道", "白鹤街道"),            # exact
+    ("丰乐", "丰乐街道"),                # suffix absent
+    ("汉丰街道办事处", "汉丰街道"),      # long suffix
+    (" 文峰 街道 ", "文峰街道"),         # spaces
+    ("云枫\u3000街道", "云枫街道"),      # ideographic space
+    ("白桥乡", "白桥镇"),                # 乡 that became 镇
+    ("岳溪镇", "岳溪镇"),                # the plan contradicts itself (tier)
+    ("大进镇", "大进镇"),
+    ("五通乡", "五通乡"),
+    ("临江镇", None),                    # twice: duplicate, neither tagged
+    ("临江", None),
+    ("北京路街道", None),                # not in the plan
+    ("南们镇", None),                    # misspelling of 南门镇
+    (None, None),                        # no name
+]
+
+
+def run_tagging(layer, **extra):
+    parameters = {"INPUT": layer, "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
+                  "OUTPUT": "memory:", "MATCH_REPORT": "memory:", **extra}
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    results = processing.run(ALG, parameters, context=context)
+    out = context.getMapLayer(results["OUTPUT"]) if isinstance(results["OUTPUT"], str) else results["OUTPUT"]
+    report = results["MATCH_REPORT"]
+    report = context.getMapLayer(report) if isinstance(report, str) else report
+    return results, out, report
+
+
+def test_messy_names_get_the_plan_roles_and_the_report_says_what_was_not_matched(provider):
+    catalogue = bundled_catalogue("kaizhou")
+    expected = plan_values(catalogue)
+    layer = memory_layer([(name, "") for name, _ in MESSY_KAIZHOU])
+    before = [f.attributes() for f in layer.getFeatures()]
+    results, out, report = run_tagging(layer)
+    assert [f.attributes() for f in layer.getFeatures()] == before  # input untouched
+
+    out_features = {f.id(): f for f in out.getFeatures()}
+    assert len(out_features) == len(MESSY_KAIZHOU)
+    field_names = out.fields().names()
+    assert field_names[:2] == ["xzmc", "code"]
+    for name in ("plan_name", "match", "juris", "plan_note", "plan_cite", *[s.field for s in catalogue.structures]):
+        assert name in field_names and len(name) <= 10
+
+    by_name = {}
+    for (layer_name, plan_name), feature in zip(MESSY_KAIZHOU, out.getFeatures()):
+        assert feature["xzmc"] == layer_name or (layer_name is None and feature["xzmc"] in (None, ""))
+        by_name.setdefault(plan_name, []).append(feature)
+        if plan_name is None:
+            assert feature["plan_name"] in (None, ""), layer_name
+            for structure in catalogue.structures:
+                assert feature[structure.field] in (None, ""), (layer_name, structure.field)
+            continue
+        assert feature["plan_name"] == plan_name
+        assert feature["juris"] == catalogue.name
+        assert feature["match"] == ("exact" if layer_name == plan_name else "normalised")
+        for structure in catalogue.structures:
+            want = expected[structure.field].get(plan_name, set())
+            got = feature[structure.field]
+            assert (set(got.split("|")) if got else set()) == want, (plan_name, structure.field)
+        township = catalogue.township(plan_name)
+        assert f"{township.cite.file}: name {township.cite.line}" in feature["plan_cite"]
+
+    # 岳溪镇: both tier readings, and the lines in plan_note.
+    yuexi = by_name["岳溪镇"][0]
+    conflict = catalogue.structure("town_tier").conflicts[0]
+    assert conflict.township == "岳溪镇"
+    for reading in conflict.readings:
+        assert reading.value in yuexi["tier"]
+        assert f"{reading.cite.file}:{reading.cite.line}" in yuexi["plan_note"]
+    assert set(yuexi["tier"].split("|")) == {"第一级", "第三级"}
+
+    rows = [tuple(py(f[k]) for k in ("fid", "name", "status", "plan_name", "candidates", "fix"))
+            for f in report.getFeatures()]
+    status_of = {}
+    for fid, name, status, plan_name, candidates, fix in rows:
+        assert fix, (name, status)
+        status_of.setdefault(status, []).append((fid, name, plan_name, candidates))
+    fids = {layer_name: fid for fid, (layer_name, _) in zip(out_features, MESSY_KAIZHOU)}
+    unmatched = {name: (fid, candidates) for fid, name, _, candidates in status_of["unmatched"]}
+    assert set(unmatched) == {"北京路街道", "南们镇", None}
+    assert unmatched["南们镇"][0] == fids["南们镇"]
+    assert unmatched["南们镇"][1].split(", ")[0] == "南门镇"  # suggested, not applied
+    duplicates = {(fid, plan_name) for fid, _, plan_name, _ in status_of["duplicate"]}
+    assert duplicates == {(fids["临江镇"], "临江镇"), (fids["临江"], "临江镇")}
+    normalised = {name for _, name, _, _ in status_of["normalised"]}
+    assert normalised == {n for n, p in MESSY_KAIZHOU if p is not None and n != p}
+    assert [plan_name for _, _, plan_name, _ in status_of["conflict"]] == ["岳溪镇"]
+
+    in_layer = {p for _, p in MESSY_KAIZHOU if p} | {"临江镇"}
+    missing = {plan_name for _, _, plan_name, _ in status_of["missing"]}
+    assert missing == {t.name for t in catalogue.townships} - in_layer
+    assert results["MISSING"] == len(catalogue.townships) - len(in_layer)
+    assert results["MATCHED"] == len([p for _, p in MESSY_KAIZHOU if p])
+    assert results["UNMATCHED"] == 3
+    assert results["AMBIGUOUS"] == 2
+
+
+def test_alias_from_a_catalogue_file_of_ones_own(provider, tmp_path):
+    source = bundled_catalogue("kaizhou").path
+    text = source.read_text(encoding="utf-8").replace(
+        "{name: 白鹤街道, kind: 街道, cite:", "{name: 白鹤街道, kind: 街道, aliases: [白鹤坝], cite:")
+    assert "白鹤坝" in text
+    copy = tmp_path / "kaizhou_aliases.yaml"
+    copy.write_text(text, encoding="utf-8")
+    catalogue = load_catalogue(copy)
+    layer = memory_layer([("白鹤坝", ""), ("丰乐街道", "")])
+    results, out, report = run_tagging(layer, CATALOGUE_FILE=str(copy))
+    first = next(out.getFeatures())
+    assert (first["plan_name"], first["match"]) == ("白鹤街道", "alias")
+    want = plan_values(catalogue)["tier"]["白鹤街道"]
+    assert {first["tier"]} == want
+    assert [f["status"] for f in report.getFeatures() if f["name"] == "白鹤坝"] == ["alias"]
+
+
+def test_code_field_separates_other_jurisdictions_and_joins_parts(provider):
+    catalogue = bundled_catalogue("kaizhou")
+    layer = memory_layer([
+        ("文峰镇", "500238101"),     # 巫溪's 文峰镇: another jurisdiction, even though 文峰街道 would fit
+        ("大进镇", "500154103"),     # two parts of one township (same code): both tagged
+        ("大进镇", "500154103"),
+        ("温泉镇", "500154104"),     # same name, different codes: duplicate
+        ("温泉镇", "500154105"),
+    ])
+    results, out, report = run_tagging(layer, CODE_FIELD="code")
+    features = list(out.getFeatures())
+    assert features[0]["match"] == "other_juris" and features[0]["plan_name"] in (None, "")
+    want = plan_values(catalogue)["tier"]["大进镇"]
+    assert [f["plan_name"] for f in features[1:3]] == ["大进镇", "大进镇"]
+    assert all({f["tier"]} == want for f in features[1:3])
+    assert all(f["plan_name"] in (None, "") for f in features[3:])
+    statuses = sorted(f["status"] for f in report.getFeatures() if py(f["fid"]) is not None)
+    assert statuses == ["duplicate", "duplicate", "other_juris", "parts", "parts"]
+    assert results["MATCHED"] == 2 and results["AMBIGUOUS"] == 2 and results["UNMATCHED"] == 1
+
+
+def test_running_again_on_a_tagged_layer_replaces_the_tags(provider):
+    layer = memory_layer([("白鹤", ""), ("大进镇", "")], extra="&field=tier:string(20)&field=PLAN_NAME:string(20)")
+    _, out, _ = run_tagging(layer)
+    names = out.fields().names()
+    assert names.count("tier") == 1 and "PLAN_NAME" not in names
+    assert [f["plan_name"] for f in out.getFeatures()] == ["白鹤街道", "大进镇"]
+
+
+def test_a_name_field_tagging_writes_itself_is_refused(provider):
+    layer = memory_layer([("白鹤", "")], extra="&field=plan_name:string(20)")
+    with pytest.raises(QgsProcessingException, match="plan_name"):
+        processing.run(ALG, {"INPUT": layer, "NAME_FIELD": "plan_name", "CATALOGUE": "kaizhou",
+                             "OUTPUT": "memory:", "MATCH_REPORT": "memory:"})
+
+
+def test_style_and_value_maps_applied_when_the_output_is_loaded(provider):
+    catalogue = bundled_catalogue("kaizhou")
+    layer = memory_layer([("白鹤", ""), ("大进镇", "")])
+    context = QgsProcessingContext()
+    project = QgsProject()
+    context.setProject(project)
+    feedback = QgsProcessingFeedback()
+    parameters = {"INPUT": layer, "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
+                  "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"}
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
+    from qgis.core import QgsProcessingOutputLayerDefinition
+    definition = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project)
+    definition.destinationName = "tagged"
+    parameters["OUTPUT"] = definition
+    results, ok = algorithm.run(parameters, context, feedback)
+    assert ok
+    details = context.layersToLoadOnCompletion()
+    assert results["OUTPUT"] in details
+    post = details[results["OUTPUT"]].postProcessor()
+    assert post is not None
+    out = context.getMapLayer(results["OUTPUT"])
+    post.postProcessLayer(out, context, feedback)
+    first = catalogue.structures[0]
+    renderer = out.renderer()
+    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == first.field
+    values = [c.value() for c in renderer.categories()]
+    assert values[:len(first.classes)] == [c.value for c in sorted(first.classes, key=lambda c: c.order)]
+    assert len(out.styleManager().styles()) >= len(catalogue.structures)
+    setup = out.editorWidgetSetup(out.fields().indexOf(first.field))
+    assert setup.type() == "ValueMap"
+    offered = {v for entry in setup.config()["map"] for v in entry.values()}
+    assert {c.value for c in first.classes} <= offered
+
+
+# --------------------------------------------------------------- files and batch
+
+def write_gbk_polygons(path, names, with_cpg):
+    """A polygon Shapefile whose text is GBK, with or without its .cpg."""
+    # QGIS's OGR provider may have set SHAPE_ENCODING process-wide; GDAL's default is wanted here.
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    data = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4490)
+    layer = data.CreateLayer(path.stem, srs, ogr.wkbPolygon, options=["ENCODING=GBK"])
+    layer.CreateField(ogr.FieldDefn("xzmc", ogr.OFTString))
+    for i, name in enumerate(names):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("xzmc", name)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(square(i).asWkt()))
+        layer.CreateFeature(feature)
+    data = None
+    gdal.SetConfigOption("SHAPE_ENCODING", previous)
+    if not with_cpg:
+        path.with_suffix(".cpg").unlink()
+    raw = path.with_suffix(".dbf").read_bytes()
+    assert names[0].encode("gbk") in raw  # really GBK bytes on disk
+    return path
+
+
+@pytest.mark.parametrize("with_cpg", [True, False])
+def test_gbk_shapefile_names_are_read_and_tagged(provider, tmp_path, with_cpg):
+    catalogue = bundled_catalogue("kaizhou")
+    names = ["白鹤街道", "大进镇", "关面乡"]
+    path = write_gbk_polygons(tmp_path / "townships.shp", names, with_cpg)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    results = processing.run(ALG, {"INPUT": str(path), "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
+                                   "OUTPUT": str(tmp_path / "tagged.gpkg"),
+                                   "MATCH_REPORT": str(tmp_path / "report.gpkg")})
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.name in before} == before
+    out = QgsVectorLayer(results["OUTPUT"], "out", "ogr")
+    expected = plan_values(catalogue)["tier"]
+    assert [f["xzmc"] for f in out.getFeatures()] == names
+    assert [f["plan_name"] for f in out.getFeatures()] == names
+    assert [{f["tier"]} for f in out.getFeatures()] == [expected[n] for n in names]
+    assert results["MATCHED"] == 3
+
+
+def test_qgis_process_on_a_geopackage(installed_plugin, tmp_path, qgis_app):
+    catalogue = bundled_catalogue("jiangjin")
+    expected = plan_values(catalogue)
+    towns = [t.name for t in catalogue.townships]
+    # every plan township, half of them without suffix, one left out, one foreign name
+    names = [n if i % 2 else n[:-2] if n.endswith("街道") else n[:-1] for i, n in enumerate(towns[:-1])]
+    names.append("解放碑街道")
+    layer = memory_layer([(n, "") for n in names])
+    source = tmp_path / "乡镇.gpkg"
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.layerName = "townships"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(source), QgsProject.instance().transformContext(),
+                                                      options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    output, report = tmp_path / "tagged.gpkg", tmp_path / "report.csv"
+    result = installed_plugin("run", ALG, "--json", "--", f"INPUT={source}|layername=townships", "NAME_FIELD=xzmc",
+                              "CATALOGUE=jiangjin", f"OUTPUT={output}", f"MATCH_REPORT={report}")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert payload["results"]["MATCHED"] == len(towns) - 1
+    assert payload["results"]["UNMATCHED"] == 1 and payload["results"]["MISSING"] == 1
+    out = QgsVectorLayer(str(output), "out", "ogr")
+    assert out.featureCount() == len(names)
+    for feature, plan_name in zip(out.getFeatures(), towns[:-1] + [None]):
+        assert (feature["plan_name"] or None) == plan_name
+        if plan_name is None:
+            continue
+        for structure in catalogue.structures:
+            got = feature[structure.field]
+            assert (set(got.split("|")) if got else set()) == expected[structure.field].get(plan_name, set())
+    rows = QgsVectorLayer(str(report), "report", "ogr")
+    statuses = [(f["status"], f["plan_name"] or f["name"]) for f in rows.getFeatures()]
+    assert ("unmatched", "解放碑街道") in statuses and ("missing", towns[-1]) in statuses
