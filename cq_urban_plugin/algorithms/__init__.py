@@ -1,18 +1,14 @@
 """The provider's algorithms, one a file. Add a new one to ALGORITHMS."""
 from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
-from .check_coverage import CheckCoverageAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
-from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
 ALGORITHMS = [
     CheckBuiltupAlgorithm,
     CheckControlLinesAlgorithm,
-    CheckCoverageAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
-    ExportMapAlgorithm,
     TagTownshipsAlgorithm,
 ]
