@@ -359,6 +359,38 @@ def test_kaizhou_target_scope_is_resolved_by_township_name(qgis_processing, tmp_
     assert close(later["MEASURED"], first_tier)
 
 
+def test_jiangjin_targets_for_town_and_city_builtup(qgis_processing, tmp_path):
+    """江津: 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt:55, 三调 201 + 202) and 城市建成区 120 km²
+    (001_c0dc96b9baef37ce.txt:1383, 三调 201), both for the whole district."""
+    landuse, townships = landuse_layer(), townships_layer()
+    town = run_check({"LANDUSE": landuse, "LANDUSE_PRESET": 0, "TOWNSHIPS": townships,
+                      "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "jiangjin", "TARGET_ID": "builtup_2025"},
+                     tmp_path / "town")
+    expected = native_selected_km2(landuse, "\"CZCSXM\" IN ('201', '201A', '202')", townships)
+    assert town["TARGET"] == 145.0 and close(town["MEASURED"], expected)
+    assert close(town["GAP"], expected - 145.0) and town["PASSED"] is False
+    city = run_check({"LANDUSE": landuse, "LANDUSE_PRESET": 1, "CATALOGUE": "jiangjin",
+                      "TARGET_ID": "builtup_city_2025", "REPORT": str(tmp_path / "city.html")}, tmp_path / "city")
+    assert city["TARGET"] == 120.0
+    text = (tmp_path / "city.html").read_text(encoding="utf-8")
+    assert "001_c0dc96b9baef37ce.txt:1383" in text and "城市建成区120平方公里" in text
+
+
+def test_gbk_shapefile_names_are_read(qgis_processing, tmp_path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    options.fileEncoding = "GBK"
+    path = tmp_path / "townships.shp"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(townships_layer(tagged=False), str(path),
+                                                      QgsCoordinateTransformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert "汉丰街道".encode("gbk") in (tmp_path / "townships.dbf").read_bytes()
+    result = run_check({"BUILTUP": builtup_layer(), "TOWNSHIPS": str(path), "TOWNSHIP_NAME_FIELD": "name",
+                        "CATALOGUE": "kaizhou", "TARGET_ID": "builtup_2025"}, tmp_path / "run")
+    names = {row["name"] for row in table_rows(result["TABLE"]) if row["level"] == "township"}
+    assert names == {"汉丰街道", "文峰街道", "温泉镇"}
+
+
 def test_scope_field_and_value_sum_a_plan_role(qgis_processing, tmp_path):
     builtup, townships = builtup_layer(), townships_layer()
     result = run_check({"BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",

@@ -61,15 +61,17 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
     def shortHelpString(self):  # noqa: N802
         return tr(
             "Measures the built-up area in km², by township and in total, and sets it beside the plan's target: "
-            "江津 城镇建成区 145 km² and 城市建成区 120 km² by 2025 (000_5c0b1797e2e1b3c4.txt), 开州 城区 60 km² by "
-            "2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).\n\n"
+            "江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² "
+            "(001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 "
+            "(003_19d1efc2983d1444.txt line 135).\n\n"
             "Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count "
             "as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as "
             "prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; "
             "the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue "
             "target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².\n\n"
             "Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (parts across a zone "
-            "boundary, as in 巫溪, each in their own zone) or on the ellipsoid, never in degrees. Overlapping "
+            "boundary, as in 巫溪, each in their own zone) or on the ellipsoid (as 三调 computes its 椭球面积), "
+            "never in degrees. Overlapping "
             "built-up polygons count once; polygons crossing township boundaries are split; invalid geometries "
             "are repaired and listed in the report.\n\n"
             "Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²), share (built-up "
@@ -155,8 +157,13 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         target = resolve_target(catalogue, target_id, target_value)
 
         scope, notes = None, []
+        if target is not None and target.note:
+            notes.append(tr("About the target: {note}").format(note=target.note))
         if scope_field:
             scope = field_scope(scope_field, scope_value)
+            if target is not None and target.scope not in ("", "jurisdiction"):
+                notes.append(tr("The target's scope in the plan is '{target}'; the scope measured is the one "
+                                "chosen, '{scope}'.").format(target=target.scope, scope=scope.label))
         elif scope_value:
             raise PlanInputError(tr("A scope value '{value}' was given without a scope field.").format(
                 value=scope_value), tr("Choose the township layer's field holding it (e.g. role)."))
