@@ -420,7 +420,7 @@ class PlanChecksDock(QgsDockWidget):
         self.run = None
         self.cancel_button.setEnabled(False)
         self._set_buttons_enabled(True)
-        description = run.task.description()
+        description = run.description
         if ok:
             self.progress_bar.setValue(100)
             self.status_label.setText(tr("{task}: done.").format(task=description))
@@ -428,6 +428,9 @@ class PlanChecksDock(QgsDockWidget):
                 on_success(results)
             except PlanInputError as error:
                 self.show_message(str(error), Qgis.Warning)
+            except Exception as error:  # noqa: BLE001 (a slot must not raise: Qt would abort)
+                self.show_message(tr("{task}: the results could not be shown: {error}").format(
+                    task=description, error=error), Qgis.Critical)
         elif run.cancelled:
             self.progress_bar.setValue(0)
             self.show_message(tr("{task}: cancelled; nothing was added to the project.").format(task=description),
@@ -634,7 +637,13 @@ class PlanChecksDock(QgsDockWidget):
         if layer is None and "SERVICE_AREA" in results:
             layer = result_layer(results.get("UNCOVERED")) or result_layer(results.get("SERVICE_AREA"))
         townships = self.check_townships()
-        scope = tr("Whole jurisdiction")
+        scope = tr("Whole area checked")
+        target_id = parameters.get("TARGET_ID")
+        catalogue = self._guarded(self.catalogue) if target_id else None
+        if catalogue is not None:
+            target = next((t for t in catalogue.targets if t.id == target_id), None)
+            if target is not None:
+                scope = f"{target.label} ({target.year})" if target.year else target.label
         rows = [summary_row(label, scope, results, layer or townships)] if "MEASURED" in results else []
         township_layer = result_layer(results.get("OUTPUT"))
         spec = TOWNSHIP_FIELDS.get(algorithm_id)

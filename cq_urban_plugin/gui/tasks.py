@@ -49,11 +49,18 @@ def result_layer(value, project=None):
 
 
 class _KeptFeedback(QgsProcessingFeedback):
-    """Feedback that keeps the algorithm's error messages to show in the panel."""
+    """Feedback that keeps the algorithm's error messages to show in the panel,
+    and passes its progress text on (QGIS 3.22 has no signal for it)."""
+
+    textChanged = pyqtSignal(str)  # noqa: N815 (Qt's style)
 
     def __init__(self):
         super().__init__()
         self.errors = []
+
+    def setProgressText(self, text):  # noqa: N802 (QGIS's name)
+        super().setProgressText(text)
+        self.textChanged.emit(text)  # queued to the interface's thread by Qt
 
     def reportError(self, error, fatalError=False):  # noqa: N802, N803 (QGIS's names)
         self.errors.append(error)
@@ -84,11 +91,15 @@ class AlgorithmRun(QObject):
         self.context.setProject(QgsProject.instance())
         self.feedback = _KeptFeedback()
         self.feedback.progressChanged.connect(self.progress)
-        self.feedback.progressTextChanged.connect(self.message)
+        self.feedback.textChanged.connect(self.message)
         self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
         if description:
             self.task.setDescription(description)
         self.task.executed.connect(self._executed)
+        # The task manager deletes the task when it ends: its last status is kept here.
+        self.last_status = self.task.status()
+        self.task.statusChanged.connect(self._status_changed)
+        self.description = description
         self.cancelled = False
         self.error = ""
         self.results = {}
@@ -99,15 +110,21 @@ class AlgorithmRun(QObject):
 
     def cancel(self):
         """Ask the algorithm to stop (it checks feedback.isCanceled() between steps)."""
+        if self.done or self.last_status in (QgsTask.Complete, QgsTask.Terminated):
+            return
         self.cancelled = True
-        if self.task is not None and self.task.status() not in (QgsTask.Complete, QgsTask.Terminated):
-            self.task.cancel()
+        self.task.cancel()
+
+    def _status_changed(self, status):
+        self.last_status = status
 
     def status(self):
-        return self.task.status() if self.task is not None else None
+        """QgsTask.Queued, OnHold, Running, Complete or Terminated (also after the task was deleted)."""
+        return self.last_status
 
     def _executed(self, successful, results):
         self.done = True
+        self.description = self.task.description()
         if successful and not self.feedback.isCanceled():
             try:
                 self._load_layers()

@@ -1,0 +1,466 @@
+"""The "Plan checks" dock panel with a real QGIS, a real iface and real algorithms.
+
+Every figure the panel shows is compared with a direct ``processing.run`` of
+the same algorithm on the same layers (and the built-up total also with QGIS's
+own dissolve and area); the zoom is checked against the township's bounding
+box transformed by QGIS; cancelling is checked through the task's status. The
+screenshot test renders the panel under Xvfb in Chinese.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.core import (
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsTask,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
+from qgis.PyQt.QtTest import QTest
+from qgis.PyQt.QtWidgets import QAction
+
+import cq_urban_plugin
+from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.fields import make_fields
+from cq_urban_plugin.i18n import tr
+
+REPO = Path(__file__).resolve().parents[1]
+SCREENSHOTS = REPO / "tests" / "screenshots"
+CRS = "EPSG:4545"  # CGCS2000 3-degree GK, CM 108E: 开州's zone
+X0, Y0, SIDE = 530000.0, 3450000.0, 2000.0
+# 开州 townships as a real layer writes them: suffix dropped (文峰), 乡 written 镇 (关面镇),
+# and one name no plan knows (a typo of 五通乡).
+TOWNSHIP_NAMES = ["汉丰街道", "文峰", "岳溪镇", "大进镇", "关面镇", "五同乡"]
+TAG_ID, BUILTUP_ID, CONTROL_ID, COVERAGE_ID = (
+    "cq_urban:tag_townships", "cq_urban:check_builtup", "cq_urban:check_control_lines", "cq_urban:check_coverage")
+
+
+# ---------------------------------------------------------------- test data
+def square(x, y, side):
+    return QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + side} {y},{x + side} {y + side},{x} {y + side},{x} {y}))")
+
+
+def memory_layer(geometry_type, fields, rows, name):
+    layer = QgsVectorLayer(f"{geometry_type}?crs={CRS}", name, "memory")
+    layer.dataProvider().addAttributes(make_fields(fields))
+    layer.updateFields()
+    features = []
+    for geometry, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(geometry)
+        feature.setAttributes(list(attributes))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def townships_layer():
+    rows = [(square(X0 + (i % 3) * SIDE, Y0 + (i // 3) * SIDE, SIDE), [name]) for i, name in enumerate(TOWNSHIP_NAMES)]
+    return memory_layer("Polygon", [("name", str)], rows, "townships")
+
+
+def builtup_layer():
+    # Overlapping patches crossing township boundaries.
+    rows = [(square(X0 + 500, Y0 + 500, 1000), [1]), (square(X0 + 1000, Y0 + 1000, 1500), [2]),
+            (square(X0 + 4300, Y0 + 2300, 900), [3])]
+    return memory_layer("Polygon", [("id", int)], rows, "builtup")
+
+
+def many_patches_layer(count=40000):
+    side = 10.0
+    per_row = 400
+    rows = [(square(X0 + (i % per_row) * 15.0, Y0 + (i // per_row) * 15.0, side), [i]) for i in range(count)]
+    return memory_layer("Polygon", [("id", int)], rows, "many patches")
+
+
+def development_layer():
+    return memory_layer("Polygon", [("id", int)], [(square(X0, Y0, 3000), [1])], "development boundary")
+
+
+def ecology_layer():
+    return memory_layer("Polygon", [("id", int)], [(square(X0 + 3000, Y0 + 2000, 3000), [1])], "ecology red line")
+
+
+# ------------------------------------------------------------------ helpers
+def registered(algorithm_id):
+    return QgsApplication.processingRegistry().algorithmById(algorithm_id) is not None
+
+
+def require(*algorithm_ids):
+    missing = [a for a in algorithm_ids if not registered(a)]
+    if missing:
+        pytest.skip(f"not in the provider yet: {', '.join(missing)}")
+
+
+def wait_for(run, timeout=180):
+    """Let the task manager and the event loop work until the run has reported back."""
+    deadline = time.time() + timeout
+    while not run.done and time.time() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
+    QCoreApplication.processEvents()
+    assert run.done, f"{run.algorithm_id} did not finish in {timeout} s"
+
+
+def add_layers(*layers):
+    QgsProject.instance().addMapLayers(list(layers))
+    return layers
+
+
+def first_value(results, key):
+    return results[key]
+
+
+def approx(value):
+    return pytest.approx(value, rel=1e-9, abs=1e-9)
+
+
+@pytest.fixture
+def plugin(qgis_iface, qgis_processing, qgis_new_project):
+    plugin = cq_urban_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    yield plugin
+    if plugin.panel is not None and plugin.panel.run is not None:
+        plugin.panel.cancel()
+        wait_for(plugin.panel.run)
+    plugin.unload()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QgsProject.instance().removeAllMapLayers()
+
+
+@pytest.fixture
+def panel(plugin, qgis_iface):
+    action = next(a for a in qgis_iface.mainWindow().findChildren(QAction)
+                  if a.objectName() == "cq_urban_plan_checks")
+    action.trigger()
+    dock = plugin.panel
+    dock.setFloating(True)
+    dock.resize(520, 760)
+    dock.show()
+    QCoreApplication.processEvents()
+    return dock
+
+
+def table_column(table, column):
+    return [table.item(row, column).text() for row in range(table.rowCount())]
+
+
+# -------------------------------------------------------------------- tests
+def test_panel_opens_from_the_menu_action(plugin, qgis_iface):
+    from cq_urban_plugin.gui.panel import PlanChecksDock
+
+    action = next(a for a in qgis_iface.mainWindow().findChildren(QAction)
+                  if a.objectName() == "cq_urban_plan_checks")
+    assert plugin.panel is None  # built on first use only
+    action.trigger()
+    assert isinstance(plugin.panel, PlanChecksDock)
+    assert plugin.panel.windowTitle() == tr("Plan checks")
+    assert action.isChecked() and not plugin.panel.isHidden()
+    # the catalogue list: every bundled catalogue, then "Browse…"
+    combo = plugin.panel.catalogue_combo
+    ids = [Path(combo.itemData(i)).stem for i in range(combo.count() - 1)]
+    assert "kaizhou" in ids and combo.itemText(combo.count() - 1) == tr("Browse…")
+    # the targets offered for the built-up check are the catalogue's own
+    assert plugin.panel.select_catalogue("kaizhou")
+    offered = [plugin.panel.builtup_target_combo.itemData(i) for i in range(plugin.panel.builtup_target_combo.count())]
+    assert offered == [t.id for t in bundled_catalogue("kaizhou").targets_for("builtup_area")] + [""]
+    action.trigger()  # toggles it off again
+    assert plugin.panel.isHidden()
+
+
+def test_layer_pickers_filter_by_geometry(panel):
+    townships, builtup = add_layers(townships_layer(), builtup_layer())
+    stops = memory_layer("Point", [("id", int)], [(QgsGeometry.fromWkt(f"POINT({X0} {Y0})"), [1])], "stops")
+    add_layers(stops)
+    panel.township_combo.setLayer(townships)
+    assert panel.name_field() == "name"
+    polygon_choices = {panel.township_combo.layer(i) for i in range(panel.township_combo.count())}
+    assert townships in polygon_choices and builtup in polygon_choices and stops not in polygon_choices
+    point_choices = {panel.stops_combo.layer(i) for i in range(panel.stops_combo.count())}
+    assert point_choices == {stops}
+
+
+def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
+    require(BUILTUP_ID)
+    townships, builtup = add_layers(townships_layer(), builtup_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.builtup_combo.setLayer(builtup)
+    target_index = panel.builtup_target_combo.findData("builtup_2025")
+    assert target_index >= 0
+    panel.builtup_target_combo.setCurrentIndex(target_index)
+
+    QTest.mouseClick(panel.builtup_button, Qt.LeftButton)
+    run = panel.last_run
+    assert run is not None and run.algorithm_id == BUILTUP_ID
+    assert not panel.builtup_button.isEnabled() and panel.cancel_button.isEnabled()  # busy, not frozen
+    wait_for(run)
+    assert run.status() == QgsTask.Complete, run.error
+
+    direct = processing.run(BUILTUP_ID, {
+        "BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
+        "TARGET_ID": "builtup_2025", "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
+    # The target's scope is 开州's first tier (中心城区): 汉丰街道 is in it, 大进镇 (second tier) is not.
+    in_scope = {f["name"] for f in direct["OUTPUT"].getFeatures() if f["in_scope"]}
+    assert "汉丰街道" in in_scope and "大进镇" not in in_scope
+    # Independently: QGIS's dissolve and clip to those townships, area in the layers' own
+    # GK CRS (EPSG:4545), m² → km².
+    scope_layer = processing.run("native:extractbyexpression", {
+        "INPUT": townships, "EXPRESSION": "name IN ({})".format(",".join(f"'{n}'" for n in in_scope)),
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    dissolved = processing.run("native:dissolve", {"INPUT": builtup, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    clipped = processing.run("native:clip", {"INPUT": dissolved, "OVERLAY": scope_layer,
+                                             "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    native_km2 = sum(f.geometry().area() for f in clipped.getFeatures()) / 1e6
+    assert direct["MEASURED"] == pytest.approx(native_km2, rel=1e-4)
+
+    summary = panel.result_rows[0]
+    assert summary.measured == approx(direct["MEASURED"])
+    assert summary.target == approx(direct["TARGET"]) and direct["TARGET"] == 60.0
+    assert summary.gap == approx(direct["GAP"])
+    assert summary.passed is direct["PASSED"] is False
+    table = panel.results_table
+    assert table.item(0, 3).text() == f"{direct['MEASURED']:,.2f}"
+    assert table.item(0, 2).text() == f"{direct['TARGET']:,.2f}"
+    assert table.item(0, 5).text() == f"{direct['GAP']:,.2f}"
+    assert table.item(0, 6).text() == tr("not met")
+    assert table.item(0, 6).background().color().red() > table.item(0, 6).background().color().green()  # red
+
+    # One row per township with the algorithm's own per-township figure.
+    per_township = {f["name"]: f["bu_km2"] for f in direct["OUTPUT"].getFeatures()}
+    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    assert shown == pytest.approx(per_township)
+    assert sum(v for k, v in shown.items() if k in in_scope) == pytest.approx(direct["MEASURED"], rel=1e-6)
+
+    # Clicking a township's row zooms the canvas to it (canvas in another CRS: the box is transformed).
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    canvas.setExtent(QgsRectangle(100, 20, 101, 21))
+    panel.tabs.setCurrentIndex(2)
+    QCoreApplication.processEvents()
+    row = next(i for i, r in enumerate(panel.result_rows) if r.scope == "岳溪镇")
+    rect = table.visualItemRect(table.item(row, 1))
+    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    township = next(f for f in townships.getFeatures() if f["name"] == "岳溪镇")
+    expected = QgsCoordinateTransform(townships.crs(), canvas.mapSettings().destinationCrs(),
+                                      QgsProject.instance()).transformBoundingBox(township.geometry().boundingBox())
+    extent = canvas.extent()
+    assert extent.contains(expected)
+    assert extent.width() < 3 * expected.width() or extent.height() < 3 * expected.height()
+
+
+def test_control_lines_check_fills_the_table(panel):
+    require(CONTROL_ID)
+    townships, development, ecology = add_layers(townships_layer(), development_layer(), ecology_layer())
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.development_combo.setLayer(development)
+    panel.ecology_combo.setLayer(ecology)
+    assert panel.run_control_lines()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    direct = processing.run(CONTROL_ID, {
+        "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "DEVELOPMENT": development, "ECOLOGY": ecology,
+        "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
+        "SUMMARY": "TEMPORARY_OUTPUT"})
+    assert panel.result_rows[0].measured == approx(direct["MEASURED"])
+    expected = {f["town"] or f["name"]: f["dev_pct"] for f in direct["OUTPUT"].getFeatures()}
+    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    assert shown == pytest.approx(expected)
+    # 汉丰街道 (0–2 km) lies wholly inside the 3 km development boundary square.
+    assert shown["汉丰街道"] == pytest.approx(100.0)
+
+
+def test_tagging_match_report_fix_in_place_and_value_maps(panel):
+    require(TAG_ID)
+    (townships,) = add_layers(townships_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    results = panel.last_run.results
+
+    direct = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
+                                     "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"})
+    for key in ("MATCHED", "UNMATCHED", "AMBIGUOUS", "MISSING"):
+        assert results[key] == direct[key]
+    assert direct["MATCHED"] == 5 and direct["UNMATCHED"] == 1
+    # the match report table shows the algorithm's report, row for row
+    report_rows = [(f["name"], f["status"]) for f in direct["MATCH_REPORT"].getFeatures()]
+    assert [(r["name"], r["problem"]) for r in panel.match_rows] == report_rows
+    assert panel.match_table.rowCount() == len(report_rows)
+
+    # the tagged output is in the project, with the plan's values
+    tagged = panel.tagged_layer()
+    assert tagged is not None and tagged.featureCount() == townships.featureCount()
+    direct_tiers = {f["name"]: f["tier"] for f in direct["OUTPUT"].getFeatures()}
+    assert {f["name"]: f["tier"] for f in tagged.getFeatures()} == direct_tiers
+    assert direct_tiers["大进镇"] == "第二级"
+    # hand edits: the tier field offers the catalogue's values
+    setup = tagged.editorWidgetSetup(tagged.fields().indexOf("tier"))
+    assert setup.type() == "ValueMap"
+    offered = {value for entry in setup.config()["map"] for value in entry.values()}
+    tiers = {c.value for c in bundled_catalogue("kaizhou").structure("town_tier").classes}
+    assert tiers <= offered
+
+    # fix the unmatched name in place: one undoable edit in the layer's edit session
+    row = next(i for i, r in enumerate(panel.match_rows) if r["name"] == "五同乡")
+    fid = panel.match_rows[row]["fid"]
+    assert fid is not None
+    panel.fix_township_name(fid, "五通乡")
+    assert townships.isEditable()
+    assert townships.getFeature(fid)["name"] == "五通乡"
+    assert townships.undoStack().count() == 1
+    townships.undoStack().undo()
+    assert townships.getFeature(fid)["name"] == "五同乡"
+    townships.undoStack().redo()
+    assert townships.getFeature(fid)["name"] == "五通乡"
+
+    # run again: now everything matches, and the old output is replaced, not duplicated
+    old_id = tagged.id()
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    assert panel.last_run.results["UNMATCHED"] == 0
+    assert panel.last_run.results["MATCHED"] == 6
+    assert QgsProject.instance().mapLayer(old_id) is None
+    assert panel.tagged_layer().featureCount() == 6
+
+
+def test_cancel_stops_a_running_task(panel):
+    require(BUILTUP_ID)
+    townships, patches = add_layers(townships_layer(), many_patches_layer())
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.builtup_combo.setLayer(patches)
+    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.count() - 1)  # no target
+    layers_before = set(QgsProject.instance().mapLayers())
+    assert panel.run_builtup()
+    run = panel.last_run
+    deadline = time.time() + 60
+    while run.status() != QgsTask.Running and not run.done and time.time() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.005)
+    assert run.status() == QgsTask.Running, "the run ended before it could be cancelled"
+    QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
+    wait_for(run, timeout=60)
+    assert run.status() == QgsTask.Terminated
+    assert run.cancelled and run.results == {}
+    assert set(QgsProject.instance().mapLayers()) == layers_before  # nothing half-made was added
+    assert panel.result_rows == []
+    assert panel.builtup_button.isEnabled() and not panel.cancel_button.isEnabled()
+    assert panel.status_label.text() == tr("{task}: cancelled; nothing was added to the project.").format(
+        task=tr("Built-up area"))
+
+
+def test_missing_choices_give_a_message_not_a_traceback(panel):
+    panel.township_combo.setLayer(None)
+    assert panel.run_tagging() is False
+    assert panel.status_label.text() == tr("Choose the township layer and its name field first.")
+    assert panel.run_builtup() is False
+    assert panel.run_export() is False
+
+
+# ----------------------------------------------------------- screenshot (zh)
+SCREENSHOT_SCRIPT = r'''
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QSettings
+app = QgsApplication([], True)
+app.initQgis()
+settings = QSettings()
+settings.setValue("locale/userLocale", "zh_CN")
+settings.setValue("locale/overrideFlag", True)
+from cq_urban_plugin import i18n
+i18n.I18N_DIR = Path(sys.argv[2])  # the translation built from the repository's sources for this test
+assert i18n.qgis_locale() == "zh_CN"
+assert i18n.install_translator(), "no translator for zh_CN"
+from qgis.PyQt.QtWidgets import QLabel, QPushButton, QGroupBox
+from cq_urban_plugin.gui.panel import PlanChecksDock
+dock = PlanChecksDock(None, None)
+dock.select_catalogue("kaizhou")
+dock.resize(460, 800)
+dock.show()
+app.processEvents()
+dock.grab().save(sys.argv[3])
+texts = {
+    "title": dock.windowTitle(),
+    "tabs": [dock.tabs.tabText(i) for i in range(dock.tabs.count())],
+    "buttons": [b.text() for b in dock.findChildren(QPushButton) if b.text()],
+    "labels": [l.text() for l in dock.findChildren(QLabel) if l.text()],
+    "groups": [g.title() for g in dock.findChildren(QGroupBox)],
+}
+print(json.dumps(texts, ensure_ascii=False))
+app.exitQgis()
+'''
+
+
+def build_translation(folder: Path) -> Path:
+    """pylupdate5 + the YAML translations + lrelease, as `make ts qm` does, into ``folder``."""
+    ts = folder / "cq_urban_zh_Hans.ts"
+    sources = sorted(str(p) for p in (REPO / "cq_urban_plugin").rglob("*.py"))
+    subprocess.run(["pylupdate5", "-noobsolete", *sources, "-ts", str(ts)], check=True, capture_output=True)
+    yamls = sorted(str(p) for p in (REPO / "cq_urban_plugin" / "i18n" / "zh_Hans").glob("*.yaml"))
+    subprocess.run(["/usr/bin/python3", str(REPO / "tests" / "tools" / "fill_ts.py"), str(ts), *yamls],
+                   check=True, capture_output=True)
+    subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(folder / "cq_urban_zh_Hans.qm")], check=True)
+    return folder
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+@pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("pylupdate5") and shutil.which("lrelease")),
+                    reason="xvfb-run and the Qt tools come with `make setup`")
+def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
+    from qgis.PyQt.QtGui import QImage
+
+    qm_dir = build_translation(tmp_path)
+    script = tmp_path / "render_panel.py"
+    script.write_text(SCREENSHOT_SCRIPT, encoding="utf-8")
+    SCREENSHOTS.mkdir(exist_ok=True)
+    png = SCREENSHOTS / "panel_zh_CN.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, str(script),
+                             str(REPO), str(qm_dir), str(png)],
+                            env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    texts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert texts["title"] == "规划校核"
+    assert texts["tabs"] == ["标注", "校核", "结果", "导出"]
+    assert all(has_cjk(t) for t in texts["buttons"]), texts["buttons"]
+    assert all(has_cjk(t) for t in texts["groups"]), texts["groups"]
+    assert sum(has_cjk(t) for t in texts["labels"]) >= 5, texts["labels"]
+
+    image = QImage(str(png))
+    assert image.width() >= 400 and image.height() >= 700
+    assert png.stat().st_size < 300 * 1024
+    # Count the pixels that differ from the background (the most common colour):
+    # text, frames and widgets; an empty or failed render has next to none.
+    counts = {}
+    step = 2
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            rgb = image.pixel(x, y)
+            counts[rgb] = counts.get(rgb, 0) + 1
+    sampled = sum(counts.values())
+    background = max(counts.values())
+    assert sampled - background > 0.05 * sampled
