@@ -1,6 +1,7 @@
 """The provider's algorithms, one a file. Add a new one to ALGORITHMS."""
 from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
+from .check_coverage import CheckCoverageAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
@@ -8,6 +9,7 @@ from .tag_townships import TagTownshipsAlgorithm
 ALGORITHMS = [
     CheckBuiltupAlgorithm,
     CheckControlLinesAlgorithm,
+    CheckCoverageAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
     TagTownshipsAlgorithm,
