@@ -266,7 +266,8 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         for tally in tallies:
             notes.extend(tally.notes())
 
-        outputs = self._write_layers(parameters, context, townships_source.fields(), result, crs, notes)
+        outputs = self._write_layers(parameters, context, townships_source.fields(), result, crs, notes,
+                                      juris_field)
         flagged = len(result.flagged)
         outputs.update({
             "MEASURED": float(flagged), "UNIT": "townships", "TARGET": None, "GAP": None, "PASSED": None,
@@ -287,10 +288,11 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             flagged=flagged, checked=len(result.checked)))
         return outputs
 
-    def _write_layers(self, parameters, context, input_fields, result, crs, notes):
+    def _write_layers(self, parameters, context, input_fields, result, crs, notes, juris_field):
         computed = make_fields(TOWNSHIP_FIELDS)
         kept = [f for f in input_fields if computed.indexOf(f.name()) < 0]
-        replaced = [f.name() for f in input_fields if computed.indexOf(f.name()) >= 0]
+        # The tagged layer's own 'juris' is the value written back: no need to say so.
+        replaced = [f.name() for f in input_fields if computed.indexOf(f.name()) >= 0 and f.name() != juris_field]
         if replaced:
             notes.append(tr("Input fields replaced by the check's own in the output: {fields}.").format(
                 fields=", ".join(replaced)))
