@@ -420,3 +420,37 @@ def test_chongqing_urbanization_targets(plan):
     row = plan.at(CQ, 165).split("\t")          # 专栏1 row 1: 序号, 指标, 2020, 2025, 属性
     assert row[1].startswith("常住人口城镇化率") and row[3] == "≥73" and rates[2025].binding == row[4]
     assert rates[2025].baseline["value"] == float(row[2])
+
+
+# --------------------------------------------------------------------------- through Processing
+_KEEP = []
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    from qgis.core import QgsApplication
+
+    from cq_urban_plugin.provider import CqUrbanProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("cq_urban") is None:
+        # keep a Python reference: a provider whose wrapper is collected vanishes from the registry
+        _KEEP.append(CqUrbanProvider())
+        registry.addProvider(_KEEP[-1])
+    return registry.providerById("cq_urban")
+
+
+@pytest.mark.parametrize("catalogue_id", IDS)
+def test_every_catalogue_lists_its_targets_in_qgis(provider, catalogue_id, plan):
+    """cq_urban:list_targets reads each bundled catalogue in QGIS; every row's quote stands on its line."""
+    import processing
+
+    result = processing.run("cq_urban:list_targets", {"CATALOGUE": catalogue_id, "OUTPUT": "memory:"})
+    rows = list(result["OUTPUT"].getFeatures())
+    catalogue = bundled_catalogue(catalogue_id)
+    assert result["TARGET_COUNT"] == len(rows) == len(catalogue.targets) > 0
+    files = {d.file for d in catalogue.documents.values()}
+    for row in rows:
+        file_name, _, line = row["citation"].rpartition(":")
+        assert file_name in files
+        assert row["quote"] in plan.at(file_name, int(line)), row["target_id"]
+        assert float(row["value"]) in _numbers(" ".join(plan.lines(file_name)[int(line) - 1:int(line) + 3]))
