@@ -11,8 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cq_urban_plugin.core.catalogue import (Cite, bundled_catalogue, bundled_catalogue_paths,
-                                            load_catalogue)
+from cq_urban_plugin.core.catalogue import Cite, bundled_catalogue, bundled_catalogue_paths, load_catalogue
 
 PATHS = bundled_catalogue_paths()
 IDS = [p.stem for p in PATHS]
