@@ -183,6 +183,16 @@ def test_complete_structures_tag_every_township_once(path):
             assert all(structure.class_of(r.value) for r in readings), f"{structure.id}: {conflict.township}"
 
 
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_every_inference_is_explained(path):
+    """A class whose membership is inferred (derived) explains the inference in its note."""
+    catalogue = load_catalogue(path)
+    for structure in catalogue.structures:
+        for plan_class in structure.classes:
+            if plan_class.derived:
+                assert plan_class.note.strip(), f"{structure.id}: class {plan_class.value} is derived, without a note"
+
+
 def members(catalogue, structure_id, value):
     return {m.name for m in catalogue.structure(structure_id).class_of(value).members}
 
