@@ -347,7 +347,7 @@ def test_kaizhou_target_scope_is_resolved_by_township_name(qgis_processing, tmp_
     assert close(result["GAP"], first_tier - 60.0)
     assert result["PASSED"] is False
     text = report.read_text(encoding="utf-8")
-    assert "003_19d1efc2983d1444.txt:135" in text and "城区60平方公里" in text
+    assert "003_19d1efc2983d1444.txt:135" in text and "城区60平方公里" in text and "第一级 (中心城区)" in text
     rows = table_rows(result["TABLE"])
     groups = {r["name"]: r for r in rows if r["level"] == "group"}
     assert close(groups["第二级"]["bu_km2"], expected["温泉镇"])

@@ -275,6 +275,11 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                          for r in measurement.townships]
         group_rows = [(g.group, g.townships, g.builtup_km2, g.township_km2, g.share, yes_no[g.in_scope])
                       for g in measurement.groups]
+        all_builtup = sum(r.builtup_km2 for r in measurement.townships)
+        all_area = sum(r.township_km2 for r in measurement.townships)
+        group_rows.append((tr("All townships"), len(measurement.townships), all_builtup, all_area,
+                           100.0 * all_builtup / all_area if all_area else None, ""))
+        group_rows.append((tr("outside every township"), 0, measurement.outside_km2, None, None, ""))
         return [
             (tr("Built-up area by township"),
              [tr("Township"), tr("Group"), tr("Built-up km²"), tr("Township km²"), tr("Share %"), tr("In scope")],

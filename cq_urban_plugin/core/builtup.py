@@ -112,7 +112,10 @@ def catalogue_scope(catalogue: Catalogue, scope_text: str, township_fields: Sequ
         structure = next((s for s in catalogue.structures if s.id == structure_id), None)
         if structure is None:
             return None
+        plan_class = structure.class_of(value)
         label = f"{structure.name}: {value}"
+        if plan_class is not None and plan_class.label and plan_class.label != value:
+            label += f" ({plan_class.label})"
         if structure.field in township_fields:
             scope = field_scope(structure.field, value)
             scope.label = label
