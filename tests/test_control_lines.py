@@ -348,3 +348,55 @@ def test_runs_through_qgis_process(installed_plugin, tmp_path):
     towns = {f["town"]: f for f in layer.getFeatures()}
     assert towns["生态镇"]["zone_ok"] == 0 and towns["城关镇"]["zone_ok"] == 1
     assert (tmp_path / "report.html").exists()
+
+
+def test_only_some_lines_given(layers, tmp_path):
+    results, out = run_check(tmp_path, {"townships": layers["townships"], "development": layers["development"]})
+    towns = by_town(out["OUTPUT"])
+    expected = inside_by_town(layers["townships"], dissolved(layers["development"]))
+    for town, feature in towns.items():
+        assert close(feature["dev_km2"], expected.get(town, 0.0))
+        assert is_null(feature["eco_km2"]) and is_null(feature["farm_pct"]) and is_null(feature["ef_km2"])
+        assert is_null(feature["bu_km2"]) and is_null(feature["bu_out_km2"])
+    # 农产品主产区 is judged on the development boundary alone, and says what it could not check
+    assert towns["农业镇"]["zone_ok"] == 1 and "not checked against 永久基本农田" in towns["农业镇"]["reason"]
+    assert out["OVERLAPS"].featureCount() == 0 and out["BUILTUP_OUTSIDE"].featureCount() == 0
+    assert results["BUILTUP_OUTSIDE_KM2"] is None
+    summary = next(iter(out["SUMMARY"].getFeatures()))
+    assert is_null(summary["eco_km2"]) and summary["dev_km2"] > 0
+
+
+def test_ellipsoid_areas(layers, tmp_path):
+    from qgis.core import QgsDistanceArea
+
+    _, out = run_check(tmp_path, layers, AREA_METHOD=1)
+    ellipsoid = QgsDistanceArea()
+    ellipsoid.setSourceCrs(QgsCoordinateReferenceSystem(GK), QgsProject.instance().transformContext())
+    ellipsoid.setEllipsoid("GRS80")
+    pieces = native("native:intersection", INPUT=layers["townships"], OVERLAY=dissolved(layers["development"]),
+                    INPUT_FIELDS=["name"], OVERLAY_FIELDS=["fid"])
+    expected = {}
+    for feature in pieces.getFeatures():
+        expected[feature["name"]] = expected.get(feature["name"], 0.0) + ellipsoid.measureArea(feature.geometry()) / 1e6
+    towns = by_town(out["OUTPUT"])
+    for town, feature in towns.items():
+        assert close(feature["dev_km2"], expected.get(town, 0.0))
+    planar = area_by_town(pieces)
+    assert abs(towns["城关镇"]["dev_km2"] - planar["城关镇"]) > 1e-4  # the methods do differ
+
+
+def test_gbk_shapefile_townships(layers, tmp_path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    options.fileEncoding = "GBK"
+    path = tmp_path / "townships_gbk.shp"
+    error = QgsVectorFileWriter.writeAsVectorFormatV2(layers["townships"], str(path),
+                                                      QgsProject.instance().transformContext(), options)
+    assert error[0] == QgsVectorFileWriter.NoError, error
+    raw = (tmp_path / "townships_gbk.dbf").read_bytes()
+    assert "生态镇".encode("gbk") in raw and "生态镇".encode("utf-8") not in raw
+    shapefile = QgsVectorLayer(str(path), "townships_gbk", "ogr")
+    results, out = run_check(tmp_path, dict(layers, townships=shapefile))
+    towns = by_town(out["OUTPUT"])
+    assert set(towns) == {t[0] for t in TOWNSHIPS}
+    assert towns["生态镇"]["zone_ok"] == 0 and towns["生态镇"]["plan_zone"] == "生态功能区"

@@ -7,6 +7,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFields,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
@@ -48,6 +49,14 @@ SUMMARY_FIELDS = [
 ]
 DEFAULT_ZONE_FIELD = "zone"    # written by cq_urban:tag_townships
 DEFAULT_JURIS_FIELD = "juris"  # written by cq_urban:tag_townships
+
+
+def _label(source, role):
+    """The layer's own name and its role in the check, e.g. 'farmland (permanent basic farmland …)'."""
+    name = layer_label(source)
+    if name == tr("input layer") or name == role:
+        return role
+    return f"{name} — {role}"
 
 
 def _km2(value):
@@ -181,7 +190,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         townships_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
         if townships_source is None:
             raise PlanInputError(tr("No township layer was given."), tr("Choose the township polygons."))
-        townships_label = layer_label(townships_source, tr("Townships"))
+        townships_label = _label(townships_source, tr("Townships"))
         line_sources = {}
         for line, parameter in self.LINE_PARAMETERS.items():
             source = self.parameterAsSource(parameters, parameter, context)
@@ -214,10 +223,11 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         for note in notes:
             feedback.pushWarning(note)
 
-        labels = {line: layer_label(source, cl.line_label(line)) for line, source in line_sources.items()}
+        labels = {line: _label(source, cl.line_label(line)) for line, source in line_sources.items()}
         everything = [(townships_source, townships_label)] + [(s, labels[k]) for k, s in line_sources.items()]
         if builtup_source is not None:
-            everything.append((builtup_source, layer_label(builtup_source, tr("Built-up land"))))
+            builtup_label = _label(builtup_source, tr("Built-up land"))
+            everything.append((builtup_source, builtup_label))
         extent = combined_extent(everything)
         if extent is None:
             raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=townships_label),
@@ -249,8 +259,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             lines[line] = [p.geometry for p in polygons]
         builtup = None
         if builtup_source is not None:
-            polygons, tally = read_polygons(builtup_source, crs, layer_label(builtup_source, tr("Built-up land")),
-                                            (), feedback, allow_empty=True)
+            polygons, tally = read_polygons(builtup_source, crs, builtup_label, (), feedback, allow_empty=True)
             tallies.append(tally)
             builtup = [p.geometry for p in polygons]
 
@@ -314,8 +323,11 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                                                         QgsWkbTypes.NoGeometry)
 
         def polygon(geometry):
-            multi = type(geometry)(geometry)
+            # The sinks are 2D MultiPolygon: a 3D or single-part input must not be refused by the writer.
+            multi = QgsGeometry(geometry)
             multi.convertToMultiType()
+            multi.get().dropZValue()
+            multi.get().dropMValue()
             return multi
 
         for town in result.townships:
