@@ -192,11 +192,36 @@ def structure_qml(catalogue, structure) -> str:
     apply_structure_style(layer, structure)
     layer.setEditorWidgetSetup(layer.fields().indexOf(structure.field), value_map_setup(structure))
     document = QDomDocument("qgis")
-    categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Fields
+    # Fields: aliases and constraints; Forms: the value-map widget (QGIS writes it there).
+    categories = QgsMapLayer.Symbology | QgsMapLayer.Labeling | QgsMapLayer.Fields | QgsMapLayer.Forms
     error = layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
     if error:
         raise RuntimeError(f"{catalogue.path.name} {structure.id}: {error}")
-    return document.toString(1)
+    return canonical_xml(document.toString(1))
+
+
+def canonical_xml(text: str) -> str:
+    """Attributes sorted: Qt writes them in a random (hash) order, which would
+    make every `make styles` rewrite every file."""
+    import xml.etree.ElementTree as ElementTree
+
+    def sort(root):
+        for element in root.iter():
+            element.attrib = {key: nested(value) for key, value in sorted(element.attrib.items())}
+        return root
+
+    def nested(value):  # a symbol stored as XML text inside an attribute (label callouts)
+        if value.startswith("<"):
+            try:
+                return ElementTree.tostring(sort(ElementTree.fromstring(value)), encoding="unicode")
+            except ElementTree.ParseError:
+                return value
+        return value
+
+    root = sort(ElementTree.fromstring(text))
+    ElementTree.indent(root, space=" ")
+    return "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>\n" + \
+        ElementTree.tostring(root, encoding="unicode") + "\n"
 
 
 def write_catalogue_styles(folder, catalogues=None) -> List[Path]:
