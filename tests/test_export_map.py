@@ -1,0 +1,386 @@
+"""Thematic maps (issue 7): the exported PDF names the plan, the legend's classes
+and every township in Chinese; its page is drawn; the atlas has one page per
+township; PNG and SVG are real; the batch tool runs it.
+
+Every layer is built here, in CGCS2000 (EPSG:4490) around 江津 (106.2E), with
+real 江津 township names taken from the bundled catalogue. Expected texts come
+from the catalogue itself, expected colours from core.styling, expected pages
+and classes from the layer's own features; text is read back with poppler
+(pdftotext, pdfinfo, pdftoppm, pdffonts), independently of QGIS.
+"""
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+import pytest
+from qgis.core import (
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtGui import QColor, QImage
+
+from cq_urban_plugin.core import layout, styling
+from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.errors import PlanInputError
+
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdftoppm", "pdffonts"))
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is installed by `make setup`")
+
+
+# --- test data -----------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def jiangjin():
+    return bundled_catalogue("jiangjin")
+
+
+@pytest.fixture(scope="module")
+def role_structure(jiangjin):
+    return next(s for s in jiangjin.structures if s.field == "role")
+
+
+def township_rows(role_structure):
+    """One township per role class (its first member), and one the structure does not name."""
+    rows = [(plan_class.members[0].name, plan_class.value)
+            for plan_class in sorted(role_structure.classes, key=lambda c: c.order) if plan_class.members]
+    named = {name for name, _ in rows}
+    members = {m.name for c in role_structure.classes for m in c.members}
+    other = next((t.name for t in bundled_catalogue("jiangjin").townships if t.name not in members), None)
+    if other is not None and other not in named:
+        rows.append((other, None))
+    return rows
+
+
+def grid_layer(rows, juris="江津区", share=None):
+    """Townships as 0.08° × 0.07° cells, three a row, with name, plan_name, role, juris, share."""
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4490", "townships", "memory")
+    layer.dataProvider().addAttributes([
+        QgsField("name", QVariant.String), QgsField("plan_name", QVariant.String),
+        QgsField("role", QVariant.String), QgsField("juris", QVariant.String), QgsField("share", QVariant.Double)])
+    layer.updateFields()
+    features = []
+    for index, (name, role) in enumerate(rows):
+        x0, y0 = 106.10 + (index % 3) * 0.08, 29.10 + (index // 3) * 0.07
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + 0.08, y0 + 0.07)))
+        feature.setAttributes([name, name, role, juris, share[index] if share else None])
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def write_gpkg(layer, path):
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "GPKG"
+    options.fileEncoding = "UTF-8"
+    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error == QgsVectorFileWriter.NoError, message
+    return str(path)
+
+
+# --- reading the outputs back ------------------------------------------------
+
+def pdf_text(path, page=None) -> str:
+    """pdftotext's text, NFKC-normalised and without white space.
+
+    Qt's PDF writer maps some CJK glyphs back to the Kangxi radical that shares
+    the glyph (一 as ⼀, U+2F00); NFKC folds those to the ideographs again. It
+    also leaves digits that follow Latin letters or CJK text out of the text
+    layer with Noto Sans CJK (they are drawn), so numbers are checked in SVG."""
+    pages = ["-f", str(page), "-l", str(page)] if page else []
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def squeeze(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def contains(text: str, expected: str) -> bool:
+    """``expected`` in pdftotext's ``text``, where any ideograph may come back as a CJK
+    radical (U+2E80–U+2FDF) sharing its glyph (e.g. 长 as ⻓, which NFKC does not fold)."""
+    pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2fdf])" if "\u4e00" <= c <= "\u9fff" else re.escape(c)
+                      for c in squeeze(expected))
+    return re.search(pattern, text) is not None
+
+
+def pdf_pages(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], check=True, capture_output=True, text=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def colour_count(image: QImage, colour: str, tolerance: int = 6) -> int:
+    """Pixels within ``tolerance`` of ``colour`` (each channel)."""
+    import numpy
+
+    image = image.convertToFormat(QImage.Format_RGB888)
+    width, height = image.width(), image.height()
+    buffer = image.constBits()
+    buffer.setsize(image.bytesPerLine() * height)
+    rows = numpy.frombuffer(buffer, numpy.uint8).reshape(height, image.bytesPerLine())
+    pixels = rows[:, :width * 3].reshape(height, width, 3).astype(int)
+    target = QColor(colour)
+    wanted = numpy.array([target.red(), target.green(), target.blue()])
+    return int((numpy.abs(pixels - wanted).max(axis=2) <= tolerance).sum())
+
+
+def non_white_share(image: QImage) -> float:
+    import numpy
+
+    image = image.convertToFormat(QImage.Format_Grayscale8)
+    buffer = image.constBits()
+    buffer.setsize(image.bytesPerLine() * image.height())
+    rows = numpy.frombuffer(buffer, numpy.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width()]
+    return float((rows < 245).mean())
+
+
+# --- the PDF -----------------------------------------------------------------
+
+@needs_poppler
+def test_pdf_names_plan_legend_classes_and_every_township(qgis_app, tmp_path, jiangjin, role_structure):
+    rows = township_rows(role_structure)
+    layer = grid_layer(rows)
+    output = tmp_path / "roles.pdf"
+    files, thematic_map = layout.export_thematic_map(layer, "role", output, dpi=150)
+    assert files == [str(output)]
+    text = pdf_text(output)
+    # Title: the plan document citing the structure, and the structure's name (Chinese, from the catalogue).
+    document = jiangjin.documents[role_structure.cite.doc]
+    assert contains(text, role_structure.name)
+    assert contains(text, document.title.split("（")[0])  # the years in brackets: see pdf_text
+    # Legend: every class of the plan in the plan's terms, and the entry for townships it does not name.
+    for plan_class in role_structure.classes:
+        assert contains(text, plan_class.value), plan_class.value
+        if plan_class.label:
+            assert contains(text, plan_class.label), plan_class.label
+    assert contains(text, styling.OTHER_LABEL)
+    # Every township is labelled on the map.
+    for name, _ in rows:
+        assert contains(text, name), name
+    fonts = subprocess.run(["pdffonts", str(output)], check=True, capture_output=True, text=True).stdout
+    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    assert cjk and all(" yes " in line for line in cjk), fonts  # embedded, so no label prints as boxes
+
+
+@needs_poppler
+def test_pdf_page_renders_the_plan_colours(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    output = tmp_path / "roles_a4.pdf"
+    layout.export_thematic_map(grid_layer(rows), "role", output, paper="a4_portrait", dpi=100)
+    assert pdf_pages(output) == 1
+    subprocess.run(["pdftoppm", "-r", "40", "-png", "-singlefile", str(output), str(tmp_path / "page")], check=True)
+    image = QImage(str(tmp_path / "page.png"))
+    assert not image.isNull()
+    # A4 portrait at 40 dpi: 210 × 297 mm.
+    assert abs(image.width() - round(210 / 25.4 * 40)) <= 1 and abs(image.height() - round(297 / 25.4 * 40)) <= 1
+    assert non_white_share(image) > 0.2, "the page is (nearly) blank"
+    # Each role present is filled with the colour core.styling gives its class, over a sizeable area.
+    classes = sorted(role_structure.classes, key=lambda c: c.order)
+    cell_pixels = image.width() * image.height() * 0.01
+    for index, plan_class in enumerate(classes):
+        if not any(role == plan_class.value for _, role in rows):
+            continue
+        colour = styling.class_colour(role_structure, index, plan_class)
+        assert colour_count(image, colour) > cell_pixels, (plan_class.value, colour)
+
+
+@needs_poppler
+def test_atlas_has_one_page_per_township_named_in_its_title(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    layer = grid_layer(rows)
+    output = tmp_path / "atlas.pdf"
+    files, _ = layout.export_thematic_map(layer, "role", output, atlas=True, dpi=72)
+    assert files == [str(output)]
+    assert pdf_pages(output) == layer.featureCount() == len(rows)
+    # Pages are sorted by name; each page's title names its township.
+    for page, name in enumerate(sorted(name for name, _ in rows), start=1):
+        assert contains(pdf_text(output, page), f"—{name}"), (page, name)
+
+
+def test_png_at_the_chosen_resolution_and_svg_with_text(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    layer = grid_layer(rows)
+    png = tmp_path / "roles.png"
+    layout.export_thematic_map(layer, "role", png, dpi=60)
+    image = QImage(str(png))
+    assert not image.isNull()
+    assert abs(image.width() - round(420 / 25.4 * 60)) <= 1 and abs(image.height() - round(297 / 25.4 * 60)) <= 1
+    assert non_white_share(image) > 0.2
+    svg = tmp_path / "roles.svg"
+    layout.export_thematic_map(layer, "role", svg, dpi=96)
+    texts = "".join(t.text or "" for t in ElementTree.parse(svg).iter() if t.tag.endswith("text") or
+                    t.tag.endswith("tspan"))
+    for name, _ in rows:
+        assert name in texts
+    assert "km" in texts  # the scale bar's unit
+    assert "EPSG:4544" in texts  # 江津 (106.1–106.34E) is drawn in the CGCS2000 GK zone CM 105E
+
+
+def test_atlas_png_gives_one_file_per_township(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)[:3]
+    files, _ = layout.export_thematic_map(grid_layer(rows), "role", tmp_path / "town.png", atlas=True, dpi=30)
+    assert [Path(f).name for f in files] == [f"town_{n}.png" for n in range(1, len(rows) + 1)]
+    assert all(not QImage(f).isNull() for f in files)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(Path(f).name for f in files)  # no temporaries
+
+
+def test_builtup_theme_classes_cover_every_share(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    shares = [0.05 + 0.13 * i for i in range(len(rows))]
+    svg = tmp_path / "builtup.svg"
+    _, thematic_map = layout.export_thematic_map(grid_layer(rows, share=shares), "builtup", svg, dpi=96)
+    assert thematic_map.field == "share"
+    texts = [t.text.strip() for t in ElementTree.parse(svg).iter() if t.text and " - " in t.text]
+    ranges = [tuple(float(v) for v in t.split(" - ")) for t in texts]
+    assert len(ranges) >= 3, texts
+    assert ranges[0][0] <= min(shares) and ranges[-1][1] >= max(shares)
+    assert all(a[1] == b[0] for a, b in zip(ranges, ranges[1:]))  # contiguous classes
+    # The built-up target and its plan line are cited (江津 builtup_2025).
+    target = bundled_catalogue("jiangjin").target("builtup_2025")
+    source = "".join(t.text or "" for t in ElementTree.parse(svg).iter())
+    assert f"{target.cite.file}:{target.cite.line}".replace("_", "") in source.replace("_", "")
+
+
+def test_coverage_draws_uncovered_areas_in_red(qgis_app, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    served = grid_layer(rows)
+    uncovered = QgsVectorLayer("Polygon?crs=EPSG:4490", "uncovered", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(106.12, 29.11, 106.16, 29.15)))
+    uncovered.dataProvider().addFeatures([feature])
+    png = tmp_path / "coverage.png"
+    _, thematic_map = layout.export_thematic_map(served, "coverage", png, extra_layers=[uncovered], dpi=60)
+    assert [e.name() for e in thematic_map.extras] == [layout.tr("Uncovered areas")]
+    image = QImage(str(png))
+    # Red (#e31a1c at 2/3 opacity over the pale served-area fill) where the uncovered square lies:
+    # 0.04° × 0.04° of the map's ~0.24° × 0.14° cells — at least a few hundred pixels at 60 dpi.
+    reddish = colour_count(image, "#ec6660", tolerance=20)
+    assert reddish > 300, reddish
+    # The served area itself is not red.
+    assert colour_count(image, "#f7f4ea", tolerance=3) > reddish
+
+
+def test_input_layer_is_left_as_it_was(qgis_app, tmp_path, role_structure):
+    layer = grid_layer(township_rows(role_structure))
+    renderer, labels = layer.renderer().type(), layer.labelsEnabled()
+    before = [f.attributes() for f in layer.getFeatures()]
+    layout.export_thematic_map(layer, "role", tmp_path / "m.pdf", dpi=50)
+    assert layer.renderer().type() == renderer and layer.labelsEnabled() == labels
+    assert [f.attributes() for f in layer.getFeatures()] == before
+
+
+def test_bad_input_is_a_message_and_the_previous_file_stays(qgis_app, tmp_path, role_structure):
+    output = tmp_path / "roles.pdf"
+    output.write_bytes(b"%PDF previous")
+    untagged = grid_layer(township_rows(role_structure))
+    untagged.dataProvider().deleteAttributes([untagged.fields().indexOf("role")])
+    untagged.updateFields()
+    with pytest.raises(PlanInputError) as error:
+        layout.export_thematic_map(untagged, "tier", output)
+    message = str(error.value)
+    assert "townships" in message and "tag_townships" in message and "FIELD" in message
+    with pytest.raises(PlanInputError, match=r"\.pdf, \.png or \.svg"):
+        layout.export_thematic_map(grid_layer(township_rows(role_structure)), "role", tmp_path / "roles.jpg")
+    assert output.read_bytes() == b"%PDF previous"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roles.pdf"]  # no temporaries left
+
+
+def test_replacing_a_map_writes_the_new_one_whole(qgis_app, tmp_path, role_structure):
+    output = tmp_path / "roles.png"
+    output.write_bytes(b"old")
+    layout.export_thematic_map(grid_layer(township_rows(role_structure)), "role", output, dpi=30)
+    assert output.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roles.png"]
+
+
+def test_no_catalogue_values_become_the_legend(qgis_app, tmp_path):
+    layer = grid_layer([("甲镇", "东片"), ("乙镇", "西片"), ("丙乡", None)], juris="")
+    svg = tmp_path / "plain.svg"
+    _, thematic_map = layout.export_thematic_map(layer, "role", svg, dpi=72, title="自定义标题")
+    texts = "".join(t.text or "" for t in ElementTree.parse(svg).iter())
+    for expected in ("自定义标题", "东片", "西片", "甲镇", "乙镇", "丙乡"):
+        assert expected in texts
+
+
+def test_cjk_font_is_found(qgis_app):
+    family = layout.cjk_font_family()
+    from qgis.PyQt.QtGui import QFontDatabase
+
+    assert QFontDatabase.SimplifiedChinese in QFontDatabase().writingSystems(family)
+
+
+def test_desktop_layout_goes_into_the_project(qgis_app, qgis_iface, role_structure):
+    from cq_urban_plugin.gui.layout_actions import add_thematic_layout
+
+    project = QgsProject.instance()
+    layer = grid_layer(township_rows(role_structure))
+    first = add_thematic_layout(layer, "role")
+    second = add_thematic_layout(layer, "role")
+    manager = project.layoutManager()
+    assert manager.layoutByName(first.name()) is first and manager.layoutByName(second.name()) is second
+    assert first.name() != second.name()
+    assert first.itemById("map").layers()[0].renderer().classAttribute() == "role"
+    for built in (first, second):
+        manager.removeLayout(built)
+
+
+# --- Processing and batch ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def provider(qgis_processing):
+    """The plugin's provider, registered as the plugin does in QGIS (kept referenced:
+    a provider whose Python object is collected loses its algorithms)."""
+    from qgis.core import QgsApplication
+
+    from cq_urban_plugin.provider import CqUrbanProvider
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("cq_urban") is None:
+        registry.addProvider(CqUrbanProvider())
+    return registry.providerById("cq_urban")
+
+
+def test_processing_algorithm(provider, tmp_path, role_structure):
+    import processing
+
+    rows = township_rows(role_structure)
+    source = write_gpkg(grid_layer(rows), tmp_path / "tagged.gpkg")
+    result = processing.run("cq_urban:export_map", {
+        "INPUT": source, "THEME": 0, "PAPER": 1, "ATLAS": True, "DPI": 50,
+        "OUTPUT": str(tmp_path / "atlas.pdf")})
+    assert result["PAGES"] == len(rows)
+    assert Path(result["OUTPUT"]).exists()
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_qgis_process_exports_the_map(installed_plugin, tmp_path, role_structure):
+    rows = township_rows(role_structure)
+    source = write_gpkg(grid_layer(rows), tmp_path / "tagged.gpkg")
+    uncovered = QgsVectorLayer("Polygon?crs=EPSG:4490", "uncovered", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(106.12, 29.11, 106.16, 29.15)))
+    uncovered.dataProvider().addFeatures([feature])
+    extra = write_gpkg(uncovered, tmp_path / "uncovered.gpkg")
+    output = tmp_path / "map.pdf"
+    result = installed_plugin("run", "cq_urban:export_map", "--json", "--", f"INPUT={source}", "THEME=0",
+                              f"EXTRA_LAYERS={extra}", "PAPER=0", "DPI=80", f"OUTPUT={output}")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert payload["results"]["PAGES"] == 1
+    text = pdf_text(output)
+    for name, _ in rows:
+        assert contains(text, name)
+    assert contains(text, role_structure.name)
