@@ -284,6 +284,50 @@ def test_control_lines_check_fills_the_table(panel):
     assert shown["汉丰街道"] == pytest.approx(100.0)
 
 
+def stops_layer():
+    # Stops in 汉丰街道 and 岳溪镇 only; one duplicate.
+    points = [(X0 + 1000, Y0 + 1000), (X0 + 4200, Y0 + 800), (X0 + 1000, Y0 + 1000)]
+    rows = [(QgsGeometry.fromWkt(f"POINT({x} {y})"), [i]) for i, (x, y) in enumerate(points)]
+    return memory_layer("Point", [("id", int)], rows, "bus stops")
+
+
+def test_coverage_check_fills_the_table(panel, qgis_iface):
+    require(COVERAGE_ID)
+    townships, stops = add_layers(townships_layer(), stops_layer())
+    served = builtup_layer()
+    add_layers(served)
+    panel.select_catalogue("wuxi")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.stops_combo.setLayer(stops)
+    panel.served_combo.setLayer(served)
+    target_id = bundled_catalogue("wuxi").targets_for("bus_stop_coverage")[0].id  # 90% by 2025
+    target_index = panel.coverage_target_combo.findData(target_id)
+    assert target_index >= 0
+    panel.coverage_target_combo.setCurrentIndex(target_index)
+    assert panel.run_coverage()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+
+    direct = processing.run(COVERAGE_ID, {
+        "STOPS": stops, "SERVED_AREA": served, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
+        "RADIUS": 500, "CATALOGUE": "wuxi", "TARGET_ID": target_id,
+        "SERVICE_AREA": "TEMPORARY_OUTPUT", "UNCOVERED": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
+    summary = panel.result_rows[0]
+    assert summary.measured == approx(direct["MEASURED"]) and 0 < direct["MEASURED"] < 100
+    assert summary.target == approx(direct["TARGET"]) and direct["TARGET"] == 90.0
+    assert summary.gap == approx(direct["GAP"])
+    assert summary.passed is direct["PASSED"] is False
+    per_township = {f["township"]: f["measured"] for f in direct["TABLE"].getFeatures()
+                    if f["township"] in TOWNSHIP_NAMES}
+    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    assert shown == pytest.approx(per_township) and "汉丰街道" in shown
+    # the uncovered areas are in the project and go onto the coverage map as an extra layer
+    uncovered = QgsProject.instance().mapLayer(panel.export_extras[0])
+    assert uncovered is not None and uncovered.featureCount() > 0
+    assert panel.theme_combo.currentIndex() == 6 and panel.export_layer_combo.currentLayer() == townships
+
+
 def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     require(TAG_ID)
     (townships,) = add_layers(townships_layer())
@@ -339,6 +383,36 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     assert panel.last_run.results["MATCHED"] == 6
     assert QgsProject.instance().mapLayer(old_id) is None
     assert panel.tagged_layer().featureCount() == 6
+
+
+def test_export_the_thematic_map(panel, tmp_path):
+    require(TAG_ID, "cq_urban:export_map")
+    (townships,) = add_layers(townships_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    tagged = panel.tagged_layer()
+    assert panel.export_layer_combo.currentLayer() == tagged
+    panel.theme_combo.setCurrentIndex(1)  # tiers
+    panel.paper_combo.setCurrentIndex(1)  # A4 portrait
+    panel.title_edit.setText("开州区城镇体系校核图")
+    target = tmp_path / "tiers.pdf"
+    panel.export_file.setFilePath(str(target))
+    QTest.mouseClick(panel.export_button, Qt.LeftButton)
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.export_path == str(target) and target.stat().st_size > 0
+
+    direct_pdf = tmp_path / "direct.pdf"
+    direct = processing.run("cq_urban:export_map", {"INPUT": tagged, "THEME": 1, "PAPER": 1,
+                                                    "TITLE": "开州区城镇体系校核图", "OUTPUT": str(direct_pdf)})
+    assert panel.last_run.results["PAGES"] == direct["PAGES"] == 1
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
+        assert "开州区城镇体系校核图" in text
+        assert "汉丰街道" in text or "汉丰" in text
 
 
 def test_cancel_stops_a_running_task(panel):

@@ -26,6 +26,7 @@ def set_attribute(layer, fid: int, field_name: str, value, description: str = ""
         layer.endEditCommand()
     else:
         layer.destroyEditCommand()
-        raise PlanInputError(tr("Layer '{layer}': feature {fid} could not be changed.").format(layer=layer.name(), fid=fid),
-                             tr("Check that the layer is not read-only."))
+        raise PlanInputError(
+            tr("Layer '{layer}': feature {fid} could not be changed.").format(layer=layer.name(), fid=fid),
+            tr("Check that the layer is not read-only."))
     layer.triggerRepaint()

@@ -16,10 +16,9 @@ import tempfile
 
 from qgis.core import (
     Qgis,
+    QgsFieldProxyModel,
     QgsMapLayerProxyModel,
     QgsProject,
-    QgsFieldProxyModel,
-    QgsVectorLayer,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
@@ -50,7 +49,7 @@ from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
 from ..i18n import tr
 from .edits import set_attribute
-from .results import row_extent, summary_row, township_rows
+from .results import row_extent, summary_row, table_rows, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
 
 TAG_ID = "cq_urban:tag_townships"
@@ -63,16 +62,16 @@ EXPORT_ID = "cq_urban:export_map"
 THEMES = ("role", "tier", "zone", "function type", "region", "built-up check", "coverage", "control lines")
 THEME_OF_CHECK = {BUILTUP_ID: 5, COVERAGE_ID: 6, CONTROL_ID: 7}
 
-# Per-township figures a check writes on its output layer (field names as the
-# algorithms write them; the first one a layer has is used): the measured value
-# and its unit, a pass/fail flag where the check gives one per township, and
-# the township's name where the algorithm writes its own name field.
+# Per-township figures a check writes (field names as the algorithms write them):
+# on its OUTPUT layer (built-up, control lines) or, for coverage, in its TABLE,
+# whose townships are found by name in the township layer for the zoom.
 TOWNSHIP_FIELDS = {
-    BUILTUP_ID: {"measured": ("bu_km2",), "unit": "km2", "passed": (), "name": ()},
-    COVERAGE_ID: {"measured": ("cov_pct", "coverage", "cover_pct"), "unit": "%",
-                  "passed": ("passed", "met"), "name": ("town",)},
-    CONTROL_ID: {"measured": ("dev_pct",), "unit": "%", "passed": ("zone_ok",), "name": ("town",)},
+    BUILTUP_ID: {"source": "OUTPUT", "measured": "bu_km2", "unit": "km2", "passed": "", "name": ""},
+    CONTROL_ID: {"source": "OUTPUT", "measured": "dev_pct", "unit": "%", "passed": "zone_ok", "name": "town"},
+    COVERAGE_ID: {"source": "TABLE", "measured": "measured", "unit": "%", "passed": "passed", "name": "township",
+                  "target": "target"},
 }
+UNITS = {"percent": "%", "km2": "km²"}
 
 GREEN = QColor(198, 239, 206)
 RED = QColor(255, 199, 206)
@@ -92,6 +91,7 @@ class PlanChecksDock(QgsDockWidget):
         self.last_run = None       # the last one (tests and the status line read it)
         self.tagged_layer_id = ""  # the last tagging output
         self.export_path = ""
+        self.export_extras = []    # result layers the next map shows beside its main layer
         self.result_rows = []
         self.match_rows = []
         self._build()
@@ -400,7 +400,7 @@ class PlanChecksDock(QgsDockWidget):
                                  "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.Warning)
             return False
         run = AlgorithmRun(algorithm_id, parameters, description, parent=self)
-        run.task.progressChanged.connect(lambda value: self.progress_bar.setValue(int(value)))
+        run.progress.connect(lambda value: self.progress_bar.setValue(int(value)))
         run.message.connect(self.status_label.setText)
         run.finished.connect(lambda ok, results: self._finished(run, ok, results, on_success))
         self.run = self.last_run = run
@@ -590,7 +590,7 @@ class PlanChecksDock(QgsDockWidget):
                 raise PlanInputError(tr("Choose the bus-stop layer and the area served."))
             extra = {"STOPS": stops, "SERVED_AREA": served, "RADIUS": self.radius_spin.value(),
                      "SERVICE_AREA": layer_output(tr("Bus-stop service area")),
-                     "UNCOVERED": layer_output(tr("Not covered by bus stops")),
+                     "UNCOVERED": layer_output(tr("Uncovered areas (bus stops)")),
                      "TABLE": layer_output(tr("Coverage table"))}
             target = self.coverage_target_combo.currentData()
             if target:
@@ -634,9 +634,13 @@ class PlanChecksDock(QgsDockWidget):
 
     def _check_done(self, algorithm_id, label, parameters, results):
         layer = result_layer(results.get("OUTPUT"))
-        if layer is None and "SERVICE_AREA" in results:
-            layer = result_layer(results.get("UNCOVERED")) or result_layer(results.get("SERVICE_AREA"))
+        # What the thematic map of this check shows beside its main layer (export_map's EXTRA_LAYERS).
+        extras = [result_layer(results.get(key)) for key in ("UNCOVERED", "OVERLAPS", "BUILTUP_OUTSIDE")]
+        self.export_extras = [lyr.id() for lyr in extras if lyr is not None]
         townships = self.check_townships()
+        if layer is None and algorithm_id == COVERAGE_ID:
+            # Coverage has no township layer of its own: map the townships with the uncovered areas.
+            layer = townships if townships is not None else next((lyr for lyr in extras if lyr is not None), None)
         scope = tr("Whole area checked")
         target_id = parameters.get("TARGET_ID")
         catalogue = self._guarded(self.catalogue) if target_id else None
@@ -645,19 +649,17 @@ class PlanChecksDock(QgsDockWidget):
             if target is not None:
                 scope = f"{target.label} ({target.year})" if target.year else target.label
         rows = [summary_row(label, scope, results, layer or townships)] if "MEASURED" in results else []
-        township_layer = result_layer(results.get("OUTPUT"))
         spec = TOWNSHIP_FIELDS.get(algorithm_id)
-        if township_layer is not None and spec:
-            def first(names):
-                return next((n for n in names if township_layer.fields().indexOf(n) >= 0), "")
-
-            measured = first(spec["measured"])
-            name_field = parameters.get("TOWNSHIP_NAME_FIELD", "")
-            if township_layer.fields().indexOf(name_field) < 0:
-                name_field = first(spec["name"])
-            if measured:
-                rows += township_rows(label, township_layer, name_field, measured, spec["unit"],
-                                      passed_field=first(spec["passed"]))
+        source = result_layer(results.get(spec["source"])) if spec else None
+        name_field = parameters.get("TOWNSHIP_NAME_FIELD", "")
+        if source is not None and spec["source"] == "OUTPUT":
+            if source.fields().indexOf(name_field) < 0:
+                name_field = spec["name"]
+            rows += township_rows(label, source, name_field, spec["measured"], spec["unit"],
+                                  passed_field=spec["passed"])
+        elif source is not None:
+            rows += table_rows(label, source, spec["name"], spec["measured"], spec["unit"],
+                               parameters.get("TOWNSHIPS"), name_field, spec.get("target", ""), spec["passed"])
         self.add_result_rows(rows)
         if layer is not None:
             self.export_layer_combo.setLayer(layer)
@@ -674,8 +676,8 @@ class PlanChecksDock(QgsDockWidget):
             self.result_rows.append(row)
             index = self.results_table.rowCount()
             self.results_table.insertRow(index)
-            values = (row.check, row.scope, _fmt(row.target), _fmt(row.measured), row.unit, _fmt(row.gap),
-                      row.status)
+            values = (row.check, row.scope, _fmt(row.target), _fmt(row.measured), UNITS.get(row.unit, row.unit),
+                      _fmt(row.gap), row.status)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column in (2, 3, 5):
@@ -715,11 +717,11 @@ class PlanChecksDock(QgsDockWidget):
                           "PAPER": self.paper_combo.currentIndex(), "OUTPUT": path}
             if self.title_edit.text().strip():
                 parameters["TITLE"] = self.title_edit.text().strip()
-            extras = [lyr for lyr in QgsProject.instance().mapLayers().values()
-                      if isinstance(lyr, QgsVectorLayer) and lyr.id() != layer.id()
-                      and lyr.name() == tr("Not covered by bus stops")]
-            if extras and parameters["THEME"] == THEME_OF_CHECK[COVERAGE_ID]:
-                parameters["EXTRA_LAYERS"] = extras
+            if parameters["THEME"] in THEME_OF_CHECK.values():
+                extras = [QgsProject.instance().mapLayer(i) for i in self.export_extras]
+                extras = [lyr for lyr in extras if lyr is not None and lyr.id() != layer.id()]
+                if extras:
+                    parameters["EXTRA_LAYERS"] = extras
             return parameters
 
         parameters = self._guarded(build)

@@ -41,7 +41,8 @@ def _flag(value) -> Optional[bool]:
     if value is None or value == NULL:
         return None
     if isinstance(value, str):
-        return {"true": True, "1": True, "false": False, "0": False}.get(value.strip().lower())
+        return {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}.get(
+            value.strip().lower())
     return bool(value)
 
 
@@ -71,6 +72,37 @@ def township_rows(check: str, layer, name_field: str, measured_field: str, unit:
             check=check, scope=str(name), target=target, measured=measured, unit=unit,
             gap=None if target is None or measured is None else measured - target,
             passed=passed, layer_id=layer.id(), fid=feature.id(),
+        ))
+    return rows
+
+
+def table_rows(check: str, table, name_field: str, measured_field: str, unit: str, townships,
+               townships_name_field: str, target_field: str = "", passed_field: str = "") -> List[ResultRow]:
+    """One row per township of a check's table without geometry (the coverage table).
+
+    The township is found by name in the township layer the check ran on, for
+    the zoom; table rows naming no township (the whole-area total) are left
+    out, since the summary row shows them.
+    """
+    if table is None or table.fields().indexOf(measured_field) < 0 or townships is None:
+        return []
+    fids = {}
+    if townships.fields().indexOf(townships_name_field) >= 0:
+        for feature in townships.getFeatures():
+            fids.setdefault(str(feature[townships_name_field]), feature.id())
+    has = table.fields().indexOf
+    rows = []
+    for feature in table.getFeatures():
+        name = str(feature[name_field]) if has(name_field) >= 0 else ""
+        if name not in fids:
+            continue
+        measured = _number(feature[measured_field])
+        target = _number(feature[target_field]) if target_field and has(target_field) >= 0 else None
+        rows.append(ResultRow(
+            check=check, scope=name, target=target, measured=measured, unit=unit,
+            gap=None if target is None or measured is None else measured - target,
+            passed=_flag(feature[passed_field]) if passed_field and has(passed_field) >= 0 else None,
+            layer_id=townships.id(), fid=fids[name],
         ))
     return rows
 

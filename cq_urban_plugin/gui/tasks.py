@@ -10,6 +10,7 @@ back through Qt signals on the interface's thread.
 """
 from qgis.core import (
     QgsApplication,
+    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -17,7 +18,7 @@ from qgis.core import (
     QgsProject,
     QgsTask,
 )
-from qgis.PyQt.QtCore import QObject, pyqtSignal
+from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
 from ..i18n import tr
 
@@ -90,30 +91,53 @@ class AlgorithmRun(QObject):
         self.context = QgsProcessingContext()
         self.context.setProject(QgsProject.instance())
         self.feedback = _KeptFeedback()
-        self.feedback.progressChanged.connect(self.progress)
         self.feedback.textChanged.connect(self.message)
-        self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
-        if description:
-            self.task.setDescription(description)
-        self.task.executed.connect(self._executed)
-        # The task manager deletes the task when it ends: its last status is kept here.
-        self.last_status = self.task.status()
-        self.task.statusChanged.connect(self._status_changed)
-        self.description = description
+        # An algorithm that must not leave the interface's thread (it renders a print
+        # layout, say) runs there, as the Processing dialog does; every other one in a task.
+        self.in_main_thread = bool(self.algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading)
+        if self.in_main_thread:
+            self.task = None
+            self.last_status = QgsTask.Queued
+            self.feedback.progressChanged.connect(self.progress)
+        else:
+            self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
+            self.task.setDescription(description or self.algorithm.displayName())
+            self.task.executed.connect(self._executed)
+            self.task.progressChanged.connect(self.progress)  # the progress bar follows the task
+            # The task manager deletes the task when it ends: its last status is kept here.
+            self.last_status = self.task.status()
+            self.task.statusChanged.connect(self._status_changed)
+        self.description = description or self.algorithm.displayName()
         self.cancelled = False
         self.error = ""
         self.results = {}
         self.done = False
 
     def start(self):
-        QgsApplication.taskManager().addTask(self.task)
+        if self.task is not None:
+            QgsApplication.taskManager().addTask(self.task)
+        else:
+            QTimer.singleShot(0, self._run_here)  # after the caller has connected its slots
+
+    def _run_here(self):
+        if self.feedback.isCanceled():
+            self.last_status = QgsTask.Terminated
+            self._executed(False, {})
+            return
+        self.last_status = QgsTask.Running
+        results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
+        self.last_status = QgsTask.Complete if ok and not self.feedback.isCanceled() else QgsTask.Terminated
+        self._executed(ok, results or {})
 
     def cancel(self):
         """Ask the algorithm to stop (it checks feedback.isCanceled() between steps)."""
         if self.done or self.last_status in (QgsTask.Complete, QgsTask.Terminated):
             return
         self.cancelled = True
-        self.task.cancel()
+        if self.task is not None:
+            self.task.cancel()
+        else:
+            self.feedback.cancel()
 
     def _status_changed(self, status):
         self.last_status = status
@@ -124,7 +148,6 @@ class AlgorithmRun(QObject):
 
     def _executed(self, successful, results):
         self.done = True
-        self.description = self.task.description()
         if successful and not self.feedback.isCanceled():
             try:
                 self._load_layers()
@@ -135,7 +158,8 @@ class AlgorithmRun(QObject):
             successful = False
             self.cancelled = self.cancelled or self.feedback.isCanceled()
             if not self.cancelled:
-                self.error = "\n".join(self.feedback.errors) or tr("The algorithm stopped without a message; see the Processing log.")
+                self.error = "\n".join(self.feedback.errors) or tr(
+                    "The algorithm stopped without a message; see the Processing log.")
         self.results = dict(results) if successful else {}
         self.finished.emit(successful, self.results)
 
