@@ -3,6 +3,7 @@
 Expected figures come from QGIS's own algorithms (fix geometries, reproject,
 dissolve, intersection, area in the same CRS), never from the code under test.
 """
+import hashlib
 import json
 
 import pytest
@@ -466,6 +467,7 @@ def test_qgis_process_runs_the_installed_plugin(qgis_processing, installed_plugi
     builtup = write(builtup_layer(), tmp_path / "builtup.gpkg")
     townships = write(townships_layer(tagged=False), tmp_path / "townships.gpkg")
     report = tmp_path / "report.html"
+    digests = {path: hashlib.sha256(open(path, "rb").read()).hexdigest() for path in (builtup, townships)}
     run = installed_plugin("run", "cq_urban:check_builtup", "--json", "--",
                            f"BUILTUP={builtup}", f"TOWNSHIPS={townships}", "TOWNSHIP_NAME_FIELD=name",
                            "CATALOGUE=kaizhou", "TARGET_ID=builtup_2025", f"OUTPUT={tmp_path / 'out.gpkg'}",
@@ -480,3 +482,4 @@ def test_qgis_process_runs_the_installed_plugin(qgis_processing, installed_plugi
     assert report.exists() and "城区面积" in report.read_text(encoding="utf-8")
     out = QgsVectorLayer(str(tmp_path / "out.gpkg"), "out", "ogr")
     assert out.featureCount() == 3
+    assert digests == {path: hashlib.sha256(open(path, "rb").read()).hexdigest() for path in digests}
