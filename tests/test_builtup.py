@@ -46,6 +46,13 @@ def layer(geometry_type, fields, rows, crs="EPSG:4490", name="layer"):
     return result
 
 
+def feature_with(target, geometry, attributes):
+    feature = QgsFeature(target.fields())
+    feature.setGeometry(geometry)
+    feature.setAttributes(attributes)
+    return feature
+
+
 def write(source, path):
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
@@ -338,7 +345,7 @@ def test_numeric_class_field_matches_like_text(qgis_processing, tmp_path):
 def test_kaizhou_target_scope_is_resolved_by_township_name(qgis_processing, tmp_path):
     builtup, townships = builtup_layer(), townships_layer(tagged=False)
     report = tmp_path / "kaizhou.html"
-    result = run_check({"BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
+    result = run_check({"BUILTUP": builtup, "TOWNSHIPS": townships,  # the name field is found by its name
                         "CATALOGUE": "kaizhou", "TARGET_ID": "builtup_2025", "REPORT": str(report)}, tmp_path)
     pieces, _, _ = native_pieces(builtup, townships, "EPSG:4545")
     expected = planar_km2(pieces)
@@ -353,6 +360,14 @@ def test_kaizhou_target_scope_is_resolved_by_township_name(qgis_processing, tmp_
     groups = {r["name"]: r for r in rows if r["level"] == "group"}
     assert close(groups["第二级"]["bu_km2"], expected["温泉镇"])
     assert groups["第一级"]["in_scope"] == 1 and groups["第二级"]["in_scope"] == 0
+
+    # a township the plan does not name is outside the scope, and the report says so
+    extra = townships_layer(tagged=False)
+    extra.dataProvider().addFeatures([feature_with(extra, rect(108.48, 31.10, 108.50, 31.14), ["新城街道"])])
+    with_extra = run_check({"BUILTUP": builtup, "TOWNSHIPS": extra, "CATALOGUE": "kaizhou",
+                            "TARGET_ID": "builtup_2025", "REPORT": str(tmp_path / "extra.html")}, tmp_path / "x")
+    assert close(with_extra["MEASURED"], first_tier)
+    assert "they are outside the scope: 新城街道" in (tmp_path / "extra.html").read_text(encoding="utf-8")
 
     later = run_check({"BUILTUP": builtup, "TOWNSHIPS": townships_layer(), "CATALOGUE": "kaizhou",
                        "TARGET_ID": "builtup_2035"}, tmp_path / "2035")

@@ -20,7 +20,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.builtup import catalogue_scope, field_scope, measure_builtup, method_text, resolve_target, target_result
+from ..core.builtup import (catalogue_scope, default_name_field, field_scope, measure_builtup, method_text,
+                            resolve_target, target_result)
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
@@ -98,7 +99,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TOWNSHIPS, tr("Townships (乡镇街道)"), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.TOWNSHIPS,
+            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"), parentLayerParameterName=self.TOWNSHIPS,
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.SCOPE_FIELD, tr("Scope: plan role or group field (e.g. role)"),
@@ -145,6 +146,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                         available=", ".join(landuse.fields().names())))
         townships = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
         name_field = (self.parameterAsFields(parameters, self.TOWNSHIP_NAME_FIELD, context) or [""])[0]
+        if not name_field and townships is not None:
+            name_field = default_name_field(townships.fields().names())
         scope_field = (self.parameterAsFields(parameters, self.SCOPE_FIELD, context) or [""])[0]
         scope_value = (self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "").strip()
         target_id = (self.parameterAsString(parameters, self.TARGET_ID, context) or "").strip()

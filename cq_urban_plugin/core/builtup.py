@@ -87,6 +87,14 @@ class Scope:
         return self.group_of(attributes, name) if self.group_of else []
 
 
+NAME_FIELDS = ("plan_name", "name", "xzqmc", "mc")  # tagged name first, then usual names (XZQMC: 三调)
+
+
+def default_name_field(field_names: Sequence[str]) -> str:
+    lower = {n.lower(): n for n in field_names}
+    return next((lower[n] for n in NAME_FIELDS if n in lower), "")
+
+
 def _text(value) -> str:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return ""
@@ -289,6 +297,12 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
                 layer=townships_label, scope=scope.label, found=", ".join(found) or tr("(only empty values)")),
             tr("Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field "
                "and one of its values."))
+    if scope.group_of is not None:
+        without = [r.name for r in rows if not r.group]
+        if without:
+            notes.append(tr("No value of '{group}' for these townships (not tagged, or not named in the plan); they "
+                            "are outside the scope: {names}.").format(group=scope.group_name,
+                                                                      names=", ".join(without[:30])))
     ambiguous = [r.name for r in rows if "|" in r.group]
     if ambiguous:
         notes.append(tr("The plan gives these townships more than one value for the scope; each is counted in "
