@@ -32,6 +32,8 @@ from qgis.core import (
     QgsClassificationPrettyBreaks,
     QgsCoordinateTransform,
     QgsExpression,
+    QgsExpressionContext,
+    QgsExpressionContextUtils,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsGraduatedSymbolRenderer,
@@ -41,6 +43,7 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
+    QgsLayoutUtils,
     QgsLegendStyle,
     QgsLineSymbol,
     QgsMapLayer,
@@ -53,6 +56,7 @@ from qgis.core import (
     QgsRectangle,
     QgsRenderContext,
     QgsRendererCategory,
+    QgsRuleBasedRenderer,
     QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsStyle,
@@ -671,16 +675,52 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
     _item(layout, "date_note", QgsLayoutItemLabel).setText(
         tr("Map date: {date}").format(date=datetime.date.today().isoformat()))
     _refont(layout, thematic_map.font_family)
-
+    longest_page_name = ""
     if atlas:
         _set_atlas(layout, thematic_map, map_item, title)
+        longest_page_name = " — " + max(_page_names(thematic_map), key=len, default="")
+    _fit_text(title, thematic_map.title + longest_page_name)
+    _fit_text(_item(layout, "subtitle", QgsLayoutItemLabel), thematic_map.subtitle)
     return layout
 
 
+def _fit_text(item, text: str, smallest: float = 8.0):
+    """Shrink a one-line label's font until ``text`` fits its width (long plan titles on A4)."""
+    font = item.font()
+    available = item.sizeWithUnits().width() - 2 * item.marginX()
+    width = QgsLayoutUtils.textWidthMM(font, text)
+    if width > available > 0:
+        font.setPointSizeF(max(smallest, font.pointSizeF() * available / width * 0.98))
+        item.setFont(font)
+
+
+def _page_names(thematic_map) -> List[str]:
+    if not thematic_map.label_expression:
+        return []
+    expression = QgsExpression(thematic_map.label_expression)
+    context = QgsExpressionContext(QgsExpressionContextUtils.globalProjectLayerScopes(thematic_map.main))
+    names = []
+    for feature in thematic_map.main.getFeatures():
+        context.setFeature(feature)
+        value = expression.evaluate(context)
+        names.append("" if value is None else str(value))
+    return names
+
+
 def _set_atlas(layout, thematic_map: ThematicMap, map_item, title):
-    """One page per feature of the township layer, the map zoomed to it, its name in the title."""
+    """One page per feature of the township layer, the map zoomed to it, its name in the title,
+    its boundary drawn bold (a copy of the layer showing only the page's feature, not in the legend)."""
+    pages = _copy(thematic_map.main)
+    pages.setName(tr("Atlas page"))
+    outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#000000", "outline_width": "1.2",
+                                          "outline_width_unit": "MM"})
+    rules = QgsRuleBasedRenderer.Rule(None)
+    rules.appendChild(QgsRuleBasedRenderer.Rule(outline, filterExp="$id = @atlas_featureid"))
+    pages.setRenderer(QgsRuleBasedRenderer(rules))
+    thematic_map.project.addMapLayer(pages, False)
+    map_item.setLayers([pages, *thematic_map.layers])
     coverage = layout.atlas()
-    coverage.setCoverageLayer(thematic_map.main)
+    coverage.setCoverageLayer(pages)
     coverage.setEnabled(True)
     if thematic_map.label_expression:
         coverage.setPageNameExpression(thematic_map.label_expression)
