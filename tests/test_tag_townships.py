@@ -233,38 +233,38 @@ def test_a_name_field_tagging_writes_itself_is_refused(provider):
                              "OUTPUT": "memory:", "MATCH_REPORT": "memory:"})
 
 
-def test_style_and_value_maps_applied_when_the_output_is_loaded(provider):
+@pytest.mark.parametrize("destination", ["TEMPORARY_OUTPUT", "tagged.gpkg"])
+def test_style_and_value_maps_applied_when_the_output_is_loaded(provider, tmp_path, destination):
+    """The desktop path: Processing loads the output into the project and calls the post-processor."""
     catalogue = bundled_catalogue("kaizhou")
     layer = memory_layer([("白鹤", ""), ("大进镇", "")])
-    context = QgsProcessingContext()
-    project = QgsProject()
-    context.setProject(project)
-    feedback = QgsProcessingFeedback()
-    parameters = {"INPUT": layer, "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
-                  "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"}
-    algorithm = QgsApplication.processingRegistry().createAlgorithmById(ALG)
-    from qgis.core import QgsProcessingOutputLayerDefinition
-    definition = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project)
-    definition.destinationName = "tagged"
-    parameters["OUTPUT"] = definition
-    results, ok = algorithm.run(parameters, context, feedback)
-    assert ok
-    details = context.layersToLoadOnCompletion()
-    assert results["OUTPUT"] in details
-    post = details[results["OUTPUT"]].postProcessor()
-    assert post is not None
-    out = context.getMapLayer(results["OUTPUT"])
-    post.postProcessLayer(out, context, feedback)
-    first = catalogue.structures[0]
-    renderer = out.renderer()
-    assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == first.field
-    values = [c.value() for c in renderer.categories()]
-    assert values[:len(first.classes)] == [c.value for c in sorted(first.classes, key=lambda c: c.order)]
-    assert len(out.styleManager().styles()) >= len(catalogue.structures)
-    setup = out.editorWidgetSetup(out.fields().indexOf(first.field))
-    assert setup.type() == "ValueMap"
-    offered = {v for entry in setup.config()["map"] for v in entry.values()}
-    assert {c.value for c in first.classes} <= offered
+    output = destination if destination == "TEMPORARY_OUTPUT" else str(tmp_path / destination)
+    project = QgsProject.instance()
+    before = set(project.mapLayers())
+    results = processing.runAndLoadResults(ALG, {
+        "INPUT": layer, "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
+        "OUTPUT": output, "MATCH_REPORT": "TEMPORARY_OUTPUT"})
+    loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
+    try:
+        tagged = [l for l in loaded if l.fields().indexOf("plan_name") >= 0 and l.fields().indexOf("xzmc") >= 0]
+        assert len(tagged) == 1, [l.name() for l in loaded]
+        out = tagged[0]
+        if destination != "TEMPORARY_OUTPUT":
+            assert out.source().split("|")[0] == output  # the staged file, moved into place, is what loaded
+        first = catalogue.structures[0]
+        renderer = out.renderer()
+        assert renderer.type() == "categorizedSymbol" and renderer.classAttribute() == first.field
+        values = [c.value() for c in renderer.categories()]
+        assert values[:len(first.classes)] == [c.value for c in sorted(first.classes, key=lambda c: c.order)]
+        assert len(out.styleManager().styles()) >= len(catalogue.structures)
+        for structure in catalogue.structures:
+            setup = out.editorWidgetSetup(out.fields().indexOf(structure.field))
+            assert setup.type() == "ValueMap"
+            offered = {v for entry in setup.config()["map"] for v in entry.values()}
+            assert {c.value for c in structure.classes} <= offered
+        assert results["MATCHED"] == 2
+    finally:
+        project.removeMapLayers([l.id() for l in loaded])
 
 
 # --------------------------------------------------------------- files and batch

@@ -69,6 +69,7 @@ def _text_field(name, length=0):
 
 class TagTownshipsAlgorithm(CqAlgorithm):
     NAME = "tag_townships"
+    _catalogue = None
     GROUP = "plan"
     INPUT = "INPUT"
     NAME_FIELD = "NAME_FIELD"
@@ -117,6 +118,18 @@ class TagTownshipsAlgorithm(CqAlgorithm):
         for key, label in (("MATCHED", tr("Townships tagged")), ("UNMATCHED", tr("Names not matched")),
                            ("AMBIGUOUS", tr("Ambiguous names")), ("MISSING", tr("Plan townships missing"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        # The post-processor is attached only now, after the base class has moved
+        # staged files into place: renaming the layers to load (setLayersToLoadOnCompletion)
+        # invalidates post-processors set before, and QGIS would crash calling one.
+        dest_id = results.get(self.OUTPUT)
+        if dest_id and context.willLoadLayerOnCompletion(dest_id):
+            styler = TaggedLayerStyler(self._catalogue)
+            _POST_PROCESSORS[:] = _POST_PROCESSORS[-9:] + [styler]
+            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
+        return results
 
     def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)
@@ -185,11 +198,7 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             feature.setAttributes(row.attributes())
             report.addFeature(feature, QgsFeatureSink.FastInsert)
 
-        if context.willLoadLayerOnCompletion(dest_id):
-            styler = TaggedLayerStyler(catalogue)
-            _POST_PROCESSORS[:] = _POST_PROCESSORS[-9:] + [styler]
-            context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
-
+        self._catalogue = catalogue
         counts = {"MATCHED": result.matched, "UNMATCHED": result.unmatched, "AMBIGUOUS": result.ambiguous,
                   "MISSING": result.missing}
         feedback.pushInfo(tr("{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} "
