@@ -415,6 +415,53 @@ def test_export_the_thematic_map(panel, tmp_path):
         assert "汉丰街道" in text or "汉丰" in text
 
 
+def test_hand_edits_of_roles_are_kept_in_the_saved_layer(panel, tmp_path):
+    require(TAG_ID)
+    (townships,) = add_layers(townships_layer())
+    names_before = [f["name"] for f in townships.getFeatures()]
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    target = tmp_path / "tagged.gpkg"
+    panel.tagged_file.setFilePath(str(target))
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    tagged = panel.tagged_layer()
+    assert tagged.dataProvider().name() == "ogr" and tagged.source().startswith(str(target))
+    assert [f["name"] for f in townships.getFeatures()] == names_before and not townships.isEditable()
+
+    # the form's value map offers the plan's tiers; pick another one for 大进镇 and save
+    index = tagged.fields().indexOf("tier")
+    setup = tagged.editorWidgetSetup(index)
+    assert setup.type() == "ValueMap"
+    offered = [value for entry in setup.config()["map"] for value in entry.values()]
+    assert "第三级" in offered
+    feature = next(f for f in tagged.getFeatures() if f["name"] == "大进镇")
+    assert feature["tier"] == "第二级"
+    assert tagged.startEditing()
+    assert tagged.changeAttributeValue(feature.id(), index, "第三级")
+    assert tagged.commitChanges()
+    reopened = QgsVectorLayer(tagged.source(), "reopened", "ogr")
+    assert {f["name"]: f["tier"] for f in reopened.getFeatures()}["大进镇"] == "第三级"
+
+
+def test_a_catalogue_file_of_ones_own(panel, tmp_path):
+    own = tmp_path / "my_district.yaml"
+    own.write_text((REPO / "cq_urban_plugin" / "catalogues" / "kaizhou.yaml").read_text(encoding="utf-8"),
+                   encoding="utf-8")
+    assert panel.add_catalogue_file(own)
+    assert panel.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}
+    assert panel.catalogue_combo.itemText(panel.catalogue_combo.count() - 1) == tr("Browse…")
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("schema_version: 1\njurisdiction: [\n", encoding="utf-8")
+    assert not panel.add_catalogue_file(broken)
+    assert "broken.yaml" in panel.status_label.text() and "line" in panel.status_label.text()
+    assert panel.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}  # the choice before stays
+    assert panel.select_catalogue("kaizhou")
+    assert panel.catalogue_parameters() == {"CATALOGUE": "kaizhou"}
+
+
 def test_cancel_stops_a_running_task(panel):
     require(BUILTUP_ID)
     townships, patches = add_layers(townships_layer(), many_patches_layer())

@@ -88,6 +88,7 @@ class PlanChecksDock(QgsDockWidget):
         self.iface = iface
         self.setObjectName("cq_urban_plan_checks_dock")
         self.run = None            # the AlgorithmRun under way, if any
+        self._on_success = None    # what to do with its results
         self.last_run = None       # the last one (tests and the status line read it)
         self.tagged_layer_id = ""  # the last tagging output
         self.export_path = ""
@@ -157,6 +158,16 @@ class PlanChecksDock(QgsDockWidget):
     def _tagging_tab(self):
         tab = QWidget()
         layout = QVBoxLayout(tab)
+        save_row = QHBoxLayout()
+        save_row.addWidget(QLabel(tr("Save the tagged layer as")))
+        self.tagged_file = QgsFileWidget()
+        self.tagged_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.tagged_file.setFilter(tr("GeoPackage (*.gpkg)"))
+        self.tagged_file.lineEdit().setPlaceholderText(tr("[temporary layer]"))
+        self.tagged_file.setToolTip(tr("A GeoPackage keeps the roles you edit by hand; a temporary layer is lost "
+                                       "when QGIS closes."))
+        save_row.addWidget(self.tagged_file, 1)
+        layout.addLayout(save_row)
         self.tag_button = QPushButton(tr("Tag townships with plan roles"))
         self.tag_button.clicked.connect(self.run_tagging)
         layout.addWidget(self.tag_button)
@@ -399,10 +410,13 @@ class PlanChecksDock(QgsDockWidget):
             self.show_message(tr("The algorithm {id} is not available: check that the plugin's Processing "
                                  "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.Warning)
             return False
-        run = AlgorithmRun(algorithm_id, parameters, description, parent=self)
-        run.progress.connect(lambda value: self.progress_bar.setValue(int(value)))
+        run = AlgorithmRun(algorithm_id, parameters, description)
+        # Bound methods of the panel only: Qt drops these connections if the panel is
+        # deleted (plugin unloaded) while the run goes on, where a lambda would call a dead widget.
+        run.progress.connect(self._progress)
         run.message.connect(self.status_label.setText)
-        run.finished.connect(lambda ok, results: self._finished(run, ok, results, on_success))
+        run.finished.connect(self._run_finished)
+        self._on_success = on_success
         self.run = self.last_run = run
         self.progress_bar.setValue(0)
         self.cancel_button.setEnabled(True)
@@ -415,6 +429,15 @@ class PlanChecksDock(QgsDockWidget):
         if self.run is not None:
             self.status_label.setText(tr("Cancelling…"))
             self.run.cancel()
+
+    def _progress(self, value):
+        self.progress_bar.setValue(int(value))
+
+    def _run_finished(self, ok, results):
+        run, on_success = self.run, self._on_success
+        self._on_success = None
+        if run is not None:
+            self._finished(run, ok, results, on_success)
 
     def _finished(self, run, ok, results, on_success):
         self.run = None
@@ -468,8 +491,11 @@ class PlanChecksDock(QgsDockWidget):
     def run_tagging(self) -> bool:
         def build():
             layer, field = self._required_township_inputs()
+            path = self.tagged_file.filePath().strip()
+            if path and not path.lower().endswith(".gpkg"):
+                path += ".gpkg"
             parameters = {"INPUT": layer, "NAME_FIELD": field, **self.catalogue_parameters(),
-                          "OUTPUT": layer_output(tr("{layer} (plan roles)").format(layer=layer.name())),
+                          "OUTPUT": layer_output(tr("{layer} (plan roles)").format(layer=layer.name()), path),
                           "MATCH_REPORT": layer_output(tr("{layer} match report").format(layer=layer.name()))}
             return parameters
 
@@ -485,13 +511,8 @@ class PlanChecksDock(QgsDockWidget):
             QgsProject.instance().removeMapLayer(previous.id())  # the new run replaces the old output
         if tagged is not None:
             self.tagged_layer_id = tagged.id()
-            catalogue = self.catalogue()
-            if catalogue is not None and not _has_value_maps(tagged, catalogue):
-                # The tagging algorithm's post-processor sets them when the layer is loaded
-                # through Processing; this covers a run whose post-processor did not.
-                from ..core.styling import set_value_maps
-
-                set_value_maps(tagged, catalogue)
+            # Its structure styles and value maps (hand edits offer the plan's values) were set by
+            # the tagging algorithm's post-processor when the layer was loaded (tasks.AlgorithmRun).
             self.export_layer_combo.setLayer(tagged)
         report = result_layer(results.get("MATCH_REPORT"))
         self.fill_match_report(report)
@@ -500,6 +521,10 @@ class PlanChecksDock(QgsDockWidget):
                                       "plan townships missing from the layer: {MISSING}.").format(**counts))
         if report is not None:
             QgsProject.instance().removeMapLayer(report.id())  # shown in the panel's table instead
+        if tagged is not None and tagged.dataProvider().name() == "memory":
+            self.show_message(tr("The tagged layer is temporary: to keep roles edited by hand, choose a GeoPackage "
+                                 "under \"Save the tagged layer as\" (or use Make Permanent on the layer)."),
+                              Qgis.Info)
 
     def fill_match_report(self, report):
         """Show the match report (unmatched, ambiguous, missing names) in the panel's table."""
@@ -739,15 +764,6 @@ class PlanChecksDock(QgsDockWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         # Closing the panel does not stop a run: its results still load when it ends.
         super().closeEvent(event)
-
-
-def _has_value_maps(layer, catalogue) -> bool:
-    """True when the tagging algorithm's post-processor already set value maps."""
-    for structure in catalogue.structures:
-        index = layer.fields().indexOf(structure.field)
-        if index >= 0 and layer.editorWidgetSetup(index).type() == "ValueMap":
-            return True
-    return False
 
 
 def _field_picker(names):

@@ -28,9 +28,10 @@ def algorithm_by_id(algorithm_id: str):
     return QgsApplication.processingRegistry().algorithmById(algorithm_id)
 
 
-def layer_output(name: str, project=None) -> QgsProcessingOutputLayerDefinition:
-    """A temporary output that is added to the project, under ``name``, when the run ends."""
-    definition = QgsProcessingOutputLayerDefinition("TEMPORARY_OUTPUT", project or QgsProject.instance())
+def layer_output(name: str, path: str = "", project=None) -> QgsProcessingOutputLayerDefinition:
+    """An output (a file at ``path``, else a temporary layer) added to the project under ``name``
+    when the run ends."""
+    definition = QgsProcessingOutputLayerDefinition(path or "TEMPORARY_OUTPUT", project or QgsProject.instance())
     definition.destinationName = name
     return definition
 
@@ -47,6 +48,9 @@ def result_layer(value, project=None):
         if candidate.source() == value or candidate.source().split("|")[0] == value:
             return candidate
     return None
+
+
+_UNDER_WAY = set()
 
 
 class _KeptFeedback(QgsProcessingFeedback):
@@ -114,6 +118,7 @@ class AlgorithmRun(QObject):
         self.done = False
 
     def start(self):
+        _UNDER_WAY.add(self)  # alive until it ends, whatever happens to the panel
         if self.task is not None:
             QgsApplication.taskManager().addTask(self.task)
         else:
@@ -161,6 +166,7 @@ class AlgorithmRun(QObject):
                 self.error = "\n".join(self.feedback.errors) or tr(
                     "The algorithm stopped without a message; see the Processing log.")
         self.results = dict(results) if successful else {}
+        _UNDER_WAY.discard(self)
         self.finished.emit(successful, self.results)
 
     def _load_layers(self):
