@@ -453,6 +453,12 @@ def test_empty_layer(qgis_processing, tmp_path):
     empty = layer("Polygon", [("label", str)], [], name="builtup")
     text = message_of({"BUILTUP": empty, "TOWNSHIPS": townships_layer()}, tmp_path)
     assert "Layer 'builtup' is empty." in text
+    no_geometry = layer("Polygon", [("label", str)], [(None, ["x"]), (QgsGeometry(), ["y"])], name="builtup")
+    text = message_of({"BUILTUP": no_geometry, "TOWNSHIPS": townships_layer()}, tmp_path / "b")
+    assert "Layer 'builtup' has 2 features but none with a usable geometry." in text
+    text = message_of({"BUILTUP": builtup_layer(), "TOWNSHIPS": townships_layer(tagged=False),
+                       "SCOPE_FIELD": "role", "SCOPE_VALUE": "一主"}, tmp_path / "c")
+    assert "Layer 'townships' has no field role." in text
 
 
 def test_metres_declared_as_degrees_and_missing_crs(qgis_processing, tmp_path):

@@ -24,6 +24,7 @@ from ..core.builtup import (catalogue_scope, default_name_field, field_scope, me
                             resolve_target, target_result)
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
+from ..core.inputs import check_fields
 from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
 from ..core.measure import AreaMethod
 from ..core.report import write_report
@@ -163,6 +164,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         if target is not None and target.note:
             notes.append(tr("About the target: {note}").format(note=target.note))
         if scope_field:
+            if townships is not None:
+                check_fields(townships, self._label(parameters, self.TOWNSHIPS, context), [scope_field])
             scope = field_scope(scope_field, scope_value)
             if target is not None and target.scope not in ("", "jurisdiction"):
                 notes.append(tr("The target's scope in the plan is '{target}'; the scope measured is the one "
