@@ -394,9 +394,38 @@ def test_gbk_shapefile_townships(layers, tmp_path):
                                                       QgsProject.instance().transformContext(), options)
     assert error[0] == QgsVectorFileWriter.NoError, error
     raw = (tmp_path / "townships_gbk.dbf").read_bytes()
-    assert "生态镇".encode("gbk") in raw and "生态镇".encode("utf-8") not in raw
+    assert "生态镇".encode("gbk") in raw and "生态镇".encode() not in raw
     shapefile = QgsVectorLayer(str(path), "townships_gbk", "ogr")
     results, out = run_check(tmp_path, dict(layers, townships=shapefile))
     towns = by_town(out["OUTPUT"])
     assert set(towns) == {t[0] for t in TOWNSHIPS}
     assert towns["生态镇"]["zone_ok"] == 0 and towns["生态镇"]["plan_zone"] == "生态功能区"
+
+
+def test_bad_layers_get_clear_messages(layers, tmp_path):
+    with pytest.raises(QgsProcessingException, match="has no field 名称.*Choose one of its fields"):
+        run_check(tmp_path, layers, TOWNSHIP_NAME_FIELD="名称")
+    empty = memory_layer("empty_redline", [])
+    with pytest.raises(QgsProcessingException, match="empty_redline.*is empty"):
+        run_check(tmp_path, dict(layers, ecology=empty))
+    # Gauss-Krüger metres in a layer that says it is in degrees (a CRS set wrong)
+    wrong = memory_layer("wrong_crs_farmland", FARMLAND, crs="EPSG:4490")
+    with pytest.raises(QgsProcessingException,
+                       match="wrong_crs_farmland.*coordinates are not valid in .* EPSG:4490.*set wrong"):
+        run_check(tmp_path, dict(layers, farmland=wrong))
+    # the same mistake in the first layer, which sets the extent: the data would lie outside China
+    wrong_townships = memory_layer("wrong_crs_townships", [t[3] for t in TOWNSHIPS], crs="EPSG:4490",
+                                   attributes=[(n, j, z) for n, z, j, _ in TOWNSHIPS], fields=["name", "juris", "zone"])
+    with pytest.raises(QgsProcessingException, match="not in China.*coordinate reference system is probably wrong"):
+        run_check(tmp_path, dict(layers, townships=wrong_townships))
+    # a shapefile without its .prj
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = "ESRI Shapefile"
+    path = tmp_path / "no_crs_dev.shp"
+    assert QgsVectorFileWriter.writeAsVectorFormatV2(layers["development"], str(path),
+                                                     QgsProject.instance().transformContext(), options)[0] == 0
+    path.with_suffix(".prj").unlink()
+    no_crs = QgsVectorLayer(str(path), "no_crs_dev", "ogr")
+    with pytest.raises(QgsProcessingException, match="no_crs_dev.*has no coordinate reference system"):
+        run_check(tmp_path, dict(layers, development=no_crs))
+    assert not (tmp_path / "report.html").exists()

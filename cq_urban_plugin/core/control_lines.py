@@ -268,7 +268,7 @@ def measure_township(township: Township, indexes: Dict[str, GeometryIndex], buil
 def summarise(results: Sequence[TownshipResult], lines_given: Sequence[str], with_builtup: bool,
               whole: str) -> List[JurisdictionSummary]:
     """One row per jurisdiction (``Township.juris``; ``whole`` names townships without one)."""
-    summaries: "OrderedDict[str, JurisdictionSummary]" = OrderedDict()
+    summaries: OrderedDict[str, JurisdictionSummary] = OrderedDict()
     with_outside = with_builtup and DEVELOPMENT in lines_given
     for result in results:
         key = result.township.juris or whole

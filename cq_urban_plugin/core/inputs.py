@@ -10,6 +10,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingFeatureSource,
@@ -92,6 +93,18 @@ def source_crs_checked(source, label):
     return crs
 
 
+def crs_mismatch(label, crs, fid=None) -> PlanInputError:
+    """The layer's coordinates do not fit the CRS it declares (a transform failed on them)."""
+    where = (tr("Layer '{layer}', feature {fid}").format(layer=label, fid=fid) if fid is not None
+             else tr("Layer '{layer}'").format(layer=label))
+    return PlanInputError(
+        tr("{where}: the coordinates are not valid in the layer's coordinate reference system {crs}.").format(
+            where=where, crs=crs.authid() or crs.description()),
+        tr("The layer's CRS is probably set wrong: in Layer Properties > Source, set the CRS its coordinates "
+           "are really in (metres in Chongqing are usually CGCS2000 Gauss-Krüger, EPSG:4544/4545/4546; "
+           "degrees EPSG:4490) instead of reprojecting it."))
+
+
 def source_extent(source, label) -> QgsRectangle:
     source_crs_checked(source, label)
     return source.sourceExtent()
@@ -151,7 +164,10 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
                 continue
         if transform is not None:
             geometry = QgsGeometry(geometry)
-            geometry.transform(transform)
+            try:
+                geometry.transform(transform)
+            except QgsCsException:
+                raise crs_mismatch(label, crs, feature.id()) from None
         features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
         if feedback is not None and total and index % 5000 == 0:
             feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
@@ -207,6 +223,9 @@ def combined_extent(sources_and_labels) -> Optional[tuple]:
             extent, crs = QgsRectangle(rect), source_crs
         else:
             if source_crs != crs:
-                rect = QgsCoordinateTransform(source_crs, crs, QgsProject.instance()).transformBoundingBox(rect)
+                try:
+                    rect = QgsCoordinateTransform(source_crs, crs, QgsProject.instance()).transformBoundingBox(rect)
+                except QgsCsException:
+                    raise crs_mismatch(label, source_crs) from None
             extent.combineExtentWith(rect)
     return (extent, crs) if crs is not None else None
