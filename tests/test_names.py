@@ -101,3 +101,27 @@ def test_alias_that_collides_with_another_township_is_ambiguous():
     matcher = NameMatcher(_towns("新城镇", "老城镇", aliases={"老城镇": ["新城"]}))
     result = matcher.match("新城乡")
     assert result.how == AMBIGUOUS and set(result.candidates) == {"新城镇", "老城镇"}
+
+
+@pytest.mark.parametrize("catalogue_id", ["jiangjin", "kaizhou", "wuxi", "chongqing"])
+def test_no_two_units_of_a_bundled_catalogue_share_a_key(catalogue_id):
+    """Otherwise a suffix-less layer name would be ambiguous for every user of the catalogue."""
+    catalogue = bundled_catalogue(catalogue_id)
+    matcher = NameMatcher(catalogue.townships, catalogue.name)
+    keys = {}
+    for township in catalogue.townships:
+        for name in (township.name, *township.aliases):
+            keys.setdefault(matcher.key(name), set()).add(township.name)
+    assert {k: v for k, v in keys.items() if len(v) > 1} == {}
+    for township in catalogue.townships:  # and each unit is found without its suffix
+        short = matcher.key(township.name)
+        result = matcher.match(short)
+        assert result.township == township.name, (short, result)
+
+
+def test_chongqing_units_by_short_and_alias_names():
+    catalogue = bundled_catalogue("chongqing")
+    matcher = NameMatcher(catalogue.townships, catalogue.name)
+    assert matcher.match("石柱县").township == "石柱土家族自治县"
+    assert matcher.match("秀山").township == "秀山土家族苗族自治县"
+    assert matcher.match("重庆市江津区").township == "江津区"

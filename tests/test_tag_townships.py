@@ -197,6 +197,24 @@ def test_alias_from_a_catalogue_file_of_ones_own(provider, tmp_path):
     assert [f["status"] for f in report.getFeatures() if f["name"] == "白鹤坝"] == ["alias"]
 
 
+def test_wuxi_names_only_what_its_plan_names(provider):
+    """巫溪's catalogue holds the five units its plan names; the rest of a county layer stays untagged."""
+    catalogue = bundled_catalogue("wuxi")
+    expected = plan_values(catalogue)["pastoral"]
+    rows = [("上磺镇", "上磺镇"), ("古路", "古路镇"), ("文峰 镇", "文峰镇"), ("塘坊乡", "塘坊镇"),
+            ("双阳乡", "双阳乡"), ("宁厂镇", None), ("城厢镇", None)]
+    layer = memory_layer([(name, "") for name, _ in rows])
+    results, out, report = run_tagging(layer, CATALOGUE="wuxi")
+    for (name, plan_name), feature in zip(rows, out.getFeatures()):
+        assert py(feature["plan_name"]) == plan_name, name
+        want = expected.get(plan_name) if plan_name else None
+        assert ({py(feature["pastoral"])} if want else py(feature["pastoral"])) == (want if want else None)
+    assert expected["上磺镇"] == expected["古路镇"] != expected["文峰镇"]  # two different pairs
+    unmatched = {py(f["name"]) for f in report.getFeatures() if f["status"] == "unmatched"}
+    assert unmatched == {"宁厂镇", "城厢镇"}
+    assert results["MISSING"] == 0 and results["MATCHED"] == 5
+
+
 def test_code_field_separates_other_jurisdictions_and_joins_parts(provider):
     catalogue = bundled_catalogue("kaizhou")
     layer = memory_layer([

@@ -200,8 +200,9 @@ def tag_townships(features: Sequence[FeatureName], catalogue, layer: str = "", u
                          "(closest plan names: {names}); if it is an old name, add it to the catalogue's "
                          "`aliases`.").format(names=", ".join(result.suggestions))
             else:
-                fix = tr("Not tagged: no plan township has this name. Check that the layer and the catalogue "
-                         "are of the same jurisdiction; for an old name, add it to the catalogue's `aliases`.")
+                fix = tr("Not tagged: the catalogue names no such township. Nothing to do if the plan does not "
+                         "mention it; if it does, add the layer's spelling to the catalogue's `aliases`. Check "
+                         "also that the layer and the catalogue are of the same jurisdiction.")
             row(feature, UNMATCHED, candidates=", ".join(result.suggestions), fix=fix)
         else:
             by_township.setdefault(result.township, []).append(feature)
