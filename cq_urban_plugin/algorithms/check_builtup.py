@@ -20,8 +20,15 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.builtup import (catalogue_scope, default_name_field, field_scope, measure_builtup, method_text,
-                            resolve_target, target_result)
+from ..core.builtup import (
+    catalogue_scope,
+    default_name_field,
+    field_scope,
+    measure_builtup,
+    method_text,
+    resolve_target,
+    target_result,
+)
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import check_fields
@@ -100,8 +107,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TOWNSHIPS, tr("Townships (乡镇街道)"), [QgsProcessing.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"), parentLayerParameterName=self.TOWNSHIPS,
-            optional=True))
+            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
+            parentLayerParameterName=self.TOWNSHIPS, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.SCOPE_FIELD, tr("Scope: plan role or group field (e.g. role)"),
             parentLayerParameterName=self.TOWNSHIPS, optional=True))

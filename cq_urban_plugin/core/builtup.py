@@ -2,9 +2,11 @@
 
 The plans set built-up targets: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt
 line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州
-城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135). The measured figure is the area of the union
-of the built-up polygons (overlaps count once), cut by the township boundaries
-(a polygon crossing a boundary is split between the townships), measured in a
+城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
+
+The measured figure is the area of the union of the built-up polygons (overlaps
+count once), cut by the township boundaries (a polygon crossing a boundary is split
+between the townships), measured in a
 CGCS2000 Gauss-Krüger zone or on the ellipsoid (``measure.AreaMeter``), never in
 degrees. Built-up comes either from a built-up layer or from a land-use layer
 and a code set (``landuse``).

@@ -63,7 +63,8 @@ def _presets() -> List[LandUsePreset]:
             ("201",), ("CZCSXM",),
             tr("城镇村属性码 201 城市 (with 201A); 建制镇 202 and the rest are not counted.")),
         LandUsePreset(
-            "sandiao_dlbm", tr("三调 地类编码: urban construction land (05, 0601, 0604, 0701, 08, 09, 1004, 1005, 1201)"),
+            "sandiao_dlbm",
+            tr("三调 地类编码: urban construction land (05, 0601, 0604, 0701, 08, 09, 1004, 1005, 1201)"),
             ("05", "0601", "0604", "0701", "08", "09", "1004", "1005", "1201"), ("DLBM",),
             tr("三调 land classes 05, 0601, 0604, 0701, 08, 09, 1004, 1005 and 1201; mining 0602, salt pans "
                "0603, rural homesteads 0702, regional transport 1001–1003 and 1006–1009 are not counted.")),
