@@ -58,7 +58,7 @@ JURISDICTIONS = {
     "jiangjin": dict(
         catalogue="jiangjin", code="500116", name="江津区", crs="EPSG:4544", seed=500116,
         centre=(106.259, 29.290), core_radius=10000.0,
-        # 江津's plan: 城镇建成区 145 km² by 2025 (001 l.~; catalogue target builtup_2025).
+        # 江津's plan: 城镇建成区 145 km² by 2025 (000_5c0b1797e2e1b3c4.txt l.55; target builtup_2025).
         # The sample stays a little below it, so that the check reports a gap.
         groups=lambda cat: _groups_by_structure(cat, "town_system", {
             "一主": (15.0, 7.0),  # (km² per 街道, km² per 镇)
@@ -71,7 +71,7 @@ JURISDICTIONS = {
     "kaizhou": dict(
         catalogue="kaizhou", code="500154", name="开州区", crs="EPSG:4545", seed=500154,
         centre=(108.393, 31.160), core_radius=6500.0,
-        # 开州's plan: 第一级 (中心城区) built-up 60 km² by 2025, 100 km² by 2035.
+        # 开州's plan: 第一级 (中心城区) 城区 60 km² by 2025, 100 km² by 2035 (003_19d1efc2983d1444.txt l.135).
         # The sample's 第一级 total is above 60 and below 100.
         groups=lambda cat: _groups_by_structure(cat, "town_tier", {
             "第一级": (6.5, 2.3),
@@ -83,8 +83,9 @@ JURISDICTIONS = {
     "wuxi": dict(
         catalogue="wuxi", code="500238", name="巫溪县", crs="EPSG:4545", seed=500238,
         centre=(109.628, 31.399), core_radius=3000.0,
-        # 巫溪's plan names only a few towns; the rest of the county is filled with
-        # units named 示意片区NN (not in the plan). 示意片区01 holds the county town.
+        # 巫溪's plan: 城区公交站点500米覆盖率 90% by 2025 (004_de8bb285974af80e.txt l.39).
+        # It names only a few towns; the rest of the county is filled with units
+        # named 示意片区NN (not in the plan). 示意片区01 holds the county town.
         groups=None, city_classes=(), extra_units=27, stop_spacing=(650.0, None), stop_drop=0.15,
     ),
 }
