@@ -96,9 +96,7 @@ def pdf_text(path, page=None) -> str:
     """pdftotext's text, NFKC-normalised and without white space.
 
     Qt's PDF writer maps some CJK glyphs back to the Kangxi radical that shares
-    the glyph (一 as ⼀, U+2F00); NFKC folds those to the ideographs again. It
-    also leaves digits that follow Latin letters or CJK text out of the text
-    layer with Noto Sans CJK (they are drawn), so numbers are checked in SVG."""
+    the glyph (一 as ⼀, U+2F00); NFKC folds those to the ideographs again."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], check=True,
                           capture_output=True).stdout.decode("utf-8")
@@ -160,13 +158,16 @@ def test_pdf_names_plan_legend_classes_and_every_township(qgis_app, tmp_path, ji
     # Title: the plan document citing the structure, and the structure's name (Chinese, from the catalogue).
     document = jiangjin.documents[role_structure.cite.doc]
     assert contains(text, role_structure.name)
-    assert contains(text, document.title.split("（")[0])  # the years in brackets: see pdf_text
+    assert contains(text, document.title)
     # Legend: every class of the plan in the plan's terms, and the entry for townships it does not name.
     for plan_class in role_structure.classes:
         assert contains(text, plan_class.value), plan_class.value
         if plan_class.label:
             assert contains(text, plan_class.label), plan_class.label
     assert contains(text, styling.OTHER_LABEL)
+    # The plan line the structure comes from, and the coordinate system (digits after letters included).
+    assert contains(text, f"{role_structure.cite.file}:{role_structure.cite.line}")
+    assert "EPSG:4544" in text
     # Every township is labelled on the map.
     for name, _ in rows:
         assert contains(text, name), name

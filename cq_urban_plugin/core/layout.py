@@ -110,6 +110,14 @@ def _font(family: str, size: float, bold: bool = False) -> QFont:
     font = QFont(family)
     font.setPointSizeF(size)
     font.setBold(bold)
+    return _plain(font)
+
+
+def _plain(font: QFont) -> QFont:
+    """No contextual glyph substitution: with it, Noto Sans CJK draws digits after
+    letters (CGCS2000, 2021－2035) with glyphs Qt's PDF writer cannot map back to
+    text, so they would be missing from the PDF's text (search, copy, pdftotext)."""
+    font.setStyleStrategy(QFont.PreferNoShaping)
     return font
 
 
@@ -351,7 +359,7 @@ def _label(copy, expression: str, family: str):
     text_format = settings.format()
     font = text_format.font()
     font.setFamily(family)
-    text_format.setFont(font)
+    text_format.setFont(_plain(font))
     settings.setFormat(text_format)
     labeling.setSettings(settings)
     copy.setLabeling(labeling)
@@ -590,18 +598,18 @@ def _refont(layout, family: str):
         if isinstance(item, QgsLayoutItemLabel):
             font = item.font()
             font.setFamily(family)
-            item.setFont(font)
+            item.setFont(_plain(font))
         elif isinstance(item, QgsLayoutItemLegend):
             for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
                           QgsLegendStyle.SymbolLabel):
                 font = item.styleFont(style)
                 font.setFamily(family)
-                item.setStyleFont(style, font)
+                item.setStyleFont(style, _plain(font))
         elif isinstance(item, QgsLayoutItemScaleBar):
             text_format = item.textFormat()
             font = text_format.font()
             font.setFamily(family)
-            text_format.setFont(font)
+            text_format.setFont(_plain(font))
             item.setTextFormat(text_format)
 
 
@@ -691,7 +699,7 @@ def _fit_text(item, text: str, smallest: float = 8.0):
     width = QgsLayoutUtils.textWidthMM(font, text)
     if width > available > 0:
         font.setPointSizeF(max(smallest, font.pointSizeF() * available / width * 0.98))
-        item.setFont(font)
+        item.setFont(_plain(font))
 
 
 def _page_names(thematic_map) -> List[str]:
