@@ -213,7 +213,7 @@ def judge_zone(kind: Optional[str], zone_value, shares: Dict[str, Optional[float
         if share is None:
             missing.append(LINE_NAMES[line])
             return
-        text = tr("{zone} with {share} of its area inside the {line}").format(
+        text = tr("{zone} with {share} of its area in {line}").format(
             zone=zone, share=_percent(share), line=LINE_NAMES[line])
         if (share > limit) if above else (share < limit):
             problems.append(text + " " + (tr("(more than {limit:g}%)") if above else
