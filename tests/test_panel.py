@@ -348,6 +348,10 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     report_rows = [(f["name"], f["status"]) for f in direct["MATCH_REPORT"].getFeatures()]
     assert [(r["name"], r["problem"]) for r in panel.match_rows] == report_rows
     assert panel.match_table.rowCount() == len(report_rows)
+    from cq_urban_plugin.gui.panel import status_text
+
+    assert table_column(panel.match_table, 1) == [status_text(status) for _name, status in report_rows]
+    assert table_column(panel.match_table, 0) == [name or "" for name, _status in report_rows]
 
     # the tagged output is in the project, with the plan's values
     tagged = panel.tagged_layer()
@@ -498,10 +502,12 @@ def test_missing_choices_give_a_message_not_a_traceback(panel):
 
 # ----------------------------------------------------------- screenshot (zh)
 SCREENSHOT_SCRIPT = r'''
-import json, sys
+import json, sys, time
 from pathlib import Path
-sys.path.insert(0, sys.argv[1])
-from qgis.core import QgsApplication
+repo, qm_dir, gpkg, out_dir = sys.argv[1:5]
+sys.path.insert(0, repo)
+sys.path.insert(0, "/usr/share/qgis/python/plugins")
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QSettings
 app = QgsApplication([], True)
 app.initQgis()
@@ -509,37 +515,80 @@ settings = QSettings()
 settings.setValue("locale/userLocale", "zh_CN")
 settings.setValue("locale/overrideFlag", True)
 from cq_urban_plugin import i18n
-i18n.I18N_DIR = Path(sys.argv[2])  # the translation built from the repository's sources for this test
+i18n.I18N_DIR = Path(qm_dir)  # the translation built from the repository's sources for this test
 assert i18n.qgis_locale() == "zh_CN"
 assert i18n.install_translator(), "no translator for zh_CN"
+from processing.core.Processing import Processing
+Processing.initialize()
+from cq_urban_plugin.provider import CqUrbanProvider
+provider = CqUrbanProvider()
+QgsApplication.processingRegistry().addProvider(provider)
 from qgis.PyQt.QtWidgets import QLabel, QPushButton, QGroupBox
 from cq_urban_plugin.gui.panel import PlanChecksDock
+
+townships = QgsVectorLayer(gpkg + "|layername=townships", "乡镇", "ogr")
+builtup = QgsVectorLayer(gpkg + "|layername=builtup", "建成区", "ogr")
+QgsProject.instance().addMapLayers([townships, builtup])
 dock = PlanChecksDock(None, None)
 dock.select_catalogue("kaizhou")
-dock.resize(460, 800)
+dock.township_combo.setLayer(townships)
+dock.name_field_combo.setField("name")
+dock.builtup_combo.setLayer(builtup)
+dock.builtup_target_combo.setCurrentIndex(dock.builtup_target_combo.findData("builtup_2025"))
+dock.resize(480, 800)
 dock.show()
+
+def wait():
+    deadline = time.time() + 120
+    while not dock.last_run.done and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+
+texts = {"title": dock.windowTitle(), "tabs": [dock.tabs.tabText(i) for i in range(dock.tabs.count())]}
+ran = {}
+if QgsApplication.processingRegistry().algorithmById("cq_urban:tag_townships"):
+    dock.run_tagging()
+    wait()
+    ran["tagging"] = dock.last_run.status()
+dock.tabs.setCurrentIndex(0)
 app.processEvents()
-dock.grab().save(sys.argv[3])
-texts = {
-    "title": dock.windowTitle(),
-    "tabs": [dock.tabs.tabText(i) for i in range(dock.tabs.count())],
-    "buttons": [b.text() for b in dock.findChildren(QPushButton) if b.text()],
-    "labels": [l.text() for l in dock.findChildren(QLabel) if l.text()],
-    "groups": [g.title() for g in dock.findChildren(QGroupBox)],
-}
+dock.grab().save(str(Path(out_dir) / "panel_zh_CN.png"))
+texts["buttons"] = [b.text() for b in dock.findChildren(QPushButton) if b.text()]
+texts["labels"] = [l.text() for l in dock.findChildren(QLabel) if l.text()]
+texts["groups"] = [g.title() for g in dock.findChildren(QGroupBox)]
+texts["match"] = [[dock.match_table.item(r, c).text() for c in range(dock.match_table.columnCount())]
+                  for r in range(dock.match_table.rowCount())]
+dock.tabs.setCurrentIndex(1)
+app.processEvents()
+dock.grab().save(str(Path(out_dir) / "panel_checks_zh_CN.png"))
+if QgsApplication.processingRegistry().algorithmById("cq_urban:check_builtup"):
+    dock.run_builtup()
+    wait()
+    ran["builtup"] = dock.last_run.status()
+dock.tabs.setCurrentIndex(2)
+app.processEvents()
+dock.grab().save(str(Path(out_dir) / "panel_results_zh_CN.png"))
+table = dock.results_table
+texts["results_header"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+texts["results"] = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+texts["ran"] = ran
 print(json.dumps(texts, ensure_ascii=False))
+QgsProject.instance().removeAllMapLayers()
 app.exitQgis()
 '''
 
 
 def build_translation(folder: Path) -> Path:
     """pylupdate5 + the YAML translations + lrelease, as `make ts qm` does, into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
     ts = folder / "cq_urban_zh_Hans.ts"
     sources = sorted(str(p) for p in (REPO / "cq_urban_plugin").rglob("*.py"))
     subprocess.run(["pylupdate5", "-noobsolete", *sources, "-ts", str(ts)], check=True, capture_output=True)
     yamls = sorted(str(p) for p in (REPO / "cq_urban_plugin" / "i18n" / "zh_Hans").glob("*.yaml"))
-    subprocess.run(["/usr/bin/python3", str(REPO / "tests" / "tools" / "fill_ts.py"), str(ts), *yamls],
-                   check=True, capture_output=True)
+    filled = subprocess.run(["/usr/bin/python3", str(REPO / "tests" / "tools" / "fill_ts.py"), str(ts), *yamls],
+                            capture_output=True, text=True)
+    assert filled.returncode == 0, filled.stderr[-2000:]
     subprocess.run(["lrelease", "-silent", str(ts), "-qm", str(folder / "cq_urban_zh_Hans.qm")], check=True)
     return folder
 
@@ -551,17 +600,26 @@ def has_cjk(text: str) -> bool:
 @pytest.mark.skipif(not (shutil.which("xvfb-run") and shutil.which("pylupdate5") and shutil.which("lrelease")),
                     reason="xvfb-run and the Qt tools come with `make setup`")
 def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
+    from qgis.core import QgsCoordinateTransformContext, QgsVectorFileWriter
     from qgis.PyQt.QtGui import QImage
 
-    qm_dir = build_translation(tmp_path)
+    qm_dir = build_translation(tmp_path / "qm")
+    gpkg = tmp_path / "data.gpkg"
+    for layer in (townships_layer(), builtup_layer()):
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName, options.layerName = "GPKG", layer.name()
+        if gpkg.exists():
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+            layer, str(gpkg), QgsCoordinateTransformContext(), options)
+        assert error == QgsVectorFileWriter.NoError, message
     script = tmp_path / "render_panel.py"
     script.write_text(SCREENSHOT_SCRIPT, encoding="utf-8")
     SCREENSHOTS.mkdir(exist_ok=True)
-    png = SCREENSHOTS / "panel_zh_CN.png"
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config"),
                LANG="C.UTF-8", LC_ALL="C.UTF-8")
     result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, str(script),
-                             str(REPO), str(qm_dir), str(png)],
+                             str(REPO), str(qm_dir), str(gpkg), str(SCREENSHOTS)],
                             env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr[-3000:]
     texts = json.loads(result.stdout.strip().splitlines()[-1])
@@ -569,19 +627,26 @@ def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
     assert texts["tabs"] == ["标注", "校核", "结果", "导出"]
     assert all(has_cjk(t) for t in texts["buttons"]), texts["buttons"]
     assert all(has_cjk(t) for t in texts["groups"]), texts["groups"]
-    assert sum(has_cjk(t) for t in texts["labels"]) >= 5, texts["labels"]
+    assert sum(has_cjk(t) for t in texts["labels"]) >= 10, texts["labels"]
+    assert texts["results_header"] == ["校核项", "乡镇或范围", "目标值", "实测值", "单位", "差值", "结论"]
+    if registered(TAG_ID):
+        assert texts["ran"]["tagging"] == QgsTask.Complete
+        assert ["五同乡", "未匹配"] in [row[:2] for row in texts["match"]], texts["match"]
+    if registered(BUILTUP_ID):
+        assert texts["ran"]["builtup"] == QgsTask.Complete
+        assert texts["results"][0][6] == "未达标" and texts["results"][0][2] == "60.00"
 
-    image = QImage(str(png))
-    assert image.width() >= 400 and image.height() >= 700
-    assert png.stat().st_size < 300 * 1024
-    # Count the pixels that differ from the background (the most common colour):
-    # text, frames and widgets; an empty or failed render has next to none.
-    counts = {}
-    step = 2
-    for y in range(0, image.height(), step):
-        for x in range(0, image.width(), step):
-            rgb = image.pixel(x, y)
-            counts[rgb] = counts.get(rgb, 0) + 1
-    sampled = sum(counts.values())
-    background = max(counts.values())
-    assert sampled - background > 0.05 * sampled
+    for name in ("panel_zh_CN.png", "panel_checks_zh_CN.png", "panel_results_zh_CN.png"):
+        png = SCREENSHOTS / name
+        image = QImage(str(png))
+        assert image.width() >= 400 and image.height() >= 700, name
+        assert png.stat().st_size < 300 * 1024, name
+        # Pixels that differ from the background (the most common colour): text, frames,
+        # widgets. An empty or failed render has next to none.
+        counts = {}
+        for y in range(0, image.height(), 2):
+            for x in range(0, image.width(), 2):
+                rgb = image.pixel(x, y)
+                counts[rgb] = counts.get(rgb, 0) + 1
+        sampled = sum(counts.values())
+        assert sampled - max(counts.values()) > 0.05 * sampled, name

@@ -176,7 +176,7 @@ class PlanChecksDock(QgsDockWidget):
         layout.addWidget(self.match_summary)
         self.match_table = QTableWidget(0, len(MATCH_COLUMNS))
         self.match_table.setHorizontalHeaderLabels(
-            [tr("Name in layer"), tr("Problem"), tr("Feature id"), tr("Plan names")])
+            [tr("Name in layer"), tr("Problem"), tr("Feature id"), tr("Plan name or candidates")])
         self.match_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.match_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.match_table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -370,7 +370,9 @@ class PlanChecksDock(QgsDockWidget):
             combo.clear()
             for target in catalogue.targets_for(indicator) if catalogue else []:
                 year = f" ({target.year})" if target.year else ""
-                combo.addItem(f"{target.label} {target.comparison} {target.value:g} {target.unit}{year}", target.id)
+                comparison = {">=": "≥", "<=": "≤"}.get(target.comparison, target.comparison)
+                unit = UNITS.get(target.unit, target.unit)
+                combo.addItem(f"{target.label} {comparison} {target.value:g} {unit}{year}", target.id)
             combo.addItem(tr("No target (measure only)"), "")
 
     def _township_layer_changed(self, layer):
@@ -539,17 +541,22 @@ class PlanChecksDock(QgsDockWidget):
                 "name": _text(feature, pick("name")),
                 "problem": _text(feature, pick("status")),
                 "fid": _int(feature, pick("fid")),
-                "candidates": _text(feature, pick("candidates")) or _text(feature, pick("plan_name")),
+                "plan_name": _text(feature, pick("plan_name")),
                 "fix": _text(feature, pick("fix")),
             }
+            suggestions = _text(feature, pick("candidates"))
+            # What the plan offers: the plan township it was matched to (or that is missing),
+            # else the candidates / suggestions for a name that matched none or several.
+            row["candidates"] = row["plan_name"] or suggestions
+            row["tooltip"] = "\n".join(t for t in (suggestions if row["plan_name"] else "", row["fix"]) if t)
             self.match_rows.append(row)
             index = self.match_table.rowCount()
             self.match_table.insertRow(index)
             for column, key in enumerate(MATCH_COLUMNS):
-                value = row[key]
+                value = status_text(row[key]) if key == "problem" else row[key]
                 item = QTableWidgetItem("" if value is None else str(value))
-                if row["fix"]:
-                    item.setToolTip(row["fix"])
+                if row["tooltip"]:
+                    item.setToolTip(row["tooltip"])
                 self.match_table.setItem(index, column, item)
 
     def fix_township_name(self, fid: int, new_name: str) -> None:
@@ -764,6 +771,17 @@ class PlanChecksDock(QgsDockWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         # Closing the panel does not stop a run: its results still load when it ends.
         super().closeEvent(event)
+
+
+def status_text(status) -> str:
+    """The match report's status (as core.names / core.tagging write it) in the interface's language."""
+    labels = {
+        "exact": tr("exact match"), "normalised": tr("matched after normalising"), "alias": tr("matched by alias"),
+        "ambiguous": tr("ambiguous"), "unmatched": tr("unmatched"), "duplicate": tr("duplicate"),
+        "parts": tr("parts of one township"), "missing": tr("missing from the layer"),
+        "other_juris": tr("other jurisdiction"), "conflict": tr("plan contradicts itself"),
+    }
+    return labels.get(status, status or "")
 
 
 def _field_picker(names):
