@@ -200,6 +200,8 @@ def test_totals_by_township_agree_with_native_dissolve_and_intersection(qgis_pro
         assert by_name[name]["tier"] == dict((n, t) for n, t, _, _ in TOWNSHIPS)[name]  # carried over
 
     rows = table_rows(result["TABLE"])
+    assert {r["name"]: r["tier"] for r in rows if r["level"] == "township"} == {n: t for n, t, _, _ in TOWNSHIPS}
+    assert {r["name"]: r["role"] for r in rows if r["level"] == "township"} == {n: r for n, _, r, _ in TOWNSHIPS}
     outside = next(r for r in rows if r["level"] == "outside")
     total_dissolved = sum(f.geometry().area() for f in dissolved.getFeatures()) / 1e6
     assert close(outside["bu_km2"], total_dissolved - expected_total, rel=1e-3)

@@ -2,6 +2,8 @@
 
 A thin shell over core.builtup: parameters in, layers and the HTML report out.
 """
+from typing import List
+
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
@@ -29,7 +31,8 @@ from ..core.builtup import (
     resolve_target,
     target_result,
 )
-from ..core.errors import PlanInputError
+from ..core.catalogue import bundled_catalogue_paths, load_catalogue
+from ..core.errors import CatalogueError, PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import check_fields
 from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
@@ -43,6 +46,24 @@ from .params import add_catalogue_parameters, catalogue_from_parameters
 BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE = "bu_km2", "twp_km2", "share", "in_scope"
 TABLE_FIELDS = [("level", str), ("name", str), ("grp", str), ("townships", int), (BUILTUP_KM2, float),
                 (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]
+
+
+def plan_fields(townships, catalogue=None) -> List[str]:
+    """The township layer's plan fields (written by tagging: plan_name, juris, one per structure), which the
+    table carries over beside each township."""
+    if townships is None:
+        return []
+    known = {"plan_name", "juris"}
+    catalogues = [catalogue] if catalogue is not None else []
+    for path in bundled_catalogue_paths():
+        try:
+            catalogues.append(load_catalogue(path))
+        except CatalogueError:
+            continue  # a broken bundled catalogue is reported where it is used, not here
+    for loaded in catalogues:
+        known.update(s.field for s in loaded.structures)
+    taken = {name for name, _ in TABLE_FIELDS}
+    return [n for n in townships.fields().names() if n in known and n not in taken]
 
 
 class CheckBuiltupAlgorithm(CqAlgorithm):
@@ -205,7 +226,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         result = target_result(target, measurement)
 
         output_id = self._write_output(parameters, context, townships, measurement)
-        table_id = self._write_table(parameters, context, measurement)
+        table_id = self._write_table(parameters, context, measurement, plan_fields(townships, catalogue))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             write_report(report, tr("Built-up area check"), [result], tables=self._report_tables(measurement),
@@ -240,7 +261,9 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                                              measurement.projection.crs)
         if townships is None:
             feature = QgsFeature(fields)
-            feature.setGeometry(measurement.builtup_union)
+            geometry = QgsGeometry(measurement.builtup_union)
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
             feature.setAttributes([measurement.scope_label, measurement.total_km2, None, None, 1])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
             return dest_id
@@ -256,27 +279,31 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         return dest_id
 
-    def _write_table(self, parameters, context, measurement):
-        fields = make_fields(TABLE_FIELDS)
+    def _write_table(self, parameters, context, measurement, carried):
+        fields = make_fields(TABLE_FIELDS + [(name, str) for name in carried])
         sink, dest_id = self.parameterAsSink(parameters, self.TABLE, context, fields, QgsWkbTypes.NoGeometry)
+        blank = [None] * len(carried)
 
         def add(values):
             feature = QgsFeature(fields)
             feature.setAttributes(values)
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
 
+        def text(value):
+            return None if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+
         for row in measurement.townships:
             add(["township", row.name, row.group, 1, row.builtup_km2, row.township_km2, row.share,
-                 int(row.in_scope)])
+                 int(row.in_scope)] + [text(row.attributes.get(name)) for name in carried])
         for group in measurement.groups:
             add(["group", group.group, group.group, group.townships, group.builtup_km2, group.township_km2,
-                 group.share, int(group.in_scope)])
+                 group.share, int(group.in_scope)] + blank)
         in_scope = [r for r in measurement.townships if r.in_scope]
         township_km2 = sum(r.township_km2 for r in in_scope)
         add(["scope", measurement.scope_label, "", len(in_scope), measurement.total_km2, township_km2 or None,
-             100.0 * measurement.total_km2 / township_km2 if township_km2 else None, 1])
+             100.0 * measurement.total_km2 / township_km2 if township_km2 else None, 1] + blank)
         if measurement.townships:
-            add(["outside", tr("outside every township"), "", 0, measurement.outside_km2, None, None, 0])
+            add(["outside", tr("outside every township"), "", 0, measurement.outside_km2, None, None, 0] + blank)
         return dest_id
 
     @staticmethod
