@@ -359,6 +359,13 @@ def test_qgis_process_on_a_geopackage(installed_plugin, tmp_path, qgis_app):
         for structure in catalogue.structures:
             got = feature[structure.field]
             assert (set(got.split("|")) if got else set()) == expected[structure.field].get(plan_name, set())
+    # The GeoPackage carries the styles: opened anywhere, it is drawn by the first
+    # structure and offers the plan's values.
+    first = catalogue.structures[0]
+    assert out.renderer().type() == "categorizedSymbol" and out.renderer().classAttribute() == first.field
+    setup = out.editorWidgetSetup(out.fields().indexOf(first.field))
+    assert setup.type() == "ValueMap"
+    assert {c.value for c in first.classes} <= {v for e in setup.config()["map"] for v in e.values()}
     rows = QgsVectorLayer(str(report), "report", "ogr")
     statuses = [(f["status"], f["plan_name"] or f["name"]) for f in rows.getFeatures()]
     assert ("unmatched", "解放碑街道") in statuses and ("missing", towns[-1]) in statuses

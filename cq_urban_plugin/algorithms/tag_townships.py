@@ -12,13 +12,14 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import PlanInputError
 from ..core.inputs import check_cancel, check_fields, layer_label, source_crs_checked
-from ..core.styling import apply_structure_styles
+from ..core.styling import apply_structure_styles, store_styles_in_database
 from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
 from .base import CqAlgorithm
@@ -125,11 +126,23 @@ class TagTownshipsAlgorithm(CqAlgorithm):
         # staged files into place: renaming the layers to load (setLayersToLoadOnCompletion)
         # invalidates post-processors set before, and QGIS would crash calling one.
         dest_id = results.get(self.OUTPUT)
+        if isinstance(dest_id, str) and dest_id.split("|")[0].lower().endswith(".gpkg"):
+            self._store_styles(dest_id, feedback)
         if dest_id and context.willLoadLayerOnCompletion(dest_id):
             styler = TaggedLayerStyler(self._catalogue)
             _POST_PROCESSORS[:] = _POST_PROCESSORS[-9:] + [styler]
             context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(styler)
         return results
+
+    def _store_styles(self, dest_id, feedback):
+        """A GeoPackage output keeps its styles and value maps (batch runs, other projects)."""
+        layer = QgsVectorLayer(dest_id, "tagged", "ogr")
+        problems = store_styles_in_database(layer, self._catalogue) if layer.isValid() else [dest_id]
+        del layer  # release the file before QGIS loads it
+        if problems:
+            feedback.pushWarning(tr("The styles could not be saved in the GeoPackage ({problems}); the tagged "
+                                    "layer is complete, style it from styles/ if needed.").format(
+                problems="; ".join(problems)))
 
     def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)

@@ -181,6 +181,24 @@ def apply_structure_styles(layer: QgsVectorLayer, catalogue, current: Optional[s
     return names
 
 
+def store_styles_in_database(layer: QgsVectorLayer, catalogue) -> List[str]:
+    """Save one style per structure into the layer's own database (a GeoPackage's
+    ``layer_styles`` table), the first as default, value maps included: the file
+    then opens styled, with the plan's drop-down lists, in any project or QGIS.
+
+    Returns the problems met (empty when every style was saved)."""
+    structures = [s for s in catalogue.structures if layer.fields().indexOf(s.field) >= 0]
+    set_value_maps(layer, catalogue)
+    problems = []
+    for index, structure in enumerate(structures):
+        apply_structure_style(layer, structure)
+        error = layer.saveStyleToDatabase(style_name(structure), f"{catalogue.path.name}: {structure.name_en}",
+                                          index == 0, "")
+        if error:
+            problems.append(f"{style_name(structure)}: {error}")
+    return problems
+
+
 def style_file_name(catalogue, structure) -> str:
     return f"{catalogue.id}_{structure.field}.qml"
 
