@@ -429,3 +429,12 @@ def test_bad_layers_get_clear_messages(layers, tmp_path):
     with pytest.raises(QgsProcessingException, match="no_crs_dev.*has no coordinate reference system"):
         run_check(tmp_path, dict(layers, development=no_crs))
     assert not (tmp_path / "report.html").exists()
+
+
+def test_overlapping_townships_are_reported(layers, tmp_path):
+    overlapping = memory_layer("overlapping_townships", [box(0, 0, 10000, 10000), box(9000, 0, 20000, 10000)],
+                               attributes=[("甲镇",), ("乙镇",)], fields=["name"])
+    run_check(tmp_path, dict(layers, townships=overlapping))
+    report = (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "Townships 甲镇 and 乙镇 overlap by 10.0000 km²" in report
+    assert "No plan zone field was chosen" in report
