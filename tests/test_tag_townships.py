@@ -251,6 +251,30 @@ def test_a_name_field_tagging_writes_itself_is_refused(provider):
                              "OUTPUT": "memory:", "MATCH_REPORT": "memory:"})
 
 
+def test_empty_layer_gets_a_clear_message(provider):
+    empty = QgsVectorLayer("Polygon?crs=EPSG:4490&field=xzmc:string", "空图层", "memory")
+    with pytest.raises(QgsProcessingException, match="空图层.*empty"):
+        processing.run(ALG, {"INPUT": empty, "NAME_FIELD": "xzmc", "CATALOGUE": "kaizhou",
+                             "OUTPUT": "memory:", "MATCH_REPORT": "memory:"})
+
+
+def test_geometries_are_copied_untouched_even_without_crs_or_valid_shape(provider):
+    layer = QgsVectorLayer("Polygon?field=xzmc:string&field=code:string", "no crs", "memory")
+    bowtie = QgsGeometry.fromWkt("POLYGON((0 0,1 1,1 0,0 1,0 0))")  # invalid, self-intersecting
+    features = []
+    for name, geometry in (("白鹤", bowtie), ("大进镇", None)):
+        feature = QgsFeature(layer.fields())
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        feature["xzmc"] = name
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    _, out, _ = run_tagging(layer)
+    got = list(out.getFeatures())
+    assert [f["plan_name"] for f in got] == ["白鹤街道", "大进镇"]
+    assert got[0].geometry().equals(bowtie) and not got[1].hasGeometry()
+
+
 @pytest.mark.parametrize("destination", ["TEMPORARY_OUTPUT", "tagged.gpkg"])
 def test_style_and_value_maps_applied_when_the_output_is_loaded(provider, tmp_path, destination):
     """The desktop path: Processing loads the output into the project and calls the post-processor."""

@@ -18,7 +18,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from ..core.errors import PlanInputError
-from ..core.inputs import check_cancel, check_fields, layer_label, source_crs_checked
+from ..core.inputs import check_cancel, check_fields, layer_label
 from ..core.styling import apply_structure_styles, store_styles_in_database
 from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
@@ -150,8 +150,7 @@ class TagTownshipsAlgorithm(CqAlgorithm):
         if source is None:
             raise PlanInputError(tr("The township layer could not be opened."),
                                  tr("Check that the file or database is reachable."))
-        label = layer_label(source)
-        source_crs_checked(source, label)
+        label = layer_label(source)  # no CRS needed: tagging copies geometries as they are
         name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or ""
         check_fields(source, label, [name_field, code_field])
