@@ -209,6 +209,7 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     assert not panel.builtup_button.isEnabled() and panel.cancel_button.isEnabled()  # busy, not frozen
     wait_for(run)
     assert run.status() == QgsTask.Complete, run.error
+    assert panel.progress_bar.value() == 100 and not panel.cancel_button.isEnabled()
 
     direct = processing.run(BUILTUP_ID, {
         "BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
@@ -484,7 +485,7 @@ def test_cancel_stops_a_running_task(panel):
     QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
     wait_for(run, timeout=60)
     assert run.status() == QgsTask.Terminated
-    assert run.cancelled and run.results == {}
+    assert run.cancelled and run.feedback.isCanceled() and run.results == {}
     assert set(QgsProject.instance().mapLayers()) == layers_before  # nothing half-made was added
     assert panel.result_rows == []
     assert panel.builtup_button.isEnabled() and not panel.cancel_button.isEnabled()

@@ -226,6 +226,12 @@ class PlanChecksDock(QgsDockWidget):
         form.addRow(tr("Bus stops"), self.stops_combo)
         self.served_combo = self._layer_combo("served_area", QgsMapLayerProxyModel.PolygonLayer)
         form.addRow(tr("Area served (城区 / built-up)"), self.served_combo)
+        self.roads_combo = self._layer_combo("roads", QgsMapLayerProxyModel.LineLayer, optional=True)
+        self.roads_combo.setToolTip(tr("Empty: straight-line distance. A road or footpath layer: distance along it."))
+        form.addRow(tr("Walking network (optional)"), self.roads_combo)
+        self.population_combo = self._layer_combo("population", QgsMapLayerProxyModel.RasterLayer, optional=True)
+        self.population_combo.setToolTip(tr("Empty: coverage by area. A population raster: coverage by population."))
+        form.addRow(tr("Population raster (optional)"), self.population_combo)
         self.radius_spin = QDoubleSpinBox()
         self.radius_spin.setRange(1, 100000)
         self.radius_spin.setValue(500)
@@ -620,10 +626,16 @@ class PlanChecksDock(QgsDockWidget):
             stops, served = self.stops_combo.currentLayer(), self.served_combo.currentLayer()
             if stops is None or served is None:
                 raise PlanInputError(tr("Choose the bus-stop layer and the area served."))
+            roads, population = self.roads_combo.currentLayer(), self.population_combo.currentLayer()
             extra = {"STOPS": stops, "SERVED_AREA": served, "RADIUS": self.radius_spin.value(),
+                     "DISTANCE": 1 if roads is not None else 0, "MEASURE": 1 if population is not None else 0,
                      "SERVICE_AREA": layer_output(tr("Bus-stop service area")),
                      "UNCOVERED": layer_output(tr("Uncovered areas (bus stops)")),
                      "TABLE": layer_output(tr("Coverage table"))}
+            if roads is not None:
+                extra["ROADS"] = roads
+            if population is not None:
+                extra["POPULATION_RASTER"] = population
             target = self.coverage_target_combo.currentData()
             if target:
                 extra["TARGET_ID"] = target
