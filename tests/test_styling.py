@@ -2,6 +2,7 @@
 class in its own colour, and a tagged layer gets one style per structure and
 drop-down lists of the plan's values."""
 import pytest
+from conftest import REPO
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -15,7 +16,6 @@ from qgis.PyQt.QtGui import QColor
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
 from cq_urban_plugin.core.styling import apply_structure_styles, structure_qml, write_catalogue_styles
-from conftest import REPO
 
 STYLES = REPO / "styles"
 
@@ -34,7 +34,8 @@ def layer_with(field, values):
     features = []
     for i, value in enumerate(values):
         feature = QgsFeature(layer.fields())
-        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({i * 2} 0,{i * 2 + 1} 0,{i * 2 + 1} 1,{i * 2} 1,{i * 2} 0))"))
+        x = i * 2
+        feature.setGeometry(QgsGeometry.fromWkt(f"POLYGON(({x} 0,{x + 1} 0,{x + 1} 1,{x} 1,{x} 0))"))
         feature[field] = value
         features.append(feature)
     layer.dataProvider().addFeatures(features)

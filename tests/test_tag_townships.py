@@ -4,8 +4,6 @@ Expected values come from the catalogue's classes and conflicts, read here
 independently of the tagging code; never from the algorithm's own output.
 """
 import json
-import shutil
-from pathlib import Path
 
 import processing
 import pytest
@@ -16,12 +14,10 @@ from qgis.core import (
     QgsGeometry,
     QgsProcessingContext,
     QgsProcessingException,
-    QgsProcessingFeedback,
     QgsProject,
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-
 from qgis.PyQt.QtCore import QVariant
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue, load_catalogue
@@ -288,8 +284,8 @@ def test_style_and_value_maps_applied_when_the_output_is_loaded(provider, tmp_pa
         "OUTPUT": output, "MATCH_REPORT": "TEMPORARY_OUTPUT"})
     loaded = [project.mapLayer(i) for i in set(project.mapLayers()) - before]
     try:
-        tagged = [l for l in loaded if l.fields().indexOf("plan_name") >= 0 and l.fields().indexOf("xzmc") >= 0]
-        assert len(tagged) == 1, [l.name() for l in loaded]
+        tagged = [lyr for lyr in loaded if lyr.fields().indexOf("plan_name") >= 0 and lyr.fields().indexOf("xzmc") >= 0]
+        assert len(tagged) == 1, [lyr.name() for lyr in loaded]
         out = tagged[0]
         if destination != "TEMPORARY_OUTPUT":
             assert out.source().split("|")[0] == output  # the staged file, moved into place, is what loaded
@@ -306,7 +302,7 @@ def test_style_and_value_maps_applied_when_the_output_is_loaded(provider, tmp_pa
             assert {c.value for c in structure.classes} <= offered
         assert results["MATCHED"] == 2
     finally:
-        project.removeMapLayers([l.id() for l in loaded])
+        project.removeMapLayers([lyr.id() for lyr in loaded])
 
 
 # --------------------------------------------------------------- files and batch

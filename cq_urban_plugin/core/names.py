@@ -154,7 +154,9 @@ class NameMatcher:
         return NameMatch(raw, UNMATCHED, suggestions=self.suggest(text))
 
     def suggest(self, name, limit: int = 3, exclude: Sequence[str] = ()) -> List[str]:
-        """Plan names close to ``name`` (difflib ratio of the keys ≥ 0.5), best first. Shown to the user, never applied."""
+        """Plan names close to ``name`` (difflib ratio of the keys ≥ 0.5), best first.
+
+        Shown to the user, never applied."""
         text, key = clean(name), self.key(name)
         scored = []
         for township in self.townships:

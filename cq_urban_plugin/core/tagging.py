@@ -120,7 +120,7 @@ def code_text(code) -> str:
 
 def _cites_text(cites: Sequence[Tuple[str, object]]) -> Optional[str]:
     """'003_….txt: tier 135; zone 160' — one file name per document, then field and line(s)."""
-    by_file: "OrderedDict[str, OrderedDict[str, List[int]]]" = OrderedDict()
+    by_file: OrderedDict[str, OrderedDict[str, List[int]]] = OrderedDict()
     for field_name, cite in cites:
         lines = by_file.setdefault(cite.file or cite.doc, OrderedDict()).setdefault(field_name, [])
         if cite.line not in lines:
