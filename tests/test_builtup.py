@@ -409,6 +409,21 @@ def test_gbk_shapefile_names_are_read(qgis_processing, tmp_path):
     assert names == {"汉丰街道", "文峰街道", "温泉镇"}
 
 
+def test_layers_from_one_geopackage_are_told_apart_in_messages(qgis_processing, tmp_path):
+    from qgis.core import QgsVectorFileWriter as Writer
+
+    path = tmp_path / "wuxi.gpkg"
+    write(builtup_layer(), path)
+    options = Writer.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "townships"
+    options.actionOnExistingFile = Writer.CreateOrOverwriteLayer
+    far = layer("Polygon", [("name", str)], [(rect(106.2, 29.2, 106.3, 29.3), ["x"])], name="far")
+    assert Writer.writeAsVectorFormatV2(far, str(path), QgsCoordinateTransformContext(), options)[0] == Writer.NoError
+    text = message_of({"BUILTUP": f"{path}|layername=wuxi", "TOWNSHIPS": f"{path}|layername=townships"},
+                      tmp_path / "run")
+    assert "any township of 'wuxi (townships)'" in text
+
+
 def test_scope_field_and_value_sum_a_plan_role(qgis_processing, tmp_path):
     builtup, townships = builtup_layer(), townships_layer()
     result = run_check({"BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",

@@ -18,6 +18,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
+    QgsProviderRegistry,
     QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QVariant
@@ -241,8 +242,15 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                 "PASSED": result.passed}
 
     def _label(self, parameters, name, context):
+        """The layer's name, with its table when several come from one file (wuxi.gpkg|layername=townships):
+        messages must tell the built-up layer from the township layer."""
         layer = self.parameterAsVectorLayer(parameters, name, context)
-        return layer.name() if layer is not None else ""
+        if layer is None:
+            return ""
+        table = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName")
+        if table and table not in layer.name():
+            return f"{layer.name()} ({table})"
+        return layer.name()
 
     def _write_output(self, parameters, context, townships, measurement):
         fields = QgsFields()
