@@ -385,3 +385,47 @@ def test_qgis_process_exports_the_map(installed_plugin, tmp_path, role_structure
     for name, _ in rows:
         assert contains(text, name)
     assert contains(text, role_structure.name)
+
+
+@needs_poppler
+def test_map_of_a_layer_tagged_by_tag_townships(provider, tmp_path, role_structure):
+    """The whole path: untagged names → cq_urban:tag_townships → cq_urban:export_map."""
+    import processing
+
+    rows = township_rows(role_structure)
+    untagged = grid_layer([(name, None) for name, _ in rows], juris=None)
+    for field in ("plan_name", "role", "juris", "share"):
+        untagged.dataProvider().deleteAttributes([untagged.fields().indexOf(field)])
+        untagged.updateFields()
+    source = write_gpkg(untagged, tmp_path / "townships.gpkg")
+    tagged = processing.run("cq_urban:tag_townships", {
+        "INPUT": source, "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+        "OUTPUT": str(tmp_path / "tagged.gpkg"), "MATCH_REPORT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    result = processing.run("cq_urban:export_map", {
+        "INPUT": tagged, "THEME": 0, "OUTPUT": str(tmp_path / "roles.pdf"), "DPI": 72})
+    text = pdf_text(result["OUTPUT"])
+    assert contains(text, role_structure.name)
+    for name, role in rows:
+        assert contains(text, name)
+        if role:
+            plan_class = role_structure.class_of(role)
+            assert contains(text, plan_class.label)
+
+
+def test_result_layers_from_a_geopackage_are_named_by_their_layer(qgis_app, tmp_path, role_structure):
+    """Processing names 'results.gpkg|layername=uncovered' after the file; the legend
+    must still say what the layer is."""
+    uncovered = QgsVectorLayer("Polygon?crs=EPSG:4490", "uncovered", "memory")
+    feature = QgsFeature()
+    feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(106.12, 29.11, 106.16, 29.15)))
+    uncovered.dataProvider().addFeatures([feature])
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName, options.layerName = "GPKG", "uncovered"
+    QgsVectorFileWriter.writeAsVectorFormatV3(uncovered, str(tmp_path / "results.gpkg"),
+                                              QgsCoordinateTransformContext(), options)
+    from_file = QgsVectorLayer(f"{tmp_path / 'results.gpkg'}|layername=uncovered", "results", "ogr")
+    assert from_file.isValid()
+    thematic_map = layout.prepare_thematic_map(grid_layer(township_rows(role_structure)), "coverage",
+                                               extra_layers=[from_file])
+    assert [e.name() for e in thematic_map.extras] == [layout.tr("Uncovered areas")]
+    assert thematic_map.extras[0].featureCount() == 1

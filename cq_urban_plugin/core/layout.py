@@ -253,6 +253,18 @@ def resolve_field(layer, chosen_theme: Theme, field_name: str = "", catalogue: O
     return ""
 
 
+# Legend names of the checks' result fields (check_builtup, check_coverage, check_control_lines).
+RESULT_FIELD_NAMES = {
+    "share": lambda: tr("Built-up share of the township (%)"),
+    "bu_km2": lambda: tr("Built-up area (km²)"),
+    "cover_pct": lambda: tr("Bus-stop coverage (%)"),
+    "bu_out_pct": lambda: tr("Built-up outside the development boundary (%)"),
+}
+
+# Fields naming a township: tagging's plan_name, the checks' town / township, usual input names.
+TOWNSHIP_NAME_FIELDS = ("plan_name", "name", "township", "town", "NAME", "Name", "乡镇名称", "名称", "XZQMC", "xzqmc")
+
+
 def township_label_expression(layer, label_field: str = "") -> str:
     """The expression naming each township: the plan's name where tagging found one,
     else the layer's own name field."""
@@ -263,8 +275,7 @@ def township_label_expression(layer, label_field: str = "") -> str:
                 tr("Layer '{layer}' has no field {fields}.").format(layer=layer_label(layer), fields=label_field),
                 tr("Choose one of its fields: {available}.").format(available=", ".join(names)))
         return QgsExpression.quotedColumnRef(label_field)
-    preferred = ("plan_name", "name", "township", "town", "NAME", "Name", "乡镇名称", "名称", "XZQMC", "xzqmc")
-    found = [n for n in preferred if n in names]
+    found = [n for n in TOWNSHIP_NAME_FIELDS if n in names]
     if not found:
         found = [f.name() for f in layer.fields() if f.type() == QVariant.String][:1]
     if not found:
@@ -323,10 +334,19 @@ def graduated_renderer(layer, field_name: str, classes: int = 5) -> QgsGraduated
     return renderer
 
 
+def source_layer_name(layer) -> str:
+    """The layer's name in its data source (a GeoPackage's layer), else its own name:
+    Processing names a layer ``sample.gpkg|layername=development`` after the file."""
+    for part in (layer.source() or "").split("|")[1:]:
+        if part.lower().startswith("layername="):
+            return part.split("=", 1)[1]
+    return layer.name() or ""
+
+
 def _extra_style(layer, index: int):
     """Symbol and legend name of a result layer drawn over the main one."""
-    name = layer.name() or ""
-    lowered = name.lower()
+    name = source_layer_name(layer)
+    lowered = f"{name} {layer.name()}".lower()
     colour, legend_name = None, name
     for hints, hint_colour, hint_name in EXTRA_STYLES:
         if any(h in lowered for h in hints):
@@ -417,8 +437,8 @@ def _source_name(layer) -> str:
     uri = layer.source() or ""
     path = uri.split("|")[0]
     if path and os.path.exists(path):
-        return f"{layer.name()} ({Path(path).name})"
-    return layer.name()
+        return f"{source_layer_name(layer)} ({Path(path).name})"
+    return source_layer_name(layer)
 
 
 def _cite_text(catalogue: Catalogue, cite) -> str:
@@ -488,10 +508,14 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     # Names: the structure's own name where the plan gives one, else the theme's.
     if structure is not None:
         main.setName(structure.name)
+    elif shown in RESULT_FIELD_NAMES:
+        main.setName(RESULT_FIELD_NAMES[shown]())
     elif shown:
         main.setName(f"{chosen.name}（{shown}）")
-    else:
-        main.setName(label)
+    elif any(n in main.fields().names() for n in TOWNSHIP_NAME_FIELDS):
+        main.setName(tr("Townships"))
+    else:  # e.g. the served area of the coverage check
+        main.setName(source_layer_name(layer))
 
     extras = []
     for index, extra in enumerate(extra_layers or ()):
