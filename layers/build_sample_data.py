@@ -337,7 +337,8 @@ class Builder:
         if len(city) == 1:
             seeds[city[0]] = self.centre
         elif city:
-            for i, p in zip(city, sample_points(rng, self.outline, len(city), 0.4 * spec["core_radius"], centre=self.centre,
+            spread = 0.4 * spec["core_radius"]
+            for i, p in zip(city, sample_points(rng, self.outline, len(city), spread, centre=self.centre,
                                                 radius=spec["core_radius"])):
                 seeds[i] = p
         placed = [p for p in seeds if p is not None]
@@ -357,7 +358,7 @@ class Builder:
     def build_builtup(self):
         rng = self.rng
         self.patches = []
-        for index, (row, seed, cell) in enumerate(zip(self.rows, self.seeds, self.cells)):
+        for row, seed, cell in zip(self.rows, self.seeds, self.cells):
             name, kind, value, km2 = row
             patch = fit_blob(seed, blob_profile(rng), cell, km2 * 1e6)
             self.patches.append((name, "城区" if self.is_city(row) else "镇区", patch))
@@ -463,8 +464,9 @@ class Builder:
             edges.append(best)
             in_tree.add(best[1])
         for i, j in edges:
-            lines.append(("trunk", QgsGeometry.fromPolylineXY([QgsPointXY(*self.seeds[i]), QgsPointXY(*self.seeds[j])])))
-        for (name, area_type, patch), seed in zip(self.patches, self.seeds):
+            lines.append(("trunk", QgsGeometry.fromPolylineXY([QgsPointXY(*self.seeds[i]),
+                                                               QgsPointXY(*self.seeds[j])])))
+        for (_name, area_type, patch), seed in zip(self.patches, self.seeds):
             box = patch.boundingBox()
             if area_type == "城区":
                 step = 500.0
@@ -523,7 +525,7 @@ class Builder:
         left_out = set(ordered[:3])  # three smallest towns outside the boundary
         main = max(range(len(self.patches)), key=lambda i: self.patches[i][2].area())
         parts = []
-        for index, (name, area_type, patch) in enumerate(self.patches):
+        for index, (_name, area_type, patch) in enumerate(self.patches):
             if index in left_out:
                 continue
             grown = patch.buffer(600.0 if area_type == "城区" else 250.0, 8)
