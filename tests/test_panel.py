@@ -17,6 +17,7 @@ from pathlib import Path
 import processing
 import pytest
 from qgis.core import (
+    NULL,
     QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -283,6 +284,46 @@ def test_control_lines_check_fills_the_table(panel):
     assert shown == pytest.approx(expected)
     # 汉丰街道 (0–2 km) lies wholly inside the 3 km development boundary square.
     assert shown["汉丰街道"] == pytest.approx(100.0)
+
+
+def test_checks_run_on_the_tagged_layer(panel):
+    require(TAG_ID, CONTROL_ID)
+    townships, development = add_layers(townships_layer(), development_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    tagged = panel.tagged_layer()
+    assert tagged is not None and tagged.fields().indexOf("zone") >= 0
+    panel.development_combo.setLayer(development)
+    assert panel.run_control_lines()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    used = panel.last_run.parameters
+    assert used["TOWNSHIPS"] is tagged and used["ZONE_FIELD"] == "zone"  # the plan zones tagging wrote
+    direct = processing.run(CONTROL_ID, {
+        "TOWNSHIPS": tagged, "TOWNSHIP_NAME_FIELD": "name", "ZONE_FIELD": "zone", "DEVELOPMENT": development,
+        "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
+        "SUMMARY": "TEMPORARY_OUTPUT"})
+    assert panel.result_rows[0].measured == approx(direct["MEASURED"])
+    flags = {f["name"]: (None if f["zone_ok"] in (None, NULL) else bool(f["zone_ok"]))
+             for f in direct["OUTPUT"].getFeatures()}
+    assert {row.scope: row.passed for row in panel.result_rows[1:]} == flags
+    assert True in flags.values() and False in flags.values()  # both colours are exercised
+    # a row's colour follows its flag: green consistent, red flagged
+    table = panel.results_table
+    for index, row in enumerate(panel.result_rows):
+        colour = table.item(index, 6).background().color()
+        if row.passed is True:
+            assert colour.green() > colour.red()
+        elif row.passed is False:
+            assert colour.red() > colour.green()
+    # choosing another township layer: the checks use it, not the old tagging output
+    other = townships_layer()
+    add_layers(other)
+    panel.township_combo.setLayer(other)
+    assert panel.check_townships() is other
 
 
 def stops_layer():

@@ -91,6 +91,7 @@ class PlanChecksDock(QgsDockWidget):
         self._on_success = None    # what to do with its results
         self.last_run = None       # the last one (tests and the status line read it)
         self.tagged_layer_id = ""  # the last tagging output
+        self.tagged_source_id = ""  # and the township layer it was made from
         self.export_path = ""
         self.export_extras = []    # result layers the next map shows beside its main layer
         self.result_rows = []
@@ -402,8 +403,12 @@ class PlanChecksDock(QgsDockWidget):
         return QgsProject.instance().mapLayer(self.tagged_layer_id) if self.tagged_layer_id else None
 
     def check_townships(self):
-        """The layer checks run on: the tagged output when there is one (it carries roles and zones)."""
-        return self.tagged_layer() or self.township_layer()
+        """The layer checks run on: the tagging output of the chosen township layer when there
+        is one (it carries roles and zones), else the township layer itself."""
+        layer, tagged = self.township_layer(), self.tagged_layer()
+        if tagged is not None and layer is not None and self.tagged_source_id == layer.id():
+            return tagged
+        return layer
 
     # ------------------------------------------------------------- running
     def busy(self) -> bool:
@@ -510,15 +515,18 @@ class PlanChecksDock(QgsDockWidget):
         parameters = self._guarded(build)
         if parameters is None:
             return False
-        return self.start(TAG_ID, parameters, tr("Tag townships"), self._tagging_done)
+        source_id = parameters["INPUT"].id()
+        return self.start(TAG_ID, parameters, tr("Tag townships"),
+                          lambda results: self._tagging_done(results, source_id))
 
-    def _tagging_done(self, results):
+    def _tagging_done(self, results, source_id=""):
         previous = self.tagged_layer()
         tagged = result_layer(results.get("OUTPUT"))
         if previous is not None and tagged is not None and previous.id() != tagged.id():
             QgsProject.instance().removeMapLayer(previous.id())  # the new run replaces the old output
         if tagged is not None:
             self.tagged_layer_id = tagged.id()
+            self.tagged_source_id = source_id
             # Its structure styles and value maps (hand edits offer the plan's values) were set by
             # the tagging algorithm's post-processor when the layer was loaded (tasks.AlgorithmRun).
             self.export_layer_combo.setLayer(tagged)
