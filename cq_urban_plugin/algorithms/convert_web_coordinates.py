@@ -48,8 +48,8 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             "to within centimetres for this purpose, so the same coordinates are written in either.\n\n"
             "Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iteration until the "
             "forward formula gives back the input to 1e-9 degree (sub-centimetre), better than the usual "
-            "one-step reverse (1–2 m). BD-09→GCJ-02 is solved the same way. What remains is the difference "
-            "between the published formula and the web map itself (about a metre or less)."
+            "one-step reverse (1–2 m). BD-09→GCJ-02 is solved the same way. The result is only as good as "
+            "the published formula's agreement with the web map itself, which this tool cannot check."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

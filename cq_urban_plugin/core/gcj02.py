@@ -22,10 +22,10 @@ The formulas
   the same iteration (the common closed-form reverse is only accurate to about
   a metre).
 
-The accuracy that matters for a user is that of the forward formula itself
-against what the web map really applies: the published formula reproduces the
-web maps to within about a metre or better in the usual comparisons; the
-plugin cannot do better than that. CGCS2000 (EPSG:4490) and WGS84 (EPSG:4326)
+What this module cannot vouch for is the forward formula itself against what
+a web map really applies today: the formula is the one the reference
+implementations publish and test against, and the conversion is only as good
+as that agreement, which cannot be checked offline. CGCS2000 (EPSG:4490) and WGS84 (EPSG:4326)
 agree to centimetres for this purpose, so the result is used as either.
 
 Functions take scalars or numpy arrays of longitude and latitude (in that
