@@ -461,6 +461,56 @@ def test_export_the_thematic_map(panel, tmp_path):
         assert "汉丰街道" in text or "汉丰" in text
 
 
+def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
+    require(TAG_ID)
+    (townships,) = add_layers(townships_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    first_run = panel.last_run
+    assert first_run.results["UNMATCHED"] == 1
+    row = next(i for i, r in enumerate(panel.match_rows) if r["name"] == "五同乡")
+    fid = panel.match_rows[row]["fid"]
+
+    # double-clicking the row shows the feature on the map
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(townships.crs())
+    canvas.setExtent(QgsRectangle(0, 0, 10, 10))
+    panel.tabs.setCurrentIndex(0)
+    QCoreApplication.processEvents()
+    rect = panel.match_table.visualItemRect(panel.match_table.item(row, 0))
+    # Qt's item views take a double-click on the row pressed just before, as a real user does.
+    QTest.mouseClick(panel.match_table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    QTest.mouseDClick(panel.match_table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    assert canvas.extent().contains(townships.getFeature(fid).geometry().boundingBox())
+    assert canvas.extent().width() < 3 * SIDE or canvas.extent().height() < 3 * SIDE
+
+    # "Fix the selected name…": the dialog offers the matcher's suggestion first; accept it
+    offered = []
+
+    def answer():
+        from qgis.PyQt.QtWidgets import QApplication, QInputDialog
+
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QInputDialog) and w.isVisible())
+        offered.extend(dialog.comboBoxItems())
+        dialog.setTextValue("五通乡")
+        dialog.accept()
+
+    from qgis.PyQt.QtCore import QTimer
+
+    QTimer.singleShot(200, answer)
+    QTest.mouseClick(panel.fix_button, Qt.LeftButton)
+    assert offered[0] == "五通乡" and "汉丰街道" in offered
+    assert townships.getFeature(fid)["name"] == "五通乡" and townships.undoStack().count() == 1
+    # …and tagging runs again by itself
+    assert panel.last_run is not first_run and panel.last_run.algorithm_id == TAG_ID
+    wait_for(panel.last_run)
+    assert panel.last_run.results["UNMATCHED"] == 0
+    assert all(r["name"] != "五同乡" for r in panel.match_rows)
+
+
 def test_hand_edits_of_roles_are_kept_in_the_saved_layer(panel, tmp_path):
     require(TAG_ID)
     (townships,) = add_layers(townships_layer())

@@ -49,7 +49,7 @@ from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
 from ..i18n import tr
 from .edits import set_attribute
-from .results import row_extent, summary_row, table_rows, township_rows
+from .results import feature_extent, row_extent, summary_row, table_rows, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
 
 TAG_ID = "cq_urban:tag_townships"
@@ -182,6 +182,8 @@ class PlanChecksDock(QgsDockWidget):
         self.match_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.match_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.match_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.match_table.setToolTip(tr("Double-click a row to zoom the map to the feature."))
+        self.match_table.cellDoubleClicked.connect(self._match_double_clicked)
         layout.addWidget(self.match_table, 1)
         buttons = QHBoxLayout()
         self.fix_button = QPushButton(tr("Fix the selected name…"))
@@ -280,7 +282,7 @@ class PlanChecksDock(QgsDockWidget):
         self.results_table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.results_table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.results_table.cellClicked.connect(lambda row, _column: self.zoom_to_row(row))
+        self.results_table.cellClicked.connect(self._result_clicked)
         layout.addWidget(self.results_table, 1)
         hint = QLabel(tr("Click a row to zoom the map to the township."))
         hint.setWordWrap(True)
@@ -581,6 +583,9 @@ class PlanChecksDock(QgsDockWidget):
                              "edits to keep it). Run tagging again.").format(layer=layer.name(), fid=fid,
                                                                              name=new_name), Qgis.Info)
 
+    def _match_double_clicked(self, row, _column):
+        self.zoom_to_match_row(row)
+
     def _fix_selected_name(self):
         row = self.match_table.currentRow()
         if row < 0 or row >= len(self.match_rows) or self.match_rows[row]["fid"] is None:
@@ -588,13 +593,36 @@ class PlanChecksDock(QgsDockWidget):
             return
         entry = self.match_rows[row]
         catalogue = self._guarded(self.catalogue)
-        choices = [t.name for t in catalogue.townships] if catalogue else []
+        names = [t.name for t in catalogue.townships] if catalogue else []
+        # The matcher's suggestions (or the plan name) first, then every township of the plan.
+        suggested = [n.strip() for n in (entry["candidates"] or "").split(",") if n.strip() in names]
+        choices = suggested + [n for n in names if n not in suggested]
         new_name, ok = QInputDialog.getItem(
             self, tr("Fix township name"),
             tr("New name for '{name}' (feature {fid}):").format(name=entry["name"], fid=entry["fid"]),
             choices, 0, True)
-        if ok and new_name.strip():
-            self._guarded(lambda: self.fix_township_name(entry["fid"], new_name.strip()))
+        if not ok or not new_name.strip():
+            return
+        try:
+            self.fix_township_name(entry["fid"], new_name.strip())
+        except PlanInputError as error:
+            self.show_message(str(error), Qgis.Warning)
+            return
+        self.run_tagging()  # the match report and the tagged layer follow the corrected name
+
+    def zoom_to_match_row(self, index: int) -> bool:
+        """Zoom the map canvas to the township layer's feature of a match report row."""
+        if index < 0 or index >= len(self.match_rows) or self.match_rows[index]["fid"] is None:
+            return False
+        layer = self.township_layer()
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        extent = feature_extent(layer, self.match_rows[index]["fid"], canvas.mapSettings().destinationCrs()) \
+            if canvas is not None else None
+        if extent is None:
+            return False
+        canvas.setExtent(extent)
+        canvas.refresh()
+        return True
 
     def _edit_roles(self):
         layer = self.tagged_layer()
@@ -742,11 +770,16 @@ class PlanChecksDock(QgsDockWidget):
         self.result_rows = []
         self.results_table.setRowCount(0)
 
+    def _result_clicked(self, row, _column):
+        self.zoom_to_row(row)
+
     def zoom_to_row(self, index: int) -> bool:
         """Zoom the map canvas to the township (or the layer) of a results row."""
         if index < 0 or index >= len(self.result_rows):
             return False
-        canvas = self.iface.mapCanvas()
+        canvas = self.iface.mapCanvas() if self.iface is not None else None
+        if canvas is None:
+            return False
         extent = row_extent(self.result_rows[index], canvas.mapSettings().destinationCrs())
         if extent is None:
             return False

@@ -111,12 +111,18 @@ def row_extent(row: ResultRow, canvas_crs, project=None) -> Optional[QgsRectangl
     """The row's township (or layer) bounding box in the canvas's CRS, slightly padded."""
     project = project or QgsProject.instance()
     layer = project.mapLayer(row.layer_id) if row.layer_id else None
+    return feature_extent(layer, row.fid, canvas_crs, project)
+
+
+def feature_extent(layer, fid: Optional[int], canvas_crs, project=None) -> Optional[QgsRectangle]:
+    """A feature's (fid None: the layer's) bounding box in the canvas's CRS, slightly padded."""
+    project = project or QgsProject.instance()
     if layer is None:
         return None
-    if row.fid is None:
+    if fid is None:
         extent = layer.extent()
     else:
-        feature = layer.getFeature(row.fid)
+        feature = layer.getFeature(fid)
         if not feature.isValid() or not feature.hasGeometry():
             return None
         extent = feature.geometry().boundingBox()
