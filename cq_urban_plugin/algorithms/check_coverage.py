@@ -192,7 +192,11 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             sources.append((townships_source, _label(townships_source, tr("Townships"))))
         for source, label in sources:
             _check_coordinates_fit(source, label)
-        extent, extent_crs = combined_extent(sources)
+        combined = combined_extent(sources)
+        if combined is None:
+            raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=served_label),
+                                 tr("Choose a layer with features, or check its filter (subset string)."))
+        extent, extent_crs = combined
         projection = choose_projection(extent, extent_crs)
         crs = projection.crs
         meter = AreaMeter(projection)
@@ -257,7 +261,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         results = coverage.cover_zones(served_geometries, shapes, zones, meter, feedback, served_index=served_index)
         summary = coverage.CoverageSummary(results, notes)
         if townships_source is not None:
-            outside = sum(meter.km2(g) for g in served_geometries) - summary.served_km2
+            # planar areas: this is only a hint that part of the served area was left out
+            outside = sum(g.area() for g in served_geometries) / 1e6 - summary.served_km2
             if outside > 1e-6 and outside > 1e-3 * summary.served_km2:
                 notes.append(tr("About {km2:.3f} km² of the served area lies outside every township and is not "
                                 "counted (overlapping served polygons also reduce this figure).").format(km2=outside))

