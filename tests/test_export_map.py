@@ -429,3 +429,23 @@ def test_result_layers_from_a_geopackage_are_named_by_their_layer(qgis_app, tmp_
                                                extra_layers=[from_file])
     assert [e.name() for e in thematic_map.extras] == [layout.tr("Uncovered areas")]
     assert thematic_map.extras[0].featureCount() == 1
+
+
+def test_long_titles_fit_the_a4_page(qgis_app, role_structure):
+    from qgis.core import QgsLayoutUtils
+
+    thematic_map = layout.prepare_thematic_map(grid_layer(township_rows(role_structure)), "role")
+    built = layout.build_layout(thematic_map, "a4_portrait")
+    title = built.itemById("title")
+    assert title.text() == thematic_map.title
+    width = QgsLayoutUtils.textWidthMM(title.font(), title.text())
+    assert width <= title.sizeWithUnits().width()
+    page = built.pageCollection().page(0).pageSize()
+    assert (round(page.width()), round(page.height())) == (210, 297)
+    # Every item the template promises is on the page.
+    for item_id in ("title", "subtitle", "map", "legend", "scalebar", "north_arrow", "crs_note", "source_note",
+                    "date_note"):
+        item = built.itemById(item_id)
+        assert item is not None, item_id
+        box = item.sceneBoundingRect()
+        assert 0 <= box.left() and box.right() <= page.width() + 0.5 and box.bottom() <= page.height() + 0.5, item_id

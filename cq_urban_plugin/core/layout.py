@@ -684,6 +684,10 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
     root.removeAllChildren()
     for layer in thematic_map.layers:
         root.addLayer(layer)
+    # Long legends (e.g. 开州's function types and their contradictions) use the template's
+    # columns; short ones stay in one column.
+    entries = sum(len(legend.model().layerLegendNodes(node)) for node in root.findLayers())
+    legend.setSplitLayer(legend.columnCount() > 1 and entries > 6)
     legend.updateLegend()
 
     scalebar = _item(layout, "scalebar", QgsLayoutItemScaleBar)
