@@ -231,3 +231,34 @@ def test_through_qgis_process(installed_plugin, tmp_path):
     assert layer.crs() == QgsCoordinateReferenceSystem("EPSG:4490")
     point = [f.geometry().asPoint() for f in layer.getFeatures() if f.hasGeometry()][0]
     assert metres((point.x(), point.y()), WGS_GCJ_PAIRS[2][0]) < 0.001
+
+
+def test_algorithm_batches_keep_every_feature_with_its_own_point(registered, tmp_path):
+    """More features than one batch, with features outside China and without geometry
+    in between: each output point is its own input converted, none swapped."""
+    import processing
+
+    rng = np.random.default_rng(5)
+    points = [(float(x), float(y)) for x, y in zip(rng.uniform(105.3, 110.1, 4500), rng.uniform(28.2, 32.2, 4500))]
+    points[1234] = (2.35, 48.85)
+    layer = QgsVectorLayer("Point?crs=EPSG:4326&field=i:integer", "many", "memory")
+    features = []
+    for index, (x, y) in enumerate(points):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([index])
+        if index % 1000 != 999:
+            feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(x, y)))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    result = processing.run("cq_urban:convert_web_coordinates", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert result["NO_GEOMETRY"] == 4 and result["OUTSIDE_CHINA"] == 1
+    assert result["CONVERTED"] == len(points) - 5
+    out = {f["i"]: f.geometry() for f in result["OUTPUT"].getFeatures()}
+    assert len(out) == len(points)
+    for index, (x, y) in enumerate(points):
+        if index % 1000 == 999:
+            assert out[index].isNull() or out[index].isEmpty()
+            continue
+        expected = gcj02.gcj02_to_wgs84(x, y)  # one point at a time: no batching involved
+        got = out[index].asPoint()
+        assert (got.x(), got.y()) == pytest.approx(expected, abs=1e-9), index  # 0.1 mm

@@ -13,13 +13,14 @@ from qgis.core import (
 )
 
 from ..core.errors import PlanInputError
-from ..core.gcj02 import BD09, CHINA_BOX, GCJ02, geometry_to_wgs84, looks_like_lonlat
+from ..core.gcj02 import BD09, CHINA_BOX, GCJ02, geometries_to_wgs84, looks_like_lonlat
 from ..core.inputs import check_cancel, layer_label
 from ..i18n import tr
 from .base import CqAlgorithm
 
 OUTPUT_CRS_IDS = ("EPSG:4490", "EPSG:4326")
 CHINA_RECT = QgsRectangle(*CHINA_BOX)
+BATCH = 2000
 
 
 class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
@@ -94,24 +95,33 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
         total = source.featureCount() or 0
         converted = outside = empty = 0
         features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        batch = []
+
+        def flush():
+            nonlocal converted
+            # Converted in batches: one vectorised call for many features.
+            todo = [f for f in batch if f.hasGeometry() and not f.geometry().isEmpty()
+                    and f.geometry().boundingBox().intersects(CHINA_RECT)]
+            for feature, geometry in zip(todo, geometries_to_wgs84([f.geometry() for f in todo], system)):
+                feature.setGeometry(geometry)
+            converted += len(todo)
+            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            batch.clear()
+
         for index, feature in enumerate(features):
-            if index % 500 == 0:
+            if index % BATCH == 0:
                 check_cancel(feedback)
                 if total:
                     feedback.setProgress(100.0 * index / total)
-            out = QgsFeature(feature)
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 empty += 1
-            else:
-                # Vertex by vertex: those outside China stay where they are, as on the web maps.
-                box = geometry.boundingBox()
-                if box.intersects(CHINA_RECT):
-                    out.setGeometry(geometry_to_wgs84(geometry, system))
-                    converted += 1
-                else:
-                    outside += 1
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            elif not geometry.boundingBox().intersects(CHINA_RECT):
+                outside += 1  # vertex by vertex, those outside China stay put, as on the web maps
+            batch.append(QgsFeature(feature))
+            if len(batch) >= BATCH:
+                flush()
+        flush()
         feedback.pushInfo(tr("{n} features converted from {system} to {crs}.").format(
             n=converted, system="BD-09" if system == BD09 else "GCJ-02", crs=crs_id))
         if outside:
