@@ -130,7 +130,11 @@ class AlgorithmRun(QObject):
             self._executed(False, {})
             return
         self.last_status = QgsTask.Running
-        results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
+        try:
+            results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
+        except Exception as error:  # noqa: BLE001 (a timer slot must not raise: Qt would abort)
+            self.feedback.reportError(str(error), True)
+            results, ok = {}, False
         self.last_status = QgsTask.Complete if ok and not self.feedback.isCanceled() else QgsTask.Terminated
         self._executed(ok, results or {})
 
@@ -174,4 +178,5 @@ class AlgorithmRun(QObject):
         # post-processors (styles, value maps) applied, as from the toolbox.
         from processing.gui.Postprocessing import handleAlgorithmResults
 
-        handleAlgorithmResults(self.algorithm, self.context, self.feedback, False, self.parameters)
+        # Keywords: QGIS 3.22 has a showResults argument (unused) that later versions dropped.
+        handleAlgorithmResults(self.algorithm, self.context, feedback=self.feedback, parameters=self.parameters)
