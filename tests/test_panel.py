@@ -584,6 +584,33 @@ def test_cancel_stops_a_running_task(panel):
         task=tr("Built-up area"))
 
 
+def test_a_failed_run_shows_the_algorithms_message(panel):
+    require(BUILTUP_ID)
+    townships = townships_layer()
+    far_away = memory_layer("Polygon", [("id", int)], [(square(X0 + 90000, Y0 + 90000, 500), [1])], "far away")
+    add_layers(townships, far_away)
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.builtup_combo.setLayer(far_away)
+    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.count() - 1)
+    assert panel.run_builtup()
+    wait_for(panel.last_run)
+    run = panel.last_run
+    assert run.status() == QgsTask.Terminated and not run.cancelled
+    direct_error = None
+    try:
+        processing.run(BUILTUP_ID, {"BUILTUP": far_away, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
+                                    "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
+    except Exception as error:  # QgsProcessingException: the algorithm's own message
+        direct_error = str(error)
+    assert direct_error, "the built-up check accepted townships that do not overlap the built-up layer"
+    assert run.error.strip() and run.error.strip() in direct_error
+    assert panel.status_label.text().startswith(tr("{task} failed: {error}").split("{error}")[0].format(
+        task=tr("Built-up area")))
+    assert "Traceback" not in panel.status_label.text()
+    assert panel.result_rows == [] and panel.builtup_button.isEnabled()
+
+
 def test_missing_choices_give_a_message_not_a_traceback(panel):
     panel.township_combo.setLayer(None)
     assert panel.run_tagging() is False
