@@ -323,19 +323,31 @@ def test_cjk_font_is_found(qgis_app):
     assert QFontDatabase.SimplifiedChinese in QFontDatabase().writingSystems(family)
 
 
-def test_desktop_layout_goes_into_the_project(qgis_app, qgis_iface, role_structure):
-    from cq_urban_plugin.gui.layout_actions import add_thematic_layout
+def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, role_structure):
+    from cq_urban_plugin.gui.layout_actions import add_thematic_layout, open_layout_in_designer
 
     project = QgsProject.instance()
     layer = grid_layer(township_rows(role_structure))
+    project.addMapLayer(layer)
+    renderer = layer.renderer().type()
     first = add_thematic_layout(layer, "role")
-    second = add_thematic_layout(layer, "role")
+    open_layout_in_designer(qgis_iface, layer, "role", paper="a4_portrait")
+    # pytest-qgis's stand-in for the QGIS window records the call; the layout is a real one.
+    second = qgis_iface.openLayoutDesigner.call_args[0][0]
     manager = project.layoutManager()
     assert manager.layoutByName(first.name()) is first and manager.layoutByName(second.name()) is second
     assert first.name() != second.name()
-    assert first.itemById("map").layers()[0].renderer().classAttribute() == "role"
+    assert round(second.pageCollection().page(0).pageSize().width()) == 210
+    # The styled copies sit in a group of their own; the user's layer keeps its style.
+    map_layers = second.itemById("map").layers()
+    assert map_layers[0].renderer().classAttribute() == "role"
+    group = project.layerTreeRoot().children()[0]  # the latest map's group comes first
+    assert {node.layer() for node in group.findLayers()} == set(map_layers)
+    assert layer.renderer().type() == renderer
     for built in (first, second):
         manager.removeLayout(built)
+    project.removeAllMapLayers()
+    project.layerTreeRoot().removeAllChildren()
 
 
 # --- Processing and batch ----------------------------------------------------

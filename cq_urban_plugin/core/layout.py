@@ -541,7 +541,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         default_title = f"{jurisdiction} {chosen.name}".strip() if jurisdiction else f"{chosen.name}：{label}"
         subtitle = jurisdiction or label
         if shown:
-            subtitle = f"{subtitle} · {shown}"
+            subtitle = f"{subtitle} · {main.name()}"
     if catalogue is not None and chosen.indicator:
         for target in catalogue.targets_for(chosen.indicator):
             year = f"（{target.year}）" if target.year else ""
