@@ -262,3 +262,18 @@ def test_algorithm_batches_keep_every_feature_with_its_own_point(registered, tmp
         expected = gcj02.gcj02_to_wgs84(x, y)  # one point at a time: no batching involved
         got = out[index].asPoint()
         assert (got.x(), got.y()) == pytest.approx(expected, abs=1e-9), index  # 0.1 mm
+
+
+def test_shift_vector_agrees_with_qgis_distance():
+    from qgis.core import QgsDistanceArea
+
+    distance = QgsDistanceArea()
+    distance.setEllipsoid("GRS80")
+    for lon, lat in ((106.259, 29.290), (108.393, 31.160), (109.628, 31.399)):
+        east, north = gcj02.shift_vector(lon, lat)
+        web = gcj02.wgs84_to_gcj02(lon, lat)
+        measured = distance.measureLine(QgsPointXY(lon, lat), QgsPointXY(*web))
+        assert math.hypot(east, north) == pytest.approx(measured, abs=0.05)
+        assert 100 < measured < 700  # in Chongqing: hundreds of metres, as large as a 500 m radius
+    east, north = gcj02.shift_vector(np.array([106.0, 109.0]), np.array([29.0, 31.0]))
+    assert east.shape == (2,)

@@ -179,6 +179,20 @@ def from_wgs84(lon, lat, system=GCJ02):
     return _FROM_WGS84[system](lon, lat)
 
 
+def shift_vector(lon, lat, system=GCJ02):
+    """How far a web map moves a true (WGS84/CGCS2000) position, as (east, north) in
+    metres: what to expect between scraped points and true ones. Local scale of the
+    GRS80 ellipsoid; good to a few centimetres over these few hundred metres."""
+    lon_arr, lat_arr, scalar = _arrays(lon, lat)
+    web_lon, web_lat = from_wgs84(lon_arr, lat_arr, system)
+    phi = np.radians(lat_arr)
+    a, e2 = 6378137.0, 0.00669438002290  # GRS80
+    w = np.sqrt(1.0 - e2 * np.sin(phi) ** 2)
+    east = np.radians(np.asarray(web_lon) - lon_arr) * a * np.cos(phi) / w
+    north = np.radians(np.asarray(web_lat) - lat_arr) * a * (1.0 - e2) / w ** 3
+    return _out(east, north, scalar)
+
+
 class _Collect(QgsAbstractGeometryTransformer):
     """First pass: record every vertex in the order QGIS visits them."""
 
