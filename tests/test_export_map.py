@@ -323,7 +323,7 @@ def test_cjk_font_is_found(qgis_app):
     assert QFontDatabase.SimplifiedChinese in QFontDatabase().writingSystems(family)
 
 
-def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, role_structure):
+def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, qgis_new_project, role_structure):
     from cq_urban_plugin.gui.layout_actions import add_thematic_layout, open_layout_in_designer
 
     project = QgsProject.instance()
