@@ -311,7 +311,7 @@ def test_bad_inputs_get_clear_messages(provider):
 
 
 @pytest.mark.slow
-def test_qgis_process_json(installed_plugin, tmp_path):
+def test_qgis_process_json(installed_plugin, qgis_processing, tmp_path):
     stops, builtup, townships = town_data()
     stops_path = save(stops, tmp_path / "stops.gpkg")
     builtup_path = save(builtup, tmp_path / "builtup.gpkg")
