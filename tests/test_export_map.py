@@ -461,3 +461,15 @@ def test_long_titles_fit_the_a4_page(qgis_app, role_structure):
         assert item is not None, item_id
         box = item.sceneBoundingRect()
         assert 0 <= box.left() and box.right() <= page.width() + 0.5 and box.bottom() <= page.height() + 0.5, item_id
+
+
+def test_data_note_says_what_the_layer_says_of_its_provenance(qgis_app, tmp_path, role_structure):
+    layer = grid_layer(township_rows(role_structure))
+    layer.dataProvider().addAttributes([QgsField("provenance", QVariant.String)])
+    layer.updateFields()
+    index = layer.fields().indexOf("provenance")
+    layer.dataProvider().changeAttributeValues({f.id(): {index: "schematic township"} for f in layer.getFeatures()})
+    svg = tmp_path / "m.svg"
+    layout.export_thematic_map(layer, "role", svg, dpi=72)
+    texts = "".join(t.text or "" for t in ElementTree.parse(svg).iter())
+    assert "schematic township" in texts

@@ -433,12 +433,23 @@ class ThematicMap:
         return extent
 
 
+PROVENANCE_FIELDS = ("provenance", "source", "来源")
+
+
 def _source_name(layer) -> str:
+    """'townships (kaizhou.gpkg)', with what the layer says of its own provenance
+    (e.g. the sample data's schematic township boundaries), so the map does not hide it."""
     uri = layer.source() or ""
     path = uri.split("|")[0]
+    text = source_layer_name(layer)
     if path and os.path.exists(path):
-        return f"{source_layer_name(layer)} ({Path(path).name})"
-    return source_layer_name(layer)
+        text = f"{text} ({Path(path).name})"
+    field_name = next((f for f in PROVENANCE_FIELDS if f in layer.fields().names()), None)
+    if field_name:
+        values = [str(v) for v in _distinct(layer, field_name)]
+        if values:
+            text += "：" + "；".join(values[:2]) + (" …" if len(values) > 2 else "")
+    return text
 
 
 def _cite_text(catalogue: Catalogue, cite) -> str:
