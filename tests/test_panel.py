@@ -185,6 +185,9 @@ def test_layer_pickers_filter_by_geometry(panel):
     townships, builtup = add_layers(townships_layer(), builtup_layer())
     stops = memory_layer("Point", [("id", int)], [(QgsGeometry.fromWkt(f"POINT({X0} {Y0})"), [1])], "stops")
     add_layers(stops)
+    # the first polygon layer added is selected by the combo itself; its fields show at once
+    assert panel.township_combo.currentLayer() is not None
+    assert panel.name_field_combo.layer() is panel.township_combo.currentLayer()
     panel.township_combo.setLayer(townships)
     assert panel.name_field() == "name"
     polygon_choices = {panel.township_combo.layer(i) for i in range(panel.township_combo.count())}
@@ -556,6 +559,56 @@ def test_a_catalogue_file_of_ones_own(panel, tmp_path):
     assert panel.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}  # the choice before stays
     assert panel.select_catalogue("kaizhou")
     assert panel.catalogue_parameters() == {"CATALOGUE": "kaizhou"}
+
+
+SAMPLE = REPO / "layers" / "kaizhou.gpkg"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample data (layers/kaizhou.gpkg) not built")
+def test_sample_data_tag_and_check_builtup(panel, qgis_iface):
+    """The daily workflow on 开州's sample layers: tag the (messy) townships, check the built-up area."""
+    require(TAG_ID, BUILTUP_ID)
+    townships = QgsVectorLayer(f"{SAMPLE}|layername=townships_messy", "乡镇（样例）", "ogr")
+    builtup = QgsVectorLayer(f"{SAMPLE}|layername=builtup", "建成区（样例）", "ogr")
+    assert townships.isValid() and builtup.isValid()
+    add_layers(townships, builtup)
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging(), panel.status_label.text()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    direct_tag = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
+                                         "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"})
+    for key in ("MATCHED", "UNMATCHED", "AMBIGUOUS", "MISSING"):
+        assert panel.last_run.results[key] == direct_tag[key]
+    assert panel.match_table.rowCount() == direct_tag["MATCH_REPORT"].featureCount()
+    tagged = panel.tagged_layer()
+
+    panel.builtup_combo.setLayer(builtup)
+    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.findData("builtup_2025"))
+    assert panel.run_builtup()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.parameters["TOWNSHIPS"] is tagged
+    direct = processing.run(BUILTUP_ID, {
+        "BUILTUP": builtup, "TOWNSHIPS": tagged, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
+        "TARGET_ID": "builtup_2025", "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
+    summary = panel.result_rows[0]
+    assert (summary.measured, summary.target, summary.gap, summary.passed) == (
+        approx(direct["MEASURED"]), approx(direct["TARGET"]), approx(direct["GAP"]), direct["PASSED"])
+    assert len(panel.result_rows) == 1 + direct["OUTPUT"].featureCount()
+    # a township row zooms the (geographic) canvas to that township
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
+    canvas.setExtent(QgsRectangle(100, 20, 101, 21))
+    row = panel.result_rows[1]
+    assert panel.zoom_to_row(1)
+    layer = QgsProject.instance().mapLayer(row.layer_id)
+    box = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
+                                 QgsProject.instance()).transformBoundingBox(
+        layer.getFeature(row.fid).geometry().boundingBox())
+    assert canvas.extent().contains(box)
 
 
 def test_cancel_stops_a_running_task(panel):

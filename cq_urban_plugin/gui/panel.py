@@ -127,6 +127,7 @@ class PlanChecksDock(QgsDockWidget):
         self.name_field_combo.setObjectName("name_field")
         self.name_field_combo.setFilters(QgsFieldProxyModel.String)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
+        QgsProject.instance().layersAdded.connect(self._sync_name_field)
         form.addRow(tr("Name field"), self.name_field_combo)
         layout.addLayout(form)
 
@@ -395,10 +396,19 @@ class PlanChecksDock(QgsDockWidget):
                 self.name_field_combo.setField(guess)
                 break
 
+    def _sync_name_field(self, *_args):
+        # QgsMapLayerComboBox (3.22) selects the first layer added to an empty project
+        # without emitting layerChanged: keep the field list on the layer shown.
+        layer = self.township_combo.currentLayer()
+        shown = self.name_field_combo.layer()
+        if (layer.id() if layer else None) != (shown.id() if shown else None):
+            self._township_layer_changed(layer)
+
     def township_layer(self):
         return self.township_combo.currentLayer()
 
     def name_field(self) -> str:
+        self._sync_name_field()
         return self.name_field_combo.currentField()
 
     def tagged_layer(self):
