@@ -294,7 +294,7 @@ def _fill(colour: str, alpha: int = 255, outline: dict = None) -> QgsFillSymbol:
     return symbol
 
 
-def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue) -> bool:
+def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue):
     """The plan's own style for this structure: the generated (perhaps hand-edited)
     ``styles/<catalogue>_<field>.qml`` when there is one, else core.styling's renderer."""
     try:
@@ -305,9 +305,8 @@ def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue) -> boo
         _, ok = copy.loadNamedStyle(str(qml), QgsMapLayer.Symbology)
         renderer = copy.renderer()
         if ok and isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == structure.field:
-            return True
+            return
     copy.setRenderer(styling.structure_renderer(structure))
-    return True
 
 
 def value_renderer(layer, field_name: str) -> QgsCategorizedSymbolRenderer:
