@@ -258,7 +258,9 @@ class CheckCoverageAlgorithm(CqAlgorithm):
                 rect.combineExtentWith(geometry.boundingBox())
             zones = coverage.grid_zones(rect)
         feedback.setProgressText(tr("Coverage in {n} zones").format(n=len(zones)))
-        results = coverage.cover_zones(served_geometries, shapes, zones, meter, feedback, served_index=served_index)
+        with_service = parameters.get(self.SERVICE_AREA) is not None  # the whole service area only if asked for
+        results = coverage.cover_zones(served_geometries, shapes, zones, meter, feedback, with_service,
+                                       served_index)
         summary = coverage.CoverageSummary(results, notes)
         if townships_source is not None:
             # planar areas: this is only a hint that part of the served area was left out

@@ -214,10 +214,14 @@ def _area_km2(meter, geometry: QgsGeometry) -> float:
 
 
 def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
-                feedback=None, keep_geometry: bool = True, served_index: GeometryIndex = None) -> List[ZoneCoverage]:
+                feedback=None, with_service: bool = True, served_index: GeometryIndex = None) -> List[ZoneCoverage]:
     """Coverage of the ``served`` polygons by the union of ``shapes`` (stop buffers or
-    widened reachable roads), zone by zone. ``zones`` are (key, polygon); every zone
-    that holds served area or a service shape gets a result."""
+    widened reachable roads), zone by zone. ``zones`` are (key, polygon).
+
+    With ``with_service`` every zone that holds served area or a service shape gets a
+    result, with the zone's whole service area (the union of every shape touching the
+    zone). Without it only the shapes touching the served area are dissolved, which
+    is 2–3 times quicker, and zones without served area are left out."""
     served_index = served_index or GeometryIndex(served)
     shape_index = BoxIndex(shapes)
     results = []
@@ -227,24 +231,22 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
         if feedback is not None and position % 10 == 0:
             feedback.setProgress(100.0 * position / total)
         served_z = clip_union_to_zone(served_index, zone)
-        touching = shape_index.intersecting(zone) if (keep_geometry or not served_z.isEmpty()) else []
+        if not with_service and served_z.isEmpty():
+            continue
+        touching = shape_index.intersecting(zone if with_service else served_z)
         if served_z.isEmpty() and not touching:
             continue
-        if touching:
-            merged = QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]
-            service_z = polygonal(merged.intersection(zone))
-        else:
-            service_z = QgsGeometry()
-        if served_z.isEmpty() or service_z.isEmpty():
+        merged = (QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]) if touching else None
+        service_z = polygonal(merged.intersection(zone)) if merged is not None and with_service else QgsGeometry()
+        if served_z.isEmpty() or merged is None:
             covered_z = QgsGeometry()
         else:
-            covered_z = polygonal(service_z.intersection(served_z))
+            covered_z = polygonal((service_z if with_service else merged).intersection(served_z))
         uncovered_z = QgsGeometry()
         if not served_z.isEmpty():
             uncovered_z = served_z if covered_z.isEmpty() else polygonal(served_z.difference(covered_z))
-        results.append(ZoneCoverage(
-            key, served_z if keep_geometry else QgsGeometry(), covered_z, service_z if keep_geometry else QgsGeometry(),
-            uncovered_z, _area_km2(meter, served_z), _area_km2(meter, covered_z)))
+        results.append(ZoneCoverage(key, served_z, covered_z, service_z, uncovered_z,
+                                    _area_km2(meter, served_z), _area_km2(meter, covered_z)))
     if feedback is not None:
         feedback.setProgress(100.0)
     return results
