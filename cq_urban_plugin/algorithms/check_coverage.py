@@ -308,7 +308,7 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         if report:
             output[self.REPORT] = write_report(
                 report, tr("Bus-stop coverage"), [result_row],
-                tables=[(tr("Coverage by township"), [n for n, _ in TABLE_FIELDS], rows)],
+                tables=[(tr("Coverage by township"), _report_headers(), rows)],
                 notes=notes, method=method + " " + projection.describe(),
                 inputs=[stops_label, served_label] + ([layer_label(townships_source)] if townships_source else []))
         for note in notes:
@@ -358,6 +358,12 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         rows.append(row(tr("Whole served area"), summary.served_km2, summary.covered_km2, summary.area_percent,
                         summary.pop_served, summary.pop_covered, summary.pop_percent))
         return rows
+
+
+def _report_headers():
+    return [tr("Township"), tr("Served area (km²)"), tr("Covered (km²)"), tr("Coverage by area (%)"),
+            tr("Population served"), tr("Population covered"), tr("Coverage by population (%)"),
+            tr("Measured (%)"), tr("Target (%)"), tr("Gap"), tr("Met")]
 
 
 def _label(source, default):
