@@ -22,8 +22,11 @@ class CqUrbanPlugin:
     def initProcessing(self):  # noqa: N802 (QGIS's name)
         if self.provider is not None:
             return
-        self.provider = CqUrbanProvider()
-        QgsApplication.processingRegistry().addProvider(self.provider)
+        provider = CqUrbanProvider()
+        # False when another copy of the plugin already registered "cq_urban"
+        # (QGIS then deletes this one): keep out of the way rather than fail.
+        if QgsApplication.processingRegistry().addProvider(provider):
+            self.provider = provider
 
     # Desktop --------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS's name)
@@ -39,7 +42,7 @@ class CqUrbanPlugin:
         self.iface.addPluginToMenu(self.menu, panel_action)
         self.actions.append(panel_action)
         # One menu entry per algorithm, opening its Processing dialog.
-        for algorithm in self.provider.algorithms():
+        for algorithm in self.provider.algorithms() if self.provider is not None else []:
             action = QAction(algorithm.icon(), algorithm.displayName(), self.iface.mainWindow())
             action.setObjectName(f"cq_urban_{algorithm.name()}")
             action.triggered.connect(lambda _checked=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))

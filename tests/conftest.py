@@ -121,3 +121,56 @@ def postgis():
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+# The plugin's provider, registered once and kept referenced: a provider whose
+# Python object is collected loses its algorithms, and registering a second one
+# with the same id makes QGIS delete it.
+_PROVIDERS = []
+
+
+@pytest.fixture
+def cq_provider(qgis_processing):
+    from qgis.core import QgsApplication
+
+    from cq_urban_plugin.provider import CqUrbanProvider
+
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("cq_urban")
+    if provider is None:
+        _PROVIDERS.append(CqUrbanProvider())
+        registry.addProvider(_PROVIDERS[-1])
+        provider = _PROVIDERS[-1]
+    return provider
+
+
+@pytest.fixture
+def without_cq_provider(qgis_processing):
+    """For tests that load the plugin itself: it registers its own provider."""
+    from qgis.core import QgsApplication
+
+    registry = QgsApplication.processingRegistry()
+    if registry.providerById("cq_urban") is not None:
+        registry.removeProvider("cq_urban")
+    yield
+    if registry.providerById("cq_urban") is not None:
+        registry.removeProvider("cq_urban")
+
+
+# PyQGIS can crash while the interpreter tears down (C++ objects freed after
+# QgsApplication.exitQgis(), in an order Python does not control): the tests have
+# passed and reported by then, but the exit code would be 139. Leave as soon as
+# pytest has written its report, with pytest's own exit status.
+_EXIT_STATUS = []
+
+
+def pytest_sessionfinish(session, exitstatus):
+    _EXIT_STATUS.append(int(exitstatus))
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config):
+    if _EXIT_STATUS:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_EXIT_STATUS[-1])

@@ -432,20 +432,10 @@ def test_chongqing_urbanization_targets(plan):
 
 
 # --------------------------------------------------------------------------- through Processing
-_KEEP = []
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    from qgis.core import QgsApplication
-
-    from cq_urban_plugin.provider import CqUrbanProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is None:
-        # keep a Python reference: a provider whose wrapper is collected vanishes from the registry
-        _KEEP.append(CqUrbanProvider())
-        registry.addProvider(_KEEP[-1])
-    return registry.providerById("cq_urban")
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
 @pytest.mark.parametrize("catalogue_id", IDS)

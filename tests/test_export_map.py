@@ -352,25 +352,11 @@ def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_if
 
 # --- Processing and batch ----------------------------------------------------
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    """The plugin's provider, registered as the plugin does in QGIS (kept referenced:
-    a provider whose Python object is collected loses its algorithms)."""
-    from qgis.core import QgsApplication
-
-    from cq_urban_plugin.provider import CqUrbanProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.algorithmById("cq_urban:export_map") is None:
-        # Absent, or registered by another test module whose Python object is gone.
-        if registry.providerById("cq_urban") is not None:
-            registry.removeProvider("cq_urban")
-        _KEEP.append(CqUrbanProvider())
-        registry.addProvider(_KEEP[-1])
-    return registry.providerById("cq_urban")
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
-_KEEP = []
 
 
 def test_processing_algorithm(provider, tmp_path, role_structure):

@@ -138,19 +138,8 @@ def _stops_layer(path, crs, points, name="stops"):
 
 
 @pytest.fixture
-def registered(qgis_processing):
-    from qgis.core import QgsApplication
-
-    from cq_urban_plugin.provider import CqUrbanProvider
-
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is None:
-        provider = CqUrbanProvider()
-        registry.addProvider(provider)
-        yield
-        registry.removeProvider(provider)
-    else:
-        yield
+def registered(cq_provider):
+    return cq_provider
 
 
 def test_algorithm_converts_stops_to_cgcs2000(registered, tmp_path):

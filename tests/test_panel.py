@@ -129,7 +129,7 @@ def approx(value):
 
 
 @pytest.fixture
-def plugin(qgis_iface, qgis_processing, qgis_new_project):
+def plugin(qgis_iface, without_cq_provider, qgis_new_project):
     plugin = cq_urban_plugin.classFactory(qgis_iface)
     plugin.initGui()
     yield plugin

@@ -19,7 +19,7 @@ def test_processing_is_qgis_own_module():
     assert "plugins/processing" in qgis_processing_module.__file__.replace("\\", "/")
 
 
-def test_load_register_unload_reload(qgis_iface, qgis_processing):
+def test_load_register_unload_reload(qgis_iface, without_cq_provider):
     registry = QgsApplication.processingRegistry()
     assert registry.providerById("cq_urban") is None
 

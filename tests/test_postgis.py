@@ -8,12 +8,9 @@ from cq_urban_plugin.core.catalogue import bundled_catalogue
 from cq_urban_plugin.provider import CqUrbanProvider
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is None:
-        registry.addProvider(CqUrbanProvider())
-    yield registry.providerById("cq_urban")
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
 def _table(connection, name):

@@ -154,24 +154,12 @@ def test_gcj02_stops_are_offset_by_hundreds_of_metres(qgis_app, key):
     assert 100 < min(offsets) and max(offsets) < 700
 
 
-def test_the_converter_recovers_the_true_stops(qgis_processing):
+def test_the_converter_recovers_the_true_stops(cq_provider):
     import processing
-    from qgis.core import QgsApplication
 
-    from cq_urban_plugin.provider import CqUrbanProvider
-
-    registry = QgsApplication.processingRegistry()
-    provider = None
-    if registry.providerById("cq_urban") is None:
-        provider = CqUrbanProvider()
-        registry.addProvider(provider)
-    try:
-        source = layer("wuxi", "bus_stops_gcj02")
-        result = processing.run("cq_urban:convert_web_coordinates",
-                                {"INPUT": source.source(), "SOURCE_SYSTEM": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
-    finally:
-        if provider is not None:
-            registry.removeProvider(provider)
+    source = layer("wuxi", "bus_stops_gcj02")
+    result = processing.run("cq_urban:convert_web_coordinates",
+                            {"INPUT": source.source(), "SOURCE_SYSTEM": 0, "OUTPUT": "TEMPORARY_OUTPUT"})
     converted = {f["stop_id"]: f.geometry().asPoint() for f in result["OUTPUT"].getFeatures()}
     true = {f["stop_id"]: f.geometry().asPoint() for f in layer("wuxi", "bus_stops").getFeatures()}
     distance = QgsDistanceArea()

@@ -26,16 +26,9 @@ from cq_urban_plugin.provider import CqUrbanProvider
 ALG = "cq_urban:tag_townships"
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is not None:
-        yield
-        return
-    added = CqUrbanProvider()
-    registry.addProvider(added)
-    yield
-    registry.removeProvider(added)
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
 def py(value):

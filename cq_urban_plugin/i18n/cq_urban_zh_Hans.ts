@@ -69,12 +69,12 @@ Output: a table without geometry.</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="34" />
+        <location filename="../plugin.py" line="37" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36" />
+        <location filename="../plugin.py" line="39" />
         <source>Plan checks: tag townships, check targets, export maps</source>
         <translation>规划校核：标注乡镇、校核指标、导出专题图</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="422" />
+        <location filename="../algorithms/check_coverage.py" line="364" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -854,7 +854,7 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
     <message>
         <location filename="../core/builtup.py" line="171" />
         <source>Catalogue '{catalogue}' has no target '{id}'.</source>
-        <translation>目录“{catalogue}”中没有指标“{id}”。</translation>
+        <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="142" />
@@ -972,12 +972,12 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="376" />
+        <location filename="../algorithms/check_coverage.py" line="382" />
         <source>Layer '{layer}' has coordinates up to {x:.0f}, {y:.0f}, which are not degrees, but its coordinate reference system {crs} is geographic.</source>
         <translation>图层“{layer}”的坐标值达 {x:.0f}, {y:.0f}，不是经纬度，但其坐标参考系 {crs} 是地理坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="376" />
+        <location filename="../algorithms/check_coverage.py" line="382" />
         <source>Set the layer's real CRS in Layer Properties &gt; Source (for metres in Chongqing, usually a CGCS2000 Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
         <translation>请在“图层属性 &gt; 源”中设置图层的真实坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影带，如 EPSG:4544/4545/4546）。</translation>
     </message>
@@ -2575,9 +2575,54 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>算法停止但未给出信息；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="32" />
+        <location filename="../plugin.py" line="35" />
         <source>&amp;Chongqing plan checks</source>
         <translation>重庆规划校核(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="364" />
+        <source>Served area (km²)</source>
+        <translation>服务区域（平方千米）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="364" />
+        <source>Covered (km²)</source>
+        <translation>已覆盖（平方千米）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="364" />
+        <source>Coverage by area (%)</source>
+        <translation>按面积覆盖率（%）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="365" />
+        <source>Population served</source>
+        <translation>服务区域人口</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="365" />
+        <source>Population covered</source>
+        <translation>覆盖人口</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="365" />
+        <source>Coverage by population (%)</source>
+        <translation>按人口覆盖率（%）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="366" />
+        <source>Measured (%)</source>
+        <translation>实测值（%）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="366" />
+        <source>Target (%)</source>
+        <translation>目标值（%）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="366" />
+        <source>Met</source>
+        <translation>达标</translation>
     </message>
 </context>
 </TS>

@@ -13,10 +13,18 @@ import yaml
 
 
 def main(ts_path, *mapping_paths):
-    mapping = {}
+    mapping, origin, conflicts = {}, {}, []
     for mapping_path in mapping_paths:
         with open(mapping_path, encoding="utf-8") as stream:
-            mapping.update(yaml.safe_load(stream) or {})
+            for source, text in (yaml.safe_load(stream) or {}).items():
+                if source in mapping and mapping[source] != text:
+                    conflicts.append(f"{source!r}: {origin[source]} says {mapping[source]!r}, "
+                                     f"{mapping_path} says {text!r}")
+                mapping[source], origin[source] = text, mapping_path
+    if conflicts:
+        # One English string has one Chinese translation everywhere in the interface.
+        print("conflicting translations (keep one):\n  " + "\n  ".join(conflicts), file=sys.stderr)
+        return 1
     tree = ET.parse(ts_path)
     root = tree.getroot()
     root.set("language", "zh_CN")
