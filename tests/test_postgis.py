@@ -2,10 +2,9 @@
 (Debian's packages) started by the `postgis` fixture on a local port."""
 import processing
 import pytest
-from qgis.core import QgsApplication, QgsDataSourceUri, QgsVectorLayer
+from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue
-from cq_urban_plugin.provider import CqUrbanProvider
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import processing
 import pytest
 from osgeo import gdal, ogr, osr
 from qgis.core import (
-    QgsApplication,
     QgsFeature,
     QgsGeometry,
     QgsProcessingContext,
@@ -21,7 +20,6 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QVariant
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue, load_catalogue
-from cq_urban_plugin.provider import CqUrbanProvider
 
 ALG = "cq_urban:tag_townships"
 
