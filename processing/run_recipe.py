@@ -176,7 +176,8 @@ def main(argv=None):
         env["QGIS_CUSTOM_CONFIG_PATH"] = str(Path(args.profile_dir).resolve())
     enabled = subprocess.run([command, "plugins", "enable", "cq_urban_plugin"], env=env,
                              capture_output=True, text=True)
-    if enabled.returncode != 0:
+    # qgis_process exits non-zero for a plugin that is enabled already: that is fine.
+    if enabled.returncode != 0 and "already enabled" not in enabled.stdout + enabled.stderr:
         sys.exit("qgis_process could not enable cq_urban_plugin; is it on the plugin path?\n"
                  + enabled.stderr[-2000:])
     log_path = Path(args.log or (REPO / "output" / "qgis_process.log"))
