@@ -182,7 +182,22 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
 
 
 def repair_polygon(geometry: QgsGeometry) -> QgsGeometry:
+    """A valid polygonal geometry covering what the feature draws.
+
+    Parts of a multipolygon are repaired one by one and then unioned: GEOS's
+    makeValid on the whole reads overlapping parts even-odd, so land covered by
+    two parts would become a hole and the area silently shrink."""
+    if not QgsWkbTypes.isSingleType(geometry.wkbType()) and geometry.constGet().partCount() > 1:
+        parts = [_repair_single(QgsGeometry(part.clone())) for part in geometry.constParts()]
+        parts = [part for part in parts if not part.isEmpty()]
+        return QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
+    return _repair_single(geometry)
+
+
+def _repair_single(geometry: QgsGeometry) -> QgsGeometry:
     """makeValid, keeping only the polygonal parts (it may return lines and points too)."""
+    if geometry.isGeosValid():
+        return geometry
     fixed = geometry.makeValid()
     if fixed.type() == QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isSingleType(fixed.wkbType()):
         return fixed

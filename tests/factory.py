@@ -1,0 +1,119 @@
+"""Small, fully known layers for tests, written as GeoPackages.
+
+A 3 × 3 grid of 2 km square townships in CGCS2000 / 3-degree GK zone 35
+(EPSG:4544, 江津's zone), named after real 江津 townships, with built-up
+patches, bus stops, a road grid and the three control lines. Every figure a
+test expects is computed from these geometries independently of the plugin.
+"""
+from pathlib import Path
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransformContext,
+    QgsFeature,
+    QgsGeometry,
+    QgsPointXY,
+    QgsVectorFileWriter,
+    QgsVectorLayer,
+)
+
+from cq_urban_plugin.core.fields import make_fields
+
+CRS = "EPSG:4544"
+X0, Y0, SIDE = 500000.0, 3250000.0, 2000.0
+TOWNSHIP_NAMES = ["几江街道", "德感街道", "双福街道", "圣泉街道", "鼎山街道", "支坪街道", "珞璜镇", "白沙镇", "四面山镇"]
+
+
+def square(x, y, side):
+    return QgsGeometry.fromWkt(f"POLYGON(({x} {y},{x + side} {y},{x + side} {y + side},{x} {y + side},{x} {y}))")
+
+
+def memory_layer(geometry_type, fields, rows, crs=CRS, name="layer"):
+    """rows: [(QgsGeometry or None, [attributes…]), …]"""
+    layer = QgsVectorLayer(f"{geometry_type}?crs={crs}" if crs else geometry_type, name, "memory")
+    layer.dataProvider().addAttributes(make_fields(fields))
+    layer.updateFields()
+    features = []
+    for geometry, attributes in rows:
+        feature = QgsFeature(layer.fields())
+        if geometry is not None:
+            feature.setGeometry(geometry)
+        feature.setAttributes(list(attributes))
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    return layer
+
+
+def write(layer, path: Path, layer_name=None, driver="GPKG") -> str:
+    options = QgsVectorFileWriter.SaveVectorOptions()
+    options.driverName = driver
+    options.fileEncoding = "UTF-8"
+    if layer_name:
+        options.layerName = layer_name
+        if Path(path).exists():
+            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
+        layer, str(path), QgsCoordinateTransformContext(), options)
+    assert error == QgsVectorFileWriter.NoError, message
+    return f"{path}|layername={layer_name}" if layer_name else str(path)
+
+
+def townships():
+    rows = []
+    for i, name in enumerate(TOWNSHIP_NAMES):
+        row, col = divmod(i, 3)
+        rows.append((square(X0 + col * SIDE, Y0 + row * SIDE, SIDE), [name]))
+    return memory_layer("Polygon", [("name", str)], rows, name="townships")
+
+
+def builtup():
+    """Patches that overlap each other and cross township boundaries."""
+    rows = [
+        (square(X0 + 500, Y0 + 500, 1000), [1]),
+        (square(X0 + 1000, Y0 + 1000, 1500), [2]),  # overlaps the first, crosses into the next townships
+        (square(X0 + 4500, Y0 + 4500, 800), [3]),
+    ]
+    return memory_layer("Polygon", [("id", int)], rows, name="builtup")
+
+
+def stops():
+    points = [(X0 + 700, Y0 + 700), (X0 + 2200, Y0 + 2200), (X0 + 4900, Y0 + 4900), (X0 + 700, Y0 + 700)]
+    return memory_layer("Point", [("stop", str)], [(QgsGeometry.fromPointXY(QgsPointXY(x, y)), [f"s{i}"])
+                                                    for i, (x, y) in enumerate(points)], name="stops")
+
+
+def roads():
+    rows = []
+    for k in range(4):
+        v = k * SIDE
+        rows.append((QgsGeometry.fromWkt(f"LINESTRING({X0} {Y0 + v},{X0 + 3 * SIDE} {Y0 + v})"), [f"h{k}"]))
+        rows.append((QgsGeometry.fromWkt(f"LINESTRING({X0 + v} {Y0},{X0 + v} {Y0 + 3 * SIDE})"), [f"v{k}"]))
+    return memory_layer("LineString", [("road", str)], rows, name="roads")
+
+
+def control_lines():
+    return {
+        "ECOLOGY": memory_layer("Polygon", [("kind", str)], [(square(X0 + 4000, Y0, 2000), ["生态保护红线"])],
+                                name="ecology"),
+        "FARMLAND": memory_layer("Polygon", [("kind", str)], [(square(X0 + 3000, Y0, 2000), ["永久基本农田"])],
+                                 name="farmland"),
+        "DEVELOPMENT": memory_layer("Polygon", [("kind", str)], [(square(X0, Y0, 3000), ["城镇开发边界"])],
+                                    name="development"),
+    }
+
+
+def sample_gpkg(path: Path) -> dict:
+    """Every layer above in one GeoPackage; returns {role: layer source string}."""
+    sources = {
+        "TOWNSHIPS": write(townships(), path, "townships"),
+        "BUILTUP": write(builtup(), path, "builtup"),
+        "STOPS": write(stops(), path, "stops"),
+        "ROADS": write(roads(), path, "roads"),
+    }
+    for key, layer in control_lines().items():
+        sources[key] = write(layer, path, key.lower())
+    return sources
+
+
+def crs(authid=CRS):
+    return QgsCoordinateReferenceSystem(authid)

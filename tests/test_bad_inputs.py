@@ -1,0 +1,220 @@
+"""Bad input across every algorithm: each case gets a clear message or a correct
+result, never a traceback, never a silently different number, and the input
+file is left byte for byte as it was.
+
+Each algorithm has a baseline run on the known layers of tests/factory.py;
+each case changes one input and runs it again through processing.run.
+"""
+import hashlib
+import math
+
+import factory
+import processing
+import pytest
+from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+
+from cq_urban_plugin.algorithms import ALGORITHMS
+
+# Per algorithm: the parameters of the baseline run (layer roles of factory.sample_gpkg
+# in braces), the parameter holding the polygon/point input that cases change, and
+# the result key compared with the baseline where a case must give the same number.
+BASELINES = {
+    "tag_townships": ({"INPUT": "{TOWNSHIPS}", "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+                       "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"}, "INPUT", "MATCHED"),
+    "check_builtup": ({"BUILTUP": "{BUILTUP}", "TOWNSHIPS": "{TOWNSHIPS}", "TOWNSHIP_NAME_FIELD": "name",
+                       "CATALOGUE": "jiangjin", "TARGET_VALUE": 5, "OUTPUT": "TEMPORARY_OUTPUT",
+                       "TABLE": "TEMPORARY_OUTPUT"}, "BUILTUP", "MEASURED"),
+    "check_coverage": ({"STOPS": "{STOPS}", "SERVED_AREA": "{BUILTUP}", "TOWNSHIPS": "{TOWNSHIPS}",
+                        "TOWNSHIP_NAME_FIELD": "name", "RADIUS": 500, "CATALOGUE": "wuxi", "TARGET_VALUE": 90,
+                        "SERVICE_AREA": "TEMPORARY_OUTPUT", "UNCOVERED": "TEMPORARY_OUTPUT",
+                        "TABLE": "TEMPORARY_OUTPUT"}, "SERVED_AREA", "MEASURED"),
+    "check_control_lines": ({"TOWNSHIPS": "{TOWNSHIPS}", "TOWNSHIP_NAME_FIELD": "name", "ECOLOGY": "{ECOLOGY}",
+                             "FARMLAND": "{FARMLAND}", "DEVELOPMENT": "{DEVELOPMENT}", "BUILTUP": "{BUILTUP}",
+                             "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT",
+                             "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT", "SUMMARY": "TEMPORARY_OUTPUT"},
+                            "TOWNSHIPS", "MEASURED"),
+    "convert_web_coordinates": ({"INPUT": "{STOPS_GCJ}", "SOURCE_SYSTEM": 0, "OUTPUT": "TEMPORARY_OUTPUT"},
+                                "INPUT", None),
+    "export_map": ({"INPUT": "{TOWNSHIPS}", "FIELD": "name", "PAPER": 1, "DPI": 50, "OUTPUT": "{tmp}/map.png"},
+                   "INPUT", None),
+    "list_targets": None,  # no layer input
+}
+NAME_FIELD_PARAMS = ("NAME_FIELD", "TOWNSHIP_NAME_FIELD")
+# Reads coordinates as GCJ-02/BD-09 degrees whatever CRS the layer declares (web
+# scrapes declare anything or nothing): a missing CRS must give the same result.
+IGNORES_DECLARED_CRS = {"convert_web_coordinates": "CONVERTED"}
+# Checks whose figure is a union: one multipart feature must give the same number.
+SAME_NUMBER_WHEN_MERGED = {"check_builtup", "check_coverage"}
+
+
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("bad_inputs")
+    sources = factory.sample_gpkg(folder / "known.gpkg")
+    gcj = factory.memory_layer("Point", [("stop", str)], [
+        (QgsGeometry.fromWkt("POINT(106.26 29.29)"), ["a"]), (QgsGeometry.fromWkt("POINT(106.27 29.30)"), ["b"])],
+        crs="EPSG:4326", name="stops_gcj")
+    sources["STOPS_GCJ"] = factory.write(gcj, folder / "known.gpkg", "stops_gcj")
+    sources["folder"] = folder
+    return sources
+
+
+def _digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _params(name, data, tmp_path):
+    params, _, _ = BASELINES[name]
+    filled = {}
+    for key, value in params.items():
+        if isinstance(value, str) and value.startswith("{"):
+            value = value.replace("{tmp}", str(tmp_path))
+            if value.startswith("{"):
+                value = data[value.strip("{}")]
+        filled[key] = value
+    return filled
+
+
+def _run(name, params):
+    return processing.run(f"cq_urban:{name}", params)
+
+
+def _assert_clear(message, *names):
+    assert "unexpected error" not in message and "Traceback" not in message, message
+    assert any(n in message for n in names), f"the message names none of {names}: {message}"
+
+
+def _layer_from(source):
+    path, _, layer_name = source.partition("|layername=")
+    return QgsVectorLayer(source, layer_name or "layer", "ogr")
+
+
+def _variant(data, source, tmp_path, label, edit):
+    """A copy of ``source`` changed by ``edit(layer)`` written to its own GeoPackage."""
+    original = _layer_from(source)
+    copy = factory.memory_layer(
+        QgsWkbTypes_name(original), [(f.name(), _pytype(f)) for f in original.fields() if f.name() != "fid"],
+        [(f.geometry(), [f[n.name()] for n in original.fields() if n.name() != "fid"])
+         for f in original.getFeatures()],
+        crs=original.crs().authid(), name=label)
+    edit(copy)
+    return factory.write(copy, tmp_path / f"{label}.gpkg", label)
+
+
+def QgsWkbTypes_name(layer):  # noqa: N802
+    from qgis.core import QgsWkbTypes
+
+    return {QgsWkbTypes.PointGeometry: "Point", QgsWkbTypes.LineGeometry: "LineString",
+            QgsWkbTypes.PolygonGeometry: "Polygon"}[layer.geometryType()]
+
+
+def _pytype(field):
+    from qgis.PyQt.QtCore import QVariant
+
+    return {QVariant.Int: int, QVariant.LongLong: int, QVariant.Double: float}.get(field.type(), str)
+
+
+def _algorithms():
+    return [cls.NAME for cls in ALGORITHMS]
+
+
+def test_every_algorithm_has_a_baseline():
+    assert set(_algorithms()) <= set(BASELINES), set(_algorithms()) - set(BASELINES)
+
+
+def _cases():
+    return [(name, case) for name in sorted(BASELINES) if BASELINES[name]
+            for case in ("empty", "geographic", "invalid_and_null", "no_crs", "missing_field", "multipart",
+                         "cancelled")]
+
+
+@pytest.mark.parametrize("name,case", _cases())
+def test_bad_input(name, case, provider, data, tmp_path):
+    if name not in _algorithms():
+        pytest.fail(f"{name} is listed here but not registered")
+    params = _params(name, data, tmp_path)
+    _, key, result_key = BASELINES[name]
+    gpkg = data["folder"] / "known.gpkg"
+    before = _digest(gpkg)
+    baseline = _run(name, dict(params))
+    layer_label = case
+
+    if case == "empty":
+        params[key] = _variant(data, params[key], tmp_path, "empty_layer",
+                               lambda layer: layer.dataProvider().truncate())
+        layer_label = "empty_layer"
+    elif case == "geographic":
+        params[key] = processing.run("native:reprojectlayer", {
+            "INPUT": params[key], "TARGET_CRS": "EPSG:4490", "OUTPUT": str(tmp_path / "geographic.gpkg")})["OUTPUT"]
+    elif case == "invalid_and_null":
+        def edit(layer):
+            provider = layer.dataProvider()
+            geometry_type = layer.geometryType()
+            changes = {}
+            ids = [f.id() for f in layer.getFeatures()]
+            changes[ids[0]] = QgsGeometry()  # a null geometry
+            provider.changeGeometryValues(changes)
+            if geometry_type == 2 and len(ids) > 1:  # a self-intersecting bow-tie of the same area extent
+                first = layer.getFeature(ids[1]).geometry().boundingBox()
+                x0, y0, x1, y1 = first.xMinimum(), first.yMinimum(), first.xMaximum(), first.yMaximum()
+                provider.changeGeometryValues({ids[1]: QgsGeometry.fromWkt(
+                    f"POLYGON(({x0} {y0},{x1} {y1},{x1} {y0},{x0} {y1},{x0} {y0}))")})
+        params[key] = _variant(data, params[key], tmp_path, "broken_geometries", edit)
+        layer_label = "broken_geometries"
+    elif case == "no_crs":
+        original = _layer_from(params[key])
+        stripped = factory.memory_layer(
+            QgsWkbTypes_name(original), [("x", str)],
+            [(f.geometry(), [""]) for f in original.getFeatures()], crs=None, name="no_crs")
+        params[key] = factory.write(stripped, tmp_path / "no_crs.gpkg", "no_crs")
+        layer_label = "no_crs"
+    elif case == "multipart":
+        original = _layer_from(params[key])
+        if original.geometryType() != 2:
+            pytest.skip("multipart case is for polygon inputs")
+        merged = QgsGeometry.collectGeometry([f.geometry() for f in original.getFeatures()])
+        first = next(original.getFeatures())
+        params[key] = factory.write(factory.memory_layer(
+            "MultiPolygon", [(f.name(), _pytype(f)) for f in original.fields() if f.name() != "fid"],
+            [(merged, [first[f.name()] for f in original.fields() if f.name() != "fid"])],
+            crs=original.crs().authid(), name="multipart"), tmp_path / "multipart.gpkg", "multipart")
+        layer_label = "multipart"
+    elif case == "cancelled":
+        feedback = QgsProcessingFeedback()
+        feedback.cancel()
+        with pytest.raises(QgsProcessingException) as raised:
+            processing.run(f"cq_urban:{name}", params, feedback=feedback)
+        _assert_clear(str(raised.value), "ancel")
+        assert _digest(gpkg) == before
+        return
+    elif case == "missing_field":
+        field_params = [p for p in NAME_FIELD_PARAMS if p in params]
+        if not field_params:
+            pytest.skip(f"{name} takes no field parameter")
+        params[field_params[0]] = "no_such_field"
+        layer_label = "no_such_field"
+
+    try:
+        results = _run(name, params)
+    except QgsProcessingException as error:
+        message = str(error)
+        _assert_clear(message, layer_label, key, "no_such_field")
+        if case == "geographic":
+            pytest.fail(f"a geographic CRS must be handled, not refused: {message}")
+    else:
+        if case in ("geographic", "multipart") and result_key and name in SAME_NUMBER_WHEN_MERGED | {
+                n for n in BASELINES if case == "geographic"}:
+            assert math.isclose(results[result_key], baseline[result_key], rel_tol=1e-4), (results, baseline)
+        if case == "no_crs" and name in IGNORES_DECLARED_CRS:
+            key = IGNORES_DECLARED_CRS[name]
+            assert results[key] == baseline[key], (results, baseline)
+        elif case in ("no_crs", "missing_field"):
+            pytest.fail(f"{name} ran on {case} instead of saying what to fix: {results}")
+        if case == "empty" and result_key == "MEASURED":
+            pytest.fail(f"{name} gave a number for an empty layer: {results}")
+    assert _digest(gpkg) == before
