@@ -21,7 +21,9 @@ from cq_urban_plugin.core.fields import make_fields
 
 CRS = "EPSG:4544"
 X0, Y0, SIDE = 500000.0, 3250000.0, 2000.0
-TOWNSHIP_NAMES = ["几江街道", "德感街道", "双福街道", "圣泉街道", "鼎山街道", "支坪街道", "珞璜镇", "白沙镇", "四面山镇"]
+TOWNSHIP_NAMES = [
+    "几江街道", "德感街道", "双福街道", "圣泉街道", "鼎山街道", "支坪街道", "珞璜镇", "白沙镇", "四面山镇",
+]
 
 
 def square(x, y, side):

@@ -98,7 +98,7 @@ def _variant(data, source, tmp_path, label, edit):
     """A copy of ``source`` changed by ``edit(layer)`` written to its own GeoPackage."""
     original = _layer_from(source)
     copy = factory.memory_layer(
-        QgsWkbTypes_name(original), [(f.name(), _pytype(f)) for f in original.fields() if f.name() != "fid"],
+        _geometry_name(original), [(f.name(), _pytype(f)) for f in original.fields() if f.name() != "fid"],
         [(f.geometry(), [f[n.name()] for n in original.fields() if n.name() != "fid"])
          for f in original.getFeatures()],
         crs=original.crs().authid(), name=label)
@@ -106,7 +106,7 @@ def _variant(data, source, tmp_path, label, edit):
     return factory.write(copy, tmp_path / f"{label}.gpkg", label)
 
 
-def QgsWkbTypes_name(layer):  # noqa: N802
+def _geometry_name(layer):
     from qgis.core import QgsWkbTypes
 
     return {QgsWkbTypes.PointGeometry: "Point", QgsWkbTypes.LineGeometry: "LineString",
@@ -169,7 +169,7 @@ def test_bad_input(name, case, provider, data, tmp_path):
     elif case == "no_crs":
         original = _layer_from(params[key])
         stripped = factory.memory_layer(
-            QgsWkbTypes_name(original), [("x", str)],
+            _geometry_name(original), [("x", str)],
             [(f.geometry(), [""]) for f in original.getFeatures()], crs=None, name="no_crs")
         params[key] = factory.write(stripped, tmp_path / "no_crs.gpkg", "no_crs")
         layer_label = "no_crs"
