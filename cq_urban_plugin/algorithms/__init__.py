@@ -3,6 +3,7 @@ from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
+from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
@@ -12,5 +13,6 @@ ALGORITHMS = [
     CheckCoverageAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
+    ExportMapAlgorithm,
     TagTownshipsAlgorithm,
 ]
