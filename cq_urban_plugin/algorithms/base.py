@@ -42,13 +42,11 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     GROUP = "checks"
 
     def __init_subclass__(cls, **kwargs):
-        # TEMPORARY (removed when every algorithm is renamed): a subclass that
-        # wrote `run(parameters, context, feedback)` gets it as `compute`, since
-        # `run` would shadow QgsProcessingAlgorithm.run, which processing.run() calls.
         super().__init_subclass__(**kwargs)
+        # `run` is QgsProcessingAlgorithm.run, which processing.run() calls: a
+        # subclass overriding it would break the toolbox. The work goes in compute().
         if "run" in cls.__dict__:
-            cls.compute = cls.__dict__["run"]
-            delattr(cls, "run")
+            raise TypeError(f"{cls.__name__} overrides run(); implement compute() instead")
 
     def name(self):
         return self.NAME

@@ -187,7 +187,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             return fallback, fallback
         return None, None
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         townships_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
         if townships_source is None:
             raise PlanInputError(tr("No township layer was given."), tr("Choose the township polygons."))

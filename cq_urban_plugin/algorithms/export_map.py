@@ -92,7 +92,7 @@ class ExportMapAlgorithm(CqAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages")))
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
-    def run(self, parameters, context, feedback):
+    def compute(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         chosen = layout.THEMES[self.parameterAsEnum(parameters, self.THEME, context)]
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
