@@ -48,6 +48,12 @@ class CqUrbanPlugin:
             action.triggered.connect(lambda _checked=False, alg_id=algorithm.id(): self.open_algorithm(alg_id))
             self.iface.addPluginToMenu(self.menu, action)
             self.actions.append(action)
+        designer_action = QAction(icon, tr("Thematic map of the active layer in the layout designer"),
+                                  self.iface.mainWindow())
+        designer_action.setObjectName("cq_urban_open_layout")
+        designer_action.triggered.connect(self.open_layout_designer)
+        self.iface.addPluginToMenu(self.menu, designer_action)
+        self.actions.append(designer_action)
         self.iface.addToolBarIcon(panel_action)
         self.panel_action = panel_action
 
@@ -76,6 +82,28 @@ class CqUrbanPlugin:
             self.panel.visibilityChanged.connect(self.panel_action.setChecked)
             self.iface.addDockWidget(0x2, self.panel)  # Qt.RightDockWidgetArea
         self.panel.setVisible(visible)
+
+    def open_layout_designer(self):
+        """The active layer's thematic map as a print layout, to edit before export."""
+        from qgis.core import Qgis, QgsVectorLayer
+
+        from .core.errors import PlanInputError
+        from .core.layout import THEMES
+        from .gui.layout_actions import open_layout_in_designer
+
+        layer = self.iface.activeLayer()
+        if not isinstance(layer, QgsVectorLayer):
+            self.iface.messageBar().pushMessage(
+                tr("Plan checks"), tr("Select a tagged township layer or a check's output layer first."),
+                Qgis.Warning, 8)
+            return None
+        names = set(layer.fields().names())
+        theme = next((t for t in THEMES if any(f in names for f in t.fields)), THEMES[0])
+        try:
+            return open_layout_in_designer(self.iface, layer, theme.key)
+        except PlanInputError as error:
+            self.iface.messageBar().pushMessage(tr("Plan checks"), str(error), Qgis.Warning, 10)
+            return None
 
     @staticmethod
     def open_algorithm(algorithm_id: str):

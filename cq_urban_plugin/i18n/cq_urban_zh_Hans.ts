@@ -23,7 +23,7 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="88" />
+        <location filename="../algorithms/base.py" line="86" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -69,7 +69,7 @@ Output: a table without geometry.</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="37" />
+        <location filename="../plugin.py" line="105" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
@@ -239,7 +239,7 @@ Output: a table without geometry.</source>
         <translation>规划依据</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="117" />
+        <location filename="../algorithms/base.py" line="115" />
         <source>{file} has no .cpg file and its text is not UTF-8: it was read as GBK. To make this permanent, save a file {stem}.cpg containing the word GBK beside it.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
@@ -2623,6 +2623,16 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../algorithms/check_coverage.py" line="366" />
         <source>Met</source>
         <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="51" />
+        <source>Thematic map of the active layer in the layout designer</source>
+        <translation>在布局设计器中打开当前图层的专题图</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="96" />
+        <source>Select a tagged township layer or a check's output layer first.</source>
+        <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
 </context>
 </TS>
