@@ -7,6 +7,7 @@ import json
 
 import processing
 import pytest
+from conftest import REPO
 from osgeo import gdal, ogr, osr
 from qgis.core import (
     QgsFeature,
@@ -141,7 +142,7 @@ def test_messy_names_get_the_plan_roles_and_the_report_says_what_was_not_matched
         assert f"{reading.cite.file}:{reading.cite.line}" in yuexi["plan_note"]
     assert set(yuexi["tier"].split("|")) == {"第一级", "第三级"}
 
-    rows = [tuple(py(f[k]) for k in ("fid", "name", "status", "plan_name", "candidates", "fix"))
+    rows = [tuple(py(f[k]) for k in ("layer_fid", "name", "status", "plan_name", "candidates", "fix"))
             for f in report.getFeatures()]
     status_of = {}
     for fid, name, status, plan_name, candidates, fix in rows:
@@ -218,7 +219,7 @@ def test_code_field_separates_other_jurisdictions_and_joins_parts(provider):
     assert [f["plan_name"] for f in features[1:3]] == ["大进镇", "大进镇"]
     assert all({f["tier"]} == want for f in features[1:3])
     assert all(f["plan_name"] in (None, "") for f in features[3:])
-    statuses = sorted(f["status"] for f in report.getFeatures() if py(f["fid"]) is not None)
+    statuses = sorted(f["status"] for f in report.getFeatures() if py(f["layer_fid"]) is not None)
     assert statuses == ["duplicate", "duplicate", "other_juris", "parts", "parts"]
     assert results["MATCHED"] == 2 and results["AMBIGUOUS"] == 2 and results["UNMATCHED"] == 1
 
@@ -380,3 +381,20 @@ def test_qgis_process_on_a_geopackage(installed_plugin, tmp_path, qgis_app):
     rows = QgsVectorLayer(str(report), "report", "ogr")
     statuses = [(f["status"], f["plan_name"] or f["name"]) for f in rows.getFeatures()]
     assert ("unmatched", "解放碑街道") in statuses and ("missing", towns[-1]) in statuses
+
+
+def test_match_report_and_styles_survive_a_geopackage(provider, tmp_path):
+    """The report's feature ids are the township layer's (a field named `fid` would
+    have become the GeoPackage's own key), and every style name fits layer_styles."""
+    source = REPO / "layers" / "jiangjin.gpkg"
+    results = processing.run(ALG, {
+        "INPUT": f"{source}|layername=townships_messy", "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+        "OUTPUT": str(tmp_path / "tagged.gpkg"), "MATCH_REPORT": str(tmp_path / "report.gpkg")})
+    messy = QgsVectorLayer(f"{source}|layername=townships_messy", "messy", "ogr")
+    names = {f.id(): f["name"] for f in messy.getFeatures()}
+    report = QgsVectorLayer(results["MATCH_REPORT"], "report", "ogr")
+    rows = [(py(f["layer_fid"]), f["name"]) for f in report.getFeatures() if py(f["layer_fid"]) is not None]
+    assert rows and all(names[fid] == name for fid, name in rows)
+    from cq_urban_plugin.core.styling import style_name
+
+    assert all(len(style_name(s)) <= 30 for s in bundled_catalogue("jiangjin").structures)

@@ -141,7 +141,10 @@ def set_value_maps(layer: QgsVectorLayer, catalogue) -> List[str]:
 
 
 def style_name(structure) -> str:
-    return f"{structure.name} ({structure.field})"
+    """Unique per layer (the field is), and at most 30 characters: the longest
+    name a GeoPackage's layer_styles table keeps."""
+    suffix = f" ({structure.field})"
+    return structure.name[: 30 - len(suffix)] + suffix
 
 
 def apply_structure_style(layer: QgsVectorLayer, structure, label_field: Optional[str] = LABEL_FIELD):

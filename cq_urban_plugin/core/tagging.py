@@ -33,7 +33,7 @@ CONFLICT = "conflict"  # matched, but the plan gives two readings in a structure
 
 TAG_FIELDS = ("plan_name", "match", "juris", "plan_note")
 CITE_FIELD = "plan_cite"
-REPORT_FIELDS = [("layer", str), ("fid", int), ("name", str), ("status", str), ("plan_name", str),
+REPORT_FIELDS = [("layer", str), ("layer_fid", int), ("name", str), ("status", str), ("plan_name", str),
                  ("candidates", str), ("fix", str)]
 SEPARATOR = "|"  # between the readings of a contradiction
 

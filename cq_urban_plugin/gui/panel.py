@@ -566,7 +566,7 @@ class PlanChecksDock(QgsDockWidget):
             row = {
                 "name": _text(feature, pick("name")),
                 "problem": _text(feature, pick("status")),
-                "fid": _int(feature, pick("fid")),
+                "fid": _int(feature, pick("layer_fid")),
                 "plan_name": _text(feature, pick("plan_name")),
                 "fix": _text(feature, pick("fix")),
             }
