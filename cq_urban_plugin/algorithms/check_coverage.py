@@ -183,14 +183,12 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
                                  tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
                                     "or the area measure."))
-        if townships_source is not None and not name_field:
-            name_field = ""
         target = self._target(parameters, context)
 
         sources = [(served_source, served_label), (stops_source, stops_label)]
         if townships_source is not None:
             sources.append((townships_source, _label(townships_source, tr("Townships"))))
-        for source, label in sources:
+        for source, label in sources + ([(roads_source, _label(roads_source, tr("Roads")))] if along_network else []):
             _check_coordinates_fit(source, label)
         combined = combined_extent(sources)
         if combined is None:
