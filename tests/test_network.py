@@ -2,11 +2,11 @@
 against QGIS's native service area, and a network with gaps reported, not under-counted."""
 import pytest
 from qgis.core import QgsApplication, QgsGeometry, QgsPointXY
+from test_coverage import X0, Y0, layer_of, rect, run
 
 from cq_urban_plugin.core import coverage
 from cq_urban_plugin.core.network import GAP_TOLERANCE, SNAP_TOLERANCE, RoadNetwork
 from cq_urban_plugin.provider import CqUrbanProvider
-from test_coverage import X0, Y0, layer_of, rect, run
 
 SPACING = 200.0
 
