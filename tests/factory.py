@@ -33,6 +33,8 @@ def square(x, y, side):
 def memory_layer(geometry_type, fields, rows, crs=CRS, name="layer"):
     """rows: [(QgsGeometry or None, [attributes…]), …]"""
     layer = QgsVectorLayer(f"{geometry_type}?crs={crs}" if crs else geometry_type, name, "memory")
+    if not crs:  # a memory layer made without one gets EPSG:4326: take it away
+        layer.setCrs(QgsCoordinateReferenceSystem())
     layer.dataProvider().addAttributes(make_fields(fields))
     layer.updateFields()
     features = []

@@ -85,7 +85,9 @@ class ReadFeature:
 
 def source_crs_checked(source, label):
     crs = source.sourceCrs()
-    if not crs.isValid():
+    # A GeoPackage written without a CRS says "Undefined geographic SRS": valid to
+    # QGIS, meaningless to us. Treat it as missing rather than as degrees.
+    if not crs.isValid() or (not crs.authid() and crs.description().lower().startswith("undefined")):
         raise PlanInputError(
             tr("Layer '{layer}' has no coordinate reference system.").format(layer=label),
             tr("Set it in Layer Properties > Source (Chongqing data are usually EPSG:4490 CGCS2000, "

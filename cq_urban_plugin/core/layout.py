@@ -73,7 +73,7 @@ from ..resources import style_path, styles_dir
 from . import styling
 from .catalogue import Catalogue, Structure, bundled_catalogue_paths, load_catalogue
 from .errors import CatalogueError, PlanInputError
-from .inputs import check_cancel, layer_label
+from .inputs import check_cancel, layer_label, source_crs_checked
 from .measure import choose_projection
 
 # --- fonts -------------------------------------------------------------------
@@ -474,11 +474,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=name),
                              tr("Check that the file or database is reachable."))
     label = layer_label(layer)
-    if not layer.crs().isValid():
-        raise PlanInputError(
-            tr("Layer '{layer}' has no coordinate reference system.").format(layer=label),
-            tr("Set it in Layer Properties > Source (Chongqing data are usually EPSG:4490 CGCS2000, "
-               "or a CGCS2000 3-degree Gauss-Krüger zone such as EPSG:4544/4545/4546)."))
+    source_crs_checked(layer, label)  # the scale bar and the CRS note need a real one
     if layer.featureCount() == 0:
         raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
                              tr("Choose a layer with features, or check its filter (subset string)."))

@@ -119,12 +119,12 @@ Output: a table without geometry.</source>
         <translation>{layer}：跳过 {n} 个几何类型不符的要素（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="478" />
+        <location filename="../core/inputs.py" line="91" />
         <source>Layer '{layer}' has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="478" />
+        <location filename="../core/inputs.py" line="91" />
         <source>Set it in Layer Properties &gt; Source (Chongqing data are usually EPSG:4490 CGCS2000, or a CGCS2000 3-degree Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
@@ -154,27 +154,27 @@ Output: a table without geometry.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="173" />
+        <location filename="../core/inputs.py" line="175" />
         <source>Reading {layer}: {i}/{n}</source>
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="483" />
+        <location filename="../core/layout.py" line="479" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="483" />
+        <location filename="../core/layout.py" line="479" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="178" />
+        <location filename="../core/inputs.py" line="180" />
         <source>Layer '{layer}' has {n} features but none with a usable geometry.</source>
         <translation>图层“{layer}”有 {n} 个要素，但没有可用的几何。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="178" />
+        <location filename="../core/inputs.py" line="180" />
         <source>Check its geometry type and that its geometries are not empty.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="362" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -486,7 +486,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="526" />
+        <location filename="../core/layout.py" line="522" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
@@ -842,7 +842,7 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="309" />
+        <location filename="../algorithms/check_coverage.py" line="307" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -907,52 +907,52 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>请选择 POPULATION_RASTER，或服务区域图层的 POPULATION_FIELD，或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="213" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="217" />
+        <location filename="../algorithms/check_coverage.py" line="215" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="226" />
+        <location filename="../algorithms/check_coverage.py" line="224" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="236" />
+        <location filename="../algorithms/check_coverage.py" line="234" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="234" />
+        <location filename="../algorithms/check_coverage.py" line="232" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="239" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="260" />
+        <location filename="../algorithms/check_coverage.py" line="258" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="269" />
+        <location filename="../algorithms/check_coverage.py" line="267" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="275" />
+        <location filename="../algorithms/check_coverage.py" line="273" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="285" />
+        <location filename="../algorithms/check_coverage.py" line="283" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -962,22 +962,22 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="358" />
+        <location filename="../algorithms/check_coverage.py" line="356" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="316" />
+        <location filename="../algorithms/check_coverage.py" line="314" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="382" />
+        <location filename="../algorithms/check_coverage.py" line="380" />
         <source>Layer '{layer}' has coordinates up to {x:.0f}, {y:.0f}, which are not degrees, but its coordinate reference system {crs} is geographic.</source>
         <translation>图层“{layer}”的坐标值达 {x:.0f}, {y:.0f}，不是经纬度，但其坐标参考系 {crs} 是地理坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="382" />
+        <location filename="../algorithms/check_coverage.py" line="380" />
         <source>Set the layer's real CRS in Layer Properties &gt; Source (for metres in Chongqing, usually a CGCS2000 Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
         <translation>请在“图层属性 &gt; 源”中设置图层的真实坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影带，如 EPSG:4544/4545/4546）。</translation>
     </message>
@@ -1515,22 +1515,22 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="98" />
+        <location filename="../core/inputs.py" line="100" />
         <source>Layer '{layer}', feature {fid}</source>
         <translation>图层“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="98" />
+        <location filename="../core/inputs.py" line="100" />
         <source>Layer '{layer}'</source>
         <translation>图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="100" />
+        <location filename="../core/inputs.py" line="102" />
         <source>{where}: the coordinates are not valid in the layer's coordinate reference system {crs}.</source>
         <translation>{where}：坐标在图层的坐标参考系 {crs} 中无效。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="100" />
+        <location filename="../core/inputs.py" line="102" />
         <source>The layer's CRS is probably set wrong: in Layer Properties &gt; Source, set the CRS its coordinates are really in (metres in Chongqing are usually CGCS2000 Gauss-Krüger, EPSG:4544/4545/4546; degrees EPSG:4490) instead of reprojecting it.</source>
         <translation>图层的坐标参考系可能设置有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影 EPSG:4544/4545/4546；经纬度为 EPSG:4490），而不是对其重投影。</translation>
     </message>
@@ -1750,152 +1750,152 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="500" />
+        <location filename="../core/layout.py" line="496" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="500" />
+        <location filename="../core/layout.py" line="496" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="515" />
+        <location filename="../core/layout.py" line="511" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="534" />
+        <location filename="../core/layout.py" line="530" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="575" />
+        <location filename="../core/layout.py" line="571" />
         <source>Unknown paper '{paper}'.</source>
         <translation>未知的图纸“{paper}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="575" />
+        <location filename="../core/layout.py" line="571" />
         <source>Use one of: {papers}.</source>
         <translation>请使用以下之一：{papers}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="588" />
+        <location filename="../core/layout.py" line="584" />
         <source>The layout template {path} is missing or damaged.</source>
         <translation>布局模板 {path} 缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="588" />
+        <location filename="../core/layout.py" line="584" />
         <source>Reinstall the plugin, or restore the file from the plugin's styles folder.</source>
         <translation>请重新安装插件，或从插件的 styles 文件夹恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="596" />
+        <location filename="../core/layout.py" line="592" />
         <source>The layout template has no {kind} item with the id '{id}'.</source>
         <translation>布局模板中没有编号为“{id}”的 {kind} 项。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="596" />
+        <location filename="../core/layout.py" line="592" />
         <source>Give the item that id again in the layout designer (Item Properties &gt; Id), or reinstall the plugin.</source>
         <translation>请在布局设计器中为该项重新设置此编号（项目属性 &gt; 编号），或重新安装插件。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="692" />
+        <location filename="../core/layout.py" line="688" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="715" />
+        <location filename="../core/layout.py" line="711" />
         <source>Coordinate system: {crs} ({authid})</source>
         <translation>坐标系：{crs}（{authid}）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="717" />
+        <location filename="../core/layout.py" line="713" />
         <source>Data: {sources}</source>
         <translation>数据来源：{sources}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="719" />
+        <location filename="../core/layout.py" line="715" />
         <source>Plan text: {citations}</source>
         <translation>规划依据：{citations}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="721" />
+        <location filename="../core/layout.py" line="717" />
         <source>Map date: {date}</source>
         <translation>制图日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="760" />
+        <location filename="../core/layout.py" line="756" />
         <source>Atlas page</source>
         <translation>图集页</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="793" />
+        <location filename="../core/layout.py" line="789" />
         <source>the file could not be written</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="794" />
+        <location filename="../core/layout.py" line="790" />
         <source>the PDF could not be created</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="795" />
+        <location filename="../core/layout.py" line="791" />
         <source>there was not enough memory for this resolution</source>
         <translation>此分辨率下内存不足</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="796" />
+        <location filename="../core/layout.py" line="792" />
         <source>an SVG layer could not be written</source>
         <translation>无法写入 SVG 图层</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="797" />
+        <location filename="../core/layout.py" line="793" />
         <source>the atlas could not step through the townships</source>
         <translation>图集无法逐个遍历乡镇</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="798" />
+        <location filename="../core/layout.py" line="794" />
         <source>the export was cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="803" />
+        <location filename="../core/layout.py" line="799" />
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="804" />
+        <location filename="../core/layout.py" line="800" />
         <source>The map could not be exported to {path}: {reason}{detail}.</source>
         <translation>无法将地图导出到 {path}：{reason}{detail}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="804" />
+        <location filename="../core/layout.py" line="800" />
         <source>Check that the folder exists and is writable and the disk is not full; for PNG, try a lower DPI.</source>
         <translation>请检查文件夹是否存在且可写、磁盘是否已满；PNG 可尝试降低 DPI。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="819" />
+        <location filename="../core/layout.py" line="815" />
         <source>Cannot export a map to '{path}'.</source>
         <translation>无法将地图导出到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="819" />
+        <location filename="../core/layout.py" line="815" />
         <source>Give the output file the extension .pdf, .png or .svg.</source>
         <translation>请将输出文件的扩展名设为 .pdf、.png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="826" />
+        <location filename="../core/layout.py" line="822" />
         <source>The atlas has no pages: the township layer has no features.</source>
         <translation>图集没有页面：乡镇图层没有要素。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="826" />
+        <location filename="../core/layout.py" line="822" />
         <source>Choose a layer with features, or export without the atlas.</source>
         <translation>请选择含有要素的图层，或不使用图集导出。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="896" />
+        <location filename="../core/layout.py" line="892" />
         <source>{n} of {count} pages written</source>
         <translation>已写入 {count} 页中的 {n} 页</translation>
     </message>
@@ -2580,47 +2580,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="362" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="362" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="362" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="365" />
+        <location filename="../algorithms/check_coverage.py" line="363" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="365" />
+        <location filename="../algorithms/check_coverage.py" line="363" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="365" />
+        <location filename="../algorithms/check_coverage.py" line="363" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
+        <location filename="../algorithms/check_coverage.py" line="364" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
+        <location filename="../algorithms/check_coverage.py" line="364" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
+        <location filename="../algorithms/check_coverage.py" line="364" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
