@@ -495,7 +495,7 @@ def test_scope_value_not_found_and_bad_target(qgis_processing, tmp_path):
     assert "No township of 'townships' is in the scope 'role = 一主'. Values found: 主城, 其他." in text
     text = message_of({"BUILTUP": builtup_layer(), "CATALOGUE": "kaizhou", "TARGET_ID": "urbanization_2025"},
                       tmp_path / "b")
-    assert "not a built-up area in km²" in text and "builtup_2025, builtup_2035" in text
+    assert "not builtup_area in km2" in text and "builtup_2025, builtup_2035" in text
 
 
 # --- batch use ---------------------------------------------------------------

@@ -17,6 +17,7 @@ from qgis.core import (
 )
 
 from ..core import coverage
+from ..core.catalogue import choose_target
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import combined_extent, layer_label, read_lines, read_points, read_polygons
@@ -128,31 +129,16 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
     def _target(self, parameters, context):
         """(value, label, citation, comparison, year) of the target, or None."""
-        value = parameters.get(self.TARGET_VALUE)
-        if value is not None and value != "":
-            return (self.parameterAsDouble(parameters, self.TARGET_VALUE, context),
-                    tr("Bus-stop coverage (target given by the user)"), "", ">=", None)
-        target_id = (self.parameterAsString(parameters, self.TARGET_ID, context) or "").strip()
-        catalogue = catalogue_from_parameters(self, parameters, context)
-        if target_id:
-            try:
-                target = catalogue.target(target_id)
-            except KeyError:
-                ids = ", ".join(t.id for t in catalogue.targets_for(INDICATOR)) or tr("(none)")
-                raise PlanInputError(
-                    tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name,
-                                                                            id=target_id),
-                    tr("Bus-stop coverage targets in it: {ids}. Or type a target value.").format(ids=ids)) from None
-        else:
-            targets = [t for t in catalogue.targets_for(INDICATOR) if t.unit == "percent"]
-            if not targets:
-                return None
-            target = targets[0]
-        if target.unit != "percent":
-            raise PlanInputError(
-                tr("Target '{id}' is in {unit}, not percent.").format(id=target.id, unit=target.unit),
-                tr("Choose a bus-stop coverage target (indicator bus_stop_coverage)."))
-        return target.value, target.label, str(target.cite), target.comparison, target.year
+        typed = None
+        if parameters.get(self.TARGET_VALUE) not in (None, ""):
+            typed = self.parameterAsDouble(parameters, self.TARGET_VALUE, context)
+        target = choose_target(
+            catalogue_from_parameters(self, parameters, context) if typed is None else None,
+            self.parameterAsString(parameters, self.TARGET_ID, context), typed, INDICATOR, "percent",
+            tr("Bus-stop coverage (target given by the user)"), first_by_default=True)
+        if target is None:
+            return None
+        return target.value, target.label, str(target.cite) if target.cite else "", target.comparison, target.year
 
     # --- work -----------------------------------------------------------------
 

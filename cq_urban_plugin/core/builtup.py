@@ -17,7 +17,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 from qgis.core import QgsGeometry
 
 from ..i18n import tr
-from .catalogue import Catalogue, Target
+from .catalogue import Catalogue, Target, choose_target
 from .errors import PlanInputError
 from .inputs import check_cancel, combined_extent, layer_label, read_polygons
 from .landuse import CodeSelector
@@ -154,30 +154,7 @@ def canonical_name(catalogue: Catalogue, name: str) -> str:
 
 def resolve_target(catalogue: Optional[Catalogue], target_id: str, target_value: Optional[float]) -> Optional[Target]:
     """The built-up target: typed (km², a floor) or from the catalogue by id; None when neither."""
-    if target_value is not None:
-        return Target(id="typed", indicator=INDICATOR, label=tr("Built-up area"), label_en="Built-up area",
-                      value=float(target_value), unit=UNIT, comparison=">=", year=None, scope=WHOLE,
-                      cite=None)
-    target_id = (target_id or "").strip()
-    if not target_id:
-        return None
-    if catalogue is None:
-        raise PlanInputError(tr("Target '{id}' needs a plan catalogue.").format(id=target_id),
-                             tr("Choose a catalogue or a catalogue file, or type the target in km²."))
-    try:
-        target = catalogue.target(target_id)
-    except KeyError:
-        known = ", ".join(t.id for t in catalogue.targets_for(INDICATOR)) or tr("(none)")
-        raise PlanInputError(
-            tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name, id=target_id),
-            tr("Its built-up targets are: {known}.").format(known=known)) from None
-    if target.indicator != INDICATOR or target.unit != UNIT:
-        known = ", ".join(t.id for t in catalogue.targets_for(INDICATOR)) or tr("(none)")
-        raise PlanInputError(
-            tr("Target '{id}' of '{catalogue}' is {label} in {unit}, not a built-up area in km².").format(
-                id=target_id, catalogue=catalogue.path.name, label=target.label, unit=target.unit),
-            tr("Choose one of its built-up targets: {known}.").format(known=known))
-    return target
+    return choose_target(catalogue, target_id, target_value, INDICATOR, UNIT, tr("Built-up area"))
 
 
 def target_result(target: Optional[Target], measurement: BuiltupMeasurement) -> TargetResult:

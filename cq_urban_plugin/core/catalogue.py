@@ -14,8 +14,9 @@ from typing import Dict, List, Optional
 
 import yaml
 
+from ..i18n import tr
 from ..resources import CATALOGUE_DIR
-from .errors import CatalogueError
+from .errors import CatalogueError, PlanInputError
 
 SCHEMA_VERSION = 1
 LEVELS = ("municipality", "district", "county")
@@ -462,3 +463,39 @@ def seed_line(seeds_dir: Path, cite: Cite) -> Optional[str]:
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
     return lines[cite.line - 1] if cite.line <= len(lines) else ""
+
+
+def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: Optional[float], indicator: str,
+                  unit: str, typed_label: str, first_by_default: bool = False) -> Optional[Target]:
+    """The target a check compares with: a value the user typed (a floor, no
+    citation), else the catalogue's target ``target_id``, else (when
+    ``first_by_default``) the catalogue's first target of ``indicator`` in ``unit``;
+    None when there is none. A target of another indicator or unit is refused."""
+    if typed_value is not None:
+        return Target(id="typed", indicator=indicator, label=typed_label, label_en="", value=float(typed_value),
+                      unit=unit, comparison=">=", year=None, scope="jurisdiction", cite=None)
+    target_id = (target_id or "").strip()
+    if not target_id and not first_by_default:
+        return None
+    if catalogue is None:
+        raise PlanInputError(tr("Target '{id}' needs a plan catalogue.").format(id=target_id),
+                             tr("Choose a catalogue or a catalogue file, or type the target value."))
+    fitting = [t for t in catalogue.targets_for(indicator) if t.unit == unit]
+    known = ", ".join(t.id for t in fitting) or tr("(none)")
+    if not target_id:
+        return fitting[0] if fitting else None
+    try:
+        target = catalogue.target(target_id)
+    except KeyError:
+        raise PlanInputError(
+            tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name, id=target_id),
+            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
+                indicator=indicator, known=known)) from None
+    if target.indicator != indicator or target.unit != unit:
+        raise PlanInputError(
+            tr("Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.").format(
+                id=target_id, catalogue=catalogue.path.name, label=target.label, unit=target.unit,
+                indicator=indicator, wanted=unit),
+            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
+                indicator=indicator, known=known))
+    return target

@@ -321,7 +321,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="104" />
+        <location filename="../algorithms/check_coverage.py" line="105" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -346,12 +346,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="124" />
+        <location filename="../algorithms/check_coverage.py" line="125" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="124" />
+        <location filename="../algorithms/check_coverage.py" line="125" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="362" />
+        <location filename="../algorithms/check_coverage.py" line="348" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -642,7 +642,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="290" />
+        <location filename="../core/builtup.py" line="267" />
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
@@ -737,12 +737,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="61" />
+        <location filename="../algorithms/check_coverage.py" line="62" />
         <source>Bus-stop coverage (500 m)</source>
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="64" />
+        <location filename="../algorithms/check_coverage.py" line="65" />
         <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
 
 Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted).
@@ -762,197 +762,182 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="84" />
+        <location filename="../algorithms/check_coverage.py" line="85" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="86" />
+        <location filename="../algorithms/check_coverage.py" line="87" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="92" />
+        <location filename="../algorithms/check_coverage.py" line="93" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="95" />
+        <location filename="../algorithms/check_coverage.py" line="96" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="95" />
+        <location filename="../algorithms/check_coverage.py" line="96" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="95" />
+        <location filename="../algorithms/check_coverage.py" line="96" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="98" />
+        <location filename="../algorithms/check_coverage.py" line="99" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="101" />
+        <location filename="../algorithms/check_coverage.py" line="102" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="104" />
+        <location filename="../algorithms/check_coverage.py" line="105" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="104" />
+        <location filename="../algorithms/check_coverage.py" line="105" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="106" />
+        <location filename="../algorithms/check_coverage.py" line="107" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="108" />
+        <location filename="../algorithms/check_coverage.py" line="109" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="112" />
+        <location filename="../algorithms/check_coverage.py" line="113" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="115" />
+        <location filename="../algorithms/check_coverage.py" line="116" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="118" />
+        <location filename="../algorithms/check_coverage.py" line="119" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="120" />
+        <location filename="../algorithms/check_coverage.py" line="121" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="307" />
+        <location filename="../algorithms/check_coverage.py" line="293" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="133" />
+        <location filename="../algorithms/check_coverage.py" line="135" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="171" />
+        <location filename="../core/catalogue.py" line="490" />
         <source>Catalogue '{catalogue}' has no target '{id}'.</source>
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="142" />
-        <source>Bus-stop coverage targets in it: {ids}. Or type a target value.</source>
-        <translation>其中的公交站点覆盖率指标：{ids}。或直接输入目标值。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_coverage.py" line="152" />
-        <source>Target '{id}' is in {unit}, not percent.</source>
-        <translation>指标“{id}”的单位是 {unit}，不是百分比。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_coverage.py" line="152" />
-        <source>Choose a bus-stop coverage target (indicator bus_stop_coverage).</source>
-        <translation>请选择公交站点覆盖率指标（indicator 为 bus_stop_coverage）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_coverage.py" line="175" />
+        <location filename="../algorithms/check_coverage.py" line="161" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="175" />
+        <location filename="../algorithms/check_coverage.py" line="161" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="178" />
+        <location filename="../algorithms/check_coverage.py" line="164" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="180" />
+        <location filename="../algorithms/check_coverage.py" line="166" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="180" />
+        <location filename="../algorithms/check_coverage.py" line="166" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="183" />
+        <location filename="../algorithms/check_coverage.py" line="169" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="183" />
+        <location filename="../algorithms/check_coverage.py" line="169" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or the area measure.</source>
         <translation>请选择 POPULATION_RASTER，或服务区域图层的 POPULATION_FIELD，或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="211" />
+        <location filename="../algorithms/check_coverage.py" line="197" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="215" />
+        <location filename="../algorithms/check_coverage.py" line="201" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="224" />
+        <location filename="../algorithms/check_coverage.py" line="210" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="234" />
+        <location filename="../algorithms/check_coverage.py" line="220" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="232" />
+        <location filename="../algorithms/check_coverage.py" line="218" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="239" />
+        <location filename="../algorithms/check_coverage.py" line="225" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="258" />
+        <location filename="../algorithms/check_coverage.py" line="244" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="267" />
+        <location filename="../algorithms/check_coverage.py" line="253" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="273" />
+        <location filename="../algorithms/check_coverage.py" line="259" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="283" />
+        <location filename="../algorithms/check_coverage.py" line="269" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -962,22 +947,22 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="356" />
+        <location filename="../algorithms/check_coverage.py" line="342" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="314" />
+        <location filename="../algorithms/check_coverage.py" line="300" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="380" />
+        <location filename="../algorithms/check_coverage.py" line="366" />
         <source>Layer '{layer}' has coordinates up to {x:.0f}, {y:.0f}, which are not degrees, but its coordinate reference system {crs} is geographic.</source>
         <translation>图层“{layer}”的坐标值达 {x:.0f}, {y:.0f}，不是经纬度，但其坐标参考系 {crs} 是地理坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="380" />
+        <location filename="../algorithms/check_coverage.py" line="366" />
         <source>Set the layer's real CRS in Layer Properties &gt; Source (for metres in Chongqing, usually a CGCS2000 Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
         <translation>请在“图层属性 &gt; 源”中设置图层的真实坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影带，如 EPSG:4544/4545/4546）。</translation>
     </message>
@@ -1295,87 +1280,67 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="165" />
+        <location filename="../core/catalogue.py" line="481" />
         <source>Target '{id}' needs a plan catalogue.</source>
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="165" />
-        <source>Choose a catalogue or a catalogue file, or type the target in km².</source>
-        <translation>请选择规划目录或目录文件，或直接输入目标值（平方公里）。</translation>
-    </message>
-    <message>
-        <location filename="../core/builtup.py" line="171" />
-        <source>Its built-up targets are: {known}.</source>
-        <translation>其中的建成区目标为：{known}。</translation>
-    </message>
-    <message>
-        <location filename="../core/builtup.py" line="176" />
-        <source>Target '{id}' of '{catalogue}' is {label} in {unit}, not a built-up area in km².</source>
-        <translation>“{catalogue}”中的目标“{id}”为{label}（单位 {unit}），不是以平方公里计的建成区面积。</translation>
-    </message>
-    <message>
-        <location filename="../core/builtup.py" line="176" />
-        <source>Choose one of its built-up targets: {known}.</source>
-        <translation>请选择其中的建成区目标之一：{known}。</translation>
-    </message>
-    <message>
-        <location filename="../core/builtup.py" line="197" />
+        <location filename="../core/builtup.py" line="174" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="197" />
+        <location filename="../core/builtup.py" line="174" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="248" />
+        <location filename="../core/builtup.py" line="225" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="252" />
+        <location filename="../core/builtup.py" line="229" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="255" />
+        <location filename="../core/builtup.py" line="232" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="255" />
+        <location filename="../core/builtup.py" line="232" />
         <source>Check its geometries and, for a land-use layer, the codes.</source>
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="260" />
+        <location filename="../core/builtup.py" line="237" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="260" />
+        <location filename="../core/builtup.py" line="237" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="274" />
+        <location filename="../core/builtup.py" line="251" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="277" />
+        <location filename="../core/builtup.py" line="254" />
         <source>No built-up polygon of '{builtup}' lies inside any township of '{townships}'.</source>
         <translation>“{builtup}”中没有任何建成区图斑位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="277" />
+        <location filename="../core/builtup.py" line="254" />
         <source>Check that both layers cover the same jurisdiction and that each layer's coordinate reference system is the one its coordinates are in.</source>
         <translation>请检查两个图层是否覆盖同一行政区，以及各图层的坐标参考系是否与其坐标一致。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="297" />
+        <location filename="../core/builtup.py" line="274" />
         <source>No township of '{layer}' is in the scope '{scope}'. Values found: {found}.</source>
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
@@ -1385,37 +1350,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>（只有空值）</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="297" />
+        <location filename="../core/builtup.py" line="274" />
         <source>Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field and one of its values.</source>
         <translation>请先标注乡镇（“按规划结构标注乡镇”），或选择范围字段及其取值之一。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="305" />
+        <location filename="../core/builtup.py" line="282" />
         <source>No value of '{group}' for these townships (not tagged, or not named in the plan); they are outside the scope: {names}.</source>
         <translation>以下乡镇（街道）没有“{group}”的取值（未标注，或规划中未列出），不计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="310" />
+        <location filename="../core/builtup.py" line="287" />
         <source>The plan gives these townships more than one value for the scope; each is counted in the scope when one of its values matches: {names}.</source>
         <translation>规划对以下乡镇（街道）给出了多个范围取值，只要其中之一相符即计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="315" />
+        <location filename="../core/builtup.py" line="292" />
         <source>Townships overlap, so land in both is counted twice in sums: {pairs}.</source>
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="322" />
+        <location filename="../core/builtup.py" line="299" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="327" />
+        <location filename="../core/builtup.py" line="304" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="338" />
+        <location filename="../core/builtup.py" line="315" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -2580,47 +2545,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="362" />
+        <location filename="../algorithms/check_coverage.py" line="348" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="362" />
+        <location filename="../algorithms/check_coverage.py" line="348" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="362" />
+        <location filename="../algorithms/check_coverage.py" line="348" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="363" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="363" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="363" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="364" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2633,6 +2598,21 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../plugin.py" line="96" />
         <source>Select a tagged township layer or a check's output layer first.</source>
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/catalogue.py" line="481" />
+        <source>Choose a catalogue or a catalogue file, or type the target value.</source>
+        <translation>请选择规划目录或目录文件，或直接输入指标值。</translation>
+    </message>
+    <message>
+        <location filename="../core/catalogue.py" line="495" />
+        <source>Its {indicator} targets are: {known}. Or type a target value.</source>
+        <translation>其中的 {indicator} 指标有：{known}。也可直接输入指标值。</translation>
+    </message>
+    <message>
+        <location filename="../core/catalogue.py" line="495" />
+        <source>Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.</source>
+        <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
 </context>
 </TS>
