@@ -302,7 +302,7 @@ def test_bad_inputs_get_clear_messages(provider):
     feature = QgsFeature()
     feature.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(X0, Y0)))
     no_crs.dataProvider().addFeatures([feature])
-    with pytest.raises(QgsProcessingException, match="stops_in_metres.*not degrees"):
+    with pytest.raises(QgsProcessingException, match="stops_in_metres.*(not in China|not valid in the layer)"):
         run({"STOPS": no_crs, "SERVED_AREA": builtup})
     text = QgsVectorLayer("Polygon?crs=EPSG:4545&field=pop:string", "served_text", "memory")
     feature = QgsFeature(text.fields())

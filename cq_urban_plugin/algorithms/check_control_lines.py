@@ -20,11 +20,10 @@ from qgis.core import (
 )
 
 from ..core import control_lines as cl
-from ..core.builtup import _check_location as check_location
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import combined_extent, layer_label, read_polygons
-from ..core.measure import AreaMeter, AreaMethod, choose_projection
+from ..core.measure import AreaMeter, AreaMethod, check_in_china, choose_projection
 from ..core.report import atomic_write_text, render_report
 from ..i18n import tr
 from .base import CqAlgorithm
@@ -236,7 +235,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         method = AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)]
         projection = choose_projection(extent[0], extent[1], method)
         # Degrees outside China: a layer's CRS is set wrong (metres declared as EPSG:4490, …).
-        check_location(projection, ", ".join(f"'{label}'" for _, label in everything))
+        check_in_china(projection, ", ".join(f"'{label}'" for _, label in everything))
         meter = AreaMeter(projection)
         crs = projection.crs
 

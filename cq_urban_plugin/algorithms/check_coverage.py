@@ -21,7 +21,7 @@ from ..core.catalogue import choose_target
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import combined_extent, layer_label, read_lines, read_points, read_polygons
-from ..core.measure import AreaMeter, choose_projection
+from ..core.measure import AreaMeter, check_in_china, choose_projection
 from ..core.network import SNAP_TOLERANCE, RoadNetwork, point_xy
 from ..core.overlay import GeometryIndex
 from ..core.population import population_value
@@ -174,14 +174,15 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         sources = [(served_source, served_label), (stops_source, stops_label)]
         if townships_source is not None:
             sources.append((townships_source, _label(townships_source, tr("Townships"))))
-        for source, label in sources + ([(roads_source, _label(roads_source, tr("Roads")))] if along_network else []):
-            _check_coordinates_fit(source, label)
+        if along_network:
+            sources.append((roads_source, _label(roads_source, tr("Roads"))))
         combined = combined_extent(sources)
         if combined is None:
             raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=served_label),
                                  tr("Choose a layer with features, or check its filter (subset string)."))
         extent, extent_crs = combined
         projection = choose_projection(extent, extent_crs)
+        check_in_china(projection, ", ".join(f"'{label}'" for _, label in sources))
         crs = projection.crs
         meter = AreaMeter(projection)
         notes = []
@@ -354,22 +355,6 @@ def _label(source, default):
     """The layer's own name, or what it is for when it has none."""
     name = layer_label(source)
     return default if name == tr("input layer") else name
-
-
-def _check_coordinates_fit(source, label):
-    """Metre coordinates in a layer that says degrees cannot be reprojected: say so."""
-    crs = source.sourceCrs()
-    extent = source.sourceExtent()
-    if not crs.isValid() or not crs.isGeographic() or extent.isNull() or source.featureCount() == 0:
-        return
-    if extent.xMinimum() < -180 or extent.xMaximum() > 360 or extent.yMinimum() < -90 or extent.yMaximum() > 90:
-        raise PlanInputError(
-            tr("Layer '{layer}' has coordinates up to {x:.0f}, {y:.0f}, which are not degrees, but its coordinate "
-               "reference system {crs} is geographic.").format(
-                layer=label, x=max(abs(extent.xMinimum()), abs(extent.xMaximum())),
-                y=max(abs(extent.yMinimum()), abs(extent.yMaximum())), crs=crs.authid()),
-            tr("Set the layer's real CRS in Layer Properties > Source (for metres in Chongqing, usually a CGCS2000 "
-               "Gauss-Krüger zone such as EPSG:4544/4545/4546)."))
 
 
 def _is_null(value):

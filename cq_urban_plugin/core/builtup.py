@@ -21,7 +21,7 @@ from .catalogue import Catalogue, Target, choose_target
 from .errors import PlanInputError
 from .inputs import check_cancel, combined_extent, layer_label, read_polygons
 from .landuse import CodeSelector
-from .measure import AreaMeter, AreaMethod, Projection, choose_projection
+from .measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
 from .overlay import overlapping_pairs, split_by_zones, union_all
 from .report import TargetResult
 
@@ -167,17 +167,6 @@ def target_result(target: Optional[Target], measurement: BuiltupMeasurement) -> 
                         target.comparison, target.year, citation)
 
 
-def _check_location(projection: Projection, labels: str):
-    """Degrees outside China mean a layer's CRS is wrong (projected metres declared as EPSG:4490, …)."""
-    if not (70.0 <= projection.lon_min <= projection.lon_max <= 140.0
-            and 0.0 <= projection.lat_min <= projection.lat_max <= 60.0):
-        raise PlanInputError(
-            tr("The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.").format(
-                layers=labels, w=projection.lon_min, e=projection.lon_max, s=projection.lat_min, n=projection.lat_max),
-            tr("A layer's coordinate reference system is probably wrong: set the one its coordinates are in "
-               "(Layer Properties > Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees."))
-
-
 def read_builtup(source, projection: Projection, label: str, class_field: str = "", codes: Sequence[str] = (),
                  feedback=None):
     """Built-up polygons in the working CRS: all of a built-up layer, or the land-use polygons whose
@@ -219,7 +208,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=builtup_label),
                              tr("Check that the file or database is reachable."))
     projection = choose_projection(extent[0], extent[1], method)
-    _check_location(projection, ", ".join(f"'{label}'" for _, label in sources))
+    check_in_china(projection, ", ".join(f"'{label}'" for _, label in sources))
     meter = AreaMeter(projection)
     inputs = [f"{label}: {source.sourceCrs().authid() or source.sourceCrs().description()}, "
               f"{source.featureCount()} " + tr("features") for source, label in sources]

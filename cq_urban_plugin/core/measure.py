@@ -22,6 +22,9 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from ..i18n import tr
+from .errors import PlanInputError
+
 CGCS2000 = QgsCoordinateReferenceSystem("EPSG:4490")
 GK_ZONE_WIDTH = 3.0
 GK_FIRST_CM, GK_FIRST_EPSG = 75, 4534  # CGCS2000 / 3-degree GK CM 75E
@@ -157,3 +160,14 @@ class AreaMeter:
             part = QgsGeometry(part)
             part.transform(transform)
         return part.area() / 1e6  # lines and points left by the cut have no area
+
+
+def check_in_china(projection: Projection, labels: str):
+    """Degrees outside China mean a layer's CRS is wrong (projected metres declared as EPSG:4490, …)."""
+    if not (70.0 <= projection.lon_min <= projection.lon_max <= 140.0
+            and 0.0 <= projection.lat_min <= projection.lat_max <= 60.0):
+        raise PlanInputError(
+            tr("The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.").format(
+                layers=labels, w=projection.lon_min, e=projection.lon_max, s=projection.lat_min, n=projection.lat_max),
+            tr("A layer's coordinate reference system is probably wrong: set the one its coordinates are in "
+               "(Layer Properties > Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees."))

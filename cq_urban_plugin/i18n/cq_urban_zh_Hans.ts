@@ -331,7 +331,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>CGCS2000 高斯-克吕格投影带平面面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>On the CGCS2000 ellipsoid</source>
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="348" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -461,7 +461,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="422" />
+        <location filename="../algorithms/check_control_lines.py" line="421" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
@@ -496,7 +496,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇三条控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="93" />
+        <location filename="../algorithms/check_control_lines.py" line="92" />
         <source>Measures each township against the three control lines — 生态保护红线 (ECOLOGY), 永久基本农田 (FARMLAND) and 城镇开发边界 (DEVELOPMENT); give at least one — and checks the result against the township's plan zone (主体功能分区: 城市化发展区 / 农产品主产区 / 生态功能区, 001_c0dc96b9baef37ce.txt l.1375; 开州's 城市化发展区, 003_19d1efc2983d1444.txt l.135).
 
 Inputs: the township polygons (tagged by 'Tag townships' or not), their name field, the plan zone field (default: 'zone', as tagging writes it; without it areas are still measured and the report says no zone was checked), optionally the built-up polygons.
@@ -522,217 +522,217 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>乡镇名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="125" />
+        <location filename="../algorithms/check_control_lines.py" line="124" />
         <source>Plan zone field (城市化发展区 / 农产品主产区 / 生态功能区; empty: 'zone' if present)</source>
         <translation>规划分区字段（城市化发展区 / 农产品主产区 / 生态功能区；留空：如有则用“zone”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="128" />
+        <location filename="../algorithms/check_control_lines.py" line="127" />
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="131" />
+        <location filename="../algorithms/check_control_lines.py" line="130" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="134" />
+        <location filename="../algorithms/check_control_lines.py" line="133" />
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="137" />
+        <location filename="../algorithms/check_control_lines.py" line="136" />
         <source>Built-up land (建成区)</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="142" />
+        <location filename="../algorithms/check_control_lines.py" line="141" />
         <source>Jurisdiction field for the summary (empty: 'juris' if present)</source>
         <translation>汇总所用的区县字段（留空：如有则用“juris”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>Area measured</source>
         <translation>面积量算方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>Planar, in the CGCS2000 3-degree Gauss-Krüger zone</source>
         <translation>平面面积，CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="149" />
+        <location filename="../algorithms/check_control_lines.py" line="148" />
         <source>生态功能区: flag above this % inside the development boundary</source>
         <translation>生态功能区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="151" />
+        <location filename="../algorithms/check_control_lines.py" line="150" />
         <source>城市化发展区: flag below this % inside the development boundary</source>
         <translation>城市化发展区：位于城镇开发边界内低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="153" />
+        <location filename="../algorithms/check_control_lines.py" line="152" />
         <source>农产品主产区: flag below this % permanent basic farmland</source>
         <translation>农产品主产区：永久基本农田低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="155" />
+        <location filename="../algorithms/check_control_lines.py" line="154" />
         <source>农产品主产区: flag above this % inside the development boundary</source>
         <translation>农产品主产区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="162" />
+        <location filename="../algorithms/check_control_lines.py" line="161" />
         <source>Townships with control-line areas</source>
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="421" />
+        <location filename="../algorithms/check_control_lines.py" line="420" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="422" />
+        <location filename="../algorithms/check_control_lines.py" line="421" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="413" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="171" />
+        <location filename="../algorithms/check_control_lines.py" line="170" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="193" />
+        <location filename="../algorithms/check_control_lines.py" line="192" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="193" />
+        <location filename="../algorithms/check_control_lines.py" line="192" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="201" />
+        <location filename="../algorithms/check_control_lines.py" line="200" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="201" />
+        <location filename="../algorithms/check_control_lines.py" line="200" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="218" />
+        <location filename="../algorithms/check_control_lines.py" line="217" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="222" />
+        <location filename="../algorithms/check_control_lines.py" line="221" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="230" />
+        <location filename="../algorithms/check_control_lines.py" line="229" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="267" />
+        <location filename="../core/builtup.py" line="256" />
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="299" />
+        <location filename="../algorithms/check_control_lines.py" line="298" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="309" />
+        <location filename="../algorithms/check_control_lines.py" line="308" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="388" />
+        <location filename="../algorithms/check_control_lines.py" line="387" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="388" />
+        <location filename="../algorithms/check_control_lines.py" line="387" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="388" />
+        <location filename="../algorithms/check_control_lines.py" line="387" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="417" />
+        <location filename="../algorithms/check_control_lines.py" line="416" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="421" />
+        <location filename="../algorithms/check_control_lines.py" line="420" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="417" />
+        <location filename="../algorithms/check_control_lines.py" line="416" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="413" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="413" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="417" />
+        <location filename="../algorithms/check_control_lines.py" line="416" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="417" />
+        <location filename="../algorithms/check_control_lines.py" line="416" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="417" />
+        <location filename="../algorithms/check_control_lines.py" line="416" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="421" />
+        <location filename="../algorithms/check_control_lines.py" line="420" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="422" />
+        <location filename="../algorithms/check_control_lines.py" line="421" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="422" />
+        <location filename="../algorithms/check_control_lines.py" line="421" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="426" />
+        <location filename="../algorithms/check_control_lines.py" line="425" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="426" />
+        <location filename="../algorithms/check_control_lines.py" line="425" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
@@ -842,7 +842,7 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="293" />
+        <location filename="../algorithms/check_coverage.py" line="294" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -892,52 +892,52 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>请选择 POPULATION_RASTER，或服务区域图层的 POPULATION_FIELD，或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="197" />
+        <location filename="../algorithms/check_coverage.py" line="198" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="201" />
+        <location filename="../algorithms/check_coverage.py" line="202" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="210" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="220" />
+        <location filename="../algorithms/check_coverage.py" line="221" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="218" />
+        <location filename="../algorithms/check_coverage.py" line="219" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="225" />
+        <location filename="../algorithms/check_coverage.py" line="226" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="244" />
+        <location filename="../algorithms/check_coverage.py" line="245" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="253" />
+        <location filename="../algorithms/check_coverage.py" line="254" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="259" />
+        <location filename="../algorithms/check_coverage.py" line="260" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="269" />
+        <location filename="../algorithms/check_coverage.py" line="270" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -947,24 +947,14 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="342" />
+        <location filename="../algorithms/check_coverage.py" line="343" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="300" />
+        <location filename="../algorithms/check_coverage.py" line="301" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
-        <source>Layer '{layer}' has coordinates up to {x:.0f}, {y:.0f}, which are not degrees, but its coordinate reference system {crs} is geographic.</source>
-        <translation>图层“{layer}”的坐标值达 {x:.0f}, {y:.0f}，不是经纬度，但其坐标参考系 {crs} 是地理坐标系。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
-        <source>Set the layer's real CRS in Layer Properties &gt; Source (for metres in Chongqing, usually a CGCS2000 Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
-        <translation>请在“图层属性 &gt; 源”中设置图层的真实坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影带，如 EPSG:4544/4545/4546）。</translation>
     </message>
     <message>
         <location filename="../algorithms/convert_web_coordinates.py" line="35" />
@@ -1285,62 +1275,62 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="174" />
+        <location filename="../core/measure.py" line="169" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="174" />
+        <location filename="../core/measure.py" line="169" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="225" />
+        <location filename="../core/builtup.py" line="214" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="229" />
+        <location filename="../core/builtup.py" line="218" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="232" />
+        <location filename="../core/builtup.py" line="221" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="232" />
+        <location filename="../core/builtup.py" line="221" />
         <source>Check its geometries and, for a land-use layer, the codes.</source>
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="237" />
+        <location filename="../core/builtup.py" line="226" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="237" />
+        <location filename="../core/builtup.py" line="226" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="251" />
+        <location filename="../core/builtup.py" line="240" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="254" />
+        <location filename="../core/builtup.py" line="243" />
         <source>No built-up polygon of '{builtup}' lies inside any township of '{townships}'.</source>
         <translation>“{builtup}”中没有任何建成区图斑位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="254" />
+        <location filename="../core/builtup.py" line="243" />
         <source>Check that both layers cover the same jurisdiction and that each layer's coordinate reference system is the one its coordinates are in.</source>
         <translation>请检查两个图层是否覆盖同一行政区，以及各图层的坐标参考系是否与其坐标一致。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="274" />
+        <location filename="../core/builtup.py" line="263" />
         <source>No township of '{layer}' is in the scope '{scope}'. Values found: {found}.</source>
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
@@ -1350,37 +1340,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>（只有空值）</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="274" />
+        <location filename="../core/builtup.py" line="263" />
         <source>Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field and one of its values.</source>
         <translation>请先标注乡镇（“按规划结构标注乡镇”），或选择范围字段及其取值之一。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="282" />
+        <location filename="../core/builtup.py" line="271" />
         <source>No value of '{group}' for these townships (not tagged, or not named in the plan); they are outside the scope: {names}.</source>
         <translation>以下乡镇（街道）没有“{group}”的取值（未标注，或规划中未列出），不计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="287" />
+        <location filename="../core/builtup.py" line="276" />
         <source>The plan gives these townships more than one value for the scope; each is counted in the scope when one of its values matches: {names}.</source>
         <translation>规划对以下乡镇（街道）给出了多个范围取值，只要其中之一相符即计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="292" />
+        <location filename="../core/builtup.py" line="281" />
         <source>Townships overlap, so land in both is counted twice in sums: {pairs}.</source>
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="299" />
+        <location filename="../core/builtup.py" line="288" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="304" />
+        <location filename="../core/builtup.py" line="293" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/builtup.py" line="315" />
+        <location filename="../core/builtup.py" line="304" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -2545,47 +2535,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="348" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="348" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="348" />
+        <location filename="../algorithms/check_coverage.py" line="349" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="349" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="349" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="349" />
+        <location filename="../algorithms/check_coverage.py" line="350" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="350" />
+        <location filename="../algorithms/check_coverage.py" line="351" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="350" />
+        <location filename="../algorithms/check_coverage.py" line="351" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="350" />
+        <location filename="../algorithms/check_coverage.py" line="351" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
