@@ -156,38 +156,6 @@ def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BU
     return buffers
 
 
-class BoxIndex:
-    """Bounding boxes in numpy arrays: many thousands of shapes indexed at once (a
-    QgsSpatialIndex filled feature by feature takes seconds for 50,000 buffers)."""
-
-    def __init__(self, geometries: Sequence[QgsGeometry]):
-        import numpy as np
-
-        self.geometries = list(geometries)
-        boxes = [g.boundingBox() for g in self.geometries]
-        self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
-                              dtype=float).reshape(-1, 4)
-
-    def __len__(self):
-        return len(self.geometries)
-
-    def intersecting(self, geometry: QgsGeometry) -> List[QgsGeometry]:
-        """Shapes that really intersect ``geometry`` (box filter, then a prepared-geometry test)."""
-        import numpy as np
-
-        if not self.geometries:
-            return []
-        r = geometry.boundingBox()
-        b = self.boxes
-        hits = np.nonzero((b[:, 0] <= r.xMaximum()) & (b[:, 2] >= r.xMinimum())
-                          & (b[:, 1] <= r.yMaximum()) & (b[:, 3] >= r.yMinimum()))[0]
-        if not len(hits):
-            return []
-        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
-        engine.prepareGeometry()
-        return [self.geometries[i] for i in hits if engine.intersects(self.geometries[i].constGet())]
-
-
 def widened_lines(lines: Sequence[QgsGeometry], width: float = ACCESS_WIDTH,
                   segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
     """Reachable road pieces widened by the walking-access width (round ends)."""
@@ -223,7 +191,7 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
     zone). Without it only the shapes touching the served area are dissolved, which
     is 2–3 times quicker, and zones without served area are left out."""
     served_index = served_index or GeometryIndex(served)
-    shape_index = BoxIndex(shapes)
+    shape_index = GeometryIndex(shapes)
     results = []
     total = max(len(zones), 1)
     for position, (key, zone) in enumerate(zones):
@@ -320,7 +288,7 @@ def add_field_population(results: Sequence[ZoneCoverage], served_polygons: Seque
     for result in results:
         zone = zones[result.key]
         served_pieces, covered_pieces = [], []
-        for position in index.index.intersects(zone.boundingBox()):
+        for position in index.positions(zone.boundingBox()):
             polygon, population = served_polygons[position]
             piece = polygonal(polygon.intersection(zone))
             if piece.isEmpty():

@@ -9,7 +9,7 @@ overlapping input polygons once.
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsSpatialIndex, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsRectangle, QgsWkbTypes
 
 from .inputs import check_cancel
 
@@ -39,22 +39,35 @@ def polygonal(geometry: QgsGeometry) -> QgsGeometry:
 
 
 class GeometryIndex:
-    """Geometries with a spatial index, for 'which of these touch that rectangle'."""
+    """Geometries with their bounding boxes in numpy arrays, for 'which of these
+    touch that rectangle / geometry'. Built in one go: a QgsSpatialIndex filled
+    feature by feature takes seconds for 50,000 stop buffers, and a vectorised box
+    test per query is fast at the sizes a district has."""
 
     def __init__(self, geometries: Iterable[QgsGeometry]):
-        self.geometries: List[QgsGeometry] = []
-        self.index = QgsSpatialIndex()
-        for position, geometry in enumerate(geometries):
-            self.geometries.append(geometry)
-            feature = QgsFeature(position)
-            feature.setGeometry(geometry)
-            self.index.addFeature(feature)
+        import numpy as np
+
+        self.geometries: List[QgsGeometry] = list(geometries)
+        boxes = [g.boundingBox() for g in self.geometries]
+        self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
+                              dtype=float).reshape(-1, 4)
 
     def __len__(self):
         return len(self.geometries)
 
+    def _hits(self, r: QgsRectangle):  # sorted positions
+        import numpy as np
+
+        b = self.boxes
+        return np.nonzero((b[:, 0] <= r.xMaximum()) & (b[:, 2] >= r.xMinimum())
+                          & (b[:, 1] <= r.yMaximum()) & (b[:, 3] >= r.yMinimum()))[0]
+
+    def positions(self, rectangle: QgsRectangle) -> List[int]:
+        """Positions (in the order given) of the geometries whose box touches ``rectangle``."""
+        return [int(i) for i in self._hits(rectangle)] if self.geometries else []
+
     def candidates(self, rectangle: QgsRectangle) -> List[QgsGeometry]:
-        return [self.geometries[i] for i in self.index.intersects(rectangle)]
+        return [self.geometries[i] for i in self.positions(rectangle)]
 
     def intersecting(self, geometry: QgsGeometry) -> List[QgsGeometry]:
         """Index candidates that really intersect ``geometry`` (prepared-geometry test)."""
@@ -104,7 +117,7 @@ def pairwise_overlaps(zones: Sequence[tuple]) -> List[tuple]:
     for position, (key, zone) in enumerate(zones):
         if zone is None or zone.isEmpty():
             continue
-        for other in sorted(index.index.intersects(zone.boundingBox())):
+        for other in index.positions(zone.boundingBox()):
             if other <= position or zones[other][1] is None or zones[other][1].isEmpty():
                 continue
             overlap = polygonal(zone.intersection(zones[other][1]))
