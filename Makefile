@@ -66,6 +66,7 @@ demo: setup package
 
 bench: setup
 	$(PY) tests/benchmarks/run_benchmarks.py
+	$(PY) tests/benchmarks/large_layer.py
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests processing layers
