@@ -4,13 +4,13 @@ native chain, population from a raster and a field, targets, bad inputs, batch u
 Expected values are computed here independently: with processing.run of native
 algorithms (buffer, dissolve, intersection, zonal statistics), or by hand."""
 import json
+import math
 import random
 
 import numpy as np
 import pytest
 from osgeo import gdal, osr
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsGeometry,
@@ -24,19 +24,15 @@ from qgis.core import (
 
 from cq_urban_plugin.core import coverage
 from cq_urban_plugin.core.fields import make_fields
-from cq_urban_plugin.provider import CqUrbanProvider
 
 GK = "EPSG:4545"  # CGCS2000 3-degree GK CM 108E, 开州
 X0, Y0 = 500000.0, 3450000.0  # about 108.0E, 31.2N
 ALG = "cq_urban:check_coverage"
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is None:
-        registry.addProvider(CqUrbanProvider())
-    return registry.providerById("cq_urban")
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
 def layer_of(kind, geometries, crs=GK, fields=(), rows=None, name="layer"):
@@ -336,3 +332,27 @@ def test_qgis_process_json(installed_plugin, qgis_processing, tmp_path):
     assert report.exists() and "城区公交站点500米覆盖率" in report.read_text(encoding="utf-8")
     names = {f["township"] for f in QgsVectorLayer(str(table), "t", "ogr").getFeatures()}
     assert {"甲镇", "乙镇", "丙乡", "丁街道"} <= names
+
+
+def test_population_from_points_counts_each_point_where_it_stands(provider, tmp_path):
+    """Persons on points (buildings): covered share = persons inside the 500 m circles
+    of the served area / persons in the served area; points outside it count for nothing."""
+    import factory
+    import processing
+
+    x0, y0 = factory.X0, factory.Y0
+    served = factory.write(factory.memory_layer("Polygon", [("id", int)], [(factory.square(x0, y0, 1000), [1])]),
+                           tmp_path / "served.gpkg", "served")
+    stops = factory.write(factory.memory_layer("Point", [("id", int)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(x0, y0)), [1])]), tmp_path / "stops.gpkg", "stops")
+    people = [((x0 + 100, y0 + 100), 30), ((x0 + 900, y0 + 900), 50), ((x0 + 450, y0 + 100), 20),
+              ((x0 + 2000, y0 + 2000), 1000)]
+    buildings = factory.write(factory.memory_layer("Point", [("persons", int)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(x, y)), [n]) for (x, y), n in people]), tmp_path / "b.gpkg", "b")
+    inside = [(x, y, n) for (x, y), n in people if x0 <= x <= x0 + 1000 and y0 <= y <= y0 + 1000]
+    covered = [n for x, y, n in inside if math.hypot(x - x0, y - y0) < 500]
+    results = processing.run("cq_urban:check_coverage", {
+        "STOPS": stops, "SERVED_AREA": served, "RADIUS": 500, "MEASURE": 1, "POPULATION_POINTS": buildings,
+        "POPULATION_POINTS_FIELD": "persons", "TARGET_VALUE": 90, "TABLE": "TEMPORARY_OUTPUT"})
+    assert results["MEASURED"] == pytest.approx(100.0 * sum(covered) / sum(n for _, _, n in inside))
+    assert results["PASSED"] is False

@@ -1,22 +1,18 @@
 """Walking distance along the network (core/network.py and check_coverage DISTANCE=1)
 against QGIS's native service area, and a network with gaps reported, not under-counted."""
 import pytest
-from qgis.core import QgsApplication, QgsGeometry, QgsPointXY
+from qgis.core import QgsGeometry, QgsPointXY
 from test_coverage import X0, Y0, layer_of, rect, run
 
 from cq_urban_plugin.core import coverage
 from cq_urban_plugin.core.network import GAP_TOLERANCE, SNAP_TOLERANCE, RoadNetwork
-from cq_urban_plugin.provider import CqUrbanProvider
 
 SPACING = 200.0
 
 
-@pytest.fixture(scope="module")
-def provider(qgis_processing):
-    registry = QgsApplication.processingRegistry()
-    if registry.providerById("cq_urban") is None:
-        registry.addProvider(CqUrbanProvider())
-    return registry.providerById("cq_urban")
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
 
 
 def line(*points):

@@ -51,6 +51,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
     MEASURE = "MEASURE"
     POPULATION_RASTER = "POPULATION_RASTER"
     POPULATION_FIELD = "POPULATION_FIELD"
+    POPULATION_POINTS = "POPULATION_POINTS"
+    POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
     TARGET_ID = "TARGET_ID"
     TARGET_VALUE = "TARGET_VALUE"
     SERVICE_AREA = "SERVICE_AREA"
@@ -109,6 +111,13 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, tr("Or a population field of the served-area polygons"),
             parentLayerParameterName=self.SERVED_AREA, type=QgsProcessingParameterField.Numeric, optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.POPULATION_POINTS, tr("Or population points (buildings, address points)"),
+            [QgsProcessing.TypeVectorPoint], optional=True))
+        self.addParameter(QgsProcessingParameterField(
+            self.POPULATION_POINTS_FIELD, tr("Persons field of the population points"),
+            parentLayerParameterName=self.POPULATION_POINTS, type=QgsProcessingParameterField.Numeric,
+            optional=True))
         add_catalogue_parameters(self)
         self.addParameter(QgsProcessingParameterString(
             self.TARGET_ID, tr("Target id in the catalogue (empty: the catalogue's bus-stop coverage target)"),
@@ -156,6 +165,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         by_population = self.parameterAsEnum(parameters, self.MEASURE, context) == coverage.Measure.POPULATION
         raster = self.parameterAsRasterLayer(parameters, self.POPULATION_RASTER, context)
         population_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
+        population_points = self.parameterAsSource(parameters, self.POPULATION_POINTS, context)
+        persons_field = self.parameterAsString(parameters, self.POPULATION_POINTS_FIELD, context)
 
         if stops_source is None or served_source is None:
             raise PlanInputError(tr("The bus stops and the served area are both needed."),
@@ -165,10 +176,13 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         if along_network and roads_source is None:
             raise PlanInputError(tr("Distance along the network needs a road layer."),
                                  tr("Choose the roads and footpaths (ROADS), or straight-line distance."))
-        if by_population and raster is None and not population_field:
+        if by_population and raster is None and not population_field and population_points is None:
             raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
                                  tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
-                                    "or the area measure."))
+                                    "or population points (POPULATION_POINTS), or the area measure."))
+        if by_population and population_points is not None and not persons_field:
+            raise PlanInputError(tr("The population points need their persons field."),
+                                 tr("Choose POPULATION_POINTS_FIELD, the field holding the persons at each point."))
         target = self._target(parameters, context)
 
         sources = [(served_source, served_label), (stops_source, stops_label)]
@@ -187,7 +201,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         meter = AreaMeter(projection)
         notes = []
 
-        fields = [population_field] if by_population and population_field and raster is None else []
+        fields = [population_field] if by_population and population_field and raster is None \
+            and population_points is None else []
         served, served_tally = read_polygons(served_source, crs, served_label, fields, feedback)
         notes += served_tally.notes()
         stops, stops_tally = read_points(stops_source, crs, stops_label, (), feedback, allow_empty=True)
@@ -259,6 +274,16 @@ class CheckCoverageAlgorithm(CqAlgorithm):
                 coverage.add_raster_population(results, raster.source(), raster.crs(), crs, raster.name(), feedback)
                 method += " " + tr("Population: cells of {raster} whose centre is in the covered / served "
                                    "area.").format(raster=raster.name())
+            elif population_points is not None:
+                label = _label(population_points, tr("Population points"))
+                people, people_tally = read_points(population_points, crs, label, [persons_field], feedback,
+                                                   allow_empty=True)
+                notes += people_tally.notes()
+                coverage.add_point_population(results, [
+                    (point, population_value(f.attributes.get(persons_field), label, f.fid, persons_field))
+                    for f in people for point in point_xy(f.geometry)])
+                method += " " + tr("Population: field {field} of {layer}, each point counted where it "
+                                   "stands.").format(field=persons_field, layer=label)
             else:
                 zone_geometries = dict(zones)
                 pairs = []

@@ -302,6 +302,30 @@ def add_field_population(results: Sequence[ZoneCoverage], served_polygons: Seque
         result.pop_covered = area_weighted(covered_pieces)
 
 
+def add_point_population(results: Sequence[ZoneCoverage], points: Sequence[tuple]) -> None:
+    """Population per zone from (point, persons) pairs (buildings, address points):
+    a point counts where it stands, in the zone's served area and, if covered, in
+    its covered area. Points outside the served area count for nothing."""
+    index = GeometryIndex([QgsGeometry.fromPointXY(point) for point, _ in points])
+    for result in results:
+        served_engine = QgsGeometry.createGeometryEngine(result.served.constGet())
+        served_engine.prepareGeometry()
+        covered_engine = None
+        if not result.covered.isEmpty():
+            covered_engine = QgsGeometry.createGeometryEngine(result.covered.constGet())
+            covered_engine.prepareGeometry()
+        served_sum = covered_sum = 0.0
+        for position in index.positions(result.served.boundingBox()):
+            point = index.geometries[position].constGet()
+            if not served_engine.intersects(point):
+                continue
+            persons = points[position][1] or 0.0
+            served_sum += persons
+            if covered_engine is not None and covered_engine.intersects(point):
+                covered_sum += persons
+        result.pop_served, result.pop_covered = served_sum, covered_sum
+
+
 def add_raster_population(results: Sequence[ZoneCoverage], raster_path: str,
                           raster_crs: QgsCoordinateReferenceSystem, working_crs: QgsCoordinateReferenceSystem,
                           label: str = "", feedback=None) -> None:
