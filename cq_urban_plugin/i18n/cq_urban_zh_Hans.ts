@@ -321,7 +321,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="107" />
+        <location filename="../algorithms/check_coverage.py" line="108" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -346,12 +346,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="134" />
+        <location filename="../algorithms/check_coverage.py" line="135" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="134" />
+        <location filename="../algorithms/check_coverage.py" line="135" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="374" />
+        <location filename="../algorithms/check_coverage.py" line="375" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -742,112 +742,97 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="67" />
-        <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
-
-Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted).
-All work is done in the CGCS2000 Gauss-Krüger zone of the data; duplicate stops count once; overlapping stops and served polygons count once.
-
-Outputs: the service area, the uncovered parts of the served area (where new stops are needed), a table per township and for the whole area with the plan's target, the gap and the result, and an HTML report. MEASURED is the coverage in percent.</source>
-        <translation>按规划的口径计算服务区域（城区或建成区）中位于公交站点一定半径（默认 500 米）以内的比例，即城区公交站点500米覆盖率，例如巫溪 2025 年达到 90%（004_de8bb285974af80e.txt 第 39 行，第 125 行重申）。
-
-输入：公交站点（点）、服务区域（面），可选带名称字段的乡镇图层。距离：直线距离（每个站点按每四分之一圆 16 段缓冲，与 native:buffer 取 SEGMENTS=16 所得多边形相同），或沿道路/步行道图层（从全部站点同时出发的最短路径搜索；站点连接到 100 米内最近的道路；半径内可达的每段道路两侧各加宽步行接入宽度，默认 50 米）。口径：面积（覆盖面积 / 服务区域面积）或人口（来自人口栅格，统计中心点被覆盖的栅格，或来自服务区域面的人口字段，按面积分摊）。
-全部计算在数据所在的 CGCS2000 高斯-克吕格投影带中进行；重复站点只计一次；相互重叠的站点缓冲区和服务区域面只计一次。
-
-输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
-    </message>
-    <message>
         <location filename="../gui/panel.py" line="230" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="87" />
+        <location filename="../algorithms/check_coverage.py" line="88" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="89" />
+        <location filename="../algorithms/check_coverage.py" line="90" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="95" />
+        <location filename="../algorithms/check_coverage.py" line="96" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="98" />
+        <location filename="../algorithms/check_coverage.py" line="99" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="98" />
+        <location filename="../algorithms/check_coverage.py" line="99" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="98" />
+        <location filename="../algorithms/check_coverage.py" line="99" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="101" />
+        <location filename="../algorithms/check_coverage.py" line="102" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="104" />
+        <location filename="../algorithms/check_coverage.py" line="105" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="107" />
+        <location filename="../algorithms/check_coverage.py" line="108" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="107" />
+        <location filename="../algorithms/check_coverage.py" line="108" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="109" />
+        <location filename="../algorithms/check_coverage.py" line="110" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="111" />
+        <location filename="../algorithms/check_coverage.py" line="112" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="122" />
+        <location filename="../algorithms/check_coverage.py" line="123" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="125" />
+        <location filename="../algorithms/check_coverage.py" line="126" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="128" />
+        <location filename="../algorithms/check_coverage.py" line="129" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="130" />
+        <location filename="../algorithms/check_coverage.py" line="131" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="319" />
+        <location filename="../algorithms/check_coverage.py" line="320" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="144" />
+        <location filename="../algorithms/check_coverage.py" line="145" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
@@ -857,82 +842,82 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="172" />
+        <location filename="../algorithms/check_coverage.py" line="173" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="172" />
+        <location filename="../algorithms/check_coverage.py" line="173" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="175" />
+        <location filename="../algorithms/check_coverage.py" line="176" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="177" />
+        <location filename="../algorithms/check_coverage.py" line="178" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="177" />
+        <location filename="../algorithms/check_coverage.py" line="178" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="180" />
+        <location filename="../algorithms/check_coverage.py" line="181" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="213" />
+        <location filename="../algorithms/check_coverage.py" line="214" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="217" />
+        <location filename="../algorithms/check_coverage.py" line="218" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="226" />
+        <location filename="../algorithms/check_coverage.py" line="227" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="236" />
+        <location filename="../algorithms/check_coverage.py" line="237" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="234" />
+        <location filename="../algorithms/check_coverage.py" line="235" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="242" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="260" />
+        <location filename="../algorithms/check_coverage.py" line="261" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="269" />
+        <location filename="../algorithms/check_coverage.py" line="270" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="275" />
+        <location filename="../algorithms/check_coverage.py" line="276" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="295" />
+        <location filename="../algorithms/check_coverage.py" line="296" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -942,12 +927,12 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="368" />
+        <location filename="../algorithms/check_coverage.py" line="369" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="326" />
+        <location filename="../algorithms/check_coverage.py" line="327" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -2530,47 +2515,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="374" />
+        <location filename="../algorithms/check_coverage.py" line="375" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="374" />
+        <location filename="../algorithms/check_coverage.py" line="375" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="374" />
+        <location filename="../algorithms/check_coverage.py" line="375" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="375" />
+        <location filename="../algorithms/check_coverage.py" line="376" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="375" />
+        <location filename="../algorithms/check_coverage.py" line="376" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="375" />
+        <location filename="../algorithms/check_coverage.py" line="376" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="376" />
+        <location filename="../algorithms/check_coverage.py" line="377" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="376" />
+        <location filename="../algorithms/check_coverage.py" line="377" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="376" />
+        <location filename="../algorithms/check_coverage.py" line="377" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2600,39 +2585,54 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="114" />
+        <location filename="../algorithms/check_coverage.py" line="115" />
         <source>Or population points (buildings, address points)</source>
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="117" />
+        <location filename="../algorithms/check_coverage.py" line="118" />
         <source>Persons field of the population points</source>
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="180" />
+        <location filename="../algorithms/check_coverage.py" line="181" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="184" />
+        <location filename="../algorithms/check_coverage.py" line="185" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="184" />
+        <location filename="../algorithms/check_coverage.py" line="185" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="278" />
+        <location filename="../algorithms/check_coverage.py" line="279" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="285" />
+        <location filename="../algorithms/check_coverage.py" line="286" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="67" />
+        <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
+
+Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted, or from population points such as buildings, each counted where it stands).
+All work is done in the CGCS2000 Gauss-Krüger zone of the data; duplicate stops count once; overlapping stops and served polygons count once.
+
+Outputs: the service area, the uncovered parts of the served area (where new stops are needed), a table per township and for the whole area with the plan's target, the gap and the result, and an HTML report. MEASURED is the coverage in percent.</source>
+        <translation>按规划的口径计算服务区域（城区或建成区）中位于公交站点一定半径（默认 500 米）以内的比例，即城区公交站点500米覆盖率，例如巫溪 2025 年达到 90%（004_de8bb285974af80e.txt 第 39 行，第 125 行重申）。
+
+输入：公交站点（点）、服务区域（面），可选带名称字段的乡镇图层。距离：直线距离（每个站点按每四分之一圆 16 段缓冲，与 native:buffer 取 SEGMENTS=16 所得多边形相同），或沿道路/步行道图层（从全部站点同时出发的最短路径搜索；站点连接到 100 米内最近的道路；半径内可达的每段道路两侧各加宽步行接入宽度，默认 50 米）。口径：面积（覆盖面积 / 服务区域面积）或人口（来自人口栅格，统计中心点被覆盖的栅格，或来自服务区域面的人口字段，按面积分摊，或来自建筑等人口点，按点所在位置计入）。
+全部计算在数据所在的 CGCS2000 高斯-克吕格投影带中进行；重复站点只计一次；相互重叠的站点缓冲区和服务区域面只计一次。
+
+输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
 </context>
 </TS>
