@@ -120,3 +120,21 @@ def test_output_over_its_own_input_is_refused(qgis_app, tmp_path):
     with pytest.raises(QgsProcessingException, match="is the input layer 'INPUT'"):
         _run({"INPUT": str(source), "OUTPUT": str(source)})
     assert _digest(source) == before
+
+
+def test_reports_are_written_whole_and_readable_like_any_file(tmp_path):
+    import os
+    import stat
+
+    from cq_urban_plugin.core.report import atomic_write_text
+
+    path = tmp_path / "report.html"
+    path.write_text("previous", encoding="utf-8")
+    mask = os.umask(0o022)
+    try:
+        atomic_write_text(path, "<html>新</html>")
+    finally:
+        os.umask(mask)
+    assert path.read_text(encoding="utf-8") == "<html>新</html>"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["report.html"]

@@ -75,6 +75,7 @@ from .catalogue import Catalogue, Structure, bundled_catalogue_paths, load_catal
 from .errors import CatalogueError, PlanInputError
 from .inputs import check_cancel, layer_label, source_crs_checked
 from .measure import choose_projection
+from .report import atomic_write, usual_permissions
 
 # --- fonts -------------------------------------------------------------------
 
@@ -857,26 +858,13 @@ def _checked(path, result):
         _fail(path, result, detail)
 
 
-def _usual_permissions(path):
-    """mkstemp creates files readable by their owner only; a map is shared like any file."""
-    mask = os.umask(0)
-    os.umask(mask)
-    os.chmod(path, 0o666 & ~mask)
-
-
 def _atomic(path: Path, write) -> str:
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
-    try:
+    def write_checked(temporary):
         write(temporary)
         if not os.path.exists(temporary) or os.path.getsize(temporary) == 0:
             _fail(path, QgsLayoutExporter.FileError)
-        _usual_permissions(temporary)
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return str(path)
+
+    return atomic_write(path, write_checked)
 
 
 def _export_atlas_files(atlas, path: Path, export, count: int) -> List[str]:
@@ -894,7 +882,7 @@ def _export_atlas_files(atlas, path: Path, export, count: int) -> List[str]:
         results = []
         for page in written:
             target = path.parent / page.name
-            _usual_permissions(page)
+            usual_permissions(page)
             os.replace(page, target)
             results.append(str(target))
         return results

@@ -10,20 +10,37 @@ from typing import List, Optional, Sequence
 from ..i18n import tr
 
 
-def atomic_write_text(path, text: str, encoding: str = "utf-8"):
-    """Write to a temporary file beside ``path``, then replace: an interrupted run
-    leaves the previous file intact."""
+def usual_permissions(path):
+    """mkstemp creates files readable by their owner only; a report or a map is
+    shared like any other file the user writes (umask respected)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(path, 0o666 & ~mask)
+
+
+def atomic_write(path, write) -> str:
+    """``write(temporary_path)`` into a file beside ``path``, then replace ``path``
+    with it: an interrupted run leaves the previous file intact."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+    os.close(handle)
     try:
-        with os.fdopen(handle, "w", encoding=encoding, newline="\n") as stream:
-            stream.write(text)
+        write(temporary)
+        usual_permissions(temporary)
         os.replace(temporary, path)
-    except BaseException:
+    finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
-        raise
+    return str(path)
+
+
+def atomic_write_text(path, text: str, encoding: str = "utf-8"):
+    def write(temporary):
+        with open(temporary, "w", encoding=encoding, newline="\n") as stream:
+            stream.write(text)
+
+    return atomic_write(path, write)
 
 
 @dataclass
