@@ -521,3 +521,21 @@ def test_qgis_process_runs_the_installed_plugin(qgis_processing, installed_plugi
     out = QgsVectorLayer(str(tmp_path / "out.gpkg"), "out", "ogr")
     assert out.featureCount() == 3
     assert digests == {path: hashlib.sha256(open(path, "rb").read()).hexdigest() for path in digests}
+
+
+def test_scope_by_name_matches_names_as_tagging_does(qgis_app):
+    """An untagged layer writes 文峰 or 汉丰街道办事处: the target's scope (开州 第一级)
+    still finds them, by the same matching as the tagging algorithm."""
+    from cq_urban_plugin.core.builtup import catalogue_scope
+    from cq_urban_plugin.core.catalogue import bundled_catalogue
+
+    catalogue = bundled_catalogue("kaizhou")
+    target = catalogue.target("builtup_2025")
+    scope = catalogue_scope(catalogue, target.scope, ["name"])
+    tier = catalogue.structure("town_tier")
+    first = {m.name for c in tier.classes if c.value == scope.value for m in c.members}
+    assert "文峰街道" in first and "汉丰街道" in first
+    for written in ("文峰", "汉丰街道办事处", " 文峰街道 "):
+        assert scope.value in scope.values_of({}, written), written
+    outside = next(t.name for t in catalogue.townships if t.name not in first)
+    assert scope.value not in scope.values_of({}, outside[:-1])

@@ -22,6 +22,7 @@ from .errors import PlanInputError
 from .inputs import check_cancel, combined_extent, layer_label, read_polygons
 from .landuse import CodeSelector
 from .measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
+from .names import NameMatcher
 from .overlay import overlapping_pairs, split_by_zones, union_all
 from .report import TargetResult
 
@@ -117,6 +118,7 @@ def catalogue_scope(catalogue: Catalogue, scope_text: str, township_fields: Sequ
     scope_text = (scope_text or "").strip()
     if not scope_text or scope_text == WHOLE:
         return None
+    canonical = plan_namer(catalogue)
     structure_id, colon, value = scope_text.partition(":")
     if colon:
         structure = next((s for s in catalogue.structures if s.id == structure_id), None)
@@ -132,24 +134,25 @@ def catalogue_scope(catalogue: Catalogue, scope_text: str, township_fields: Sequ
             return scope
 
         def by_name(attributes, name, structure=structure):
-            return [r.value for r in structure.readings_for(canonical_name(catalogue, name))]
+            return [r.value for r in structure.readings_for(canonical(name))]
 
         return Scope(label, value, by_name, structure.field)
     if catalogue.township(scope_text) is not None:
-        return Scope(scope_text, scope_text, lambda attributes, name: [canonical_name(catalogue, name)],
+        return Scope(scope_text, scope_text, lambda attributes, name: [canonical(name)],
                      tr("township"))
     return None
 
 
-def canonical_name(catalogue: Catalogue, name: str) -> str:
-    """The catalogue's name for a township written as in the layer (exact name or alias)."""
-    name = (name or "").strip()
-    if catalogue.township(name) is not None:
-        return name
-    for township in catalogue.townships:
-        if name in township.aliases:
-            return township.name
-    return name
+def plan_namer(catalogue: Catalogue) -> Callable[[str], str]:
+    """name in the layer -> the catalogue's name, matched as the tagging algorithm
+    matches (suffixes, spaces, width, 乡/镇, aliases); unmatched names stay as they are."""
+    matcher = NameMatcher(catalogue.townships, catalogue.name)
+
+    def plan_name(name: str) -> str:
+        found = matcher.match(name)
+        return found.township if found.matched else (name or "").strip()
+
+    return plan_name
 
 
 def resolve_target(catalogue: Optional[Catalogue], target_id: str, target_value: Optional[float]) -> Optional[Target]:
