@@ -121,3 +121,31 @@ def sample_gpkg(path: Path) -> dict:
 
 def crs(authid=CRS):
     return QgsCoordinateReferenceSystem(authid)
+
+
+def gbk_shapefile(path: Path, wkts, names, field="name", with_cpg=True) -> Path:
+    """A Shapefile whose text is GBK (as older ArcGIS exports write it), with or
+    without its .cpg; the DBF is checked to hold GBK bytes."""
+    from osgeo import gdal, ogr, osr
+
+    # QGIS's OGR provider sets GDAL's SHAPE_ENCODING to "" process-wide, which would
+    # make OGR write UTF-8 bytes under a GBK .cpg; restore GDAL's default while writing.
+    previous = gdal.GetConfigOption("SHAPE_ENCODING")
+    gdal.SetConfigOption("SHAPE_ENCODING", None)
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4490)
+    data = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
+    geometries = [ogr.CreateGeometryFromWkt(w) for w in wkts]
+    layer = data.CreateLayer(path.stem, srs, geometries[0].GetGeometryType(), options=["ENCODING=GBK"])
+    layer.CreateField(ogr.FieldDefn(field, ogr.OFTString))
+    for geometry, name in zip(geometries, names):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField(field, name)
+        feature.SetGeometry(geometry)
+        layer.CreateFeature(feature)
+    data = None
+    gdal.SetConfigOption("SHAPE_ENCODING", previous)
+    if not with_cpg:
+        path.with_suffix(".cpg").unlink()
+    assert names[0].encode("gbk") in path.with_suffix(".dbf").read_bytes()
+    return path

@@ -1,6 +1,6 @@
 """Shapefiles with GBK text and no .cpg: every algorithm reads them as GBK and
 says so, instead of turning Chinese names into replacement characters."""
-from osgeo import gdal, ogr, osr
+import factory
 from qgis.core import (
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -14,26 +14,8 @@ NAMES = ["几江街道", "德感街道", "白沙镇", "四面山镇"]
 
 
 def write_gbk_shapefile(path, names, with_cpg):
-    # QGIS's OGR provider sets GDAL's SHAPE_ENCODING to "" process-wide, which would
-    # make OGR write UTF-8 bytes under a GBK .cpg; restore GDAL's default while writing.
-    previous = gdal.GetConfigOption("SHAPE_ENCODING")
-    gdal.SetConfigOption("SHAPE_ENCODING", None)
-    driver = ogr.GetDriverByName("ESRI Shapefile")
-    data = driver.CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4490)
-    layer = data.CreateLayer(path.stem, srs, ogr.wkbPoint, options=["ENCODING=GBK"])
-    layer.CreateField(ogr.FieldDefn("name", ogr.OFTString))
-    for i, name in enumerate(names):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("name", name)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(f"POINT ({106.2 + i * 0.01} 29.2)"))
-        layer.CreateFeature(feature)
-    data = None
-    gdal.SetConfigOption("SHAPE_ENCODING", previous)
-    if not with_cpg:
-        path.with_suffix(".cpg").unlink()
-    return path
+    return factory.gbk_shapefile(path, [f"POINT ({106.2 + i * 0.01} 29.2)" for i in range(len(names))], names,
+                                 "name", with_cpg)
 
 
 class ReadNames(CqAlgorithm):

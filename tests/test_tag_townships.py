@@ -8,7 +8,6 @@ import json
 import processing
 import pytest
 from conftest import REPO
-from osgeo import gdal, ogr, osr
 from qgis.core import (
     QgsFeature,
     QgsGeometry,
@@ -301,26 +300,9 @@ def test_style_and_value_maps_applied_when_the_output_is_loaded(provider, tmp_pa
 
 def write_gbk_polygons(path, names, with_cpg):
     """A polygon Shapefile whose text is GBK, with or without its .cpg."""
-    # QGIS's OGR provider may have set SHAPE_ENCODING process-wide; GDAL's default is wanted here.
-    previous = gdal.GetConfigOption("SHAPE_ENCODING")
-    gdal.SetConfigOption("SHAPE_ENCODING", None)
-    data = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
-    srs = osr.SpatialReference()
-    srs.ImportFromEPSG(4490)
-    layer = data.CreateLayer(path.stem, srs, ogr.wkbPolygon, options=["ENCODING=GBK"])
-    layer.CreateField(ogr.FieldDefn("xzmc", ogr.OFTString))
-    for i, name in enumerate(names):
-        feature = ogr.Feature(layer.GetLayerDefn())
-        feature.SetField("xzmc", name)
-        feature.SetGeometry(ogr.CreateGeometryFromWkt(square(i).asWkt()))
-        layer.CreateFeature(feature)
-    data = None
-    gdal.SetConfigOption("SHAPE_ENCODING", previous)
-    if not with_cpg:
-        path.with_suffix(".cpg").unlink()
-    raw = path.with_suffix(".dbf").read_bytes()
-    assert names[0].encode("gbk") in raw  # really GBK bytes on disk
-    return path
+    import factory
+
+    return factory.gbk_shapefile(path, [square(i).asWkt() for i in range(len(names))], names, "xzmc", with_cpg)
 
 
 @pytest.mark.parametrize("with_cpg", [True, False])
