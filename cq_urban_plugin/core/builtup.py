@@ -23,7 +23,7 @@ from .inputs import check_cancel, combined_extent, layer_label, read_polygons
 from .landuse import CodeSelector
 from .measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
 from .names import NameMatcher
-from .overlay import overlapping_pairs, split_by_zones, union_all
+from .overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
 from .report import TargetResult
 
 INDICATOR = "builtup_area"
@@ -72,7 +72,7 @@ class BuiltupMeasurement:
     townships: List[TownshipBuiltup]        # empty without a township layer
     groups: List[GroupSum]
     outside_km2: float                      # built-up outside every township (0 without townships)
-    builtup_union: QgsGeometry              # all built-up, dissolved, in the working CRS
+    builtup_union: QgsGeometry              # all built-up, dissolved (only without a township layer)
     notes: List[str]
     inputs: List[str]
 
@@ -217,14 +217,14 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
               f"{source.featureCount()} " + tr("features") for source, label in sources]
 
     builtup, notes = read_builtup(builtup_source, projection, builtup_label, class_field, codes, feedback)
-    if feedback is not None:
-        feedback.setProgressText(tr("Dissolving built-up polygons"))
-    builtup_union = union_all(builtup, feedback)
-    if builtup_union.isEmpty():
+    if not any(g.area() > 0 for g in builtup):
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
 
     if townships_source is None:
+        if feedback is not None:
+            feedback.setProgressText(tr("Dissolving built-up polygons"))
+        builtup_union = union_all(builtup, feedback)
         if scope.value:
             raise PlanInputError(
                 tr("The scope '{scope}' needs the township layer, to know which townships it covers.").format(
@@ -284,9 +284,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         notes.append(tr("Townships overlap, so land in both is counted twice in sums: {pairs}.").format(
             pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
 
-    townships_union = union_all([r.geometry for r in rows], feedback)
-    outside = builtup_union.difference(townships_union) if not townships_union.isEmpty() else builtup_union
-    outside_km2 = meter.km2(outside)
+    outside_km2 = meter.km2(outside_zones_union(builtup, [r.geometry for r in rows], feedback))
     if outside_km2 > 0.0005:
         notes.append(tr("{km2:.3f} km² of built-up area lies outside every township and is not counted in the "
                         "scope.").format(km2=outside_km2))
@@ -299,8 +297,10 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         total.builtup_km2 += row.builtup_km2
         total.township_km2 += row.township_km2
     total_km2 = sum(r.builtup_km2 for r in rows if r.in_scope)
+    # No dissolve of the whole layer here: each township's part is dissolved on its own
+    # (split_by_zones), which keeps memory to a township's worth on very large layers.
     return BuiltupMeasurement(projection, scope.label, total_km2, rows, list(groups.values()), outside_km2,
-                              builtup_union, notes, inputs)
+                              QgsGeometry(), notes, inputs)
 
 
 def method_text(measurement: BuiltupMeasurement, codes_reason: str = "") -> str:

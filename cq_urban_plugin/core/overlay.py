@@ -136,3 +136,23 @@ def outside_zones(polygons_union: QgsGeometry, zones_union: Optional[QgsGeometry
     if zones_union is None or zones_union.isEmpty():
         return polygons_union
     return polygonal(polygons_union.difference(zones_union))
+
+
+def outside_zones_union(polygons: Sequence[QgsGeometry], zones: Sequence[QgsGeometry], feedback=None) -> QgsGeometry:
+    """The union of what ``polygons`` cover outside every zone, without dissolving all
+    of ``polygons`` first: each polygon loses the zones it touches, and only the
+    (usually small) remainders are unioned, so overlaps among them count once."""
+    index = GeometryIndex(zones)
+    remainders = []
+    for position, polygon in enumerate(polygons):
+        if position % 1000 == 0:
+            check_cancel(feedback)
+        touching = index.intersecting(polygon)
+        if not touching:
+            remainders.append(polygon)
+            continue
+        cover = QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]
+        rest = polygonal(polygon.difference(cover))
+        if not rest.isEmpty():
+            remainders.append(rest)
+    return union_all(remainders, feedback)
