@@ -6,6 +6,7 @@ dissolve, intersection, area in the same CRS), never from the code under test.
 import hashlib
 import json
 
+import factory
 import pytest
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -19,7 +20,6 @@ from qgis.core import (
 )
 
 from cq_urban_plugin.algorithms.check_builtup import CheckBuiltupAlgorithm
-from cq_urban_plugin.core.fields import make_fields
 from cq_urban_plugin.core.landuse import code_matches, parse_codes, preset
 
 REL = 1e-4  # 0.01 %
@@ -32,18 +32,7 @@ def rect(x0, y0, x1, y1):
 
 
 def layer(geometry_type, fields, rows, crs="EPSG:4490", name="layer"):
-    result = QgsVectorLayer(f"{geometry_type}?crs={crs}" if crs else geometry_type, name, "memory")
-    result.dataProvider().addAttributes(make_fields(fields))
-    result.updateFields()
-    features = []
-    for geometry, attributes in rows:
-        feature = QgsFeature(result.fields())
-        if geometry is not None:
-            feature.setGeometry(geometry)
-        feature.setAttributes(list(attributes))
-        features.append(feature)
-    result.dataProvider().addFeatures(features)
-    return result
+    return factory.memory_layer(geometry_type, fields, rows, crs=crs, name=name)
 
 
 def feature_with(target, geometry, attributes):
