@@ -18,7 +18,6 @@ from qgis.core import (
     QgsProcessingException,
     QgsProject,
     QgsRectangle,
-    QgsVectorFileWriter,
     QgsVectorLayer,
 )
 
@@ -52,13 +51,9 @@ def layer_of(kind, geometries, crs=GK, fields=(), rows=None, name="layer"):
 
 
 def save(layer, path):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.fileEncoding = "UTF-8"
-    error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(),
-                                                      options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
-    return str(path)
+    import factory
+
+    return factory.write(layer, path)
 
 
 def rect(x, y, w, h):

@@ -81,13 +81,9 @@ def grid_layer(rows, juris="江津区", share=None):
 
 
 def write_gpkg(layer, path):
-    options = QgsVectorFileWriter.SaveVectorOptions()
-    options.driverName = "GPKG"
-    options.fileEncoding = "UTF-8"
-    error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
-        layer, str(path), QgsCoordinateTransformContext(), options)
-    assert error == QgsVectorFileWriter.NoError, message
-    return str(path)
+    import factory
+
+    return factory.write(layer, path)
 
 
 # --- reading the outputs back ------------------------------------------------
