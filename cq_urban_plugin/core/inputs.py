@@ -5,14 +5,17 @@ bring geometries into the working CRS, repair invalid ones (``makeValid``),
 skip null and empty ones, and keep a tally that the reports print, so that no
 number is silently wrong. The input layer itself is only read.
 """
+import math
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
     QgsGeometry,
+    QgsPointXY,
     QgsProcessingFeatureSource,
     QgsProject,
     QgsRectangle,
@@ -107,6 +110,88 @@ def crs_mismatch(label, crs, fid=None) -> PlanInputError:
            "degrees EPSG:4490) instead of reprojecting it."))
 
 
+# Beyond these a coordinate is no place on Earth in any CRS Chongqing's data use
+# (GK zones with their zone prefix reach 4.6e7 m; degrees ±180/±90).
+_MAX_PROJECTED = 1e8
+_MAX_DEGREES = (540.0, 90.0)
+_CGCS2000 = QgsCoordinateReferenceSystem("EPSG:4490")
+
+
+def _rectangle_problem(rect: QgsRectangle, crs, transform) -> str:
+    """Why ``rect`` (in ``crs``) cannot hold real coordinates, or "" when it can:
+    non-finite or absurd values, or a corner or edge point that does not convert
+    to CGCS2000 (a bounding box transform would silently drop that point)."""
+    values = (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+    if not all(math.isfinite(v) for v in values):
+        return tr("a coordinate is not a finite number")
+    limit_x, limit_y = _MAX_DEGREES if crs.isGeographic() else (_MAX_PROJECTED, _MAX_PROJECTED)
+    if max(abs(values[0]), abs(values[2])) > limit_x or max(abs(values[1]), abs(values[3])) > limit_y:
+        return tr("a coordinate is absurdly far from the CRS's origin ({x:g}, {y:g})").format(
+            x=max(values[0], values[2], key=abs), y=max(values[1], values[3], key=abs))
+    if transform is None:
+        return ""
+    steps = 4
+    for i in range(steps + 1):
+        for x, y in ((values[0] + (values[2] - values[0]) * i / steps, values[1]),
+                     (values[0] + (values[2] - values[0]) * i / steps, values[3]),
+                     (values[0], values[1] + (values[3] - values[1]) * i / steps),
+                     (values[2], values[1] + (values[3] - values[1]) * i / steps)):
+            try:
+                point = transform.transform(QgsPointXY(x, y))
+            except QgsCsException:
+                return tr("the point ({x:g}, {y:g}) cannot be converted to longitude/latitude").format(x=x, y=y)
+            if not (math.isfinite(point.x()) and math.isfinite(point.y())):
+                return tr("the point ({x:g}, {y:g}) cannot be converted to longitude/latitude").format(x=x, y=y)
+    return ""
+
+
+def _to_cgcs2000(crs):
+    return None if crs == _CGCS2000 else QgsCoordinateTransform(crs, _CGCS2000, QgsProject.instance())
+
+
+def bad_coordinates(label, crs, problem, fids) -> PlanInputError:
+    shown = ", ".join(str(f) for f in fids[:10]) + (" …" if len(fids) > 10 else "")
+    where = (tr("Layer '{layer}', feature {fids}").format(layer=label, fids=shown) if len(fids) == 1 else
+             tr("Layer '{layer}', features {fids}").format(layer=label, fids=shown) if fids else
+             tr("Layer '{layer}'").format(layer=label))
+    return PlanInputError(
+        tr("{where}: {problem} in the layer's coordinate reference system {crs}: such coordinates are no place "
+           "on Earth, and every area and share would be wrong.").format(
+            where=where, problem=problem, crs=crs.authid() or crs.description()),
+        tr("Correct or delete the vertex (Vertex Tool, or Processing > Check validity), or set the CRS the "
+           "coordinates are really in (Layer Properties > Source)."))
+
+
+def check_coordinates(source, label, crs=None):
+    """Refuse a layer whose extent holds coordinates that are no place on Earth
+    (x = 1e12 m, inf, NaN) or that do not convert to longitude/latitude, naming
+    the features that hold them."""
+    crs = crs or source_crs_checked(source, label)
+    rect = source.sourceExtent()
+    if rect.isNull():
+        return
+    transform = _to_cgcs2000(crs)
+    problem = _rectangle_problem(rect, crs, transform)
+    if not problem:
+        return
+    fids, good = [], 0
+    request = QgsFeatureRequest().setNoAttributes()
+    for feature in _features(source, request):
+        geometry = feature.geometry()
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            continue
+        feature_problem = _rectangle_problem(geometry.boundingBox(), crs, transform)
+        if feature_problem:
+            problem = problem if fids else feature_problem
+            fids.append(feature.id())
+        else:
+            good += 1
+    if crs.isGeographic() and not good and all(math.isfinite(v) for v in (
+            rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())):
+        return  # metres declared as degrees: the in-China check says the CRS is wrong
+    raise bad_coordinates(label, crs, problem, fids)
+
+
 def source_extent(source, label) -> QgsRectangle:
     source_crs_checked(source, label)
     return source.sourceExtent()
@@ -155,10 +240,16 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         if geometry is None or geometry.isNull() or geometry.isEmpty():
             tally.null_or_empty.append(feature.id())
             continue
+        box = geometry.boundingBox()
+        problem = _rectangle_problem(box, crs, None)
+        if problem and (not crs.isGeographic() or not math.isfinite(box.width() + box.height())):
+            raise bad_coordinates(label, crs, problem, [feature.id()])
         if geometry.type() != geometry_type:
             tally.wrong_type.append(feature.id())
             continue
         if geometry_type == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+            if not all(math.isfinite(v.x()) and math.isfinite(v.y()) for v in geometry.vertices()):
+                raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
             geometry = repair_polygon(geometry)
             tally.repaired.append(feature.id())
             if geometry.isEmpty():
@@ -233,6 +324,7 @@ def combined_extent(sources_and_labels) -> Optional[tuple]:
         if source is None:
             continue
         source_crs = source_crs_checked(source, label)
+        check_coordinates(source, label, source_crs)
         rect = source.sourceExtent()
         if rect.isNull() or rect.isEmpty() and rect.width() == 0 and rect.height() == 0 and source.featureCount() == 0:
             continue

@@ -48,7 +48,6 @@ from qgis.core import (
     QgsLineSymbol,
     QgsMapLayer,
     QgsMarkerSymbol,
-    QgsPalLayerSettings,
     QgsPathResolver,
     QgsPrintLayout,
     QgsProject,
@@ -68,6 +67,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..compat import LabelPlacement
 from ..i18n import tr
 from ..resources import style_path, styles_dir
 from . import styling
@@ -373,7 +373,7 @@ def _label(copy, expression: str, family: str):
     labeling = styling.name_labeling(expression)
     settings = labeling.settings()
     settings.isExpression = True
-    settings.placement = QgsPalLayerSettings.OverPoint
+    settings.placement = LabelPlacement.OverPoint  # QgsPalLayerSettings.OverPoint is a TypeError on 3.40+
     settings.centroidInside = True
     settings.displayAll = True  # every township is named, even where labels crowd
     text_format = settings.format()
