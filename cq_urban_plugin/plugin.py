@@ -80,7 +80,7 @@ class CqUrbanPlugin:
 
             self.panel = PlanChecksDock(self.iface, self.iface.mainWindow())
             self.panel.visibilityChanged.connect(self.panel_action.setChecked)
-            self.iface.addDockWidget(0x2, self.panel)  # Qt.RightDockWidgetArea
+            self.iface.addDockWidget(0x2, self.panel)  # Qt.DockWidgetArea.RightDockWidgetArea
         self.panel.setVisible(visible)
 
     def open_layout_designer(self):
@@ -95,14 +95,14 @@ class CqUrbanPlugin:
         if not isinstance(layer, QgsVectorLayer):
             self.iface.messageBar().pushMessage(
                 tr("Plan checks"), tr("Select a tagged township layer or a check's output layer first."),
-                Qgis.Warning, 8)
+                Qgis.MessageLevel.Warning, 8)
             return None
         names = set(layer.fields().names())
         theme = next((t for t in THEMES if any(f in names for f in t.fields)), THEMES[0])
         try:
             return open_layout_in_designer(self.iface, layer, theme.key)
         except PlanInputError as error:
-            self.iface.messageBar().pushMessage(tr("Plan checks"), str(error), Qgis.Warning, 10)
+            self.iface.messageBar().pushMessage(tr("Plan checks"), str(error), Qgis.MessageLevel.Warning, 10)
             return None
 
     @staticmethod

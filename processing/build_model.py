@@ -76,7 +76,7 @@ def build_model() -> QgsProcessingModelAlgorithm:
                     "按规划目录标注乡镇角色，校核建成区面积与公交站点500米覆盖率，叠加三条控制线，并导出专题图。",
     })
     _input(model, QgsProcessingParameterFeatureSource(
-        "townships", "Township boundaries (乡镇/街道界线)", [QgsProcessing.TypeVectorPolygon]), 0)
+        "townships", "Township boundaries (乡镇/街道界线)", [ProcessingSourceType.VectorPolygon]), 0)
     _input(model, QgsProcessingParameterField(
         "name_field", "Township name field", parentLayerParameterName="townships"), 150)
     _input(model, QgsProcessingParameterString(
@@ -84,19 +84,19 @@ def build_model() -> QgsProcessingModelAlgorithm:
     _input(model, QgsProcessingParameterString(
         "builtup_target", "Built-up target id in the catalogue (e.g. builtup_2025)", defaultValue="builtup_2025"), 450)
     _input(model, QgsProcessingParameterFeatureSource(
-        "builtup", "Built-up area polygons (建成区)", [QgsProcessing.TypeVectorPolygon]), 600)
+        "builtup", "Built-up area polygons (建成区)", [ProcessingSourceType.VectorPolygon]), 600)
     _input(model, QgsProcessingParameterFeatureSource(
-        "stops", "Bus stops (公交站点)", [QgsProcessing.TypeVectorPoint]), 750)
+        "stops", "Bus stops (公交站点)", [ProcessingSourceType.VectorPoint]), 750)
     _input(model, QgsProcessingParameterNumber(
-        "radius", "Bus-stop service radius (m)", QgsProcessingParameterNumber.Double, 500, minValue=1), 900)
+        "radius", "Bus-stop service radius (m)", ProcessingNumberParameterType.Double, 500, minValue=1), 900)
     _input(model, QgsProcessingParameterFeatureSource(
-        "development", "Urban development boundary (城镇开发边界)", [QgsProcessing.TypeVectorPolygon], optional=True),
+        "development", "Urban development boundary (城镇开发边界)", [ProcessingSourceType.VectorPolygon], optional=True),
         1050)
     _input(model, QgsProcessingParameterFeatureSource(
-        "ecology", "Ecological protection red line (生态保护红线)", [QgsProcessing.TypeVectorPolygon],
+        "ecology", "Ecological protection red line (生态保护红线)", [ProcessingSourceType.VectorPolygon],
         optional=True), 1200)
     _input(model, QgsProcessingParameterFeatureSource(
-        "farmland", "Permanent basic farmland (永久基本农田)", [QgsProcessing.TypeVectorPolygon], optional=True),
+        "farmland", "Permanent basic farmland (永久基本农田)", [ProcessingSourceType.VectorPolygon], optional=True),
         1350)
     _input(model, QgsProcessingParameterString(
         "map_field", "Field to map (role, tier, zone, …)", defaultValue="role"), 1500)

@@ -55,10 +55,10 @@ def write(layer, path: Path, layer_name=None, driver="GPKG") -> str:
     if layer_name:
         options.layerName = layer_name
         if Path(path).exists():
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
         layer, str(path), QgsCoordinateTransformContext(), options)
-    assert error == QgsVectorFileWriter.NoError, message
+    assert error == QgsVectorFileWriter.WriterError.NoError, message
     return f"{path}|layername={layer_name}" if layer_name else str(path)
 
 

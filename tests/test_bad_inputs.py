@@ -113,14 +113,14 @@ def _variant(data, source, tmp_path, label, edit, crs="same", driver="GPKG", suf
 def _geometry_name(layer):
     from qgis.core import QgsWkbTypes
 
-    return {QgsWkbTypes.PointGeometry: "Point", QgsWkbTypes.LineGeometry: "LineString",
-            QgsWkbTypes.PolygonGeometry: "Polygon"}[layer.geometryType()]
+    return {GeometryType.Point: "Point", GeometryType.Line: "LineString",
+            GeometryType.Polygon: "Polygon"}[layer.geometryType()]
 
 
 def _pytype(field):
     from qgis.PyQt.QtCore import QVariant
 
-    return {QVariant.Int: int, QVariant.LongLong: int, QVariant.Double: float}.get(field.type(), str)
+    return {FieldType.Int: int, FieldType.LongLong: int, FieldType.Double: float}.get(field.type(), str)
 
 
 def _algorithms():

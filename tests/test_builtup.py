@@ -47,7 +47,7 @@ def write(source, path):
     options.driverName = "GPKG"
     options.fileEncoding = "UTF-8"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(source, str(path), QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return str(path)
 
 
@@ -390,7 +390,7 @@ def test_gbk_shapefile_names_are_read(qgis_processing, tmp_path):
     path = tmp_path / "townships.shp"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(townships_layer(tagged=False), str(path),
                                                       QgsCoordinateTransformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     assert "汉丰街道".encode("gbk") in (tmp_path / "townships.dbf").read_bytes()
     result = run_check({"BUILTUP": builtup_layer(), "TOWNSHIPS": str(path), "TOWNSHIP_NAME_FIELD": "name",
                         "CATALOGUE": "kaizhou", "TARGET_ID": "builtup_2025"}, tmp_path / "run")

@@ -54,7 +54,7 @@ BUILTUP = [box(500, 500, 3000, 3000), box(9500, 5000, 10500, 6000), box(21000, 1
 def memory_layer(name, geometries, crs=GK, attributes=None, fields=()):
     layer = QgsVectorLayer(f"Polygon?crs={crs}", name, "memory")
     provider = layer.dataProvider()
-    provider.addAttributes([QgsField(n, QVariant.String) for n in fields])
+    provider.addAttributes([QgsField(n, FieldType.String) for n in fields])
     layer.updateFields()
     for position, geometry in enumerate(geometries):
         feature = QgsFeature(layer.fields())
@@ -71,12 +71,12 @@ def write_gpkg(layer, path, crs=None):
     options.layerName = layer.name()
     options.fileEncoding = "UTF-8"
     if path.exists():
-        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
     if crs is not None:
         options.ct = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem(crs), QgsProject.instance())
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(),
                                                       options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     loaded = QgsVectorLayer(f"{path}|layername={layer.name()}", layer.name(), "ogr")
     assert loaded.isValid()
     return loaded
@@ -392,7 +392,7 @@ def test_gbk_shapefile_townships(layers, tmp_path):
     path = tmp_path / "townships_gbk.shp"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layers["townships"], str(path),
                                                       QgsProject.instance().transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     raw = (tmp_path / "townships_gbk.dbf").read_bytes()
     assert "生态镇".encode("gbk") in raw and "生态镇".encode() not in raw
     shapefile = QgsVectorLayer(str(path), "townships_gbk", "ogr")

@@ -66,8 +66,8 @@ def grid_layer(rows, juris="江津区", share=None):
     """Townships as 0.08° × 0.07° cells, three a row, with name, plan_name, role, juris, share."""
     layer = QgsVectorLayer("Polygon?crs=EPSG:4490", "townships", "memory")
     layer.dataProvider().addAttributes([
-        QgsField("name", QVariant.String), QgsField("plan_name", QVariant.String),
-        QgsField("role", QVariant.String), QgsField("juris", QVariant.String), QgsField("share", QVariant.Double)])
+        QgsField("name", FieldType.String), QgsField("plan_name", FieldType.String),
+        QgsField("role", FieldType.String), QgsField("juris", FieldType.String), QgsField("share", FieldType.Double)])
     layer.updateFields()
     features = []
     for index, (name, role) in enumerate(rows):
@@ -120,7 +120,7 @@ def colour_count(image: QImage, colour: str, tolerance: int = 6) -> int:
     """Pixels within ``tolerance`` of ``colour`` (each channel)."""
     import numpy
 
-    image = image.convertToFormat(QImage.Format_RGB888)
+    image = image.convertToFormat(QImage.Format.Format_RGB888)
     width, height = image.width(), image.height()
     buffer = image.constBits()
     buffer.setsize(image.bytesPerLine() * height)
@@ -134,7 +134,7 @@ def colour_count(image: QImage, colour: str, tolerance: int = 6) -> int:
 def non_white_share(image: QImage) -> float:
     import numpy
 
-    image = image.convertToFormat(QImage.Format_Grayscale8)
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
     buffer = image.constBits()
     buffer.setsize(image.bytesPerLine() * image.height())
     rows = numpy.frombuffer(buffer, numpy.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width()]
@@ -316,7 +316,7 @@ def test_cjk_font_is_found(qgis_app):
     family = layout.cjk_font_family()
     from qgis.PyQt.QtGui import QFontDatabase
 
-    assert QFontDatabase.SimplifiedChinese in QFontDatabase().writingSystems(family)
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase().writingSystems(family)
 
 
 def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, qgis_new_project, role_structure):
@@ -454,7 +454,7 @@ def test_long_titles_fit_the_a4_page(qgis_app, role_structure):
 
 def test_data_note_says_what_the_layer_says_of_its_provenance(qgis_app, tmp_path, role_structure):
     layer = grid_layer(township_rows(role_structure))
-    layer.dataProvider().addAttributes([QgsField("provenance", QVariant.String)])
+    layer.dataProvider().addAttributes([QgsField("provenance", FieldType.String)])
     layer.updateFields()
     index = layer.fields().indexOf("provenance")
     layer.dataProvider().changeAttributeValues({f.id(): {index: "schematic township"} for f in layer.getFeatures()})

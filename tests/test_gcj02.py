@@ -133,7 +133,7 @@ def _stops_layer(path, crs, points, name="stops"):
     options.driverName = "GPKG"
     options.fileEncoding = "UTF-8"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), layer.transformContext(), options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return str(path)
 
 

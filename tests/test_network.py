@@ -52,7 +52,7 @@ def native_reachable_length(roads, stops, radius):
 
 
 def widened_length(lines):
-    return QgsGeometry.unaryUnion([g.buffer(1.0, 8, QgsGeometry.CapFlat, QgsGeometry.JoinStyleRound, 2.0)
+    return QgsGeometry.unaryUnion([g.buffer(1.0, 8, Qgis.EndCapStyle.Flat, Qgis.JoinStyle.Round, 2.0)
                                    for g in lines]).area() / 2.0
 
 

@@ -37,7 +37,7 @@ class CopyThenMaybeFail(CqAlgorithm):
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource("INPUT", "input"))
         self.addParameter(QgsProcessingParameterNumber("FAIL_AFTER", "fail after", defaultValue=-1))
-        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "output", QgsProcessing.TypeVectorPoint))
+        self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "output", ProcessingSourceType.VectorPoint))
 
     def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, "INPUT", context)
@@ -47,7 +47,7 @@ class CopyThenMaybeFail(CqAlgorithm):
         for count, feature in enumerate(source.getFeatures()):
             if count == fail_after:
                 raise PlanInputError("stopped on purpose half-way")
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return {"OUTPUT": dest}
 
 
@@ -66,7 +66,7 @@ def _points_gpkg(path, count, label):
     options.driverName = "GPKG"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(path), QgsProject.instance().transformContext(),
                                                       options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     return path
 
 

@@ -137,7 +137,7 @@ def plugin(qgis_iface, without_cq_provider, qgis_new_project):
         plugin.panel.cancel()
         wait_for(plugin.panel.run)
     plugin.unload()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QgsProject.instance().removeAllMapLayers()
 
 
@@ -207,12 +207,12 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     assert target_index >= 0
     panel.builtup_target_combo.setCurrentIndex(target_index)
 
-    QTest.mouseClick(panel.builtup_button, Qt.LeftButton)
+    QTest.mouseClick(panel.builtup_button, Qt.MouseButton.LeftButton)
     run = panel.last_run
     assert run is not None and run.algorithm_id == BUILTUP_ID
     assert not panel.builtup_button.isEnabled() and panel.cancel_button.isEnabled()  # busy, not frozen
     wait_for(run)
-    assert run.status() == QgsTask.Complete, run.error
+    assert run.status() == QgsTask.TaskStatus.Complete, run.error
     assert panel.progress_bar.value() == 100 and not panel.cancel_button.isEnabled()
 
     direct = processing.run(BUILTUP_ID, {
@@ -258,7 +258,7 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     QCoreApplication.processEvents()
     row = next(i for i, r in enumerate(panel.result_rows) if r.scope == "岳溪镇")
     rect = table.visualItemRect(table.item(row, 1))
-    QTest.mouseClick(table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     township = next(f for f in townships.getFeatures() if f["name"] == "岳溪镇")
     expected = QgsCoordinateTransform(townships.crs(), canvas.mapSettings().destinationCrs(),
                                       QgsProject.instance()).transformBoundingBox(township.geometry().boundingBox())
@@ -276,7 +276,7 @@ def test_control_lines_check_fills_the_table(panel):
     panel.ecology_combo.setLayer(ecology)
     assert panel.run_control_lines()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     direct = processing.run(CONTROL_ID, {
         "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "DEVELOPMENT": development, "ECOLOGY": ecology,
         "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
@@ -302,7 +302,7 @@ def test_checks_run_on_the_tagged_layer(panel):
     panel.development_combo.setLayer(development)
     assert panel.run_control_lines()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     used = panel.last_run.parameters
     assert used["TOWNSHIPS"] is tagged and used["ZONE_FIELD"] == "zone"  # the plan zones tagging wrote
     direct = processing.run(CONTROL_ID, {
@@ -352,7 +352,7 @@ def test_coverage_check_fills_the_table(panel, qgis_iface):
     panel.coverage_target_combo.setCurrentIndex(target_index)
     assert panel.run_coverage()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
 
     direct = processing.run(COVERAGE_ID, {
         "STOPS": stops, "SERVED_AREA": served, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
@@ -381,7 +381,7 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     panel.name_field_combo.setField("name")
     assert panel.run_tagging()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     results = panel.last_run.results
 
     direct = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
@@ -449,9 +449,9 @@ def test_export_the_thematic_map(panel, tmp_path):
     panel.title_edit.setText("开州区城镇体系校核图")
     target = tmp_path / "tiers.pdf"
     panel.export_file.setFilePath(str(target))
-    QTest.mouseClick(panel.export_button, Qt.LeftButton)
+    QTest.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     assert panel.export_path == str(target) and target.stat().st_size > 0
 
     direct_pdf = tmp_path / "direct.pdf"
@@ -485,8 +485,8 @@ def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     QCoreApplication.processEvents()
     rect = panel.match_table.visualItemRect(panel.match_table.item(row, 0))
     # Qt's item views take a double-click on the row pressed just before, as a real user does.
-    QTest.mouseClick(panel.match_table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
-    QTest.mouseDClick(panel.match_table.viewport(), Qt.LeftButton, Qt.NoModifier, rect.center())
+    QTest.mouseClick(panel.match_table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    QTest.mouseDClick(panel.match_table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert canvas.extent().contains(townships.getFeature(fid).geometry().boundingBox())
     assert canvas.extent().width() < 3 * SIDE or canvas.extent().height() < 3 * SIDE
 
@@ -504,7 +504,7 @@ def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     from qgis.PyQt.QtCore import QTimer
 
     QTimer.singleShot(200, answer)
-    QTest.mouseClick(panel.fix_button, Qt.LeftButton)
+    QTest.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
     assert offered[0] == "五通乡" and "汉丰街道" in offered
     assert townships.getFeature(fid)["name"] == "五通乡" and townships.undoStack().count() == 1
     # …and tagging runs again by itself
@@ -525,7 +525,7 @@ def test_hand_edits_of_roles_are_kept_in_the_saved_layer(panel, tmp_path):
     panel.tagged_file.setFilePath(str(target))
     assert panel.run_tagging()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     tagged = panel.tagged_layer()
     assert tagged.dataProvider().name() == "ogr" and tagged.source().startswith(str(target))
     assert [f["name"] for f in townships.getFeatures()] == names_before and not townships.isEditable()
@@ -577,7 +577,7 @@ def test_sample_data_tag_and_check_builtup(panel, qgis_iface):
     panel.name_field_combo.setField("name")
     assert panel.run_tagging(), panel.status_label.text()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     direct_tag = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
                                          "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"})
     for key in ("MATCHED", "UNMATCHED", "AMBIGUOUS", "MISSING"):
@@ -589,7 +589,7 @@ def test_sample_data_tag_and_check_builtup(panel, qgis_iface):
     panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.findData("builtup_2025"))
     assert panel.run_builtup()
     wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.Complete, panel.last_run.error
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
     assert panel.last_run.parameters["TOWNSHIPS"] is tagged
     direct = processing.run(BUILTUP_ID, {
         "BUILTUP": builtup, "TOWNSHIPS": tagged, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
@@ -622,13 +622,13 @@ def test_cancel_stops_a_running_task(panel):
     assert panel.run_builtup()
     run = panel.last_run
     deadline = time.time() + 60
-    while run.status() != QgsTask.Running and not run.done and time.time() < deadline:
+    while run.status() != QgsTask.TaskStatus.Running and not run.done and time.time() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.005)
-    assert run.status() == QgsTask.Running, "the run ended before it could be cancelled"
-    QTest.mouseClick(panel.cancel_button, Qt.LeftButton)
+    assert run.status() == QgsTask.TaskStatus.Running, "the run ended before it could be cancelled"
+    QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     wait_for(run, timeout=60)
-    assert run.status() == QgsTask.Terminated
+    assert run.status() == QgsTask.TaskStatus.Terminated
     assert run.cancelled and run.feedback.isCanceled() and run.results == {}
     assert set(QgsProject.instance().mapLayers()) == layers_before  # nothing half-made was added
     assert panel.result_rows == []
@@ -649,7 +649,7 @@ def test_a_failed_run_shows_the_algorithms_message(panel):
     assert panel.run_builtup()
     wait_for(panel.last_run)
     run = panel.last_run
-    assert run.status() == QgsTask.Terminated and not run.cancelled
+    assert run.status() == QgsTask.TaskStatus.Terminated and not run.cancelled
     direct_error = None
     try:
         processing.run(BUILTUP_ID, {"BUILTUP": far_away, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
@@ -781,10 +781,10 @@ def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName, options.layerName = "GPKG", layer.name()
         if gpkg.exists():
-            options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+            options.actionOnExistingFile = QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer
         error, message, *_ = QgsVectorFileWriter.writeAsVectorFormatV3(
             layer, str(gpkg), QgsCoordinateTransformContext(), options)
-        assert error == QgsVectorFileWriter.NoError, message
+        assert error == QgsVectorFileWriter.WriterError.NoError, message
     script = tmp_path / "render_panel.py"
     script.write_text(SCREENSHOT_SCRIPT, encoding="utf-8")
     SCREENSHOTS.mkdir(exist_ok=True)
@@ -802,10 +802,10 @@ def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
     assert sum(has_cjk(t) for t in texts["labels"]) >= 10, texts["labels"]
     assert texts["results_header"] == ["校核项", "乡镇或范围", "目标值", "实测值", "单位", "差值", "结论"]
     if registered(TAG_ID):
-        assert texts["ran"]["tagging"] == QgsTask.Complete
+        assert texts["ran"]["tagging"] == QgsTask.TaskStatus.Complete
         assert ["五同乡", "未匹配"] in [row[:2] for row in texts["match"]], texts["match"]
     if registered(BUILTUP_ID):
-        assert texts["ran"]["builtup"] == QgsTask.Complete
+        assert texts["ran"]["builtup"] == QgsTask.TaskStatus.Complete
         assert texts["results"][0][6] == "未达标" and texts["results"][0][2] == "60.00"
 
     for name in ("panel_zh_CN.png", "panel_checks_zh_CN.png", "panel_results_zh_CN.png"):

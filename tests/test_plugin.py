@@ -9,7 +9,7 @@ from cq_urban_plugin.algorithms import ALGORITHMS
 
 
 def _plugin_actions(iface):
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return [a for a in iface.mainWindow().findChildren(QAction) if a.objectName().startswith("cq_urban_")]
 
 

@@ -337,7 +337,7 @@ def test_qgis_process_on_a_geopackage(installed_plugin, tmp_path, qgis_app):
     options.layerName = "townships"
     error = QgsVectorFileWriter.writeAsVectorFormatV2(layer, str(source), QgsProject.instance().transformContext(),
                                                       options)
-    assert error[0] == QgsVectorFileWriter.NoError, error
+    assert error[0] == QgsVectorFileWriter.WriterError.NoError, error
     output, report = tmp_path / "tagged.gpkg", tmp_path / "report.csv"
     result = installed_plugin("run", ALG, "--json", "--", f"INPUT={source}|layername=townships", "NAME_FIELD=xzmc",
                               "CATALOGUE=jiangjin", f"OUTPUT={output}", f"MATCH_REPORT={report}")

@@ -113,9 +113,9 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.BUILTUP, tr("Built-up area polygons"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.BUILTUP, tr("Built-up area polygons"), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.LANDUSE, tr("Or a land-use layer (三调 / 用地用海)"), [QgsProcessing.TypeVectorPolygon],
+            self.LANDUSE, tr("Or a land-use layer (三调 / 用地用海)"), [ProcessingSourceType.VectorPolygon],
             optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.LANDUSE_FIELD, tr("Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)"),
@@ -127,7 +127,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             self.LANDUSE_CODES, tr("Or these codes (comma-separated prefixes, override the preset)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [QgsProcessing.TypeVectorPolygon], optional=True))
+            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
             parentLayerParameterName=self.TOWNSHIPS, optional=True))
@@ -140,15 +140,15 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.TARGET_ID, tr("Target id in the catalogue (e.g. builtup_2025)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_VALUE, tr("Or a target typed in km²"), QgsProcessingParameterNumber.Double,
+            self.TARGET_VALUE, tr("Or a target typed in km²"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
                                                    tr("On the CGCS2000 ellipsoid")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Built-up by township"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Built-up by township"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Built-up table"), QgsProcessing.TypeVector))
+            self.TABLE, tr("Built-up table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
 
@@ -262,10 +262,10 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                     fields.append(QgsField(source_field))
                     carried.append(source_field.name())
         else:
-            fields.append(QgsField("name", QVariant.String))
+            fields.append(QgsField("name", FieldType.String))
         for spec in make_fields([(BUILTUP_KM2, float), (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]):
             fields.append(spec)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.MultiPolygon,
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              measurement.projection.crs)
         if townships is None:
             feature = QgsFeature(fields)
@@ -273,7 +273,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([measurement.scope_label, measurement.total_km2, None, None, 1])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             return dest_id
         for row in measurement.townships:
             feature = QgsFeature(fields)
@@ -284,18 +284,18 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             feature.setGeometry(geometry)
             feature.setAttributes([row.attributes.get(n) for n in carried]
                                   + [row.builtup_km2, row.township_km2, row.share, int(row.in_scope)])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
     def _write_table(self, parameters, context, measurement, carried):
         fields = make_fields(TABLE_FIELDS + [(name, str) for name in carried])
-        sink, dest_id = self.parameterAsSink(parameters, self.TABLE, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(parameters, self.TABLE, context, fields, WkbType.NoGeometry)
         blank = [None] * len(carried)
 
         def add(values):
             feature = QgsFeature(fields)
             feature.setAttributes(values)
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
         def text(value):
             return None if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)

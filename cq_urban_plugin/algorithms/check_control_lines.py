@@ -116,7 +116,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                  farm=defaults.agriculture_min_farmland, farmdev=defaults.agriculture_max_development)
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        polygons = [QgsProcessing.TypeVectorPolygon]
+        polygons = [ProcessingSourceType.VectorPolygon]
         self.addParameter(QgsProcessingParameterFeatureSource(self.TOWNSHIPS, tr("Townships"), polygons))
         self.addParameter(QgsProcessingParameterField(
             self.TOWNSHIP_NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.TOWNSHIPS,
@@ -155,25 +155,25 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                           defaults.agriculture_max_development),
         ]
         for parameter in advanced:
-            parameter.setFlags(parameter.flags() | QgsProcessingParameterDefinition.FlagAdvanced)
+            parameter.setFlags(parameter.flags() | ProcessingParameterFlag.Advanced)
             self.addParameter(parameter)
 
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Townships with control-line areas"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Townships with control-line areas"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OVERLAPS, tr("Overlaps between control lines"), QgsProcessing.TypeVectorPolygon))
+            self.OVERLAPS, tr("Overlaps between control lines"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.BUILTUP_OUTSIDE, tr("Built-up land outside the development boundary"),
-            QgsProcessing.TypeVectorPolygon))
+            ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SUMMARY, tr("Summary by jurisdiction"), QgsProcessing.TypeVector))
+            self.SUMMARY, tr("Summary by jurisdiction"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True,
             createByDefault=False))
 
     @staticmethod
     def _percent(name, description, default):
-        return QgsProcessingParameterNumber(name, description, QgsProcessingParameterNumber.Double,
+        return QgsProcessingParameterNumber(name, description, ProcessingNumberParameterType.Double,
                                             defaultValue=default, minValue=0.0, maxValue=100.0)
 
     def _field(self, parameters, name, context, source, fallback=None):
@@ -316,13 +316,13 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                                                QgsWkbTypes.MultiPolygon, crs)
         overlap_fields = make_fields(OVERLAP_FIELDS)
         overlaps_sink, overlaps_id = self.parameterAsSink(parameters, self.OVERLAPS, context, overlap_fields,
-                                                          QgsWkbTypes.MultiPolygon, crs)
+                                                          WkbType.MultiPolygon, crs)
         outside_fields = make_fields(OUTSIDE_FIELDS)
         outside_sink, outside_id = self.parameterAsSink(parameters, self.BUILTUP_OUTSIDE, context,
-                                                        outside_fields, QgsWkbTypes.MultiPolygon, crs)
+                                                        outside_fields, WkbType.MultiPolygon, crs)
         summary_fields = make_fields(SUMMARY_FIELDS)
         summary_sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, summary_fields,
-                                                        QgsWkbTypes.NoGeometry)
+                                                        WkbType.NoGeometry)
 
         def polygon(geometry):
             # The sinks are 2D MultiPolygon: a 3D or single-part input must not be refused by the writer.
@@ -353,19 +353,19 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                 values[f"{code}_km2"] = _km2(town.overlap_km2(code)) if given else None
             for name, value in values.items():
                 feature[name] = value
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             for overlap in town.overlaps:
                 row = QgsFeature(overlap_fields)
                 row.setGeometry(polygon(overlap.geometry))
                 row.setAttributes([t.name, t.juris, overlap.pair, cl.LINE_NAMES[overlap.line_a],
                                    cl.LINE_NAMES[overlap.line_b], _km2(overlap.km2)])
-                overlaps_sink.addFeature(row, QgsFeatureSink.FastInsert)
+                overlaps_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
             if town.builtup_outside is not None and town.builtup_outside_km2 * 1e6 > cl.OVERLAP_MIN_M2:
                 row = QgsFeature(outside_fields)
                 row.setGeometry(polygon(town.builtup_outside))
                 row.setAttributes([t.name, t.juris, _km2(town.builtup_outside_km2), _km2(town.builtup_km2),
                                    town.builtup_outside_share])
-                outside_sink.addFeature(row, QgsFeatureSink.FastInsert)
+                outside_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         for summary in result.summaries:
             row = QgsFeature(summary_fields)
             values = [summary.juris, summary.towns, _km2(summary.area_km2)]
@@ -375,7 +375,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             values += [_km2(summary.builtup_km2), _km2(summary.builtup_outside_km2), summary.checked,
                        summary.flagged]
             row.setAttributes(values)
-            summary_sink.addFeature(row, QgsFeatureSink.FastInsert)
+            summary_sink.addFeature(row, QgsFeatureSink.Flag.FastInsert)
         return {self.OUTPUT: output_id, self.OVERLAPS: overlaps_id, self.BUILTUP_OUTSIDE: outside_id,
                 self.SUMMARY: summary_id}
 

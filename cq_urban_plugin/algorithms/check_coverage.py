@@ -31,6 +31,7 @@ from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
 INDICATOR = "bus_stop_coverage"
+RASTER_SHARE_WARNING = 0.995  # below this share of the served area on cells with data, say so
 AREA_FIELDS = [("township", str), ("area_km2", float)]
 TABLE_FIELDS = [("township", str), ("served_km2", float), ("cover_km2", float), ("cover_pct", float),
                 ("pop_served", float), ("pop_cover", float), ("pop_pct", float), ("measured", float),
@@ -84,54 +85,54 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.STOPS, tr("Bus stops"), [QgsProcessing.TypeVectorPoint]))
+            self.STOPS, tr("Bus stops"), [ProcessingSourceType.VectorPoint]))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.SERVED_AREA, tr("Served area (城区 / built-up polygons)"), [QgsProcessing.TypeVectorPolygon]))
+            self.SERVED_AREA, tr("Served area (城区 / built-up polygons)"), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.TOWNSHIPS, tr("Townships (optional, for a row per township)"),
-            [QgsProcessing.TypeVectorPolygon], optional=True))
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TOWNSHIP_NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.TOWNSHIPS,
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.RADIUS, tr("Radius (m)"), QgsProcessingParameterNumber.Double, coverage.DEFAULT_RADIUS,
+            self.RADIUS, tr("Radius (m)"), ProcessingNumberParameterType.Double, coverage.DEFAULT_RADIUS,
             minValue=1.0))
         self.addParameter(QgsProcessingParameterEnum(
             self.DISTANCE, tr("Distance"), options=[tr("Straight line"), tr("Along the road network")],
             defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.ROADS, tr("Roads and footpaths (for distance along the network)"),
-            [QgsProcessing.TypeVectorLine], optional=True))
+            [ProcessingSourceType.VectorLine], optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.ACCESS_WIDTH, tr("Walking access width on each side of a reached road (m)"),
-            QgsProcessingParameterNumber.Double, coverage.ACCESS_WIDTH, minValue=0.1, optional=True))
+            ProcessingNumberParameterType.Double, coverage.ACCESS_WIDTH, minValue=0.1, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.MEASURE, tr("Measure"), options=[tr("Area"), tr("Population")], defaultValue=0))
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.POPULATION_RASTER, tr("Population raster (persons per cell)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_FIELD, tr("Or a population field of the served-area polygons"),
-            parentLayerParameterName=self.SERVED_AREA, type=QgsProcessingParameterField.Numeric, optional=True))
+            parentLayerParameterName=self.SERVED_AREA, type=ProcessingFieldParameterDataType.Numeric, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.POPULATION_POINTS, tr("Or population points (buildings, address points)"),
-            [QgsProcessing.TypeVectorPoint], optional=True))
+            [ProcessingSourceType.VectorPoint], optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.POPULATION_POINTS_FIELD, tr("Persons field of the population points"),
-            parentLayerParameterName=self.POPULATION_POINTS, type=QgsProcessingParameterField.Numeric,
+            parentLayerParameterName=self.POPULATION_POINTS, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         add_catalogue_parameters(self)
         self.addParameter(QgsProcessingParameterString(
             self.TARGET_ID, tr("Target id in the catalogue (empty: the catalogue's bus-stop coverage target)"),
             optional=True))
         self.addParameter(QgsProcessingParameterNumber(
-            self.TARGET_VALUE, tr("Or a target value of your own (percent)"), QgsProcessingParameterNumber.Double,
+            self.TARGET_VALUE, tr("Or a target value of your own (percent)"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0, maxValue=100.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREA, tr("Service area"), QgsProcessing.TypeVectorPolygon, optional=True))
+            self.SERVICE_AREA, tr("Service area"), ProcessingSourceType.VectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNCOVERED, tr("Uncovered served area"), QgsProcessing.TypeVectorPolygon, optional=True))
+            self.UNCOVERED, tr("Uncovered served area"), ProcessingSourceType.VectorPolygon, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Coverage by township"), QgsProcessing.TypeVector, optional=True))
+            self.TABLE, tr("Coverage by township"), ProcessingSourceType.Vector, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
 
@@ -272,7 +273,14 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
         if by_population:
             if raster is not None:
-                coverage.add_raster_population(results, raster.source(), raster.crs(), crs, raster.name(), feedback)
+                share = coverage.add_raster_population(results, raster.source(), raster.crs(), crs, raster.name(),
+                                                       feedback)
+                if share < RASTER_SHARE_WARNING:
+                    notes.append(tr(
+                        "The population raster '{raster}' has data under only {share:.1f}% of the served area "
+                        "(the rest lies outside the raster or on nodata cells): the population figures count "
+                        "that part only. Use a raster covering the whole served area.").format(
+                        raster=raster.name(), share=100.0 * share))
                 method += " " + tr("Population: cells of {raster} whose centre is in the covered / served "
                                    "area.").format(raster=raster.name())
             elif population_points is not None:
@@ -295,6 +303,16 @@ class CheckCoverageAlgorithm(CqAlgorithm):
                 coverage.add_field_population(results, pairs, zone_geometries, meter)
                 method += " " + tr("Population: field {field}, shared out by area.").format(field=population_field)
 
+        if by_population and summary.served_km2 > 0 and not summary.pop_served:
+            source = (tr("population raster '{layer}'").format(layer=raster.name()) if raster is not None else
+                      tr("population points '{layer}' (field {field})").format(
+                          layer=_label(population_points, tr("Population points")), field=persons_field)
+                      if population_points is not None else
+                      tr("population field '{field}' of '{layer}'").format(field=population_field, layer=served_label))
+            raise PlanInputError(
+                tr("The {source} gives no person in the served area: a population coverage cannot be "
+                   "computed.").format(source=source),
+                tr("Check that the population data belong to this place and hold persons, or measure by area."))
         measured = (summary.pop_percent or 0.0) if by_population else summary.area_percent
         unit = "percent"
         target_value = target[0] if target else None
@@ -308,12 +326,12 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         rows = self._rows(results, names, summary, target_value, by_population, townships_source is not None)
         if parameters.get(self.TABLE) is not None:
             sink, dest = self.parameterAsSink(parameters, self.TABLE, context, make_fields(TABLE_FIELDS),
-                                              QgsWkbTypes.NoGeometry)
+                                              WkbType.NoGeometry)
             if sink is not None:
                 for row in rows:
                     feature = QgsFeature()
                     feature.setAttributes(list(row))
-                    sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                    sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
                 output[self.TABLE] = dest
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -338,7 +356,7 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         if parameters.get(key) is None:
             return
         fields = make_fields(AREA_FIELDS)
-        sink, dest = self.parameterAsSink(parameters, key, context, fields, QgsWkbTypes.MultiPolygon, crs)
+        sink, dest = self.parameterAsSink(parameters, key, context, fields, WkbType.MultiPolygon, crs)
         if sink is None:
             return
         for result in results:
@@ -350,7 +368,7 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes([names.get(result.key, ""), geometry.area() / 1e6])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         output[key] = dest
 
     @staticmethod

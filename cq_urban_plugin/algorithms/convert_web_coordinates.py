@@ -55,7 +55,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Layer with web-map coordinates"), [QgsProcessing.TypeVectorAnyGeometry]))
+            self.INPUT, tr("Layer with web-map coordinates"), [ProcessingSourceType.VectorAnyGeometry]))
         self.addParameter(QgsProcessingParameterEnum(
             self.SOURCE_SYSTEM, tr("Coordinates of the input"),
             options=[tr("GCJ-02 (Amap, Tencent)"), tr("BD-09 (Baidu)")], defaultValue=GCJ02))
@@ -63,7 +63,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             self.OUTPUT_CRS, tr("Output coordinate system"),
             options=[tr("EPSG:4490 CGCS2000"), tr("EPSG:4326 WGS84")], defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Converted layer"), QgsProcessing.TypeVectorAnyGeometry))
+            self.OUTPUT, tr("Converted layer"), ProcessingSourceType.VectorAnyGeometry))
 
     def compute(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
@@ -94,7 +94,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
                                              QgsCoordinateReferenceSystem(crs_id))
         total = source.featureCount() or 0
         converted = outside = empty = 0
-        features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(QgsFeatureRequest(), ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
         batch = []
 
         def flush():
@@ -105,7 +105,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             for feature, geometry in zip(todo, geometries_to_wgs84([f.geometry() for f in todo], system)):
                 feature.setGeometry(geometry)
             converted += len(todo)
-            sink.addFeatures(batch, QgsFeatureSink.FastInsert)
+            sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch.clear()
 
         for index, feature in enumerate(features):

@@ -59,11 +59,11 @@ class ExportMapAlgorithm(CqAlgorithm):
 
     def flags(self):
         # Layouts and fonts are drawn in the main thread, as QGIS's own layout export does.
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | ProcessingAlgorithmFlag.NoThreading
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterVectorLayer(
-            self.INPUT, tr("Tagged township layer or a check's output layer"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, tr("Tagged township layer or a check's output layer"), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
             self.THEME, tr("Theme"), options=[t.name for t in layout.THEMES], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
@@ -71,7 +71,7 @@ class ExportMapAlgorithm(CqAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.EXTRA_LAYERS, tr("Result layers to draw on top (e.g. uncovered areas, conflicts)"),
-            QgsProcessing.TypeVectorAnyGeometry, optional=True))
+            ProcessingSourceType.VectorAnyGeometry, optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PAPER, tr("Paper"), options=[tr("A3 landscape"), tr("A4 portrait")], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
@@ -79,11 +79,11 @@ class ExportMapAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterBoolean(
             self.ATLAS, tr("Atlas: one page per feature"), defaultValue=False))
         self.addParameter(QgsProcessingParameterNumber(
-            self.DPI, tr("Resolution (dpi)"), QgsProcessingParameterNumber.Integer, 300, minValue=50,
+            self.DPI, tr("Resolution (dpi)"), ProcessingNumberParameterType.Integer, 300, minValue=50,
             maxValue=1200))
         self.addParameter(QgsProcessingParameterField(
             self.LABEL_FIELD, tr("Township name field for labels (empty: plan_name, else the name field)"),
-            parentLayerParameterName=self.INPUT, type=QgsProcessingParameterField.String, optional=True))
+            parentLayerParameterName=self.INPUT, type=ProcessingFieldParameterDataType.String, optional=True))
         self.addParameter(QgsProcessingParameterFile(
             self.CATALOGUE_FILE, tr("Plan catalogue file, when the layer was tagged with one of your own (YAML)"),
             extension="yaml", optional=True))

@@ -46,14 +46,14 @@ class ListTargetsAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.INDICATOR, tr("Only this indicator (empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Plan targets"), QgsProcessing.TypeVector))
+            self.OUTPUT, tr("Plan targets"), ProcessingSourceType.Vector))
 
     def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)
         indicator = (self.parameterAsString(parameters, self.INDICATOR, context) or "").strip()
         targets = [t for t in catalogue.targets if not indicator or t.indicator == indicator]
         fields = make_fields(TARGET_FIELDS)
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry)
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry)
         for target in targets:
             feature = QgsFeature(fields)
             feature.setAttributes([
@@ -62,6 +62,6 @@ class ListTargetsAlgorithm(CqAlgorithm):
                 target.comparison, target.year, target.scope, target.binding,
                 str(target.cite), target.cite.quote,
             ])
-            sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(tr("{n} targets from {file}").format(n=len(targets), file=catalogue.path.name))
         return {self.OUTPUT: dest_id, "TARGET_COUNT": len(targets)}

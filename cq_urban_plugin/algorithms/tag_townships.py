@@ -30,7 +30,7 @@ from .params import add_catalogue_parameters, catalogue_from_parameters
 # the match report and the catalogue) rather than make a provider refuse the feature.
 _LONG_FIELDS = ("plan_note", CITE_FIELD)
 _LONG = 254
-_TYPES = {str: QVariant.String, int: QVariant.Int}
+_TYPES = {str: FieldType.String, int: FieldType.Int}
 
 # Post-processors must outlive the algorithm instance until QGIS has loaded the
 # layer; QGIS does not own them. The last few are kept here.
@@ -62,7 +62,7 @@ def _fit(value, name):
 
 
 def _text_field(name, length=0):
-    field = QgsField(name, QVariant.String)
+    field = QgsField(name, FieldType.String)
     if length:
         field.setLength(length)
     return field
@@ -104,18 +104,18 @@ class TagTownshipsAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Township polygons"), [QgsProcessing.TypeVectorPolygon]))
+            self.INPUT, tr("Township polygons"), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterField(
             self.NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.String))
+            type=ProcessingFieldParameterDataType.String))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, tr("Township code field (optional)"), parentLayerParameterName=self.INPUT,
-            type=QgsProcessingParameterField.Any, optional=True))
+            type=ProcessingFieldParameterDataType.Any, optional=True))
         add_catalogue_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Tagged townships"), QgsProcessing.TypeVectorPolygon))
+            self.OUTPUT, tr("Tagged townships"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
-            self.MATCH_REPORT, tr("Match report"), QgsProcessing.TypeVector))
+            self.MATCH_REPORT, tr("Match report"), ProcessingSourceType.Vector))
         for key, label in (("MATCHED", tr("Townships tagged")), ("UNMATCHED", tr("Names not matched")),
                            ("AMBIGUOUS", tr("Ambiguous names")), ("MISSING", tr("Plan townships missing"))):
             self.addOutput(QgsProcessingOutputNumber(key, label))
@@ -177,7 +177,7 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             fields.append(_text_field(name, _LONG if name in _LONG_FIELDS else 0))
 
         request = QgsFeatureRequest()
-        features = list(source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks))
+        features = list(source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks))
         if not features:
             raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
                                  tr("Choose a layer with features, or check its filter (subset string)."))
@@ -198,17 +198,17 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             attributes = feature.attributes()
             tags = result.tags[feature.id()].attributes(catalogue)
             out.setAttributes([attributes[i] for i in kept] + [_fit(v, f) for v, f in zip(tags, added)])
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            sink.addFeature(out, QgsFeatureSink.Flag.FastInsert)
 
         report_fields = QgsFields()
         for name, python_type in REPORT_FIELDS:
             report_fields.append(QgsField(name, _TYPES[python_type]))
         report, report_id = self.parameterAsSink(parameters, self.MATCH_REPORT, context, report_fields,
-                                                 QgsWkbTypes.NoGeometry)
+                                                 WkbType.NoGeometry)
         for row in result.rows:
             feature = QgsFeature(report_fields)
             feature.setAttributes(row.attributes())
-            report.addFeature(feature, QgsFeatureSink.FastInsert)
+            report.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
         self._catalogue = catalogue
         counts = {"MATCHED": result.matched, "UNMATCHED": result.unmatched, "AMBIGUOUS": result.ambiguous,

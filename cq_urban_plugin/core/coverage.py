@@ -328,16 +328,19 @@ def add_point_population(results: Sequence[ZoneCoverage], points: Sequence[tuple
 
 def add_raster_population(results: Sequence[ZoneCoverage], raster_path: str,
                           raster_crs: QgsCoordinateReferenceSystem, working_crs: QgsCoordinateReferenceSystem,
-                          label: str = "", feedback=None) -> None:
-    """Population per zone from a raster: cells whose centre is in the covered / uncovered parts."""
+                          label: str = "", feedback=None) -> float:
+    """Population per zone from a raster: cells whose centre is in the covered / uncovered parts.
+    Returns the share of the served area lying on cells with data (0–1)."""
     from .population import raster_sums
 
     groups = []
     for result in results:
         groups.append([result.covered])
         groups.append([result.uncovered])
-    sums = raster_sums(raster_path, raster_crs, groups, working_crs, label, feedback)
+    stats = {}
+    sums = raster_sums(raster_path, raster_crs, groups, working_crs, label, feedback, stats)
     for position, result in enumerate(results):
         covered, uncovered = sums[2 * position], sums[2 * position + 1]
         result.pop_covered = covered
         result.pop_served = covered + uncovered
+    return stats.get("share_with_data", 1.0)

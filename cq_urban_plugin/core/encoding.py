@@ -17,10 +17,10 @@ _SAMPLE = 200  # features looked at: enough to catch GBK names, cheap on big lay
 
 
 def _has_replacement(layer: QgsVectorLayer) -> bool:
-    text_fields = [i for i, f in enumerate(layer.fields()) if f.type() == QVariant.String]
+    text_fields = [i for i, f in enumerate(layer.fields()) if f.type() == FieldType.String]
     if not text_fields:
         return False
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes(text_fields)
+    request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry).setSubsetOfAttributes(text_fields)
     request.setLimit(_SAMPLE)
     for feature in layer.getFeatures(request):
         for index in text_fields:

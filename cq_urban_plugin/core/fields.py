@@ -2,7 +2,7 @@
 from qgis.core import QgsField, QgsFields
 from qgis.PyQt.QtCore import QVariant
 
-_TYPES = {str: QVariant.String, int: QVariant.Int, float: QVariant.Double, bool: QVariant.Bool}
+_TYPES = {str: FieldType.String, int: FieldType.Int, float: FieldType.Double, bool: FieldType.Bool}
 
 
 def make_fields(spec) -> QgsFields:

@@ -209,8 +209,8 @@ def check_fields(source, label, names):
 def _features(source, request):
     if isinstance(source, QgsProcessingFeatureSource):
         # Repair invalid geometries here rather than let Processing stop or drop them.
-        return source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
-    request.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+        return source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
+    request.setInvalidGeometryCheck(InvalidGeometryCheck.NoCheck)
     return source.getFeatures(request)
 
 
@@ -247,7 +247,7 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         if geometry.type() != geometry_type:
             tally.wrong_type.append(feature.id())
             continue
-        if geometry_type == QgsWkbTypes.PolygonGeometry and not geometry.isGeosValid():
+        if geometry_type == GeometryType.Polygon and not geometry.isGeosValid():
             if not all(math.isfinite(v.x()) and math.isfinite(v.y()) for v in geometry.vertices()):
                 raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
             geometry = repair_polygon(geometry)
@@ -292,28 +292,28 @@ def _repair_single(geometry: QgsGeometry) -> QgsGeometry:
     if geometry.isGeosValid():
         return geometry
     fixed = geometry.makeValid()
-    if fixed.type() == QgsWkbTypes.PolygonGeometry and not QgsWkbTypes.isSingleType(fixed.wkbType()):
+    if fixed.type() == GeometryType.Polygon and not QgsWkbTypes.isSingleType(fixed.wkbType()):
         return fixed
-    if fixed.wkbType() == QgsWkbTypes.GeometryCollection or fixed.type() != QgsWkbTypes.PolygonGeometry:
+    if fixed.wkbType() == WkbType.GeometryCollection or fixed.type() != GeometryType.Polygon:
         parts = [QgsGeometry(part.clone()) for part in fixed.constParts()]
-        polygons = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+        polygons = [p for p in parts if p.type() == GeometryType.Polygon]
         return QgsGeometry.unaryUnion(polygons) if polygons else QgsGeometry()
     return fixed
 
 
 def read_polygons(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
     """Polygons of ``source`` in ``target_crs``, repaired; returns (features, tally)."""
-    return _read(source, layer_label(source, label), QgsWkbTypes.PolygonGeometry, target_crs, tuple(fields),
+    return _read(source, layer_label(source, label), GeometryType.Polygon, target_crs, tuple(fields),
                  feedback, allow_empty)
 
 
 def read_points(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
-    return _read(source, layer_label(source, label), QgsWkbTypes.PointGeometry, target_crs, tuple(fields),
+    return _read(source, layer_label(source, label), GeometryType.Point, target_crs, tuple(fields),
                  feedback, allow_empty)
 
 
 def read_lines(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):
-    return _read(source, layer_label(source, label), QgsWkbTypes.LineGeometry, target_crs, tuple(fields),
+    return _read(source, layer_label(source, label), GeometryType.Line, target_crs, tuple(fields),
                  feedback, allow_empty)
 
 

@@ -98,13 +98,13 @@ def parse_codes(text: str) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(c.strip().upper() for c in text.split() if c.strip()))
 
 
-_TEXT_TYPES = (QVariant.String,)
-_INTEGER_TYPES = (QVariant.Int, QVariant.LongLong, QVariant.UInt, QVariant.ULongLong)
+_TEXT_TYPES = (FieldType.String,)
+_INTEGER_TYPES = (FieldType.Int, FieldType.LongLong, FieldType.UInt, FieldType.ULongLong)
 
 
 def check_class_field(field, label: str):
     """A class field must hold codes: text or whole numbers."""
-    if field.type() in _TEXT_TYPES + _INTEGER_TYPES + (QVariant.Double,):
+    if field.type() in _TEXT_TYPES + _INTEGER_TYPES + (FieldType.Double,):
         return
     raise PlanInputError(
         tr("Field '{field}' of layer '{layer}' is of type {type}, which cannot hold land-use codes.").format(
@@ -146,7 +146,7 @@ class CodeSelector:
                                  tr("Choose a preset or type the codes that count as built-up, e.g. 201, 202."))
         self.field = field
         self.label = label
-        self.numeric = field.type() in _INTEGER_TYPES + (QVariant.Double,)
+        self.numeric = field.type() in _INTEGER_TYPES + (FieldType.Double,)
         self.seen: Dict[str, int] = {}
         self.matched = 0
         self.null_codes: List[int] = []

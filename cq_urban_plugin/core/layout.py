@@ -96,7 +96,7 @@ def cjk_font_family() -> str:
     for name in (PREFERRED_CJK_FONT, *CJK_FALLBACKS):
         if name in families:
             return name
-    chinese = [f for f in database.families(QFontDatabase.SimplifiedChinese)
+    chinese = [f for f in database.families(QFontDatabase.WritingSystem.SimplifiedChinese)
                if not database.isSymbolic(f) and "mono" not in f.lower()]
     sans = [f for f in chinese if "sans" in f.lower() or "hei" in f.lower()]
     if sans or chinese:
@@ -118,7 +118,7 @@ def _plain(font: QFont) -> QFont:
     """No contextual glyph substitution: with it, Noto Sans CJK draws digits after
     letters (CGCS2000, 2021－2035) with glyphs Qt's PDF writer cannot map back to
     text, so they would be missing from the PDF's text (search, copy, pdftotext)."""
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     return font
 
 
@@ -278,7 +278,7 @@ def township_label_expression(layer, label_field: str = "") -> str:
         return QgsExpression.quotedColumnRef(label_field)
     found = [n for n in TOWNSHIP_NAME_FIELDS if n in names]
     if not found:
-        found = [f.name() for f in layer.fields() if f.type() == QVariant.String][:1]
+        found = [f.name() for f in layer.fields() if f.type() == FieldType.String][:1]
     if not found:
         return ""
     if len(found) == 1:
@@ -303,7 +303,7 @@ def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue):
     except FileNotFoundError:
         qml = None
     if qml is not None and qml.exists():
-        _, ok = copy.loadNamedStyle(str(qml), QgsMapLayer.Symbology)
+        _, ok = copy.loadNamedStyle(str(qml), QgsMapLayer.StyleCategory.Symbology)
         renderer = copy.renderer()
         if ok and isinstance(renderer, QgsCategorizedSymbolRenderer) and renderer.classAttribute() == structure.field:
             return
@@ -354,10 +354,10 @@ def _extra_style(layer, index: int):
             break
     colour = colour or OTHER_EXTRA_COLOURS[index % len(OTHER_EXTRA_COLOURS)]
     geometry = layer.geometryType()
-    if geometry == QgsWkbTypes.PointGeometry:
+    if geometry == GeometryType.Point:
         symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": colour, "size": "1.6",
                                                "outline_color": "#ffffff", "outline_width": "0.2"})
-    elif geometry == QgsWkbTypes.LineGeometry:
+    elif geometry == GeometryType.Line:
         symbol = QgsLineSymbol.createSimple({"line_color": colour, "line_width": "0.5"})
     elif colour == OUTLINE_ONLY:
         symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": colour, "outline_width": "0.6",
@@ -491,7 +491,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     main = _copy(layer, feedback)
     notes = []
     shown_type = main.fields().field(shown).type() if shown else None
-    numeric = shown_type in (QVariant.Int, QVariant.LongLong, QVariant.Double, QVariant.UInt, QVariant.ULongLong)
+    numeric = shown_type in (FieldType.Int, FieldType.LongLong, FieldType.Double, FieldType.UInt, FieldType.ULongLong)
     if shown and (chosen.style == GRADUATED or (chosen.style == OVERLAY and numeric)):
         if not numeric:
             raise PlanInputError(
@@ -527,7 +527,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     extras = []
     for index, extra in enumerate(extra_layers or ()):
         check_cancel(feedback)
-        if extra is None or not extra.isValid() or extra.type() != QgsMapLayer.VectorLayer:
+        if extra is None or not extra.isValid() or extra.type() != LayerType.Vector:
             notes.append(tr("An extra layer could not be read and was left out."))
             continue
         copy = _copy(extra, feedback)
@@ -631,8 +631,8 @@ def _refont(layout, family: str):
             font.setFamily(family)
             item.setFont(_plain(font))
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
+            for style in (LegendComponent.Title, LegendComponent.Group, LegendComponent.Subgroup,
+                          LegendComponent.SymbolLabel):
                 font = item.styleFont(style)
                 font.setFamily(family)
                 item.setStyleFont(style, _plain(font))
@@ -656,7 +656,7 @@ def _north_arrow(layout, map_item):
     text.setId("north_arrow_text")
     text.setText("▲\nN")
     text.setFont(_font(PREFERRED_CJK_FONT, 16, True))
-    text.setHAlign(0x0004)  # Qt.AlignHCenter
+    text.setHAlign(0x0004)  # Qt.AlignmentFlag.AlignHCenter
     text.attemptMove(picture.positionWithUnits())
     text.attemptResize(picture.sizeWithUnits())
     layout.addLayoutItem(text)
@@ -699,12 +699,12 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
 
     scalebar = _item(layout, "scalebar", QgsLayoutItemScaleBar)
     scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(QgsUnitTypes.DistanceKilometers)
+    scalebar.setUnits(DistanceUnit.Kilometers)
     scalebar.setUnitLabel("km")
     scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts the map's metres to km itself
-    if not atlas and crs.mapUnits() == QgsUnitTypes.DistanceMeters:
+    if not atlas and crs.mapUnits() == DistanceUnit.Meters:
         # Round segments (1, 2 or 5 × 10^n km) about a fifth of the map wide; an atlas page fits its own.
-        scalebar.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFixed)
+        scalebar.setSegmentSizeMode(ScaleBarSegmentSizeMode.Fixed)
         scalebar.setUnitsPerSegment(nice_segment_km(map_item.extent().width() / 1000.0 / 5 / 4))
     scalebar.update()
 
@@ -771,7 +771,7 @@ def _set_atlas(layout, thematic_map: ThematicMap, map_item, title):
         coverage.setSortExpression(thematic_map.label_expression)
         title.setText(title.text() + f" — [% {thematic_map.label_expression} %]")
     map_item.setAtlasDriven(True)
-    map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    map_item.setAtlasScalingMode(QgsLayoutItemMap.AtlasScalingMode.Auto)
     map_item.setAtlasMargin(0.25)
 
 
@@ -787,12 +787,12 @@ def atlas_page_count(layout) -> int:
 
 FORMATS = (".pdf", ".png", ".svg")
 _RESULT_MESSAGES = {
-    QgsLayoutExporter.FileError: lambda: tr("the file could not be written"),
-    QgsLayoutExporter.PrintError: lambda: tr("the PDF could not be created"),
-    QgsLayoutExporter.MemoryError: lambda: tr("there was not enough memory for this resolution"),
-    QgsLayoutExporter.SvgLayerError: lambda: tr("an SVG layer could not be written"),
-    QgsLayoutExporter.IteratorError: lambda: tr("the atlas could not step through the townships"),
-    QgsLayoutExporter.Canceled: lambda: tr("the export was cancelled"),
+    QgsLayoutExporter.ExportResult.FileError: lambda: tr("the file could not be written"),
+    QgsLayoutExporter.ExportResult.PrintError: lambda: tr("the PDF could not be created"),
+    QgsLayoutExporter.ExportResult.MemoryError: lambda: tr("there was not enough memory for this resolution"),
+    QgsLayoutExporter.ExportResult.SvgLayerError: lambda: tr("an SVG layer could not be written"),
+    QgsLayoutExporter.ExportResult.IteratorError: lambda: tr("the atlas could not step through the townships"),
+    QgsLayoutExporter.ExportResult.Canceled: lambda: tr("the export was cancelled"),
 }
 
 
@@ -827,7 +827,7 @@ def export_layout(layout, path, dpi: int = 300, feedback=None) -> List[str]:
     if extension == ".pdf":
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = dpi
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText  # searchable, copyable names
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText  # searchable, copyable names
         settings.rasterizeWholeImage = False
         return [_atomic(path, lambda temporary: _checked(
             path, exporter.exportToPdf(temporary, settings) if atlas is None
@@ -840,7 +840,7 @@ def export_layout(layout, path, dpi: int = 300, feedback=None) -> List[str]:
     else:
         settings = QgsLayoutExporter.SvgExportSettings()
         settings.dpi = dpi
-        settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+        settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
         settings.exportAsLayers = False
         single = exporter.exportToSvg
         many = lambda base: QgsLayoutExporter.exportToSvg(atlas, base, settings, feedback)  # noqa: E731
@@ -854,7 +854,7 @@ def _checked(path, result):
         result, detail = result
     else:
         detail = ""
-    if result != QgsLayoutExporter.Success:
+    if result != QgsLayoutExporter.ExportResult.Success:
         _fail(path, result, detail)
 
 
@@ -862,7 +862,7 @@ def _atomic(path: Path, write) -> str:
     def write_checked(temporary):
         write(temporary)
         if not os.path.exists(temporary) or os.path.getsize(temporary) == 0:
-            _fail(path, QgsLayoutExporter.FileError)
+            _fail(path, QgsLayoutExporter.ExportResult.FileError)
 
     return atomic_write(path, write_checked)
 
@@ -877,7 +877,7 @@ def _export_atlas_files(atlas, path: Path, export, count: int) -> List[str]:
         _checked(path, export(os.path.join(folder, path.name)))
         written = sorted(p for p in Path(folder).iterdir() if p.suffix.lower() == path.suffix.lower())
         if len(written) != count:
-            _fail(path, QgsLayoutExporter.FileError,
+            _fail(path, QgsLayoutExporter.ExportResult.FileError,
                   tr("{n} of {count} pages written").format(n=len(written), count=count))
         results = []
         for page in written:

@@ -98,7 +98,7 @@ class RoadNetwork:
         for index, geometry in enumerate(lines):
             if index % 2000 == 0:
                 check_cancel(feedback)
-            if geometry is None or geometry.isEmpty() or geometry.type() != QgsWkbTypes.LineGeometry:
+            if geometry is None or geometry.isEmpty() or geometry.type() != GeometryType.Line:
                 continue
             for part in _line_parts(geometry):
                 previous = None
@@ -131,7 +131,7 @@ class RoadNetwork:
     @property
     def index(self) -> QgsSpatialIndex:
         if self._index is None:
-            self._index = QgsSpatialIndex(QgsSpatialIndex.FlagStoreFeatureGeometries)
+            self._index = QgsSpatialIndex(QgsSpatialIndex.Flag.FlagStoreFeatureGeometries)
             for edge in range(len(self.edges)):
                 feature = QgsFeature(edge)
                 feature.setGeometry(self.edge_geometry(edge))

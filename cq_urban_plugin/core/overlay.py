@@ -29,10 +29,10 @@ def polygonal(geometry: QgsGeometry) -> QgsGeometry:
     """Keep only the polygonal parts (intersections may add slivers of lines or points)."""
     if geometry is None or geometry.isEmpty():
         return QgsGeometry()
-    if geometry.type() == QgsWkbTypes.PolygonGeometry and geometry.wkbType() != QgsWkbTypes.GeometryCollection:
+    if geometry.type() == GeometryType.Polygon and geometry.wkbType() != WkbType.GeometryCollection:
         return geometry
     parts = [QgsGeometry(p.clone()) for p in geometry.constParts()]
-    polygons = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry]
+    polygons = [p for p in parts if p.type() == GeometryType.Polygon]
     if not polygons:
         return QgsGeometry()
     return polygons[0] if len(polygons) == 1 else QgsGeometry.collectGeometry(polygons)

@@ -5,14 +5,18 @@ Raster rule: a cell counts for a polygon when the cell's centre lies inside it
 statistics). The polygons of all zones are burned at once as zone numbers into
 an integer grid aligned with the raster, block by block (bounded memory for a
 whole district at 10 m), and the cell values are summed per zone number with
-numpy. Nodata and negative cells count as 0.
+numpy. Nodata cells count as 0; a cell of the served area that is negative,
+NaN or infinite (and not the raster's nodata value) is an error naming the
+raster, and so is a raster with no data over the served area. ``stats`` tells
+the caller which share of the served area lies on cells with data.
 
 Field rule: a polygon carrying a population figure contributes it in proportion
 to the share of its area that lies in the zone (area-weighted).
 """
+import math
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject, QgsRectangle
 
 from ..i18n import tr
 from .errors import PlanInputError
@@ -39,11 +43,13 @@ def _open_raster(path: str, label: str):
 
 
 def raster_sums(path: str, raster_crs: QgsCoordinateReferenceSystem, groups: Sequence[Sequence[QgsGeometry]],
-                geometry_crs: QgsCoordinateReferenceSystem, label: str = "", feedback=None) -> List[float]:
+                geometry_crs: QgsCoordinateReferenceSystem, label: str = "", feedback=None,
+                stats: Optional[dict] = None) -> List[float]:
     """Sum of the raster's cell values whose centres fall in each group of polygons.
 
     ``groups[i]`` is a list of polygons (in ``geometry_crs``) that must not overlap
-    each other across groups (each cell goes to one group)."""
+    each other across groups (each cell goes to one group). ``stats``, if given, gets
+    ``share_with_data``: the share of the polygons' area on cells holding data."""
     import numpy as np
     from osgeo import gdal, ogr, osr
 
@@ -60,6 +66,10 @@ def raster_sums(path: str, raster_crs: QgsCoordinateReferenceSystem, groups: Seq
     source = driver.CreateDataSource("zones")
     layer = source.CreateLayer("zones", spatial_reference, ogr.wkbMultiPolygon)
     layer.CreateField(ogr.FieldDefn("zone", ogr.OFTInteger))
+    x0, dx, _, y0, _, dy = dataset.GetGeoTransform()
+    columns, rows = dataset.RasterXSize, dataset.RasterYSize
+    raster_extent = QgsGeometry.fromRect(QgsRectangle(x0, y0 + rows * dy, x0 + columns * dx, y0))
+    total_area = inside_area = 0.0
     for number, group in enumerate(groups, start=1):
         for geometry in group:
             if geometry is None or geometry.isEmpty():
@@ -67,30 +77,64 @@ def raster_sums(path: str, raster_crs: QgsCoordinateReferenceSystem, groups: Seq
             if transform is not None:
                 geometry = QgsGeometry(geometry)
                 geometry.transform(transform)
+            total_area += geometry.area()
+            inside_area += geometry.intersection(raster_extent).area()
             feature = ogr.Feature(layer.GetLayerDefn())
             feature.SetField("zone", number)
             feature.SetGeometry(ogr.CreateGeometryFromWkb(bytes(geometry.asWkb())))
             layer.CreateFeature(feature)
     band = dataset.GetRasterBand(1)
     nodata = band.GetNoDataValue()
-    x0, dx, _, y0, _, dy = dataset.GetGeoTransform()
-    columns, rows = dataset.RasterXSize, dataset.RasterYSize
     sums = np.zeros(len(groups) + 1, dtype=np.float64)
     memory = gdal.GetDriverByName("MEM")
+    cells = data_cells = 0
+    bad = {"negative": 0, "NaN": 0, "infinite": 0}
     for row in range(0, rows, BLOCK_ROWS):
         check_cancel(feedback)
         height = min(BLOCK_ROWS, rows - row)
         values = band.ReadAsArray(0, row, columns, height).astype(np.float64)
-        if nodata is not None:
-            values[values == nodata] = 0.0
-        values[~np.isfinite(values) | (values < 0)] = 0.0
         mask = memory.Create("", columns, height, 1, gdal.GDT_Int32)
         mask.SetGeoTransform((x0, dx, 0.0, y0 + row * dy, 0.0, dy))
         mask.SetProjection(spatial_reference.ExportToWkt())
         gdal.RasterizeLayer(mask, [1], layer, options=["ATTRIBUTE=zone"])
         zones = mask.GetRasterBand(1).ReadAsArray()
-        sums += np.bincount(zones.ravel(), weights=values.ravel(), minlength=len(groups) + 1)[:len(groups) + 1]
         mask = None
+        inside = zones > 0
+        if nodata is None:
+            no_data = np.zeros(values.shape, dtype=bool)
+        elif np.isnan(nodata):
+            no_data = np.isnan(values)
+        else:
+            no_data = values == nodata
+        counted = inside & ~no_data
+        cells += int(inside.sum())
+        data_cells += int(counted.sum())
+        bad["NaN"] += int((counted & np.isnan(values)).sum())
+        bad["infinite"] += int((counted & np.isinf(values)).sum())
+        bad["negative"] += int((counted & (values < 0) & np.isfinite(values)).sum())
+        values[no_data | ~np.isfinite(values)] = 0.0
+        sums += np.bincount(zones.ravel(), weights=values.ravel(), minlength=len(groups) + 1)[:len(groups) + 1]
+    name = label or path
+    wrong = ", ".join(tr("{n} {kind}").format(n=n, kind=kind) for kind, n in bad.items() if n)
+    if wrong:
+        raise PlanInputError(
+            tr("The population raster '{layer}' (POPULATION_RASTER) holds cells in the served area that are no "
+               "population: {wrong} (nodata value: {nodata}).").format(
+                layer=name, wrong=wrong, nodata=tr("none") if nodata is None else f"{nodata:g}"),
+            tr("Correct those cells (Raster Calculator), or, if they mean 'no data', declare that value as the "
+               "raster's nodata value (Layer Properties > Transparency, or gdal_edit.py -a_nodata)."))
+    share = 0.0
+    if total_area > 0:
+        share = (inside_area / total_area) * (data_cells / cells if cells else 0.0)
+    if total_area > 0 and share == 0.0:
+        where = (tr("only nodata cells lie under it") if inside_area > 0 and cells
+                 else tr("the raster lies elsewhere or its cells are too coarse to have a centre in it"))
+        raise PlanInputError(
+            tr("The population raster '{layer}' (POPULATION_RASTER) does not cover the served area: {where}, "
+               "so every population figure would be 0.").format(layer=name, where=where),
+            tr("Choose a population raster of this place (check its extent and CRS), or measure by area."))
+    if stats is not None:
+        stats["share_with_data"] = share if total_area > 0 else 1.0
     return [float(s) for s in sums[1:]]
 
 
@@ -115,6 +159,11 @@ def population_value(value, layer: str, fid: int, field: str) -> Optional[float]
             tr("Layer '{layer}', feature {fid}: population field '{field}' holds '{value}', not a number.").format(
                 layer=layer, fid=fid, field=field, value=value),
             tr("Choose a numeric population field, or correct the value.")) from None
+    if not math.isfinite(number):
+        raise PlanInputError(
+            tr("Layer '{layer}', feature {fid}: population field '{field}' is {value}, not a number of "
+               "persons.").format(layer=layer, fid=fid, field=field, value=value),
+            tr("Correct the value (a count of persons), or leave it empty where it is unknown."))
     if number < 0:
         raise PlanInputError(
             tr("Layer '{layer}', feature {fid}: population field '{field}' is negative ({value}).").format(

@@ -121,11 +121,11 @@ class PlanChecksDock(QgsDockWidget):
 
         self.township_combo = QgsMapLayerComboBox()
         self.township_combo.setObjectName("townships")
-        self.township_combo.setFilters(QgsMapLayerProxyModel.PolygonLayer)
+        self.township_combo.setFilters(LayerFilter.PolygonLayer)
         form.addRow(tr("Township layer"), self.township_combo)
         self.name_field_combo = QgsFieldComboBox()
         self.name_field_combo.setObjectName("name_field")
-        self.name_field_combo.setFilters(QgsFieldProxyModel.String)
+        self.name_field_combo.setFilters(QgsFieldProxyModel.Filter.String)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
         QgsProject.instance().layersAdded.connect(self._sync_name_field)
         form.addRow(tr("Name field"), self.name_field_combo)
@@ -150,7 +150,7 @@ class PlanChecksDock(QgsDockWidget):
         layout.addLayout(bottom)
         self.status_label = QLabel(tr("Choose a plan catalogue and the township layer."))
         self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextBrowserInteraction)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.status_label.setOpenExternalLinks(True)
         layout.addWidget(self.status_label)
 
@@ -163,7 +163,7 @@ class PlanChecksDock(QgsDockWidget):
         save_row = QHBoxLayout()
         save_row.addWidget(QLabel(tr("Save the tagged layer as")))
         self.tagged_file = QgsFileWidget()
-        self.tagged_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.tagged_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.tagged_file.setFilter(tr("GeoPackage (*.gpkg)"))
         self.tagged_file.lineEdit().setPlaceholderText(tr("[temporary layer]"))
         self.tagged_file.setToolTip(tr("A GeoPackage keeps the roles you edit by hand; a temporary layer is lost "
@@ -179,10 +179,10 @@ class PlanChecksDock(QgsDockWidget):
         self.match_table = QTableWidget(0, len(MATCH_COLUMNS))
         self.match_table.setHorizontalHeaderLabels(
             [tr("Name in layer"), tr("Problem"), tr("Feature id"), tr("Plan name or candidates")])
-        self.match_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.match_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.match_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.match_table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.match_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.match_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.match_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.match_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.match_table.setToolTip(tr("Double-click a row to zoom the map to the feature."))
         self.match_table.cellDoubleClicked.connect(self._match_double_clicked)
         layout.addWidget(self.match_table, 1)
@@ -215,7 +215,7 @@ class PlanChecksDock(QgsDockWidget):
 
         box = QGroupBox(tr("Built-up area"))
         form = QFormLayout(box)
-        self.builtup_combo = self._layer_combo("builtup", QgsMapLayerProxyModel.PolygonLayer)
+        self.builtup_combo = self._layer_combo("builtup", LayerFilter.PolygonLayer)
         form.addRow(tr("Built-up layer"), self.builtup_combo)
         self.builtup_target_combo = QComboBox()
         form.addRow(tr("Target"), self.builtup_target_combo)
@@ -226,14 +226,14 @@ class PlanChecksDock(QgsDockWidget):
 
         box = QGroupBox(tr("Bus-stop coverage"))
         form = QFormLayout(box)
-        self.stops_combo = self._layer_combo("stops", QgsMapLayerProxyModel.PointLayer)
+        self.stops_combo = self._layer_combo("stops", LayerFilter.PointLayer)
         form.addRow(tr("Bus stops"), self.stops_combo)
-        self.served_combo = self._layer_combo("served_area", QgsMapLayerProxyModel.PolygonLayer)
+        self.served_combo = self._layer_combo("served_area", LayerFilter.PolygonLayer)
         form.addRow(tr("Area served (城区 / built-up)"), self.served_combo)
-        self.roads_combo = self._layer_combo("roads", QgsMapLayerProxyModel.LineLayer, optional=True)
+        self.roads_combo = self._layer_combo("roads", LayerFilter.LineLayer, optional=True)
         self.roads_combo.setToolTip(tr("Empty: straight-line distance. A road or footpath layer: distance along it."))
         form.addRow(tr("Walking network (optional)"), self.roads_combo)
-        self.population_combo = self._layer_combo("population", QgsMapLayerProxyModel.RasterLayer, optional=True)
+        self.population_combo = self._layer_combo("population", LayerFilter.RasterLayer, optional=True)
         self.population_combo.setToolTip(tr("Empty: coverage by area. A population raster: coverage by population."))
         form.addRow(tr("Population raster (optional)"), self.population_combo)
         self.radius_spin = QDoubleSpinBox()
@@ -250,14 +250,14 @@ class PlanChecksDock(QgsDockWidget):
 
         box = QGroupBox(tr("Control lines"))
         form = QFormLayout(box)
-        self.ecology_combo = self._layer_combo("ecology", QgsMapLayerProxyModel.PolygonLayer, optional=True)
+        self.ecology_combo = self._layer_combo("ecology", LayerFilter.PolygonLayer, optional=True)
         form.addRow(tr("Ecological protection red line"), self.ecology_combo)
-        self.farmland_combo = self._layer_combo("farmland", QgsMapLayerProxyModel.PolygonLayer, optional=True)
+        self.farmland_combo = self._layer_combo("farmland", LayerFilter.PolygonLayer, optional=True)
         form.addRow(tr("Permanent basic farmland"), self.farmland_combo)
-        self.development_combo = self._layer_combo("development", QgsMapLayerProxyModel.PolygonLayer,
+        self.development_combo = self._layer_combo("development", LayerFilter.PolygonLayer,
                                                    optional=True)
         form.addRow(tr("Urban development boundary"), self.development_combo)
-        self.control_builtup_combo = self._layer_combo("control_builtup", QgsMapLayerProxyModel.PolygonLayer,
+        self.control_builtup_combo = self._layer_combo("control_builtup", LayerFilter.PolygonLayer,
                                                        optional=True)
         form.addRow(tr("Built-up layer"), self.control_builtup_combo)
         self.control_button = QPushButton(tr("Check control lines"))
@@ -279,10 +279,10 @@ class PlanChecksDock(QgsDockWidget):
         self.results_table.setHorizontalHeaderLabels(
             [tr("Check"), tr("Township or scope"), tr("Target"), tr("Measured"), tr("Unit"), tr("Gap"),
              tr("Result")])
-        self.results_table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.results_table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.results_table.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.results_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.cellClicked.connect(self._result_clicked)
         layout.addWidget(self.results_table, 1)
         hint = QLabel(tr("Click a row to zoom the map to the township."))
@@ -296,7 +296,7 @@ class PlanChecksDock(QgsDockWidget):
     def _export_tab(self):
         tab = QWidget()
         form = QFormLayout(tab)
-        self.export_layer_combo = self._layer_combo("export_layer", QgsMapLayerProxyModel.PolygonLayer)
+        self.export_layer_combo = self._layer_combo("export_layer", LayerFilter.PolygonLayer)
         form.addRow(tr("Layer to map"), self.export_layer_combo)
         self.theme_combo = QComboBox()
         for label in (tr("Plan roles"), tr("Tiers"), tr("Function zones"), tr("Town function types"),
@@ -310,7 +310,7 @@ class PlanChecksDock(QgsDockWidget):
         self.title_edit.setPlaceholderText(tr("Title (optional)"))
         form.addRow(tr("Title"), self.title_edit)
         self.export_file = QgsFileWidget()
-        self.export_file.setStorageMode(QgsFileWidget.SaveFile)
+        self.export_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.export_file.setFilter(tr("PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)"))
         form.addRow(tr("Save as"), self.export_file)
         self.export_button = QPushButton(tr("Export map"))
@@ -429,11 +429,11 @@ class PlanChecksDock(QgsDockWidget):
     def start(self, algorithm_id: str, parameters: dict, description: str, on_success) -> bool:
         """Run an algorithm of the provider in a QGIS task; ``on_success(results)`` when it ends well."""
         if self.busy():
-            self.show_message(tr("Another run is under way: wait for it or cancel it."), Qgis.Info)
+            self.show_message(tr("Another run is under way: wait for it or cancel it."), Qgis.MessageLevel.Info)
             return False
         if algorithm_by_id(algorithm_id) is None:
             self.show_message(tr("The algorithm {id} is not available: check that the plugin's Processing "
-                                 "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.Warning)
+                                 "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.MessageLevel.Warning)
             return False
         run = AlgorithmRun(algorithm_id, parameters, description)
         # Bound methods of the panel only: Qt drops these connections if the panel is
@@ -475,28 +475,28 @@ class PlanChecksDock(QgsDockWidget):
             try:
                 on_success(results)
             except PlanInputError as error:
-                self.show_message(str(error), Qgis.Warning)
+                self.show_message(str(error), Qgis.MessageLevel.Warning)
             except Exception as error:  # noqa: BLE001 (a slot must not raise: Qt would abort)
                 self.show_message(tr("{task}: the results could not be shown: {error}").format(
-                    task=description, error=error), Qgis.Critical)
+                    task=description, error=error), Qgis.MessageLevel.Critical)
         elif run.cancelled:
             self.progress_bar.setValue(0)
             self.show_message(tr("{task}: cancelled; nothing was added to the project.").format(task=description),
-                              Qgis.Info)
+                              Qgis.MessageLevel.Info)
         else:
             self.progress_bar.setValue(0)
-            self.show_message(tr("{task} failed: {error}").format(task=description, error=run.error), Qgis.Critical)
+            self.show_message(tr("{task} failed: {error}").format(task=description, error=run.error), Qgis.MessageLevel.Critical)
 
     def _set_buttons_enabled(self, enabled):
         for button in (self.tag_button, self.builtup_button, self.coverage_button, self.control_button,
                        self.export_button, self.fix_button):
             button.setEnabled(enabled)
 
-    def show_message(self, text: str, level=Qgis.Info):
+    def show_message(self, text: str, level=Qgis.MessageLevel.Info):
         self.status_label.setText(text)
         bar = self.iface.messageBar() if self.iface is not None else None
         if bar is not None:
-            bar.pushMessage(tr("Plan checks"), text, level, 8 if level == Qgis.Info else 0)
+            bar.pushMessage(tr("Plan checks"), text, level, 8 if level == Qgis.MessageLevel.Info else 0)
 
     def _required_township_inputs(self):
         layer, field = self.township_layer(), self.name_field()
@@ -552,7 +552,7 @@ class PlanChecksDock(QgsDockWidget):
         if tagged is not None and tagged.dataProvider().name() == "memory":
             self.show_message(tr("The tagged layer is temporary: to keep roles edited by hand, choose a GeoPackage "
                                  "under \"Save the tagged layer as\" (or use Make Permanent on the layer)."),
-                              Qgis.Info)
+                              Qgis.MessageLevel.Info)
 
     def fill_match_report(self, report):
         """Show the match report (unmatched, ambiguous, missing names) in the panel's table."""
@@ -591,7 +591,7 @@ class PlanChecksDock(QgsDockWidget):
         set_attribute(layer, fid, field, new_name, tr("Fix township name"))
         self.show_message(tr("{layer}: feature {fid} renamed to '{name}' (undo with Ctrl+Z; save the layer's "
                              "edits to keep it). Run tagging again.").format(layer=layer.name(), fid=fid,
-                                                                             name=new_name), Qgis.Info)
+                                                                             name=new_name), Qgis.MessageLevel.Info)
 
     def _match_double_clicked(self, row, _column):
         self.zoom_to_match_row(row)
@@ -599,7 +599,7 @@ class PlanChecksDock(QgsDockWidget):
     def _fix_selected_name(self):
         row = self.match_table.currentRow()
         if row < 0 or row >= len(self.match_rows) or self.match_rows[row]["fid"] is None:
-            self.show_message(tr("Select a row of the match report that names a feature of the layer."), Qgis.Info)
+            self.show_message(tr("Select a row of the match report that names a feature of the layer."), Qgis.MessageLevel.Info)
             return
         entry = self.match_rows[row]
         catalogue = self._guarded(self.catalogue)
@@ -637,7 +637,7 @@ class PlanChecksDock(QgsDockWidget):
     def _edit_roles(self):
         layer = self.tagged_layer()
         if layer is None:
-            self.show_message(tr("Run tagging first: the roles are edited on its output layer."), Qgis.Info)
+            self.show_message(tr("Run tagging first: the roles are edited on its output layer."), Qgis.MessageLevel.Info)
             return
         self.iface.showAttributeTable(layer)
 
@@ -771,7 +771,7 @@ class PlanChecksDock(QgsDockWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column in (2, 3, 5):
-                    item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
                 if row.passed is not None:
                     item.setBackground(QBrush(GREEN if row.passed else RED))
                 self.results_table.setItem(index, column, item)

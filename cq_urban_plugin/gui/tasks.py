@@ -98,10 +98,10 @@ class AlgorithmRun(QObject):
         self.feedback.textChanged.connect(self.message)
         # An algorithm that must not leave the interface's thread (it renders a print
         # layout, say) runs there, as the Processing dialog does; every other one in a task.
-        self.in_main_thread = bool(self.algorithm.flags() & QgsProcessingAlgorithm.FlagNoThreading)
+        self.in_main_thread = bool(self.algorithm.flags() & ProcessingAlgorithmFlag.NoThreading)
         if self.in_main_thread:
             self.task = None
-            self.last_status = QgsTask.Queued
+            self.last_status = QgsTask.TaskStatus.Queued
             self.feedback.progressChanged.connect(self.progress)
         else:
             self.task = QgsProcessingAlgRunnerTask(self.algorithm, self.parameters, self.context, self.feedback)
@@ -126,21 +126,21 @@ class AlgorithmRun(QObject):
 
     def _run_here(self):
         if self.feedback.isCanceled():
-            self.last_status = QgsTask.Terminated
+            self.last_status = QgsTask.TaskStatus.Terminated
             self._executed(False, {})
             return
-        self.last_status = QgsTask.Running
+        self.last_status = QgsTask.TaskStatus.Running
         try:
             results, ok = self.algorithm.run(self.parameters, self.context, self.feedback)
         except Exception as error:  # noqa: BLE001 (a timer slot must not raise: Qt would abort)
             self.feedback.reportError(str(error), True)
             results, ok = {}, False
-        self.last_status = QgsTask.Complete if ok and not self.feedback.isCanceled() else QgsTask.Terminated
+        self.last_status = QgsTask.TaskStatus.Complete if ok and not self.feedback.isCanceled() else QgsTask.TaskStatus.Terminated
         self._executed(ok, results or {})
 
     def cancel(self):
         """Ask the algorithm to stop (it checks feedback.isCanceled() between steps)."""
-        if self.done or self.last_status in (QgsTask.Complete, QgsTask.Terminated):
+        if self.done or self.last_status in (QgsTask.TaskStatus.Complete, QgsTask.TaskStatus.Terminated):
             return
         self.cancelled = True
         if self.task is not None:
@@ -152,7 +152,7 @@ class AlgorithmRun(QObject):
         self.last_status = status
 
     def status(self):
-        """QgsTask.Queued, OnHold, Running, Complete or Terminated (also after the task was deleted)."""
+        """QgsTask.TaskStatus.Queued, OnHold, Running, Complete or Terminated (also after the task was deleted)."""
         return self.last_status
 
     def _executed(self, successful, results):

@@ -112,8 +112,8 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
         options = QgsVectorFileWriter.SaveVectorOptions()
         options.driverName = "GPKG"
         options.layerName = name
-        options.actionOnExistingFile = (QgsVectorFileWriter.CreateOrOverwriteLayer if path.exists()
-                                        else QgsVectorFileWriter.CreateOrOverwriteFile)
+        options.actionOnExistingFile = (QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteLayer if path.exists()
+                                        else QgsVectorFileWriter.ActionOnExistingFile.CreateOrOverwriteFile)
         writer = QgsVectorFileWriter.create(str(path), layer_fields, kind, crs,
                                             QgsProject.instance().transformContext(), options)
         for geometry, attributes in records:
@@ -153,9 +153,9 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
     for position in rng.sample(range(len(stops)), max(1, len(stops) // 100)):  # 1% entered twice
         stops.append((QgsGeometry(stops[position][0]), [len(stops)]))
     data = {
-        "townships": write("townships", QgsWkbTypes.Polygon, [("name", QVariant.String)], townships),
-        "stops": write("bus_stops", QgsWkbTypes.Point, [("id", QVariant.Int)], stops[: max(4, round(50000 * scale))]),
-        "builtup": write("builtup", QgsWkbTypes.Polygon, [("id", QVariant.Int)], blocks),
+        "townships": write("townships", WkbType.Polygon, [("name", FieldType.String)], townships),
+        "stops": write("bus_stops", WkbType.Point, [("id", FieldType.Int)], stops[: max(4, round(50000 * scale))]),
+        "builtup": write("builtup", WkbType.Polygon, [("id", FieldType.Int)], blocks),
         "counts": {"townships": len(townships), "stops": min(len(stops), max(4, round(50000 * scale))),
                    "builtup": len(blocks)},
     }
@@ -183,10 +183,10 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
     data["district"] = [rx, ry, rx + side * 10.0, ry + side * 10.0]
     # the district's stops and blocks, for the population case
     district = QgsRectangle(*data["district"])
-    data["district_stops"] = write("district_stops", QgsWkbTypes.Point, [("id", QVariant.Int)],
+    data["district_stops"] = write("district_stops", WkbType.Point, [("id", FieldType.Int)],
                                    [s for s in stops[: data["counts"]["stops"]]
                                     if district.contains(s[0].asPoint())])
-    data["district_builtup"] = write("district_builtup", QgsWkbTypes.Polygon, [("id", QVariant.Int)],
+    data["district_builtup"] = write("district_builtup", WkbType.Polygon, [("id", FieldType.Int)],
                                      [b for b in blocks if district.contains(b[0].boundingBox())])
     return data
 
