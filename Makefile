@@ -1,15 +1,16 @@
 # cq_urban_plugin — every task a developer or a technician runs.
 #   make demo   the main job on the bundled sample data (sets everything up first)
-#   make test   the test suite against Debian's QGIS 3.22, headless
+#   make test   the test suite against the system's QGIS (Debian 12: 3.22), headless
+#   make test-all-qgis   the suite on this QGIS and in Debian 13 / sid chroots
 # Both start with `setup`, which installs Debian's QGIS and a virtual
-# environment when they are missing, so they work on a fresh Debian 12.
+# environment when they are missing, so they work on a fresh Debian 12 or 13.
 
 SHELL := /bin/bash
 PLUGIN := cq_urban_plugin
 VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
-VENV := .venv
+VENV ?= .venv
 PY := $(VENV)/bin/python
-BUILD := build
+BUILD ?= build
 DIST ?= dist
 ZIP := $(DIST)/$(PLUGIN)-$(VERSION).zip
 TS := $(PLUGIN)/i18n/cq_urban_zh_Hans.ts
@@ -21,27 +22,39 @@ QGIS_PROFILE ?= default
 QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-venv python3-yaml \
-	fonts-noto-cjk qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb \
-	postgresql-15-postgis-3 postgresql-client-15
+	fonts-noto-cjk qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb xauth \
+	postgresql-postgis postgresql-client
+# The numpy the system's GDAL and QGIS bindings are built against (read when a
+# recipe needs it, after debian-packages): the venv keeps exactly that one, with
+# the pins of constraints-numpy<major>.txt.
+SYSTEM_NUMPY = $(shell /usr/bin/python3 -c 'import numpy; print(numpy.__version__)' 2>/dev/null)
+CONSTRAINTS = constraints-numpy$(firstword $(subst ., ,$(SYSTEM_NUMPY))).txt
+# Debian releases whose QGIS `make test-all-qgis` also tests, each in a chroot
+# (tests/tools/qgis_chroot.sh): trixie = Debian 13, QGIS 3.40; sid = QGIS 3.44.
+CHROOT_SUITES ?= trixie sid
+PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup debian-packages venv test demo package deploy bench lint ts qm styles clean
+.PHONY: setup debian-packages venv test test-all-qgis demo package deploy bench lint ts qm styles clean
 
 setup: debian-packages venv qm
 
 debian-packages:
 	@if ! dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then \
-		echo "== installing Debian packages (QGIS 3.22 LTR, CJK fonts, Qt tools)"; \
+		echo "== installing Debian packages (Debian's QGIS, CJK fonts, Qt tools, PostGIS)"; \
 		$(SUDO) apt-get update -q && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends $(DEBIAN_PACKAGES); \
 	fi
 
 venv: $(VENV)/.installed
 
-$(VENV)/.installed: requirements-dev.txt constraints.txt | debian-packages
+$(VENV)/.installed: requirements-dev.txt constraints-numpy1.txt constraints-numpy2.txt | debian-packages
+	@[ -n "$(SYSTEM_NUMPY)" ] || { echo "/usr/bin/python3 has no numpy: run make debian-packages" >&2; exit 1; }
+	@[ -f "$(CONSTRAINTS)" ] || { echo "no $(CONSTRAINTS) for the system's numpy $(SYSTEM_NUMPY)" >&2; exit 1; }
 	/usr/bin/python3 -m venv --system-site-packages $(VENV)
-	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	{ cat $(CONSTRAINTS); echo "numpy==$(SYSTEM_NUMPY)"; } > $(VENV)/constraints.txt
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c $(VENV)/constraints.txt
 	touch $@
 
 # Collect the strings, then fill in the translations kept in i18n/zh_Hans/*.yaml.
@@ -55,7 +68,18 @@ $(QM): $(TS) | debian-packages
 	lrelease -silent $(TS) -qm $(QM)
 
 test: setup
-	$(PY) -m pytest tests $(PYTEST_ARGS)
+	$(PY) -m pytest tests -o cache_dir=$(PYTEST_CACHE) $(PYTEST_ARGS)
+
+# The suite on this machine's QGIS, then in a chroot of each of CHROOT_SUITES
+# (built on first use and cached; needs root or sudo). Runs them all, fails if any failed.
+test-all-qgis:
+	@failed=""; \
+	$(MAKE) test || failed="$$failed host"; \
+	for suite in $(CHROOT_SUITES); do \
+		bash tests/tools/qgis_chroot.sh $$suite test PYTEST_ARGS="$(PYTEST_ARGS)" || failed="$$failed $$suite"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "test-all-qgis: failed on:$$failed" >&2; exit 1; fi; \
+	echo "test-all-qgis: passed on the host and on $(CHROOT_SUITES)"
 
 # The main job: the packaged plugin on a plugin path of its own and a QGIS
 # profile of its own (yours is left alone), the three sample recipes through

@@ -74,6 +74,17 @@ def installed_plugin(plugin_zip, tmp_path_factory):
     return run
 
 
+def postgresql_bindir():
+    """The server binaries of the highest PostgreSQL installed (Debian 12: 15, Debian 13: 17)."""
+    found = []
+    for initdb in Path("/usr/lib/postgresql").glob("*/bin/initdb"):
+        try:
+            found.append((float(initdb.parents[1].name), initdb.parent))
+        except ValueError:
+            continue
+    return max(found)[1] if found else None
+
+
 def _free_port():
     import socket
 
@@ -89,9 +100,9 @@ def postgis():
 
     Returns the connection as a libpq string ("host=… port=… dbname=… user=…").
     """
-    bindir = Path("/usr/lib/postgresql/15/bin")
-    if not (bindir / "initdb").exists():
-        pytest.fail("PostgreSQL 15 is not installed: run `make setup` (postgresql-15-postgis-3).")
+    bindir = postgresql_bindir()
+    if bindir is None:
+        pytest.fail("PostgreSQL is not installed: run `make setup` (postgresql-postgis).")
     import tempfile
 
     # Not under pytest's folder: that one is private to root, and the server runs as postgres.
@@ -121,6 +132,26 @@ def postgis():
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+# pytest-qgis's stand-in iface answers layerTreeView() with a MagicMock; QGIS 3.44's
+# Processing passes that view to C++ (when it loads results into the project), which
+# raises a TypeError. Give the stand-in a real layer tree view over the project's tree.
+_LAYER_TREE = []
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _real_layer_tree_view(qgis_iface):
+    from qgis.core import QgsLayerTreeModel, QgsProject
+    from qgis.gui import QgsLayerTreeView
+
+    if qgis_iface is None:
+        return
+    model = QgsLayerTreeModel(QgsProject.instance().layerTreeRoot())
+    view = QgsLayerTreeView()
+    view.setModel(model)
+    _LAYER_TREE[:] = [model, view]
+    qgis_iface.layerTreeView = lambda: view
 
 
 # The plugin's provider, registered once and kept referenced: a provider whose

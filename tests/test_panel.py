@@ -38,7 +38,8 @@ from cq_urban_plugin.core.fields import make_fields
 from cq_urban_plugin.i18n import tr
 
 REPO = Path(__file__).resolve().parents[1]
-SCREENSHOTS = REPO / "tests" / "screenshots"
+# The README's screenshots; a run on another QGIS (tests/tools/qgis_chroot.sh) writes its own elsewhere.
+SCREENSHOTS = Path(os.environ.get("CQ_URBAN_SCREENSHOTS") or REPO / "tests" / "screenshots")
 CRS = "EPSG:4545"  # CGCS2000 3-degree GK, CM 108E: 开州's zone
 X0, Y0, SIDE = 530000.0, 3450000.0, 2000.0
 # 开州 townships as a real layer writes them: suffix dropped (文峰), 乡 written 镇 (关面镇),
@@ -787,7 +788,7 @@ def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
         assert error == QgsVectorFileWriter.WriterError.NoError, message
     script = tmp_path / "render_panel.py"
     script.write_text(SCREENSHOT_SCRIPT, encoding="utf-8")
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config"),
                LANG="C.UTF-8", LC_ALL="C.UTF-8")
     result = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, str(script),
