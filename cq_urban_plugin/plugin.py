@@ -1,8 +1,9 @@
 """The QGIS plugin: menu, toolbar button, Processing provider, dock panel."""
 from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
 
+from .compat import QAction
 from .i18n import install_translator, remove_translator, tr
 from .provider import CqUrbanProvider
 from .resources import ICON_PATH
@@ -80,7 +81,7 @@ class CqUrbanPlugin:
 
             self.panel = PlanChecksDock(self.iface, self.iface.mainWindow())
             self.panel.visibilityChanged.connect(self.panel_action.setChecked)
-            self.iface.addDockWidget(0x2, self.panel)  # Qt.DockWidgetArea.RightDockWidgetArea
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
         self.panel.setVisible(visible)
 
     def open_layout_designer(self):

@@ -10,7 +10,6 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -21,8 +20,8 @@ from qgis.core import (
     QgsProviderRegistry,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core.builtup import (
     catalogue_scope,
     default_name_field,

@@ -8,17 +8,15 @@ from qgis.core import (
     QgsFeatureSink,
     QgsFields,
     QgsGeometry,
-    QgsProcessing,
-    QgsProcessingParameterDefinition,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
-    QgsWkbTypes,
 )
 
+from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
 from ..core import control_lines as cl
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
@@ -313,7 +311,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         for f in computed:
             fields.append(f)
         sink, output_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields,
-                                               QgsWkbTypes.MultiPolygon, crs)
+                                               WkbType.MultiPolygon, crs)
         overlap_fields = make_fields(OVERLAP_FIELDS)
         overlaps_sink, overlaps_id = self.parameterAsSink(parameters, self.OVERLAPS, context, overlap_fields,
                                                           WkbType.MultiPolygon, crs)

@@ -3,7 +3,6 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
-    QgsProcessing,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -13,9 +12,9 @@ from qgis.core import (
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
     QgsRectangle,
-    QgsWkbTypes,
 )
 
+from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import coverage
 from ..core.catalogue import choose_target
 from ..core.errors import PlanInputError

@@ -4,14 +4,13 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
-    QgsProcessing,
-    QgsProcessingFeatureSource,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsRectangle,
 )
 
+from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
 from ..core.errors import PlanInputError
 from ..core.gcj02 import BD09, CHINA_BOX, GCJ02, geometries_to_wgs84, looks_like_lonlat
 from ..core.inputs import check_cancel, layer_label

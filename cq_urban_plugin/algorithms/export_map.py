@@ -1,7 +1,5 @@
 """Algorithm: export a thematic map (PDF, PNG or SVG; one page per township with the atlas)."""
 from qgis.core import (
-    QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
@@ -15,6 +13,12 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from ..compat import (
+    ProcessingAlgorithmFlag,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+)
 from ..core import layout
 from ..i18n import tr
 from .base import CqAlgorithm

@@ -2,12 +2,11 @@
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
-    QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 
+from ..compat import ProcessingSourceType, WkbType
 from ..core.fields import make_fields
 from ..i18n import tr
 from .base import CqAlgorithm

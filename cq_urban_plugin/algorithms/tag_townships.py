@@ -5,18 +5,22 @@ from qgis.core import (
     QgsFeatureSink,
     QgsField,
     QgsFields,
-    QgsProcessing,
-    QgsProcessingFeatureSource,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsVectorLayer,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ..compat import (
+    FieldType,
+    ProcessingFeatureSourceFlag,
+    ProcessingFieldParameterDataType,
+    ProcessingSourceType,
+    WkbType,
+    is_null,
+)
 from ..core.errors import PlanInputError
 from ..core.inputs import check_cancel, check_fields, layer_label
 from ..core.styling import apply_structure_styles, store_styles_in_database
@@ -50,7 +54,7 @@ class TaggedLayerStyler(QgsProcessingLayerPostProcessorInterface):
 
 def _plain(value):
     """A Python value, None for QGIS's NULL (a null QVariant that str() turns into 'NULL')."""
-    if value is None or (isinstance(value, QVariant) and value.isNull()):
+    if is_null(value):
         return None
     return value
 

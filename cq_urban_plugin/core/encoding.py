@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Optional, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
-from qgis.PyQt.QtCore import QVariant
+
+from ..compat import FeatureRequestFlag, FieldType
 
 REPLACEMENT = "\ufffd"
 _SAMPLE = 200  # features looked at: enough to catch GBK names, cheap on big layers

@@ -1,6 +1,7 @@
 """Building QgsFields from (name, python type) pairs, written once."""
 from qgis.core import QgsField, QgsFields
-from qgis.PyQt.QtCore import QVariant
+
+from ..compat import FieldType
 
 _TYPES = {str: FieldType.String, int: FieldType.Int, float: FieldType.Double, bool: FieldType.Bool}
 

@@ -22,6 +22,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from ..compat import GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
 from ..i18n import tr
 from .errors import PlanInputError
 

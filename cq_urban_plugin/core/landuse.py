@@ -36,8 +36,7 @@ digits is read with its zero restored, so ``07`` matches 701 while ``201`` (ä¸‰è
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from qgis.PyQt.QtCore import QVariant
-
+from ..compat import FieldType, field_type_name
 from ..i18n import tr
 from .errors import PlanInputError
 
@@ -108,7 +107,7 @@ def check_class_field(field, label: str):
         return
     raise PlanInputError(
         tr("Field '{field}' of layer '{layer}' is of type {type}, which cannot hold land-use codes.").format(
-            field=field.name(), layer=label, type=field.typeName() or QVariant.typeToName(field.type())),
+            field=field.name(), layer=label, type=field_type_name(field)),
         tr("Choose the field holding the class codes (text such as '0701' or '201', or whole numbers)."))
 
 

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from qgis.core import (
+    Qgis,
     QgsCategorizedSymbolRenderer,
     QgsClassificationPrettyBreaks,
     QgsCoordinateTransform,
@@ -44,7 +45,6 @@ from qgis.core import (
     QgsLayoutItemPicture,
     QgsLayoutItemScaleBar,
     QgsLayoutUtils,
-    QgsLegendStyle,
     QgsLineSymbol,
     QgsMapLayer,
     QgsMarkerSymbol,
@@ -53,21 +53,27 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
-    QgsScaleBarSettings,
     QgsSingleSymbolRenderer,
     QgsStyle,
     QgsSymbolLayerUtils,
-    QgsUnitTypes,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..compat import LabelPlacement
+from ..compat import (
+    DistanceUnit,
+    FieldType,
+    GeometryType,
+    LabelPlacement,
+    LayerType,
+    LegendComponent,
+    ScaleBarSegmentSizeMode,
+    font_database,
+    is_null,
+)
 from ..i18n import tr
 from ..resources import style_path, styles_dir
 from . import styling
@@ -91,7 +97,7 @@ def cjk_font_family() -> str:
 
     Needs a running QGIS (QgsApplication). Raises PlanInputError telling the
     user to install fonts-noto-cjk when no such font is installed."""
-    database = QFontDatabase()
+    database = font_database()
     families = set(database.families())
     for name in (PREFERRED_CJK_FONT, *CJK_FALLBACKS):
         if name in families:
@@ -195,7 +201,7 @@ def _distinct(layer, field_name) -> list:
     index = layer.fields().indexOf(field_name)
     if index < 0:
         return []
-    return sorted((v for v in layer.uniqueValues(index) if v is not None and v != QVariant()
+    return sorted((v for v in layer.uniqueValues(index) if not is_null(v)
                    and not (hasattr(v, "isNull") and v.isNull())), key=str)
 
 
@@ -656,7 +662,7 @@ def _north_arrow(layout, map_item):
     text.setId("north_arrow_text")
     text.setText("▲\nN")
     text.setFont(_font(PREFERRED_CJK_FONT, 16, True))
-    text.setHAlign(0x0004)  # Qt.AlignmentFlag.AlignHCenter
+    text.setHAlign(Qt.AlignmentFlag.AlignHCenter)
     text.attemptMove(picture.positionWithUnits())
     text.attemptResize(picture.sizeWithUnits())
     layout.addLayoutItem(text)

@@ -26,8 +26,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, List, Sequence, Tuple
 
-from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSpatialIndex, QgsWkbTypes
+from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSpatialIndex
 
+from ..compat import GeometryType
 from ..i18n import tr
 from .inputs import check_cancel
 

@@ -9,8 +9,9 @@ overlapping input polygons once.
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
-from qgis.core import QgsGeometry, QgsRectangle, QgsWkbTypes
+from qgis.core import QgsGeometry, QgsRectangle
 
+from ..compat import GeometryType, WkbType
 from .inputs import check_cancel
 
 

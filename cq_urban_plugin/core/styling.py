@@ -214,7 +214,8 @@ def structure_qml(catalogue, structure) -> str:
     layer.setEditorWidgetSetup(layer.fields().indexOf(structure.field), value_map_setup(structure))
     document = QDomDocument("qgis")
     # Fields: aliases and constraints; Forms: the value-map widget (QGIS writes it there).
-    categories = QgsMapLayer.StyleCategory.Symbology | QgsMapLayer.StyleCategory.Labeling | QgsMapLayer.StyleCategory.Fields | QgsMapLayer.StyleCategory.Forms
+    category = QgsMapLayer.StyleCategory
+    categories = category.Symbology | category.Labeling | category.Fields | category.Forms
     error = layer.exportNamedStyle(document, QgsReadWriteContext(), categories)
     if error:
         raise RuntimeError(f"{catalogue.path.name} {structure.id}: {error}")

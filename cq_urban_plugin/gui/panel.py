@@ -17,7 +17,6 @@ import tempfile
 from qgis.core import (
     Qgis,
     QgsFieldProxyModel,
-    QgsMapLayerProxyModel,
     QgsProject,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
@@ -45,6 +44,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..compat import LayerFilter
 from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
 from ..i18n import tr
@@ -335,7 +335,7 @@ class PlanChecksDock(QgsDockWidget):
             catalogue = load_catalogue(path)
         except PlanInputError as error:
             self.catalogue_combo.setCurrentIndex(self._last_catalogue_index)
-            self.show_message(str(error), Qgis.Warning)
+            self.show_message(str(error), Qgis.MessageLevel.Warning)
             return False
         index = self.catalogue_combo.count() - 1  # before "Browse…"
         self.catalogue_combo.insertItem(index, f"{catalogue.name} ({os.path.basename(str(path))})", str(path))
@@ -373,7 +373,7 @@ class PlanChecksDock(QgsDockWidget):
         try:
             catalogue = self.catalogue()
         except PlanInputError as error:
-            self.show_message(str(error), Qgis.Warning)
+            self.show_message(str(error), Qgis.MessageLevel.Warning)
             catalogue = None
         for combo, indicator in ((self.builtup_target_combo, "builtup_area"),
                                  (self.coverage_target_combo, "bus_stop_coverage")):
@@ -433,7 +433,8 @@ class PlanChecksDock(QgsDockWidget):
             return False
         if algorithm_by_id(algorithm_id) is None:
             self.show_message(tr("The algorithm {id} is not available: check that the plugin's Processing "
-                                 "provider is enabled (Processing > Toolbox).").format(id=algorithm_id), Qgis.MessageLevel.Warning)
+                                 "provider is enabled (Processing > Toolbox).").format(id=algorithm_id),
+                              Qgis.MessageLevel.Warning)
             return False
         run = AlgorithmRun(algorithm_id, parameters, description)
         # Bound methods of the panel only: Qt drops these connections if the panel is
@@ -485,7 +486,8 @@ class PlanChecksDock(QgsDockWidget):
                               Qgis.MessageLevel.Info)
         else:
             self.progress_bar.setValue(0)
-            self.show_message(tr("{task} failed: {error}").format(task=description, error=run.error), Qgis.MessageLevel.Critical)
+            self.show_message(tr("{task} failed: {error}").format(task=description, error=run.error),
+                              Qgis.MessageLevel.Critical)
 
     def _set_buttons_enabled(self, enabled):
         for button in (self.tag_button, self.builtup_button, self.coverage_button, self.control_button,
@@ -509,7 +511,7 @@ class PlanChecksDock(QgsDockWidget):
         try:
             return build()
         except PlanInputError as error:
-            self.show_message(str(error), Qgis.Warning)
+            self.show_message(str(error), Qgis.MessageLevel.Warning)
             return None
 
     # -------------------------------------------------------------- tagging
@@ -599,7 +601,8 @@ class PlanChecksDock(QgsDockWidget):
     def _fix_selected_name(self):
         row = self.match_table.currentRow()
         if row < 0 or row >= len(self.match_rows) or self.match_rows[row]["fid"] is None:
-            self.show_message(tr("Select a row of the match report that names a feature of the layer."), Qgis.MessageLevel.Info)
+            self.show_message(tr("Select a row of the match report that names a feature of the layer."),
+                              Qgis.MessageLevel.Info)
             return
         entry = self.match_rows[row]
         catalogue = self._guarded(self.catalogue)
@@ -616,7 +619,7 @@ class PlanChecksDock(QgsDockWidget):
         try:
             self.fix_township_name(entry["fid"], new_name.strip())
         except PlanInputError as error:
-            self.show_message(str(error), Qgis.Warning)
+            self.show_message(str(error), Qgis.MessageLevel.Warning)
             return
         self.run_tagging()  # the match report and the tagged layer follow the corrected name
 
@@ -637,7 +640,8 @@ class PlanChecksDock(QgsDockWidget):
     def _edit_roles(self):
         layer = self.tagged_layer()
         if layer is None:
-            self.show_message(tr("Run tagging first: the roles are edited on its output layer."), Qgis.MessageLevel.Info)
+            self.show_message(tr("Run tagging first: the roles are edited on its output layer."),
+                              Qgis.MessageLevel.Info)
             return
         self.iface.showAttributeTable(layer)
 
@@ -771,7 +775,7 @@ class PlanChecksDock(QgsDockWidget):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if column in (2, 3, 5):
-                    item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if row.passed is not None:
                     item.setBackground(QBrush(GREEN if row.passed else RED))
                 self.results_table.setItem(index, column, item)

@@ -10,7 +10,6 @@ back through Qt signals on the interface's thread.
 """
 from qgis.core import (
     QgsApplication,
-    QgsProcessingAlgorithm,
     QgsProcessingAlgRunnerTask,
     QgsProcessingContext,
     QgsProcessingFeedback,
@@ -20,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QObject, QTimer, pyqtSignal
 
+from ..compat import ProcessingAlgorithmFlag
 from ..i18n import tr
 
 
@@ -135,7 +135,8 @@ class AlgorithmRun(QObject):
         except Exception as error:  # noqa: BLE001 (a timer slot must not raise: Qt would abort)
             self.feedback.reportError(str(error), True)
             results, ok = {}, False
-        self.last_status = QgsTask.TaskStatus.Complete if ok and not self.feedback.isCanceled() else QgsTask.TaskStatus.Terminated
+        ended = ok and not self.feedback.isCanceled()
+        self.last_status = QgsTask.TaskStatus.Complete if ended else QgsTask.TaskStatus.Terminated
         self._executed(ok, results or {})
 
     def cancel(self):
