@@ -7,7 +7,10 @@ the line and the fix, so that a technician editing a copy of
 """
 from __future__ import annotations
 
+import math
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
@@ -26,6 +29,17 @@ COMPARISONS = (">=", "<=")
 # Fields the tagging algorithm writes itself; a structure may not reuse them.
 RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note")
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,9}$")
+# Units of amounts, which cannot be below zero (percentage points and rates can).
+NON_NEGATIVE_UNITS = ("km2", "m2", "km", "m", "percent", "10k_persons", "persons", "count", "hours", "minutes",
+                      "m2_per_person")
+# Bounds on what a catalogue may be: the bundled ones are under 50 kB, nest 8
+# levels and use no aliases. An alias "bomb" (a few lines expanding to billions
+# of nodes) and deep nesting are refused before anything is built from them.
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+MAX_DEPTH = 60
+_KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str: "text", list: "list",
+               dict: "mapping"}
 
 
 @dataclass(frozen=True)
@@ -198,11 +212,59 @@ class _LineLoader(yaml.SafeLoader):
     """A safe loader whose mappings remember their line (1-based)."""
 
 
+class _DuplicateKey(Exception):
+    def __init__(self, key, line, first_line):
+        super().__init__(key)
+        self.key, self.line, self.first_line = key, line, first_line
+
+
+class _TooLarge(Exception):
+    def __init__(self, problem, line=0):
+        super().__init__(problem)
+        self.problem, self.line = problem, line
+
+
 def _construct_mapping(loader, node, deep=False):
+    key_lines = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        line = key_node.start_mark.line + 1
+        try:
+            if key in key_lines:  # YAML forbids it; PyYAML would keep the last one silently
+                raise _DuplicateKey(key, line, key_lines[key])
+        except TypeError:  # an unhashable key: construct_mapping says so
+            break
+        key_lines[key] = line
     mapping = _LineDict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))
     mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {loader.construct_object(k): k.start_mark.line + 1 for k, _ in node.value}
+    mapping.key_lines = key_lines
     return mapping
+
+
+def _check_size(root):
+    """Refuse a node graph whose expansion (aliases counted each time they are
+    used) exceeds MAX_NODES, or that nests deeper than MAX_DEPTH, without expanding it."""
+    sizes = {}
+    stack = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if depth > MAX_DEPTH:
+            raise _TooLarge(f"it nests more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
+        if id(node) in sizes:
+            continue
+        children = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [n for pair in node.value for n in pair]
+        if not done and any(id(c) not in sizes for c in children):
+            stack.append((node, depth, True))
+            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
+            continue
+        sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
+        if sizes[id(node)] > MAX_NODES:
+            raise _TooLarge(f"it expands to more than {MAX_NODES} values (through aliases `*name`, "
+                            "or simply by its size)", node.start_mark.line + 1)
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
@@ -233,9 +295,15 @@ class _Reader:
             value = str(value)
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, kind):
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            # YAML reads yes/no/on/off as true/false, which Python would take as 1/0
             self.fail(node, f"{where}: '{key}' should be {kind.__name__}, not {type(value).__name__} ({value!r}).",
-                      f"write '{key}' as a {kind.__name__}.", key=key)
+                      f"write '{key}' as a {_KIND_NAMES.get(kind, kind.__name__)}"
+                      + (" (YAML reads yes, no, on, off, true and false as yes/no values, not as numbers or text)"
+                         if isinstance(value, bool) else "") + ".", key=key)
+        if kind is float and not math.isfinite(value):
+            self.fail(node, f"{where}: '{key}' is {value!r}, not a number.",
+                      f"write '{key}' as the plan's figure, e.g. `{key}: 12.5`.", key=key)
         return value
 
     def cite(self, node, where, required=True) -> Optional[Cite]:
@@ -252,18 +320,66 @@ class _Reader:
         quote = self.get(raw, "quote", str, f"{where} cite", required=False, default="")
         return Cite(doc, line, quote, self.documents[doc].file)
 
-    def read(self) -> Catalogue:
+    def read_bytes(self) -> bytes:
+        """The file's bytes: a regular file of at most MAX_BYTES. A FIFO, a device
+        (/dev/zero) or a folder is refused before it is opened, so nothing hangs."""
         try:
-            text = self.path.read_text(encoding="utf-8")
+            info = os.stat(self.path)
+        except OSError as error:
+            raise CatalogueError(self.path, 0, f"cannot be read ({error.strerror or error}).",
+                                 "check the path and the file's permissions.") from None
+        if not stat.S_ISREG(info.st_mode):
+            kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode)
+                    else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                    else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+            raise CatalogueError(self.path, 0, f"is {kind}, not a catalogue file.",
+                                 "choose a .yaml file saved on disk (start from _template.yaml).")
+        if info.st_size > MAX_BYTES:
+            raise CatalogueError(self.path, 0, f"is {info.st_size:,} bytes; a catalogue is at most {MAX_BYTES:,}.",
+                                 "choose the catalogue itself (the bundled ones are under 50 kB), not a data file.")
+        try:
+            with open(self.path, "rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+        except OSError as error:
+            raise CatalogueError(self.path, 0, f"cannot be read ({error.strerror or error}).",
+                                 "check the path and the file's permissions.") from None
+        if len(data) > MAX_BYTES:  # grew since it was looked at
+            raise CatalogueError(self.path, 0, f"is more than {MAX_BYTES:,} bytes.",
+                                 "choose the catalogue itself, not a data file.")
+        return data
+
+    def parse(self, text: str):
+        loader = _LineLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            _check_size(node)
+            return loader.construct_document(node)
+        finally:
+            loader.dispose()
+
+    def read(self) -> Catalogue:
+        data = self.read_bytes()
+        try:
+            text = data.decode("utf-8")
         except UnicodeDecodeError as error:
-            line = text_line_of_byte(self.path.read_bytes(), error.start)
+            line = text_line_of_byte(data, error.start)
             raise CatalogueError(self.path, line, "the file is not UTF-8 text.",
                                  "save it as UTF-8 (in Notepad++: Encoding > UTF-8).") from None
-        except OSError as error:
-            raise CatalogueError(self.path, 0, f"cannot be read ({error.strerror}).",
-                                 "check the path and the file's permissions.") from None
         try:
-            root = yaml.load(text, Loader=_LineLoader)
+            root = self.parse(text)
+        except _DuplicateKey as error:
+            raise CatalogueError(self.path, error.line,
+                                 f"key '{error.key}' is given twice in one entry (first on line {error.first_line}).",
+                                 "keep one of them: YAML would silently use the last.") from None
+        except _TooLarge as error:
+            raise CatalogueError(self.path, error.line, f"is not a catalogue: {error.problem}.",
+                                 "a catalogue lists townships, structures and targets plainly; start from "
+                                 "_template.yaml.") from None
+        except RecursionError:
+            raise CatalogueError(self.path, 0, "is not a catalogue: it nests too deeply to be read.",
+                                 "start from _template.yaml.") from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 1 if mark else 0
@@ -421,17 +537,27 @@ class _Reader:
                 indicator=self.get(raw, "indicator", str, where),
                 label=self.get(raw, "label", str, where),
                 label_en=self.get(raw, "label_en", str, where, required=False, default=""),
-                value=self.get(raw, "value", float, where),
+                value=self.target_number(raw, "value", where, required=True),
                 unit=self.get(raw, "unit", str, where),
                 comparison=comparison, year=year, scope=scope,
                 cite=self.cite(raw, where),
                 binding=self.get(raw, "binding", str, where, required=False, default=""),
-                value_min=self.get(raw, "value_min", float, where, required=False),
-                value_max=self.get(raw, "value_max", float, where, required=False),
+                value_min=self.target_number(raw, "value_min", where),
+                value_max=self.target_number(raw, "value_max", where),
                 baseline=raw.get("baseline"),
                 note=str(raw.get("note") or ""),
             ))
         return targets
+
+
+    def target_number(self, raw, key, where, required=False) -> Optional[float]:
+        value = self.get(raw, key, float, where, required=required)
+        unit = raw.get("unit") if isinstance(raw, dict) else None
+        if value is not None and value < 0 and unit in NON_NEGATIVE_UNITS:
+            self.fail(raw, f"{where}: '{key}' is {value:g} {unit}; an amount in {unit} cannot be negative.",
+                      f"write the plan's figure without the minus sign; for a cap use `comparison: \"<=\"`.",
+                      key=key)
+        return value
 
 
 def text_line_of_byte(data: bytes, offset: int) -> int:

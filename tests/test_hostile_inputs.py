@@ -1,0 +1,358 @@
+"""Hostile and absurd inputs (issue #19, "Wrong numbers" and "Security and
+robustness"): each must end in a clear message naming the layer, feature or
+file and the fix, or in the correct result — never in a number that is not
+true — and the input files are left byte for byte as they were.
+
+Cases run through processing.run with the plugin's provider, and the main
+ones also through qgis_process with the packaged plugin, as a user meets them.
+"""
+import hashlib
+import math
+import os
+import textwrap
+import threading
+import time
+
+import factory
+import numpy as np
+import processing
+import pytest
+from osgeo import gdal, osr
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsPointXY,
+    QgsProcessingContext,
+    QgsProcessingException,
+    QgsProcessingFeedback,
+)
+
+from cq_urban_plugin.core.catalogue import load_catalogue
+from cq_urban_plugin.core.errors import CatalogueError
+
+X0, Y0 = factory.X0, factory.Y0
+
+
+@pytest.fixture
+def provider(cq_provider):
+    return cq_provider
+
+
+class Feedback(QgsProcessingFeedback):
+    """Keeps every warning and info line, to check what the user is told."""
+
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS's name)
+        self.lines.append(text)
+
+    def pushInfo(self, text):  # noqa: N802
+        self.lines.append(text)
+
+    def reportError(self, text, fatalError=False):  # noqa: N802, N803
+        self.lines.append(text)
+
+    @property
+    def text(self):
+        return "\n".join(self.lines)
+
+
+def run(name, params, feedback=None):
+    return processing.run(f"cq_urban:{name}", params, context=QgsProcessingContext(),
+                          feedback=feedback or Feedback())
+
+
+def digests(folder):
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+def refused(name, params, *words):
+    """The run stops with a message holding every word and no traceback; returns it."""
+    with pytest.raises(QgsProcessingException) as raised:
+        run(name, params)
+    message = str(raised.value)
+    assert "unexpected error" not in message and "Traceback" not in message, message
+    for word in words:
+        assert word in message, f"{word!r} not in: {message}"
+    return message
+
+
+def qgis_process_refuses(installed_plugin, algorithm, *args):
+    result = installed_plugin("run", f"cq_urban:{algorithm}", "--", *args, check=False)
+    assert result.returncode != 0, result.stdout
+    output = result.stdout + result.stderr
+    assert "Traceback" not in output and "unexpected error" not in output, output
+    return output
+
+
+# --- coordinates far outside China -------------------------------------------------
+
+FAR = 1e12  # metres east in EPSG:4544: not a place on Earth
+BUILTUP_OUTPUTS = {"OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}
+CONTROL_OUTPUTS = {k: "TEMPORARY_OUTPUT" for k in ("OUTPUT", "OVERLAPS", "BUILTUP_OUTSIDE", "SUMMARY")}
+
+
+@pytest.fixture
+def far_data(tmp_path):
+    folder = tmp_path / "far"
+    folder.mkdir()
+    sources = factory.sample_gpkg(folder / "known.gpkg")
+    rows = [(f.geometry(), [f["id"]]) for f in factory.builtup().getFeatures()]
+    rows.append((QgsGeometry.fromWkt(f"POLYGON(({X0} {Y0},{FAR} {Y0},{X0} {Y0 + 1000},{X0} {Y0}))"), [4]))
+    sources["FAR"] = factory.write(factory.memory_layer("Polygon", [("id", int)], rows, name="far_builtup"),
+                                   folder / "far_builtup.gpkg", "far_builtup")
+    sources["folder"] = folder
+    return sources
+
+
+def test_far_vertex_is_refused_naming_layer_and_feature(provider, far_data):
+    before = digests(far_data["folder"])
+    # GeoPackage feature ids start at 1: the far polygon is feature 4.
+    refused("check_builtup", {"BUILTUP": far_data["FAR"], "TOWNSHIPS": far_data["TOWNSHIPS"],
+                              "TOWNSHIP_NAME_FIELD": "name", "TARGET_VALUE": 5, **BUILTUP_OUTPUTS},
+            "far_builtup", "feature 4")
+    refused("check_coverage", {"STOPS": far_data["STOPS"], "SERVED_AREA": far_data["FAR"], "RADIUS": 500,
+                               "TARGET_VALUE": 90}, "far_builtup", "feature 4")
+    refused("check_control_lines", {"TOWNSHIPS": far_data["FAR"], "TOWNSHIP_NAME_FIELD": "id",
+                                    "ECOLOGY": far_data["ECOLOGY"], **CONTROL_OUTPUTS},
+            "far_builtup", "feature 4")
+    assert digests(far_data["folder"]) == before
+
+
+def test_far_vertex_without_townships_and_in_degrees(provider, far_data, tmp_path):
+    # alone (no other layer to widen the extent), and beside a layer in degrees (transformed extents)
+    refused("check_builtup", {"BUILTUP": far_data["FAR"], "TARGET_VALUE": 5, **BUILTUP_OUTPUTS},
+            "far_builtup", "feature 4")
+    townships = processing.run("native:reprojectlayer", {"INPUT": far_data["TOWNSHIPS"], "TARGET_CRS": "EPSG:4490",
+                                                         "OUTPUT": str(tmp_path / "towns_4490.gpkg")})["OUTPUT"]
+    refused("check_builtup", {"BUILTUP": far_data["FAR"], "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
+                              "TARGET_VALUE": 5, **BUILTUP_OUTPUTS}, "far_builtup", "feature 4")
+
+
+@pytest.mark.parametrize("x, words", [
+    (5e7, "cannot be converted"),  # within the numeric bound, but no transverse Mercator point
+    (math.nan, "not a finite number"),  # a bounding box skips NaN; the vertex itself is read
+])
+def test_unconvertible_and_nan_vertices_are_refused(provider, tmp_path, x, words):
+    from qgis.core import QgsLineString, QgsPoint, QgsPolygon
+
+    ring = QgsLineString([QgsPoint(X0, Y0), QgsPoint(x, Y0), QgsPoint(X0, Y0 + 1000), QgsPoint(X0, Y0)])
+    rows = [(factory.square(X0, Y0, 1000), [1]), (QgsGeometry(QgsPolygon(ring)), [2])]
+    source = factory.write(factory.memory_layer("Polygon", [("id", int)], rows), tmp_path / "odd.gpkg", "odd")
+    refused("check_builtup", {"BUILTUP": source, "TARGET_VALUE": 5, **BUILTUP_OUTPUTS}, "odd", "feature 2", words)
+
+
+@pytest.mark.slow
+def test_far_vertex_through_qgis_process(installed_plugin, far_data):
+    before = digests(far_data["folder"])
+    output = qgis_process_refuses(installed_plugin, "check_builtup", f"BUILTUP={far_data['FAR']}",
+                                  f"TOWNSHIPS={far_data['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5")
+    assert "far_builtup" in output and "feature 4" in output, output
+    assert digests(far_data["folder"]) == before
+
+
+# --- population that is not a population ----------------------------------------------
+
+
+def write_raster(path, values, x0, y0, cell=10.0, nodata=-9999.0):
+    rows, columns = values.shape
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1, gdal.GDT_Float32)
+    dataset.SetGeoTransform((x0, cell, 0, y0 + rows * cell, 0, -cell))
+    reference = osr.SpatialReference()
+    reference.ImportFromWkt(QgsCoordinateReferenceSystem(factory.CRS).toWkt())
+    dataset.SetProjection(reference.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(values)
+    if nodata is not None:
+        dataset.GetRasterBand(1).SetNoDataValue(nodata)
+    dataset = None
+    return str(path)
+
+
+@pytest.fixture
+def served(tmp_path):
+    """A 1 km square served area with a stop at its south-west corner; a raster of 10 m cells over it."""
+    folder = tmp_path / "pop"
+    folder.mkdir()
+    served = factory.write(factory.memory_layer("Polygon", [("id", int)], [(factory.square(X0, Y0, 1000), [1])]),
+                           folder / "served.gpkg", "served")
+    stops = factory.write(factory.memory_layer("Point", [("id", int)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(X0 + 1, Y0 + 1)), [1])]), folder / "stops.gpkg", "stops")
+    return folder, {"STOPS": stops, "SERVED_AREA": served, "RADIUS": 500, "MEASURE": 1, "TARGET_VALUE": 10}
+
+
+RASTERS = {
+    # label: (cell values of a 100 × 100 grid over the served area, nodata)
+    "all_nodata": (np.full((100, 100), -9999.0, dtype=np.float32), -9999.0),
+    "all_zero": (np.zeros((100, 100), dtype=np.float32), -9999.0),
+    "all_nan": (np.full((100, 100), np.nan, dtype=np.float32), None),
+    "some_nan": (np.where(np.arange(100)[None, :] < 50, 5.0, np.nan).astype(np.float32).repeat(100, 0), None),
+    "half_negative": (np.where(np.arange(100)[None, :] < 50, 5.0, -5.0).astype(np.float32).repeat(100, 0), None),
+    "infinite": (np.where(np.arange(100)[None, :] < 50, 5.0, np.inf).astype(np.float32).repeat(100, 0), None),
+}
+
+
+@pytest.mark.parametrize("label", sorted(RASTERS))
+def test_population_raster_that_holds_no_population_is_refused(provider, served, label):
+    folder, params = served
+    values, nodata = RASTERS[label]
+    raster = write_raster(folder / f"{label}.tif", values, X0, Y0, nodata=nodata)
+    before = digests(folder)
+    message = refused("check_coverage", {**params, "POPULATION_RASTER": raster}, label)
+    assert "POPULATION_RASTER" in message or "population raster" in message, message
+    assert digests(folder) == before
+
+
+def test_population_raster_elsewhere_is_refused(provider, served):
+    folder, params = served
+    raster = write_raster(folder / "elsewhere.tif", np.full((100, 100), 5.0, dtype=np.float32), X0 + 50000, Y0)
+    refused("check_coverage", {**params, "POPULATION_RASTER": raster}, "elsewhere", "does not cover")
+
+
+def test_population_raster_covering_half_is_said_with_the_share(provider, served):
+    folder, params = served
+    # covers the west half of the served area only (x from X0 - 1000 to X0 + 500)
+    raster = write_raster(folder / "half.tif", np.full((100, 150), 5.0, dtype=np.float32), X0 - 1000, Y0)
+    feedback = Feedback()
+    results = run("check_coverage", {**params, "POPULATION_RASTER": raster}, feedback)
+    assert "half" in feedback.text and "50" in feedback.text, feedback.text
+    # the covered share is still the true share of the population the raster holds
+    assert 0 < results["MEASURED"] <= 100
+
+
+@pytest.mark.parametrize("persons", [math.inf, -math.inf, -3.0])
+def test_population_points_with_absurd_persons_are_refused(provider, served, persons):
+    folder, params = served
+    people = factory.write(factory.memory_layer("Point", [("persons", float)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(X0 + 100, Y0 + 100)), [30.0]),
+        (QgsGeometry.fromPointXY(QgsPointXY(X0 + 900, Y0 + 900)), [persons])]), folder / "people.gpkg", "people")
+    refused("check_coverage", {**params, "POPULATION_POINTS": people, "POPULATION_POINTS_FIELD": "persons"},
+            "people", "feature 2", "persons")
+
+
+@pytest.mark.slow
+def test_population_raster_all_nodata_through_qgis_process(installed_plugin, served):
+    folder, params = served
+    raster = write_raster(folder / "all_nodata.tif", RASTERS["all_nodata"][0], X0, Y0, nodata=-9999.0)
+    output = qgis_process_refuses(installed_plugin, "check_coverage", f"STOPS={params['STOPS']}",
+                                  f"SERVED_AREA={params['SERVED_AREA']}", "MEASURE=1", "TARGET_VALUE=10",
+                                  f"POPULATION_RASTER={raster}")
+    assert "all_nodata" in output, output
+
+
+# --- catalogues that are not what they say ------------------------------------------
+
+def _catalogue(tmp_path, old, new, name="mine.yaml"):
+    from test_catalogue_loader import GOOD
+
+    assert old in GOOD, old
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(GOOD).replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+TARGET = "value: 12, unit: km2, year: 2025,"
+
+
+@pytest.mark.parametrize("new, words", [
+    ("value: 12, unit: km2, year: yes,", ["'year' should be int, not bool", "yes"]),
+    ("value: .nan, unit: km2, year: 2025,", ["'value' is nan, not a number"]),
+    ("value: .inf, unit: km2, year: 2025,", ["'value' is inf, not a number"]),
+    ("value: -.inf, unit: km2, year: 2025,", ["'value' is -inf, not a number"]),
+    ("value: -12, unit: km2, year: 2025,", ["'value' is -12 km2", "cannot be negative"]),
+    ("value: 12, unit: km2, year: 2025, value: 120,", ["key 'value' is given twice", "first on line 22"]),
+])
+def test_catalogue_values_that_are_not_figures_are_refused(tmp_path, new, words):
+    path = _catalogue(tmp_path, TARGET, new)
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(path)
+    message = str(raised.value)
+    assert "mine.yaml, line 22" in message and "Fix:" in message, message
+    for word in words:
+        assert word in message, message
+
+
+def test_catalogue_value_refused_through_processing(provider, tmp_path):
+    path = _catalogue(tmp_path, TARGET, "value: .nan, unit: km2, year: 2025,")
+    refused("list_targets", {"CATALOGUE_FILE": str(path), "OUTPUT": "TEMPORARY_OUTPUT"},
+            "mine.yaml, line 22", "not a number", "Fix:")
+
+
+BOMB = """\
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+schema_version: 1
+jurisdiction: {name: 某某县, code: "500999", level: county, name_en: *i}
+"""
+
+
+@pytest.mark.parametrize("text, words", [
+    (BOMB, "expands to more than"),
+    ("schema_version: 1\nnote: " + "[" * 100 + "]" * 100 + "\n", "nests more than"),
+    ("schema_version: 1\nnote: " + "[" * 5000 + "]" * 5000 + "\n", "nests"),
+    ("schema_version: 1\nnote: " + "{a: " * 2000 + "1" + "}" * 2000 + "\n", "nests"),
+])
+def test_catalogue_bombs_are_refused_quickly(tmp_path, text, words):
+    path = tmp_path / "bomb.yaml"
+    path.write_text(text, encoding="utf-8")
+    start = time.monotonic()
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(path)
+    assert time.monotonic() - start < 5
+    message = str(raised.value)
+    assert "bomb.yaml" in message and words in message and "Fix:" in message, message
+
+
+def test_catalogue_too_large_is_refused(tmp_path):
+    path = _catalogue(tmp_path, "townships:", "# " + "x" * 3_000_000 + "\ntownships:")
+    with pytest.raises(CatalogueError, match="at most"):
+        load_catalogue(path)
+
+
+def _fifo(tmp_path):
+    path = tmp_path / "pipe.yaml"
+    os.mkfifo(path)
+    return path
+
+
+@pytest.mark.parametrize("make, words", [
+    (_fifo, "named pipe (FIFO)"),
+    (lambda tmp_path: "/dev/zero", "a device"),
+    (lambda tmp_path: tmp_path, "a folder"),
+])
+def test_catalogue_that_is_not_a_regular_file_is_refused_without_hanging(tmp_path, make, words):
+    path = make(tmp_path)
+    outcome = {}
+
+    def load():
+        try:
+            load_catalogue(path)
+        except CatalogueError as error:
+            outcome["message"] = str(error)
+
+    thread = threading.Thread(target=load, daemon=True)
+    thread.start()
+    thread.join(10)
+    if thread.is_alive():  # unblock the reader of the FIFO so that the test run can end
+        with open(path, "w"):
+            pass
+        pytest.fail(f"loading {path} hangs")
+    assert words in outcome.get("message", ""), outcome
+
+
+@pytest.mark.slow
+def test_catalogue_fifo_and_nan_through_qgis_process(installed_plugin, tmp_path):
+    fifo = _fifo(tmp_path)
+    output = qgis_process_refuses(installed_plugin, "list_targets", f"CATALOGUE_FILE={fifo}", "OUTPUT=TEMPORARY_OUTPUT")
+    assert "named pipe" in output, output
+    path = _catalogue(tmp_path, TARGET, "value: .nan, unit: km2, year: 2025,")
+    output = qgis_process_refuses(installed_plugin, "list_targets", f"CATALOGUE_FILE={path}", "OUTPUT=TEMPORARY_OUTPUT")
+    assert "mine.yaml, line 22" in output and "not a number" in output, output
