@@ -20,7 +20,6 @@ from pathlib import Path
 
 from qgis.core import (
     QgsApplication,
-    QgsProcessing,
     QgsProcessingModelAlgorithm,
     QgsProcessingModelChildAlgorithm,
     QgsProcessingModelChildParameterSource,
@@ -65,6 +64,8 @@ def _child(model, child_id, algorithm_id, description, sources, outputs, values=
 
 
 def build_model() -> QgsProcessingModelAlgorithm:
+    from cq_urban_plugin.compat import ProcessingNumberParameterType, ProcessingSourceType  # REPO is on sys.path
+
     param = QgsProcessingModelChildParameterSource.fromModelParameter
     out = QgsProcessingModelChildParameterSource.fromChildOutput
     model = QgsProcessingModelAlgorithm("Plan checks: tag, check targets, map", "Chongqing plan checks",
@@ -90,8 +91,8 @@ def build_model() -> QgsProcessingModelAlgorithm:
     _input(model, QgsProcessingParameterNumber(
         "radius", "Bus-stop service radius (m)", ProcessingNumberParameterType.Double, 500, minValue=1), 900)
     _input(model, QgsProcessingParameterFeatureSource(
-        "development", "Urban development boundary (城镇开发边界)", [ProcessingSourceType.VectorPolygon], optional=True),
-        1050)
+        "development", "Urban development boundary (城镇开发边界)", [ProcessingSourceType.VectorPolygon],
+        optional=True), 1050)
     _input(model, QgsProcessingParameterFeatureSource(
         "ecology", "Ecological protection red line (生态保护红线)", [ProcessingSourceType.VectorPolygon],
         optional=True), 1200)
@@ -130,6 +131,7 @@ def main():
     app = QgsApplication([], False)
     app.initQgis()
     sys.path.append("/usr/share/qgis/python/plugins")
+    sys.path.insert(0, str(REPO))  # for cq_urban_plugin.compat
     model = build_model()
     MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
     if not model.toFile(str(MODEL_PATH)):

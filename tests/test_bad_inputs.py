@@ -14,6 +14,7 @@ import pytest
 from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 from cq_urban_plugin.algorithms import ALGORITHMS
+from cq_urban_plugin.compat import FieldType, GeometryType
 
 # Per algorithm: the parameters of the baseline run (layer roles of factory.sample_gpkg
 # in braces), the parameter holding the polygon/point input that cases change, and
@@ -111,15 +112,11 @@ def _variant(data, source, tmp_path, label, edit, crs="same", driver="GPKG", suf
 
 
 def _geometry_name(layer):
-    from qgis.core import QgsWkbTypes
-
     return {GeometryType.Point: "Point", GeometryType.Line: "LineString",
             GeometryType.Polygon: "Polygon"}[layer.geometryType()]
 
 
 def _pytype(field):
-    from qgis.PyQt.QtCore import QVariant
-
     return {FieldType.Int: int, FieldType.LongLong: int, FieldType.Double: float}.get(field.type(), str)
 
 

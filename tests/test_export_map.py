@@ -27,9 +27,9 @@ from qgis.core import (
     QgsVectorFileWriter,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor, QImage
 
+from cq_urban_plugin.compat import FieldType, font_database
 from cq_urban_plugin.core import layout, styling
 from cq_urban_plugin.core.catalogue import bundled_catalogue
 from cq_urban_plugin.core.errors import PlanInputError
@@ -316,7 +316,7 @@ def test_cjk_font_is_found(qgis_app):
     family = layout.cjk_font_family()
     from qgis.PyQt.QtGui import QFontDatabase
 
-    assert QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase().writingSystems(family)
+    assert QFontDatabase.WritingSystem.SimplifiedChinese in font_database().writingSystems(family)
 
 
 def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, qgis_new_project, role_structure):

@@ -1,7 +1,7 @@
 """Walking distance along the network (core/network.py and check_coverage DISTANCE=1)
 against QGIS's native service area, and a network with gaps reported, not under-counted."""
 import pytest
-from qgis.core import QgsGeometry, QgsPointXY
+from qgis.core import Qgis, QgsGeometry, QgsPointXY
 from test_coverage import X0, Y0, layer_of, rect, run
 
 from cq_urban_plugin.core import coverage

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsPointXY,
-    QgsProcessing,
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
@@ -21,6 +20,7 @@ from qgis.core import (
 )
 
 from cq_urban_plugin.algorithms.base import CqAlgorithm
+from cq_urban_plugin.compat import ProcessingSourceType
 from cq_urban_plugin.core.errors import PlanInputError
 from cq_urban_plugin.core.fields import make_fields
 

@@ -30,9 +30,9 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtTest import QTest
-from qgis.PyQt.QtWidgets import QAction
 
 import cq_urban_plugin
+from cq_urban_plugin.compat import QAction
 from cq_urban_plugin.core.catalogue import bundled_catalogue
 from cq_urban_plugin.core.fields import make_fields
 from cq_urban_plugin.i18n import tr
@@ -486,8 +486,9 @@ def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     QCoreApplication.processEvents()
     rect = panel.match_table.visualItemRect(panel.match_table.item(row, 0))
     # Qt's item views take a double-click on the row pressed just before, as a real user does.
-    QTest.mouseClick(panel.match_table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
-    QTest.mouseDClick(panel.match_table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    left, no_modifier = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    QTest.mouseClick(panel.match_table.viewport(), left, no_modifier, rect.center())
+    QTest.mouseDClick(panel.match_table.viewport(), left, no_modifier, rect.center())
     assert canvas.extent().contains(townships.getFeature(fid).geometry().boundingBox())
     assert canvas.extent().width() < 3 * SIDE or canvas.extent().height() < 3 * SIDE
 

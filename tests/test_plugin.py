@@ -2,10 +2,10 @@
 import processing as qgis_processing_module
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QAction
 
 import cq_urban_plugin
 from cq_urban_plugin.algorithms import ALGORITHMS
+from cq_urban_plugin.compat import QAction
 
 
 def _plugin_actions(iface):

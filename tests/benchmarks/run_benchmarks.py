@@ -95,9 +95,9 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
         QgsRectangle,
         QgsVectorFileWriter,
         QgsVectorLayer,
-        QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QVariant
+
+    from cq_urban_plugin.compat import FieldType, WkbType
 
     rng = random.Random(seed)
     towns = max(4, round(1000 * scale))
