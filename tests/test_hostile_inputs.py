@@ -7,6 +7,7 @@ Cases run through processing.run with the plugin's provider, and the main
 ones also through qgis_process with the packaged plugin, as a user meets them.
 """
 import hashlib
+import json
 import math
 import os
 import textwrap
@@ -25,6 +26,7 @@ from qgis.core import (
     QgsProcessingContext,
     QgsProcessingException,
     QgsProcessingFeedback,
+    QgsVectorLayer,
 )
 
 from cq_urban_plugin.core.catalogue import load_catalogue
@@ -356,3 +358,55 @@ def test_catalogue_fifo_and_nan_through_qgis_process(installed_plugin, tmp_path)
     path = _catalogue(tmp_path, TARGET, "value: .nan, unit: km2, year: 2025,")
     output = qgis_process_refuses(installed_plugin, "list_targets", f"CATALOGUE_FILE={path}", "OUTPUT=TEMPORARY_OUTPUT")
     assert "mine.yaml, line 22" in output and "not a number" in output, output
+
+
+# --- a GBK Shapefile whose .cpg says UTF-8 ----------------------------------------------
+
+def _gbk_townships(folder, cpg="UTF-8"):
+    wkts = [factory.square(X0 + (i % 3) * 2000, Y0 + (i // 3) * 2000, 2000).asWkt()
+            for i in range(len(factory.TOWNSHIP_NAMES))]
+    path = factory.gbk_shapefile(folder / "townships_gbk.shp", wkts, factory.TOWNSHIP_NAMES)
+    path.with_suffix(".prj").write_text(QgsCoordinateReferenceSystem(factory.CRS).toWkt(), encoding="ascii")
+    path.with_suffix(".cpg").write_text(cpg, encoding="ascii")
+    return path
+
+
+@pytest.mark.parametrize("cpg", ["UTF-8", "utf8", "65001"])
+def test_gbk_shapefile_with_a_wrong_cpg_is_read_as_gbk_and_said(provider, tmp_path, cpg):
+    path = _gbk_townships(tmp_path, cpg)
+    before = digests(tmp_path)
+    feedback = Feedback()
+    results = run("tag_townships", {"INPUT": str(path), "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+                                    "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"}, feedback)
+    assert results["MATCHED"] == 9, feedback.text
+    assert "townships_gbk.cpg" in feedback.text and "GBK" in feedback.text, feedback.text
+    names = {f["name"] for f in results["OUTPUT"].getFeatures()} if not isinstance(results["OUTPUT"], str) else {
+        f["name"] for f in QgsVectorLayer(results["OUTPUT"], "o", "ogr").getFeatures()}
+    assert names == set(factory.TOWNSHIP_NAMES)
+    assert digests(tmp_path) == before
+
+
+def test_utf8_shapefile_with_a_utf8_cpg_is_left_alone(provider, tmp_path):
+    layer = factory.memory_layer("Polygon", [("name", str)], [
+        (factory.square(X0 + (i % 3) * 2000, Y0 + (i // 3) * 2000, 2000), [name])
+        for i, name in enumerate(factory.TOWNSHIP_NAMES)])
+    path = factory.write(layer, tmp_path / "townships_utf8.shp", driver="ESRI Shapefile")
+    feedback = Feedback()
+    results = run("tag_townships", {"INPUT": path, "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+                                    "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"}, feedback)
+    assert results["MATCHED"] == 9 and ".cpg" not in feedback.text, feedback.text
+
+
+@pytest.mark.slow
+def test_gbk_shapefile_with_a_wrong_cpg_through_qgis_process(installed_plugin, tmp_path):
+    path = _gbk_townships(tmp_path)
+    before = digests(tmp_path)
+    output = tmp_path / "out"
+    output.mkdir()
+    result = installed_plugin("run", "cq_urban:tag_townships", "--json", "--", f"INPUT={path}", "NAME_FIELD=name",
+                              "CATALOGUE=jiangjin", f"OUTPUT={output / 'tagged.gpkg'}",
+                              f"MATCH_REPORT={output / 'report.gpkg'}")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert payload["results"]["MATCHED"] == 9, result.stdout + result.stderr
+    assert "townships_gbk.cpg" in result.stdout + result.stderr
+    assert digests(tmp_path) == before

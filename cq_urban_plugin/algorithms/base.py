@@ -99,7 +99,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                     QgsProcessingParameterMultipleLayers)
 
     def _read_gbk_shapefiles(self, parameters, context, feedback):
-        """Swap a Shapefile whose text is GBK without a .cpg for a copy opened as GBK."""
+        """Swap a Shapefile whose text is GBK (no .cpg, or one wrongly saying UTF-8) for a copy opened as GBK."""
         for definition in self.parameterDefinitions():
             if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
                 continue
@@ -107,14 +107,12 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             path = shapefile_path(value.source() if isinstance(value, QgsMapLayer) else value)
             if path is None:
                 continue
-            layer, name = reopen_gbk_shapefile(path, path.stem)
+            layer, warning = reopen_gbk_shapefile(path, path.stem)
             if layer is None:
                 continue
             context.temporaryLayerStore().addMapLayer(layer)
             parameters[definition.name()] = layer.id()
-            feedback.pushWarning(tr(
-                "{file} has no .cpg file and its text is not UTF-8: it was read as GBK. To make this permanent, "
-                "save a file {stem}.cpg containing the word GBK beside it.").format(file=name, stem=path.stem))
+            feedback.pushWarning(warning)
 
     def _input_paths(self, parameters, context):
         """(parameter name, file) of every input layer that lives in a file, so that
