@@ -65,11 +65,11 @@ class CompatEnum:
                  new_names=None):
         self.new_name, self.old_name = new_name, old_name
         self.members = dict(members)  # today's name -> the 3.22 name
-        new_names = new_names or {}  # today's name -> the member's name in new_enum, where they differ
+        self.new_names = dict(new_names or {})  # today's name -> the member's name in new_enum, where they differ
         self.enum = new_enum if new_enum is not None else resolve(old_name, old_namespace)
         self.source = new_name if new_enum is not None else old_name
         for new, old in self.members.items():
-            value = getattr(new_enum, new_names.get(new, new), None) if new_enum is not None else None
+            value = getattr(new_enum, self.new_names.get(new, new), None) if new_enum is not None else None
             if value is None:  # not (yet) in the new enum: the 3.22 member, taken through its enum class
                 value = getattr(resolve(old_name, old_namespace), old)
             setattr(self, new, value)
