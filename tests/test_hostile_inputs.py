@@ -410,3 +410,80 @@ def test_gbk_shapefile_with_a_wrong_cpg_through_qgis_process(installed_plugin, t
     assert payload["results"]["MATCHED"] == 9, result.stdout + result.stderr
     assert "townships_gbk.cpg" in result.stdout + result.stderr
     assert digests(tmp_path) == before
+
+
+# --- repairs that would change the land ----------------------------------------------------
+
+def _ring(x0, y0, x1, y1):
+    return f"({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0})"
+
+
+# Feature 1: a hole sharing part of an edge with its shell (0.88 km² of land);
+# feature 2: a hole lying wholly outside its shell (1 km² of land: the hole covers none of it,
+# and makeValid alone would add it as 0.25 km² of land); all inside the known townships.
+REPAIRS = [
+    f"POLYGON({_ring(X0 + 100, Y0 + 100, X0 + 1100, Y0 + 1100)},{_ring(X0 + 100, Y0 + 400, X0 + 500, Y0 + 700)})",
+    f"POLYGON({_ring(X0 + 2500, Y0 + 2500, X0 + 3500, Y0 + 3500)},{_ring(X0 + 4000, Y0 + 4000, X0 + 4500, Y0 + 4500)})",
+]
+
+
+@pytest.fixture
+def repairs(tmp_path):
+    folder = tmp_path / "repairs"
+    folder.mkdir()
+    sources = factory.sample_gpkg(folder / "known.gpkg")
+    rows = [(QgsGeometry.fromWkt(wkt), [i + 1]) for i, wkt in enumerate(REPAIRS)]
+    sources["REPAIRS"] = factory.write(factory.memory_layer("Polygon", [("id", int)], rows, name="holes"),
+                                       folder / "holes.gpkg", "holes")
+    sources["folder"] = folder
+    return sources
+
+
+def test_repairs_say_per_feature_what_changed_and_never_make_a_hole_land(provider, repairs):
+    for wkt in REPAIRS:
+        assert not QgsGeometry.fromWkt(wkt).isGeosValid()
+    before = digests(repairs["folder"])
+    feedback = Feedback()
+    results = run("check_builtup", {"BUILTUP": repairs["REPAIRS"], "TOWNSHIPS": repairs["TOWNSHIPS"],
+                                    "TOWNSHIP_NAME_FIELD": "name", "TARGET_VALUE": 5, **BUILTUP_OUTPUTS}, feedback)
+    assert results["MEASURED"] == pytest.approx(0.88 + 1.0, rel=1e-6), feedback.text
+    text = feedback.text
+    assert "feature 1" in text and "0.8800 km²" in text, text
+    assert "feature 2" in text and "outside its outer ring" in text and "1.0000 km²" in text, text
+    assert digests(repairs["folder"]) == before
+
+
+def test_geometry_collection_holding_a_polygon_is_read_as_its_polygon(provider, tmp_path):
+    from osgeo import ogr
+
+    # A generic-geometry GeoPackage layer (what a GeoJSON of mixed geometries or a CAD export gives)
+    path = tmp_path / "mixed.gpkg"
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(4544)
+    data = ogr.GetDriverByName("GPKG").CreateDataSource(str(path))
+    layer = data.CreateLayer("mixed", reference, ogr.wkbUnknown)
+    layer.CreateField(ogr.FieldDefn("id", ogr.OFTInteger))
+    for i, wkt in enumerate([factory.square(X0 + 100, Y0 + 100, 1000).asWkt(),
+                             f"GEOMETRYCOLLECTION({factory.square(X0 + 2500, Y0 + 2500, 500).asWkt()},"
+                             f"POINT({X0 + 10} {Y0 + 10}),LINESTRING({X0} {Y0},{X0 + 5} {Y0 + 5}))"], start=1):
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField("id", i)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+        layer.CreateFeature(feature)
+    data = None
+    feedback = Feedback()
+    results = run("check_builtup", {"BUILTUP": f"{path}|layername=mixed", "TARGET_VALUE": 5, **BUILTUP_OUTPUTS},
+                  feedback)
+    assert results["MEASURED"] == pytest.approx(1.0 + 0.25, rel=1e-6), feedback.text
+    assert "feature ids 2" in feedback.text and "collection" in feedback.text, feedback.text
+
+
+@pytest.mark.slow
+def test_hole_outside_its_shell_through_qgis_process(installed_plugin, repairs):
+    before = digests(repairs["folder"])
+    result = installed_plugin("run", "cq_urban:check_builtup", "--json", "--", f"BUILTUP={repairs['REPAIRS']}",
+                              f"TOWNSHIPS={repairs['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert payload["results"]["MEASURED"] == pytest.approx(1.88, rel=1e-6)
+    assert "outside its outer ring" in result.stdout + result.stderr
+    assert digests(repairs["folder"]) == before

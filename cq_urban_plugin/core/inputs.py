@@ -58,6 +58,10 @@ class ReadTally:
     null_or_empty: List[int] = field(default_factory=list)
     wrong_type: List[int] = field(default_factory=list)
     reprojected_from: str = ""
+    # (feature id, km² as drawn, km² after repair, what the repair did) per repaired feature
+    repairs: List[tuple] = field(default_factory=list)
+    from_collection: List[int] = field(default_factory=list)
+    collection_kind: str = ""
 
     def notes(self) -> List[str]:
         notes = []
@@ -71,6 +75,18 @@ class ReadTally:
         if self.repaired:
             notes.append(tr("{layer}: {n} invalid geometries repaired (feature ids {ids}).").format(
                 layer=self.layer, n=len(self.repaired), ids=ids(self.repaired)))
+            for fid, before, after, what in self.repairs[:REPAIRS_SHOWN]:
+                change = (tr("area {before:.4f} km² before (outer rings less holes), {after:.4f} km² once repaired").format(
+                    before=before, after=after) if before is not None else "")
+                notes.append(tr("{layer}, feature {fid}: {what}{sep}{change}.").format(
+                    layer=self.layer, fid=fid, what=what, sep="; " if change else "", change=change))
+            if len(self.repairs) > REPAIRS_SHOWN:
+                notes.append(tr("{layer}: {n} more repaired features not listed.").format(
+                    layer=self.layer, n=len(self.repairs) - REPAIRS_SHOWN))
+        if self.from_collection:
+            notes.append(tr("{layer}: {n} geometry collections read as their {kind} parts, other parts ignored "
+                            "(feature ids {ids}).").format(layer=self.layer, n=len(self.from_collection),
+                                                            kind=self.collection_kind, ids=ids(self.from_collection)))
         if self.null_or_empty:
             notes.append(tr("{layer}: {n} features without geometry skipped (feature ids {ids}).").format(
                 layer=self.layer, n=len(self.null_or_empty), ids=ids(self.null_or_empty)))
@@ -78,6 +94,9 @@ class ReadTally:
             notes.append(tr("{layer}: {n} features of another geometry type skipped (feature ids {ids}).").format(
                 layer=self.layer, n=len(self.wrong_type), ids=ids(self.wrong_type)))
         return notes
+
+
+REPAIRS_SHOWN = 20  # repaired features described one by one in the notes
 
 
 @dataclass
@@ -245,15 +264,25 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         problem = _rectangle_problem(box, crs, None)
         if problem and (not crs.isGeographic() or not math.isfinite(box.width() + box.height())):
             raise bad_coordinates(label, crs, problem, [feature.id()])
+        if geometry.type() != geometry_type and QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection:
+            parts = collection_parts(geometry, geometry_type)
+            if parts is not None:
+                geometry = parts
+                tally.from_collection.append(feature.id())
+                tally.collection_kind = {GeometryType.Polygon: tr("polygon"), GeometryType.Line: tr("line"),
+                                         GeometryType.Point: tr("point")}.get(geometry_type, "")
         if geometry.type() != geometry_type:
             tally.wrong_type.append(feature.id())
             continue
+        drawn, repair = None, ""
         if geometry_type == GeometryType.Polygon and not geometry.isGeosValid():
             if not all(math.isfinite(v.x()) and math.isfinite(v.y()) for v in geometry.vertices()):
                 raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
-            geometry = repair_polygon(geometry)
+            drawn = geometry
+            geometry, repair = repair_polygon_explained(geometry)
             tally.repaired.append(feature.id())
             if geometry.isEmpty():
+                tally.repairs.append((feature.id(), None, None, repair + tr(": nothing of it is left")))
                 tally.null_or_empty.append(feature.id())
                 continue
         if transform is not None:
@@ -262,6 +291,8 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
                 geometry.transform(transform)
             except QgsCsException:
                 raise crs_mismatch(label, crs, feature.id()) from None
+        if drawn is not None:
+            tally.repairs.append((feature.id(), *_areas_km2(drawn, geometry, transform, target_crs), repair))
         features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
         if feedback is not None and total and index % 5000 == 0:
             feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
@@ -275,20 +306,103 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
     return features, tally
 
 
+def _areas_km2(drawn, repaired, transform, target_crs):
+    """(km² as drawn, km² once repaired) in the working CRS; (None, None) in degrees."""
+    if target_crs.isGeographic():
+        return None, None
+    if transform is not None:
+        drawn = QgsGeometry(drawn)
+        try:
+            drawn.transform(transform)
+        except QgsCsException:
+            return None, None
+    return drawn.area() / 1e6, repaired.area() / 1e6  # as drawn: outer rings minus holes, as QGIS sums them
+
+
+def collection_parts(geometry: QgsGeometry, geometry_type) -> Optional[QgsGeometry]:
+    """The parts of ``geometry_type`` of a geometry collection, as one geometry, or None."""
+    parts = [QgsGeometry(part.clone()) for part in geometry.constParts()]
+    wanted = [p for p in parts if not p.isEmpty() and p.type() == geometry_type]
+    if not wanted:
+        return None
+    collected = QgsGeometry.collectGeometry(wanted)
+    return collected if not collected.isEmpty() else None
+
+
 def repair_polygon(geometry: QgsGeometry) -> QgsGeometry:
-    """A valid polygonal geometry covering what the feature draws.
+    """A valid polygonal geometry covering what the feature draws."""
+    return repair_polygon_explained(geometry)[0]
+
+
+def repair_polygon_explained(geometry: QgsGeometry):
+    """(a valid polygonal geometry covering what the feature draws, what was done).
 
     Parts of a multipolygon are repaired one by one and then unioned: GEOS's
     makeValid on the whole reads overlapping parts even-odd, so land covered by
-    two parts would become a hole and the area silently shrink."""
+    two parts would become a hole and the area silently shrink. Within a part,
+    the land is its outer ring less its holes: a hole lying outside its outer
+    ring removes nothing (makeValid would make it land), and a hole touching
+    the outer ring along an edge stays a hole (makeValid may fill it)."""
     if not QgsWkbTypes.isSingleType(geometry.wkbType()) and geometry.constGet().partCount() > 1:
-        parts = [_repair_single(QgsGeometry(part.clone())) for part in geometry.constParts()]
-        parts = [part for part in parts if not part.isEmpty()]
-        return QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()
+        repaired = [_repair_single(QgsGeometry(part.clone())) for part in geometry.constParts()]
+        parts = [part for part, _ in repaired if not part.isEmpty()]
+        what = sorted({w for _, w in repaired if w})
+        what = [tr("overlapping or touching parts merged")] + what
+        return (QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()), "; ".join(what)
     return _repair_single(geometry)
 
 
-def _repair_single(geometry: QgsGeometry) -> QgsGeometry:
+def _repair_single(geometry: QgsGeometry):
+    """(the valid polygonal land of one polygon, what was done): its outer ring made
+    valid, less its holes made valid."""
+    if geometry.isGeosValid():
+        return geometry, ""
+    polygon = geometry.constGet()
+    if QgsWkbTypes.isMultiType(geometry.wkbType()) and polygon.partCount() == 1:
+        polygon = polygon.geometryN(0)
+    rings = polygon.numInteriorRings() if hasattr(polygon, "numInteriorRings") else 0
+    if not rings:
+        return _make_valid(geometry), tr("self-intersections resolved")
+    shell = _make_valid(_ring_polygon(polygon.exteriorRing()))
+    holes = [_make_valid(_ring_polygon(polygon.interiorRing(i))) for i in range(rings)]
+    holes = [h for h in holes if not h.isEmpty()]
+    what = []
+    outside = [h for h in holes if not h.intersects(shell) or h.intersection(shell).area() <= 0]
+    partly = [h for h in holes if not any(h is o for o in outside)
+              and h.difference(shell).area() > 1e-9 * max(h.area(), 1e-30)]
+    if outside:
+        what.append(tr("{n} hole(s) lying outside its outer ring ignored (they cover none of its land; "
+                       "a plain repair would have made them land)").format(n=len(outside)))
+    if partly:
+        what.append(tr("{n} hole(s) reaching beyond its outer ring cut to the ring").format(n=len(partly)))
+    inside = [h for h in holes if not any(h is o for o in outside)]
+    land = shell
+    if inside:
+        land = _polygonal(shell.difference(QgsGeometry.unaryUnion(inside)))
+    if not what:
+        what.append(tr("holes touching or crossing its outer ring or each other resolved, each hole kept as a hole"))
+    return land, "; ".join(what)
+
+
+def _ring_polygon(ring) -> QgsGeometry:
+    from qgis.core import QgsPolygon
+
+    polygon = QgsPolygon()
+    polygon.setExteriorRing(ring.clone())
+    return QgsGeometry(polygon)
+
+
+def _polygonal(geometry: QgsGeometry) -> QgsGeometry:
+    if geometry is None or geometry.isEmpty():
+        return QgsGeometry()
+    if geometry.type() == GeometryType.Polygon and QgsWkbTypes.flatType(geometry.wkbType()) != WkbType.GeometryCollection:
+        return geometry
+    polygons = [QgsGeometry(p.clone()) for p in geometry.constParts()]
+    polygons = [p for p in polygons if p.type() == GeometryType.Polygon]
+    return QgsGeometry.unaryUnion(polygons) if polygons else QgsGeometry()
+
+
+def _make_valid(geometry: QgsGeometry) -> QgsGeometry:
     """makeValid, keeping only the polygonal parts (it may return lines and points too)."""
     if geometry.isGeosValid():
         return geometry
