@@ -76,8 +76,9 @@ class ReadTally:
             notes.append(tr("{layer}: {n} invalid geometries repaired (feature ids {ids}).").format(
                 layer=self.layer, n=len(self.repaired), ids=ids(self.repaired)))
             for fid, before, after, what in self.repairs[:REPAIRS_SHOWN]:
-                change = (tr("area {before:.4f} km² before (outer rings less holes), {after:.4f} km² once repaired").format(
-                    before=before, after=after) if before is not None else "")
+                change = "" if before is None else tr(
+                    "area {before:.4f} km² before (outer rings less holes), {after:.4f} km² once repaired").format(
+                    before=before, after=after)
                 notes.append(tr("{layer}, feature {fid}: {what}{sep}{change}.").format(
                     layer=self.layer, fid=fid, what=what, sep="; " if change else "", change=change))
             if len(self.repairs) > REPAIRS_SHOWN:
@@ -395,7 +396,8 @@ def _ring_polygon(ring) -> QgsGeometry:
 def _polygonal(geometry: QgsGeometry) -> QgsGeometry:
     if geometry is None or geometry.isEmpty():
         return QgsGeometry()
-    if geometry.type() == GeometryType.Polygon and QgsWkbTypes.flatType(geometry.wkbType()) != WkbType.GeometryCollection:
+    collection = QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection
+    if geometry.type() == GeometryType.Polygon and not collection:
         return geometry
     polygons = [QgsGeometry(p.clone()) for p in geometry.constParts()]
     polygons = [p for p in polygons if p.type() == GeometryType.Polygon]
