@@ -23,6 +23,9 @@ they embed as strings) with ``ast`` and asks the running QGIS what each
 """
 import ast
 import enum
+import json
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -354,3 +357,52 @@ def test_compat_null_test_and_qt_classes(qgis_app):
     assert compat.QT6 == (QtCore.QT_VERSION >= 0x060000)
     families = compat.font_database().families(QtGui.QFontDatabase.WritingSystem.Latin)
     assert families  # the same call works on the instance (Qt 5) and on the class (Qt 6)
+
+
+# --- the Qt side against PyQt6 itself (optional: QGIS 4 is not packaged here) -------------
+
+PYQT6_CHECK = """
+import importlib, json, sys
+missing = []
+for module, dotted in json.loads(sys.stdin.read()):
+    value = importlib.import_module("PyQt6." + module)
+    for part in dotted.split("."):
+        value = getattr(value, part, None)
+        if value is None:
+            missing.append(module + ": " + dotted)
+            break
+print(json.dumps(missing))
+"""
+
+
+def qt_names_used():
+    """(module, name) for every class imported from qgis.PyQt.* and every Class.Enum.Member written with one."""
+    used = set()
+    for path in _sources():
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("qgis.PyQt."):
+                module = node.module.split(".")[-1]
+                for alias in node.names:
+                    imported[alias.asname or alias.name] = module
+                    if not (path == COMPAT_FILE and module == "QtWidgets" and alias.name == "QAction"):  # Qt 5 fallback
+                        used.add((module, alias.name))
+        for node in ast.walk(tree):
+            dotted = _dotted(node) if isinstance(node, ast.Attribute) else None
+            parts = dotted.split(".") if dotted else []
+            if len(parts) >= 3 and parts[0] in imported and parts[1][:1].isupper() and parts[2][:1].isupper():
+                used.add((imported[parts[0]], ".".join(parts[:3])))
+    return sorted(used - {("Qsci", n) for _, n in used})
+
+
+@pytest.mark.skipif(not os.environ.get("CQ_PYQT6_PYTHON"),
+                    reason="set CQ_PYQT6_PYTHON to a Python that has PyQt6 (pip install PyQt6 in a venv of its own)")
+def test_qt_names_exist_in_pyqt6():
+    used = qt_names_used()
+    assert ("QtCore", "Qt.AlignmentFlag.AlignHCenter") in used and ("QtGui", "QFont") in used
+    result = subprocess.run([os.environ["CQ_PYQT6_PYTHON"], "-c", PYQT6_CHECK], input=json.dumps(used),
+                            capture_output=True, text=True, timeout=120,
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == []
