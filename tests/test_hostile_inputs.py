@@ -487,3 +487,63 @@ def test_hole_outside_its_shell_through_qgis_process(installed_plugin, repairs):
     assert payload["results"]["MEASURED"] == pytest.approx(1.88, rel=1e-6)
     assert "outside its outer ring" in result.stdout + result.stderr
     assert digests(repairs["folder"]) == before
+
+
+# --- web-map coordinates outside mainland China ----------------------------------------
+
+# (name, GCJ-02/WGS84 lon, lat, converted?): the web maps shift mainland China only.
+WEB_POINTS = [
+    ("重庆", 106.5516, 29.5630, True),
+    ("Seoul", 126.9780, 37.5665, False),
+    ("Hanoi", 105.8542, 21.0285, False),
+    ("New Delhi", 77.2090, 28.6139, False),
+    ("Hong Kong", 114.1694, 22.3193, False),
+    ("Macau", 113.5439, 22.1987, False),
+    ("Taipei", 121.5654, 25.0330, False),
+    ("Paris", 2.3522, 48.8566, False),
+]
+
+
+def _web_points(path, points):
+    layer = factory.memory_layer("Point", [("name", str)], [
+        (QgsGeometry.fromPointXY(QgsPointXY(x, y)), [name]) for name, x, y, _ in points], crs="EPSG:4326")
+    return factory.write(layer, path, "points")
+
+
+def test_points_outside_mainland_china_are_left_alone_and_counted(provider, tmp_path):
+    source = _web_points(tmp_path / "web.gpkg", WEB_POINTS)
+    before = digests(tmp_path)
+    feedback = Feedback()
+    results = run("convert_web_coordinates", {"INPUT": source, "SOURCE_SYSTEM": 0, "OUTPUT": "TEMPORARY_OUTPUT"},
+                  feedback)
+    moved = [p for p in WEB_POINTS if p[3]]
+    assert results["CONVERTED"] == len(moved) and results["OUTSIDE_CHINA"] == len(WEB_POINTS) - len(moved), results
+    out = {f["name"]: f.geometry().asPoint() for f in results["OUTPUT"].getFeatures()}
+    for name, x, y, converted in WEB_POINTS:
+        if converted:
+            assert 100 < math.dist((out[name].x(), out[name].y()), (x, y)) * 111000 < 1000, name
+        else:
+            assert (out[name].x(), out[name].y()) == (x, y), name
+    assert "outside mainland China" in feedback.text and "Hong Kong" in feedback.text, feedback.text
+    assert digests(tmp_path) == before
+
+
+def test_points_near_the_border_are_reported(provider, tmp_path):
+    # Shenzhen's Luohu, across the river from Hong Kong; 丹东 on the Yalu, across from North Korea
+    near = [("罗湖", 114.1200, 22.5450, True), ("丹东", 124.3830, 40.1250, True), ("重庆", 106.5516, 29.5630, True)]
+    source = _web_points(tmp_path / "near.gpkg", near)
+    feedback = Feedback()
+    results = run("convert_web_coordinates", {"INPUT": source, "OUTPUT": "TEMPORARY_OUTPUT"}, feedback)
+    assert results["NEAR_BORDER"] == 2 and results["CONVERTED"] == 3, (results, feedback.text)
+    assert "feature ids 1, 2" in feedback.text and "edge of mainland China" in feedback.text, feedback.text
+
+
+@pytest.mark.slow
+def test_points_outside_mainland_china_through_qgis_process(installed_plugin, tmp_path):
+    source = _web_points(tmp_path / "web.gpkg", WEB_POINTS)
+    result = installed_plugin("run", "cq_urban:convert_web_coordinates", "--json", "--", f"INPUT={source}",
+                              f"OUTPUT={tmp_path / 'out.gpkg'}")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])
+    assert payload["results"]["CONVERTED"] == 1 and payload["results"]["OUTSIDE_CHINA"] == len(WEB_POINTS) - 1
+    out = {f["name"]: f.geometry().asPoint() for f in QgsVectorLayer(str(tmp_path / "out.gpkg"), "o").getFeatures()}
+    assert (out["Seoul"].x(), out["Seoul"].y()) == (126.9780, 37.5665)

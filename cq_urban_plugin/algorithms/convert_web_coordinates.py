@@ -7,18 +7,16 @@ from qgis.core import (
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
-    QgsRectangle,
 )
 
 from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
 from ..core.errors import PlanInputError
-from ..core.gcj02 import BD09, CHINA_BOX, GCJ02, geometries_to_wgs84, looks_like_lonlat
+from ..core.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
 from ..core.inputs import check_cancel, layer_label
 from ..i18n import tr
 from .base import CqAlgorithm
 
 OUTPUT_CRS_IDS = ("EPSG:4490", "EPSG:4326")
-CHINA_RECT = QgsRectangle(*CHINA_BOX)
 BATCH = 2000
 
 
@@ -42,8 +40,10 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             "Input: any vector layer whose coordinates are GCJ-02 or BD-09 longitude/latitude. They are read "
             "as such whatever CRS the layer declares (web-map scrapes are usually declared EPSG:4326); a "
             "warning is given if it declares a projected CRS, and the run stops if the coordinates cannot be "
-            "degrees. Every vertex is converted; points outside China (where the web maps apply no shift) are "
-            "left unchanged. The input layer is not modified.\n"
+            "degrees. Every vertex is converted; points outside mainland China (abroad, and in Hong Kong, Macau "
+            "and Taiwan, where the web maps apply no shift) are left unchanged and counted (OUTSIDE_CHINA), "
+            "and those within about 5 km of its edge are listed (NEAR_BORDER): the outline is a coarse one, "
+            "from Natural Earth (public domain). The input layer is not modified.\n"
             "Output: the same features and fields in EPSG:4490 (CGCS2000) or EPSG:4326 (WGS84). The two agree "
             "to within centimetres for this purpose, so the same coordinates are written in either.\n\n"
             "Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iteration until the "
@@ -92,18 +92,25 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
                                              QgsCoordinateReferenceSystem(crs_id))
         total = source.featureCount() or 0
-        converted = outside = empty = 0
+        converted = empty = 0
+        outside, near_edge = [], []  # feature ids left alone, and near the outline's edge
         features = source.getFeatures(QgsFeatureRequest(), ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
         batch = []
 
         def flush():
             nonlocal converted
-            # Converted in batches: one vectorised call for many features.
-            todo = [f for f in batch if f.hasGeometry() and not f.geometry().isEmpty()
-                    and f.geometry().boundingBox().intersects(CHINA_RECT)]
-            for feature, geometry in zip(todo, geometries_to_wgs84([f.geometry() for f in todo], system)):
-                feature.setGeometry(geometry)
-            converted += len(todo)
+            # Converted in batches: one vectorised call for many features. Vertex by vertex,
+            # those outside mainland China stay put, as on the web maps.
+            todo = [f for f in batch if f.hasGeometry() and not f.geometry().isEmpty()]
+            copies, moved, near = convert_in_shift_area([f.geometry() for f in todo], system)
+            for feature, geometry, was_moved, is_near in zip(todo, copies, moved, near):
+                if was_moved:
+                    feature.setGeometry(geometry)
+                    converted += 1
+                else:
+                    outside.append(feature.id())
+                if is_near:
+                    near_edge.append(feature.id())
             sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert)
             batch.clear()
 
@@ -115,8 +122,6 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             geometry = feature.geometry()
             if geometry is None or geometry.isNull() or geometry.isEmpty():
                 empty += 1
-            elif not geometry.boundingBox().intersects(CHINA_RECT):
-                outside += 1  # vertex by vertex, those outside China stay put, as on the web maps
             batch.append(QgsFeature(feature))
             if len(batch) >= BATCH:
                 flush()
@@ -124,8 +129,21 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
         feedback.pushInfo(tr("{n} features converted from {system} to {crs}.").format(
             n=converted, system="BD-09" if system == BD09 else "GCJ-02", crs=crs_id))
         if outside:
-            feedback.pushInfo(tr("{n} features lie outside China, where the web maps apply no shift: "
-                                 "copied unchanged.").format(n=outside))
+            feedback.pushWarning(tr(
+                "{layer}: {n} features lie outside mainland China (abroad, or in Hong Kong, Macau or Taiwan), "
+                "where the web maps apply no shift: copied unchanged (feature ids {ids}).").format(
+                layer=label, n=len(outside), ids=_ids(outside)))
+        if near_edge:
+            feedback.pushWarning(tr(
+                "{layer}: {n} features lie within about {km:g} km of the edge of mainland China as this tool "
+                "draws it (a coarse outline; feature ids {ids}): those inside were converted, those outside left "
+                "as they were. Check them against a map of the border.").format(
+                layer=label, n=len(near_edge), km=round(NEAR_EDGE_DEG * 111), ids=_ids(near_edge)))
         if empty:
             feedback.pushInfo(tr("{n} features without geometry copied unchanged.").format(n=empty))
-        return {self.OUTPUT: dest_id, "CONVERTED": converted, "OUTSIDE_CHINA": outside, "NO_GEOMETRY": empty}
+        return {self.OUTPUT: dest_id, "CONVERTED": converted, "OUTSIDE_CHINA": len(outside), "NO_GEOMETRY": empty,
+                "NEAR_BORDER": len(near_edge)}
+
+
+def _ids(values, shown=10):
+    return ", ".join(str(v) for v in values[:shown]) + (" …" if len(values) > shown else "")

@@ -34,6 +34,7 @@ order, as in QGIS) and return the same kind; ``geometry_to_wgs84`` and
 many at once).
 """
 import math
+from pathlib import Path
 
 import numpy as np
 from qgis.core import QgsAbstractGeometryTransformer, QgsGeometry
@@ -256,6 +257,121 @@ def geometry_from_wgs84(geometry: QgsGeometry, system=GCJ02) -> QgsGeometry:
 
 def geometries_from_wgs84(geometries, system=GCJ02) -> list:
     return _convert_many(list(geometries), _FROM_WGS84[system])
+
+
+# --- where the web maps shift: mainland China, not a rectangle -------------------------
+#
+# The published formula's box (CHINA_BOX) also holds Seoul, Hanoi, New Delhi, Hong
+# Kong, Macau and Taipei, which the web maps leave in WGS84. The area where they do
+# shift is data/gcj02_area.wkt: mainland China with Hainan and its islands, widened
+# 0.25° at sea, less Hong Kong, Macau, Taiwan and every other country, from Natural
+# Earth 1:10m Admin 0 – Countries v4.1.0 (public domain, naturalearthdata.com) as
+# generalised in QGIS's resources/data/world_map.gpkg; rebuilt by
+# tests/tools/make_gcj02_area.py. It is coarse (a few km at land borders): vertices
+# within NEAR_EDGE_DEG of its edge are reported so that the user can check them.
+
+AREA_PATH = Path(__file__).resolve().parents[1] / "data" / "gcj02_area.wkt"
+NEAR_EDGE_DEG = 0.05  # about 5 km
+_GRID_DEG = 0.05
+_AREA = {}
+
+
+def _shift_area():
+    """(geometry, prepared engine, boundary engine, grid of cells inside, grid of cells near the edge)."""
+    if _AREA:
+        return _AREA["value"]
+    from osgeo import gdal, ogr
+
+    text = AREA_PATH.read_text(encoding="ascii")
+    wkt = "".join(line for line in text.splitlines() if not line.startswith("#"))
+    geometry = QgsGeometry.fromWkt(wkt)
+    engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+    engine.prepareGeometry()
+    boundary = QgsGeometry(geometry.constGet().boundary())
+    boundary_engine = QgsGeometry.createGeometryEngine(boundary.constGet())
+    boundary_engine.prepareGeometry()
+    lon0, lat0, lon1, lat1 = CHINA_BOX
+    columns, rows = int(math.ceil((lon1 - lon0) / _GRID_DEG)), int(math.ceil((lat1 - lat0) / _GRID_DEG))
+
+    def burn(wkb, all_touched):
+        source = ogr.GetDriverByName("Memory").CreateDataSource("area")
+        layer = source.CreateLayer("area", None, ogr.wkbUnknown)
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetGeometry(ogr.CreateGeometryFromWkb(wkb))
+        layer.CreateFeature(feature)
+        grid = gdal.GetDriverByName("MEM").Create("", columns, rows, 1, gdal.GDT_Byte)
+        grid.SetGeoTransform((lon0, _GRID_DEG, 0.0, lat1, 0.0, -_GRID_DEG))
+        gdal.RasterizeLayer(grid, [1], layer, burn_values=[1], options=["ALL_TOUCHED=TRUE"] if all_touched else [])
+        return grid.GetRasterBand(1).ReadAsArray().astype(bool)
+
+    inside = burn(bytes(geometry.asWkb()), False)  # cell centres inside
+    near = burn(bytes(boundary.buffer(NEAR_EDGE_DEG, 4).asWkb()), True)  # cells touching the edge band
+    _AREA["value"] = (geometry, engine, boundary_engine, inside, near)
+    return _AREA["value"]
+
+
+def in_shift_area(lon, lat):
+    """(inside, near_edge) boolean arrays: where the web maps shift (mainland China) and
+    which of those points lie within NEAR_EDGE_DEG of the coarse outline's edge."""
+    from qgis.core import QgsPoint
+
+    lon, lat, scalar = _arrays(lon, lat)
+    lon, lat = np.atleast_1d(lon), np.atleast_1d(lat)
+    inside = np.zeros(lon.shape, dtype=bool)
+    near = np.zeros(lon.shape, dtype=bool)
+    finite = np.isfinite(lon) & np.isfinite(lat)
+    box = finite & in_china(np.where(finite, lon, 0.0), np.where(finite, lat, 0.0))
+    if box.any():
+        _, engine, boundary_engine, inside_grid, near_grid = _shift_area()
+        lon0, _, _, lat1 = CHINA_BOX
+        rows, columns = inside_grid.shape
+        column = np.clip(((lon[box] - lon0) / _GRID_DEG).astype(int), 0, columns - 1)
+        row = np.clip(((lat1 - lat[box]) / _GRID_DEG).astype(int), 0, rows - 1)
+        box_inside = inside_grid[row, column]
+        box_near = near_grid[row, column]
+        box_lon, box_lat = lon[box], lat[box]
+        exact_near = np.zeros(box_near.shape, dtype=bool)
+        for i in np.flatnonzero(box_near):  # close to the edge: decide exactly
+            point = QgsPoint(float(box_lon[i]), float(box_lat[i]))
+            box_inside[i] = engine.intersects(point)
+            exact_near[i] = boundary_engine.distance(point) < NEAR_EDGE_DEG
+        inside[box] = box_inside
+        near[box] = exact_near
+    if scalar:
+        return bool(inside[0]), bool(near[0])
+    return inside, near
+
+
+def convert_in_shift_area(geometries, system=GCJ02):
+    """Copies of ``geometries`` (GCJ-02 or BD-09 lon/lat) in WGS84, where the web maps
+    shift; vertices outside mainland China stay as they are. Returns (copies, per
+    geometry: any vertex converted, any vertex near the outline's edge)."""
+    function = _TO_WGS84[system]
+    flags = []
+
+    def masked(x, y):
+        inside, near = in_shift_area(x, y)
+        flags.append((inside, near))
+        lon, lat = function(x, y)
+        return np.where(inside, lon, x), np.where(inside, lat, y)
+
+    geometries = list(geometries)
+    counts = []
+    for geometry in geometries:
+        counts.append(0 if geometry is None or geometry.isNull() or geometry.isEmpty()
+                      else geometry.constGet().nCoordinates())
+    copies = _convert_many(geometries, masked)
+    if not flags:
+        return copies, [False] * len(copies), [False] * len(copies)
+    inside, near = flags[0]
+    if sum(counts) != len(inside):  # a geometry whose vertices QGIS visits otherwise: one at a time
+        results = [convert_in_shift_area([g], system) for g in geometries]
+        return [r[0][0] for r in results], [r[1][0] for r in results], [r[2][0] for r in results]
+    ends = np.cumsum(counts)
+    starts = ends - np.asarray(counts)
+    converted = [bool(n and inside[a:b].any()) for a, b, n in zip(starts, ends, counts)]
+    near_edge = [bool(n and near[a:b].any()) for a, b, n in zip(starts, ends, counts)]
+    return copies, converted, near_edge
 
 
 def looks_like_lonlat(xmin, ymin, xmax, ymax) -> bool:
