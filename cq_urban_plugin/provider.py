@@ -3,6 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms import ALGORITHMS
+from .core import transforms
 from .i18n import tr
 from .resources import ICON_PATH
 
@@ -22,6 +23,12 @@ class CqUrbanProvider(QgsProcessingProvider):
 
     def svgIconPath(self):  # noqa: N802 (QGIS's name)
         return str(ICON_PATH)
+
+    def load(self):
+        # On the main thread, before any run: see core/transforms.py.
+        transforms.build_own_crs()
+        transforms.keep_worker_threads()
+        return super().load()
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS's name)
         for algorithm_class in ALGORITHMS:

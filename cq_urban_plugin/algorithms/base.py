@@ -19,6 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from ..core import transforms
 from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
 from ..core.outputs import StagedOutputs
@@ -62,6 +63,34 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         return type(self)()
+
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        """Runs on the thread that starts the run (the interface's, for a task): the CRSs of
+        the input layers are pinned there, so that none of them is first built in the task's
+        worker thread, whose end would leave it unusable (see core/transforms.py)."""
+        transforms.build_own_crs()
+        for layer_crs in self._input_crs(parameters, context):
+            transforms.pin(layer_crs)
+        return True
+
+    def _input_crs(self, parameters, context):
+        found = []
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, self._INPUT_TYPES) or parameters.get(definition.name()) is None:
+                continue
+            try:
+                if isinstance(definition, QgsProcessingParameterFeatureSource):
+                    source = self.parameterAsSource(parameters, definition.name(), context)
+                    found.append(source.sourceCrs() if source is not None else None)
+                elif isinstance(definition, QgsProcessingParameterMultipleLayers):
+                    found.extend(layer.crs() for layer in self.parameterAsLayerList(parameters, definition.name(),
+                                                                                      context))
+                else:
+                    layer = self.parameterAsLayer(parameters, definition.name(), context)
+                    found.append(layer.crs() if layer is not None else None)
+            except Exception:  # noqa: BLE001 (a bad input is reported by processAlgorithm, with its message)
+                continue
+        return [c for c in found if c is not None and c.isValid()]
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         staged = None

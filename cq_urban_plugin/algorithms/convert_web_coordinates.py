@@ -1,6 +1,5 @@
 """Algorithm: convert web-map coordinates (GCJ-02 / BD-09) to CGCS2000 or WGS84."""
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsFeature,
     QgsFeatureRequest,
     QgsFeatureSink,
@@ -10,6 +9,7 @@ from qgis.core import (
 )
 
 from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
+from ..core import transforms
 from ..core.errors import PlanInputError
 from ..core.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
 from ..core.inputs import check_cancel, layer_label
@@ -90,7 +90,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
                     layer=label, crs=declared.authid()), False)
 
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, source.fields(), source.wkbType(),
-                                             QgsCoordinateReferenceSystem(crs_id))
+                                             transforms.crs(crs_id))
         total = source.featureCount() or 0
         converted = empty = 0
         outside, near_edge = [], []  # feature ids left alone, and near the outline's edge

@@ -27,14 +27,13 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
     QgsRectangle,
 )
 
 from ..i18n import tr
+from . import transforms
 from .inputs import check_cancel
 from .overlay import GeometryIndex, clip_union_to_zone, polygonal
 
@@ -259,9 +258,9 @@ def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoo
     convert = _gcj02_to_wgs84()
     if convert is None or not outside:
         return notes
-    geographic = QgsCoordinateReferenceSystem("EPSG:4490")
-    to_geo = QgsCoordinateTransform(working_crs, geographic, QgsProject.instance())
-    back = QgsCoordinateTransform(geographic, working_crs, QgsProject.instance())
+    geographic = transforms.crs(transforms.CGCS2000_ID)
+    to_geo = transforms.transform(working_crs, geographic, probe=points[0][1])
+    back = transforms.transform(geographic, working_crs)
     lonlat = [to_geo.transform(point) for _, point in points]
     lons, lats = convert([p.x() for p in lonlat], [p.y() for p in lonlat])
     shifted = [(fid, back.transform(QgsPointXY(float(lon), float(lat))))

@@ -10,20 +10,18 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCsException,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
     QgsProcessingFeatureSource,
-    QgsProject,
     QgsRectangle,
     QgsWkbTypes,
 )
 
 from ..compat import GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
 from ..i18n import tr
+from . import transforms
 from .errors import PlanInputError
 
 
@@ -135,7 +133,7 @@ def crs_mismatch(label, crs, fid=None) -> PlanInputError:
 # (GK zones with their zone prefix reach 4.6e7 m; degrees ±180/±90).
 _MAX_PROJECTED = 1e8
 _MAX_DEGREES = (540.0, 90.0)
-_CGCS2000 = QgsCoordinateReferenceSystem("EPSG:4490")
+_CGCS2000 = transforms.crs(transforms.CGCS2000_ID)
 
 
 def _rectangle_problem(rect: QgsRectangle, crs, transform) -> str:
@@ -167,7 +165,7 @@ def _rectangle_problem(rect: QgsRectangle, crs, transform) -> str:
 
 
 def _to_cgcs2000(crs):
-    return None if crs == _CGCS2000 else QgsCoordinateTransform(crs, _CGCS2000, QgsProject.instance())
+    return None if crs == _CGCS2000 else transforms.transform(crs, _CGCS2000)
 
 
 def bad_coordinates(label, crs, problem, fids) -> PlanInputError:
@@ -244,8 +242,10 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
     tally = ReadTally(label)
     transform = None
     if crs != target_crs:
-        transform = QgsCoordinateTransform(crs, target_crs, QgsProject.instance())
+        extent = source.sourceExtent()
+        transform = transforms.transform(crs, target_crs, probe=None if extent.isNull() else extent.center())
         tally.reprojected_from = crs.authid() or crs.description()
+    unprojected_check = transform is not None and crs.isGeographic() and not target_crs.isGeographic()
     request = QgsFeatureRequest()
     if fields:
         request.setSubsetOfAttributes([n for n in fields if n], source.fields())
@@ -292,6 +292,12 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
                 geometry.transform(transform)
             except QgsCsException:
                 raise crs_mismatch(label, crs, feature.id()) from None
+            if unprojected_check:
+                # Degrees into metres: a vertex left at degree values means the transform broke mid-run.
+                vertex = geometry.vertexAt(0)
+                if transforms.looks_unprojected(vertex.x(), vertex.y(), target_crs):
+                    raise transforms.broken_transform(crs, target_crs, tr("feature {fid} of layer '{layer}' was "
+                                                      "left in degrees").format(fid=feature.id(), layer=label))
         if drawn is not None:
             tally.repairs.append((feature.id(), *_areas_km2(drawn, geometry, transform, target_crs), repair))
         features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
@@ -450,7 +456,7 @@ def combined_extent(sources_and_labels) -> Optional[tuple]:
         else:
             if source_crs != crs:
                 try:
-                    rect = QgsCoordinateTransform(source_crs, crs, QgsProject.instance()).transformBoundingBox(rect)
+                    rect = transforms.transform(source_crs, crs, probe=rect.center()).transformBoundingBox(rect)
                 except QgsCsException:
                     raise crs_mismatch(label, source_crs) from None
             extent.combineExtentWith(rect)

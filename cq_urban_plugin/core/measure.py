@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsDistanceArea,
     QgsGeometry,
     QgsPointXY,
@@ -23,9 +22,10 @@ from qgis.core import (
 )
 
 from ..i18n import tr
+from . import transforms
 from .errors import PlanInputError
 
-CGCS2000 = QgsCoordinateReferenceSystem("EPSG:4490")
+CGCS2000 = transforms.crs(transforms.CGCS2000_ID)
 GK_ZONE_WIDTH = 3.0
 GK_FIRST_CM, GK_FIRST_EPSG = 75, 4534  # CGCS2000 / 3-degree GK CM 75E
 GK_LAST_CM = 135
@@ -46,13 +46,14 @@ def gk_central_meridian(longitude: float) -> int:
 
 def gk_zone_crs(longitude: float) -> QgsCoordinateReferenceSystem:
     cm = gk_central_meridian(longitude)
-    return QgsCoordinateReferenceSystem(f"EPSG:{GK_FIRST_EPSG + (cm - GK_FIRST_CM) // 3}")
+    # A copy of the CRS built on the main thread: one first built in a worker thread dies with it.
+    return transforms.crs(f"EPSG:{GK_FIRST_EPSG + (cm - GK_FIRST_CM) // 3}")
 
 
 def extent_in_cgcs2000(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> QgsRectangle:
     if crs == CGCS2000:
         return QgsRectangle(extent)
-    transform = QgsCoordinateTransform(crs, CGCS2000, QgsProject.instance())
+    transform = transforms.transform(crs, CGCS2000, probe=extent.center())
     return transform.transformBoundingBox(extent)
 
 
@@ -102,7 +103,10 @@ def choose_projection(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
     """The GK zone for data covering ``extent`` (given in ``crs``)."""
     geographic = extent_in_cgcs2000(extent, crs)
     centre = (geographic.xMinimum() + geographic.xMaximum()) / 2
-    return Projection(gk_zone_crs(centre), method, geographic.xMinimum(), geographic.xMaximum(),
+    working = gk_zone_crs(centre)
+    # Refuses a CGCS2000 -> GK transform that would leave the data in degrees.
+    transforms.transform(CGCS2000, working, probe=geographic.center())
+    return Projection(working, method, geographic.xMinimum(), geographic.xMaximum(),
                       geographic.yMinimum(), geographic.yMaximum())
 
 
@@ -120,7 +124,7 @@ def zone_strips(projection: Projection) -> list:
         ring = [QgsPointXY(west, lat) for lat in lats] + [QgsPointXY(east, lat) for lat in reversed(lats)]
         strip = QgsGeometry.fromPolygonXY([ring + [ring[0]]])
         if projection.crs != CGCS2000:
-            strip.transform(QgsCoordinateTransform(CGCS2000, projection.crs, QgsProject.instance()))
+            strip.transform(transforms.transform(CGCS2000, projection.crs, probe=QgsPointXY(cm, lats[0])))
         strips.append((gk_zone_crs(cm), strip))
     return strips
 
@@ -136,7 +140,7 @@ class AreaMeter:
         self._distance_area = None
         self._strips = None
         if projection.method == AreaMethod.GK_ZONE and projection.straddles_zones:
-            self._strips = [(crs, strip, QgsCoordinateTransform(projection.crs, crs, QgsProject.instance()))
+            self._strips = [(crs, strip, transforms.transform(projection.crs, crs))
                             for crs, strip in zone_strips(projection)]
         if projection.method == AreaMethod.ELLIPSOID:
             self._distance_area = QgsDistanceArea()

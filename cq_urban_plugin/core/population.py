@@ -16,9 +16,10 @@ to the share of its area that lies in the zone (area-weighted).
 import math
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
 from ..i18n import tr
+from . import transforms
 from .errors import PlanInputError
 from .inputs import check_cancel
 
@@ -59,7 +60,7 @@ def raster_sums(path: str, raster_crs: QgsCoordinateReferenceSystem, groups: Seq
             layer=label or path), tr("Assign its CRS (Raster > Projections > Assign Projection)."))
     transform = None
     if raster_crs != geometry_crs:
-        transform = QgsCoordinateTransform(geometry_crs, raster_crs, QgsProject.instance())
+        transform = transforms.transform(geometry_crs, raster_crs)
     spatial_reference = osr.SpatialReference()
     spatial_reference.ImportFromWkt(raster_crs.toWkt())
     driver = ogr.GetDriverByName("Memory")
