@@ -462,3 +462,50 @@ def test_data_note_says_what_the_layer_says_of_its_provenance(qgis_app, tmp_path
     layout.export_thematic_map(layer, "role", svg, dpi=72)
     texts = "".join(t.text or "" for t in ElementTree.parse(svg).iter())
     assert "schematic township" in texts
+
+
+def pdf_words(path):
+    """pdftotext's words with their boxes in mm from the page's top left, and the page size in mm."""
+    html = subprocess.run(["pdftotext", "-bbox", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    mm = 25.4 / 72
+    page = re.search(r'<page width="([\d.]+)" height="([\d.]+)"', html)
+    words = [(float(x0) * mm, float(y0) * mm, float(x1) * mm, float(y1) * mm, word)
+             for x0, y0, x1, y1, word in re.findall(
+                 r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html)]
+    return words, (float(page.group(1)) * mm, float(page.group(2)) * mm)
+
+
+@needs_poppler
+@pytest.mark.parametrize("paper", ["a3_landscape", "a4_portrait"])
+@pytest.mark.parametrize("theme", ["role", "builtup"])
+def test_whole_citation_stays_on_the_page(qgis_app, tmp_path, role_structure, paper, theme):
+    """The data source and every plan citation are in the exported PDF's text, each whole,
+    and every word of the note lies inside its box on the page: the note is broken into
+    lines by the plugin, since QGIS 3.40 and later wrap only at spaces and Chinese has none."""
+    rows = township_rows(role_structure)
+    layer = grid_layer(rows, share=[0.1 * (i + 1) for i in range(len(rows))])
+    output = tmp_path / f"{theme}_{paper}.pdf"
+    _, thematic_map = layout.export_thematic_map(layer, theme, output, paper=paper, dpi=72)
+    assert thematic_map.citations, "the theme cites its plan"
+    text = pdf_text(output)
+    data_line = layout.tr("Data: {sources}").format(sources="; ".join(thematic_map.sources))
+    plan_line = layout.tr("Plan text: {citations}").format(citations="; ".join(thematic_map.citations))
+    assert contains(text, data_line), (data_line, text)
+    assert contains(text, plan_line), (plan_line, text)
+    for citation in thematic_map.citations:
+        assert contains(text, citation), citation
+    # Where the note is on the page, from the layout the export used.
+    built = layout.build_layout(thematic_map, paper)  # kept: its items die with it
+    note = built.itemById("source_note")
+    position, size = note.positionWithUnits(), note.sizeWithUnits()
+    left, top, right, bottom = position.x(), position.y(), position.x() + size.width(), position.y() + size.height()
+    words, (page_width, page_height) = pdf_words(output)
+    assert words
+    tolerance = 0.6  # mm: glyph boxes against the layout's measure
+    for x0, y0, x1, y1, word in words:
+        assert -tolerance <= x0 and x1 <= page_width + tolerance and y1 <= page_height + tolerance, word
+    in_note = [w for w in words if w[0] >= left - tolerance and top - tolerance <= w[1] <= bottom]
+    assert len(in_note) >= 2, words
+    for x0, y0, x1, y1, word in in_note:
+        assert x1 <= right + tolerance and y1 <= bottom + tolerance, (word, x1, right, y1, bottom)

@@ -730,7 +730,60 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
         longest_page_name = " — " + max(_page_names(thematic_map), key=len, default="")
     _fit_text(title, thematic_map.title + longest_page_name)
     _fit_text(_item(layout, "subtitle", QgsLayoutItemLabel), thematic_map.subtitle)
+    for note in ("crs_note", "source_note"):
+        label = _item(layout, note, QgsLayoutItemLabel)
+        _wrap_text(label, label.text())
     return layout
+
+
+# Line breaks are allowed after these, and between two ideographs; never before the second set.
+_BREAK_AFTER = frozenset(" ;；,，、。:：)）]】》/|")
+_NO_BREAK_BEFORE = frozenset(" ;；,，、。.:：)）]】》!！?？")
+
+
+def _is_ideograph(char: str) -> bool:
+    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uff00" <= char <= "\uffef"
+
+
+def _break_lines(font, text: str, width_mm: float) -> List[str]:
+    """``text`` broken into lines no wider than ``width_mm`` in ``font`` (QGIS's own text
+    measure), each paragraph kept. Breaks after spaces and punctuation or between
+    ideographs, inside a word only when the word alone is too wide."""
+    lines: List[str] = []
+    for paragraph in text.split("\n"):
+        rest = paragraph
+        while rest and QgsLayoutUtils.textWidthMM(font, rest) > width_mm:
+            fit = 1  # the longest prefix that fits (at least one character)
+            while fit < len(rest) and QgsLayoutUtils.textWidthMM(font, rest[:fit + 1]) <= width_mm:
+                fit += 1
+            cut = next((i for i in range(fit, 0, -1)
+                        if rest[i] not in _NO_BREAK_BEFORE
+                        and (rest[i - 1] in _BREAK_AFTER or _is_ideograph(rest[i - 1]) or _is_ideograph(rest[i]))),
+                       fit)
+            lines.append(rest[:cut].rstrip())
+            rest = rest[cut:].lstrip(" ")
+        lines.append(rest)
+    return lines
+
+
+def _wrap_text(item, text: str, smallest: float = 5.0):
+    """Set a multi-line label's text broken into lines by measured width, shrinking the
+    font until the lines fit the label's height too.
+
+    QGIS's own wrapping cannot be relied on: 3.22 breaks anywhere, 3.40 and later only
+    at spaces, so Chinese text without spaces (the plan citation) ran off the page."""
+    font = item.font()
+    size = item.sizeWithUnits()
+    width = (size.width() - 2 * item.marginX()) * 0.97  # margin for rounding in the renderers
+    height = size.height() - 2 * item.marginY()
+    while True:
+        lines = _break_lines(font, text, width)
+        if (QgsLayoutUtils.textHeightMM(font, "\n".join(lines)) <= height
+                or font.pointSizeF() <= smallest):
+            break
+        font.setPointSizeF(max(smallest, font.pointSizeF() * 0.92))
+    item.setFont(_plain(font))
+    item.setText("\n".join(lines))
 
 
 def _fit_text(item, text: str, smallest: float = 8.0):
