@@ -515,14 +515,20 @@ class Builder:
         self.roads = roads
 
     # -- control lines ---------------------------------------------------------
-    def build_control_lines(self):
+    def build_control_lines(self, left_out=None, field_town=None):
         """城镇开发边界 around most built-up patches (three towns and a corner of the main
         城区 left outside); 生态保护红线 in the rural areas, one touching the main city's
-        boundary; 永久基本农田 scattered, some overlapping both."""
+        boundary; 永久基本农田 scattered, some overlapping both.
+
+        The towns left outside are the three smallest, the one with a farm field across
+        its boundary the largest; many towns' patches have the same area, so which of them
+        comes first falls to the geometry engine's last bits. ``left_out`` and
+        ``field_town`` (indices into ``self.patches``) make that choice instead (the test
+        of the rebuild passes the committed data's choice on another GEOS)."""
 
         rng = self.rng
         ordered = sorted(range(len(self.patches)), key=lambda i: self.patches[i][2].area())
-        left_out = set(ordered[:3])  # three smallest towns outside the boundary
+        left_out = set(ordered[:3]) if left_out is None else set(left_out)  # three smallest towns outside
         main = max(range(len(self.patches)), key=lambda i: self.patches[i][2].area())
         parts = []
         for index, (_name, area_type, patch) in enumerate(self.patches):
@@ -553,7 +559,9 @@ class Builder:
         for x, y in sample_points(rng, self.outline.difference(urban.buffer(-1000.0, 8)), 10, 6000.0):
             farmland.append(blob((x, y), float(rng.uniform(800, 2000)), blob_profile(rng)))
         # one field overlapping a town's development boundary, one overlapping a red line
-        town = next(i for i in reversed(ordered) if self.patches[i][1] == "镇区" and i not in left_out)
+        if field_town is None:
+            field_town = next(i for i in reversed(ordered) if self.patches[i][1] == "镇区" and i not in left_out)
+        town = field_town
         t = self.patches[town][2].boundingBox()
         farmland.append(blob((t.xMaximum() + 300.0, t.center().y()), 700.0, blob_profile(rng)))
         e = self.ecology[0].boundingBox()

@@ -11,6 +11,7 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsDistanceArea,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -297,22 +298,80 @@ def test_outline_is_the_amap_outline_converted_from_gcj02(qgis_app, key):
 
 def test_rebuild_gives_the_same_layers(qgis_app, tmp_path):
     """The build is reproducible: 巫溪 rebuilt from the committed (real) outline gives
-    the committed schematic and synthetic layers again."""
+    the committed schematic and synthetic layers again, to 1e-7 degree.
+
+    One choice of the build is made by area among towns whose built-up patches all
+    measure the same by construction (the three smallest left outside the development
+    boundary, the largest given a farm field across it): which tied town comes first
+    falls to the last bits of the geometry engine's arithmetic, and GEOS 3.13 (QGIS 3.40)
+    breaks the ties differently from GEOS 3.11 (QGIS 3.22). Where the rebuild differs,
+    the committed data's choice is read back from its layers, checked against the rule
+    (tied towns only), and the rebuild made with it must then give every layer exactly."""
+    build = load_build_script()
+    rebuilt = rebuild(build, tmp_path / "first")
+    differing = [name for name in EXPECTED_LAYERS if not same_layer(layer("wuxi", name), rebuilt[name])]
+    if not differing:
+        return
+    assert set(differing) <= {"development_boundary", "farmland"}, differing
+    builder = rebuilt["builder"]
+    left_out, field_town = committed_choice(builder)
+    towns = {i: p.area() for i, (_n, area_type, p) in enumerate(builder.patches) if area_type == "镇区"}
+    assert len(left_out) == 3 and all(abs(towns[i] - min(towns.values())) < 1.0 for i in left_out), left_out
+    assert abs(towns[field_town] - max(towns.values())) < 1.0, field_town
+    again = rebuild(build, tmp_path / "again", left_out=left_out, field_town=field_town)
+    for name in EXPECTED_LAYERS:
+        assert same_layer(layer("wuxi", name), again[name]), name
+
+
+def load_build_script():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("build_sample_data", LAYERS / "build_sample_data.py")
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
+    return build
+
+
+def rebuild(build, folder, **choice):
+    """巫溪's layers built again from the committed outline: {layer name: layer, "builder": builder}."""
     outline = union(layer("wuxi", "district"))
     builder = build.Builder("wuxi", build.JURISDICTIONS["wuxi"], outline)
     for step in (builder.build_townships, builder.build_builtup, builder.build_landuse, builder.build_stops,
-                 builder.build_roads, builder.build_control_lines):
+                 builder.build_roads):
         step()
-    builder.write_gpkg(tmp_path / "wuxi.gpkg")
-    for name in EXPECTED_LAYERS:
-        committed = layer("wuxi", name)
-        rebuilt = QgsVectorLayer(f"{tmp_path / 'wuxi.gpkg'}|layername={name}", name, "ogr")
-        assert rebuilt.featureCount() == committed.featureCount(), name
-        for a, b in zip(committed.getFeatures(), rebuilt.getFeatures()):
-            assert a.attributes()[1:] == b.attributes()[1:], name
-            assert a.geometry().asWkt(7) == b.geometry().asWkt(7), (name, a.id())
+    builder.build_control_lines(**choice)
+    folder.mkdir()
+    builder.write_gpkg(folder / "wuxi.gpkg")
+    layers = {name: QgsVectorLayer(f"{folder / 'wuxi.gpkg'}|layername={name}", name, "ogr") for name in EXPECTED_LAYERS}
+    layers["builder"] = builder
+    return layers
+
+
+def same_layer(committed, rebuilt) -> bool:
+    if rebuilt.featureCount() != committed.featureCount():
+        return False
+    return all(a.attributes()[1:] == b.attributes()[1:] and a.geometry().asWkt(7) == b.geometry().asWkt(7)
+               for a, b in zip(committed.getFeatures(), rebuilt.getFeatures()))
+
+
+def committed_choice(builder):
+    """The towns the committed data leaves outside its development boundary, and the one
+    whose farm field (centred 300 m east of the town's patch) it holds."""
+    def in_gk(geometry):
+        copy = QgsGeometry(geometry)
+        copy.transform(builder.to_gk)
+        return copy
+
+    boundary = in_gk(union(layer("wuxi", "development_boundary")))
+    fields = in_gk(union(layer("wuxi", "farmland")))
+    left_out = [i for i, (_n, area_type, patch) in enumerate(builder.patches)
+                if area_type == "镇区" and not patch.intersects(boundary)]
+    centres = {i: QgsGeometry.fromPointXY(QgsPointXY(patch.boundingBox().xMaximum() + 300.0,
+                                                     patch.boundingBox().center().y()))
+               for i, (_n, area_type, patch) in enumerate(builder.patches)
+               if area_type == "镇区" and i not in left_out}
+    with_field = [i for i, centre in centres.items() if centre.within(fields)]
+    largest = max(builder.patches[i][2].area() for i in centres)
+    with_field = [i for i in with_field if abs(builder.patches[i][2].area() - largest) < 1.0]
+    assert len(with_field) == 1, with_field
+    return left_out, with_field[0]
