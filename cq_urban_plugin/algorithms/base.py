@@ -20,6 +20,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QIcon
 
 from ..core import transforms
+from ..core.csvsafe import csv_safe_sink
 from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
 from ..core.outputs import StagedOutputs
@@ -91,6 +92,12 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             except Exception:  # noqa: BLE001 (a bad input is reported by processAlgorithm, with its message)
                 continue
         return [c for c in found if c is not None and c.isValid()]
+
+    def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
+        """QGIS's sink; one writing a CSV file neutralises the text cells a spreadsheet
+        would evaluate as formulas (core/csvsafe.py)."""
+        sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
+        return csv_safe_sink(sink, destination), destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         staged = None
