@@ -151,7 +151,8 @@ def test_unconvertible_and_nan_vertices_are_refused(provider, tmp_path, x, words
 def test_far_vertex_through_qgis_process(installed_plugin, far_data):
     before = digests(far_data["folder"])
     output = qgis_process_refuses(installed_plugin, "check_builtup", f"BUILTUP={far_data['FAR']}",
-                                  f"TOWNSHIPS={far_data['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5")
+                                  f"TOWNSHIPS={far_data['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5",
+                                  "OUTPUT=TEMPORARY_OUTPUT", "TABLE=TEMPORARY_OUTPUT")
     assert "far_builtup" in output and "feature 4" in output, output
     assert digests(far_data["folder"]) == before
 
@@ -402,11 +403,8 @@ def test_utf8_shapefile_with_a_utf8_cpg_is_left_alone(provider, tmp_path):
 def test_gbk_shapefile_with_a_wrong_cpg_through_qgis_process(installed_plugin, tmp_path):
     path = _gbk_townships(tmp_path)
     before = digests(tmp_path)
-    output = tmp_path / "out"
-    output.mkdir()
     result = installed_plugin("run", "cq_urban:tag_townships", "--json", "--", f"INPUT={path}", "NAME_FIELD=name",
-                              "CATALOGUE=jiangjin", f"OUTPUT={output / 'tagged.gpkg'}",
-                              f"MATCH_REPORT={output / 'report.gpkg'}")
+                              "CATALOGUE=jiangjin", "OUTPUT=TEMPORARY_OUTPUT", "MATCH_REPORT=TEMPORARY_OUTPUT")
     payload = json.loads(result.stdout[result.stdout.index("{"):])
     assert payload["results"]["MATCHED"] == 9, result.stdout + result.stderr
     assert "townships_gbk.cpg" in result.stdout + result.stderr
@@ -483,7 +481,8 @@ def test_geometry_collection_holding_a_polygon_is_read_as_its_polygon(provider, 
 def test_hole_outside_its_shell_through_qgis_process(installed_plugin, repairs):
     before = digests(repairs["folder"])
     result = installed_plugin("run", "cq_urban:check_builtup", "--json", "--", f"BUILTUP={repairs['REPAIRS']}",
-                              f"TOWNSHIPS={repairs['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5")
+                              f"TOWNSHIPS={repairs['TOWNSHIPS']}", "TOWNSHIP_NAME_FIELD=name", "TARGET_VALUE=5",
+                              "OUTPUT=TEMPORARY_OUTPUT", "TABLE=TEMPORARY_OUTPUT")
     payload = json.loads(result.stdout[result.stdout.index("{"):])
     assert payload["results"]["MEASURED"] == pytest.approx(1.88, rel=1e-6)
     assert "outside its outer ring" in result.stdout + result.stderr
