@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
@@ -16,6 +17,8 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
     QgsProcessingUtils,
     QgsProperty,
+    QgsProviderRegistry,
+    QgsVectorFileWriter,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -23,7 +26,7 @@ from ..core import transforms
 from ..core.csvsafe import csv_safe_sink
 from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
-from ..core.outputs import StagedOutputs
+from ..core.outputs import CheckedSink, StagedOutputs, destination_file
 from ..i18n import tr
 from ..resources import ICON_PATH
 
@@ -34,6 +37,17 @@ GROUPS = {
     "data": lambda: tr("Data preparation"),
     "maps": lambda: tr("Thematic maps"),
 }
+
+
+# The key column of a GeoPackage output whose fields already hold one named fid.
+GEOPACKAGE_KEY = "cq_fid"
+
+
+def _writes_geopackage(value) -> bool:
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue() if isinstance(value.sink, QgsProperty) else value.sink
+    path, _ = destination_file(value)
+    return path is not None and path.suffix.lower() in (".gpkg", ".sqlite")
 
 
 class CqAlgorithm(QgsProcessingAlgorithm):
@@ -96,17 +110,31 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
         """QGIS's sink; one writing a CSV file neutralises the text cells a spreadsheet
         would evaluate as formulas (core/csvsafe.py)."""
+        fields = args[0] if args else kwargs.get("fields")
+        if fields is not None and "layerOptions" not in kwargs and len(args) < 7 \
+                and any(f.name().lower() == "fid" for f in fields) and _writes_geopackage(parameters.get(name)):
+            # A field named fid would become the GeoPackage's key, and a layer whose fid values repeat
+            # (a Shapefile exported from GeoPackages and merged) would lose every feature but one.
+            kwargs["layerOptions"] = [o for o in QgsVectorFileWriter.defaultLayerOptions("GPKG")
+                                      if not o.startswith("FID=")] + [f"FID={GEOPACKAGE_KEY}"]
         sink, destination = super().parameterAsSink(parameters, name, context, *args, **kwargs)
-        return csv_safe_sink(sink, destination), destination
+        if sink is None:
+            return sink, destination
+        # Every feature is counted, and one the sink refuses (full disk, lost database) stops the run:
+        # the staged file is then checked against the count before it replaces the previous one.
+        checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
+        return checked, destination
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         staged = None
         try:
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
-            staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context))
+            destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
+            staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context), destinations)
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
+            self._sink_counts = {}
             results = self.compute(staged.parameters, context, feedback)
-            return staged.commit(results, context)
+            return staged.commit(results, context, self._sink_counts)
         except PlanInputError as error:
             if staged is not None:
                 staged.discard()
@@ -166,6 +194,11 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                 if isinstance(value, str) and value:
                     value = QgsProcessingUtils.mapLayerFromString(value, context) or value
                 source = value.source() if isinstance(value, QgsMapLayer) else value
+                if isinstance(value, QgsMapLayer):
+                    # The provider's own reading of its URI: ogr:, delimitedtext's file:///…?…, a raster.
+                    decoded = QgsProviderRegistry.instance().decodeUri(value.providerType(), source)
+                    if decoded.get("path"):
+                        source = decoded["path"]
                 if isinstance(source, str) and source:
                     path = Path(source.split("|")[0])
                     if path.suffix:

@@ -9,9 +9,11 @@ refuses an output that is one of the run's own input files.
 """
 import gc
 import os
+import re
+import shutil
 import uuid
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsProcessingOutputLayerDefinition,
@@ -25,21 +27,45 @@ from .errors import PlanInputError
 _SIDECARS = {
     ".shp": (".shp", ".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".qmd"),
 }
+_PARTIAL_PREFIX = ".cq_urban_partial-"
+_NAMED_LAYERS = (".gpkg", ".sqlite")  # formats holding named layers
 _FILE_SUFFIXES = (".gpkg", ".shp", ".geojson", ".json", ".csv", ".xlsx", ".ods", ".kml", ".gml", ".fgb",
                   ".sqlite", ".tab", ".dxf")
 
 
-def _file_path(value) -> Optional[Path]:
-    """The plain file a sink value names, or None (memory, database, URI with options)."""
-    if not isinstance(value, str) or not value or "|" in value or value.startswith(("memory:", "ogr:", "postgres:",
-                                                                                   "postgis:", "spatialite:")):
-        return None
-    if value == "TEMPORARY_OUTPUT" or "dbname=" in value:
-        return None
+_OGR_URI = re.compile(
+    r"""^ogr:dbname=(?P<q>['"]?)(?P<path>.+?)(?P=q)(?:\s+table=(?P<t>['"]?)(?P<table>[^'"]+)(?P=t))?""")
+
+
+def destination_file(value) -> Tuple[Optional[Path], Optional[str]]:
+    """(the file, the layer or None) a destination names: a plain path, ``path|layername=x``
+    or ``ogr:dbname='path' table="x" (geom)``; (None, None) for memory, databases and the rest."""
+    if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
+        return None, None
+    layer = None
+    if value.startswith("ogr:"):
+        match = _OGR_URI.match(value)
+        if not match:
+            return None, None
+        value, layer = match.group("path"), match.group("table")
+    elif value.startswith(("memory:", "postgres:", "postgis:", "spatialite:", "mssql:", "oracle:")) \
+            or "dbname=" in value:
+        return None, None
+    elif "|" in value:
+        value, _, options = value.partition("|")
+        for option in options.split("|"):
+            key, _, given = option.partition("=")
+            if key.strip().lower() == "layername" and given:
+                layer = given
     path = Path(value)
     if path.suffix.lower() not in _FILE_SUFFIXES:
-        return None
-    return path
+        return None, None
+    return path, layer
+
+
+def _file_path(value) -> Optional[Path]:
+    """The file a sink value names, or None (memory, database, a URI of another provider)."""
+    return destination_file(value)[0]
 
 
 def _sink_value(value):
@@ -61,42 +87,89 @@ def _same_file(a: Path, b: Path) -> bool:
 class StagedOutputs:
     """Redirect file sinks to temporary files; ``commit`` moves them into place."""
 
-    def __init__(self, parameters: Dict, sink_names: List[str], input_paths: List[Tuple[str, Path]]):
+    def __init__(self, parameters: Dict, sink_names: List[str], input_paths: List[Tuple[str, Path]],
+                 other_destinations: Iterable[str] = ()):
         self.parameters = dict(parameters)
         self.moves: List[Tuple[Path, Path]] = []
-        for name in sink_names:
-            definition, text = _sink_value(parameters.get(name))
-            final = _file_path(text)
+        self.names: Dict[Path, str] = {}  # staged file -> its output parameter
+        self.layers: Dict[Path, str] = {}  # staged file -> the layer written into it
+        self.folders: List[Path] = []
+        chosen: Dict[Path, str] = {}
+        for name in [*sink_names, *other_destinations]:
+            final, layer = destination_file(_sink_value(parameters.get(name))[1])
             if final is None:
                 continue
-            for input_name, input_path in input_paths:
-                if _same_file(final, input_path) or final.resolve() == input_path.resolve():
-                    raise PlanInputError(
-                        tr("The output '{output}' is the input layer '{input}' ({path}).").format(
-                            output=name, input=input_name, path=final),
-                        tr("Choose another file for the output: the input is never overwritten."))
+            self._refuse_inputs(name, final, input_paths)
+            key = final.resolve()
+            if key in chosen:
+                raise PlanInputError(
+                    tr("The outputs '{first}' and '{second}' are the same file ({path}): the second would replace "
+                       "the first.").format(first=chosen[key], second=name, path=final),
+                    tr("Give each output a file of its own."))
+            chosen[key] = name
             if not final.parent.is_dir():
                 raise PlanInputError(
                     tr("The folder of output '{output}' does not exist: {folder}.").format(
                         output=name, folder=final.parent),
                     tr("Create the folder or choose another file."))
-            staged = final.with_name(f".{final.stem}.partial-{uuid.uuid4().hex[:8]}{final.suffix}")
-            if definition is not None:
-                copy = QgsProcessingOutputLayerDefinition(definition)
-                copy.sink = QgsProperty.fromValue(str(staged))
-                self.parameters[name] = copy
-            else:
-                self.parameters[name] = str(staged)
-            self.moves.append((staged, final))
+            if not os.access(final.parent, os.W_OK):
+                raise PlanInputError(
+                    tr("The folder of output '{output}' cannot be written to: {folder}.").format(
+                        output=name, folder=final.parent),
+                    tr("Choose a folder you may write to, or ask for write access to this one."))
+            if name in sink_names:
+                self._stage(name, final, layer)
+
+    def _refuse_inputs(self, name, final: Path, input_paths):
+        for input_name, input_path in input_paths:
+            if _same_file(final, input_path) or final.resolve() == input_path.resolve():
+                raise PlanInputError(
+                    tr("The output '{output}' is the input layer '{input}' ({path}).").format(
+                        output=name, input=input_name, path=final),
+                    tr("Choose another file for the output: the input is never overwritten."))
+
+    def _stage(self, name, final: Path, layer: Optional[str]):
+        definition, _ = _sink_value(self.parameters.get(name))
+        # Staged in a hidden folder beside the output, under the output's own name: the same file system
+        # (the move is atomic), and the layer inside named after the output, not after a temporary file.
+        folder = final.parent / f"{_PARTIAL_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        _clear_abandoned(final.parent)
+        folder.mkdir()
+        self.folders.append(folder)
+        staged = folder / final.name
+        if layer and final.exists() and final.suffix.lower() in _NAMED_LAYERS:
+            # One layer of an existing GeoPackage: the others are kept (written into a copy, moved back whole).
+            shutil.copy2(final, staged)
+        explicit = bool(layer)
+        layer = layer or final.stem  # what QGIS names the layer of a file written without one
+        # A layer name the user gave, in the form Processing's sink reads it from (with |layername= it
+        # would become part of the file's name).
+        target = (f"ogr:dbname='{staged}' table=\"{layer}\" (geom)"
+                  if explicit and final.suffix.lower() in _NAMED_LAYERS else str(staged))
+        if definition is not None:
+            copy = QgsProcessingOutputLayerDefinition(definition)
+            copy.sink = QgsProperty.fromValue(target)
+            self.parameters[name] = copy
+        else:
+            self.parameters[name] = target
+        self.moves.append((staged, final))
+        self.names[staged] = name
+        self.layers[staged] = layer
 
     def _pairs(self, staged: Path, final: Path):
         for suffix in _SIDECARS.get(final.suffix.lower(), (final.suffix,)):
             yield staged.with_suffix(suffix), final.with_suffix(suffix)
 
-    def commit(self, results: Dict, context) -> Dict:
-        """Move every staged file into place and rename it in the results and in
-        the layers QGIS loads on completion."""
+    def commit(self, results: Dict, context, counts: Optional[Dict[str, int]] = None) -> Dict:
+        """Check every staged file, then move them all into place and rename them in the
+        results and in the layers QGIS loads on completion.
+
+        ``counts``: the features each output's sink accepted. A staged file holding fewer
+        (a full disk, a writer that failed silently) fails the run, and no file is moved."""
         gc.collect()  # the sinks' writers close their files when collected
+        for staged, final in self.moves:
+            if counts is not None and self.names[staged] in counts:
+                self._verify(staged, final, counts[self.names[staged]])
         renamed = {}
         for staged, final in self.moves:
             if not staged.exists():
@@ -107,6 +180,7 @@ class StagedOutputs:
                 elif target.exists() and target.suffix.lower() != final.suffix.lower():
                     target.unlink()  # a stale sidecar of the previous file (an old index, say)
             renamed[str(staged)] = str(final)
+        self._remove_folders()
         if not renamed:
             return results
 
@@ -122,12 +196,94 @@ class StagedOutputs:
             context.setLayersToLoadOnCompletion({rename(key): details for key, details in to_load.items()})
         return {key: rename(value) for key, value in results.items()}
 
+    def _verify(self, staged: Path, final: Path, expected: int):
+        name = self.names[staged]
+        written = written_features(staged, self.layers.get(staged))
+        if written is None or written != expected:
+            found = tr("nothing readable") if written is None else str(written)
+            raise PlanInputError(
+                tr("Output '{output}' was not written completely: {expected} features were meant for {path}, the file "
+                   "holds {found}. The previous file was left as it was.").format(
+                    output=name, expected=expected, path=final, found=found),
+                tr("Check the free space and that the folder {folder} can be written to, then run again.").format(
+                    folder=final.parent))
+
     def discard(self):
         gc.collect()
-        for staged, final in self.moves:
-            for source, _ in self._pairs(staged, final):
-                if source.exists():
-                    try:
-                        source.unlink()
-                    except OSError:
-                        pass
+        self._remove_folders()
+
+    def _remove_folders(self):
+        for folder in self.folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        self.folders = []
+
+
+def _clear_abandoned(folder: Path):
+    """Remove what a run killed outright (kill -9, power loss) left staged in ``folder``:
+    a staging folder whose process is gone."""
+    try:
+        candidates = [p for p in folder.iterdir() if p.name.startswith(_PARTIAL_PREFIX) and p.is_dir()]
+    except OSError:
+        return
+    for candidate in candidates:
+        pid = candidate.name[len(_PARTIAL_PREFIX):].split("-")[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not Path(f"/proc/{pid}").exists():
+            shutil.rmtree(candidate, ignore_errors=True)
+
+
+def written_features(path: Path, layer: Optional[str] = None) -> Optional[int]:
+    """Features in the file (its layer ``layer``, else its only layer) as GDAL reads it back, or
+    None when it cannot be read: what the run is about to put in place of the previous file."""
+    from osgeo import gdal
+
+    if not path.exists():
+        return None
+    try:
+        dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR | gdal.OF_READONLY)
+    except RuntimeError:
+        return None
+    if dataset is None:
+        return None
+    try:
+        found = dataset.GetLayerByName(layer) if layer else None
+        if found is None and dataset.GetLayerCount() == 1:
+            found = dataset.GetLayer(0)
+        return None if found is None else found.GetFeatureCount(True)
+    finally:
+        dataset = None
+
+
+class CheckedSink:
+    """A feature sink that counts what it accepts into ``counts[name]`` and stops the run
+    when the sink refuses a feature, instead of writing a file that lacks it."""
+
+    def __init__(self, sink, name: str, counts: Dict[str, int]):
+        self._sink, self._name, self._counts = sink, name, counts
+        counts.setdefault(name, 0)
+
+    def _refused(self):
+        error = ""
+        try:
+            error = self._sink.lastError()
+        except (AttributeError, TypeError):
+            pass
+        return PlanInputError(
+            tr("Output '{output}': a feature could not be written ({error}). The previous output was left as it "
+               "was.").format(output=self._name, error=error or tr("no reason given")),
+            tr("Check the free space, the folder's permissions or the database connection, then run again."))
+
+    def addFeature(self, feature, *args):  # noqa: N802 (QGIS's name)
+        if not self._sink.addFeature(feature, *args):
+            raise self._refused()
+        self._counts[self._name] += 1
+        return True
+
+    def addFeatures(self, features, *args):  # noqa: N802 (QGIS's name)
+        features = list(features)
+        if not self._sink.addFeatures(features, *args):
+            raise self._refused()
+        self._counts[self._name] += len(features)
+        return True
+
+    def __getattr__(self, name):
+        return getattr(self._sink, name)
