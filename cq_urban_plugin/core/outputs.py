@@ -94,6 +94,13 @@ class StagedOutputs:
         self.names: Dict[Path, str] = {}  # staged file -> its output parameter
         self.layers: Dict[Path, str] = {}  # staged file -> the layer written into it
         self.folders: List[Path] = []
+        try:
+            self._check_and_stage(parameters, sink_names, input_paths, other_destinations)
+        except Exception:
+            self._remove_folders()  # nothing staged stays behind a refused run
+            raise
+
+    def _check_and_stage(self, parameters, sink_names, input_paths, other_destinations):
         chosen: Dict[Path, str] = {}
         for name in [*sink_names, *other_destinations]:
             final, layer = destination_file(_sink_value(parameters.get(name))[1])
