@@ -3,27 +3,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="33" />
+        <location filename="../algorithms/base.py" line="35" />
         <source>Plan structure</source>
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="34" />
+        <location filename="../algorithms/base.py" line="36" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="35" />
+        <location filename="../algorithms/base.py" line="37" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36" />
+        <location filename="../algorithms/base.py" line="38" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="130" />
+        <location filename="../algorithms/base.py" line="150" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -169,12 +169,12 @@ Output: a table without geometry.</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="310" />
+        <location filename="../core/inputs.py" line="311" />
         <source>Layer '{layer}' has {n} features but none with a usable geometry.</source>
         <translation>图层“{layer}”有 {n} 个要素，但没有可用的几何。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="310" />
+        <location filename="../core/inputs.py" line="311" />
         <source>Check its geometry type and that its geometries are not empty.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
@@ -1007,12 +1007,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>图层“{layer}”声明的是投影坐标系 {crs}，但其坐标将按 GCJ-02/BD-09 经纬度读取。请确认图层内容确实如此。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="129" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="132" />
         <source>{n} features converted from {system} to {crs}.</source>
         <translation>已将 {n} 个要素从 {system} 转换为 {crs}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="143" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="146" />
         <source>{n} features without geometry copied unchanged.</source>
         <translation>{n} 个无几何要素原样复制。</translation>
     </message>
@@ -1210,12 +1210,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="220" />
+        <location filename="../algorithms/tag_townships.py" line="221" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="224" />
+        <location filename="../algorithms/tag_townships.py" line="225" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
@@ -1830,22 +1830,22 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>有 {n} 个站点距任何道路都超过 {tol:g} 米，未用于按步行距离计算的覆盖率（站点要素编号 {ids}）。请补充缺失的道路或检查站点坐标。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="126" />
+        <location filename="../core/outputs.py" line="170" />
         <source>The output '{output}' is the input layer '{input}' ({path}).</source>
         <translation>输出“{output}”就是输入图层“{input}”（{path}）。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="126" />
+        <location filename="../core/outputs.py" line="170" />
         <source>Choose another file for the output: the input is never overwritten.</source>
         <translation>请为输出另选文件：输入数据不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="111" />
+        <location filename="../core/outputs.py" line="128" />
         <source>The folder of output '{output}' does not exist: {folder}.</source>
         <translation>输出“{output}”所在的文件夹不存在：{folder}。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="111" />
+        <location filename="../core/outputs.py" line="128" />
         <source>Create the folder or choose another file.</source>
         <translation>请先创建该文件夹，或另选文件。</translation>
     </message>
@@ -2617,32 +2617,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
     <message>
         <location filename="../algorithms/check_coverage.py" line="278" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
-        <translation type="unfinished" />
+        <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="306" />
         <source>population raster '{layer}'</source>
-        <translation type="unfinished" />
+        <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="306" />
         <source>population points '{layer}' (field {field})</source>
-        <translation type="unfinished" />
+        <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="306" />
         <source>population field '{field}' of '{layer}'</source>
-        <translation type="unfinished" />
+        <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="311" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
-        <translation type="unfinished" />
+        <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
         <location filename="../algorithms/check_coverage.py" line="311" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
-        <translation type="unfinished" />
+        <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
     <message>
         <location filename="../algorithms/convert_web_coordinates.py" line="35" />
@@ -2652,97 +2652,102 @@ Input: any vector layer whose coordinates are GCJ-02 or BD-09 longitude/latitude
 Output: the same features and fields in EPSG:4490 (CGCS2000) or EPSG:4326 (WGS84). The two agree to within centimetres for this purpose, so the same coordinates are written in either.
 
 Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iteration until the forward formula gives back the input to 1e-9 degree (sub-centimetre), better than the usual one-step reverse (1–2 m). BD-09→GCJ-02 is solved the same way. The result is only as good as the published formula's agreement with the web map itself, which this tool cannot check.</source>
-        <translation type="unfinished" />
+        <translation>将取自国内网络地图的要素移回真实位置。高德、腾讯地图坐标为 GCJ-02，百度地图为 BD-09；在重庆两者均偏移数百米，与规划规定的公交站点 500 米服务半径相当（如巫溪 城区公交站点500米覆盖率，004_de8bb285974af80e.txt 第 39 行）。
+
+输入：坐标为 GCJ-02 或 BD-09 经纬度的任意矢量图层。无论图层声明何种坐标系，均按此读取（网络地图抓取的数据通常声明为 EPSG:4326）；若声明为投影坐标系则给出警告，若坐标不可能是经纬度则停止运行。每个节点均被转换；中国大陆以外的点（境外及香港、澳门、台湾，网络地图在这些地方不做偏移）保持不变并计数（OUTSIDE_CHINA），距其边缘约 5 千米以内的点会列出（NEAR_BORDER）：所用轮廓较粗略，取自 Natural Earth（公有领域）。不修改输入图层。
+输出：相同的要素和字段，坐标系为 EPSG:4490（CGCS2000）或 EPSG:4326（WGS84）。就此用途两者相差在厘米级以内，因此两者写出相同的坐标。
+
+精度：WGS84→GCJ-02 采用公开公式；其反算通过迭代求解，直至正算结果与输入相差小于 1e-9 度（优于厘米级），优于常用的一步反算（1–2 米）。BD-09→GCJ-02 同样迭代求解。结果的精度取决于公开公式与网络地图本身的吻合程度，本工具无法检验这一点。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="132" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="135" />
         <source>{layer}: {n} features lie outside mainland China (abroad, or in Hong Kong, Macau or Taiwan), where the web maps apply no shift: copied unchanged (feature ids {ids}).</source>
-        <translation type="unfinished" />
+        <translation>{layer}：{n} 个要素位于中国大陆以外（境外，或香港、澳门、台湾），网络地图在这些地方不做偏移：原样复制（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="137" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="140" />
         <source>{layer}: {n} features lie within about {km:g} km of the edge of mainland China as this tool draws it (a coarse outline; feature ids {ids}): those inside were converted, those outside left as they were. Check them against a map of the border.</source>
-        <translation type="unfinished" />
+        <translation>{layer}：{n} 个要素距本工具所用的中国大陆轮廓边缘约 {km:g} 千米以内（轮廓较粗略；要素编号 {ids}）：轮廓内的已转换，轮廓外的保持不变。请对照边界地图检查。</translation>
     </message>
     <message>
         <location filename="../core/encoding.py" line="110" />
         <source>{cpg} says the text of {file} is UTF-8, but it is not: its bytes are GBK (as older ArcGIS and CAD exports write them), so it was read as GBK. To make this permanent, replace the content of {cpg} with the word GBK.</source>
-        <translation type="unfinished" />
+        <translation>{cpg} 声明 {file} 的文字为 UTF-8，但实际不是：其字节为 GBK 编码（旧版 ArcGIS 和 CAD 导出即如此），因此已按 GBK 读取。如需长期生效，请将 {cpg} 的内容改为 GBK。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="77" />
         <source>area {before:.4f} km² before (outer rings less holes), {after:.4f} km² once repaired</source>
-        <translation type="unfinished" />
+        <translation>修复前面积 {before:.4f} 平方千米（外环减去内洞），修复后 {after:.4f} 平方千米</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="80" />
         <source>{layer}, feature {fid}: {what}{sep}{change}.</source>
-        <translation type="unfinished" />
+        <translation>{layer}，要素 {fid}：{what}{sep}{change}。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="83" />
         <source>{layer}: {n} more repaired features not listed.</source>
-        <translation type="unfinished" />
+        <translation>{layer}：另有 {n} 个已修复的要素未列出。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="86" />
         <source>{layer}: {n} geometry collections read as their {kind} parts, other parts ignored (feature ids {ids}).</source>
-        <translation type="unfinished" />
+        <translation>{layer}：{n} 个几何集合按其中的{kind}部分读取，其他部分忽略（要素编号 {ids}）。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="281" />
         <source>a coordinate is not a finite number</source>
-        <translation type="unfinished" />
+        <translation>有坐标不是有限数值</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="148" />
         <source>a coordinate is absurdly far from the CRS's origin ({x:g}, {y:g})</source>
-        <translation type="unfinished" />
+        <translation>有坐标离坐标系原点远得不合常理（{x:g}, {y:g}）</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="163" />
         <source>the point ({x:g}, {y:g}) cannot be converted to longitude/latitude</source>
-        <translation type="unfinished" />
+        <translation>点（{x:g}, {y:g}）无法换算为经纬度</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="173" />
         <source>Layer '{layer}', feature {fids}</source>
-        <translation type="unfinished" />
+        <translation>图层“{layer}”，要素 {fids}</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="173" />
         <source>Layer '{layer}', features {fids}</source>
-        <translation type="unfinished" />
+        <translation>图层“{layer}”，要素 {fids}</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="176" />
         <source>{where}: {problem} in the layer's coordinate reference system {crs}: such coordinates are no place on Earth, and every area and share would be wrong.</source>
-        <translation type="unfinished" />
+        <translation>{where}：在图层坐标系 {crs} 中{problem}：这样的坐标不在地球上任何地方，所有面积和比例都会出错。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="176" />
         <source>Correct or delete the vertex (Vertex Tool, or Processing &gt; Check validity), or set the CRS the coordinates are really in (Layer Properties &gt; Source).</source>
-        <translation type="unfinished" />
+        <translation>请修正或删除该节点（节点工具，或 处理 &gt; 检查有效性），或设置坐标实际所用的坐标系（图层属性 &gt; 源）。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="273" />
         <source>polygon</source>
-        <translation type="unfinished" />
+        <translation>面</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="273" />
         <source>line</source>
-        <translation type="unfinished" />
+        <translation>线</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="274" />
         <source>point</source>
-        <translation type="unfinished" />
+        <translation>点</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="286" />
         <source>: nothing of it is left</source>
-        <translation type="unfinished" />
+        <translation>：修复后什么也没有剩下</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="299" />
@@ -2750,124 +2755,124 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>图层“{layer}”的要素 {fid} 仍为经纬度（度）</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="357" />
+        <location filename="../core/inputs.py" line="374" />
         <source>overlapping or touching parts merged</source>
-        <translation type="unfinished" />
+        <translation>重叠或相接的部分已合并</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="372" />
+        <location filename="../core/inputs.py" line="389" />
         <source>self-intersections resolved</source>
-        <translation type="unfinished" />
+        <translation>自相交已消除</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="381" />
+        <location filename="../core/inputs.py" line="398" />
         <source>{n} hole(s) lying outside its outer ring ignored (they cover none of its land; a plain repair would have made them land)</source>
-        <translation type="unfinished" />
+        <translation>{n} 个位于外环之外的内洞已忽略（它们不覆盖该要素的任何用地；简单修复会把它们变成用地）</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="384" />
+        <location filename="../core/inputs.py" line="401" />
         <source>{n} hole(s) reaching beyond its outer ring cut to the ring</source>
-        <translation type="unfinished" />
+        <translation>{n} 个超出外环的内洞已裁剪到外环以内</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="390" />
+        <location filename="../core/inputs.py" line="407" />
         <source>holes touching or crossing its outer ring or each other resolved, each hole kept as a hole</source>
-        <translation type="unfinished" />
+        <translation>与外环或彼此相接、相交的内洞已处理，每个内洞仍保留为内洞</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="105" />
+        <location filename="../core/outputs.py" line="122" />
         <source>The outputs '{first}' and '{second}' are the same file ({path}): the second would replace the first.</source>
         <translation>输出“{first}”和“{second}”是同一个文件（{path}）：后者会覆盖前者。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="105" />
+        <location filename="../core/outputs.py" line="122" />
         <source>Give each output a file of its own.</source>
         <translation>请为每个输出指定各自的文件。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="116" />
+        <location filename="../core/outputs.py" line="133" />
         <source>The folder of output '{output}' cannot be written to: {folder}.</source>
         <translation>输出“{output}”所在文件夹不可写：{folder}。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="116" />
+        <location filename="../core/outputs.py" line="133" />
         <source>Choose a folder you may write to, or ask for write access to this one.</source>
         <translation>请另选有写入权限的文件夹，或申请该文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="203" />
+        <location filename="../core/outputs.py" line="263" />
         <source>nothing readable</source>
         <translation>无法读取的内容</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="204" />
+        <location filename="../core/outputs.py" line="264" />
         <source>Output '{output}' was not written completely: {expected} features were meant for {path}, the file holds {found}. The previous file was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向 {path} 写入 {expected} 个要素，文件中只有 {found}。原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="204" />
+        <location filename="../core/outputs.py" line="264" />
         <source>Check the free space and that the folder {folder} can be written to, then run again.</source>
         <translation>请检查磁盘剩余空间以及文件夹 {folder} 是否可写，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="270" />
+        <location filename="../core/outputs.py" line="339" />
         <source>Output '{output}': a feature could not be written ({error}). The previous output was left as it was.</source>
         <translation>输出“{output}”：有要素未能写入（{error}）。原有输出保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="270" />
+        <location filename="../core/outputs.py" line="339" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="270" />
+        <location filename="../core/outputs.py" line="339" />
         <source>Check the free space, the folder's permissions or the database connection, then run again.</source>
         <translation>请检查磁盘剩余空间、文件夹权限或数据库连接，然后重新运行。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="119" />
         <source>{n} {kind}</source>
-        <translation type="unfinished" />
+        <translation>{n} 个{kind}</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="121" />
         <source>The population raster '{layer}' (POPULATION_RASTER) holds cells in the served area that are no population: {wrong} (nodata value: {nodata}).</source>
-        <translation type="unfinished" />
+        <translation>人口栅格“{layer}”（POPULATION_RASTER）在服务区域内有不是人口数的像元：{wrong}（无数据值：{nodata}）。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="121" />
         <source>Correct those cells (Raster Calculator), or, if they mean 'no data', declare that value as the raster's nodata value (Layer Properties &gt; Transparency, or gdal_edit.py -a_nodata).</source>
-        <translation type="unfinished" />
+        <translation>请修正这些像元（栅格计算器）；若它们表示“无数据”，请将该值设为栅格的无数据值（图层属性 &gt; 透明度，或 gdal_edit.py -a_nodata）。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="131" />
         <source>only nodata cells lie under it</source>
-        <translation type="unfinished" />
+        <translation>其下只有无数据像元</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="131" />
         <source>the raster lies elsewhere or its cells are too coarse to have a centre in it</source>
-        <translation type="unfinished" />
+        <translation>栅格位于别处，或其像元过粗、没有像元中心落在其中</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="133" />
         <source>The population raster '{layer}' (POPULATION_RASTER) does not cover the served area: {where}, so every population figure would be 0.</source>
-        <translation type="unfinished" />
+        <translation>人口栅格“{layer}”（POPULATION_RASTER）未覆盖服务区域：{where}，所有人口数字都将为 0。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="133" />
         <source>Choose a population raster of this place (check its extent and CRS), or measure by area.</source>
-        <translation type="unfinished" />
+        <translation>请选择该地区的人口栅格（检查其范围和坐标系），或改按面积计算。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="164" />
         <source>Layer '{layer}', feature {fid}: population field '{field}' is {value}, not a number of persons.</source>
-        <translation type="unfinished" />
+        <translation>图层“{layer}”，要素 {fid}：人口字段“{field}”为 {value}，不是人数。</translation>
     </message>
     <message>
         <location filename="../core/population.py" line="164" />
         <source>Correct the value (a count of persons), or leave it empty where it is unknown.</source>
-        <translation type="unfinished" />
+        <translation>请修正该值（人数），未知时留空。</translation>
     </message>
     <message>
         <location filename="../core/transforms.py" line="110" />
@@ -2893,6 +2898,41 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <location filename="../core/transforms.py" line="154" />
         <source>it leaves coordinates unchanged</source>
         <translation>转换后坐标没有变化</translation>
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="349" />
+        <source>Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early (the database connection was lost, or the file is damaged). Nothing was computed from the part read, and no output was replaced.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/inputs.py" line="349" />
+        <source>Check the database server or the file, then run again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="143" />
+        <source>The output '{output}' is the input layer '{input}' (table {table}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="143" />
+        <source>Choose another table for the output: the input is never overwritten.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="221" />
+        <source>Output '{output}' was not written completely: {expected} features were meant for table {table}, the database holds {found}. The previous table was left as it was.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="416" />
+        <source>Check the database server and your rights on the schema, then run again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../core/outputs.py" line="416" />
+        <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
