@@ -93,45 +93,75 @@ def _free_port():
         return probe.getsockname()[1]
 
 
+class LocalPostgis:
+    """A real PostgreSQL with PostGIS (Debian's packages) on a free local port, in a
+    throw-away data folder, that a test may also stop and start again."""
+
+    def __init__(self):
+        import tempfile
+
+        self.bindir = postgresql_bindir()
+        if self.bindir is None:
+            pytest.fail("PostgreSQL is not installed: run `make setup` (postgresql-postgis).")
+        # Not under pytest's folder: that one is private to root, and the server runs as postgres.
+        self.root = Path(tempfile.mkdtemp(prefix="cq_urban_postgis_"))
+        self.data, self.sockets = self.root / "data", self.root / "run"
+        self.sockets.mkdir()
+        self.as_user = []
+        if os.geteuid() == 0:  # PostgreSQL refuses to run as root
+            import pwd
+
+            account = pwd.getpwnam("postgres")
+            for path in (self.root, self.sockets):
+                os.chown(path, account.pw_uid, account.pw_gid)
+            self.as_user = ["runuser", "-u", "postgres", "--"]
+        self.port = _free_port()
+        subprocess.run([*self.as_user, str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A",
+                        "trust", "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+        self.start()
+        self.psql("-c", "CREATE DATABASE plans", database="postgres")
+        self.psql("-c", "CREATE EXTENSION postgis")
+        self.connection = f"host=127.0.0.1 port={self.port} dbname=plans user=postgres"
+
+    def psql(self, *args, database="plans", check=True):
+        return subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(self.port), "-U", "postgres", "-d", database,
+                               "-v", "ON_ERROR_STOP=1", "-q", "-At", *args], check=check, capture_output=True,
+                              text=True)
+
+    def start(self):
+        options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+        subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l",
+                        str(self.root / "server.log"), "start"], check=True, capture_output=True)
+
+    def stop(self, mode="fast"):
+        """``mode`` "immediate" is a server that goes away: connections cut, no goodbye."""
+        subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", mode, "-w", "stop"],
+                       capture_output=True)
+
+    def remove(self):
+        self.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def postgis():
-    """A real PostgreSQL with PostGIS (Debian's packages) on a free local port,
-    in a throw-away data folder; stopped after the session.
-
-    Returns the connection as a libpq string ("host=… port=… dbname=… user=…").
-    """
-    bindir = postgresql_bindir()
-    if bindir is None:
-        pytest.fail("PostgreSQL is not installed: run `make setup` (postgresql-postgis).")
-    import tempfile
-
-    # Not under pytest's folder: that one is private to root, and the server runs as postgres.
-    root = Path(tempfile.mkdtemp(prefix="cq_urban_postgis_"))
-    data, sockets = root / "data", root / "run"
-    sockets.mkdir()
-    as_user = []
-    if os.geteuid() == 0:  # PostgreSQL refuses to run as root
-        import pwd
-
-        account = pwd.getpwnam("postgres")
-        for path in (root, sockets):
-            os.chown(path, account.pw_uid, account.pw_gid)
-        as_user = ["runuser", "-u", "postgres", "--"]
-    port = _free_port()
-    subprocess.run([*as_user, str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                    "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
-    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
-    subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                    str(root / "server.log"), "start"], check=True, capture_output=True)
+    """A local PostGIS for the session; returns the connection as a libpq string
+    ("host=… port=… dbname=… user=…")."""
+    server = LocalPostgis()
     try:
-        psql = ["psql", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-q"]
-        subprocess.run([*psql, "-c", "CREATE DATABASE plans"], check=True, capture_output=True)
-        subprocess.run([*psql, "-d", "plans", "-c", "CREATE EXTENSION postgis"], check=True, capture_output=True)
-        yield f"host=127.0.0.1 port={port} dbname=plans user=postgres"
+        yield server.connection
     finally:
-        subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
+        server.remove()
+
+
+@pytest.fixture(scope="module")
+def postgis_server():
+    """A local PostGIS of the module's own, as a LocalPostgis, for tests that stop it."""
+    server = LocalPostgis()
+    try:
+        yield server
+    finally:
+        server.remove()
 
 
 # pytest-qgis's stand-in iface answers layerTreeView() with a MagicMock; QGIS 3.44's

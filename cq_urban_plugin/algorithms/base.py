@@ -26,7 +26,7 @@ from ..core import transforms
 from ..core.csvsafe import csv_safe_sink
 from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
-from ..core.outputs import CheckedSink, StagedOutputs, destination_file
+from ..core.outputs import CheckedSink, StagedOutputs, database_table, destination_file
 from ..i18n import tr
 from ..resources import ICON_PATH
 
@@ -37,6 +37,14 @@ GROUPS = {
     "data": lambda: tr("Data preparation"),
     "maps": lambda: tr("Thematic maps"),
 }
+
+
+def _files(inputs):
+    return [(name, where) for name, where in inputs if isinstance(where, Path)]
+
+
+def _tables(inputs):
+    return [(name, where) for name, where in inputs if isinstance(where, tuple)]
 
 
 # The key column of a GeoPackage output whose fields already hold one named fid.
@@ -130,7 +138,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         try:
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
-            staged = StagedOutputs(parameters, sinks, self._input_paths(parameters, context), destinations)
+            inputs = self._input_sources(parameters, context)
+            staged = StagedOutputs(parameters, sinks, _files(inputs), destinations, _tables(inputs))
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
             self._sink_counts = {}
             results = self.compute(staged.parameters, context, feedback)
@@ -178,9 +187,9 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             parameters[definition.name()] = layer.id()
             feedback.pushWarning(warning)
 
-    def _input_paths(self, parameters, context):
-        """(parameter name, file) of every input layer that lives in a file, so that
-        no output is written over one."""
+    def _input_sources(self, parameters, context):
+        """(parameter name, file Path or database table tuple) of every input layer, so
+        that no output is written over one."""
         paths = []
         for definition in self.parameterDefinitions():
             if not isinstance(definition, self._INPUT_TYPES):
@@ -194,6 +203,11 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                 if isinstance(value, str) and value:
                     value = QgsProcessingUtils.mapLayerFromString(value, context) or value
                 source = value.source() if isinstance(value, QgsMapLayer) else value
+                table = database_table(source) if isinstance(value, QgsMapLayer) and \
+                    value.providerType() == "postgres" else None
+                if table is not None:
+                    paths.append((definition.name(), table))
+                    continue
                 if isinstance(value, QgsMapLayer):
                     # The provider's own reading of its URI: ogr:, delimitedtext's file:///…?…, a raster.
                     decoded = QgsProviderRegistry.instance().decodeUri(value.providerType(), source)

@@ -12,7 +12,7 @@ from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
 from ..core import transforms
 from ..core.errors import PlanInputError
 from ..core.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
-from ..core.inputs import check_cancel, layer_label
+from ..core.inputs import check_cancel, check_read_complete, layer_label
 from ..i18n import tr
 from .base import CqAlgorithm
 
@@ -96,6 +96,7 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
         outside, near_edge = [], []  # feature ids left alone, and near the outline's edge
         features = source.getFeatures(QgsFeatureRequest(), ProcessingFeatureSourceFlag.SkipGeometryValidityChecks)
         batch = []
+        read = 0
 
         def flush():
             nonlocal converted
@@ -125,7 +126,9 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
             batch.append(QgsFeature(feature))
             if len(batch) >= BATCH:
                 flush()
+            read = index + 1
         flush()
+        check_read_complete(source, label, read)
         feedback.pushInfo(tr("{n} features converted from {system} to {crs}.").format(
             n=converted, system="BD-09" if system == BD09 else "GCJ-02", crs=crs_id))
         if outside:

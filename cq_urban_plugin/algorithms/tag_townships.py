@@ -22,7 +22,7 @@ from ..compat import (
     is_null,
 )
 from ..core.errors import PlanInputError
-from ..core.inputs import check_cancel, check_fields, layer_label
+from ..core.inputs import check_cancel, check_fields, check_read_complete, layer_label
 from ..core.styling import apply_structure_styles, store_styles_in_database
 from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
@@ -182,6 +182,7 @@ class TagTownshipsAlgorithm(CqAlgorithm):
 
         request = QgsFeatureRequest()
         features = list(source.getFeatures(request, ProcessingFeatureSourceFlag.SkipGeometryValidityChecks))
+        check_read_complete(source, label, len(features))
         if not features:
             raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
                                  tr("Choose a layer with features, or check its filter (subset string)."))

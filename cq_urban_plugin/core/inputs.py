@@ -303,6 +303,7 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
         if feedback is not None and total and index % 5000 == 0:
             feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
+    check_read_complete(source, label, tally.read)
     if not features and not allow_empty:
         if tally.read == 0:
             raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
@@ -334,6 +335,22 @@ def collection_parts(geometry: QgsGeometry, geometry_type) -> Optional[QgsGeomet
         return None
     collected = QgsGeometry.collectGeometry(wanted)
     return collected if not collected.isEmpty() else None
+
+
+def check_read_complete(source, label: str, read: int):
+    """Refuse a read that ended before the layer's own feature count: a database whose
+    server went away, or a file cut short, ends the iteration without an error, and every
+    figure computed from the part read would be wrong."""
+    try:
+        expected = source.featureCount()
+    except Exception:  # noqa: BLE001 (no count to hold the read to)
+        return
+    if expected is not None and expected >= 0 and read < expected:
+        raise PlanInputError(
+            tr("Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early "
+               "(the database connection was lost, or the file is damaged). Nothing was computed from the part "
+               "read, and no output was replaced.").format(layer=label, read=read, total=expected),
+            tr("Check the database server or the file, then run again."))
 
 
 def repair_polygon(geometry: QgsGeometry) -> QgsGeometry:

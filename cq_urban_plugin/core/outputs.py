@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from qgis.core import (
+    QgsDataSourceUri,
     QgsProcessingOutputLayerDefinition,
     QgsProperty,
 )
@@ -88,22 +89,31 @@ class StagedOutputs:
     """Redirect file sinks to temporary files; ``commit`` moves them into place."""
 
     def __init__(self, parameters: Dict, sink_names: List[str], input_paths: List[Tuple[str, Path]],
-                 other_destinations: Iterable[str] = ()):
+                 other_destinations: Iterable[str] = (), input_tables: Iterable[Tuple[str, tuple]] = ()):
         self.parameters = dict(parameters)
         self.moves: List[Tuple[Path, Path]] = []
         self.names: Dict[Path, str] = {}  # staged file -> its output parameter
         self.layers: Dict[Path, str] = {}  # staged file -> the layer written into it
         self.folders: List[Path] = []
+        self.tables: List[tuple] = []  # (output, final table, staged table's URI)
         try:
-            self._check_and_stage(parameters, sink_names, input_paths, other_destinations)
+            self._check_and_stage(parameters, sink_names, input_paths, other_destinations, input_tables)
         except Exception:
             self._remove_folders()  # nothing staged stays behind a refused run
+            self._remove_tables()
             raise
 
-    def _check_and_stage(self, parameters, sink_names, input_paths, other_destinations):
+    def _check_and_stage(self, parameters, sink_names, input_paths, other_destinations, input_tables):
         chosen: Dict[Path, str] = {}
         for name in [*sink_names, *other_destinations]:
-            final, layer = destination_file(_sink_value(parameters.get(name))[1])
+            text = _sink_value(parameters.get(name))[1]
+            table = database_table(text)
+            if table is not None:
+                self._refuse_input_tables(name, table, input_tables)
+                if name in sink_names:
+                    self._stage_table(name, text)
+                continue
+            final, layer = destination_file(text)
             if final is None:
                 continue
             self._refuse_inputs(name, final, input_paths)
@@ -126,6 +136,33 @@ class StagedOutputs:
                     tr("Choose a folder you may write to, or ask for write access to this one."))
             if name in sink_names:
                 self._stage(name, final, layer)
+
+    def _refuse_input_tables(self, name, table: tuple, input_tables):
+        for input_name, input_table in input_tables:
+            if table == input_table:
+                raise PlanInputError(
+                    tr("The output '{output}' is the input layer '{input}' (table {table}).").format(
+                        output=name, input=input_name, table=".".join(table[-2:])),
+                    tr("Choose another table for the output: the input is never overwritten."))
+
+    def _stage_table(self, name, text: str):
+        """A PostGIS output is written into a table of its own and renamed over the chosen
+        one in a single transaction once it is complete: a lost server or a failed run
+        leaves the previous table as it was."""
+        prefix, _, rest = text.partition("://")
+        uri = QgsDataSourceUri(rest)
+        final = uri.table()
+        staged = f"{final[:40]}_cq_partial_{uuid.uuid4().hex[:8]}"
+        uri.setDataSource(uri.schema() or "public", staged, uri.geometryColumn(), uri.sql(), uri.keyColumn())
+        definition, _ = _sink_value(self.parameters.get(name))
+        target = f"{prefix}://{uri.uri(False)}"
+        if definition is not None:
+            copy = QgsProcessingOutputLayerDefinition(definition)
+            copy.sink = QgsProperty.fromValue(target)
+            self.parameters[name] = copy
+        else:
+            self.parameters[name] = target
+        self.tables.append((name, final, uri))
 
     def _refuse_inputs(self, name, final: Path, input_paths):
         for input_name, input_path in input_paths:
@@ -177,7 +214,21 @@ class StagedOutputs:
         for staged, final in self.moves:
             if counts is not None and self.names[staged] in counts:
                 self._verify(staged, final, counts[self.names[staged]])
+        for name, final_table, uri in self.tables:
+            if counts is not None and name in counts:
+                written = _table_rows(uri)
+                if written != counts[name]:
+                    raise PlanInputError(
+                        tr("Output '{output}' was not written completely: {expected} features were meant for table "
+                           "{table}, the database holds {found}. The previous table was left as it was.").format(
+                            output=name, expected=counts[name], table=final_table,
+                            found=tr("nothing readable") if written is None else written),
+                        tr("Check the database server and your rights on the schema, then run again."))
         renamed = {}
+        for _, final_table, uri in self.tables:
+            _swap_table(uri, final_table)
+            renamed[f'"{uri.table()}"'] = f'"{final_table}"'
+        self.tables = []
         for staged, final in self.moves:
             if not staged.exists():
                 continue
@@ -196,6 +247,8 @@ class StagedOutputs:
                 for old, new in renamed.items():
                     if value.startswith(old):
                         return new + value[len(old):]
+                    if old.startswith('"') and old in value:  # a table inside a database URI
+                        return value.replace(old, new)
             return value
 
         to_load = context.layersToLoadOnCompletion()
@@ -218,6 +271,15 @@ class StagedOutputs:
     def discard(self):
         gc.collect()
         self._remove_folders()
+        self._remove_tables()
+
+    def _remove_tables(self):
+        for _, _, uri in self.tables:
+            try:
+                _execute(uri, f"DROP TABLE IF EXISTS {_qualified(uri)}")
+            except Exception:  # noqa: BLE001 (the server may be the reason the run failed)
+                pass
+        self.tables = []
 
     def _remove_folders(self):
         for folder in self.folders:
@@ -294,3 +356,64 @@ class CheckedSink:
 
     def __getattr__(self, name):
         return getattr(self._sink, name)
+
+
+_DATABASE_PREFIXES = ("postgres://", "postgis://")
+
+
+def database_table(value) -> Optional[tuple]:
+    """(host, port, database, schema, table) a PostGIS destination or layer source names, or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    text = value
+    for prefix in _DATABASE_PREFIXES:
+        if text.startswith(prefix):
+            text = text[len(prefix):]
+            break
+    else:
+        if not value.startswith(("dbname=", "service=", "host=")) or "table=" not in value:
+            return None
+    uri = QgsDataSourceUri(text)
+    if not uri.table():
+        return None
+    return (uri.service() or uri.host(), uri.port(), uri.database(), uri.schema() or "public", uri.table())
+
+
+def _connection(uri):
+    from qgis.core import QgsProviderRegistry
+
+    plain = QgsDataSourceUri(uri.connectionInfo(False))
+    return QgsProviderRegistry.instance().providerMetadata("postgres").createConnection(plain.uri(False), {})
+
+
+def _quote(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _qualified(uri) -> str:
+    return f"{_quote(uri.schema() or 'public')}.{_quote(uri.table())}"
+
+
+def _execute(uri, sql: str):
+    return _connection(uri).executeSql(sql)
+
+
+def _table_rows(uri) -> Optional[int]:
+    try:
+        rows = _execute(uri, f"SELECT count(*) FROM {_qualified(uri)}")
+        return int(rows[0][0])
+    except Exception:  # noqa: BLE001 (a lost server: nothing to compare)
+        return None
+
+
+def _swap_table(uri, final_table: str):
+    """Replace ``final_table`` by the staged table of ``uri`` in one transaction."""
+    schema = _quote(uri.schema() or "public")
+    try:
+        _execute(uri, f"BEGIN; DROP TABLE IF EXISTS {schema}.{_quote(final_table)}; "
+                      f"ALTER TABLE {_qualified(uri)} RENAME TO {_quote(final_table)}; COMMIT;")
+    except Exception as error:  # noqa: BLE001 (said with the table's name)
+        raise PlanInputError(
+            tr("The finished table could not replace {table} ({error}); the previous table was left as it was.").format(
+                table=final_table, error=error),
+            tr("Check the database server and your rights on the schema, then run again.")) from None
