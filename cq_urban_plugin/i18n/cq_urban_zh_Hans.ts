@@ -23,7 +23,7 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150" />
+        <location filename="../algorithms/base.py" line="159" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -2902,37 +2902,37 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
     <message>
         <location filename="../core/inputs.py" line="349" />
         <source>Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early (the database connection was lost, or the file is damaged). Nothing was computed from the part read, and no output was replaced.</source>
-        <translation type="unfinished" />
+        <translation>图层“{layer}”：{total} 个要素中只读到 {read} 个，读取提前中断（数据库连接断开或文件损坏）。未用已读部分计算任何结果，也未替换任何输出。</translation>
     </message>
     <message>
         <location filename="../core/inputs.py" line="349" />
         <source>Check the database server or the file, then run again.</source>
-        <translation type="unfinished" />
+        <translation>请检查数据库服务器或文件，然后重新运行。</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="143" />
         <source>The output '{output}' is the input layer '{input}' (table {table}).</source>
-        <translation type="unfinished" />
+        <translation>输出“{output}”就是输入图层“{input}”（数据表 {table}）。</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="143" />
         <source>Choose another table for the output: the input is never overwritten.</source>
-        <translation type="unfinished" />
+        <translation>请为输出另选数据表：输入永远不会被覆盖。</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="221" />
         <source>Output '{output}' was not written completely: {expected} features were meant for table {table}, the database holds {found}. The previous table was left as it was.</source>
-        <translation type="unfinished" />
+        <translation>输出“{output}”未完整写入：应向数据表 {table} 写入 {expected} 个要素，数据库中只有 {found}。原有数据表保持不变。</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="416" />
         <source>Check the database server and your rights on the schema, then run again.</source>
-        <translation type="unfinished" />
+        <translation>请检查数据库服务器以及您对该模式（schema）的权限，然后重新运行。</translation>
     </message>
     <message>
         <location filename="../core/outputs.py" line="416" />
         <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
-        <translation type="unfinished" />
+        <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
 </context>
 </TS>
