@@ -147,6 +147,19 @@ def test_unconvertible_and_nan_vertices_are_refused(provider, tmp_path, x, words
     refused("check_builtup", {"BUILTUP": source, "TARGET_VALUE": 5, **BUILTUP_OUTPUTS}, "odd", "feature 2", words)
 
 
+def test_nan_vertex_in_a_road_is_refused(provider, far_data, tmp_path):
+    from qgis.core import QgsLineString, QgsPoint
+
+    road = QgsGeometry(QgsLineString([QgsPoint(X0, Y0 + 100), QgsPoint(math.nan, Y0 + 100),
+                                      QgsPoint(X0 + 6000, Y0 + 100)]))
+    rows = [(f.geometry(), [f["road"]]) for f in factory.roads().getFeatures()] + [(road, ["nan"])]
+    roads = factory.write(factory.memory_layer("LineString", [("road", str)], rows), tmp_path / "roads_nan.gpkg",
+                          "roads_nan")
+    refused("check_coverage", {"STOPS": far_data["STOPS"], "SERVED_AREA": far_data["BUILTUP"], "RADIUS": 500,
+                               "DISTANCE": 1, "ROADS": roads, "TARGET_VALUE": 90},
+            "roads_nan", f"feature {len(rows)}", "not a finite number")
+
+
 @pytest.mark.slow
 def test_far_vertex_through_qgis_process(installed_plugin, far_data):
     before = digests(far_data["folder"])

@@ -265,6 +265,9 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         problem = _rectangle_problem(box, crs, None)
         if problem and (not crs.isGeographic() or not math.isfinite(box.width() + box.height())):
             raise bad_coordinates(label, crs, problem, [feature.id()])
+        if geometry_type == GeometryType.Line and not math.isfinite(geometry.length()):
+            # a bounding box skips a NaN vertex; the length does not (polygons: GEOS finds it invalid)
+            raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
         if geometry.type() != geometry_type and QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection:
             parts = collection_parts(geometry, geometry_type)
             if parts is not None:
