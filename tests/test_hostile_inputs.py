@@ -365,6 +365,12 @@ def test_catalogue_that_is_not_a_regular_file_is_refused_without_hanging(tmp_pat
     assert words in outcome.get("message", ""), outcome
 
 
+@pytest.mark.parametrize("path", ["/dev/zero", "/tmp"])
+def test_catalogue_parameter_that_is_no_file_is_refused_by_processing(provider, path):
+    # Processing's own check of a file parameter answers first, naming the parameter
+    refused("list_targets", {"CATALOGUE_FILE": path, "OUTPUT": "TEMPORARY_OUTPUT"}, "CATALOGUE_FILE")
+
+
 @pytest.mark.slow
 def test_catalogue_fifo_and_nan_through_qgis_process(installed_plugin, tmp_path):
     fifo = _fifo(tmp_path)
