@@ -22,6 +22,7 @@ from qgis.core import (
 )
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
+from ..core import result_styles
 from ..core.builtup import (
     catalogue_scope,
     default_name_field,
@@ -41,6 +42,7 @@ from ..core.report import write_report
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
+from .run_outputs import CheckRun, attach, run_target, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
 BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE = "bu_km2", "twp_km2", "share", "in_scope"
@@ -150,6 +152,13 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             self.TABLE, tr("Built-up table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.OUTPUT: result_styles.BUILTUP_TOWNSHIPS,
+                                  self.TABLE: result_styles.BUILTUP_TABLE},
+               CheckRun(tr("Built-up check"), run_target(self, parameters, context), verdict_text(results)))
+        return results
 
     def compute(self, parameters, context, feedback):
         builtup = self.parameterAsSource(parameters, self.BUILTUP, context)

@@ -18,6 +18,7 @@ from qgis.core import (
 
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
 from ..core import control_lines as cl
+from ..core import result_styles
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import combined_extent, layer_label, read_polygons
@@ -25,6 +26,7 @@ from ..core.measure import AreaMeter, AreaMethod, check_in_china, choose_project
 from ..core.report import atomic_write_text, render_report
 from ..i18n import tr
 from .base import CqAlgorithm
+from .run_outputs import CheckRun, attach
 
 # Per-township fields added to the township layer's own (all names ≤ 10 characters).
 TOWNSHIP_FIELDS = [
@@ -183,6 +185,17 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         if fallback and source.fields().indexOf(fallback) >= 0:
             return fallback, fallback
         return None, None
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        verdict = tr("{flagged} of {checked} flagged").format(flagged=results.get("FLAGGED", 0),
+                                                              checked=results.get("CHECKED", 0))
+        attach(context, results, {self.OUTPUT: result_styles.CONTROL_TOWNSHIPS,
+                                  self.OVERLAPS: result_styles.OVERLAPS,
+                                  self.BUILTUP_OUTSIDE: result_styles.BUILTUP_OUTSIDE,
+                                  self.SUMMARY: result_styles.CONTROL_SUMMARY},
+               CheckRun(tr("Control-line check"), "", verdict))
+        return results
 
     def compute(self, parameters, context, feedback):
         townships_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)

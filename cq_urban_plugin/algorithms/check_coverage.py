@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
-from ..core import coverage
+from ..core import coverage, result_styles
 from ..core.catalogue import choose_target
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
@@ -28,6 +28,7 @@ from ..core.report import TargetResult, write_report
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
+from .run_outputs import CheckRun, attach, run_target, verdict_text
 
 INDICATOR = "bus_stop_coverage"
 RASTER_SHARE_WARNING = 0.995  # below this share of the served area on cells with data, say so
@@ -151,6 +152,14 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         return target.value, target.label, str(target.cite) if target.cite else "", target.comparison, target.year
 
     # --- work -----------------------------------------------------------------
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.SERVICE_AREA: result_styles.SERVICE_AREA,
+                                  self.UNCOVERED: result_styles.UNCOVERED,
+                                  self.TABLE: result_styles.COVERAGE_TABLE},
+               CheckRun(tr("Coverage check"), run_target(self, parameters, context), verdict_text(results)))
+        return results
 
     def compute(self, parameters, context, feedback):
         stops_source = self.parameterAsSource(parameters, self.STOPS, context)

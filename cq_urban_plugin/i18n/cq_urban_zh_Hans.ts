@@ -154,7 +154,7 @@ Output: a table without geometry.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="305" />
+        <location filename="../core/inputs.py" line="308" />
         <source>Reading {layer}: {i}/{n}</source>
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
@@ -169,12 +169,12 @@ Output: a table without geometry.</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="311" />
+        <location filename="../core/inputs.py" line="314" />
         <source>Layer '{layer}' has {n} features but none with a usable geometry.</source>
         <translation>图层“{layer}”有 {n} 个要素，但没有可用的几何。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="311" />
+        <location filename="../core/inputs.py" line="314" />
         <source>Check its geometry type and that its geometries are not empty.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
@@ -244,12 +244,12 @@ Output: a table without geometry.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="89" />
+        <location filename="../algorithms/check_builtup.py" line="91" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="92" />
+        <location filename="../algorithms/check_builtup.py" line="94" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -266,72 +266,72 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="114" />
+        <location filename="../algorithms/check_builtup.py" line="116" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="116" />
+        <location filename="../algorithms/check_builtup.py" line="118" />
         <source>Or a land-use layer (三调 / 用地用海)</source>
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="119" />
+        <location filename="../algorithms/check_builtup.py" line="121" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="122" />
+        <location filename="../algorithms/check_builtup.py" line="124" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="125" />
+        <location filename="../algorithms/check_builtup.py" line="127" />
         <source>Or these codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="128" />
+        <location filename="../algorithms/check_builtup.py" line="130" />
         <source>Townships (乡镇街道)</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="130" />
+        <location filename="../algorithms/check_builtup.py" line="132" />
         <source>Township name field (empty: plan_name, name or XZQMC)</source>
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="133" />
+        <location filename="../algorithms/check_builtup.py" line="135" />
         <source>Scope: plan role or group field (e.g. role)</source>
         <translation>范围：规划职能或分组字段（如 role）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="136" />
+        <location filename="../algorithms/check_builtup.py" line="138" />
         <source>Scope value (e.g. 一主; empty: the whole jurisdiction)</source>
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="139" />
+        <location filename="../algorithms/check_builtup.py" line="141" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="141" />
+        <location filename="../algorithms/check_builtup.py" line="143" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="108" />
+        <location filename="../algorithms/check_coverage.py" line="109" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="144" />
+        <location filename="../algorithms/check_builtup.py" line="146" />
         <source>Planar in the CGCS2000 Gauss-Krüger zone</source>
         <translation>CGCS2000 高斯-克吕格投影带平面面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="142" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>On the CGCS2000 ellipsoid</source>
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
@@ -346,72 +346,72 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="135" />
+        <location filename="../algorithms/check_coverage.py" line="136" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="135" />
+        <location filename="../algorithms/check_coverage.py" line="136" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="158" />
+        <location filename="../algorithms/check_builtup.py" line="167" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="158" />
+        <location filename="../algorithms/check_builtup.py" line="167" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="171" />
+        <location filename="../algorithms/check_builtup.py" line="180" />
         <source>Choose the land-use class field. Its fields: {available}.</source>
         <translation>请选择地类字段。其字段为：{available}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="193" />
+        <location filename="../algorithms/check_builtup.py" line="202" />
         <source>About the target: {note}</source>
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="199" />
+        <location filename="../algorithms/check_builtup.py" line="208" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="202" />
+        <location filename="../algorithms/check_builtup.py" line="211" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="202" />
+        <location filename="../algorithms/check_builtup.py" line="211" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="208" />
+        <location filename="../algorithms/check_builtup.py" line="217" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="212" />
+        <location filename="../algorithms/check_builtup.py" line="221" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="212" />
+        <location filename="../algorithms/check_builtup.py" line="221" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -421,67 +421,67 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="237" />
+        <location filename="../algorithms/check_builtup.py" line="246" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="338" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="320" />
+        <location filename="../algorithms/check_builtup.py" line="329" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="320" />
+        <location filename="../algorithms/check_builtup.py" line="329" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="327" />
+        <location filename="../algorithms/check_builtup.py" line="336" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="331" />
+        <location filename="../algorithms/check_builtup.py" line="340" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="392" />
+        <location filename="../algorithms/check_coverage.py" line="401" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="343" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="419" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="343" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="343" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="343" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="343" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -496,7 +496,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇三条控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="90" />
+        <location filename="../algorithms/check_control_lines.py" line="92" />
         <source>Measures each township against the three control lines — 生态保护红线 (ECOLOGY), 永久基本农田 (FARMLAND) and 城镇开发边界 (DEVELOPMENT); give at least one — and checks the result against the township's plan zone (主体功能分区: 城市化发展区 / 农产品主产区 / 生态功能区, 001_c0dc96b9baef37ce.txt l.1375; 开州's 城市化发展区, 003_19d1efc2983d1444.txt l.135).
 
 Inputs: the township polygons (tagged by 'Tag townships' or not), their name field, the plan zone field (default: 'zone', as tagging writes it; without it areas are still measured and the report says no zone was checked), optionally the built-up polygons.
@@ -522,122 +522,122 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>乡镇名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="122" />
+        <location filename="../algorithms/check_control_lines.py" line="124" />
         <source>Plan zone field (城市化发展区 / 农产品主产区 / 生态功能区; empty: 'zone' if present)</source>
         <translation>规划分区字段（城市化发展区 / 农产品主产区 / 生态功能区；留空：如有则用“zone”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="125" />
+        <location filename="../algorithms/check_control_lines.py" line="127" />
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="128" />
+        <location filename="../algorithms/check_control_lines.py" line="130" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="131" />
+        <location filename="../algorithms/check_control_lines.py" line="133" />
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="134" />
+        <location filename="../algorithms/check_control_lines.py" line="136" />
         <source>Built-up land (建成区)</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="139" />
+        <location filename="../algorithms/check_control_lines.py" line="141" />
         <source>Jurisdiction field for the summary (empty: 'juris' if present)</source>
         <translation>汇总所用的区县字段（留空：如有则用“juris”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="142" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>Area measured</source>
         <translation>面积量算方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="142" />
+        <location filename="../algorithms/check_control_lines.py" line="144" />
         <source>Planar, in the CGCS2000 3-degree Gauss-Krüger zone</source>
         <translation>平面面积，CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="146" />
+        <location filename="../algorithms/check_control_lines.py" line="148" />
         <source>生态功能区: flag above this % inside the development boundary</source>
         <translation>生态功能区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="148" />
+        <location filename="../algorithms/check_control_lines.py" line="150" />
         <source>城市化发展区: flag below this % inside the development boundary</source>
         <translation>城市化发展区：位于城镇开发边界内低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="150" />
+        <location filename="../algorithms/check_control_lines.py" line="152" />
         <source>农产品主产区: flag below this % permanent basic farmland</source>
         <translation>农产品主产区：永久基本农田低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="152" />
+        <location filename="../algorithms/check_control_lines.py" line="154" />
         <source>农产品主产区: flag above this % inside the development boundary</source>
         <translation>农产品主产区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="159" />
+        <location filename="../algorithms/check_control_lines.py" line="161" />
         <source>Townships with control-line areas</source>
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="418" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="419" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="411" />
+        <location filename="../algorithms/check_control_lines.py" line="424" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="168" />
+        <location filename="../algorithms/check_control_lines.py" line="170" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="190" />
+        <location filename="../algorithms/check_control_lines.py" line="203" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="190" />
+        <location filename="../algorithms/check_control_lines.py" line="203" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="198" />
+        <location filename="../algorithms/check_control_lines.py" line="211" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="198" />
+        <location filename="../algorithms/check_control_lines.py" line="211" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="215" />
+        <location filename="../algorithms/check_control_lines.py" line="228" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="219" />
+        <location filename="../algorithms/check_control_lines.py" line="232" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="227" />
+        <location filename="../algorithms/check_control_lines.py" line="240" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
@@ -647,97 +647,97 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="296" />
+        <location filename="../algorithms/check_control_lines.py" line="309" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="306" />
+        <location filename="../algorithms/check_control_lines.py" line="319" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="385" />
+        <location filename="../algorithms/check_control_lines.py" line="398" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="385" />
+        <location filename="../algorithms/check_control_lines.py" line="398" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="385" />
+        <location filename="../algorithms/check_control_lines.py" line="398" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="427" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="418" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="427" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="411" />
+        <location filename="../algorithms/check_control_lines.py" line="424" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="411" />
+        <location filename="../algorithms/check_control_lines.py" line="424" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="427" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="427" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="414" />
+        <location filename="../algorithms/check_control_lines.py" line="427" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="418" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="419" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="419" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="423" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="423" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="64" />
+        <location filename="../algorithms/check_coverage.py" line="65" />
         <source>Bus-stop coverage (500 m)</source>
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
@@ -747,92 +747,92 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="88" />
+        <location filename="../algorithms/check_coverage.py" line="89" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="90" />
+        <location filename="../algorithms/check_coverage.py" line="91" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="96" />
+        <location filename="../algorithms/check_coverage.py" line="97" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="99" />
+        <location filename="../algorithms/check_coverage.py" line="100" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="99" />
+        <location filename="../algorithms/check_coverage.py" line="100" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="99" />
+        <location filename="../algorithms/check_coverage.py" line="100" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="102" />
+        <location filename="../algorithms/check_coverage.py" line="103" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="105" />
+        <location filename="../algorithms/check_coverage.py" line="106" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="108" />
+        <location filename="../algorithms/check_coverage.py" line="109" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="108" />
+        <location filename="../algorithms/check_coverage.py" line="109" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="110" />
+        <location filename="../algorithms/check_coverage.py" line="111" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="112" />
+        <location filename="../algorithms/check_coverage.py" line="113" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="123" />
+        <location filename="../algorithms/check_coverage.py" line="124" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="126" />
+        <location filename="../algorithms/check_coverage.py" line="127" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="129" />
+        <location filename="../algorithms/check_coverage.py" line="130" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="131" />
+        <location filename="../algorithms/check_coverage.py" line="132" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="337" />
+        <location filename="../algorithms/check_coverage.py" line="346" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="145" />
+        <location filename="../algorithms/check_coverage.py" line="146" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
@@ -842,82 +842,82 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="173" />
+        <location filename="../algorithms/check_coverage.py" line="182" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="173" />
+        <location filename="../algorithms/check_coverage.py" line="182" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="176" />
+        <location filename="../algorithms/check_coverage.py" line="185" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="178" />
+        <location filename="../algorithms/check_coverage.py" line="187" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="178" />
+        <location filename="../algorithms/check_coverage.py" line="187" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="181" />
+        <location filename="../algorithms/check_coverage.py" line="190" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="214" />
+        <location filename="../algorithms/check_coverage.py" line="223" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="218" />
+        <location filename="../algorithms/check_coverage.py" line="227" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="227" />
+        <location filename="../algorithms/check_coverage.py" line="236" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="237" />
+        <location filename="../algorithms/check_coverage.py" line="246" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="235" />
+        <location filename="../algorithms/check_coverage.py" line="244" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="242" />
+        <location filename="../algorithms/check_coverage.py" line="251" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="261" />
+        <location filename="../algorithms/check_coverage.py" line="270" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="270" />
+        <location filename="../algorithms/check_coverage.py" line="279" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="283" />
+        <location filename="../algorithms/check_coverage.py" line="292" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="303" />
+        <location filename="../algorithms/check_coverage.py" line="312" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -927,12 +927,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="386" />
+        <location filename="../algorithms/check_coverage.py" line="395" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="344" />
+        <location filename="../algorithms/check_coverage.py" line="353" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -2495,47 +2495,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="392" />
+        <location filename="../algorithms/check_coverage.py" line="401" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="392" />
+        <location filename="../algorithms/check_coverage.py" line="401" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="392" />
+        <location filename="../algorithms/check_coverage.py" line="401" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="393" />
+        <location filename="../algorithms/check_coverage.py" line="402" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="393" />
+        <location filename="../algorithms/check_coverage.py" line="402" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="393" />
+        <location filename="../algorithms/check_coverage.py" line="402" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="394" />
+        <location filename="../algorithms/check_coverage.py" line="403" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="394" />
+        <location filename="../algorithms/check_coverage.py" line="403" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="394" />
+        <location filename="../algorithms/check_coverage.py" line="403" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2565,42 +2565,42 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="115" />
+        <location filename="../algorithms/check_coverage.py" line="116" />
         <source>Or population points (buildings, address points)</source>
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="118" />
+        <location filename="../algorithms/check_coverage.py" line="119" />
         <source>Persons field of the population points</source>
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="181" />
+        <location filename="../algorithms/check_coverage.py" line="190" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="185" />
+        <location filename="../algorithms/check_coverage.py" line="194" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="185" />
+        <location filename="../algorithms/check_coverage.py" line="194" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="306" />
+        <location filename="../algorithms/check_coverage.py" line="315" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="293" />
+        <location filename="../algorithms/check_coverage.py" line="302" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="67" />
+        <location filename="../algorithms/check_coverage.py" line="68" />
         <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
 
 Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted, or from population points such as buildings, each counted where it stands).
@@ -2615,32 +2615,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="278" />
+        <location filename="../algorithms/check_coverage.py" line="287" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="306" />
+        <location filename="../algorithms/check_coverage.py" line="315" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="306" />
+        <location filename="../algorithms/check_coverage.py" line="315" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="306" />
+        <location filename="../algorithms/check_coverage.py" line="315" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="311" />
+        <location filename="../algorithms/check_coverage.py" line="320" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="311" />
+        <location filename="../algorithms/check_coverage.py" line="320" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2695,7 +2695,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个几何集合按其中的{kind}部分读取，其他部分忽略（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="281" />
+        <location filename="../core/inputs.py" line="284" />
         <source>a coordinate is not a finite number</source>
         <translation>有坐标不是有限数值</translation>
     </message>
@@ -2730,52 +2730,52 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请修正或删除该节点（节点工具，或 处理 &gt; 检查有效性），或设置坐标实际所用的坐标系（图层属性 &gt; 源）。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="273" />
+        <location filename="../core/inputs.py" line="276" />
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="273" />
+        <location filename="../core/inputs.py" line="276" />
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="274" />
+        <location filename="../core/inputs.py" line="277" />
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="286" />
+        <location filename="../core/inputs.py" line="289" />
         <source>: nothing of it is left</source>
         <translation>：修复后什么也没有剩下</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="299" />
+        <location filename="../core/inputs.py" line="302" />
         <source>feature {fid} of layer '{layer}' was left in degrees</source>
         <translation>图层“{layer}”的要素 {fid} 仍为经纬度（度）</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="374" />
+        <location filename="../core/inputs.py" line="377" />
         <source>overlapping or touching parts merged</source>
         <translation>重叠或相接的部分已合并</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="389" />
+        <location filename="../core/inputs.py" line="392" />
         <source>self-intersections resolved</source>
         <translation>自相交已消除</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="398" />
+        <location filename="../core/inputs.py" line="401" />
         <source>{n} hole(s) lying outside its outer ring ignored (they cover none of its land; a plain repair would have made them land)</source>
         <translation>{n} 个位于外环之外的内洞已忽略（它们不覆盖该要素的任何用地；简单修复会把它们变成用地）</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="401" />
+        <location filename="../core/inputs.py" line="404" />
         <source>{n} hole(s) reaching beyond its outer ring cut to the ring</source>
         <translation>{n} 个超出外环的内洞已裁剪到外环以内</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="407" />
+        <location filename="../core/inputs.py" line="410" />
         <source>holes touching or crossing its outer ring or each other resolved, each hole kept as a hole</source>
         <translation>与外环或彼此相接、相交的内洞已处理，每个内洞仍保留为内洞</translation>
     </message>
@@ -2900,12 +2900,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>转换后坐标没有变化</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="349" />
+        <location filename="../core/inputs.py" line="352" />
         <source>Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early (the database connection was lost, or the file is damaged). Nothing was computed from the part read, and no output was replaced.</source>
         <translation>图层“{layer}”：{total} 个要素中只读到 {read} 个，读取提前中断（数据库连接断开或文件损坏）。未用已读部分计算任何结果，也未替换任何输出。</translation>
     </message>
     <message>
-        <location filename="../core/inputs.py" line="349" />
+        <location filename="../core/inputs.py" line="352" />
         <source>Check the database server or the file, then run again.</source>
         <translation>请检查数据库服务器或文件，然后重新运行。</translation>
     </message>
@@ -2933,6 +2933,61 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <location filename="../core/outputs.py" line="416" />
         <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="191" />
+        <source>{flagged} of {checked} flagged</source>
+        <translation>{checked} 个中 {flagged} 个不符合</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="193" />
+        <source>Control-line check</source>
+        <translation>三线校核</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="158" />
+        <source>Coverage check</source>
+        <translation>公交覆盖率校核</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="81" />
+        <source>townships</source>
+        <translation>个乡镇</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="75" />
+        <source>Built-up share {low:g}–{high:g} %</source>
+        <translation>建成区占比 {low:g}–{high:g} %</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="80" />
+        <source>Outside the target's scope</source>
+        <translation>不在目标范围内</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="85" />
+        <source>No built-up figure</source>
+        <translation>无建成区数据</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="91" />
+        <source>Inconsistent with its plan zone (reason: map tip / field reason)</source>
+        <translation>不符合主体功能分区（原因见地图提示 / reason 字段）</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="91" />
+        <source>Consistent with its plan zone</source>
+        <translation>符合主体功能分区</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="91" />
+        <source>Zone not checked</source>
+        <translation>未校核功能分区</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="102" />
+        <source>Overlap: {a} × {b}</source>
+        <translation>重叠：{a} × {b}</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,112 @@
+"""What happens to a check's result layers when the desktop loads them (issue 22).
+
+A check attaches one post-processor per output it will load (toolbox, panel,
+model run): on the interface's thread, when QGIS has added the layer to the
+project, the post-processor styles it in the plan's terms
+(``core.result_styles``), names it after the run (output, target, time) and
+puts it into the run's own group of the layer tree, whose name carries the
+check, the target, the verdict and the time. A rerun therefore gets a group of
+its own instead of piling up identically named layers.
+"""
+import itertools
+from datetime import datetime
+
+from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
+
+from ..core import result_styles
+from ..i18n import tr
+
+# Post-processors must outlive the algorithm until QGIS has loaded the layers; QGIS does not own them.
+_KEPT = []
+_RUN_NUMBERS = itertools.count(1)
+
+
+class CheckRun:
+    """One run of a check: its label, verdict and (once the first layer arrives) its layer-tree group."""
+
+    def __init__(self, check: str, target: str = "", verdict: str = "", when: datetime = None):
+        self.check, self.target, self.verdict = check, target, verdict
+        self.number = next(_RUN_NUMBERS)
+        self.time = (when or datetime.now()).strftime("%H:%M:%S")
+        self.group = None
+        self.group_name = ""
+
+    @property
+    def label(self) -> str:
+        return " ".join(p for p in (self.check, self.target) if p)
+
+    def layer_name(self, kind: str) -> str:
+        details = ", ".join(p for p in (self.target, self.time, f"#{self.number}") if p)
+        return f"{result_styles.output_label(kind)} ({details})"
+
+    def group_for(self, project) -> QgsLayerTreeGroup:
+        root = project.layerTreeRoot()
+        if self.group is not None and self.group.parent() is not None:
+            return self.group
+        base = " · ".join(p for p in (self.label, self.verdict, f"{self.time} #{self.number}") if p)
+        name, number = base, 1
+        while root.findGroup(name) is not None:  # two runs in one second: numbered
+            number += 1
+            name = f"{base} ({number})"
+        self.group_name = name
+        self.group = root.insertGroup(0, name)
+        return self.group
+
+
+class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, run: CheckRun, kind: str):
+        super().__init__()
+        self.run, self.kind = run, kind
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+        result_styles.style_result_layer(layer, self.kind)
+        layer.setName(self.run.layer_name(self.kind))
+        project = context.project() or QgsProject.instance()
+        group = self.run.group_for(project)
+        node = project.layerTreeRoot().findLayer(layer.id())
+        if node is None:
+            group.addLayer(layer)
+            return
+        parent = node.parent()
+        if parent is group:
+            return
+        group.addChildNode(node.clone())
+        if parent is not None:
+            parent.removeChildNode(node)
+
+
+def verdict_text(results: dict) -> str:
+    """'not met 138.40 / 145 km²', 'met 98.38 / 90 %', or the measured figure alone."""
+    measured, target, passed = results.get("MEASURED"), results.get("TARGET"), results.get("PASSED")
+    unit = {"percent": "%", "km2": "km²", "townships": tr("townships")}.get(results.get("UNIT") or "", "")
+    if measured is None:
+        return ""
+    if target is None or passed is None:
+        return f"{measured:.2f} {unit}".strip()
+    status = tr("met") if passed else tr("not met")
+    return f"{status} {measured:.2f} / {target:g} {unit}".strip()
+
+
+def attach(context, results: dict, kinds: dict, run: CheckRun):
+    """Post-processors for the outputs ``kinds`` ({output name: result_styles kind}) that QGIS will load.
+
+    Called at the end of processAlgorithm, after the outputs were moved into place: layer details
+    taken before that would be replaced (see tag_townships)."""
+    for output, kind in kinds.items():
+        destination = results.get(output)
+        if not isinstance(destination, str) or not destination \
+                or not context.willLoadLayerOnCompletion(destination):
+            continue
+        processor = ResultLayerPostProcessor(run, kind)
+        _KEPT[:] = _KEPT[-39:] + [processor]
+        context.layerToLoadOnCompletionDetails(destination).setPostProcessor(processor)
+
+
+def run_target(algorithm, parameters, context) -> str:
+    """The target a run checks against, as its name shows it: the catalogue's id, or the typed value."""
+    target_id = (algorithm.parameterAsString(parameters, "TARGET_ID", context) or "").strip()
+    if target_id:
+        return target_id
+    if parameters.get("TARGET_VALUE") not in (None, ""):
+        return f"{algorithm.parameterAsDouble(parameters, 'TARGET_VALUE', context):g}"
+    return ""
