@@ -307,6 +307,9 @@ def _shift_area():
     inside = burn(bytes(geometry.asWkb()), False)  # cell centres inside
     near = burn(bytes(boundary.buffer(NEAR_EDGE_DEG, 4).asWkb()), True)  # cells touching the edge band
     _AREA["value"] = (geometry, engine, boundary_engine, inside, near)
+    # Kept too: from QGIS 3.40 on, an engine uses the geometry it was made from, which
+    # must outlive it (freed, boundary_engine.distance() crashed the process on 3.40 and 3.44).
+    _AREA["boundary"] = boundary
     return _AREA["value"]
 
 
