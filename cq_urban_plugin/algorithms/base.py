@@ -19,6 +19,7 @@ from qgis.core import (
     QgsProperty,
     QgsProviderRegistry,
     QgsVectorFileWriter,
+    QgsWkbTypes,
 )
 from qgis.PyQt.QtGui import QIcon
 
@@ -26,6 +27,7 @@ from ..core import transforms
 from ..core.csvsafe import csv_safe_sink
 from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
+from ..core.inputs import layer_label
 from ..core.outputs import CheckedSink, StagedOutputs, database_table, destination_file
 from ..i18n import tr
 from ..resources import ICON_PATH
@@ -141,6 +143,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             inputs = self._input_sources(parameters, context)
             staged = StagedOutputs(parameters, sinks, _files(inputs), destinations, _tables(inputs))
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
+            self._check_input_geometry_types(staged.parameters, context, feedback)
             self._sink_counts = {}
             results = self.compute(staged.parameters, context, feedback)
             return staged.commit(results, context, self._sink_counts)
@@ -170,6 +173,106 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     _INPUT_TYPES = (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer,
                     QgsProcessingParameterRasterLayer, QgsProcessingParameterMapLayer,
                     QgsProcessingParameterMultipleLayers)
+
+    def _check_input_geometry_types(self, parameters, context, feedback):
+        """Points given as townships, polygons as stops: refused by name, before any reading.
+        And a GeoPackage of several layers given without a layer name: say which one is read."""
+        from ..compat import GeometryType, ProcessingSourceType
+
+        wanted_by_type = {ProcessingSourceType.VectorPoint: GeometryType.Point,
+                          ProcessingSourceType.VectorLine: GeometryType.Line,
+                          ProcessingSourceType.VectorPolygon: GeometryType.Polygon}
+        words = {GeometryType.Point: tr("points"), GeometryType.Line: tr("lines"),
+                 GeometryType.Polygon: tr("polygons")}
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterFeatureSource) or \
+                    parameters.get(definition.name()) in (None, ""):
+                continue
+            self._say_which_layer(definition.name(), parameters.get(definition.name()), feedback)
+            self._crs_from_file(definition.name(), parameters.get(definition.name()), context, feedback)
+            allowed = [wanted_by_type[t] for t in definition.dataTypes() if t in wanted_by_type]
+            if not allowed or len(allowed) != len(definition.dataTypes()):
+                continue  # any geometry, or a table
+            source = self.parameterAsSource(parameters, definition.name(), context)
+            if source is None:
+                continue
+            found = QgsWkbTypes.geometryType(source.wkbType())
+            if found in words and found not in allowed:
+                raise PlanInputError(
+                    tr("Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be "
+                       "{wanted}.").format(
+                        parameter=definition.name(), layer=self.parameter_layer_label(parameters, definition.name(),
+                                                                                      context) or layer_label(source),
+                        found=words[found],
+                        description=definition.description(), wanted=tr(" or ").join(words[a] for a in allowed)),
+                    tr("Choose a layer of {wanted} for {parameter}.").format(
+                        wanted=tr(" or ").join(words[a] for a in allowed), parameter=definition.name()))
+
+    def _crs_from_file(self, name, value, context, feedback):
+        """QGIS 3.22 reads neither the CRS nor the extent of a GeoPackage layer stored as
+        GEOMETRYCOLLECTION, though the file has both: say that, not "no CRS"."""
+        if not isinstance(value, str) or not value:
+            return
+        layer = QgsProcessingUtils.mapLayerFromString(value, context)
+        if not isinstance(layer, QgsMapLayer) or layer.crs().isValid() or layer.providerType() != "ogr":
+            return
+        from osgeo import gdal, ogr
+
+        decoded = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        try:
+            dataset = gdal.OpenEx(decoded.get("path", ""), gdal.OF_VECTOR | gdal.OF_READONLY)
+        except RuntimeError:
+            return
+        if dataset is None:
+            return
+        found = dataset.GetLayerByName(decoded["layerName"]) if decoded.get("layerName") else dataset.GetLayer(0)
+        reference = found.GetSpatialRef() if found is not None else None
+        collection = found is not None and ogr.GT_Flatten(found.GetGeomType()) == ogr.wkbGeometryCollection
+        declared = ""
+        if reference is not None:
+            reference.AutoIdentifyEPSG()
+            code = reference.GetAuthorityCode(None)
+            declared = f"EPSG:{code}" if code else reference.GetName() or ""
+        dataset = None
+        if collection and declared:
+            raise PlanInputError(
+                tr("Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). "
+                   "Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a "
+                   "layer, so it cannot be measured.").format(parameter=name, layer=layer.name(), crs=declared),
+                tr("Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI "
+                   "-explodecollections out.gpkg in.gpkg`, or Vector > Geometry Tools > Multipart to Singleparts "
+                   "and save the result as a GeoPackage."))
+
+    def parameter_layer_label(self, parameters, name, context) -> str:
+        """The input layer's name, with its table when several come from one file
+        (wuxi.gpkg|layername=townships): messages must tell the built-up layer from the township layer."""
+        layer = self.parameterAsVectorLayer(parameters, name, context)
+        if layer is None:
+            return ""
+        table = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName")
+        if table and table not in layer.name():
+            return f"{layer.name()} ({table})"
+        return layer.name()
+
+    def _say_which_layer(self, name, value, feedback):
+        if not isinstance(value, str) or "|" in value or not value.lower().endswith((".gpkg", ".sqlite")):
+            return
+        from osgeo import gdal
+
+        try:
+            dataset = gdal.OpenEx(value, gdal.OF_VECTOR | gdal.OF_READONLY)
+        except RuntimeError:
+            return
+        if dataset is None:
+            return
+        layers = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+        layers = [n for n in layers if n != "layer_styles"]
+        dataset = None
+        if len(layers) > 1:
+            feedback.pushWarning(tr(
+                "Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', "
+                "is read. To read another, name it: {path}|layername=…").format(
+                parameter=name, path=value, n=len(layers), layers=", ".join(layers[:8]), first=layers[0]))
 
     def _read_gbk_shapefiles(self, parameters, context, feedback):
         """Swap a Shapefile whose text is GBK (no .cpg, or one wrongly saying UTF-8) for a copy opened as GBK."""

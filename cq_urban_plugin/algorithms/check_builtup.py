@@ -17,7 +17,6 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsProviderRegistry,
     QgsWkbTypes,
 )
 
@@ -202,7 +201,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             notes.append(tr("About the target: {note}").format(note=target.note))
         if scope_field:
             if townships is not None:
-                check_fields(townships, self._label(parameters, self.TOWNSHIPS, context), [scope_field])
+                check_fields(townships, self.parameter_layer_label(parameters, self.TOWNSHIPS, context), [scope_field])
             scope = field_scope(scope_field, scope_value)
             if target is not None and target.scope not in ("", "jurisdiction"):
                 notes.append(tr("The target's scope in the plan is '{target}'; the scope measured is the one "
@@ -227,8 +226,10 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             else AreaMethod.GK_ZONE
         measurement = measure_builtup(
             builtup if builtup is not None else landuse, townships,
-            builtup_label=self._label(parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
-            townships_label=self._label(parameters, self.TOWNSHIPS, context) if townships is not None else "",
+            builtup_label=self.parameter_layer_label(
+                parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
+            townships_label=(self.parameter_layer_label(parameters, self.TOWNSHIPS, context)
+                             if townships is not None else ""),
             class_field=class_field, codes=codes, name_field=name_field, scope=scope, method=method,
             feedback=feedback)
         measurement.notes[:0] = notes
@@ -248,17 +249,6 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None,
                 "MEASURED": measurement.total_km2, "UNIT": "km2", "TARGET": result.target, "GAP": result.gap,
                 "PASSED": result.passed}
-
-    def _label(self, parameters, name, context):
-        """The layer's name, with its table when several come from one file (wuxi.gpkg|layername=townships):
-        messages must tell the built-up layer from the township layer."""
-        layer = self.parameterAsVectorLayer(parameters, name, context)
-        if layer is None:
-            return ""
-        table = QgsProviderRegistry.instance().decodeUri(layer.providerType(), layer.source()).get("layerName")
-        if table and table not in layer.name():
-            return f"{layer.name()} ({table})"
-        return layer.name()
 
     def _write_output(self, parameters, context, townships, measurement):
         fields = QgsFields()

@@ -308,6 +308,14 @@ class CheckCoverageAlgorithm(CqAlgorithm):
                     value = population_value(f.attributes.get(population_field), served_label, f.fid,
                                              population_field)
                     pairs.append((f.geometry, value))
+                unknown = [f.fid for f, (_, value) in zip(served, pairs) if value is None]
+                if unknown:
+                    # Left out of both the served and the covered population: say so, with the features.
+                    feedback.pushWarning(tr(
+                        "{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); "
+                        "they count in the area but not in the population coverage.").format(
+                        layer=served_label, n=len(unknown), field=population_field,
+                        ids=", ".join(str(i) for i in unknown[:20]) + (" …" if len(unknown) > 20 else "")))
                 coverage.add_field_population(results, pairs, zone_geometries, meter)
                 method += " " + tr("Population: field {field}, shared out by area.").format(field=population_field)
 

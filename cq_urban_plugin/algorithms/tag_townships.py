@@ -41,6 +41,17 @@ _TYPES = {str: FieldType.String, int: FieldType.Int}
 _POST_PROCESSORS = []
 
 
+
+# Fields every tagging writes: a layer holding them all was tagged before.
+_TAGGING_MARKERS = ("plan_name", "match", "plan_cite")
+
+
+def _free_name(name: str, taken) -> str:
+    candidate, number = name, 2
+    while candidate.lower() in taken:
+        candidate, number = f"{name}{number}", number + 1
+    return candidate
+
 class TaggedLayerStyler(QgsProcessingLayerPostProcessorInterface):
     """When the desktop loads the tagged layer: one style per structure and value maps."""
 
@@ -168,15 +179,30 @@ class TagTownshipsAlgorithm(CqAlgorithm):
                     tr("Choose the field holding the township's own name (or code), not a field of an earlier "
                        "tagging."))
 
-        # Fields of an earlier tagging are replaced, not duplicated (a re-run on a tagged layer).
-        kept = [i for i, f in enumerate(source.fields()) if f.name().lower() not in added_lower]
-        replaced = [f.name() for i, f in enumerate(source.fields()) if i not in kept]
-        if replaced:
-            feedback.pushWarning(tr("{layer}: fields {fields} of an earlier tagging are replaced.").format(
-                layer=label, fields=", ".join(replaced)))
+        # Fields of an earlier tagging are replaced, not duplicated (a re-run on a tagged layer). A layer
+        # that was never tagged keeps its own fields of the same names, renamed (a 'role' of the user's own).
+        names_lower = {f.name().lower() for f in source.fields()}
+        tagged_before = all(marker in names_lower for marker in _TAGGING_MARKERS)
+        clashing = [i for i, f in enumerate(source.fields()) if f.name().lower() in added_lower]
         fields = QgsFields()
-        for index in kept:
-            fields.append(source.fields().at(index))
+        renamed = []
+        for index, field in enumerate(source.fields()):
+            if index not in clashing:
+                fields.append(field)
+            elif not tagged_before:
+                own = QgsField(field)
+                own.setName(_free_name(f"{field.name()}_own", names_lower | added_lower))
+                names_lower.add(own.name().lower())
+                fields.append(own)
+                renamed.append(f"{field.name()} → {own.name()}")
+        kept = [i for i in range(source.fields().count()) if i not in clashing or not tagged_before]
+        if tagged_before and clashing:
+            feedback.pushWarning(tr("{layer}: fields {fields} of an earlier tagging are replaced.").format(
+                layer=label, fields=", ".join(source.fields().at(i).name() for i in clashing)))
+        if renamed:
+            feedback.pushWarning(tr("{layer}: its own fields with the names tagging writes are kept under new "
+                                    "names ({fields}); the plan's values are written under the names.").format(
+                layer=label, fields=", ".join(renamed)))
         for name in added:
             fields.append(_text_field(name, _LONG if name in _LONG_FIELDS else 0))
 

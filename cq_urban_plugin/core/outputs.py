@@ -38,7 +38,7 @@ _OGR_URI = re.compile(
     r"""^ogr:dbname=(?P<q>['"]?)(?P<path>.+?)(?P=q)(?:\s+table=(?P<t>['"]?)(?P<table>[^'"]+)(?P=t))?""")
 
 
-def destination_file(value) -> Tuple[Optional[Path], Optional[str]]:
+def destination_file(value, any_suffix: bool = False) -> Tuple[Optional[Path], Optional[str]]:
     """(the file, the layer or None) a destination names: a plain path, ``path|layername=x``
     or ``ogr:dbname='path' table="x" (geom)``; (None, None) for memory, databases and the rest."""
     if not isinstance(value, str) or not value or value == "TEMPORARY_OUTPUT":
@@ -59,7 +59,7 @@ def destination_file(value) -> Tuple[Optional[Path], Optional[str]]:
             if key.strip().lower() == "layername" and given:
                 layer = given
     path = Path(value)
-    if path.suffix.lower() not in _FILE_SUFFIXES:
+    if not path.suffix or (not any_suffix and path.suffix.lower() not in _FILE_SUFFIXES):
         return None, None
     return path, layer
 
@@ -113,7 +113,7 @@ class StagedOutputs:
                 if name in sink_names:
                     self._stage_table(name, text)
                 continue
-            final, layer = destination_file(text)
+            final, layer = destination_file(text, any_suffix=name not in sink_names)  # reports, maps: any file
             if final is None:
                 continue
             self._refuse_inputs(name, final, input_paths)

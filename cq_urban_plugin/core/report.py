@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from ..i18n import tr
+from .errors import PlanInputError
 
 
 def usual_permissions(path):
@@ -22,15 +23,23 @@ def atomic_write(path, write) -> str:
     """``write(temporary_path)`` into a file beside ``path``, then replace ``path``
     with it: an interrupted run leaves the previous file intact."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
-    os.close(handle)
+    temporary = None
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix, dir=path.parent)
+        os.close(handle)
         write(temporary)
         usual_permissions(temporary)
         os.replace(temporary, path)
+    except OSError as error:
+        # Said with the file the user chose, not the temporary one beside it.
+        raise PlanInputError(
+            tr("{path} could not be written ({reason}); a previous file of that name was left as it was.").format(
+                path=path, reason=error.strerror or error),
+            tr("Check the free space and that the folder {folder} can be written to, then run again.").format(
+                folder=path.parent)) from None
     finally:
-        if os.path.exists(temporary):
+        if temporary and os.path.exists(temporary):
             os.unlink(temporary)
     return str(path)
 

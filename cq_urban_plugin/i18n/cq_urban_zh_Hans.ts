@@ -3,27 +3,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="35" />
+        <location filename="../algorithms/base.py" line="37" />
         <source>Plan structure</source>
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="36" />
+        <location filename="../algorithms/base.py" line="38" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="37" />
+        <location filename="../algorithms/base.py" line="39" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="38" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="159" />
+        <location filename="../algorithms/base.py" line="162" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -59,7 +59,7 @@ Output: a table without geometry.</source>
         <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="326" />
+        <location filename="../gui/panel.py" line="402" />
         <source>Plan catalogue</source>
         <translation>规划目录</translation>
     </message>
@@ -179,62 +179,62 @@ Output: a table without geometry.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
     <message>
-        <location filename="../gui/results.py" line="28" />
+        <location filename="../gui/results.py" line="30" />
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../gui/results.py" line="28" />
+        <location filename="../gui/results.py" line="30" />
         <source>not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../gui/results.py" line="28" />
+        <location filename="../gui/results.py" line="30" />
         <source>no target</source>
         <translation>无指标</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="98" />
+        <location filename="../core/report.py" line="107" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="98" />
+        <location filename="../gui/panel.py" line="349" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
+        <location filename="../gui/panel.py" line="311" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
+        <location filename="../gui/panel.py" line="349" />
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
+        <location filename="../core/report.py" line="107" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
+        <location filename="../core/report.py" line="107" />
         <source>Gap</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
+        <location filename="../gui/panel.py" line="349" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="99" />
+        <location filename="../core/report.py" line="108" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../core/report.py" line="99" />
+        <location filename="../core/report.py" line="108" />
         <source>Plan text</source>
         <translation>规划依据</translation>
     </message>
@@ -244,12 +244,12 @@ Output: a table without geometry.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="91" />
+        <location filename="../algorithms/check_builtup.py" line="90" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="94" />
+        <location filename="../algorithms/check_builtup.py" line="93" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -266,57 +266,57 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="116" />
+        <location filename="../algorithms/check_builtup.py" line="115" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="118" />
+        <location filename="../algorithms/check_builtup.py" line="117" />
         <source>Or a land-use layer (三调 / 用地用海)</source>
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="121" />
+        <location filename="../algorithms/check_builtup.py" line="120" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="124" />
+        <location filename="../algorithms/check_builtup.py" line="123" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="127" />
+        <location filename="../algorithms/check_builtup.py" line="126" />
         <source>Or these codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="130" />
+        <location filename="../algorithms/check_builtup.py" line="129" />
         <source>Townships (乡镇街道)</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="132" />
+        <location filename="../algorithms/check_builtup.py" line="131" />
         <source>Township name field (empty: plan_name, name or XZQMC)</source>
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="135" />
+        <location filename="../algorithms/check_builtup.py" line="134" />
         <source>Scope: plan role or group field (e.g. role)</source>
         <translation>范围：规划职能或分组字段（如 role）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="138" />
+        <location filename="../algorithms/check_builtup.py" line="137" />
         <source>Scope value (e.g. 一主; empty: the whole jurisdiction)</source>
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="141" />
+        <location filename="../algorithms/check_builtup.py" line="140" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="143" />
+        <location filename="../algorithms/check_builtup.py" line="142" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
@@ -326,7 +326,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="146" />
+        <location filename="../algorithms/check_builtup.py" line="145" />
         <source>Planar in the CGCS2000 Gauss-Krüger zone</source>
         <translation>CGCS2000 高斯-克吕格投影带平面面积</translation>
     </message>
@@ -336,12 +336,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="665" />
+        <location filename="../gui/panel.py" line="742" />
         <source>Built-up by township</source>
         <translation>分乡镇建成区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="666" />
+        <location filename="../gui/panel.py" line="743" />
         <source>Built-up table</source>
         <translation>建成区统计表</translation>
     </message>
@@ -356,62 +356,62 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="167" />
+        <location filename="../algorithms/check_builtup.py" line="166" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="167" />
+        <location filename="../algorithms/check_builtup.py" line="166" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="173" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="173" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="180" />
+        <location filename="../algorithms/check_builtup.py" line="179" />
         <source>Choose the land-use class field. Its fields: {available}.</source>
         <translation>请选择地类字段。其字段为：{available}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="202" />
+        <location filename="../algorithms/check_builtup.py" line="201" />
         <source>About the target: {note}</source>
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="208" />
+        <location filename="../algorithms/check_builtup.py" line="207" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="211" />
+        <location filename="../algorithms/check_builtup.py" line="210" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="211" />
+        <location filename="../algorithms/check_builtup.py" line="210" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="217" />
+        <location filename="../algorithms/check_builtup.py" line="216" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="221" />
+        <location filename="../algorithms/check_builtup.py" line="220" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="221" />
+        <location filename="../algorithms/check_builtup.py" line="220" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -421,42 +421,42 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="246" />
+        <location filename="../algorithms/check_builtup.py" line="247" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="338" />
+        <location filename="../algorithms/check_builtup.py" line="328" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="319" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="319" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="336" />
+        <location filename="../algorithms/check_builtup.py" line="326" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="340" />
+        <location filename="../algorithms/check_builtup.py" line="330" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="401" />
+        <location filename="../algorithms/check_coverage.py" line="409" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="343" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -466,22 +466,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="343" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="343" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="343" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="343" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -491,7 +491,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="711" />
+        <location filename="../gui/panel.py" line="788" />
         <source>Control lines by township</source>
         <translation>分乡镇三条控制线</translation>
     </message>
@@ -517,7 +517,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="112" />
+        <location filename="../algorithms/tag_townships.py" line="123" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
@@ -667,7 +667,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="398" />
+        <location filename="../gui/panel.py" line="1011" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
@@ -742,7 +742,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="230" />
+        <location filename="../gui/panel.py" line="296" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
@@ -827,7 +827,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="346" />
+        <location filename="../algorithms/check_coverage.py" line="354" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -917,22 +917,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="312" />
+        <location filename="../algorithms/check_coverage.py" line="320" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="694" />
+        <location filename="../gui/panel.py" line="771" />
         <source>Bus-stop coverage</source>
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="395" />
+        <location filename="../algorithms/check_coverage.py" line="403" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="353" />
+        <location filename="../algorithms/check_coverage.py" line="361" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -1042,7 +1042,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>已标注的乡镇图层或校核结果图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="305" />
+        <location filename="../gui/panel.py" line="381" />
         <source>Theme</source>
         <translation>专题</translation>
     </message>
@@ -1057,17 +1057,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>叠加显示的结果图层（如未覆盖区域、冲突）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="308" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="307" />
+        <location filename="../gui/panel.py" line="383" />
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="307" />
+        <location filename="../gui/panel.py" line="383" />
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
@@ -1127,12 +1127,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="173" />
+        <location filename="../gui/panel.py" line="238" />
         <source>Tag townships with plan roles</source>
         <translation>按规划标注乡镇角色</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="89" />
+        <location filename="../algorithms/tag_townships.py" line="100" />
         <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
 
 Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
@@ -1145,77 +1145,77 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
 输出：增加 plan_name、match、juris、plan_note、每种结构一个字段及 plan_cite 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="110" />
+        <location filename="../algorithms/tag_townships.py" line="121" />
         <source>Township polygons</source>
         <translation>乡镇面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="115" />
+        <location filename="../algorithms/tag_townships.py" line="126" />
         <source>Township code field (optional)</source>
         <translation>乡镇代码字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="119" />
+        <location filename="../algorithms/tag_townships.py" line="130" />
         <source>Tagged townships</source>
         <translation>已标注的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="121" />
+        <location filename="../algorithms/tag_townships.py" line="132" />
         <source>Match report</source>
         <translation>匹配报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="123" />
+        <location filename="../algorithms/tag_townships.py" line="134" />
         <source>Townships tagged</source>
         <translation>已标注乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="123" />
+        <location filename="../algorithms/tag_townships.py" line="134" />
         <source>Names not matched</source>
         <translation>未匹配名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="123" />
+        <location filename="../algorithms/tag_townships.py" line="134" />
         <source>Ambiguous names</source>
         <translation>有歧义名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="123" />
+        <location filename="../algorithms/tag_townships.py" line="134" />
         <source>Plan townships missing</source>
         <translation>缺失的规划乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="147" />
+        <location filename="../algorithms/tag_townships.py" line="158" />
         <source>The styles could not be saved in the GeoPackage ({problems}); the tagged layer is complete, style it from styles/ if needed.</source>
         <translation>无法将样式保存到 GeoPackage（{problems}）；已标注的图层是完整的，如需要可从 styles/ 加载样式。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="155" />
+        <location filename="../algorithms/tag_townships.py" line="166" />
         <source>The township layer could not be opened.</source>
         <translation>无法打开乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="165" />
+        <location filename="../algorithms/tag_townships.py" line="176" />
         <source>Layer '{layer}': the field {field} is one tagging writes itself.</source>
         <translation>图层“{layer}”：字段 {field} 是标注算法自身写入的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="165" />
+        <location filename="../algorithms/tag_townships.py" line="176" />
         <source>Choose the field holding the township's own name (or code), not a field of an earlier tagging.</source>
         <translation>请选择记录乡镇本身名称（或代码）的字段，而不是之前标注生成的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="175" />
+        <location filename="../algorithms/tag_townships.py" line="200" />
         <source>{layer}: fields {fields} of an earlier tagging are replaced.</source>
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="221" />
+        <location filename="../algorithms/tag_townships.py" line="247" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="225" />
+        <location filename="../algorithms/tag_townships.py" line="251" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
@@ -1225,7 +1225,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="672" />
+        <location filename="../gui/panel.py" line="749" />
         <source>Built-up area</source>
         <translation>建成区面积</translation>
     </message>
@@ -1565,12 +1565,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Town function types</source>
         <translation>城镇职能类型</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Regions</source>
         <translation>片区</translation>
     </message>
@@ -1600,7 +1600,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="711" />
+        <location filename="../gui/panel.py" line="788" />
         <source>Built-up outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
@@ -1610,17 +1610,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>服务范围（半径以内）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="254" />
+        <location filename="../gui/panel.py" line="320" />
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="256" />
+        <location filename="../gui/panel.py" line="322" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="259" />
+        <location filename="../gui/panel.py" line="325" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -2010,7 +2010,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请将其另存为 GeoPackage（导出 &gt; 要素另存为…）并使用副本。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="613" />
+        <location filename="../gui/panel.py" line="690" />
         <source>Fix township name</source>
         <translation>修正乡镇名称</translation>
     </message>
@@ -2030,457 +2030,432 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>专题图：{title}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="116" />
+        <location filename="../gui/panel.py" line="174" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="125" />
+        <location filename="../gui/panel.py" line="183" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="131" />
+        <location filename="../gui/panel.py" line="189" />
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="135" />
+        <location filename="../gui/panel.py" line="200" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="136" />
+        <location filename="../gui/panel.py" line="201" />
         <source>Checks</source>
         <translation>校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="137" />
+        <location filename="../gui/panel.py" line="202" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="138" />
+        <location filename="../gui/panel.py" line="203" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="146" />
+        <location filename="../gui/panel.py" line="211" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="151" />
+        <location filename="../gui/panel.py" line="216" />
         <source>Choose a plan catalogue and the township layer.</source>
         <translation>请选择规划目录和乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="164" />
+        <location filename="../gui/panel.py" line="228" />
         <source>Save the tagged layer as</source>
         <translation>标注结果保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="167" />
+        <location filename="../gui/panel.py" line="233" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="168" />
+        <location filename="../gui/panel.py" line="234" />
         <source>[temporary layer]</source>
         <translation>[临时图层]</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="169" />
+        <location filename="../gui/panel.py" line="235" />
         <source>A GeoPackage keeps the roles you edit by hand; a temporary layer is lost when QGIS closes.</source>
         <translation>保存为 GeoPackage 可保留手工编辑的角色；临时图层在关闭 QGIS 后会丢失。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="176" />
+        <location filename="../gui/panel.py" line="241" />
         <source>Match report: run tagging first.</source>
         <translation>匹配报告：请先运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="180" />
-        <source>Name in layer</source>
-        <translation>图层中的名称</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="180" />
+        <location filename="../gui/panel.py" line="247" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="180" />
-        <source>Feature id</source>
-        <translation>要素编号</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="180" />
-        <source>Plan name or candidates</source>
-        <translation>规划名称或候选</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="186" />
+        <location filename="../gui/panel.py" line="252" />
         <source>Double-click a row to zoom the map to the feature.</source>
         <translation>双击一行可将地图缩放至该要素。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="190" />
+        <location filename="../gui/panel.py" line="256" />
         <source>Fix the selected name…</source>
         <translation>修正所选名称…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="191" />
+        <location filename="../gui/panel.py" line="257" />
         <source>Change the name in the township layer (undoable, in its edit session), then run tagging again.</source>
         <translation>在乡镇图层中修改名称（在编辑会话中进行，可撤销），然后重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="195" />
+        <location filename="../gui/panel.py" line="261" />
         <source>Edit roles by hand…</source>
         <translation>手工编辑角色…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="196" />
+        <location filename="../gui/panel.py" line="262" />
         <source>Open the tagged layer's attribute table: its plan fields offer the catalogue's values.</source>
         <translation>打开标注结果图层的属性表：其规划字段提供规划目录中的取值。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="262" />
+        <location filename="../gui/panel.py" line="328" />
         <source>Built-up layer</source>
         <translation>建成区图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="222" />
+        <location filename="../gui/panel.py" line="288" />
         <source>Check built-up area</source>
         <translation>校核建成区面积</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="232" />
+        <location filename="../gui/panel.py" line="298" />
         <source>Area served (城区 / built-up)</source>
         <translation>服务范围（城区 / 建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="234" />
+        <location filename="../gui/panel.py" line="300" />
         <source>Empty: straight-line distance. A road or footpath layer: distance along it.</source>
         <translation>留空：按直线距离。选择道路或步行路径图层：按沿路网距离。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="235" />
+        <location filename="../gui/panel.py" line="301" />
         <source>Walking network (optional)</source>
         <translation>步行路网（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="237" />
+        <location filename="../gui/panel.py" line="303" />
         <source>Empty: coverage by area. A population raster: coverage by population.</source>
         <translation>留空：按面积计算覆盖率。选择人口栅格：按人口计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="238" />
+        <location filename="../gui/panel.py" line="304" />
         <source>Population raster (optional)</source>
         <translation>人口栅格（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="243" />
+        <location filename="../gui/panel.py" line="309" />
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="246" />
+        <location filename="../gui/panel.py" line="312" />
         <source>Check bus-stop coverage</source>
         <translation>校核公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="720" />
+        <location filename="../gui/panel.py" line="797" />
         <source>Control lines</source>
         <translation>三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="263" />
+        <location filename="../gui/panel.py" line="329" />
         <source>Check control lines</source>
         <translation>校核三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="279" />
-        <source>Check</source>
-        <translation>校核项</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="279" />
-        <source>Township or scope</source>
-        <translation>乡镇或范围</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="288" />
+        <location filename="../gui/panel.py" line="364" />
         <source>Click a row to zoom the map to the township.</source>
         <translation>单击一行可将地图缩放至该乡镇。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="291" />
+        <location filename="../gui/panel.py" line="367" />
         <source>Clear results</source>
         <translation>清空结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="300" />
+        <location filename="../gui/panel.py" line="376" />
         <source>Layer to map</source>
         <translation>制图图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Plan roles</source>
         <translation>规划角色</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Tiers</source>
         <translation>城镇等级</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Function zones</source>
         <translation>功能分区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Built-up check</source>
         <translation>建成区校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="310" />
+        <location filename="../gui/panel.py" line="386" />
         <source>Title (optional)</source>
         <translation>标题（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="311" />
+        <location filename="../gui/panel.py" line="387" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="314" />
+        <location filename="../gui/panel.py" line="390" />
         <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="315" />
+        <location filename="../gui/panel.py" line="391" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="835" />
+        <location filename="../gui/panel.py" line="965" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="326" />
+        <location filename="../gui/panel.py" line="402" />
         <source>Plan catalogue (*.yaml *.yml)</source>
         <translation>规划目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="386" />
+        <location filename="../gui/panel.py" line="462" />
         <source>No target (measure only)</source>
         <translation>不设指标（仅量算）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="432" />
+        <location filename="../gui/panel.py" line="508" />
         <source>Another run is under way: wait for it or cancel it.</source>
         <translation>另一项运行尚未结束：请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="435" />
+        <location filename="../gui/panel.py" line="511" />
         <source>The algorithm {id} is not available: check that the plugin's Processing provider is enabled (Processing &gt; Toolbox).</source>
         <translation>算法 {id} 不可用：请检查插件的处理提供程序是否已启用（处理 &gt; 工具箱）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="450" />
+        <location filename="../gui/panel.py" line="526" />
         <source>{task}: running…</source>
         <translation>{task}：运行中…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="456" />
+        <location filename="../gui/panel.py" line="532" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="475" />
+        <location filename="../gui/panel.py" line="551" />
         <source>{task}: done.</source>
         <translation>{task}：已完成。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="481" />
+        <location filename="../gui/panel.py" line="557" />
         <source>{task}: the results could not be shown: {error}</source>
         <translation>{task}：无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="485" />
+        <location filename="../gui/panel.py" line="561" />
         <source>{task}: cancelled; nothing was added to the project.</source>
         <translation>{task}：已取消，未向项目添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="489" />
+        <location filename="../gui/panel.py" line="565" />
         <source>{task} failed: {error}</source>
         <translation>{task} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="699" />
+        <location filename="../gui/panel.py" line="776" />
         <source>Choose the township layer and its name field first.</source>
         <translation>请先选择乡镇图层及其名称字段。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="525" />
+        <location filename="../gui/panel.py" line="601" />
         <source>{layer} (plan roles)</source>
         <translation>{layer}（规划角色）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="526" />
+        <location filename="../gui/panel.py" line="602" />
         <source>{layer} match report</source>
         <translation>{layer} 匹配报告</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="533" />
+        <location filename="../gui/panel.py" line="609" />
         <source>Tag townships</source>
         <translation>标注乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="550" />
+        <location filename="../gui/panel.py" line="626" />
         <source>Matched {MATCHED}, unmatched {UNMATCHED}, ambiguous {AMBIGUOUS}; plan townships missing from the layer: {MISSING}.</source>
         <translation>已匹配 {MATCHED}，未匹配 {UNMATCHED}，有歧义 {AMBIGUOUS}；图层中缺少的规划乡镇：{MISSING}。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="555" />
+        <location filename="../gui/panel.py" line="631" />
         <source>The tagged layer is temporary: to keep roles edited by hand, choose a GeoPackage under "Save the tagged layer as" (or use Make Permanent on the layer).</source>
         <translation>标注结果为临时图层：如需保留手工编辑的角色，请在“标注结果保存为”中选择 GeoPackage（或对该图层使用“转为永久图层”）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="594" />
+        <location filename="../gui/panel.py" line="671" />
         <source>{layer}: feature {fid} renamed to '{name}' (undo with Ctrl+Z; save the layer's edits to keep it). Run tagging again.</source>
         <translation>{layer}：要素 {fid} 已更名为“{name}”（可用 Ctrl+Z 撤销；保存图层编辑以保留修改）。请重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="604" />
+        <location filename="../gui/panel.py" line="681" />
         <source>Select a row of the match report that names a feature of the layer.</source>
         <translation>请在匹配报告中选择一行指向图层要素的记录。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="613" />
+        <location filename="../gui/panel.py" line="690" />
         <source>New name for '{name}' (feature {fid}):</source>
         <translation>“{name}”（要素 {fid}）的新名称：</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="643" />
+        <location filename="../gui/panel.py" line="720" />
         <source>Run tagging first: the roles are edited on its output layer.</source>
         <translation>请先运行标注：角色在其输出图层上编辑。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="663" />
+        <location filename="../gui/panel.py" line="740" />
         <source>Choose the built-up layer.</source>
         <translation>请选择建成区图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="678" />
+        <location filename="../gui/panel.py" line="755" />
         <source>Choose the bus-stop layer and the area served.</source>
         <translation>请选择公交站点图层和服务范围。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="682" />
+        <location filename="../gui/panel.py" line="759" />
         <source>Bus-stop service area</source>
         <translation>公交站点服务范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="683" />
+        <location filename="../gui/panel.py" line="760" />
         <source>Uncovered areas (bus stops)</source>
         <translation>公交站点未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="684" />
+        <location filename="../gui/panel.py" line="761" />
         <source>Coverage table</source>
         <translation>覆盖率统计表</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="703" />
+        <location filename="../gui/panel.py" line="780" />
         <source>Choose at least one control-line layer.</source>
         <translation>请至少选择一个控制线图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="711" />
+        <location filename="../gui/panel.py" line="788" />
         <source>Control-line overlaps</source>
         <translation>控制线冲突（重叠）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="711" />
+        <location filename="../gui/panel.py" line="788" />
         <source>Control-line summary</source>
         <translation>三条控制线汇总</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="738" />
+        <location filename="../gui/panel.py" line="815" />
         <source>Whole area checked</source>
         <translation>校核范围合计</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="763" />
+        <location filename="../gui/panel.py" line="848" />
         <source>{task}: done. &lt;a href="{url}"&gt;Open the report&lt;/a&gt;</source>
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="809" />
+        <location filename="../gui/panel.py" line="939" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="812" />
+        <location filename="../gui/panel.py" line="942" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="832" />
+        <location filename="../gui/panel.py" line="962" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="846" />
+        <location filename="../gui/panel.py" line="976" />
         <source>exact match</source>
         <translation>完全匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="846" />
+        <location filename="../gui/panel.py" line="976" />
         <source>matched after normalising</source>
         <translation>规范化后匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="846" />
+        <location filename="../gui/panel.py" line="976" />
         <source>matched by alias</source>
         <translation>按别名匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="847" />
+        <location filename="../gui/panel.py" line="977" />
         <source>ambiguous</source>
         <translation>有歧义</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="847" />
+        <location filename="../gui/panel.py" line="977" />
         <source>unmatched</source>
         <translation>未匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="847" />
+        <location filename="../gui/panel.py" line="977" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="848" />
+        <location filename="../gui/panel.py" line="978" />
         <source>parts of one township</source>
         <translation>同一乡镇的多个部分</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="848" />
+        <location filename="../gui/panel.py" line="978" />
         <source>missing from the layer</source>
         <translation>图层中缺少</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="849" />
+        <location filename="../gui/panel.py" line="979" />
         <source>other jurisdiction</source>
         <translation>其他辖区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="849" />
+        <location filename="../gui/panel.py" line="979" />
         <source>plan contradicts itself</source>
         <translation>规划表述矛盾</translation>
     </message>
@@ -2495,47 +2470,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="401" />
+        <location filename="../algorithms/check_coverage.py" line="409" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="401" />
+        <location filename="../algorithms/check_coverage.py" line="409" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="401" />
+        <location filename="../algorithms/check_coverage.py" line="409" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="402" />
+        <location filename="../algorithms/check_coverage.py" line="410" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="402" />
+        <location filename="../algorithms/check_coverage.py" line="410" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="402" />
+        <location filename="../algorithms/check_coverage.py" line="410" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="403" />
+        <location filename="../algorithms/check_coverage.py" line="411" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="403" />
+        <location filename="../algorithms/check_coverage.py" line="411" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="403" />
+        <location filename="../algorithms/check_coverage.py" line="411" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2590,7 +2565,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="315" />
+        <location filename="../algorithms/check_coverage.py" line="323" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
@@ -2620,27 +2595,27 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="315" />
+        <location filename="../algorithms/check_coverage.py" line="323" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="315" />
+        <location filename="../algorithms/check_coverage.py" line="323" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="315" />
+        <location filename="../algorithms/check_coverage.py" line="323" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="320" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="320" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2810,7 +2785,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>输出“{output}”未完整写入：应向 {path} 写入 {expected} 个要素，文件中只有 {found}。原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="264" />
+        <location filename="../core/report.py" line="36" />
         <source>Check the free space and that the folder {folder} can be written to, then run again.</source>
         <translation>请检查磁盘剩余空间以及文件夹 {folder} 是否可写，然后重新运行。</translation>
     </message>
@@ -2988,6 +2963,121 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <location filename="../core/result_styles.py" line="102" />
         <source>Overlap: {a} × {b}</source>
         <translation>重叠：{a} × {b}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="185" />
+        <source>points</source>
+        <translation>点</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="185" />
+        <source>lines</source>
+        <translation>线</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="186" />
+        <source>polygons</source>
+        <translation>面</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="201" />
+        <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
+        <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="201" />
+        <source> or </source>
+        <translation>或</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="201" />
+        <source>Choose a layer of {wanted} for {parameter}.</source>
+        <translation>请为 {parameter} 选择{wanted}图层。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="272" />
+        <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
+        <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="314" />
+        <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
+        <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="203" />
+        <source>{layer}: its own fields with the names tagging writes are kept under new names ({fields}); the plan's values are written under the names.</source>
+        <translation>{layer}：图层自带的与标注字段同名的字段已改名保留（{fields}）；规划的取值写入原字段名。</translation>
+    </message>
+    <message>
+        <location filename="../core/report.py" line="36" />
+        <source>{path} could not be written ({reason}); a previous file of that name was left as it was.</source>
+        <translation>无法写入 {path}（{reason}）；同名的原有文件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="247" />
+        <source>Plan name</source>
+        <translation>规划名称</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="358" />
+        <source>Point at a row for the check, the gap and the reason.</source>
+        <translation>将鼠标指向一行，可查看校核项、差值和原因。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="655" />
+        <source>Feature id: {fid}</source>
+        <translation>要素编号：{fid}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1021" />
+        <source>{n} townships</source>
+        <translation>{n} 个乡镇</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1031" />
+        <source>Measured: {value}</source>
+        <translation>实测值：{value}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1032" />
+        <source>Target: {value}</source>
+        <translation>目标值：{value}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1033" />
+        <source>Gap: {value}</source>
+        <translation>差值：{value}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1034" />
+        <source>Result: {value}</source>
+        <translation>结论：{value}</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1036" />
+        <source>Reason: {reason}</source>
+        <translation>原因：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="238" />
+        <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
+        <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="238" />
+        <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
+        <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="247" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="841" />
+        <source>{check}: target {value}</source>
+        <translation>{check}：目标 {value}</translation>
     </message>
 </context>
 </TS>
