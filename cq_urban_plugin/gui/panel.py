@@ -20,8 +20,8 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
-from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtGui import QBrush, QColor
+from qgis.PyQt.QtCore import QEvent, QRect, Qt
+from qgis.PyQt.QtGui import QBrush, QColor, QFontMetrics
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -37,6 +37,7 @@ from qgis.PyQt.QtWidgets import (
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -49,7 +50,7 @@ from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
 from ..i18n import tr
 from .edits import set_attribute
-from .results import feature_extent, row_extent, summary_row, table_rows, township_rows
+from .results import control_rows, feature_extent, row_extent, summary_row, table_rows, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
 
 TAG_ID = "cq_urban:tag_townships"
@@ -77,7 +78,63 @@ GREEN = QColor(198, 239, 206)
 RED = QColor(255, 199, 206)
 
 # Columns of the match report table.
-MATCH_COLUMNS = ("name", "problem", "fid", "candidates")
+MATCH_COLUMNS = ("name", "problem", "candidates")
+# Columns of the results table: the township or scope, its figure (with unit), the verdict. Each check
+# starts with a row naming it and its target; the target, the gap and the reason are in each row's tooltip.
+RESULT_COLUMNS = ("scope", "measured", "result")
+
+
+def compact_table(table: QTableWidget) -> QTableWidget:
+    """Columns sharing the table's width, texts wrapped rather than cut, no sideways scroll."""
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(24)
+    table.setWordWrap(True)
+    table.setTextElideMode(Qt.TextElideMode.ElideNone)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setMinimumWidth(0)
+    table.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Expanding)
+    return table
+
+
+# The panel fits a dock this wide (pixels), in Chinese and in English.
+DOCK_WIDTH = 300
+COMBO_CHARACTERS = 12  # a combo box is this many characters wide at least, whatever its longest item
+
+
+def narrow_form(parent=None) -> QFormLayout:
+    """A form whose labels sit above their fields, so that it fits a narrow dock."""
+    form = QFormLayout(parent) if parent is not None else QFormLayout()
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def add_row(form: QFormLayout, text: str, widget) -> QLabel:
+    """A form row with a word-wrapped label (a long label never widens the panel)."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    # The whole row's width, not the narrow width a word-wrapped label asks for.
+    label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    label.setBuddy(widget)
+    # Label and field each on a row of their own, the form's whole width (a word-wrapped label put in
+    # the label column would get the narrow width it asks for).
+    form.addRow(label)
+    form.addRow(widget)
+    return label
+
+
+def narrow_combo(combo):
+    """A combo box that does not grow with its longest item (the popup still shows it whole)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(COMBO_CHARACTERS)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    view = combo.view()
+    if view is not None:
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return combo
 
 
 class PlanChecksDock(QgsDockWidget):
@@ -95,6 +152,7 @@ class PlanChecksDock(QgsDockWidget):
         self.export_path = ""
         self.export_extras = []    # result layers the next map shows beside its main layer
         self.result_rows = []
+        self.result_table_rows = []  # per row of the results table: the result's index, None for a heading
         self.match_rows = []
         self._build()
         self.refresh_targets()
@@ -104,8 +162,8 @@ class PlanChecksDock(QgsDockWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
 
-        form = QFormLayout()
-        self.catalogue_combo = QComboBox()
+        form = narrow_form()
+        self.catalogue_combo = narrow_combo(QComboBox())
         self.catalogue_combo.setObjectName("catalogue")
         for path in bundled_catalogue_paths():
             try:
@@ -117,21 +175,28 @@ class PlanChecksDock(QgsDockWidget):
         self._last_catalogue_index = 0
         self.catalogue_combo.activated.connect(self._catalogue_activated)
         self.catalogue_combo.currentIndexChanged.connect(lambda _i: self.refresh_targets())
-        form.addRow(tr("Plan catalogue"), self.catalogue_combo)
+        add_row(form, tr("Plan catalogue"), self.catalogue_combo)
 
-        self.township_combo = QgsMapLayerComboBox()
+        self.township_combo = narrow_combo(QgsMapLayerComboBox())
         self.township_combo.setObjectName("townships")
         self.township_combo.setFilters(LayerFilter.PolygonLayer)
-        form.addRow(tr("Township layer"), self.township_combo)
-        self.name_field_combo = QgsFieldComboBox()
+        add_row(form, tr("Township layer"), self.township_combo)
+        self.name_field_combo = narrow_combo(QgsFieldComboBox())
         self.name_field_combo.setObjectName("name_field")
         self.name_field_combo.setFilters(QgsFieldProxyModel.Filter.String)
         self.township_combo.layerChanged.connect(self._township_layer_changed)
         QgsProject.instance().layersAdded.connect(self._sync_name_field)
-        form.addRow(tr("Name field"), self.name_field_combo)
+        add_row(form, tr("Name field"), self.name_field_combo)
         layout.addLayout(form)
 
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        # Every tab in view (no scroll arrows hiding one): the tabs share the width, with less padding.
+        bar = self.tabs.tabBar()
+        bar.setUsesScrollButtons(False)
+        bar.setElideMode(Qt.TextElideMode.ElideNone)
+        bar.setExpanding(True)
+        bar.setStyleSheet("QTabBar::tab { padding: 4px 6px; min-width: 0px; }")
         self.tabs.addTab(self._tagging_tab(), tr("Tagging"))
         self.tabs.addTab(self._checks_tab(), tr("Checks"))
         self.tabs.addTab(self._results_tab(), tr("Results"))
@@ -160,16 +225,16 @@ class PlanChecksDock(QgsDockWidget):
     def _tagging_tab(self):
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        save_row = QHBoxLayout()
-        save_row.addWidget(QLabel(tr("Save the tagged layer as")))
+        save_label = QLabel(tr("Save the tagged layer as"))
+        save_label.setWordWrap(True)
+        layout.addWidget(save_label)
         self.tagged_file = QgsFileWidget()
         self.tagged_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.tagged_file.setFilter(tr("GeoPackage (*.gpkg)"))
         self.tagged_file.lineEdit().setPlaceholderText(tr("[temporary layer]"))
         self.tagged_file.setToolTip(tr("A GeoPackage keeps the roles you edit by hand; a temporary layer is lost "
                                        "when QGIS closes."))
-        save_row.addWidget(self.tagged_file, 1)
-        layout.addLayout(save_row)
+        layout.addWidget(self.tagged_file)
         self.tag_button = QPushButton(tr("Tag townships with plan roles"))
         self.tag_button.clicked.connect(self.run_tagging)
         layout.addWidget(self.tag_button)
@@ -177,16 +242,17 @@ class PlanChecksDock(QgsDockWidget):
         self.match_summary.setWordWrap(True)
         layout.addWidget(self.match_summary)
         self.match_table = QTableWidget(0, len(MATCH_COLUMNS))
-        self.match_table.setHorizontalHeaderLabels(
-            [tr("Name in layer"), tr("Problem"), tr("Feature id"), tr("Plan name or candidates")])
+        self.match_table.setObjectName("match_report")
+        # The feature id and the fix are in each row's tooltip: three columns fit a narrow dock.
+        self.match_table.setHorizontalHeaderLabels([tr("Name"), tr("Problem"), tr("Plan name")])
+        compact_table(self.match_table)
         self.match_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.match_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.match_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.match_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.match_table.setToolTip(tr("Double-click a row to zoom the map to the feature."))
         self.match_table.cellDoubleClicked.connect(self._match_double_clicked)
         layout.addWidget(self.match_table, 1)
-        buttons = QHBoxLayout()
+        buttons = QVBoxLayout()
         self.fix_button = QPushButton(tr("Fix the selected name…"))
         self.fix_button.setToolTip(tr("Change the name in the township layer (undoable, in its edit session), "
                                       "then run tagging again."))
@@ -201,7 +267,7 @@ class PlanChecksDock(QgsDockWidget):
         return tab
 
     def _layer_combo(self, name, filters, optional=False):
-        combo = QgsMapLayerComboBox()
+        combo = narrow_combo(QgsMapLayerComboBox())
         combo.setObjectName(name)
         combo.setFilters(filters)
         if optional:
@@ -214,52 +280,52 @@ class PlanChecksDock(QgsDockWidget):
         layout = QVBoxLayout(tab)
 
         box = QGroupBox(tr("Built-up area"))
-        form = QFormLayout(box)
+        form = narrow_form(box)
         self.builtup_combo = self._layer_combo("builtup", LayerFilter.PolygonLayer)
-        form.addRow(tr("Built-up layer"), self.builtup_combo)
-        self.builtup_target_combo = QComboBox()
-        form.addRow(tr("Target"), self.builtup_target_combo)
+        add_row(form, tr("Built-up layer"), self.builtup_combo)
+        self.builtup_target_combo = narrow_combo(QComboBox())
+        add_row(form, tr("Target"), self.builtup_target_combo)
         self.builtup_button = QPushButton(tr("Check built-up area"))
         self.builtup_button.clicked.connect(self.run_builtup)
         form.addRow(self.builtup_button)
         layout.addWidget(box)
 
         box = QGroupBox(tr("Bus-stop coverage"))
-        form = QFormLayout(box)
+        form = narrow_form(box)
         self.stops_combo = self._layer_combo("stops", LayerFilter.PointLayer)
-        form.addRow(tr("Bus stops"), self.stops_combo)
+        add_row(form, tr("Bus stops"), self.stops_combo)
         self.served_combo = self._layer_combo("served_area", LayerFilter.PolygonLayer)
-        form.addRow(tr("Area served (城区 / built-up)"), self.served_combo)
+        add_row(form, tr("Area served (城区 / built-up)"), self.served_combo)
         self.roads_combo = self._layer_combo("roads", LayerFilter.LineLayer, optional=True)
         self.roads_combo.setToolTip(tr("Empty: straight-line distance. A road or footpath layer: distance along it."))
-        form.addRow(tr("Walking network (optional)"), self.roads_combo)
+        add_row(form, tr("Walking network (optional)"), self.roads_combo)
         self.population_combo = self._layer_combo("population", LayerFilter.RasterLayer, optional=True)
         self.population_combo.setToolTip(tr("Empty: coverage by area. A population raster: coverage by population."))
-        form.addRow(tr("Population raster (optional)"), self.population_combo)
+        add_row(form, tr("Population raster (optional)"), self.population_combo)
         self.radius_spin = QDoubleSpinBox()
         self.radius_spin.setRange(1, 100000)
         self.radius_spin.setValue(500)
         self.radius_spin.setSuffix(" m")
-        form.addRow(tr("Radius"), self.radius_spin)
-        self.coverage_target_combo = QComboBox()
-        form.addRow(tr("Target"), self.coverage_target_combo)
+        add_row(form, tr("Radius"), self.radius_spin)
+        self.coverage_target_combo = narrow_combo(QComboBox())
+        add_row(form, tr("Target"), self.coverage_target_combo)
         self.coverage_button = QPushButton(tr("Check bus-stop coverage"))
         self.coverage_button.clicked.connect(self.run_coverage)
         form.addRow(self.coverage_button)
         layout.addWidget(box)
 
         box = QGroupBox(tr("Control lines"))
-        form = QFormLayout(box)
+        form = narrow_form(box)
         self.ecology_combo = self._layer_combo("ecology", LayerFilter.PolygonLayer, optional=True)
-        form.addRow(tr("Ecological protection red line"), self.ecology_combo)
+        add_row(form, tr("Ecological protection red line"), self.ecology_combo)
         self.farmland_combo = self._layer_combo("farmland", LayerFilter.PolygonLayer, optional=True)
-        form.addRow(tr("Permanent basic farmland"), self.farmland_combo)
+        add_row(form, tr("Permanent basic farmland"), self.farmland_combo)
         self.development_combo = self._layer_combo("development", LayerFilter.PolygonLayer,
                                                    optional=True)
-        form.addRow(tr("Urban development boundary"), self.development_combo)
+        add_row(form, tr("Urban development boundary"), self.development_combo)
         self.control_builtup_combo = self._layer_combo("control_builtup", LayerFilter.PolygonLayer,
                                                        optional=True)
-        form.addRow(tr("Built-up layer"), self.control_builtup_combo)
+        add_row(form, tr("Built-up layer"), self.control_builtup_combo)
         self.control_button = QPushButton(tr("Check control lines"))
         self.control_button.clicked.connect(self.run_control_lines)
         form.addRow(self.control_button)
@@ -268,21 +334,31 @@ class PlanChecksDock(QgsDockWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setObjectName("checks_scroll")
+        # Never sideways: the forms wrap to the dock's width instead.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(tab)
         return scroll
 
     def _results_tab(self):
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        self.results_table = QTableWidget(0, 7)
+        self.results_table = QTableWidget(0, len(RESULT_COLUMNS))
         self.results_table.setObjectName("results")
         self.results_table.setHorizontalHeaderLabels(
-            [tr("Check"), tr("Township or scope"), tr("Target"), tr("Measured"), tr("Unit"), tr("Gap"),
-             tr("Result")])
+            [tr("Scope"), tr("Measured"), tr("Result")])
+        compact_table(self.results_table)
+        # Row heights set by _fit_result_rows: a check's heading row spans the table and wraps at its width.
+        self.results_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.results_table.viewport().installEventFilter(self)
+        header = self.results_table.horizontalHeader()
+        for column in (1, 2):  # the figures whole; the township's name takes the rest, wrapped
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.results_table.setToolTip(tr("Point at a row for the check, the gap and the reason."))
         self.results_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.results_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.results_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.results_table.cellClicked.connect(self._result_clicked)
         layout.addWidget(self.results_table, 1)
         hint = QLabel(tr("Click a row to zoom the map to the township."))
@@ -295,24 +371,24 @@ class PlanChecksDock(QgsDockWidget):
 
     def _export_tab(self):
         tab = QWidget()
-        form = QFormLayout(tab)
+        form = narrow_form(tab)
         self.export_layer_combo = self._layer_combo("export_layer", LayerFilter.PolygonLayer)
-        form.addRow(tr("Layer to map"), self.export_layer_combo)
-        self.theme_combo = QComboBox()
+        add_row(form, tr("Layer to map"), self.export_layer_combo)
+        self.theme_combo = narrow_combo(QComboBox())
         for label in (tr("Plan roles"), tr("Tiers"), tr("Function zones"), tr("Town function types"),
                       tr("Regions"), tr("Built-up check"), tr("Bus-stop coverage"), tr("Control lines")):
             self.theme_combo.addItem(label)
-        form.addRow(tr("Theme"), self.theme_combo)
-        self.paper_combo = QComboBox()
+        add_row(form, tr("Theme"), self.theme_combo)
+        self.paper_combo = narrow_combo(QComboBox())
         self.paper_combo.addItems([tr("A3 landscape"), tr("A4 portrait")])
-        form.addRow(tr("Paper"), self.paper_combo)
+        add_row(form, tr("Paper"), self.paper_combo)
         self.title_edit = QLineEdit()
         self.title_edit.setPlaceholderText(tr("Title (optional)"))
-        form.addRow(tr("Title"), self.title_edit)
+        add_row(form, tr("Title"), self.title_edit)
         self.export_file = QgsFileWidget()
         self.export_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.export_file.setFilter(tr("PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)"))
-        form.addRow(tr("Save as"), self.export_file)
+        add_row(form, tr("Save as"), self.export_file)
         self.export_button = QPushButton(tr("Export map"))
         self.export_button.clicked.connect(self.run_export)
         form.addRow(self.export_button)
@@ -576,7 +652,8 @@ class PlanChecksDock(QgsDockWidget):
             # What the plan offers: the plan township it was matched to (or that is missing),
             # else the candidates / suggestions for a name that matched none or several.
             row["candidates"] = row["plan_name"] or suggestions
-            row["tooltip"] = "\n".join(t for t in (suggestions if row["plan_name"] else "", row["fix"]) if t)
+            fid_text = tr("Feature id: {fid}").format(fid=row["fid"]) if row["fid"] is not None else ""
+            row["tooltip"] = "\n".join(t for t in (fid_text, suggestions if row["plan_name"] else "", row["fix"]) if t)
             self.match_rows.append(row)
             index = self.match_table.rowCount()
             self.match_table.insertRow(index)
@@ -746,7 +823,11 @@ class PlanChecksDock(QgsDockWidget):
         spec = TOWNSHIP_FIELDS.get(algorithm_id)
         source = result_layer(results.get(spec["source"])) if spec else None
         name_field = parameters.get("TOWNSHIP_NAME_FIELD", "")
-        if source is not None and spec["source"] == "OUTPUT":
+        if source is not None and algorithm_id == CONTROL_ID:
+            if source.fields().indexOf(name_field) < 0:
+                name_field = spec["name"]
+            rows += control_rows(label, source, name_field)
+        elif source is not None and spec["source"] == "OUTPUT":
             if source.fields().indexOf(name_field) < 0:
                 name_field = spec["name"]
             rows += township_rows(label, source, name_field, spec["measured"], spec["unit"],
@@ -754,7 +835,11 @@ class PlanChecksDock(QgsDockWidget):
         elif source is not None:
             rows += table_rows(label, source, spec["name"], spec["measured"], spec["unit"],
                                parameters.get("TOWNSHIPS"), name_field, spec.get("target", ""), spec["passed"])
-        self.add_result_rows(rows)
+        heading = label
+        if rows and rows[0].target is not None:
+            unit = UNITS.get(rows[0].unit, rows[0].unit)
+            heading = tr("{check}: target {value}").format(check=label, value=f"{rows[0].target:g} {unit}".strip())
+        self.add_result_rows(rows, heading)
         if layer is not None:
             self.export_layer_combo.setLayer(layer)
             self.theme_combo.setCurrentIndex(THEME_OF_CHECK.get(algorithm_id, 0))
@@ -765,27 +850,72 @@ class PlanChecksDock(QgsDockWidget):
         self.tabs.setCurrentIndex(2)
 
     # -------------------------------------------------------------- results
-    def add_result_rows(self, rows):
+    def add_result_rows(self, rows, heading: str = ""):
+        """One row per result, under a row naming the check (``heading``, default the first row's check)."""
+        if not rows:
+            return
+        heading = heading or rows[0].check
+        table = self.results_table
+        index = table.rowCount()
+        table.insertRow(index)
+        item = QTableWidgetItem(heading)
+        font = item.font()
+        font.setBold(True)
+        item.setFont(font)
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        table.setItem(index, 0, item)
+        table.setSpan(index, 0, 1, len(RESULT_COLUMNS))
+        self.result_table_rows.append(None)
         for row in rows:
             self.result_rows.append(row)
-            index = self.results_table.rowCount()
-            self.results_table.insertRow(index)
-            values = (row.check, row.scope, _fmt(row.target), _fmt(row.measured), UNITS.get(row.unit, row.unit),
-                      _fmt(row.gap), row.status)
+            self.result_table_rows.append(len(self.result_rows) - 1)
+            index = table.rowCount()
+            table.insertRow(index)
+            values = (row.scope, measured_text(row), status_of(row))
+            tooltip = result_tooltip(row)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if column in (2, 3, 5):
+                if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if row.passed is not None:
                     item.setBackground(QBrush(GREEN if row.passed else RED))
-                self.results_table.setItem(index, column, item)
+                item.setToolTip(tooltip)
+                table.setItem(index, column, item)
+        self._fit_result_rows()
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+        if watched is self.results_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_result_rows()
+        return super().eventFilter(watched, event)
+
+    def _fit_result_rows(self):
+        table = self.results_table
+        width = max(table.viewport().width() - 6, 20)
+        for row, index in enumerate(self.result_table_rows):
+            item = table.item(row, 0)
+            if index is None and item is not None:
+                metrics = QFontMetrics(item.font())
+                rect = metrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), item.text())
+                table.setRowHeight(row, rect.height() + 8)
+            else:
+                table.resizeRowToContents(row)
+
+    def table_row(self, index: int) -> int:
+        """The results table's row showing result ``index`` (-1 if none)."""
+        try:
+            return self.result_table_rows.index(index)
+        except ValueError:
+            return -1
 
     def clear_results(self):
         self.result_rows = []
+        self.result_table_rows = []
+        self.results_table.clearSpans()
         self.results_table.setRowCount(0)
 
     def _result_clicked(self, row, _column):
-        self.zoom_to_row(row)
+        if 0 <= row < len(self.result_table_rows) and self.result_table_rows[row] is not None:
+            self.zoom_to_row(self.result_table_rows[row])
 
     def zoom_to_row(self, index: int) -> bool:
         """Zoom the map canvas to the township (or the layer) of a results row."""
@@ -873,6 +1003,38 @@ def _int(feature, field):
         return int(float(text)) if text not in (None, "") else None
     except ValueError:
         return None
+
+
+def status_of(row) -> str:
+    """The verdict column: met / not met; for a township without a target of its own, a dash."""
+    if row.passed is None and row.fid is not None:
+        return tr("not checked") if row.reason else "—"
+    return row.status
+
+
+def measured_text(row) -> str:
+    """'138.40 km²', '13 townships', or '1.00 %' over the line it is the share of."""
+    unit = UNITS.get(row.unit, row.unit)
+    if row.measured is None:
+        return _fmt(None)
+    if row.unit == "townships":
+        text = tr("{n} townships").format(n=int(round(row.measured)))
+    else:
+        text = f"{_fmt(row.measured)} {unit}".strip()
+    return f"{text}\n{row.figure}" if row.figure else text
+
+
+def result_tooltip(row) -> str:
+    """The check, scope, figures and the reason of a result row."""
+    unit = UNITS.get(row.unit, row.unit)
+    lines = [f"{row.check}: {row.scope}",
+             tr("Measured: {value}").format(value=measured_text(row).replace("\n", " ")),
+             tr("Target: {value}").format(value=_fmt(row.target)),
+             tr("Gap: {value}").format(value=_fmt(row.gap)),
+             tr("Result: {value}").format(value=row.status)]
+    if row.reason:
+        lines.append(tr("Reason: {reason}").format(reason=row.reason))
+    return "\n".join(lines)
 
 
 def _fmt(value) -> str:

@@ -22,6 +22,8 @@ class ResultRow:
     passed: Optional[bool]
     layer_id: str = ""      # the layer to zoom to
     fid: Optional[int] = None  # the township's feature in it; None: the whole layer
+    reason: str = ""        # why the verdict is what it is (the control-line zone check's reason)
+    figure: str = ""        # what the measured figure is of, when the unit does not say (e.g. 永久基本农田)
 
     @property
     def status(self) -> str:
@@ -132,3 +134,34 @@ def feature_extent(layer, fid: Optional[int], canvas_crs, project=None) -> Optio
         extent = QgsCoordinateTransform(layer.crs(), canvas_crs, project).transformBoundingBox(extent)
     extent.scale(1.1)
     return extent
+
+
+def control_rows(check: str, layer, name_field: str) -> List[ResultRow]:
+    """One row per township of the control-line check, showing the figure its verdict is about.
+
+    The zone check of a 农产品主产区 town may fail on its farmland share, that of the other zones on the
+    share inside the development boundary: the row shows the share of the line the reason names first
+    (the failing one), with the reason itself, instead of always the development boundary's share."""
+    from ..core import control_lines as cl
+
+    if layer is None or layer.fields().indexOf("zone_ok") < 0:
+        return []
+    has = layer.fields().indexOf
+    rows = []
+    for feature in layer.getFeatures():
+        reason = feature["reason"] if has("reason") >= 0 and feature["reason"] not in (None, NULL) else ""
+        kind = cl.zone_kind(feature["plan_zone"]) if has("plan_zone") >= 0 else None
+        named = [(str(reason).find(cl.LINE_NAMES[line]), line) for line in cl.LINES
+                 if cl.LINE_NAMES[line] in str(reason)]
+        if named:
+            line = min(named)[1]
+        else:
+            line = cl.FARMLAND if kind == cl.AGRICULTURE else cl.DEVELOPMENT
+        field = f"{cl.LINE_PREFIX[line]}_pct"
+        measured = _number(feature[field]) if has(field) >= 0 else None
+        name = feature[name_field] if name_field and has(name_field) >= 0 else feature.id()
+        rows.append(ResultRow(
+            check=check, scope=str(name), target=None, measured=measured, unit="%", gap=None,
+            passed=_flag(feature["zone_ok"]), layer_id=layer.id(), fid=feature.id(), reason=str(reason or ""),
+            figure=cl.LINE_NAMES[line]))
+    return rows
