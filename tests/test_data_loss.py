@@ -193,3 +193,18 @@ def test_a_full_disk_fails_the_run_and_keeps_the_previous_output(installed_plugi
     assert digest(target) == before
     assert digest(known) == input_before
     assert stray(small_disk, target.name, "filler.bin") == []
+
+
+def test_a_layer_written_into_an_existing_geopackage_keeps_its_other_layers(cq_provider, known):
+    """OUTPUT naming one layer of an existing GeoPackage adds (or replaces) that layer only."""
+    import processing
+
+    before = layer_names(known)
+    processing.run("cq_urban:list_targets", {"CATALOGUE": "wuxi",
+                                             "OUTPUT": f"ogr:dbname='{known}' table=\"targets\" (geom)"})
+    processing.run("cq_urban:list_targets", {"CATALOGUE": "wuxi", "OUTPUT": f"{known}|layername=targets_too"})
+    after = layer_names(known)
+    assert [n for n in after if n not in before] == ["targets", "targets_too"]
+    assert all(n in after for n in before)
+    assert feature_count(known, "townships") == 30 and feature_count(known, "targets") >= 15
+    assert stray(known.parent, "known.gpkg") == []

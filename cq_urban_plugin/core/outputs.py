@@ -154,15 +154,18 @@ class StagedOutputs:
         final = uri.table()
         staged = f"{final[:40]}_cq_partial_{uuid.uuid4().hex[:8]}"
         uri.setDataSource(uri.schema() or "public", staged, uri.geometryColumn(), uri.sql(), uri.keyColumn())
+        self._redirect(name, f"{prefix}://{uri.uri(False)}")
+        self.tables.append((name, final, uri))
+
+    def _redirect(self, name, target: str):
+        """Point output ``name`` at ``target``, keeping what else its definition says."""
         definition, _ = _sink_value(self.parameters.get(name))
-        target = f"{prefix}://{uri.uri(False)}"
         if definition is not None:
             copy = QgsProcessingOutputLayerDefinition(definition)
             copy.sink = QgsProperty.fromValue(target)
             self.parameters[name] = copy
         else:
             self.parameters[name] = target
-        self.tables.append((name, final, uri))
 
     def _refuse_inputs(self, name, final: Path, input_paths):
         for input_name, input_path in input_paths:
@@ -173,7 +176,6 @@ class StagedOutputs:
                     tr("Choose another file for the output: the input is never overwritten."))
 
     def _stage(self, name, final: Path, layer: Optional[str]):
-        definition, _ = _sink_value(self.parameters.get(name))
         # Staged in a hidden folder beside the output, under the output's own name: the same file system
         # (the move is atomic), and the layer inside named after the output, not after a temporary file.
         folder = final.parent / f"{_PARTIAL_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
@@ -190,12 +192,7 @@ class StagedOutputs:
         # would become part of the file's name).
         target = (f"ogr:dbname='{staged}' table=\"{layer}\" (geom)"
                   if explicit and final.suffix.lower() in _NAMED_LAYERS else str(staged))
-        if definition is not None:
-            copy = QgsProcessingOutputLayerDefinition(definition)
-            copy.sink = QgsProperty.fromValue(target)
-            self.parameters[name] = copy
-        else:
-            self.parameters[name] = target
+        self._redirect(name, target)
         self.moves.append((staged, final))
         self.names[staged] = name
         self.layers[staged] = layer
