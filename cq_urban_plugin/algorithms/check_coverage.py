@@ -16,7 +16,7 @@ from qgis.core import (
 
 from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core import coverage, result_styles
-from ..core.catalogue import choose_target
+from ..core.catalogue import choose_target, target_met
 from ..core.errors import PlanInputError
 from ..core.fields import make_fields
 from ..core.inputs import combined_extent, layer_label, read_lines, read_points, read_polygons
@@ -339,7 +339,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         output = {}
         self._write_areas(parameters, context, results, names, crs, "service", self.SERVICE_AREA, output)
         self._write_areas(parameters, context, results, names, crs, "uncovered", self.UNCOVERED, output)
-        rows = self._rows(results, names, summary, target_value, by_population, townships_source is not None)
+        rows = self._rows(results, names, summary, target_value, by_population, townships_source is not None,
+                          result_row.comparison)
         if parameters.get(self.TABLE) is not None:
             sink, dest = self.parameterAsSink(parameters, self.TABLE, context, make_fields(TABLE_FIELDS),
                                               WkbType.NoGeometry)
@@ -388,11 +389,12 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         output[key] = dest
 
     @staticmethod
-    def _rows(results, names, summary, target, by_population, per_township):
+    def _rows(results, names, summary, target, by_population, per_township, comparison=">="):
         def row(name, served, covered, pct, pop_served, pop_covered, pop_pct):
             measured = pop_pct if by_population else pct
             gap = None if target is None or measured is None else measured - target
-            passed = None if gap is None else ("yes" if gap >= 0 else "no")
+            met = target_met(measured, target, comparison)  # a cap (<=) is met below its value
+            passed = None if met is None else ("yes" if met else "no")
             return (name, served, covered, pct, pop_served, pop_covered, pop_pct, measured, target, gap, passed)
 
         rows = []

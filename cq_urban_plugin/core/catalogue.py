@@ -26,6 +26,17 @@ LEVELS = ("municipality", "district", "county")
 UNIT_KINDS = ("街道", "镇", "乡", "区", "县")
 STRUCTURE_KINDS = ("role", "tier", "zone", "function_type", "region", "group", "band")
 COMPARISONS = (">=", "<=")
+
+
+def target_met(measured: Optional[float], value: Optional[float], comparison: str = ">=") -> Optional[bool]:
+    """Whether ``measured`` meets a target of ``value``: a floor (">=", 覆盖率达到90%) or a cap
+    ("<=", 人均城镇建设用地不超过120平方米). None when there is no target or no measurement.
+    The one verdict of every check, its report, its table and the panel."""
+    if measured is None or value is None:
+        return None
+    if comparison not in COMPARISONS:
+        raise ValueError(f"unknown comparison {comparison!r}")
+    return measured <= value if comparison == "<=" else measured >= value
 # Fields the tagging algorithm writes itself; a structure may not reuse them.
 RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note")
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,9}$")
@@ -150,9 +161,7 @@ class Target:
     note: str = ""
 
     def met_by(self, measured: float) -> bool:
-        if self.comparison == "<=":
-            return measured <= self.value
-        return measured >= self.value
+        return target_met(measured, self.value, self.comparison)
 
     def gap(self, measured: float) -> float:
         """Measured minus target: negative means short of a floor target."""

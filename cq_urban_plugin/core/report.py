@@ -71,9 +71,9 @@ class TargetResult:
 
     @property
     def passed(self) -> Optional[bool]:
-        if self.target is None:
-            return None
-        return self.measured <= self.target if self.comparison == "<=" else self.measured >= self.target
+        from .catalogue import target_met
+
+        return target_met(self.measured, self.target, self.comparison)
 
     @property
     def status(self) -> str:
