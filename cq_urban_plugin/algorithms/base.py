@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingOutputLayerDefinition,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterMapLayer,
@@ -135,8 +136,27 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
         return checked, destination
 
+    def _enum_names(self, parameters):
+        """``parameters`` with every option number given to an enum of static strings replaced by the
+        option's name: `qgis_process help` offers "Number of selected option, e.g. '1'" for them too,
+        which QGIS itself refuses ("Incorrect parameter value")."""
+        normalised = dict(parameters)
+        for definition in self.parameterDefinitions():
+            if not isinstance(definition, QgsProcessingParameterEnum) or not definition.usesStaticStrings():
+                continue
+            value, options = parameters.get(definition.name()), definition.options()
+            if isinstance(value, str) and value.strip().isdigit() and value not in options:
+                value = int(value.strip())
+            if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < len(options):
+                normalised[definition.name()] = options[value]
+        return normalised
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS's name)
+        return super().checkParameterValues(self._enum_names(parameters), context)
+
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         staged = None
+        parameters = self._enum_names(parameters)
         try:
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
