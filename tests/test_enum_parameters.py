@@ -27,3 +27,17 @@ def test_catalogue_by_number_and_by_name_through_qgis_process(installed_plugin):
     assert f"- {index}: wuxi" in help_text and "Number of selected option" in help_text  # what help offers
     missing, text = _targets(installed_plugin, str(len(ids)))
     assert missing is None and "CATALOGUE" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("algorithm, extra", [
+    ("check_builtup", ()),
+    ("check_coverage", ("SERVED_KM2", "STOPS", "DUPLICATE_STOPS")),
+    ("check_control_lines", ("FLAGGED", "BUILTUP_OUTSIDE_KM2")),
+])
+def test_check_results_are_declared_outputs(installed_plugin, algorithm, extra):
+    """The model designer wires only declared outputs, and `qgis_process help` lists only them."""
+    help_text = installed_plugin("help", f"cq_urban:{algorithm}").stdout
+    outputs = help_text[help_text.index("Outputs"):]
+    for name in ("MEASURED", "UNIT", "TARGET", "GAP", "PASSED", *extra):
+        assert f"{name}: " in outputs, (name, outputs)

@@ -136,6 +136,20 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
         return checked, destination
 
+    def add_result_outputs(self, *extra):
+        """Declare a check's results, so that the model designer can wire them and
+        `qgis_process help` lists them: the target verdict every check gives, then
+        ``extra`` (name, description) numbers of its own."""
+        from qgis.core import QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString
+
+        self.addOutput(QgsProcessingOutputNumber("MEASURED", tr("Measured value")))
+        self.addOutput(QgsProcessingOutputString("UNIT", tr("Unit of the measured value")))
+        self.addOutput(QgsProcessingOutputNumber("TARGET", tr("Target value (none without a target)")))
+        self.addOutput(QgsProcessingOutputNumber("GAP", tr("Gap: measured minus target")))
+        self.addOutput(QgsProcessingOutputBoolean("PASSED", tr("Target met")))
+        for name, description in extra:
+            self.addOutput(QgsProcessingOutputNumber(name, description))
+
     def _enum_names(self, parameters):
         """``parameters`` with every option number given to an enum of static strings replaced by the
         option's name: `qgis_process help` offers "Number of selected option, e.g. '1'" for them too,

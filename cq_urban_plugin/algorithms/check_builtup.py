@@ -151,6 +151,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             self.TABLE, tr("Built-up table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.add_result_outputs()
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         results = super().processAlgorithm(parameters, context, feedback)

@@ -170,6 +170,10 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True,
             createByDefault=False))
+        self.add_result_outputs(
+            ("FLAGGED", tr("Townships inconsistent with their plan zone")), ("CHECKED", tr("Townships checked")),
+            ("TOWNSHIPS_COUNT", tr("Townships")), ("OVERLAP_KM2", tr("Overlaps between control lines (km²)")),
+            ("BUILTUP_OUTSIDE_KM2", tr("Built-up outside the development boundary (km²)")))
 
     @staticmethod
     def _percent(name, description, default):

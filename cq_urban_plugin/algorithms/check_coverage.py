@@ -135,6 +135,10 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             self.TABLE, tr("Coverage by township"), ProcessingSourceType.Vector, optional=True))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        self.add_result_outputs(
+            ("AREA_PERCENT", tr("Coverage by area (%)")), ("POPULATION_PERCENT", tr("Coverage by population (%)")),
+            ("SERVED_KM2", tr("Served area (km²)")), ("COVERED_KM2", tr("Covered (km²)")),
+            ("STOPS", tr("Stops")), ("DUPLICATE_STOPS", tr("Duplicate stops")))
 
     # --- parameters -----------------------------------------------------------
 

@@ -3,27 +3,27 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="37" />
+        <location filename="../algorithms/base.py" line="38" />
         <source>Plan structure</source>
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="38" />
+        <location filename="../algorithms/base.py" line="39" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="39" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="162" />
+        <location filename="../algorithms/base.py" line="196" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -59,7 +59,7 @@ Output: a table without geometry.</source>
         <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="402" />
+        <location filename="../gui/panel.py" line="511" />
         <source>Plan catalogue</source>
         <translation>规划目录</translation>
     </message>
@@ -199,17 +199,17 @@ Output: a table without geometry.</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="349" />
+        <location filename="../gui/panel.py" line="355" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="311" />
+        <location filename="../gui/panel.py" line="317" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="349" />
+        <location filename="../gui/panel.py" line="355" />
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
@@ -224,7 +224,7 @@ Output: a table without geometry.</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="349" />
+        <location filename="../gui/panel.py" line="355" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -336,12 +336,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="742" />
+        <location filename="../gui/panel.py" line="851" />
         <source>Built-up by township</source>
         <translation>分乡镇建成区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="743" />
+        <location filename="../gui/panel.py" line="852" />
         <source>Built-up table</source>
         <translation>建成区统计表</translation>
     </message>
@@ -356,62 +356,62 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="166" />
+        <location filename="../algorithms/check_builtup.py" line="167" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="166" />
+        <location filename="../algorithms/check_builtup.py" line="167" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="172" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="172" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="179" />
+        <location filename="../algorithms/check_builtup.py" line="180" />
         <source>Choose the land-use class field. Its fields: {available}.</source>
         <translation>请选择地类字段。其字段为：{available}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="201" />
+        <location filename="../algorithms/check_builtup.py" line="202" />
         <source>About the target: {note}</source>
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="207" />
+        <location filename="../algorithms/check_builtup.py" line="208" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="210" />
+        <location filename="../algorithms/check_builtup.py" line="211" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="210" />
+        <location filename="../algorithms/check_builtup.py" line="211" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="216" />
+        <location filename="../algorithms/check_builtup.py" line="217" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="220" />
+        <location filename="../algorithms/check_builtup.py" line="221" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="220" />
+        <location filename="../algorithms/check_builtup.py" line="221" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -421,67 +421,67 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="247" />
+        <location filename="../algorithms/check_builtup.py" line="248" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="328" />
+        <location filename="../algorithms/check_builtup.py" line="329" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="319" />
+        <location filename="../algorithms/check_builtup.py" line="320" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="319" />
+        <location filename="../algorithms/check_builtup.py" line="320" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="326" />
+        <location filename="../algorithms/check_builtup.py" line="327" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="330" />
+        <location filename="../algorithms/check_builtup.py" line="331" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="409" />
+        <location filename="../algorithms/check_coverage.py" line="415" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="333" />
+        <location filename="../algorithms/check_builtup.py" line="334" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="432" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="333" />
+        <location filename="../algorithms/check_builtup.py" line="334" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="333" />
+        <location filename="../algorithms/check_builtup.py" line="334" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="333" />
+        <location filename="../algorithms/check_builtup.py" line="334" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="333" />
+        <location filename="../algorithms/check_builtup.py" line="334" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -491,7 +491,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="788" />
+        <location filename="../gui/panel.py" line="897" />
         <source>Control lines by township</source>
         <translation>分乡镇三条控制线</translation>
     </message>
@@ -587,17 +587,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="435" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="432" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="424" />
+        <location filename="../algorithms/check_control_lines.py" line="428" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
@@ -607,37 +607,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="203" />
+        <location filename="../algorithms/check_control_lines.py" line="207" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="203" />
+        <location filename="../algorithms/check_control_lines.py" line="207" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="211" />
+        <location filename="../algorithms/check_control_lines.py" line="215" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="211" />
+        <location filename="../algorithms/check_control_lines.py" line="215" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="228" />
+        <location filename="../algorithms/check_control_lines.py" line="232" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="232" />
+        <location filename="../algorithms/check_control_lines.py" line="236" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="240" />
+        <location filename="../algorithms/check_control_lines.py" line="244" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
@@ -647,92 +647,92 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="309" />
+        <location filename="../algorithms/check_control_lines.py" line="313" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="319" />
+        <location filename="../algorithms/check_control_lines.py" line="323" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="398" />
+        <location filename="../algorithms/check_control_lines.py" line="402" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="398" />
+        <location filename="../algorithms/check_control_lines.py" line="402" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1011" />
+        <location filename="../gui/panel.py" line="1120" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="427" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="435" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="427" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="424" />
+        <location filename="../algorithms/check_control_lines.py" line="428" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="424" />
+        <location filename="../algorithms/check_control_lines.py" line="428" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="427" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="427" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="427" />
+        <location filename="../algorithms/check_control_lines.py" line="431" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="435" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="432" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="432" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="440" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="440" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
@@ -742,7 +742,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="296" />
+        <location filename="../gui/panel.py" line="302" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
@@ -827,112 +827,112 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="354" />
+        <location filename="../algorithms/check_coverage.py" line="359" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="146" />
+        <location filename="../algorithms/check_coverage.py" line="150" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="616" />
+        <location filename="../core/catalogue.py" line="625" />
         <source>Catalogue '{catalogue}' has no target '{id}'.</source>
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="182" />
+        <location filename="../algorithms/check_coverage.py" line="186" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="182" />
+        <location filename="../algorithms/check_coverage.py" line="186" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="185" />
+        <location filename="../algorithms/check_coverage.py" line="189" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="187" />
+        <location filename="../algorithms/check_coverage.py" line="191" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="187" />
+        <location filename="../algorithms/check_coverage.py" line="191" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="190" />
+        <location filename="../algorithms/check_coverage.py" line="194" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="223" />
+        <location filename="../algorithms/check_coverage.py" line="227" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="227" />
+        <location filename="../algorithms/check_coverage.py" line="231" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="236" />
+        <location filename="../algorithms/check_coverage.py" line="240" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="246" />
+        <location filename="../algorithms/check_coverage.py" line="250" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="244" />
+        <location filename="../algorithms/check_coverage.py" line="248" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="251" />
+        <location filename="../algorithms/check_coverage.py" line="255" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="270" />
+        <location filename="../algorithms/check_coverage.py" line="274" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="279" />
+        <location filename="../algorithms/check_coverage.py" line="283" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="292" />
+        <location filename="../algorithms/check_coverage.py" line="296" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="320" />
+        <location filename="../algorithms/check_coverage.py" line="324" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="771" />
+        <location filename="../gui/panel.py" line="880" />
         <source>Bus-stop coverage</source>
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="403" />
+        <location filename="../algorithms/check_coverage.py" line="409" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="361" />
+        <location filename="../algorithms/check_coverage.py" line="366" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -1042,7 +1042,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>已标注的乡镇图层或校核结果图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="381" />
+        <location filename="../gui/panel.py" line="387" />
         <source>Theme</source>
         <translation>专题</translation>
     </message>
@@ -1057,17 +1057,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>叠加显示的结果图层（如未覆盖区域、冲突）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="384" />
+        <location filename="../gui/panel.py" line="390" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="383" />
+        <location filename="../gui/panel.py" line="389" />
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="383" />
+        <location filename="../gui/panel.py" line="389" />
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
@@ -1127,7 +1127,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="238" />
+        <location filename="../gui/panel.py" line="244" />
         <source>Tag townships with plan roles</source>
         <translation>按规划标注乡镇角色</translation>
     </message>
@@ -1225,12 +1225,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="749" />
+        <location filename="../gui/panel.py" line="858" />
         <source>Built-up area</source>
         <translation>建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="607" />
+        <location filename="../core/catalogue.py" line="616" />
         <source>Target '{id}' needs a plan catalogue.</source>
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
@@ -1565,12 +1565,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Town function types</source>
         <translation>城镇职能类型</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Regions</source>
         <translation>片区</translation>
     </message>
@@ -1600,7 +1600,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="788" />
+        <location filename="../gui/panel.py" line="897" />
         <source>Built-up outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
@@ -1610,17 +1610,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>服务范围（半径以内）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="320" />
+        <location filename="../gui/panel.py" line="326" />
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="322" />
+        <location filename="../gui/panel.py" line="328" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="325" />
+        <location filename="../gui/panel.py" line="331" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -1830,12 +1830,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>有 {n} 个站点距任何道路都超过 {tol:g} 米，未用于按步行距离计算的覆盖率（站点要素编号 {ids}）。请补充缺失的道路或检查站点坐标。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="170" />
+        <location filename="../core/outputs.py" line="173" />
         <source>The output '{output}' is the input layer '{input}' ({path}).</source>
         <translation>输出“{output}”就是输入图层“{input}”（{path}）。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="170" />
+        <location filename="../core/outputs.py" line="173" />
         <source>Choose another file for the output: the input is never overwritten.</source>
         <translation>请为输出另选文件：输入数据不会被覆盖。</translation>
     </message>
@@ -2010,7 +2010,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请将其另存为 GeoPackage（导出 &gt; 要素另存为…）并使用副本。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="690" />
+        <location filename="../gui/panel.py" line="799" />
         <source>Fix township name</source>
         <translation>修正乡镇名称</translation>
     </message>
@@ -2030,432 +2030,432 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>专题图：{title}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="174" />
+        <location filename="../gui/panel.py" line="179" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="183" />
+        <location filename="../gui/panel.py" line="189" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="189" />
+        <location filename="../gui/panel.py" line="195" />
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="200" />
+        <location filename="../gui/panel.py" line="206" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="201" />
+        <location filename="../gui/panel.py" line="207" />
         <source>Checks</source>
         <translation>校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="202" />
+        <location filename="../gui/panel.py" line="208" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="203" />
+        <location filename="../gui/panel.py" line="209" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="211" />
+        <location filename="../gui/panel.py" line="217" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="216" />
+        <location filename="../gui/panel.py" line="222" />
         <source>Choose a plan catalogue and the township layer.</source>
         <translation>请选择规划目录和乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="228" />
+        <location filename="../gui/panel.py" line="234" />
         <source>Save the tagged layer as</source>
         <translation>标注结果保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="233" />
+        <location filename="../gui/panel.py" line="239" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="234" />
+        <location filename="../gui/panel.py" line="240" />
         <source>[temporary layer]</source>
         <translation>[临时图层]</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="235" />
+        <location filename="../gui/panel.py" line="241" />
         <source>A GeoPackage keeps the roles you edit by hand; a temporary layer is lost when QGIS closes.</source>
         <translation>保存为 GeoPackage 可保留手工编辑的角色；临时图层在关闭 QGIS 后会丢失。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="241" />
+        <location filename="../gui/panel.py" line="247" />
         <source>Match report: run tagging first.</source>
         <translation>匹配报告：请先运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="247" />
+        <location filename="../gui/panel.py" line="253" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="252" />
+        <location filename="../gui/panel.py" line="258" />
         <source>Double-click a row to zoom the map to the feature.</source>
         <translation>双击一行可将地图缩放至该要素。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="256" />
+        <location filename="../gui/panel.py" line="262" />
         <source>Fix the selected name…</source>
         <translation>修正所选名称…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="257" />
+        <location filename="../gui/panel.py" line="263" />
         <source>Change the name in the township layer (undoable, in its edit session), then run tagging again.</source>
         <translation>在乡镇图层中修改名称（在编辑会话中进行，可撤销），然后重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="261" />
+        <location filename="../gui/panel.py" line="267" />
         <source>Edit roles by hand…</source>
         <translation>手工编辑角色…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="262" />
+        <location filename="../gui/panel.py" line="268" />
         <source>Open the tagged layer's attribute table: its plan fields offer the catalogue's values.</source>
         <translation>打开标注结果图层的属性表：其规划字段提供规划目录中的取值。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="328" />
+        <location filename="../gui/panel.py" line="334" />
         <source>Built-up layer</source>
         <translation>建成区图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="288" />
+        <location filename="../gui/panel.py" line="294" />
         <source>Check built-up area</source>
         <translation>校核建成区面积</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="298" />
+        <location filename="../gui/panel.py" line="304" />
         <source>Area served (城区 / built-up)</source>
         <translation>服务范围（城区 / 建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="300" />
+        <location filename="../gui/panel.py" line="306" />
         <source>Empty: straight-line distance. A road or footpath layer: distance along it.</source>
         <translation>留空：按直线距离。选择道路或步行路径图层：按沿路网距离。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="301" />
+        <location filename="../gui/panel.py" line="307" />
         <source>Walking network (optional)</source>
         <translation>步行路网（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="303" />
+        <location filename="../gui/panel.py" line="309" />
         <source>Empty: coverage by area. A population raster: coverage by population.</source>
         <translation>留空：按面积计算覆盖率。选择人口栅格：按人口计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="304" />
+        <location filename="../gui/panel.py" line="310" />
         <source>Population raster (optional)</source>
         <translation>人口栅格（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="309" />
+        <location filename="../gui/panel.py" line="315" />
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="312" />
+        <location filename="../gui/panel.py" line="318" />
         <source>Check bus-stop coverage</source>
         <translation>校核公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="797" />
+        <location filename="../gui/panel.py" line="906" />
         <source>Control lines</source>
         <translation>三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="329" />
+        <location filename="../gui/panel.py" line="335" />
         <source>Check control lines</source>
         <translation>校核三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="364" />
+        <location filename="../gui/panel.py" line="370" />
         <source>Click a row to zoom the map to the township.</source>
         <translation>单击一行可将地图缩放至该乡镇。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="367" />
+        <location filename="../gui/panel.py" line="373" />
         <source>Clear results</source>
         <translation>清空结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="376" />
+        <location filename="../gui/panel.py" line="382" />
         <source>Layer to map</source>
         <translation>制图图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Plan roles</source>
         <translation>规划角色</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Tiers</source>
         <translation>城镇等级</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Function zones</source>
         <translation>功能分区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="378" />
+        <location filename="../gui/panel.py" line="384" />
         <source>Built-up check</source>
         <translation>建成区校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="386" />
+        <location filename="../gui/panel.py" line="392" />
         <source>Title (optional)</source>
         <translation>标题（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="387" />
+        <location filename="../gui/panel.py" line="393" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="390" />
+        <location filename="../gui/panel.py" line="396" />
         <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="391" />
+        <location filename="../gui/panel.py" line="397" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="965" />
+        <location filename="../gui/panel.py" line="1074" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="402" />
+        <location filename="../gui/panel.py" line="511" />
         <source>Plan catalogue (*.yaml *.yml)</source>
         <translation>规划目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="462" />
+        <location filename="../gui/panel.py" line="571" />
         <source>No target (measure only)</source>
         <translation>不设指标（仅量算）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="508" />
+        <location filename="../gui/panel.py" line="617" />
         <source>Another run is under way: wait for it or cancel it.</source>
         <translation>另一项运行尚未结束：请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="511" />
+        <location filename="../gui/panel.py" line="620" />
         <source>The algorithm {id} is not available: check that the plugin's Processing provider is enabled (Processing &gt; Toolbox).</source>
         <translation>算法 {id} 不可用：请检查插件的处理提供程序是否已启用（处理 &gt; 工具箱）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="526" />
+        <location filename="../gui/panel.py" line="635" />
         <source>{task}: running…</source>
         <translation>{task}：运行中…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="532" />
+        <location filename="../gui/panel.py" line="641" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="551" />
+        <location filename="../gui/panel.py" line="660" />
         <source>{task}: done.</source>
         <translation>{task}：已完成。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="557" />
+        <location filename="../gui/panel.py" line="666" />
         <source>{task}: the results could not be shown: {error}</source>
         <translation>{task}：无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="561" />
+        <location filename="../gui/panel.py" line="670" />
         <source>{task}: cancelled; nothing was added to the project.</source>
         <translation>{task}：已取消，未向项目添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="565" />
+        <location filename="../gui/panel.py" line="674" />
         <source>{task} failed: {error}</source>
         <translation>{task} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="776" />
+        <location filename="../gui/panel.py" line="885" />
         <source>Choose the township layer and its name field first.</source>
         <translation>请先选择乡镇图层及其名称字段。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="601" />
+        <location filename="../gui/panel.py" line="710" />
         <source>{layer} (plan roles)</source>
         <translation>{layer}（规划角色）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="602" />
+        <location filename="../gui/panel.py" line="711" />
         <source>{layer} match report</source>
         <translation>{layer} 匹配报告</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="609" />
+        <location filename="../gui/panel.py" line="718" />
         <source>Tag townships</source>
         <translation>标注乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="626" />
+        <location filename="../gui/panel.py" line="735" />
         <source>Matched {MATCHED}, unmatched {UNMATCHED}, ambiguous {AMBIGUOUS}; plan townships missing from the layer: {MISSING}.</source>
         <translation>已匹配 {MATCHED}，未匹配 {UNMATCHED}，有歧义 {AMBIGUOUS}；图层中缺少的规划乡镇：{MISSING}。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="631" />
+        <location filename="../gui/panel.py" line="740" />
         <source>The tagged layer is temporary: to keep roles edited by hand, choose a GeoPackage under "Save the tagged layer as" (or use Make Permanent on the layer).</source>
         <translation>标注结果为临时图层：如需保留手工编辑的角色，请在“标注结果保存为”中选择 GeoPackage（或对该图层使用“转为永久图层”）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="671" />
+        <location filename="../gui/panel.py" line="780" />
         <source>{layer}: feature {fid} renamed to '{name}' (undo with Ctrl+Z; save the layer's edits to keep it). Run tagging again.</source>
         <translation>{layer}：要素 {fid} 已更名为“{name}”（可用 Ctrl+Z 撤销；保存图层编辑以保留修改）。请重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="681" />
+        <location filename="../gui/panel.py" line="790" />
         <source>Select a row of the match report that names a feature of the layer.</source>
         <translation>请在匹配报告中选择一行指向图层要素的记录。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="690" />
+        <location filename="../gui/panel.py" line="799" />
         <source>New name for '{name}' (feature {fid}):</source>
         <translation>“{name}”（要素 {fid}）的新名称：</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="720" />
+        <location filename="../gui/panel.py" line="829" />
         <source>Run tagging first: the roles are edited on its output layer.</source>
         <translation>请先运行标注：角色在其输出图层上编辑。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="740" />
+        <location filename="../gui/panel.py" line="849" />
         <source>Choose the built-up layer.</source>
         <translation>请选择建成区图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="755" />
+        <location filename="../gui/panel.py" line="864" />
         <source>Choose the bus-stop layer and the area served.</source>
         <translation>请选择公交站点图层和服务范围。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="759" />
+        <location filename="../gui/panel.py" line="868" />
         <source>Bus-stop service area</source>
         <translation>公交站点服务范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="760" />
+        <location filename="../gui/panel.py" line="869" />
         <source>Uncovered areas (bus stops)</source>
         <translation>公交站点未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="761" />
+        <location filename="../gui/panel.py" line="870" />
         <source>Coverage table</source>
         <translation>覆盖率统计表</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="780" />
+        <location filename="../gui/panel.py" line="889" />
         <source>Choose at least one control-line layer.</source>
         <translation>请至少选择一个控制线图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="788" />
+        <location filename="../gui/panel.py" line="897" />
         <source>Control-line overlaps</source>
         <translation>控制线冲突（重叠）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="788" />
+        <location filename="../gui/panel.py" line="897" />
         <source>Control-line summary</source>
         <translation>三条控制线汇总</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="815" />
+        <location filename="../gui/panel.py" line="924" />
         <source>Whole area checked</source>
         <translation>校核范围合计</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="848" />
+        <location filename="../gui/panel.py" line="957" />
         <source>{task}: done. &lt;a href="{url}"&gt;Open the report&lt;/a&gt;</source>
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="939" />
+        <location filename="../gui/panel.py" line="1048" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="942" />
+        <location filename="../gui/panel.py" line="1051" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="962" />
+        <location filename="../gui/panel.py" line="1071" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="976" />
+        <location filename="../gui/panel.py" line="1085" />
         <source>exact match</source>
         <translation>完全匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="976" />
+        <location filename="../gui/panel.py" line="1085" />
         <source>matched after normalising</source>
         <translation>规范化后匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="976" />
+        <location filename="../gui/panel.py" line="1085" />
         <source>matched by alias</source>
         <translation>按别名匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="977" />
+        <location filename="../gui/panel.py" line="1086" />
         <source>ambiguous</source>
         <translation>有歧义</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="977" />
+        <location filename="../gui/panel.py" line="1086" />
         <source>unmatched</source>
         <translation>未匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="977" />
+        <location filename="../gui/panel.py" line="1086" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="978" />
+        <location filename="../gui/panel.py" line="1087" />
         <source>parts of one township</source>
         <translation>同一乡镇的多个部分</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="978" />
+        <location filename="../gui/panel.py" line="1087" />
         <source>missing from the layer</source>
         <translation>图层中缺少</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="979" />
+        <location filename="../gui/panel.py" line="1088" />
         <source>other jurisdiction</source>
         <translation>其他辖区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="979" />
+        <location filename="../gui/panel.py" line="1088" />
         <source>plan contradicts itself</source>
         <translation>规划表述矛盾</translation>
     </message>
@@ -2470,47 +2470,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="409" />
+        <location filename="../algorithms/check_coverage.py" line="415" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="409" />
+        <location filename="../algorithms/check_coverage.py" line="415" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="409" />
+        <location filename="../algorithms/check_coverage.py" line="415" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="410" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="410" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="410" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="411" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="411" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="411" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2525,17 +2525,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="607" />
+        <location filename="../core/catalogue.py" line="616" />
         <source>Choose a catalogue or a catalogue file, or type the target value.</source>
         <translation>请选择规划目录或目录文件，或直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="621" />
+        <location filename="../core/catalogue.py" line="630" />
         <source>Its {indicator} targets are: {known}. Or type a target value.</source>
         <translation>其中的 {indicator} 指标有：{known}。也可直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/catalogue.py" line="621" />
+        <location filename="../core/catalogue.py" line="630" />
         <source>Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.</source>
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
@@ -2550,27 +2550,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="190" />
+        <location filename="../algorithms/check_coverage.py" line="194" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="194" />
+        <location filename="../algorithms/check_coverage.py" line="198" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="194" />
+        <location filename="../algorithms/check_coverage.py" line="198" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="323" />
+        <location filename="../algorithms/check_coverage.py" line="327" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="302" />
+        <location filename="../algorithms/check_coverage.py" line="306" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2590,32 +2590,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="287" />
+        <location filename="../algorithms/check_coverage.py" line="291" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="323" />
+        <location filename="../algorithms/check_coverage.py" line="327" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="323" />
+        <location filename="../algorithms/check_coverage.py" line="327" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="323" />
+        <location filename="../algorithms/check_coverage.py" line="327" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="332" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="332" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2775,12 +2775,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请另选有写入权限的文件夹，或申请该文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="263" />
+        <location filename="../core/outputs.py" line="260" />
         <source>nothing readable</source>
         <translation>无法读取的内容</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="264" />
+        <location filename="../core/outputs.py" line="261" />
         <source>Output '{output}' was not written completely: {expected} features were meant for {path}, the file holds {found}. The previous file was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向 {path} 写入 {expected} 个要素，文件中只有 {found}。原有文件保持不变。</translation>
     </message>
@@ -2790,17 +2790,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请检查磁盘剩余空间以及文件夹 {folder} 是否可写，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="339" />
+        <location filename="../core/outputs.py" line="336" />
         <source>Output '{output}': a feature could not be written ({error}). The previous output was left as it was.</source>
         <translation>输出“{output}”：有要素未能写入（{error}）。原有输出保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="339" />
+        <location filename="../core/outputs.py" line="336" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="339" />
+        <location filename="../core/outputs.py" line="336" />
         <source>Check the free space, the folder's permissions or the database connection, then run again.</source>
         <translation>请检查磁盘剩余空间、文件夹权限或数据库连接，然后重新运行。</translation>
     </message>
@@ -2895,32 +2895,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为输出另选数据表：输入永远不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="221" />
+        <location filename="../core/outputs.py" line="218" />
         <source>Output '{output}' was not written completely: {expected} features were meant for table {table}, the database holds {found}. The previous table was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向数据表 {table} 写入 {expected} 个要素，数据库中只有 {found}。原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="416" />
+        <location filename="../core/outputs.py" line="413" />
         <source>Check the database server and your rights on the schema, then run again.</source>
         <translation>请检查数据库服务器以及您对该模式（schema）的权限，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/outputs.py" line="416" />
+        <location filename="../core/outputs.py" line="413" />
         <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="191" />
+        <location filename="../algorithms/check_control_lines.py" line="195" />
         <source>{flagged} of {checked} flagged</source>
         <translation>{checked} 个中 {flagged} 个不符合</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="193" />
+        <location filename="../algorithms/check_control_lines.py" line="197" />
         <source>Control-line check</source>
         <translation>三线校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="158" />
+        <location filename="../algorithms/check_coverage.py" line="162" />
         <source>Coverage check</source>
         <translation>公交覆盖率校核</translation>
     </message>
@@ -2965,42 +2965,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>重叠：{a} × {b}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="185" />
+        <location filename="../algorithms/base.py" line="219" />
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="185" />
+        <location filename="../algorithms/base.py" line="219" />
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="186" />
+        <location filename="../algorithms/base.py" line="220" />
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="201" />
+        <location filename="../algorithms/base.py" line="235" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="201" />
+        <location filename="../algorithms/base.py" line="235" />
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="201" />
+        <location filename="../algorithms/base.py" line="235" />
         <source>Choose a layer of {wanted} for {parameter}.</source>
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="272" />
+        <location filename="../algorithms/base.py" line="306" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="314" />
+        <location filename="../algorithms/check_coverage.py" line="318" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -3015,69 +3015,124 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无法写入 {path}（{reason}）；同名的原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="247" />
+        <location filename="../gui/panel.py" line="253" />
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="358" />
+        <location filename="../gui/panel.py" line="364" />
         <source>Point at a row for the check, the gap and the reason.</source>
         <translation>将鼠标指向一行，可查看校核项、差值和原因。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="655" />
+        <location filename="../gui/panel.py" line="764" />
         <source>Feature id: {fid}</source>
         <translation>要素编号：{fid}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1021" />
+        <location filename="../gui/panel.py" line="1130" />
         <source>{n} townships</source>
         <translation>{n} 个乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1031" />
+        <location filename="../gui/panel.py" line="1140" />
         <source>Measured: {value}</source>
         <translation>实测值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1032" />
+        <location filename="../gui/panel.py" line="1141" />
         <source>Target: {value}</source>
         <translation>目标值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1033" />
+        <location filename="../gui/panel.py" line="1142" />
         <source>Gap: {value}</source>
         <translation>差值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1034" />
+        <location filename="../gui/panel.py" line="1143" />
         <source>Result: {value}</source>
         <translation>结论：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1036" />
+        <location filename="../gui/panel.py" line="1145" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="238" />
+        <location filename="../algorithms/base.py" line="272" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="238" />
+        <location filename="../algorithms/base.py" line="272" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="247" />
+        <location filename="../gui/panel.py" line="253" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="841" />
+        <location filename="../gui/panel.py" line="950" />
         <source>{check}: target {value}</source>
         <translation>{check}：目标 {value}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="145" />
+        <source>Measured value</source>
+        <translation>实测值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="146" />
+        <source>Unit of the measured value</source>
+        <translation>实测值单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="147" />
+        <source>Target value (none without a target)</source>
+        <translation>目标值（无目标时为空）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="148" />
+        <source>Gap: measured minus target</source>
+        <translation>差值：实测值减目标值</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/base.py" line="149" />
+        <source>Target met</source>
+        <translation>是否达标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="173" />
+        <source>Townships inconsistent with their plan zone</source>
+        <translation>与规划分区不一致的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="173" />
+        <source>Townships checked</source>
+        <translation>已校核乡镇数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="173" />
+        <source>Overlaps between control lines (km²)</source>
+        <translation>控制线之间的重叠（平方公里）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="173" />
+        <source>Built-up outside the development boundary (km²)</source>
+        <translation>城镇开发边界外的建成区（平方公里）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="138" />
+        <source>Stops</source>
+        <translation>站点数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_coverage.py" line="138" />
+        <source>Duplicate stops</source>
+        <translation>重复站点数</translation>
     </message>
 </context>
 </TS>
