@@ -11,10 +11,8 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
 from test_panel import REPO, SCREENSHOTS, build_translation
 
 FIT_SCRIPT = r'''
@@ -26,7 +24,7 @@ sys.path.insert(0, repo)
 sys.path.insert(0, "/usr/share/qgis/python/plugins")
 from qgis.core import QgsApplication, QgsProject, QgsVectorLayer, QgsRasterLayer
 from qgis.PyQt.QtCore import QSettings, QRect, Qt
-from qgis.PyQt.QtWidgets import QLabel, QPushButton, QGroupBox, QTableWidget, QScrollArea, QAbstractScrollArea, QCheckBox
+from qgis.PyQt.QtWidgets import QLabel, QPushButton, QGroupBox, QTableWidget, QScrollArea
 app = QgsApplication([], True)
 app.initQgis()
 settings = QSettings()
@@ -46,7 +44,8 @@ from cq_urban_plugin.gui.panel import PlanChecksDock
 gpkg = Path(repo) / "layers" / "kaizhou.gpkg"
 layers = [QgsVectorLayer(f"{gpkg}|layername={name}", name, "ogr") for name in (
     "townships", "builtup", "bus_stops", "roads", "ecology_redline", "farmland", "development_boundary")]
-long_name = QgsVectorLayer(f"{gpkg}|layername=builtup", "开州区2025年城镇建成区（三调城镇村属性码201、202）built-up", "ogr")
+long_name = QgsVectorLayer(f"{gpkg}|layername=builtup", "开州区2025年城镇建成区（三调城镇村属性码201、202）built-up",
+                           "ogr")
 QgsProject.instance().addMapLayers(layers + [long_name])
 dock = PlanChecksDock(None, None)
 dock.select_catalogue("kaizhou")
@@ -103,7 +102,7 @@ def check_table(table, where):
                 continue
             cell = table.viewport().width() if table.columnSpan(row, column) > 1 else size
             # the item delegate's text margins: 3 px a side (QStyle.PM_FocusFrameHMargin + 1)
-            rect = metrics.boundingRect(QRect(0, 0, cell - 6, 100000), int(Qt.TextFlag.TextWordWrap), item.text())
+            rect = metrics.boundingRect(QRect(0, 0, cell - 6, 100000), Qt.TextFlag.TextWordWrap, item.text())
             if rect.width() > cell - 6 or rect.height() > table.rowHeight(row):
                 problem(where, f"cell ({row},{column}) '{item.text()}' needs {rect.width()}x{rect.height()}, "
                                f"has {cell}x{table.rowHeight(row)}")
@@ -124,7 +123,8 @@ for index, tab in enumerate(tabs):
     for scroll in ([page] if isinstance(page, QScrollArea) else []) + page.findChildren(QScrollArea):
         inner = scroll.widget()
         if inner is not None and inner.minimumSizeHint().width() > scroll.viewport().width() + 1:
-            problem(tab, f"scrolled content needs {inner.minimumSizeHint().width()} px, has {scroll.viewport().width()}")
+            problem(tab, f"scrolled content needs {inner.minimumSizeHint().width()} px, "
+                         f"has {scroll.viewport().width()}")
         if scroll.horizontalScrollBar().isVisible():
             problem(tab, "sideways scroll bar")
     shown = [w for w in dock.findChildren(QLabel) if w.isVisible()]
@@ -133,7 +133,8 @@ for index, tab in enumerate(tabs):
             continue
         if label.wordWrap():
             if label.heightForWidth(label.width()) > label.height() + 1:
-                problem(tab, f"label '{label.text()[:40]}' needs {label.heightForWidth(label.width())} px high, has {label.height()}")
+                problem(tab, f"label '{label.text()[:40]}' needs {label.heightForWidth(label.width())} px high, "
+                             f"has {label.height()}")
         elif label.sizeHint().width() > label.width() + 1:
             problem(tab, f"label '{label.text()[:40]}' needs {label.sizeHint().width()} px, has {label.width()}")
     for button in [b for b in dock.findChildren(QPushButton) if b.isVisible() and b.text()]:

@@ -2,19 +2,29 @@
 Processing toolbox's own loader (processing.gui.Postprocessing.handleAlgorithmResults), real QGIS."""
 from qgis.core import (
     QgsApplication,
+    QgsCategorizedSymbolRenderer,
     QgsProcessingContext,
     QgsProcessingFeedback,
     QgsProcessingOutputLayerDefinition,
     QgsProject,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
-    QgsCategorizedSymbolRenderer,
+)
+from test_panel import (  # noqa: F401 (fixtures)
+    BUILTUP_ID,
+    CONTROL_ID,
+    COVERAGE_ID,
+    add_layers,
+    builtup_layer,
+    development_layer,
+    ecology_layer,
+    panel,
+    plugin,
+    stops_layer,
+    townships_layer,
+    wait_for,
 )
 
-from test_panel import (  # noqa: F401 (fixtures)
-    BUILTUP_ID, CONTROL_ID, COVERAGE_ID, add_layers, builtup_layer, development_layer, ecology_layer, panel,
-    plugin, stops_layer, townships_layer, wait_for,
-)
 from cq_urban_plugin.i18n import tr
 
 
@@ -28,7 +38,7 @@ def rule_labels(layer):
     return [r.label() for r in layer.renderer().rootRule().children()]
 
 
-def test_builtup_outputs_styled_named_grouped_and_reruns_apart(panel):
+def test_builtup_outputs_styled_named_grouped_and_reruns_apart(panel):  # noqa: F811 (fixtures of test_panel)
     townships, builtup = add_layers(townships_layer(), builtup_layer())
     panel.select_catalogue("kaizhou")
     panel.township_combo.setLayer(townships)
@@ -58,7 +68,7 @@ def test_builtup_outputs_styled_named_grouped_and_reruns_apart(panel):
     assert len(set(names)) == 2  # and its layers names of their own
 
 
-def test_control_line_outputs_styled_with_the_reason(panel):
+def test_control_line_outputs_styled_with_the_reason(panel):  # noqa: F811 (fixtures of test_panel)
     townships, development, ecology = add_layers(townships_layer(), development_layer(), ecology_layer())
     panel.select_catalogue("kaizhou")
     panel.township_combo.setLayer(townships)
@@ -81,7 +91,7 @@ def test_control_line_outputs_styled_with_the_reason(panel):
     assert group is run_group(overlaps) and tr("Control-line check") in group.name()
 
 
-def test_toolbox_loader_styles_coverage_outputs(plugin):
+def test_toolbox_loader_styles_coverage_outputs(plugin):  # noqa: F811 (fixtures of test_panel)
     """The Processing toolbox's loader (handleAlgorithmResults), as the dialog calls it on the main thread."""
     from processing.gui.Postprocessing import handleAlgorithmResults
 

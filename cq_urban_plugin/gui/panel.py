@@ -49,6 +49,7 @@ from ..compat import LayerFilter
 from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
 from ..i18n import tr
+from . import defaults
 from .edits import set_attribute
 from .results import control_rows, feature_extent, row_extent, summary_row, table_rows, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
@@ -154,8 +155,12 @@ class PlanChecksDock(QgsDockWidget):
         self.result_rows = []
         self.result_table_rows = []  # per row of the results table: the result's index, None for a heading
         self.match_rows = []
+        self._suggesting = False   # True while the panel itself sets the pickers
+        self._chosen = set()       # pickers the user (or the project) set for the current catalogue
         self._build()
         self.refresh_targets()
+        self._connect_choices()
+        self.restore_choices()
 
     # ------------------------------------------------------------------ layout
     def _build(self):
@@ -174,12 +179,13 @@ class PlanChecksDock(QgsDockWidget):
         self.catalogue_combo.addItem(tr("Browse…"), "")
         self._last_catalogue_index = 0
         self.catalogue_combo.activated.connect(self._catalogue_activated)
-        self.catalogue_combo.currentIndexChanged.connect(lambda _i: self.refresh_targets())
+        self.catalogue_combo.currentIndexChanged.connect(self._catalogue_changed)
         add_row(form, tr("Plan catalogue"), self.catalogue_combo)
 
         self.township_combo = narrow_combo(QgsMapLayerComboBox())
         self.township_combo.setObjectName("townships")
         self.township_combo.setFilters(LayerFilter.PolygonLayer)
+        self.township_combo.setAllowEmptyLayer(True)
         add_row(form, tr("Township layer"), self.township_combo)
         self.name_field_combo = narrow_combo(QgsFieldComboBox())
         self.name_field_combo.setObjectName("name_field")
@@ -281,7 +287,7 @@ class PlanChecksDock(QgsDockWidget):
 
         box = QGroupBox(tr("Built-up area"))
         form = narrow_form(box)
-        self.builtup_combo = self._layer_combo("builtup", LayerFilter.PolygonLayer)
+        self.builtup_combo = self._layer_combo("builtup", LayerFilter.PolygonLayer, optional=True)
         add_row(form, tr("Built-up layer"), self.builtup_combo)
         self.builtup_target_combo = narrow_combo(QComboBox())
         add_row(form, tr("Target"), self.builtup_target_combo)
@@ -292,9 +298,9 @@ class PlanChecksDock(QgsDockWidget):
 
         box = QGroupBox(tr("Bus-stop coverage"))
         form = narrow_form(box)
-        self.stops_combo = self._layer_combo("stops", LayerFilter.PointLayer)
+        self.stops_combo = self._layer_combo("stops", LayerFilter.PointLayer, optional=True)
         add_row(form, tr("Bus stops"), self.stops_combo)
-        self.served_combo = self._layer_combo("served_area", LayerFilter.PolygonLayer)
+        self.served_combo = self._layer_combo("served_area", LayerFilter.PolygonLayer, optional=True)
         add_row(form, tr("Area served (城区 / built-up)"), self.served_combo)
         self.roads_combo = self._layer_combo("roads", LayerFilter.LineLayer, optional=True)
         self.roads_combo.setToolTip(tr("Empty: straight-line distance. A road or footpath layer: distance along it."))
@@ -393,6 +399,109 @@ class PlanChecksDock(QgsDockWidget):
         self.export_button.clicked.connect(self.run_export)
         form.addRow(self.export_button)
         return tab
+
+    # ------------------------------------------------- defaults and remembered choices
+    def check_combos(self):
+        """The checks' layer pickers, by name (their objectName, the key they are remembered under)."""
+        return {c.objectName(): c for c in (
+            self.builtup_combo, self.stops_combo, self.served_combo, self.roads_combo, self.population_combo,
+            self.ecology_combo, self.farmland_combo, self.development_combo, self.control_builtup_combo)}
+
+    def catalogue_id(self) -> str:
+        return os.path.splitext(os.path.basename(self.catalogue_path()))[0] if self.catalogue_path() else ""
+
+    def _choice_key(self, name: str) -> str:
+        return f"choices/{self.catalogue_id() or 'none'}/{name}"
+
+    def _connect_choices(self):
+        combos = dict(self.check_combos(), townships=self.township_combo)
+        for name, combo in combos.items():
+            combo.layerChanged.connect(lambda layer, n=name: self._layer_chosen(n, layer))
+        self.name_field_combo.fieldChanged.connect(self._field_chosen)
+        project = QgsProject.instance()
+        project.layersAdded.connect(self._layers_added)
+        project.readProject.connect(self._project_read)
+
+    def _layer_chosen(self, name, layer):
+        if self._suggesting:
+            return
+        self._chosen.add(name)
+        defaults.remember(self._choice_key(name), layer.id() if layer is not None else "")
+
+    def _field_chosen(self, field):
+        if not self._suggesting and field:
+            defaults.remember(self._choice_key("name_field"), field)
+
+    def _catalogue_changed(self, _index):
+        self.refresh_targets()
+        if self.catalogue_path():
+            defaults.remember("catalogue", self.catalogue_id() if self._is_bundled() else self.catalogue_path())
+        self._chosen = set()
+        self.suggest_layers()
+
+    def _is_bundled(self) -> bool:
+        from ..resources import CATALOGUE_DIR
+
+        return os.path.dirname(os.path.abspath(self.catalogue_path())) == str(CATALOGUE_DIR)
+
+    def _project_read(self, *_args):
+        self.restore_choices()
+
+    def _layers_added(self, *_args):
+        self.suggest_layers(keep_chosen=True)
+
+    def restore_choices(self):
+        """The catalogue and layers remembered in the project, else the suggestions."""
+        stored = defaults.remembered("catalogue")
+        if stored and stored != self.catalogue_id() and not self.select_catalogue(stored) and os.path.exists(stored):
+            self.add_catalogue_file(stored)
+        self._chosen = set()
+        self.suggest_layers()
+
+    def suggest_layers(self, keep_chosen: bool = False):
+        """Set the township and check pickers: the project's remembered choice for this catalogue, else
+        the best-matching layer (``keep_chosen``: leave the pickers the user set alone)."""
+        project = QgsProject.instance()
+        self._suggesting = True
+        try:
+            catalogue = self._guarded(self.catalogue) if self.catalogue_path() else None
+            if not (keep_chosen and ("townships" in self._chosen or self.township_combo.currentLayer() is not None)):
+                stored = project.mapLayer(defaults.remembered(self._choice_key("townships")) or "")
+                if stored is not None:
+                    self._chosen.add("townships")
+                layer = stored or self._suggest_townships(catalogue)
+                if layer is not self.township_combo.currentLayer():
+                    self.township_combo.setLayer(layer)
+                    self._township_layer_changed(layer)
+            townships = self.township_combo.currentLayer()
+            if townships is not None:
+                field = defaults.remembered(self._choice_key("name_field"))
+                if field and townships.fields().indexOf(field) >= 0:
+                    self._sync_name_field()
+                    self.name_field_combo.setField(field)
+            for name, combo in self.check_combos().items():
+                if keep_chosen and name in self._chosen:
+                    continue
+                stored_id = defaults.remembered(self._choice_key(name))
+                stored = project.mapLayer(stored_id) if stored_id else None
+                if stored is not None or stored_id == "":  # a layer, or the picker left empty on purpose
+                    self._chosen.add(name)
+                    combo.setLayer(stored)
+                    continue
+                if keep_chosen and combo.currentLayer() is not None:
+                    continue
+                candidates = [combo.layer(i) for i in range(combo.count())]
+                combo.setLayer(defaults.pick_layer(name, candidates, townships, project))
+        finally:
+            self._suggesting = False
+
+    def _suggest_townships(self, catalogue):
+        combo = self.township_combo
+        scored = [(defaults.township_score(combo.layer(i), catalogue), i) for i in range(combo.count())]
+        scored = [(score, i) for score, i in scored if score > 0]
+        if not scored:
+            return None  # none looks like townships: the picker is left empty, never on a built-up layer
+        return combo.layer(max(scored)[1])
 
     # --------------------------------------------------------------- choices
     def _catalogue_activated(self, index):
@@ -895,7 +1004,7 @@ class PlanChecksDock(QgsDockWidget):
             item = table.item(row, 0)
             if index is None and item is not None:
                 metrics = QFontMetrics(item.font())
-                rect = metrics.boundingRect(QRect(0, 0, width, 100000), int(Qt.TextFlag.TextWordWrap), item.text())
+                rect = metrics.boundingRect(QRect(0, 0, width, 100000), Qt.TextFlag.TextWordWrap, item.text())
                 table.setRowHeight(row, rect.height() + 8)
             else:
                 table.resizeRowToContents(row)
@@ -1026,7 +1135,6 @@ def measured_text(row) -> str:
 
 def result_tooltip(row) -> str:
     """The check, scope, figures and the reason of a result row."""
-    unit = UNITS.get(row.unit, row.unit)
     lines = [f"{row.check}: {row.scope}",
              tr("Measured: {value}").format(value=measured_text(row).replace("\n", " ")),
              tr("Target: {value}").format(value=_fmt(row.target)),
