@@ -138,3 +138,23 @@ def test_a_crs_that_lost_its_proj_object_is_refused_not_used(qgis_app):
         pytest.skip(f"this QGIS ({sys.version.split()[0]}) keeps the PROJ object: nothing to refuse")
     with pytest.raises(PlanInputError, match="could not set up the coordinate transformation"):
         transforms.transform(broken, transforms.crs("EPSG:4544"), QgsCoordinateTransformContext())
+
+
+def test_transforms_use_the_running_algorithms_transform_context(qgis_app):
+    """A project's datum-transform choice (here an operation that adds 1 km to x) reaches the
+    checks through the Processing context, not through the project singleton."""
+    from qgis.core import QgsCoordinateTransformContext, QgsPointXY
+
+    from cq_urban_plugin.core import transforms
+
+    geographic, gk = transforms.crs("EPSG:4490"), transforms.crs("EPSG:4544")
+    plain = transforms.transform(geographic, gk).transform(QgsPointXY(106.3, 29.3))
+    chosen = QgsCoordinateTransformContext()
+    pipeline = ("+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step +proj=tmerc +lat_0=0 "
+                "+lon_0=105 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +step +proj=affine +xoff=1000")
+    assert chosen.addCoordinateOperation(geographic, gk, pipeline)
+    with transforms.run_context(chosen):
+        shifted = transforms.transform(geographic, gk).transform(QgsPointXY(106.3, 29.3))
+    after = transforms.transform(geographic, gk).transform(QgsPointXY(106.3, 29.3))
+    assert shifted.x() - plain.x() == pytest.approx(1000, abs=0.01)
+    assert after.x() == pytest.approx(plain.x(), abs=1e-6)  # only inside the run

@@ -179,7 +179,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
             self._check_input_geometry_types(staged.parameters, context, feedback)
             self._sink_counts = {}
-            results = self.compute(staged.parameters, context, feedback)
+            with transforms.run_context(context.transformContext()):
+                results = self.compute(staged.parameters, context, feedback)
             return staged.commit(results, context, self._sink_counts)
         except PlanInputError as error:
             if staged is not None:

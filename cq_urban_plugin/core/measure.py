@@ -17,7 +17,6 @@ from qgis.core import (
     QgsDistanceArea,
     QgsGeometry,
     QgsPointXY,
-    QgsProject,
     QgsRectangle,
 )
 
@@ -144,7 +143,7 @@ class AreaMeter:
                             for crs, strip in zone_strips(projection)]
         if projection.method == AreaMethod.ELLIPSOID:
             self._distance_area = QgsDistanceArea()
-            self._distance_area.setSourceCrs(projection.crs, QgsProject.instance().transformContext())
+            self._distance_area.setSourceCrs(projection.crs, transforms.current_context())
             self._distance_area.setEllipsoid("GRS80")
 
     def km2(self, geometry: QgsGeometry) -> float:

@@ -19,6 +19,7 @@ algorithm on the thread that starts it). And every transform is made by
 lost its PROJ object, or moving a probe point by nothing where it must move it —
 rather than let it produce a figure that is not true.
 """
+import contextlib
 import math
 import threading
 from typing import Dict, Optional
@@ -116,13 +117,35 @@ def broken_transform(source, destination, why: str) -> PlanInputError:
            "Processing log, naming your QGIS version."))
 
 
+_run = threading.local()
+
+
+@contextlib.contextmanager
+def run_context(context: QgsCoordinateTransformContext):
+    """Within it, transforms made on this thread use ``context`` (a Processing run's
+    ``context.transformContext()``: the project's datum-transform choices, not the
+    project singleton's)."""
+    previous = getattr(_run, "context", None)
+    _run.context = QgsCoordinateTransformContext(context)
+    try:
+        yield
+    finally:
+        _run.context = previous
+
+
+def current_context() -> QgsCoordinateTransformContext:
+    """The running algorithm's transform context, else the project's."""
+    found = getattr(_run, "context", None)
+    return found if found is not None else QgsProject.instance().transformContext()
+
+
 def transform(source: QgsCoordinateReferenceSystem, destination: QgsCoordinateReferenceSystem,
               context: Optional[QgsCoordinateTransformContext] = None,
               probe: Optional[QgsPointXY] = None) -> QgsCoordinateTransform:
     """A working transform from ``source`` to ``destination``.
 
-    ``context`` is the run's transform context (``QgsProcessingContext.transformContext()``,
-    so the project's datum-transform choices apply); the project's when not given.
+    ``context``: the transform context; by default the running algorithm's (``run_context``),
+    else the project's.
     ``probe`` is a point of the data in ``source``: between a geographic and a
     projected CRS it must move, and land on finite coordinates. Raises
     PlanInputError when the transform cannot be right."""
@@ -130,7 +153,7 @@ def transform(source: QgsCoordinateReferenceSystem, destination: QgsCoordinateRe
     if fixed_source is None or fixed_destination is None:
         raise broken_transform(source, destination, tr("its coordinate system lost its PROJ definition"))
     if context is None:
-        context = QgsProject.instance().transformContext()
+        context = current_context()
     result = QgsCoordinateTransform(fixed_source, fixed_destination, context)
     if not result.isValid():
         raise broken_transform(source, destination, tr("QGIS reports the transformation as invalid"))
