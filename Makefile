@@ -84,16 +84,16 @@ test-all-qgis:
 # The main job: the packaged plugin on a plugin path of its own and a QGIS
 # profile of its own (yours is left alone), the three sample recipes through
 # qgis_process, and a summary table. Outputs go to output/.
-RECIPES ?= processing/recipes/jiangjin.json processing/recipes/kaizhou.json processing/recipes/wuxi.json
+RECIPES ?= batch/recipes/jiangjin.json batch/recipes/kaizhou.json batch/recipes/wuxi.json
 demo: setup package
-	$(PY) processing/run_recipe.py $(RECIPES) --plugin-path $(BUILD) --profile-dir $(BUILD)/qgis-profile
+	$(PY) batch/run_recipe.py $(RECIPES) --plugin-path $(BUILD) --profile-dir $(BUILD)/qgis-profile
 
 bench: setup
 	$(PY) tests/benchmarks/run_benchmarks.py
 	$(PY) tests/benchmarks/large_layer.py
 
 lint: venv
-	$(PY) -m ruff check $(PLUGIN) tests processing layers
+	$(PY) -m ruff check $(PLUGIN) tests batch layers
 
 styles: setup
 	$(PY) -c "from cq_urban_plugin.core.styling import write_catalogue_styles; write_catalogue_styles('styles')"

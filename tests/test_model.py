@@ -1,4 +1,4 @@
-"""The Processing model (processing/models/*.model3) that chains tag → checks →
+"""The Processing model (batch/models/*.model3) that chains tag → checks →
 map, run on the 开州 sample data in-process and through qgis_process."""
 import json
 
@@ -9,7 +9,7 @@ from qgis.core import QgsProcessingModelAlgorithm, QgsVectorLayer
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue
 
-MODEL = REPO / "processing" / "models" / "cq_urban_plan_checks.model3"
+MODEL = REPO / "batch" / "models" / "cq_urban_plan_checks.model3"
 GPKG = REPO / "layers" / "kaizhou.gpkg"
 
 
@@ -24,11 +24,11 @@ def _inputs():
 def test_committed_model_is_what_the_builder_writes(cq_provider, tmp_path):
     import sys
 
-    sys.path.insert(0, str(REPO / "processing"))
+    sys.path.insert(0, str(REPO / "batch"))
     try:
         import build_model
     finally:
-        sys.path.remove(str(REPO / "processing"))
+        sys.path.remove(str(REPO / "batch"))
     fresh = build_model.build_model()
     committed = QgsProcessingModelAlgorithm()
     assert committed.fromFile(str(MODEL))
@@ -44,7 +44,7 @@ def test_committed_model_is_what_the_builder_writes(cq_provider, tmp_path):
     assert outputs(committed) == outputs(fresh)
     destinations = [p for p in committed.parameterDefinitions() if p.isDestination()]
     assert len(destinations) == len(outputs(committed))
-    assert {p.name() for p in destinations} >= {"tag:tagged_townships", "map:thematic_map"}  # as README and recipes use them
+    assert {p.name() for p in destinations} >= {"tag:tagged_townships", "map:thematic_map"}  # README, recipes
 
 
 def inputs(model):

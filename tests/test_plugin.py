@@ -1,4 +1,6 @@
 """The plugin as QGIS loads it: classFactory, menu and toolbar, provider, unload."""
+import pathlib
+
 import processing as qgis_processing_module
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
@@ -14,9 +16,12 @@ def _plugin_actions(iface):
 
 
 def test_processing_is_qgis_own_module():
-    # The repo's processing/ folder holds models and recipes; it must not shadow QGIS's module.
+    # The batch side (recipes, models) lives in batch/, so nothing in the repository is named like
+    # QGIS's own `processing` module, which a checkout on sys.path would otherwise shadow.
     assert hasattr(qgis_processing_module, "run"), qgis_processing_module.__file__
     assert "plugins/processing" in qgis_processing_module.__file__.replace("\\", "/")
+    repo = pathlib.Path(__file__).resolve().parents[1]
+    assert not (repo / "processing").exists() and not (repo / "processing.py").exists()
 
 
 def test_load_register_unload_reload(qgis_iface, without_cq_provider):

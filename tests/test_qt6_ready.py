@@ -1,6 +1,6 @@
 """Ready for QGIS 4 (Qt 6): no Qt 5-only usage comes back, and compat picks the right names here.
 
-The scan reads the plugin, processing/ and the tests (and the Python scripts
+The scan reads the plugin, batch/ and the tests (and the Python scripts
 they embed as strings) with ``ast`` and asks the running QGIS what each
 ``Class.Name`` is, so it knows an enum member from a class or a constant:
 
@@ -54,7 +54,7 @@ from qgis.PyQt.QtCore import QDate, QVariant
 from cq_urban_plugin import compat
 
 REPO = Path(__file__).resolve().parents[1]
-SCANNED = [REPO / "cq_urban_plugin", REPO / "processing", REPO / "tests"]
+SCANNED = [REPO / "cq_urban_plugin", REPO / "batch", REPO / "tests"]
 COMPAT_FILE = REPO / "cq_urban_plugin" / "compat.py"
 THIS_FILE = Path(__file__).resolve()
 

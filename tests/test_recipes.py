@@ -1,4 +1,4 @@
-"""The batch recipe runner (processing/run_recipe.py) with the packaged plugin."""
+"""The batch recipe runner (batch/run_recipe.py) with the packaged plugin."""
 import json
 import subprocess
 import sys
@@ -8,7 +8,7 @@ import pytest
 from conftest import REPO
 
 pytestmark = pytest.mark.slow
-RUNNER = REPO / "processing" / "run_recipe.py"
+RUNNER = REPO / "batch" / "run_recipe.py"
 
 
 def _run(recipe_path, installed_plugin, tmp_path):
@@ -58,7 +58,7 @@ def test_a_failing_step_stops_with_its_message(installed_plugin, tmp_path):
 def test_the_main_job_recipes_run_end_to_end(installed_plugin, tmp_path):
     """`make demo`'s recipes on the bundled sample data: every step runs, every file
     it names exists, and each verdict agrees with its measured value and target."""
-    recipes = sorted((REPO / "processing" / "recipes").glob("*.json"))
+    recipes = sorted((REPO / "batch" / "recipes").glob("*.json"))
     assert {p.stem for p in recipes} >= {"jiangjin", "kaizhou", "wuxi"}
     copies = []
     for path in recipes:

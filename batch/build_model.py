@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write the Processing model ``processing/models/cq_urban_plan_checks.model3``.
+"""Write the Processing model ``batch/models/cq_urban_plan_checks.model3``.
 
 The model chains the plugin's algorithms on a technician's own layers:
 tag townships with plan roles → built-up area check → 500 m bus-stop
@@ -7,11 +7,11 @@ coverage → control lines by township → thematic map. Open it in QGIS with
 Processing › Toolbox › Models › Open Existing Model (or drop it into your
 profile's ``processing/models`` folder), or run it in batch:
 
-    qgis_process.bin run processing/models/cq_urban_plan_checks.model3 -- \\
+    qgis_process.bin run batch/models/cq_urban_plan_checks.model3 -- \\
         townships=my.gpkg|layername=townships name_field=name catalogue=jiangjin \\
         builtup=… stops=… development=… …
 
-The file is generated (run ``.venv/bin/python processing/build_model.py``) so
+The file is generated (run ``.venv/bin/python batch/build_model.py``) so
 that it is always made with the plugin's real parameter names; a test loads
 and runs the committed file.
 """
@@ -33,7 +33,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QPointF
 
 REPO = Path(__file__).resolve().parents[1]
-MODEL_PATH = REPO / "processing" / "models" / "cq_urban_plan_checks.model3"
+MODEL_PATH = REPO / "batch" / "models" / "cq_urban_plan_checks.model3"
 
 
 def _input(model, definition, x):

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Run a batch recipe of cq_urban algorithms through qgis_process, and print a summary.
 
-A recipe (JSON, see processing/recipes/) lists steps, each an algorithm id and
+A recipe (JSON, see batch/recipes/) lists steps, each an algorithm id and
 its parameters. Values may refer to recipe variables as ``{name}`` and to the
 results of earlier steps as ``{step_id.RESULT_KEY}``. A step may declare a
 ``summary`` row: which of its results are the measured value, the target, the
 gap and pass/fail. Technicians copy a recipe, point it at their own layers and
 run:
 
-    python3 processing/run_recipe.py my_recipe.json [more.json …]
+    python3 batch/run_recipe.py my_recipe.json [more.json …]
 
 The runner only needs Python 3 and qgis_process; it uses ``qgis_process.bin``
 where Debian's broken wrapper would be first (see README), and exits non-zero
