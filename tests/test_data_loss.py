@@ -208,3 +208,25 @@ def test_a_layer_written_into_an_existing_geopackage_keeps_its_other_layers(cq_p
     assert all(n in after for n in before)
     assert feature_count(known, "townships") == 30 and feature_count(known, "targets") >= 15
     assert stray(known.parent, "known.gpkg") == []
+
+
+@pytest.mark.slow
+def test_a_text_fid_field_is_written_as_a_field(installed_plugin, tmp_path):
+    """A Shapefile whose fid field holds text (an export from another system): QGIS's writer
+    would take it for the GeoPackage key and fail on a staged file's name; it stays a field."""
+    rows = [(factory.square(factory.X0 + i * factory.SIDE, factory.Y0, factory.SIDE), [f"JJ-{i:03d}", name])
+            for i, name in enumerate(factory.TOWNSHIP_NAMES[:4])]
+    shapefile = tmp_path / "coded.shp"
+    factory.write(factory.memory_layer("Polygon", [("fid", str), ("name", str)], rows), shapefile,
+                  driver="ESRI Shapefile")
+    target = tmp_path / "tagged.gpkg"
+    result = installed_plugin("run", "cq_urban:tag_townships", "--", f"INPUT={shapefile}", "NAME_FIELD=name",
+                              "CATALOGUE=jiangjin", "MATCH_REPORT=TEMPORARY_OUTPUT", f"OUTPUT={target}", check=False)
+    assert result.returncode == 0, _text_of(result)
+    assert ".cq_urban_partial" not in _text_of(result)
+    tagged = QgsVectorLayer(f"{target}|layername=tagged", "t", "ogr")
+    assert sorted(f["fid"] for f in tagged.getFeatures()) == ["JJ-000", "JJ-001", "JJ-002", "JJ-003"]
+
+
+def _text_of(result):
+    return result.stdout[-2000:] + result.stderr[-2000:]
