@@ -376,7 +376,7 @@ def test_coverage_check_fills_the_table(panel, qgis_iface):
     # the uncovered areas are in the project and go onto the coverage map as an extra layer
     uncovered = QgsProject.instance().mapLayer(panel.export_extras[0])
     assert uncovered is not None and uncovered.featureCount() > 0
-    assert panel.theme_combo.currentIndex() == 6 and panel.export_layer_combo.currentLayer() == townships
+    assert panel.theme_combo.currentData()[0] == "coverage" and panel.export_layer_combo.currentLayer() == townships
 
 
 def test_tagging_match_report_fix_in_place_and_value_maps(panel):
@@ -450,7 +450,7 @@ def test_export_the_thematic_map(panel, tmp_path):
     wait_for(panel.last_run)
     tagged = panel.tagged_layer()
     assert panel.export_layer_combo.currentLayer() == tagged
-    panel.theme_combo.setCurrentIndex(1)  # tiers
+    assert panel.select_theme("tier")
     panel.paper_combo.setCurrentIndex(1)  # A4 portrait
     panel.title_edit.setText("开州区城镇体系校核图")
     target = tmp_path / "tiers.pdf"

@@ -41,7 +41,7 @@ from ..core.report import write_report
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
-from .run_outputs import CheckRun, attach, run_target, verdict_text
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
 BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE = "bu_km2", "twp_km2", "share", "in_scope"
@@ -157,7 +157,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         results = super().processAlgorithm(parameters, context, feedback)
         attach(context, results, {self.OUTPUT: result_styles.BUILTUP_TOWNSHIPS,
                                   self.TABLE: result_styles.BUILTUP_TABLE},
-               CheckRun(tr("Built-up check"), run_target(self, parameters, context), verdict_text(results)))
+               CheckRun(tr("Built-up check"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Built-up check"), results)))
         return results
 
     def compute(self, parameters, context, feedback):

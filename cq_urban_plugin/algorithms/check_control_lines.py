@@ -198,7 +198,8 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
                                   self.OVERLAPS: result_styles.OVERLAPS,
                                   self.BUILTUP_OUTSIDE: result_styles.BUILTUP_OUTSIDE,
                                   self.SUMMARY: result_styles.CONTROL_SUMMARY},
-               CheckRun(tr("Control-line check"), "", verdict))
+               CheckRun(tr("Control-line check"), "", verdict,
+                        summary=tr("Control-line check: {verdict}").format(verdict=verdict)))
         return results
 
     def compute(self, parameters, context, feedback):

@@ -28,7 +28,7 @@ from ..core.report import TargetResult, write_report
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
-from .run_outputs import CheckRun, attach, run_target, verdict_text
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 INDICATOR = "bus_stop_coverage"
 RASTER_SHARE_WARNING = 0.995  # below this share of the served area on cells with data, say so
@@ -162,7 +162,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         attach(context, results, {self.SERVICE_AREA: result_styles.SERVICE_AREA,
                                   self.UNCOVERED: result_styles.UNCOVERED,
                                   self.TABLE: result_styles.COVERAGE_TABLE},
-               CheckRun(tr("Coverage check"), run_target(self, parameters, context), verdict_text(results)))
+               CheckRun(tr("Coverage check"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Coverage check"), results)))
         return results
 
     def compute(self, parameters, context, feedback):

@@ -17,6 +17,7 @@ from ..compat import (
     ProcessingAlgorithmFlag,
     ProcessingFieldParameterDataType,
     ProcessingNumberParameterType,
+    ProcessingParameterFlag,
     ProcessingSourceType,
 )
 from ..core import layout
@@ -38,6 +39,7 @@ class ExportMapAlgorithm(CqAlgorithm):
     DPI = "DPI"
     LABEL_FIELD = "LABEL_FIELD"
     CATALOGUE_FILE = "CATALOGUE_FILE"
+    CHECK_SUMMARY = "CHECK_SUMMARY"
 
     def displayName(self):  # noqa: N802
         return tr("Export thematic map")
@@ -91,6 +93,11 @@ class ExportMapAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.CATALOGUE_FILE, tr("Plan catalogue file, when the layer was tagged with one of your own (YAML)"),
             extension="yaml", optional=True))
+        summary = QgsProcessingParameterString(
+            self.CHECK_SUMMARY, tr("Check result shown under the title (empty: the one the check's output layer "
+                                   "carries)"), optional=True)
+        summary.setFlags(summary.flags() | ProcessingParameterFlag.Advanced)
+        self.addParameter(summary)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Map file"), tr("PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages")))
@@ -107,7 +114,8 @@ class ExportMapAlgorithm(CqAlgorithm):
             title=(self.parameterAsString(parameters, self.TITLE, context) or "").strip(),
             catalogue_file=self.parameterAsFile(parameters, self.CATALOGUE_FILE, context) or "",
             label_field=self.parameterAsString(parameters, self.LABEL_FIELD, context) or "",
-            feedback=feedback)
+            feedback=feedback,
+            check_summary=(self.parameterAsString(parameters, self.CHECK_SUMMARY, context) or "").strip())
         for note in thematic_map.notes:
             feedback.pushWarning(note)
         paper = layout.PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)]

@@ -14,6 +14,7 @@ from datetime import datetime
 from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
 
 from ..core import result_styles
+from ..core.layout import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY
 from ..i18n import tr
 
 # Post-processors must outlive the algorithm until QGIS has loaded the layers; QGIS does not own them.
@@ -24,8 +25,9 @@ _RUN_NUMBERS = itertools.count(1)
 class CheckRun:
     """One run of a check: its label, verdict and (once the first layer arrives) its layer-tree group."""
 
-    def __init__(self, check: str, target: str = "", verdict: str = "", when: datetime = None):
+    def __init__(self, check: str, target: str = "", verdict: str = "", when: datetime = None, summary: str = ""):
         self.check, self.target, self.verdict = check, target, verdict
+        self.summary = summary  # target, measured value and verdict, for the map's subtitle
         self.number = next(_RUN_NUMBERS)
         self.time = (when or datetime.now()).strftime("%H:%M:%S")
         self.group = None
@@ -61,6 +63,10 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         result_styles.style_result_layer(layer, self.kind)
         layer.setName(self.run.layer_name(self.kind))
+        # What export_map reads: which output this is (its style on a map) and the run's verdict.
+        layer.setCustomProperty(RESULT_KIND_PROPERTY, self.kind)
+        if self.run.summary:
+            layer.setCustomProperty(CHECK_SUMMARY_PROPERTY, self.run.summary)
         project = context.project() or QgsProject.instance()
         group = self.run.group_for(project)
         node = project.layerTreeRoot().findLayer(layer.id())
@@ -73,6 +79,21 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
         group.addChildNode(node.clone())
         if parent is not None:
             parent.removeChildNode(node)
+
+
+def summary_text(check: str, results: dict) -> str:
+    """'Built-up check: target 60 km², measured 63.50 km², met' for the map of a check."""
+    measured, target, passed = results.get("MEASURED"), results.get("TARGET"), results.get("PASSED")
+    unit = {"percent": "%", "km2": "km²", "townships": tr("townships")}.get(results.get("UNIT") or "", "")
+    if measured is None:
+        return ""
+    parts = []
+    if target is not None:
+        parts.append(tr("target {value}").format(value=f"{target:g} {unit}".strip()))
+    parts.append(tr("measured {value}").format(value=f"{measured:.2f} {unit}".strip()))
+    if passed is not None:
+        parts.append(tr("met") if passed else tr("not met"))
+    return f"{check}: " + tr(", ").join(parts)
 
 
 def verdict_text(results: dict) -> str:

@@ -152,6 +152,7 @@ class Theme:
             "builtup": tr("Built-up area check"),
             "coverage": tr("Bus-stop coverage check"),
             "control_lines": tr("Control-line conflicts"),
+            "structure": tr("Plan structure"),
         }[self.key]
 
 
@@ -165,6 +166,8 @@ THEMES = (
     Theme("builtup", GRADUATED, "", ("share", "bu_km2"), "builtup_area"),
     Theme("coverage", OVERLAY, "", ("cover_pct", "coverage", "covered"), "bus_stop_coverage"),
     Theme("control_lines", OVERLAY, "", ()),
+    # Any structure of a catalogue (巫溪's 田园综合体, 开州's 组团 …), its field given (FIELD).
+    Theme("structure", CATEGORIZED, "", ()),
 )
 
 
@@ -243,6 +246,8 @@ def resolve_field(layer, chosen_theme: Theme, field_name: str = "", catalogue: O
     candidates = []
     if catalogue is not None and chosen_theme.structure_kind:
         candidates += [s.field for s in catalogue.structures if s.kind == chosen_theme.structure_kind]
+    if catalogue is not None and chosen_theme.key == "structure":
+        candidates += [s.field for s in catalogue.structures]
     candidates += list(chosen_theme.fields)
     for candidate in candidates:
         if candidate in names:
@@ -349,10 +354,17 @@ def source_layer_name(layer) -> str:
     return layer.name() or ""
 
 
+# The custom property the checks' layer post-processors set on their outputs (algorithms/run_outputs.py):
+# what the layer is (core.result_styles kinds), and the run's verdict for the map's subtitle.
+RESULT_KIND_PROPERTY = "cq_urban/result_kind"
+CHECK_SUMMARY_PROPERTY = "cq_urban/check_summary"
+
+
 def _extra_style(layer, index: int):
     """Symbol and legend name of a result layer drawn over the main one."""
     name = source_layer_name(layer)
-    lowered = f"{name} {layer.name()}".lower()
+    # A check's own output says what it is; other layers are recognised by name.
+    lowered = str(layer.customProperty(RESULT_KIND_PROPERTY, "") or f"{name} {layer.name()}").lower()
     colour, legend_name = None, name
     for hints, hint_colour, hint_name in EXTRA_STYLES:
         if any(h in lowered for h in hints):
@@ -410,6 +422,7 @@ class ThematicMap:
     citations: List[str] = field(default_factory=list)
     sources: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
+    check_summary: str = ""               # a check's target, measured value and verdict, shown under the title
 
     @property
     def layers(self) -> list:
@@ -473,7 +486,7 @@ def _copy(layer, feedback=None):
 def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_layers: Sequence = (),
                          title: str = "", catalogue: Optional[Catalogue] = None, catalogue_file: str = "",
                          label_field: str = "", project: Optional[QgsProject] = None,
-                         feedback=None) -> ThematicMap:
+                         feedback=None, check_summary: str = "") -> ThematicMap:
     """Style copies of ``layer`` (townships, tagged or a check's output) and of
     ``extra_layers`` for a theme, in ``project`` (a new private one by default)."""
     if layer is None or not layer.isValid():
@@ -511,6 +524,10 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         main.setRenderer(value_renderer(main, shown))
     else:
         main.setRenderer(QgsSingleSymbolRenderer(_fill("#f7f4ea")))
+    if chosen.key == "control_lines" and "zone_ok" in main.fields().names():
+        from .result_styles import control_renderer  # the zone check's verdict, as the desktop shows it
+
+        main.setRenderer(control_renderer())
     expression = township_label_expression(main, label_field)
     if expression:
         _label(main, expression, family)
@@ -563,8 +580,11 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     for copy in [main, *extras]:
         project.addMapLayer(copy, False)
     sources = [_source_name(layer)] + [_source_name(e) for e in (extra_layers or ()) if e is not None]
+    check_summary = check_summary or str(layer.customProperty(CHECK_SUMMARY_PROPERTY, "") or "")
+    if check_summary:
+        subtitle = f"{subtitle} · {check_summary}"
     return ThematicMap(project, main, extras, chosen, shown, title or default_title, subtitle, expression, family,
-                       citations, sources, notes)
+                       citations, sources, notes, check_summary)
 
 
 # --- the layout --------------------------------------------------------------

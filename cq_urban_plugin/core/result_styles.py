@@ -90,7 +90,7 @@ def control_renderer():
     """Townships consistent with their plan zone (green), flagged (red, the reason as map tip), not checked."""
     return _rule_renderer([
         _rule(_fill(RED, 0.65, outline="#67000d", width="0.5"), '"zone_ok" = 0',
-              tr("Inconsistent with its plan zone (reason: map tip / field reason)")),
+              tr("Inconsistent with its plan zone")),
         _rule(_fill(GREEN, 0.45), '"zone_ok" = 1', tr("Consistent with its plan zone")),
         _rule(_fill("#ffffff", 0.3, outline=GREY, style="no"), 'ELSE', tr("Zone not checked")),
     ])

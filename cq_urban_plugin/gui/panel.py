@@ -48,6 +48,7 @@ from qgis.PyQt.QtWidgets import (
 from ..compat import LayerFilter
 from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
+from ..core.layout import CHECK_SUMMARY_PROPERTY
 from ..i18n import tr
 from . import defaults
 from .edits import set_attribute
@@ -60,9 +61,12 @@ COVERAGE_ID = "cq_urban:check_coverage"
 CONTROL_ID = "cq_urban:check_control_lines"
 EXPORT_ID = "cq_urban:export_map"
 
-# export_map's THEME options, in the algorithm's order.
-THEMES = ("role", "tier", "zone", "function type", "region", "built-up check", "coverage", "control lines")
-THEME_OF_CHECK = {BUILTUP_ID: 5, COVERAGE_ID: 6, CONTROL_ID: 7}
+# The map theme of each check (core.layout's theme keys; export_map's THEME is their index there).
+THEME_OF_CHECK = {BUILTUP_ID: "builtup", COVERAGE_ID: "coverage", CONTROL_ID: "control_lines"}
+# Result layers a check's map draws over its main layer: outputs, then the inputs they are about.
+MAP_OUTPUTS = {BUILTUP_ID: (), COVERAGE_ID: ("SERVICE_AREA", "UNCOVERED"),
+               CONTROL_ID: ("OVERLAPS", "BUILTUP_OUTSIDE")}
+MAP_INPUTS = {BUILTUP_ID: (), COVERAGE_ID: ("STOPS",), CONTROL_ID: ("ECOLOGY", "FARMLAND", "DEVELOPMENT")}
 
 # Per-township figures a check writes (field names as the algorithms write them):
 # on its OUTPUT layer (built-up, control lines) or, for coverage, in its TABLE,
@@ -152,6 +156,7 @@ class PlanChecksDock(QgsDockWidget):
         self.tagged_source_id = ""  # and the township layer it was made from
         self.export_path = ""
         self.export_extras = []    # result layers the next map shows beside its main layer
+        self.export_summary = ""   # the last check's target, measured value and verdict, for its map
         self.result_rows = []
         self.result_table_rows = []  # per row of the results table: the result's index, None for a heading
         self.match_rows = []
@@ -381,9 +386,8 @@ class PlanChecksDock(QgsDockWidget):
         self.export_layer_combo = self._layer_combo("export_layer", LayerFilter.PolygonLayer)
         add_row(form, tr("Layer to map"), self.export_layer_combo)
         self.theme_combo = narrow_combo(QComboBox())
-        for label in (tr("Plan roles"), tr("Tiers"), tr("Function zones"), tr("Town function types"),
-                      tr("Regions"), tr("Built-up check"), tr("Bus-stop coverage"), tr("Control lines")):
-            self.theme_combo.addItem(label)
+        self.theme_combo.setObjectName("theme")
+        self.theme_combo.setToolTip(tr("The catalogue's plan structures, then the checks' maps."))
         add_row(form, tr("Theme"), self.theme_combo)
         self.paper_combo = narrow_combo(QComboBox())
         self.paper_combo.addItems([tr("A3 landscape"), tr("A4 portrait")])
@@ -569,6 +573,34 @@ class PlanChecksDock(QgsDockWidget):
                 unit = UNITS.get(target.unit, target.unit)
                 combo.addItem(f"{target.label} {comparison} {target.value:g} {unit}{year}", target.id)
             combo.addItem(tr("No target (measure only)"), "")
+        self.refresh_themes(catalogue)
+
+    def refresh_themes(self, catalogue=None):
+        """The export themes: one per structure of the catalogue (巫溪's 田园综合体 too), then the checks."""
+        from ..core import layout as core_layout
+
+        keys = {t.key for t in core_layout.THEMES}
+        current = self.theme_combo.currentData()
+        self.theme_combo.clear()
+        english = not i18n_is_chinese()
+        for structure in catalogue.structures if catalogue else []:
+            key = structure.kind if structure.kind in keys else "structure"
+            name = (structure.name_en or structure.name) if english else structure.name
+            self.theme_combo.addItem(name, (key, structure.field, structure.name))
+        for key, label in (("builtup", tr("Built-up check")), ("coverage", tr("Bus-stop coverage")),
+                           ("control_lines", tr("Control lines"))):
+            self.theme_combo.addItem(label, (key, "", ""))
+        index = self.theme_combo.findData(current) if current else -1
+        self.theme_combo.setCurrentIndex(max(index, 0))
+
+    def select_theme(self, key: str, field_name: str = "") -> bool:
+        """Choose the theme of ``key`` (a structure's by its field)."""
+        for index in range(self.theme_combo.count()):
+            data = self.theme_combo.itemData(index)
+            if data and data[0] == key and (not field_name or data[1] == field_name):
+                self.theme_combo.setCurrentIndex(index)
+                return True
+        return False
 
     def _township_layer_changed(self, layer):
         self.name_field_combo.setLayer(layer)
@@ -915,8 +947,12 @@ class PlanChecksDock(QgsDockWidget):
     def _check_done(self, algorithm_id, label, parameters, results):
         layer = result_layer(results.get("OUTPUT"))
         # What the thematic map of this check shows beside its main layer (export_map's EXTRA_LAYERS).
-        extras = [result_layer(results.get(key)) for key in ("UNCOVERED", "OVERLAPS", "BUILTUP_OUTSIDE")]
-        self.export_extras = [lyr.id() for lyr in extras if lyr is not None]
+        extras = [result_layer(results.get(key)) for key in MAP_OUTPUTS.get(algorithm_id, ())]
+        extras = [lyr for lyr in extras if lyr is not None]
+        inputs = [parameters.get(key) for key in MAP_INPUTS.get(algorithm_id, ())]
+        self.export_extras = [lyr.id() for lyr in extras] + [lyr.id() for lyr in inputs if hasattr(lyr, "id")]
+        self.export_summary = next((lyr.customProperty(CHECK_SUMMARY_PROPERTY, "") for lyr in
+                                    [result_layer(results.get("OUTPUT"))] + extras if lyr is not None), "") or ""
         townships = self.check_townships()
         if layer is None and algorithm_id == COVERAGE_ID:
             # Coverage has no township layer of its own: map the townships with the uncovered areas.
@@ -951,7 +987,7 @@ class PlanChecksDock(QgsDockWidget):
         self.add_result_rows(rows, heading)
         if layer is not None:
             self.export_layer_combo.setLayer(layer)
-            self.theme_combo.setCurrentIndex(THEME_OF_CHECK.get(algorithm_id, 0))
+            self.select_theme(THEME_OF_CHECK.get(algorithm_id, ""))
         report = results.get("REPORT")
         if report and os.path.exists(str(report)):
             self.status_label.setText(tr("{task}: done. <a href=\"{url}\">Open the report</a>").format(
@@ -1042,27 +1078,7 @@ class PlanChecksDock(QgsDockWidget):
 
     # --------------------------------------------------------------- export
     def run_export(self) -> bool:
-        def build():
-            layer = self.export_layer_combo.currentLayer()
-            if layer is None:
-                raise PlanInputError(tr("Choose the layer to map (a tagged layer or a check's output)."))
-            path = self.export_file.filePath()
-            if not path:
-                raise PlanInputError(tr("Choose where to save the map (.pdf, .png or .svg)."))
-            if os.path.splitext(path)[1].lower() not in (".pdf", ".png", ".svg"):
-                path += ".pdf"
-            parameters = {"INPUT": layer, "THEME": self.theme_combo.currentIndex(),
-                          "PAPER": self.paper_combo.currentIndex(), "OUTPUT": path}
-            if self.title_edit.text().strip():
-                parameters["TITLE"] = self.title_edit.text().strip()
-            if parameters["THEME"] in THEME_OF_CHECK.values():
-                extras = [QgsProject.instance().mapLayer(i) for i in self.export_extras]
-                extras = [lyr for lyr in extras if lyr is not None and lyr.id() != layer.id()]
-                if extras:
-                    parameters["EXTRA_LAYERS"] = extras
-            return parameters
-
-        parameters = self._guarded(build)
+        parameters = self._guarded(self.export_parameters)
         if parameters is None:
             return False
 
@@ -1073,10 +1089,49 @@ class PlanChecksDock(QgsDockWidget):
 
         return self.start(EXPORT_ID, parameters, tr("Export map"), done)
 
+    def export_parameters(self) -> dict:
+        """export_map's parameters for the panel's choices (PlanInputError for a missing or wrong one)."""
+        layer = self.export_layer_combo.currentLayer()
+        if layer is None:
+            raise PlanInputError(tr("Choose the layer to map (a tagged layer or a check's output)."))
+        path = self.export_file.filePath()
+        if not path:
+            raise PlanInputError(tr("Choose where to save the map (.pdf, .png or .svg)."))
+        if os.path.splitext(path)[1].lower() not in (".pdf", ".png", ".svg"):
+            path += ".pdf"
+        from ..core import layout as core_layout
+
+        key, field, structure_name = self.theme_combo.currentData() or ("role", "", "")
+        parameters = {"INPUT": layer, "THEME": [t.key for t in core_layout.THEMES].index(key),
+                      "PAPER": self.paper_combo.currentIndex(), "OUTPUT": path}
+        if field:
+            if layer.fields().indexOf(field) < 0:
+                raise PlanInputError(tr("The layer '{layer}' has no {structure} (field {field}): map the "
+                                        "tagged township layer, or tag the townships first (Tagging tab).").format(
+                    layer=layer.name(), structure=structure_name, field=field))
+            parameters["FIELD"] = field
+            if self.catalogue_path() and not self._is_bundled():
+                parameters["CATALOGUE_FILE"] = self.catalogue_path()
+        if self.title_edit.text().strip():
+            parameters["TITLE"] = self.title_edit.text().strip()
+        if key in THEME_OF_CHECK.values():
+            if self.export_summary:
+                parameters["CHECK_SUMMARY"] = self.export_summary
+            extras = [QgsProject.instance().mapLayer(i) for i in self.export_extras]
+            extras = [lyr for lyr in extras if lyr is not None and lyr.id() != layer.id()]
+            if extras:
+                parameters["EXTRA_LAYERS"] = extras
+        return parameters
+
     # ---------------------------------------------------------------- close
     def closeEvent(self, event):  # noqa: N802 (Qt's name)
         # Closing the panel does not stop a run: its results still load when it ends.
         super().closeEvent(event)
+
+
+def i18n_is_chinese() -> bool:
+    """True when the plugin's translation is Chinese (the plan's own terms need no English)."""
+    return tr("Plan checks") != "Plan checks"
 
 
 def status_text(status) -> str:

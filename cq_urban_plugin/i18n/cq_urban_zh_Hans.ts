@@ -3,7 +3,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../algorithms/base.py" line="38" />
+        <location filename="../core/layout.py" line="155" />
         <source>Plan structure</source>
         <translation>规划结构</translation>
     </message>
@@ -23,7 +23,7 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="196" />
+        <location filename="../algorithms/base.py" line="197" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -59,7 +59,7 @@ Output: a table without geometry.</source>
         <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="511" />
+        <location filename="../gui/panel.py" line="515" />
         <source>Plan catalogue</source>
         <translation>规划目录</translation>
     </message>
@@ -94,7 +94,7 @@ Output: a table without geometry.</source>
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="480" />
+        <location filename="../core/layout.py" line="493" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -129,27 +129,27 @@ Output: a table without geometry.</source>
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="239" />
+        <location filename="../core/layout.py" line="242" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="281" />
+        <location filename="../core/layout.py" line="286" />
         <source>Layer '{layer}' has no field {fields}.</source>
         <translation>图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="281" />
+        <location filename="../core/layout.py" line="286" />
         <source>Choose one of its fields: {available}.</source>
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="481" />
+        <location filename="../core/layout.py" line="494" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="481" />
+        <location filename="../core/layout.py" line="494" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
@@ -159,12 +159,12 @@ Output: a table without geometry.</source>
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="486" />
+        <location filename="../core/layout.py" line="499" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="486" />
+        <location filename="../core/layout.py" line="499" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
@@ -199,17 +199,17 @@ Output: a table without geometry.</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="355" />
+        <location filename="../gui/panel.py" line="360" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="317" />
+        <location filename="../gui/panel.py" line="322" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="355" />
+        <location filename="../gui/panel.py" line="360" />
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
@@ -224,7 +224,7 @@ Output: a table without geometry.</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="355" />
+        <location filename="../gui/panel.py" line="360" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -336,12 +336,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="851" />
+        <location filename="../gui/panel.py" line="883" />
         <source>Built-up by township</source>
         <translation>分乡镇建成区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="852" />
+        <location filename="../gui/panel.py" line="884" />
         <source>Built-up table</source>
         <translation>建成区统计表</translation>
     </message>
@@ -356,62 +356,62 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="167" />
+        <location filename="../algorithms/check_builtup.py" line="168" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="167" />
+        <location filename="../algorithms/check_builtup.py" line="168" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="173" />
+        <location filename="../algorithms/check_builtup.py" line="174" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="173" />
+        <location filename="../algorithms/check_builtup.py" line="174" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="180" />
+        <location filename="../algorithms/check_builtup.py" line="181" />
         <source>Choose the land-use class field. Its fields: {available}.</source>
         <translation>请选择地类字段。其字段为：{available}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="202" />
+        <location filename="../algorithms/check_builtup.py" line="203" />
         <source>About the target: {note}</source>
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="208" />
+        <location filename="../algorithms/check_builtup.py" line="209" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="211" />
+        <location filename="../algorithms/check_builtup.py" line="212" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="211" />
+        <location filename="../algorithms/check_builtup.py" line="212" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="217" />
+        <location filename="../algorithms/check_builtup.py" line="218" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="221" />
+        <location filename="../algorithms/check_builtup.py" line="222" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="221" />
+        <location filename="../algorithms/check_builtup.py" line="222" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -421,77 +421,77 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="248" />
+        <location filename="../algorithms/check_builtup.py" line="249" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="330" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="320" />
+        <location filename="../algorithms/check_builtup.py" line="321" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="320" />
+        <location filename="../algorithms/check_builtup.py" line="321" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="327" />
+        <location filename="../algorithms/check_builtup.py" line="328" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="331" />
+        <location filename="../algorithms/check_builtup.py" line="332" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="415" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="335" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="437" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="335" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="335" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="335" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="334" />
+        <location filename="../algorithms/check_builtup.py" line="335" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="529" />
+        <location filename="../core/layout.py" line="546" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="897" />
+        <location filename="../gui/panel.py" line="929" />
         <source>Control lines by township</source>
         <translation>分乡镇三条控制线</translation>
     </message>
@@ -587,17 +587,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="435" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="437" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="428" />
+        <location filename="../algorithms/check_control_lines.py" line="429" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
@@ -607,37 +607,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="207" />
+        <location filename="../algorithms/check_control_lines.py" line="208" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="207" />
+        <location filename="../algorithms/check_control_lines.py" line="208" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="215" />
+        <location filename="../algorithms/check_control_lines.py" line="216" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="215" />
+        <location filename="../algorithms/check_control_lines.py" line="216" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="232" />
+        <location filename="../algorithms/check_control_lines.py" line="233" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="236" />
+        <location filename="../algorithms/check_control_lines.py" line="237" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="244" />
+        <location filename="../algorithms/check_control_lines.py" line="245" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
@@ -647,92 +647,92 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="313" />
+        <location filename="../algorithms/check_control_lines.py" line="314" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="323" />
+        <location filename="../algorithms/check_control_lines.py" line="324" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="402" />
+        <location filename="../algorithms/check_control_lines.py" line="403" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="402" />
+        <location filename="../algorithms/check_control_lines.py" line="403" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1120" />
+        <location filename="../gui/panel.py" line="1175" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="435" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="428" />
+        <location filename="../algorithms/check_control_lines.py" line="429" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="428" />
+        <location filename="../algorithms/check_control_lines.py" line="429" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="431" />
+        <location filename="../algorithms/check_control_lines.py" line="432" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="435" />
+        <location filename="../algorithms/check_control_lines.py" line="436" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="437" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="436" />
+        <location filename="../algorithms/check_control_lines.py" line="437" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="440" />
+        <location filename="../algorithms/check_control_lines.py" line="441" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="440" />
+        <location filename="../algorithms/check_control_lines.py" line="441" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
@@ -742,7 +742,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="302" />
+        <location filename="../gui/panel.py" line="307" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
@@ -827,7 +827,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="359" />
+        <location filename="../algorithms/check_coverage.py" line="360" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -842,97 +842,97 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="186" />
+        <location filename="../algorithms/check_coverage.py" line="187" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="186" />
+        <location filename="../algorithms/check_coverage.py" line="187" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="189" />
+        <location filename="../algorithms/check_coverage.py" line="190" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="191" />
+        <location filename="../algorithms/check_coverage.py" line="192" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="191" />
+        <location filename="../algorithms/check_coverage.py" line="192" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="194" />
+        <location filename="../algorithms/check_coverage.py" line="195" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="227" />
+        <location filename="../algorithms/check_coverage.py" line="228" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="231" />
+        <location filename="../algorithms/check_coverage.py" line="232" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="240" />
+        <location filename="../algorithms/check_coverage.py" line="241" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="250" />
+        <location filename="../algorithms/check_coverage.py" line="251" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="248" />
+        <location filename="../algorithms/check_coverage.py" line="249" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="255" />
+        <location filename="../algorithms/check_coverage.py" line="256" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="274" />
+        <location filename="../algorithms/check_coverage.py" line="275" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="283" />
+        <location filename="../algorithms/check_coverage.py" line="284" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="296" />
+        <location filename="../algorithms/check_coverage.py" line="297" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="324" />
+        <location filename="../algorithms/check_coverage.py" line="325" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="880" />
+        <location filename="../gui/panel.py" line="912" />
         <source>Bus-stop coverage</source>
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="409" />
+        <location filename="../algorithms/check_coverage.py" line="410" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="366" />
+        <location filename="../algorithms/check_coverage.py" line="367" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -1017,12 +1017,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>{n} 个无几何要素原样复制。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="43" />
+        <location filename="../algorithms/export_map.py" line="45" />
         <source>Export thematic map</source>
         <translation>导出专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="47" />
+        <location filename="../algorithms/export_map.py" line="49" />
         <source>Exports a thematic map for a plan revision document as PDF, PNG or SVG (by the output file's extension): title (the plan and the structure), the jurisdiction with every township named in Chinese, legend in the plan's own terms, scale bar in km, north arrow, coordinate system, data sources and the plan text shown (document and line, e.g. 江津 “一主两副六节点多特色” 000_5c0b1797e2e1b3c4.txt l.234, 开州 “十四五”城镇体系 003_19d1efc2983d1444.txt l.133), date.
 
 Inputs: a township layer tagged by “Tag townships” (the plan is recognised from its juris field) or a check's output layer; the theme ({themes}); optionally the field to show, result layers to draw on top (uncovered areas and control-line conflicts in red), paper (A3 landscape or A4 portrait, templates styles/layout_*.qpt, editable in the layout designer), title, resolution.
@@ -1037,97 +1037,97 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
 图集：输入图层每个要素（乡镇或区县）一页；PDF 将所有页存为一个文件，PNG 和 SVG 每页一个文件，命名为 &lt;文件名&gt;_&lt;序号&gt;。已有文件仅在新文件完整写出后才被替换。需要中文字体（Debian/Ubuntu：fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="69" />
+        <location filename="../algorithms/export_map.py" line="71" />
         <source>Tagged township layer or a check's output layer</source>
         <translation>已标注的乡镇图层或校核结果图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="387" />
+        <location filename="../gui/panel.py" line="391" />
         <source>Theme</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="73" />
+        <location filename="../algorithms/export_map.py" line="75" />
         <source>Field to show (empty: the theme's field)</source>
         <translation>显示字段（留空：专题的默认字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="76" />
+        <location filename="../algorithms/export_map.py" line="78" />
         <source>Result layers to draw on top (e.g. uncovered areas, conflicts)</source>
         <translation>叠加显示的结果图层（如未覆盖区域、冲突）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="390" />
+        <location filename="../gui/panel.py" line="394" />
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="389" />
+        <location filename="../gui/panel.py" line="393" />
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="389" />
+        <location filename="../gui/panel.py" line="393" />
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="81" />
+        <location filename="../algorithms/export_map.py" line="83" />
         <source>Title (empty: the plan and the structure)</source>
         <translation>标题（留空：规划名称与结构）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="83" />
+        <location filename="../algorithms/export_map.py" line="85" />
         <source>Atlas: one page per feature</source>
         <translation>图集：每个要素一页</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="85" />
+        <location filename="../algorithms/export_map.py" line="87" />
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="88" />
+        <location filename="../algorithms/export_map.py" line="90" />
         <source>Township name field for labels (empty: plan_name, else the name field)</source>
         <translation>标注用乡镇名称字段（留空：plan_name，否则为名称字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="91" />
+        <location filename="../algorithms/export_map.py" line="93" />
         <source>Plan catalogue file, when the layer was tagged with one of your own (YAML)</source>
         <translation>规划目录文件（图层用自备目录标注时，YAML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="94" />
+        <location filename="../algorithms/export_map.py" line="101" />
         <source>Map file</source>
         <translation>地图文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="94" />
+        <location filename="../algorithms/export_map.py" line="101" />
         <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PDF 文件 (*.pdf);;PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="96" />
+        <location filename="../algorithms/export_map.py" line="103" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="97" />
+        <location filename="../algorithms/export_map.py" line="104" />
         <source>Files written</source>
         <translation>已写入的文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="117" />
+        <location filename="../algorithms/export_map.py" line="125" />
         <source>{title}: {pages} page(s), {paper}</source>
         <translation>{title}：{pages} 页，{paper}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="121" />
+        <location filename="../algorithms/export_map.py" line="129" />
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="244" />
+        <location filename="../gui/panel.py" line="249" />
         <source>Tag townships with plan roles</source>
         <translation>按规划标注乡镇角色</translation>
     </message>
@@ -1225,7 +1225,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="858" />
+        <location filename="../gui/panel.py" line="890" />
         <source>Built-up area</source>
         <translation>建成区面积</translation>
     </message>
@@ -1235,12 +1235,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/measure.py" line="173" />
+        <location filename="../core/measure.py" line="172" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/measure.py" line="173" />
+        <location filename="../core/measure.py" line="172" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
@@ -1565,12 +1565,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="384" />
+        <location filename="../core/layout.py" line="150" />
         <source>Town function types</source>
         <translation>城镇职能类型</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="384" />
+        <location filename="../core/layout.py" line="151" />
         <source>Regions</source>
         <translation>片区</translation>
     </message>
@@ -1580,237 +1580,237 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>公交站点覆盖率校核</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="184" />
+        <location filename="../core/layout.py" line="187" />
         <source>Control-line conflicts</source>
         <translation>控制线冲突</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="175" />
+        <location filename="../core/layout.py" line="178" />
         <source>Unknown map theme '{theme}'.</source>
         <translation>未知的专题“{theme}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="175" />
+        <location filename="../core/layout.py" line="178" />
         <source>Use one of: {themes}.</source>
         <translation>请使用以下之一：{themes}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="184" />
+        <location filename="../core/layout.py" line="187" />
         <source>Uncovered areas</source>
         <translation>未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="897" />
+        <location filename="../gui/panel.py" line="929" />
         <source>Built-up outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="184" />
+        <location filename="../core/layout.py" line="187" />
         <source>Served area (within the radius)</source>
         <translation>服务范围（半径以内）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="326" />
+        <location filename="../gui/panel.py" line="331" />
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="328" />
+        <location filename="../gui/panel.py" line="333" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="331" />
+        <location filename="../gui/panel.py" line="336" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="256" />
+        <location filename="../core/layout.py" line="261" />
         <source>Layer '{layer}' has no field for the theme '{theme}' (looked for {fields}).</source>
         <translation>图层“{layer}”没有专题“{theme}”所需的字段（已查找 {fields}）。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="251" />
+        <location filename="../core/layout.py" line="256" />
         <source>Tag the townships first (cq_urban:tag_townships), or choose the field to show (FIELD).</source>
         <translation>请先标注乡镇（cq_urban:tag_townships），或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="256" />
+        <location filename="../core/layout.py" line="261" />
         <source>Use the per-township output of cq_urban:check_builtup, or choose the field to show (FIELD).</source>
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="265" />
+        <location filename="../core/layout.py" line="270" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="266" />
+        <location filename="../core/layout.py" line="271" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="267" />
+        <location filename="../core/layout.py" line="272" />
         <source>Bus-stop coverage (%)</source>
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="268" />
+        <location filename="../core/layout.py" line="273" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="325" />
+        <location filename="../core/layout.py" line="330" />
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="503" />
+        <location filename="../core/layout.py" line="516" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="503" />
+        <location filename="../core/layout.py" line="516" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="518" />
+        <location filename="../core/layout.py" line="535" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="537" />
+        <location filename="../core/layout.py" line="554" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="578" />
+        <location filename="../core/layout.py" line="598" />
         <source>Unknown paper '{paper}'.</source>
         <translation>未知的图纸“{paper}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="578" />
+        <location filename="../core/layout.py" line="598" />
         <source>Use one of: {papers}.</source>
         <translation>请使用以下之一：{papers}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="591" />
+        <location filename="../core/layout.py" line="611" />
         <source>The layout template {path} is missing or damaged.</source>
         <translation>布局模板 {path} 缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="591" />
+        <location filename="../core/layout.py" line="611" />
         <source>Reinstall the plugin, or restore the file from the plugin's styles folder.</source>
         <translation>请重新安装插件，或从插件的 styles 文件夹恢复该文件。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="599" />
+        <location filename="../core/layout.py" line="619" />
         <source>The layout template has no {kind} item with the id '{id}'.</source>
         <translation>布局模板中没有编号为“{id}”的 {kind} 项。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="599" />
+        <location filename="../core/layout.py" line="619" />
         <source>Give the item that id again in the layout designer (Item Properties &gt; Id), or reinstall the plugin.</source>
         <translation>请在布局设计器中为该项重新设置此编号（项目属性 &gt; 编号），或重新安装插件。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="695" />
+        <location filename="../core/layout.py" line="715" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="718" />
+        <location filename="../core/layout.py" line="738" />
         <source>Coordinate system: {crs} ({authid})</source>
         <translation>坐标系：{crs}（{authid}）</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="720" />
+        <location filename="../core/layout.py" line="740" />
         <source>Data: {sources}</source>
         <translation>数据来源：{sources}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="722" />
+        <location filename="../core/layout.py" line="742" />
         <source>Plan text: {citations}</source>
         <translation>规划依据：{citations}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="724" />
+        <location filename="../core/layout.py" line="744" />
         <source>Map date: {date}</source>
         <translation>制图日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="816" />
+        <location filename="../core/layout.py" line="836" />
         <source>Atlas page</source>
         <translation>图集页</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="849" />
+        <location filename="../core/layout.py" line="869" />
         <source>the file could not be written</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="850" />
+        <location filename="../core/layout.py" line="870" />
         <source>the PDF could not be created</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="851" />
+        <location filename="../core/layout.py" line="871" />
         <source>there was not enough memory for this resolution</source>
         <translation>此分辨率下内存不足</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="852" />
+        <location filename="../core/layout.py" line="872" />
         <source>an SVG layer could not be written</source>
         <translation>无法写入 SVG 图层</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="853" />
+        <location filename="../core/layout.py" line="873" />
         <source>the atlas could not step through the townships</source>
         <translation>图集无法逐个遍历乡镇</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="854" />
+        <location filename="../core/layout.py" line="874" />
         <source>the export was cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="859" />
+        <location filename="../core/layout.py" line="879" />
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="860" />
+        <location filename="../core/layout.py" line="880" />
         <source>The map could not be exported to {path}: {reason}{detail}.</source>
         <translation>无法将地图导出到 {path}：{reason}{detail}。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="860" />
+        <location filename="../core/layout.py" line="880" />
         <source>Check that the folder exists and is writable and the disk is not full; for PNG, try a lower DPI.</source>
         <translation>请检查文件夹是否存在且可写、磁盘是否已满；PNG 可尝试降低 DPI。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="875" />
+        <location filename="../core/layout.py" line="895" />
         <source>Cannot export a map to '{path}'.</source>
         <translation>无法将地图导出到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="875" />
+        <location filename="../core/layout.py" line="895" />
         <source>Give the output file the extension .pdf, .png or .svg.</source>
         <translation>请将输出文件的扩展名设为 .pdf、.png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="882" />
+        <location filename="../core/layout.py" line="902" />
         <source>The atlas has no pages: the township layer has no features.</source>
         <translation>图集没有页面：乡镇图层没有要素。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="882" />
+        <location filename="../core/layout.py" line="902" />
         <source>Choose a layer with features, or export without the atlas.</source>
         <translation>请选择含有要素的图层，或不使用图集导出。</translation>
     </message>
     <message>
-        <location filename="../core/layout.py" line="939" />
+        <location filename="../core/layout.py" line="959" />
         <source>{n} of {count} pages written</source>
         <translation>已写入 {count} 页中的 {n} 页</translation>
     </message>
@@ -2010,7 +2010,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请将其另存为 GeoPackage（导出 &gt; 要素另存为…）并使用副本。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="799" />
+        <location filename="../gui/panel.py" line="831" />
         <source>Fix township name</source>
         <translation>修正乡镇名称</translation>
     </message>
@@ -2030,432 +2030,417 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>专题图：{title}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="179" />
+        <location filename="../gui/panel.py" line="184" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="189" />
+        <location filename="../gui/panel.py" line="194" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="195" />
+        <location filename="../gui/panel.py" line="200" />
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="206" />
+        <location filename="../gui/panel.py" line="211" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="207" />
+        <location filename="../gui/panel.py" line="212" />
         <source>Checks</source>
         <translation>校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="208" />
+        <location filename="../gui/panel.py" line="213" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="209" />
+        <location filename="../gui/panel.py" line="214" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="217" />
+        <location filename="../gui/panel.py" line="222" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="222" />
+        <location filename="../gui/panel.py" line="227" />
         <source>Choose a plan catalogue and the township layer.</source>
         <translation>请选择规划目录和乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="234" />
+        <location filename="../gui/panel.py" line="239" />
         <source>Save the tagged layer as</source>
         <translation>标注结果保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="239" />
+        <location filename="../gui/panel.py" line="244" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="240" />
+        <location filename="../gui/panel.py" line="245" />
         <source>[temporary layer]</source>
         <translation>[临时图层]</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="241" />
+        <location filename="../gui/panel.py" line="246" />
         <source>A GeoPackage keeps the roles you edit by hand; a temporary layer is lost when QGIS closes.</source>
         <translation>保存为 GeoPackage 可保留手工编辑的角色；临时图层在关闭 QGIS 后会丢失。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="247" />
+        <location filename="../gui/panel.py" line="252" />
         <source>Match report: run tagging first.</source>
         <translation>匹配报告：请先运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="253" />
+        <location filename="../gui/panel.py" line="258" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="258" />
+        <location filename="../gui/panel.py" line="263" />
         <source>Double-click a row to zoom the map to the feature.</source>
         <translation>双击一行可将地图缩放至该要素。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="262" />
+        <location filename="../gui/panel.py" line="267" />
         <source>Fix the selected name…</source>
         <translation>修正所选名称…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="263" />
+        <location filename="../gui/panel.py" line="268" />
         <source>Change the name in the township layer (undoable, in its edit session), then run tagging again.</source>
         <translation>在乡镇图层中修改名称（在编辑会话中进行，可撤销），然后重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="267" />
+        <location filename="../gui/panel.py" line="272" />
         <source>Edit roles by hand…</source>
         <translation>手工编辑角色…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="268" />
+        <location filename="../gui/panel.py" line="273" />
         <source>Open the tagged layer's attribute table: its plan fields offer the catalogue's values.</source>
         <translation>打开标注结果图层的属性表：其规划字段提供规划目录中的取值。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="334" />
+        <location filename="../gui/panel.py" line="339" />
         <source>Built-up layer</source>
         <translation>建成区图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="294" />
+        <location filename="../gui/panel.py" line="299" />
         <source>Check built-up area</source>
         <translation>校核建成区面积</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="304" />
+        <location filename="../gui/panel.py" line="309" />
         <source>Area served (城区 / built-up)</source>
         <translation>服务范围（城区 / 建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="306" />
+        <location filename="../gui/panel.py" line="311" />
         <source>Empty: straight-line distance. A road or footpath layer: distance along it.</source>
         <translation>留空：按直线距离。选择道路或步行路径图层：按沿路网距离。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="307" />
+        <location filename="../gui/panel.py" line="312" />
         <source>Walking network (optional)</source>
         <translation>步行路网（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="309" />
+        <location filename="../gui/panel.py" line="314" />
         <source>Empty: coverage by area. A population raster: coverage by population.</source>
         <translation>留空：按面积计算覆盖率。选择人口栅格：按人口计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="310" />
+        <location filename="../gui/panel.py" line="315" />
         <source>Population raster (optional)</source>
         <translation>人口栅格（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="315" />
+        <location filename="../gui/panel.py" line="320" />
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="318" />
+        <location filename="../gui/panel.py" line="323" />
         <source>Check bus-stop coverage</source>
         <translation>校核公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="906" />
+        <location filename="../gui/panel.py" line="938" />
         <source>Control lines</source>
         <translation>三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="335" />
+        <location filename="../gui/panel.py" line="340" />
         <source>Check control lines</source>
         <translation>校核三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="370" />
+        <location filename="../gui/panel.py" line="375" />
         <source>Click a row to zoom the map to the township.</source>
         <translation>单击一行可将地图缩放至该乡镇。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="373" />
+        <location filename="../gui/panel.py" line="378" />
         <source>Clear results</source>
         <translation>清空结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="382" />
+        <location filename="../gui/panel.py" line="387" />
         <source>Layer to map</source>
         <translation>制图图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="384" />
-        <source>Plan roles</source>
-        <translation>规划角色</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="384" />
-        <source>Tiers</source>
-        <translation>城镇等级</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="384" />
-        <source>Function zones</source>
-        <translation>功能分区</translation>
-    </message>
-    <message>
-        <location filename="../gui/panel.py" line="384" />
+        <location filename="../gui/panel.py" line="590" />
         <source>Built-up check</source>
         <translation>建成区校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="392" />
+        <location filename="../gui/panel.py" line="396" />
         <source>Title (optional)</source>
         <translation>标题（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="393" />
+        <location filename="../gui/panel.py" line="397" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="396" />
+        <location filename="../gui/panel.py" line="400" />
         <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
         <translation>PDF (*.pdf);;PNG 图片 (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="397" />
+        <location filename="../gui/panel.py" line="401" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1074" />
+        <location filename="../gui/panel.py" line="1090" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="511" />
+        <location filename="../gui/panel.py" line="515" />
         <source>Plan catalogue (*.yaml *.yml)</source>
         <translation>规划目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="571" />
+        <location filename="../gui/panel.py" line="575" />
         <source>No target (measure only)</source>
         <translation>不设指标（仅量算）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="617" />
+        <location filename="../gui/panel.py" line="649" />
         <source>Another run is under way: wait for it or cancel it.</source>
         <translation>另一项运行尚未结束：请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="620" />
+        <location filename="../gui/panel.py" line="652" />
         <source>The algorithm {id} is not available: check that the plugin's Processing provider is enabled (Processing &gt; Toolbox).</source>
         <translation>算法 {id} 不可用：请检查插件的处理提供程序是否已启用（处理 &gt; 工具箱）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="635" />
+        <location filename="../gui/panel.py" line="667" />
         <source>{task}: running…</source>
         <translation>{task}：运行中…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="641" />
+        <location filename="../gui/panel.py" line="673" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="660" />
+        <location filename="../gui/panel.py" line="692" />
         <source>{task}: done.</source>
         <translation>{task}：已完成。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="666" />
+        <location filename="../gui/panel.py" line="698" />
         <source>{task}: the results could not be shown: {error}</source>
         <translation>{task}：无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="670" />
+        <location filename="../gui/panel.py" line="702" />
         <source>{task}: cancelled; nothing was added to the project.</source>
         <translation>{task}：已取消，未向项目添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="674" />
+        <location filename="../gui/panel.py" line="706" />
         <source>{task} failed: {error}</source>
         <translation>{task} 失败：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="885" />
+        <location filename="../gui/panel.py" line="917" />
         <source>Choose the township layer and its name field first.</source>
         <translation>请先选择乡镇图层及其名称字段。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="710" />
+        <location filename="../gui/panel.py" line="742" />
         <source>{layer} (plan roles)</source>
         <translation>{layer}（规划角色）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="711" />
+        <location filename="../gui/panel.py" line="743" />
         <source>{layer} match report</source>
         <translation>{layer} 匹配报告</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="718" />
+        <location filename="../gui/panel.py" line="750" />
         <source>Tag townships</source>
         <translation>标注乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="735" />
+        <location filename="../gui/panel.py" line="767" />
         <source>Matched {MATCHED}, unmatched {UNMATCHED}, ambiguous {AMBIGUOUS}; plan townships missing from the layer: {MISSING}.</source>
         <translation>已匹配 {MATCHED}，未匹配 {UNMATCHED}，有歧义 {AMBIGUOUS}；图层中缺少的规划乡镇：{MISSING}。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="740" />
+        <location filename="../gui/panel.py" line="772" />
         <source>The tagged layer is temporary: to keep roles edited by hand, choose a GeoPackage under "Save the tagged layer as" (or use Make Permanent on the layer).</source>
         <translation>标注结果为临时图层：如需保留手工编辑的角色，请在“标注结果保存为”中选择 GeoPackage（或对该图层使用“转为永久图层”）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="780" />
+        <location filename="../gui/panel.py" line="812" />
         <source>{layer}: feature {fid} renamed to '{name}' (undo with Ctrl+Z; save the layer's edits to keep it). Run tagging again.</source>
         <translation>{layer}：要素 {fid} 已更名为“{name}”（可用 Ctrl+Z 撤销；保存图层编辑以保留修改）。请重新运行标注。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="790" />
+        <location filename="../gui/panel.py" line="822" />
         <source>Select a row of the match report that names a feature of the layer.</source>
         <translation>请在匹配报告中选择一行指向图层要素的记录。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="799" />
+        <location filename="../gui/panel.py" line="831" />
         <source>New name for '{name}' (feature {fid}):</source>
         <translation>“{name}”（要素 {fid}）的新名称：</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="829" />
+        <location filename="../gui/panel.py" line="861" />
         <source>Run tagging first: the roles are edited on its output layer.</source>
         <translation>请先运行标注：角色在其输出图层上编辑。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="849" />
+        <location filename="../gui/panel.py" line="881" />
         <source>Choose the built-up layer.</source>
         <translation>请选择建成区图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="864" />
+        <location filename="../gui/panel.py" line="896" />
         <source>Choose the bus-stop layer and the area served.</source>
         <translation>请选择公交站点图层和服务范围。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="868" />
+        <location filename="../gui/panel.py" line="900" />
         <source>Bus-stop service area</source>
         <translation>公交站点服务范围</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="869" />
+        <location filename="../gui/panel.py" line="901" />
         <source>Uncovered areas (bus stops)</source>
         <translation>公交站点未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="870" />
+        <location filename="../gui/panel.py" line="902" />
         <source>Coverage table</source>
         <translation>覆盖率统计表</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="889" />
+        <location filename="../gui/panel.py" line="921" />
         <source>Choose at least one control-line layer.</source>
         <translation>请至少选择一个控制线图层。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="897" />
+        <location filename="../gui/panel.py" line="929" />
         <source>Control-line overlaps</source>
         <translation>控制线冲突（重叠）</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="897" />
+        <location filename="../gui/panel.py" line="929" />
         <source>Control-line summary</source>
         <translation>三条控制线汇总</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="924" />
+        <location filename="../gui/panel.py" line="960" />
         <source>Whole area checked</source>
         <translation>校核范围合计</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="957" />
+        <location filename="../gui/panel.py" line="993" />
         <source>{task}: done. &lt;a href="{url}"&gt;Open the report&lt;/a&gt;</source>
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1048" />
+        <location filename="../gui/panel.py" line="1096" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1051" />
+        <location filename="../gui/panel.py" line="1099" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1071" />
+        <location filename="../gui/panel.py" line="1087" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1085" />
+        <location filename="../gui/panel.py" line="1140" />
         <source>exact match</source>
         <translation>完全匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1085" />
+        <location filename="../gui/panel.py" line="1140" />
         <source>matched after normalising</source>
         <translation>规范化后匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1085" />
+        <location filename="../gui/panel.py" line="1140" />
         <source>matched by alias</source>
         <translation>按别名匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1086" />
+        <location filename="../gui/panel.py" line="1141" />
         <source>ambiguous</source>
         <translation>有歧义</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1086" />
+        <location filename="../gui/panel.py" line="1141" />
         <source>unmatched</source>
         <translation>未匹配</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1086" />
+        <location filename="../gui/panel.py" line="1141" />
         <source>duplicate</source>
         <translation>重复</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1087" />
+        <location filename="../gui/panel.py" line="1142" />
         <source>parts of one township</source>
         <translation>同一乡镇的多个部分</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1087" />
+        <location filename="../gui/panel.py" line="1142" />
         <source>missing from the layer</source>
         <translation>图层中缺少</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1088" />
+        <location filename="../gui/panel.py" line="1143" />
         <source>other jurisdiction</source>
         <translation>其他辖区</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1088" />
+        <location filename="../gui/panel.py" line="1143" />
         <source>plan contradicts itself</source>
         <translation>规划表述矛盾</translation>
     </message>
@@ -2470,47 +2455,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="415" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="415" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="415" />
+        <location filename="../algorithms/check_coverage.py" line="416" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="417" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="418" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="418" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="418" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2550,27 +2535,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="194" />
+        <location filename="../algorithms/check_coverage.py" line="195" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="198" />
+        <location filename="../algorithms/check_coverage.py" line="199" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="198" />
+        <location filename="../algorithms/check_coverage.py" line="199" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="327" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="306" />
+        <location filename="../algorithms/check_coverage.py" line="307" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2590,32 +2575,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="291" />
+        <location filename="../algorithms/check_coverage.py" line="292" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="327" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="327" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="327" />
+        <location filename="../algorithms/check_coverage.py" line="328" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="332" />
+        <location filename="../algorithms/check_coverage.py" line="333" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="332" />
+        <location filename="../algorithms/check_coverage.py" line="333" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2850,27 +2835,27 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请修正该值（人数），未知时留空。</translation>
     </message>
     <message>
-        <location filename="../core/transforms.py" line="110" />
+        <location filename="../core/transforms.py" line="111" />
         <source>QGIS could not set up the coordinate transformation from {source} to {destination} in this session ({why}): the run was stopped rather than report a figure computed in the wrong coordinates.</source>
         <translation>本次 QGIS 会话未能建立从 {source} 到 {destination} 的坐标转换（{why}）：为免按错误坐标得出数字，运行已停止。</translation>
     </message>
     <message>
-        <location filename="../core/transforms.py" line="110" />
+        <location filename="../core/transforms.py" line="111" />
         <source>Run it again; if this message comes back, save the project and restart QGIS. Please report it with the Processing log, naming your QGIS version.</source>
         <translation>请重新运行；如仍出现此提示，请保存工程并重启 QGIS，并附上处理日志和 QGIS 版本号反馈此问题。</translation>
     </message>
     <message>
-        <location filename="../core/transforms.py" line="131" />
+        <location filename="../core/transforms.py" line="154" />
         <source>its coordinate system lost its PROJ definition</source>
         <translation>其坐标系已丢失 PROJ 定义</translation>
     </message>
     <message>
-        <location filename="../core/transforms.py" line="136" />
+        <location filename="../core/transforms.py" line="159" />
         <source>QGIS reports the transformation as invalid</source>
         <translation>QGIS 报告该转换无效</translation>
     </message>
     <message>
-        <location filename="../core/transforms.py" line="154" />
+        <location filename="../core/transforms.py" line="177" />
         <source>it leaves coordinates unchanged</source>
         <translation>转换后坐标没有变化</translation>
     </message>
@@ -2925,7 +2910,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>公交覆盖率校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="81" />
+        <location filename="../algorithms/run_outputs.py" line="102" />
         <source>townships</source>
         <translation>个乡镇</translation>
     </message>
@@ -2946,11 +2931,6 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
     </message>
     <message>
         <location filename="../core/result_styles.py" line="91" />
-        <source>Inconsistent with its plan zone (reason: map tip / field reason)</source>
-        <translation>不符合主体功能分区（原因见地图提示 / reason 字段）</translation>
-    </message>
-    <message>
-        <location filename="../core/result_styles.py" line="91" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2965,42 +2945,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>重叠：{a} × {b}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="219" />
+        <location filename="../algorithms/base.py" line="220" />
         <source>points</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="219" />
+        <location filename="../algorithms/base.py" line="220" />
         <source>lines</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="220" />
+        <location filename="../algorithms/base.py" line="221" />
         <source>polygons</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="235" />
+        <location filename="../algorithms/base.py" line="236" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="235" />
+        <location filename="../algorithms/base.py" line="236" />
         <source> or </source>
         <translation>或</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="235" />
+        <location filename="../algorithms/base.py" line="236" />
         <source>Choose a layer of {wanted} for {parameter}.</source>
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="306" />
+        <location filename="../algorithms/base.py" line="307" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="318" />
+        <location filename="../algorithms/check_coverage.py" line="319" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -3015,67 +2995,67 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无法写入 {path}（{reason}）；同名的原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="253" />
+        <location filename="../gui/panel.py" line="258" />
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="364" />
+        <location filename="../gui/panel.py" line="369" />
         <source>Point at a row for the check, the gap and the reason.</source>
         <translation>将鼠标指向一行，可查看校核项、差值和原因。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="764" />
+        <location filename="../gui/panel.py" line="796" />
         <source>Feature id: {fid}</source>
         <translation>要素编号：{fid}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1130" />
+        <location filename="../gui/panel.py" line="1185" />
         <source>{n} townships</source>
         <translation>{n} 个乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1140" />
+        <location filename="../gui/panel.py" line="1194" />
         <source>Measured: {value}</source>
         <translation>实测值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1141" />
+        <location filename="../gui/panel.py" line="1195" />
         <source>Target: {value}</source>
         <translation>目标值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1142" />
+        <location filename="../gui/panel.py" line="1196" />
         <source>Gap: {value}</source>
         <translation>差值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1143" />
+        <location filename="../gui/panel.py" line="1197" />
         <source>Result: {value}</source>
         <translation>结论：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="1145" />
+        <location filename="../gui/panel.py" line="1199" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="272" />
+        <location filename="../algorithms/base.py" line="273" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="272" />
+        <location filename="../algorithms/base.py" line="273" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="253" />
+        <location filename="../gui/panel.py" line="258" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="950" />
+        <location filename="../gui/panel.py" line="986" />
         <source>{check}: target {value}</source>
         <translation>{check}：目标 {value}</translation>
     </message>
@@ -3133,6 +3113,46 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <location filename="../algorithms/check_coverage.py" line="138" />
         <source>Duplicate stops</source>
         <translation>重复站点数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="197" />
+        <source>Control-line check: {verdict}</source>
+        <translation>三线校核：{verdict}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_map.py" line="96" />
+        <source>Check result shown under the title (empty: the one the check's output layer carries)</source>
+        <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="92" />
+        <source>target {value}</source>
+        <translation>目标 {value}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="93" />
+        <source>measured {value}</source>
+        <translation>实测 {value}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="96" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../core/result_styles.py" line="91" />
+        <source>Inconsistent with its plan zone</source>
+        <translation>不符合主体功能分区</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="390" />
+        <source>The catalogue's plan structures, then the checks' maps.</source>
+        <translation>先列出规划目录中的规划结构，再列出各项校核的专题图。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="1109" />
+        <source>The layer '{layer}' has no {structure} (field {field}): map the tagged township layer, or tag the townships first (Tagging tab).</source>
+        <translation>图层“{layer}”没有“{structure}”（字段 {field}）：请选择标注后的乡镇图层制图，或先标注乡镇（“标注”页）。</translation>
     </message>
 </context>
 </TS>

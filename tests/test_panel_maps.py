@@ -1,0 +1,124 @@
+"""Maps from the panel (issue 22): themes follow the catalogue (巫溪's 田园综合体 has one, every theme
+offered exports), a theme the layer lacks gives the panel's own message, and a check's map shows the check:
+its target, measured value and verdict, the stops and service area on the coverage map, the control lines
+on the control-line map. Real QGIS, the bundled sample data, the PDF read back with pdftotext."""
+import shutil
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import processing
+import pytest
+from qgis.core import QgsProject, QgsTask, QgsVectorLayer
+from qgis.PyQt.QtCore import QCoreApplication
+
+from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.i18n import tr
+from test_panel import panel, plugin, wait_for  # noqa: F401 (fixtures)
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def sample(place, name):
+    return QgsVectorLayer(f"{REPO / 'layers' / (place + '.gpkg')}|layername={name}", name, "ogr")
+
+
+def load(place, *names):
+    layers = {name: sample(place, name) for name in names}
+    QgsProject.instance().addMapLayers(list(layers.values()))
+    QCoreApplication.processEvents()
+    return layers
+
+
+def pdf_text(path):
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext comes with `make setup` (poppler-utils)")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    # pdftotext may give Kangxi radicals (⽥) for the font's ideographs (田): NFKC folds them back
+    return unicodedata.normalize("NFKC", text).replace("\n", " ")
+
+
+def tag(panel, place):
+    assert panel.select_catalogue(place)
+    assert panel.run_tagging()
+    wait_for(panel.last_run, 300)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    return panel.tagged_layer()
+
+
+def themes(panel):
+    return [panel.theme_combo.itemData(i) for i in range(panel.theme_combo.count())]
+
+
+def test_themes_follow_the_catalogue_and_all_export(panel, tmp_path):  # noqa: F811 (fixture)
+    for place in ("wuxi", "kaizhou"):
+        load(place, "townships")
+        tagged = tag(panel, place)
+        offered = themes(panel)
+        structures = bundled_catalogue(place).structures
+        assert [d[1] for d in offered if d[1]] == [s.field for s in structures]
+        if place == "wuxi":
+            assert "田园综合体" in [panel.theme_combo.itemText(i) for i in range(panel.theme_combo.count())] or \
+                any(s.name_en and s.name_en in panel.theme_combo.itemText(0) for s in structures)
+        for index, (key, field, name) in enumerate(offered):
+            if not field:
+                continue
+            panel.theme_combo.setCurrentIndex(index)
+            panel.export_layer_combo.setLayer(tagged)
+            panel.export_file.setFilePath(str(tmp_path / f"{place}_{field}.pdf"))
+            parameters = dict(panel.export_parameters(), DPI=50)
+            result = processing.run("cq_urban:export_map", parameters)
+            text = pdf_text(result["OUTPUT"])
+            assert name in text, (place, field)
+        QgsProject.instance().removeAllMapLayers()
+
+
+def test_a_theme_the_layer_lacks_gets_the_panels_message(panel, tmp_path):  # noqa: F811 (fixture)
+    layers = load("kaizhou", "townships")
+    assert panel.select_catalogue("kaizhou")
+    panel.export_layer_combo.setLayer(layers["townships"])  # not tagged
+    panel.export_file.setFilePath(str(tmp_path / "tiers.pdf"))
+    assert panel.select_theme("tier")
+    assert not panel.run_export()
+    message = panel.status_label.text()
+    assert "tier" in message and "FIELD" not in message and "cq_urban:" not in message
+
+
+def test_coverage_map_shows_the_check_stops_and_service_area(panel, tmp_path):  # noqa: F811 (fixture)
+    load("wuxi", "townships", "builtup", "bus_stops")
+    assert panel.select_catalogue("wuxi")
+    assert panel.stops_combo.currentLayer() is not None and panel.served_combo.currentLayer() is not None
+    panel.roads_combo.setLayer(None)
+    assert panel.run_coverage()
+    wait_for(panel.last_run, 300)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    results = panel.last_run.results
+    assert panel.theme_combo.currentData()[0] == "coverage"
+    panel.export_file.setFilePath(str(tmp_path / "coverage.pdf"))
+    assert panel.run_export()
+    wait_for(panel.last_run, 300)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    text = pdf_text(panel.export_path)
+    assert tr("Bus stops") in text and tr("Served area (within the radius)") in text
+    assert tr("Uncovered areas") in text
+    assert f"{results['MEASURED']:.2f}" in text and f"{results['TARGET']:g}" in text
+    assert (tr("met") if results["PASSED"] else tr("not met")) in text
+
+
+def test_control_line_map_shows_the_lines_and_the_verdict(panel, tmp_path):  # noqa: F811 (fixture)
+    load("jiangjin", "townships", "ecology_redline", "farmland", "development_boundary")
+    tag(panel, "jiangjin")
+    assert panel.run_control_lines()
+    wait_for(panel.last_run, 300)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    results = panel.last_run.results
+    assert panel.theme_combo.currentData()[0] == "control_lines"
+    panel.export_file.setFilePath(str(tmp_path / "lines.pdf"))
+    assert panel.run_export()
+    wait_for(panel.last_run, 300)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    text = pdf_text(panel.export_path)
+    for legend in (tr("Ecological protection red line"), tr("Permanent basic farmland"),
+                   tr("Urban development boundary"), tr("Consistent with its plan zone")):
+        assert legend in text, legend
+    assert tr("{flagged} of {checked} flagged").format(flagged=results["FLAGGED"], checked=results["CHECKED"]) in text
