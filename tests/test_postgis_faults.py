@@ -41,18 +41,25 @@ def stops_table(postgis_server):
     return "stops"
 
 
-class CutWhen(threading.Thread):
-    """Stops the server the moment a backend other than its own runs a query matching ``pattern``."""
+# What a backend of QGIS's last ran while it is in the middle of a read (a cursor being
+# fetched, between fetches too) or of a write (features being inserted into the staged table).
+READING = "query ILIKE 'FETCH%'"
+WRITING = ("(query ILIKE 'EXECUTE addfeatures%' OR query ILIKE 'INSERT INTO%cq_partial%' "
+           "OR query ILIKE 'COPY%cq_partial%')")
 
-    def __init__(self, server, pattern):
+
+class CutWhen(threading.Thread):
+    """Stops the server the moment a backend other than its own is in the state ``condition`` says."""
+
+    def __init__(self, server, condition):
         super().__init__(daemon=True)
-        self.server, self.pattern, self.cut = server, pattern, False
+        self.server, self.condition, self.cut = server, condition, False
 
     def run(self):
-        deadline = time.time() + 60
+        deadline = time.time() + 120
         while time.time() < deadline:
             found = self.server.psql("-c", "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                                     f"AND state = 'active' AND query ILIKE '{self.pattern}'", check=False)
+                                     f"AND datname = 'plans' AND {self.condition}", check=False)
             if found.returncode == 0 and found.stdout.strip() not in ("", "0"):
                 self.server.stop("immediate")
                 self.cut = True
@@ -73,7 +80,7 @@ def test_server_lost_in_the_middle_of_a_read_fails_and_keeps_the_previous_output
     before = _digest(previous)
     layer = _layer(connection, stops_table)
     assert layer.featureCount() == POINTS
-    cutter = CutWhen(postgis_server, "FETCH%")
+    cutter = CutWhen(postgis_server, READING)
     cutter.start()
     try:
         with pytest.raises(QgsProcessingException) as raised:
@@ -98,7 +105,7 @@ def test_server_lost_in_the_middle_of_a_write_keeps_the_previous_table(
     processing.run("cq_urban:convert_web_coordinates", {"INPUT": str(source), "OUTPUT": destination})
     assert _layer(connection, "stops_cgcs2000_db").featureCount() == POINTS
     postgis_server.psql("-c", "UPDATE stops_cgcs2000_db SET name = 'previous run'")
-    cutter = CutWhen(postgis_server, "%stops_cgcs2000_db_cq_partial%")
+    cutter = CutWhen(postgis_server, WRITING)
     cutter.start()
     try:
         with pytest.raises(QgsProcessingException):
