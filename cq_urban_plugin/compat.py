@@ -120,7 +120,7 @@ ProcessingFieldParameterDataType = _enum(
     ["Any", "Numeric", "String", "DateTime"])
 ProcessingAlgorithmFlag = _enum("Qgis.ProcessingAlgorithmFlag", "QgsProcessingAlgorithm.Flag", [
     "NoThreading=FlagNoThreading", "HideFromToolbox=FlagHideFromToolbox", "CanCancel=FlagCanCancel",
-    "RequiresMatchingCrs=FlagRequiresMatchingCrs"])
+    "RequiresMatchingCrs=FlagRequiresMatchingCrs", "DisplayNameIsLiteral=FlagDisplayNameIsLiteral"])
 ProcessingParameterFlag = _enum("Qgis.ProcessingParameterFlag", "QgsProcessingParameterDefinition.Flag", [
     "Advanced=FlagAdvanced", "Hidden=FlagHidden", "Optional=FlagOptional"])
 ProcessingFeatureSourceFlag = _enum(

@@ -88,6 +88,7 @@ class CqUrbanPlugin:
         """The active layer's thematic map as a print layout, to edit before export."""
         from qgis.core import Qgis, QgsVectorLayer
 
+        from .compat import GeometryType
         from .core.errors import PlanInputError
         from .core.layout import THEMES
         from .gui.layout_actions import open_layout_in_designer
@@ -97,6 +98,13 @@ class CqUrbanPlugin:
             self.iface.messageBar().pushMessage(
                 tr("Plan checks"), tr("Select a tagged township layer or a check's output layer first."),
                 Qgis.MessageLevel.Warning, 8)
+            return None
+        if not layer.isSpatial() or layer.geometryType() != GeometryType.Polygon:
+            # A table (a match report, a check's table) has no CRS to complain about: it is the wrong kind.
+            self.iface.messageBar().pushMessage(
+                tr("Plan checks"), tr("'{layer}' is not a polygon layer: a thematic map needs a polygon layer (the "
+                                      "tagged townships or a check's per-township output).").format(
+                    layer=layer.name()), Qgis.MessageLevel.Warning, 8)
             return None
         names = set(layer.fields().names())
         theme = next((t for t in THEMES if any(f in names for f in t.fields)), THEMES[0])

@@ -3,6 +3,7 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsGeometry,
+    QgsProcessingMultiStepFeedback,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -14,7 +15,13 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..compat import ProcessingFieldParameterDataType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
+from ..compat import (
+    ProcessingAlgorithmFlag,
+    ProcessingFieldParameterDataType,
+    ProcessingNumberParameterType,
+    ProcessingSourceType,
+    WkbType,
+)
 from ..core import coverage, result_styles
 from ..core.catalogue import choose_target, target_met
 from ..core.errors import PlanInputError
@@ -63,6 +70,10 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Bus-stop coverage (500 m)")
+
+    def flags(self):
+        # The name as written: QGIS would title-case it in the dialog title ("Bus-Stop Coverage (500 M)").
+        return super().flags() | ProcessingAlgorithmFlag.DisplayNameIsLiteral
 
     def shortHelpString(self):  # noqa: N802
         return tr(
@@ -218,9 +229,13 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
         fields = [population_field] if by_population and population_field and raster is None \
             and population_points is None else []
+        # Progress by phase (reading, service area, zones, writing), so the bar moves from the start.
+        feedback.setProgress(2)
         served, served_tally = read_polygons(served_source, crs, served_label, fields, feedback)
+        feedback.setProgress(15)
         notes += served_tally.notes()
         stops, stops_tally = read_points(stops_source, crs, stops_label, (), feedback, allow_empty=True)
+        feedback.setProgress(25)
         notes += stops_tally.notes()
         points = [(f.fid, p) for f in stops for p in point_xy(f.geometry)]
         points, duplicates = coverage.unique_points(points)
@@ -274,7 +289,11 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             zones = coverage.grid_zones(rect)
         feedback.setProgressText(tr("Coverage in {n} zones").format(n=len(zones)))
         with_service = parameters.get(self.SERVICE_AREA) is not None  # the whole service area only if asked for
-        results = coverage.cover_zones(served_geometries, shapes, zones, meter, feedback, with_service,
+        feedback.setProgress(45)
+        zones_feedback = QgsProcessingMultiStepFeedback(2, feedback)  # the zones: the second half, 50 → 100 %
+        zones_feedback.setCurrentStep(1)
+        zones_feedback.setProgress(0)
+        results = coverage.cover_zones(served_geometries, shapes, zones, meter, zones_feedback, with_service,
                                        served_index)
         summary = coverage.CoverageSummary(results, notes)
         if townships_source is not None:
@@ -363,7 +382,11 @@ class CheckCoverageAlgorithm(CqAlgorithm):
                 notes=notes, method=method + " " + projection.describe(),
                 inputs=[stops_label, served_label] + ([layer_label(townships_source)] if townships_source else []))
         for note in notes:
-            feedback.pushWarning(note) if hasattr(feedback, "pushWarning") else feedback.pushInfo(note)
+            # Routine notes ("reprojected from EPSG:4490") are information, the others warnings.
+            if is_routine_note(note) or not hasattr(feedback, "pushWarning"):
+                feedback.pushInfo(note)
+            else:
+                feedback.pushWarning(note)
         feedback.pushInfo(tr("Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).").format(
             value=measured, covered=summary.covered_km2, served=summary.served_km2))
         output.update({
@@ -416,6 +439,15 @@ def _report_headers():
     return [tr("Township"), tr("Served area (km²)"), tr("Covered (km²)"), tr("Coverage by area (%)"),
             tr("Population served"), tr("Population covered"), tr("Coverage by population (%)"),
             tr("Measured (%)"), tr("Target (%)"), tr("Gap"), tr("Met")]
+
+
+def is_routine_note(note: str) -> bool:
+    """True for the notes every reprojected input gets (core.inputs: '{layer}: reprojected from {crs}.')."""
+    import re
+
+    template = re.escape(tr("{layer}: reprojected from {crs}.")).replace(r"\{layer\}", ".+").replace(
+        r"\{crs\}", ".+")
+    return re.fullmatch(template, note, re.DOTALL) is not None
 
 
 def _label(source, default):

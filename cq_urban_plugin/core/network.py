@@ -71,8 +71,9 @@ class NetworkDiagnosis:
             notes.append(tr(
                 "{layer}: the network falls into {n} disconnected parts (the largest holds {share:.1%} of the "
                 "length); {m} parts ({km:.2f} km) have no stop and are not reachable. If roads that cross are "
-                "not split at the crossing (no topology), split them (Vector > Geometry > Split with lines) "
-                "and snap their ends.").format(layer=label, n=self.components, share=self.largest_share,
+                "not split at the crossing (no topology), split them (Processing Toolbox > Vector overlay > "
+                "Split with lines) and snap their ends (Processing Toolbox > Vector geometry > Snap geometries "
+                "to layer).").format(layer=label, n=self.components, share=self.largest_share,
                                                m=self.components_without_stop, km=self.length_without_stop_km))
         if self.gaps:
             notes.append(tr(

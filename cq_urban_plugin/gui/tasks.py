@@ -53,6 +53,33 @@ def result_layer(value, project=None):
 _UNDER_WAY = set()
 
 
+def record_in_history(algorithm, parameters, context) -> str:
+    """Put the run into Processing › History (and the toolbox's recent algorithms), as the algorithm
+    dialog does: QGIS 3.22 keeps it in processing.log (ProcessingLog), 3.24+ in the history provider
+    registry. Returns the Python command recorded ('' if none)."""
+    from qgis.gui import QgsGui
+
+    try:
+        command = algorithm.asPythonCommand(parameters, context) or ""
+    except Exception:  # noqa: BLE001 (history is a convenience: never a reason to fail a run)
+        return ""
+    try:
+        registry = getattr(QgsGui, "historyProviderRegistry", None)
+        if registry is not None and registry() is not None:
+            entry = {"python_command": command, "algorithm_id": algorithm.id()}
+            if hasattr(algorithm, "asMap"):
+                entry["parameters"] = algorithm.asMap(parameters, context).get("inputs", {})
+            registry().addEntry("processing", entry)
+        elif command:
+            from processing.core.ProcessingLog import ProcessingLog
+
+            ProcessingLog.addToLog(command)
+        QgsGui.instance().processingRecentAlgorithmLog().push(algorithm.id())
+    except Exception:  # noqa: BLE001
+        pass
+    return command
+
+
 class _KeptFeedback(QgsProcessingFeedback):
     """Feedback that keeps the algorithm's error messages to show in the panel,
     and passes its progress text on (QGIS 3.22 has no signal for it)."""
@@ -119,6 +146,7 @@ class AlgorithmRun(QObject):
 
     def start(self):
         _UNDER_WAY.add(self)  # alive until it ends, whatever happens to the panel
+        record_in_history(self.algorithm, self.parameters, self.context)
         if self.task is not None:
             QgsApplication.taskManager().addTask(self.task)
         else:
@@ -180,4 +208,8 @@ class AlgorithmRun(QObject):
         from processing.gui.Postprocessing import handleAlgorithmResults
 
         # Keywords: QGIS 3.22 has a showResults argument (unused) that later versions dropped.
-        handleAlgorithmResults(self.algorithm, self.context, feedback=self.feedback, parameters=self.parameters)
+        # A feedback of its own: the loader's 0–33–66–100 % per layer must not send the panel's bar back.
+        loading = _KeptFeedback()
+        handleAlgorithmResults(self.algorithm, self.context, feedback=loading, parameters=self.parameters)
+        if loading.errors:
+            raise RuntimeError("\n".join(loading.errors))

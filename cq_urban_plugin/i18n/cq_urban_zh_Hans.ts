@@ -69,7 +69,7 @@ Output: a table without geometry.</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="106" />
+        <location filename="../plugin.py" line="115" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
@@ -321,7 +321,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="109" />
+        <location filename="../algorithms/check_coverage.py" line="120" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
@@ -346,12 +346,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="136" />
+        <location filename="../algorithms/check_coverage.py" line="147" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="136" />
+        <location filename="../algorithms/check_coverage.py" line="147" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -451,7 +451,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="439" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -737,7 +737,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="65" />
+        <location filename="../algorithms/check_coverage.py" line="72" />
         <source>Bus-stop coverage (500 m)</source>
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
@@ -747,92 +747,92 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="89" />
+        <location filename="../algorithms/check_coverage.py" line="100" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="91" />
+        <location filename="../algorithms/check_coverage.py" line="102" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="97" />
+        <location filename="../algorithms/check_coverage.py" line="108" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="100" />
+        <location filename="../algorithms/check_coverage.py" line="111" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="100" />
+        <location filename="../algorithms/check_coverage.py" line="111" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="100" />
+        <location filename="../algorithms/check_coverage.py" line="111" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="103" />
+        <location filename="../algorithms/check_coverage.py" line="114" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="106" />
+        <location filename="../algorithms/check_coverage.py" line="117" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="109" />
+        <location filename="../algorithms/check_coverage.py" line="120" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="109" />
+        <location filename="../algorithms/check_coverage.py" line="120" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="111" />
+        <location filename="../algorithms/check_coverage.py" line="122" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="113" />
+        <location filename="../algorithms/check_coverage.py" line="124" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="124" />
+        <location filename="../algorithms/check_coverage.py" line="135" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="127" />
+        <location filename="../algorithms/check_coverage.py" line="138" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="130" />
+        <location filename="../algorithms/check_coverage.py" line="141" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="132" />
+        <location filename="../algorithms/check_coverage.py" line="143" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="360" />
+        <location filename="../algorithms/check_coverage.py" line="379" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="150" />
+        <location filename="../algorithms/check_coverage.py" line="161" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
@@ -842,82 +842,82 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="187" />
+        <location filename="../algorithms/check_coverage.py" line="198" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="187" />
+        <location filename="../algorithms/check_coverage.py" line="198" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="190" />
+        <location filename="../algorithms/check_coverage.py" line="201" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="192" />
+        <location filename="../algorithms/check_coverage.py" line="203" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="192" />
+        <location filename="../algorithms/check_coverage.py" line="203" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="195" />
+        <location filename="../algorithms/check_coverage.py" line="206" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="228" />
+        <location filename="../algorithms/check_coverage.py" line="243" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="232" />
+        <location filename="../algorithms/check_coverage.py" line="247" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="256" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="251" />
+        <location filename="../algorithms/check_coverage.py" line="266" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="249" />
+        <location filename="../algorithms/check_coverage.py" line="264" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="256" />
+        <location filename="../algorithms/check_coverage.py" line="271" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="275" />
+        <location filename="../algorithms/check_coverage.py" line="290" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="284" />
+        <location filename="../algorithms/check_coverage.py" line="303" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="297" />
+        <location filename="../algorithms/check_coverage.py" line="316" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="325" />
+        <location filename="../algorithms/check_coverage.py" line="344" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -927,12 +927,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="410" />
+        <location filename="../algorithms/check_coverage.py" line="433" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="367" />
+        <location filename="../algorithms/check_coverage.py" line="390" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -1815,17 +1815,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>已写入 {count} 页中的 {n} 页</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="71" />
-        <source>{layer}: the network falls into {n} disconnected parts (the largest holds {share:.1%} of the length); {m} parts ({km:.2f} km) have no stop and are not reachable. If roads that cross are not split at the crossing (no topology), split them (Vector &gt; Geometry &gt; Split with lines) and snap their ends.</source>
-        <translation>{layer}：路网分为 {n} 个互不连通的部分（最大部分占总长度的 {share:.1%}）；其中 {m} 个部分（{km:.2f} 千米）没有站点，无法到达。如果相交道路在交叉处未打断（无拓扑），请将其打断（矢量 &gt; 几何 &gt; 用线分割）并捕捉端点。</translation>
-    </message>
-    <message>
-        <location filename="../core/network.py" line="78" />
+        <location filename="../core/network.py" line="79" />
         <source>{layer}: {n} dead ends lie within {tol:g} m of another road without being joined to it (gaps in the network); walking distance stops there. Snap the line ends to close them.</source>
         <translation>{layer}：有 {n} 个断头端点距另一条道路不足 {tol:g} 米却未与其相接（路网缺口），步行距离在此中断。请捕捉线端点以闭合缺口。</translation>
     </message>
     <message>
-        <location filename="../core/network.py" line="84" />
+        <location filename="../core/network.py" line="85" />
         <source>{n} stops are more than {tol:g} m from every road and were not used for the walking-distance coverage (stop feature ids {ids}). Add the missing roads or check the stops' coordinates.</source>
         <translation>有 {n} 个站点距任何道路都超过 {tol:g} 米，未用于按步行距离计算的覆盖率（站点要素编号 {ids}）。请补充缺失的道路或检查站点坐标。</translation>
     </message>
@@ -2445,7 +2440,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划表述矛盾</translation>
     </message>
     <message>
-        <location filename="../gui/tasks.py" line="171" />
+        <location filename="../gui/tasks.py" line="199" />
         <source>The algorithm stopped without a message; see the Processing log.</source>
         <translation>算法停止但未给出信息；请查看处理日志。</translation>
     </message>
@@ -2455,47 +2450,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="439" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="439" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="416" />
+        <location filename="../algorithms/check_coverage.py" line="439" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="440" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="440" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="417" />
+        <location filename="../algorithms/check_coverage.py" line="440" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="418" />
+        <location filename="../algorithms/check_coverage.py" line="441" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="418" />
+        <location filename="../algorithms/check_coverage.py" line="441" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="418" />
+        <location filename="../algorithms/check_coverage.py" line="441" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2505,7 +2500,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>在布局设计器中打开当前图层的专题图</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="97" />
+        <location filename="../plugin.py" line="99" />
         <source>Select a tagged township layer or a check's output layer first.</source>
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
@@ -2525,42 +2520,42 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="116" />
+        <location filename="../algorithms/check_coverage.py" line="127" />
         <source>Or population points (buildings, address points)</source>
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="119" />
+        <location filename="../algorithms/check_coverage.py" line="130" />
         <source>Persons field of the population points</source>
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="195" />
+        <location filename="../algorithms/check_coverage.py" line="206" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="199" />
+        <location filename="../algorithms/check_coverage.py" line="210" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="199" />
+        <location filename="../algorithms/check_coverage.py" line="210" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="347" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="307" />
+        <location filename="../algorithms/check_coverage.py" line="326" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="68" />
+        <location filename="../algorithms/check_coverage.py" line="79" />
         <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
 
 Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted, or from population points such as buildings, each counted where it stands).
@@ -2575,32 +2570,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="292" />
+        <location filename="../algorithms/check_coverage.py" line="311" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="347" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="347" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="328" />
+        <location filename="../algorithms/check_coverage.py" line="347" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="333" />
+        <location filename="../algorithms/check_coverage.py" line="352" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="333" />
+        <location filename="../algorithms/check_coverage.py" line="352" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2905,7 +2900,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>三线校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="162" />
+        <location filename="../algorithms/check_coverage.py" line="173" />
         <source>Coverage check</source>
         <translation>公交覆盖率校核</translation>
     </message>
@@ -2980,7 +2975,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="319" />
+        <location filename="../algorithms/check_coverage.py" line="338" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -3105,12 +3100,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="138" />
+        <location filename="../algorithms/check_coverage.py" line="149" />
         <source>Stops</source>
         <translation>站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="138" />
+        <location filename="../algorithms/check_coverage.py" line="149" />
         <source>Duplicate stops</source>
         <translation>重复站点数</translation>
     </message>
@@ -3153,6 +3148,16 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <location filename="../gui/panel.py" line="1109" />
         <source>The layer '{layer}' has no {structure} (field {field}): map the tagged township layer, or tag the townships first (Tagging tab).</source>
         <translation>图层“{layer}”没有“{structure}”（字段 {field}）：请选择标注后的乡镇图层制图，或先标注乡镇（“标注”页）。</translation>
+    </message>
+    <message>
+        <location filename="../core/network.py" line="71" />
+        <source>{layer}: the network falls into {n} disconnected parts (the largest holds {share:.1%} of the length); {m} parts ({km:.2f} km) have no stop and are not reachable. If roads that cross are not split at the crossing (no topology), split them (Processing Toolbox &gt; Vector overlay &gt; Split with lines) and snap their ends (Processing Toolbox &gt; Vector geometry &gt; Snap geometries to layer).</source>
+        <translation>{layer}：路网分为 {n} 个互不连通的部分（最大部分占总长度的 {share:.1%}）；其中 {m} 个部分（{km:.2f} 千米）没有站点，无法到达。如果相交道路在交叉处未打断（无拓扑），请将其打断（处理工具箱 &gt; 矢量叠加 &gt; 用线分割）并捕捉端点（处理工具箱 &gt; 矢量几何 &gt; 捕捉几何到图层）。</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="105" />
+        <source>'{layer}' is not a polygon layer: a thematic map needs a polygon layer (the tagged townships or a check's per-township output).</source>
+        <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
 </context>
 </TS>

