@@ -11,6 +11,16 @@ PLUGIN_DIR = Path(__file__).resolve().parent
 CATALOGUE_DIR = PLUGIN_DIR / "catalogues"
 ICON_PATH = PLUGIN_DIR / "icons" / "icon.svg"
 
+# The project's home (metadata.txt's homepage), the one place help links are built from; its README
+# documents every algorithm in the section below (a GitHub heading anchor).
+PROJECT_URL = "https://github.com/cq-urban/cq_urban_plugin"
+ALGORITHMS_SECTION = "processing-algorithms-provider-cq_urban-重庆城镇规划校核"
+
+
+def help_url(algorithm_name: str = "") -> str:
+    """The README section on the provider's algorithms (the table row of ``algorithm_name``)."""
+    return f"{PROJECT_URL}/blob/main/README.md#{ALGORITHMS_SECTION}"
+
 
 def styles_dir() -> Path:
     for candidate in (PLUGIN_DIR / "styles", PLUGIN_DIR.parent / "styles"):

@@ -135,3 +135,71 @@ def test_the_coverage_dialog_title_keeps_its_units(plugin, qgis_iface, monkeypat
     finally:
         dialog.deleteLater()
         QCoreApplication.processEvents()
+
+
+def test_the_toolbox_offers_the_catalogues_targets(plugin):  # noqa: F811 (fixture)
+    from qgis.core import QgsProcessingContext
+    from qgis.gui import QgsGui, QgsProcessingGui
+    from qgis.PyQt.QtWidgets import QComboBox
+
+    from cq_urban_plugin.core.catalogue import bundled_catalogue
+
+    registry = QgsApplication.processingRegistry()
+    for algorithm_id, indicator, expected in ((BUILTUP_ID, "builtup_area", "builtup_2025"),
+                                             (COVERAGE_ID, "bus_stop_coverage", None)):
+        parameter = registry.algorithmById(algorithm_id).parameterDefinition("TARGET_ID")
+        wrapper = QgsGui.processingGuiRegistry().createParameterWidgetWrapper(parameter,
+                                                                              QgsProcessingGui.WidgetType.Standard)
+        widget = wrapper.createWrappedWidget(QgsProcessingContext())
+        assert isinstance(widget, QComboBox), type(widget)  # a drop-down in the algorithm dialog
+        offered = [widget.itemText(i) for i in range(widget.count())]
+        ids = [t.id for c in ("jiangjin", "kaizhou", "wuxi", "chongqing")
+               for t in bundled_catalogue(c).targets_for(indicator)]
+        assert set(ids) <= set(offered) and offered[0] == ""
+        if expected:
+            assert expected in offered
+    # and an id typed (qgis_process, models) is still taken
+    townships, builtup = townships_layer(), builtup_layer()
+    result = processing.run(BUILTUP_ID, {"BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
+                                         "CATALOGUE": "kaizhou", "TARGET_ID": "builtup_2035",
+                                         "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
+    assert result["TARGET"] == 100.0
+
+
+def test_plan_fields_get_aliases(panel):  # noqa: F811 (fixture)
+    from cq_urban_plugin.core.catalogue import bundled_catalogue
+
+    (townships,) = add_layers(townships_layer())
+    panel.select_catalogue("kaizhou")
+    panel.township_combo.setLayer(townships)
+    panel.name_field_combo.setField("name")
+    assert panel.run_tagging()
+    wait_for(panel.last_run)
+    tagged = panel.tagged_layer()
+    alias = {f.name(): tagged.attributeAlias(i) for i, f in enumerate(tagged.fields())}
+    assert alias["plan_name"] == tr("Plan name") and alias["plan_cite"] == tr("Plan citation")
+    tier = bundled_catalogue("kaizhou").structure("town_tier")
+    assert alias["tier"] == tier.name and any("\u4e00" <= ch <= "\u9fff" for ch in alias["tier"])
+
+
+def test_every_algorithm_links_to_its_readme_section(plugin):  # noqa: F811 (fixture)
+    import re
+    import unicodedata
+    from pathlib import Path
+
+    from cq_urban_plugin.resources import PROJECT_URL
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+
+    def slug(heading):  # GitHub's heading anchors
+        text = unicodedata.normalize("NFC", heading.strip().lower())
+        text = re.sub(r"[^\w\- ]", "", text)
+        return text.replace(" ", "-")
+
+    anchors = {slug(line.lstrip("#")) for line in readme.splitlines() if line.startswith("#")}
+    provider = QgsApplication.processingRegistry().providerById("cq_urban")
+    for algorithm in provider.algorithms():
+        url = algorithm.helpUrl()
+        assert url.startswith(PROJECT_URL + "/") and "README.md#" in url, algorithm.id()
+        assert url.split("#", 1)[1] in anchors, url
+        assert f"`{algorithm.id()}`" in readme  # the section's table has its row

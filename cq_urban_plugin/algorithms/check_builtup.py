@@ -39,8 +39,9 @@ from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset,
 from ..core.measure import AreaMethod
 from ..core.report import write_report
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters
+from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
@@ -88,6 +89,9 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Check built-up area against the plan's target")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(
@@ -137,8 +141,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.SCOPE_VALUE, tr("Scope value (e.g. 一主; empty: the whole jurisdiction)"), optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (e.g. builtup_2025)"), optional=True))
+        self.addParameter(offer_targets(QgsProcessingParameterString(
+            self.TARGET_ID, tr("Target id in the catalogue (e.g. builtup_2025)"), optional=True), "builtup_area"))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target typed in km²"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))

@@ -25,6 +25,7 @@ from ..core.inputs import combined_extent, layer_label, read_polygons
 from ..core.measure import AreaMeter, AreaMethod, check_in_china, choose_projection
 from ..core.report import atomic_write_text, render_report
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
 from .run_outputs import CheckRun, attach
 
@@ -86,6 +87,9 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Control lines by township")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         defaults = cl.Thresholds()

@@ -33,8 +33,9 @@ from ..core.overlay import GeometryIndex
 from ..core.population import population_value
 from ..core.report import TargetResult, write_report
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters
+from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 INDICATOR = "bus_stop_coverage"
@@ -70,6 +71,9 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Bus-stop coverage (500 m)")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def flags(self):
         # The name as written: QGIS would title-case it in the dialog title ("Bus-Stop Coverage (500 M)").
@@ -132,9 +136,9 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             parentLayerParameterName=self.POPULATION_POINTS, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(QgsProcessingParameterString(
+        self.addParameter(offer_targets(QgsProcessingParameterString(
             self.TARGET_ID, tr("Target id in the catalogue (empty: the catalogue's bus-stop coverage target)"),
-            optional=True))
+            optional=True), "bus_stop_coverage"))
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target value of your own (percent)"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0, maxValue=100.0))

@@ -14,6 +14,7 @@ from ..core.errors import PlanInputError
 from ..core.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
 from ..core.inputs import check_cancel, check_read_complete, layer_label
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
 
 OUTPUT_CRS_IDS = ("EPSG:4490", "EPSG:4326")
@@ -30,6 +31,9 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Convert web-map coordinates (GCJ-02 / BD-09)")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

@@ -22,6 +22,7 @@ from ..compat import (
 )
 from ..core import layout
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
 
 
@@ -43,6 +44,9 @@ class ExportMapAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Export thematic map")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         themes = ", ".join(f"{i} {t.name}" for i, t in enumerate(layout.THEMES))

@@ -34,3 +34,26 @@ def catalogue_from_parameters(algorithm, parameters, context):
         return load_catalogue(path)
     catalogue_id = algorithm.parameterAsEnumString(parameters, CATALOGUE, context)
     return bundled_catalogue(catalogue_id or "jiangjin")
+
+
+def target_ids(indicator: str):
+    """The ids of the bundled catalogues' targets of ``indicator``, in catalogue order, once each."""
+    from ..core.errors import CatalogueError
+
+    ids = []
+    for path in bundled_catalogue_paths():
+        try:
+            catalogue = load_catalogue(path)
+        except CatalogueError:
+            continue  # a broken bundled file is reported where it is used
+        ids += [t.id for t in catalogue.targets_for(indicator) if t.id not in ids]
+    return ids
+
+
+def offer_targets(parameter, indicator: str):
+    """A string parameter the Toolbox shows as a drop-down of the catalogues' targets (empty first), which
+    still takes any id typed, in qgis_process or a model (QGIS's value hints for string parameters)."""
+    metadata = dict(parameter.metadata())
+    metadata["widget_wrapper"] = {**metadata.get("widget_wrapper", {}), "value_hints": [""] + target_ids(indicator)}
+    parameter.setMetadata(metadata)
+    return parameter

@@ -62,6 +62,7 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         result_styles.style_result_layer(layer, self.kind)
+        result_styles.set_field_aliases(layer)
         layer.setName(self.run.layer_name(self.kind))
         # What export_map reads: which output this is (its style on a map) and the run's verdict.
         layer.setCustomProperty(RESULT_KIND_PROPERTY, self.kind)

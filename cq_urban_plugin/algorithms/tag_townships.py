@@ -23,9 +23,11 @@ from ..compat import (
 )
 from ..core.errors import PlanInputError
 from ..core.inputs import check_cancel, check_fields, check_read_complete, layer_label
+from ..core.result_styles import set_field_aliases
 from ..core.styling import apply_structure_styles, store_styles_in_database
 from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
+from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
@@ -60,6 +62,9 @@ class TaggedLayerStyler(QgsProcessingLayerPostProcessorInterface):
         self.catalogue = catalogue
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
+        # Aliases first: 规划名称, the plan's structure names … in the attribute table (setting an alias
+        # afterwards would drop the value-map editors on 3.22).
+        set_field_aliases(layer, self.catalogue)
         apply_structure_styles(layer, self.catalogue)
 
 
@@ -95,6 +100,9 @@ class TagTownshipsAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Tag townships with plan roles")
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

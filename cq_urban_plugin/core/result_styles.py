@@ -138,3 +138,37 @@ def style_result_layer(layer, kind: str) -> bool:
         layer.setDisplayExpression(f'"{name_field}"')
     layer.triggerRepaint()
     return True
+
+
+def field_aliases(catalogue=None) -> dict:
+    """Aliases of the fields tagging and the checks write: the attribute table and forms show
+    规划名称, “十四五”开州城镇体系 … instead of plan_name, tier. A structure's field is named by the plan's
+    own (Chinese) term; the others follow the interface's language."""
+    aliases = {
+        "plan_name": tr("Plan name"), "match": tr("Name match"), "juris": tr("Jurisdiction"),
+        "plan_note": tr("Plan note"), "plan_cite": tr("Plan citation"),
+        "bu_km2": tr("Built-up area (km²)"), "twp_km2": tr("Township area (km²)"),
+        "share": tr("Built-up share of the township (%)"), "in_scope": tr("In the target's scope"),
+        "town": tr("Township"), "plan_zone": tr("Plan zone"), "area_km2": tr("Area (km²)"),
+        "zone_ok": tr("Consistent with its plan zone"), "reason": tr("Reason"),
+        "bu_out_km2": tr("Built-up outside the development boundary (km²)"),
+        "bu_out_pct": tr("Built-up outside the development boundary (%)"),
+    }
+    for line in cl.LINES:
+        prefix = cl.LINE_PREFIX[line]
+        aliases[f"{prefix}_km2"] = f"{cl.LINE_NAMES[line]} (km²)"
+        aliases[f"{prefix}_pct"] = f"{cl.LINE_NAMES[line]} (%)"
+    for structure in catalogue.structures if catalogue is not None else []:
+        aliases[structure.field] = structure.name
+    return aliases
+
+
+def set_field_aliases(layer, catalogue=None) -> list:
+    """Give ``layer`` the aliases of the plan and check fields it has; returns those fields."""
+    done = []
+    for name, alias in field_aliases(catalogue).items():
+        index = layer.fields().indexOf(name)
+        if index >= 0 and not layer.attributeAlias(index):
+            layer.setFieldAlias(index, alias)
+            done.append(name)
+    return done
