@@ -212,6 +212,7 @@ class PlanChecksDock(QgsDockWidget):
         self.tabs.addTab(self._checks_tab(), tr("Checks"))
         self.tabs.addTab(self._results_tab(), tr("Results"))
         self.tabs.addTab(self._export_tab(), tr("Export"))
+        self.tabs.currentChanged.connect(lambda _i: self._fit_result_rows())  # widths known once shown
         layout.addWidget(self.tabs, 1)
 
         bottom = QHBoxLayout()
