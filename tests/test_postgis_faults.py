@@ -43,7 +43,7 @@ def stops_table(postgis_server):
 
 # What a backend of QGIS's last ran while it is in the middle of a read (a cursor being
 # fetched, between fetches too) or of a write (features being inserted into the staged table).
-READING = "query ILIKE 'FETCH%'"
+READING = "state IN ('active', 'idle in transaction') AND query ILIKE 'FETCH%'"  # a cursor open: mid-read
 WRITING = ("(query ILIKE 'EXECUTE addfeatures%' OR query ILIKE 'INSERT INTO%cq_partial%' "
            "OR query ILIKE 'COPY%cq_partial%')")
 
@@ -55,11 +55,17 @@ class CutWhen(threading.Thread):
         super().__init__(daemon=True)
         self.server, self.condition, self.cut = server, condition, False
 
+    def start(self):
+        # Only what runs from now on: QGIS keeps earlier connections open, their last query shown.
+        self.since = self.server.psql("-c", "SELECT now()").stdout.strip()
+        super().start()
+
     def run(self):
         deadline = time.time() + 120
         while time.time() < deadline:
             found = self.server.psql("-c", "SELECT count(*) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                                     f"AND datname = 'plans' AND {self.condition}", check=False)
+                                     f"AND datname = 'plans' AND query_start > '{self.since}' AND {self.condition}",
+                                     check=False)
             if found.returncode == 0 and found.stdout.strip() not in ("", "0"):
                 self.server.stop("immediate")
                 self.cut = True
