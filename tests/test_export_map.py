@@ -503,9 +503,9 @@ def test_whole_citation_stays_on_the_page(qgis_app, tmp_path, role_structure, pa
     words, (page_width, page_height) = pdf_words(output)
     assert words
     tolerance = 0.6  # mm: glyph boxes against the layout's measure
-    for x0, y0, x1, y1, word in words:
+    for x0, _y0, x1, y1, word in words:
         assert -tolerance <= x0 and x1 <= page_width + tolerance and y1 <= page_height + tolerance, word
     in_note = [w for w in words if w[0] >= left - tolerance and top - tolerance <= w[1] <= bottom]
     assert len(in_note) >= 2, words
-    for x0, y0, x1, y1, word in in_note:
+    for _x0, _y0, x1, y1, word in in_note:
         assert x1 <= right + tolerance and y1 <= bottom + tolerance, (word, x1, right, y1, bottom)

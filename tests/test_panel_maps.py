@@ -11,10 +11,10 @@ import processing
 import pytest
 from qgis.core import QgsProject, QgsTask, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
+from test_panel import panel, plugin, wait_for  # noqa: F401 (fixtures)
 
 from cq_urban_plugin.core.catalogue import bundled_catalogue
 from cq_urban_plugin.i18n import tr
-from test_panel import panel, plugin, wait_for  # noqa: F401 (fixtures)
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,7 @@ def pdf_text(path):
     return unicodedata.normalize("NFKC", text).replace("\n", " ")
 
 
-def tag(panel, place):
+def tag(panel, place):  # noqa: F811 (the panel fixture's object)
     assert panel.select_catalogue(place)
     assert panel.run_tagging()
     wait_for(panel.last_run, 300)
@@ -46,7 +46,7 @@ def tag(panel, place):
     return panel.tagged_layer()
 
 
-def themes(panel):
+def themes(panel):  # noqa: F811 (the panel fixture's object)
     return [panel.theme_combo.itemData(i) for i in range(panel.theme_combo.count())]
 
 
@@ -60,7 +60,7 @@ def test_themes_follow_the_catalogue_and_all_export(panel, tmp_path):  # noqa: F
         if place == "wuxi":
             assert "田园综合体" in [panel.theme_combo.itemText(i) for i in range(panel.theme_combo.count())] or \
                 any(s.name_en and s.name_en in panel.theme_combo.itemText(0) for s in structures)
-        for index, (key, field, name) in enumerate(offered):
+        for index, (_key, field, name) in enumerate(offered):
             if not field:
                 continue
             panel.theme_combo.setCurrentIndex(index)

@@ -74,7 +74,8 @@ def style_meaning(layer):
         if sym is None:
             return None
         return (value(sym.type()), round(sym.opacity(), 3), [
-            (sl.layerType(), sl.enabled(), sl.color().name(QColor.NameFormat.HexArgb), sl.strokeColor().name(QColor.NameFormat.HexArgb),
+            (sl.layerType(), sl.enabled(), sl.color().name(QColor.NameFormat.HexArgb),
+             sl.strokeColor().name(QColor.NameFormat.HexArgb),
              round(getattr(sl, "strokeWidth", lambda: 0)(), 4), value(getattr(sl, "brushStyle", lambda: 0)()))
             for sl in sym.symbolLayers()])
 
@@ -86,9 +87,11 @@ def style_meaning(layer):
         text = settings.format()
         buffer = text.buffer()
         labels = (layer.labelsEnabled(), settings.fieldName, settings.isExpression, value(settings.placement),
-                  text.font().family(), round(text.size(), 3), value(text.sizeUnit()), text.color().name(QColor.NameFormat.HexArgb),
+                  text.font().family(), round(text.size(), 3), value(text.sizeUnit()),
+                  text.color().name(QColor.NameFormat.HexArgb),
                   buffer.enabled(), round(buffer.size(), 3), buffer.color().name(QColor.NameFormat.HexArgb))
-    fields = [(f.name(), layer.editorWidgetSetup(i).type(), layer.editorWidgetSetup(i).config(), layer.attributeAlias(i))
+    fields = [(f.name(), layer.editorWidgetSetup(i).type(), layer.editorWidgetSetup(i).config(),
+               layer.attributeAlias(i))
               for i, f in enumerate(layer.fields())]
     return renderer.type(), renderer.classAttribute(), classes, symbol(renderer.sourceSymbol()), labels, fields
 

@@ -564,7 +564,7 @@ class _Reader:
         unit = raw.get("unit") if isinstance(raw, dict) else None
         if value is not None and value < 0 and unit in NON_NEGATIVE_UNITS:
             self.fail(raw, f"{where}: '{key}' is {value:g} {unit}; an amount in {unit} cannot be negative.",
-                      f"write the plan's figure without the minus sign; for a cap use `comparison: \"<=\"`.",
+                      "write the plan's figure without the minus sign; for a cap use `comparison: \"<=\"`.",
                       key=key)
         return value
 
