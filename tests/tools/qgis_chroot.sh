@@ -67,6 +67,7 @@ debian_mirror() {
 
 # --- mounts -----------------------------------------------------------------
 MOUNTED=()
+HAVE_LOCK=0
 mount_into() {  # mount_into TARGET mount-arguments...
     local target=$1; shift
     mkdir -p "$target"
@@ -80,7 +81,9 @@ unmount_all() {
         umount "${MOUNTED[i]}" 2>/dev/null || umount -l "${MOUNTED[i]}" 2>/dev/null || true
     done
     MOUNTED=()
-    # Anything left over from an earlier run that was killed.
+    # Anything left over from an earlier run that was killed: only while this run holds
+    # the chroot's lock (a run waiting for it must not touch the mounts of the one using it).
+    [ "$HAVE_LOCK" = 1 ] || return 0
     local left
     for left in $(mounts_under_root | sort -r); do umount -l "$left" 2>/dev/null || true; done
 }
@@ -186,7 +189,11 @@ remove_chroot() {
 
 mkdir -p "$CHROOTS"
 exec 9>"$LOCK"
-flock 9 || die "cannot lock $LOCK"
+if ! flock -n 9; then
+    say "waiting for another run using this chroot to end ($LOCK)"
+    flock 9 || die "cannot lock $LOCK"
+fi
+HAVE_LOCK=1
 
 if [ "${CQ_CHROOT_REBUILD:-}" = 1 ] || [ ! -f "$STAMP" ]; then
     build_chroot
