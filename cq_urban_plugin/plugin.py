@@ -71,6 +71,9 @@ class CqUrbanPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        from .core.transforms import release_worker_threads
+
+        release_worker_threads(2000)  # a task still running elsewhere in QGIS is not waited for long
         remove_translator()
 
     def toggle_panel(self, visible: bool):

@@ -129,6 +129,10 @@ class LocalPostgis:
                               text=True)
 
     def start(self):
+        running = subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "status"],
+                                 capture_output=True)
+        if running.returncode == 0:
+            return  # still up (a test that meant to stop it did not get to)
         options = f"-p {self.port} -k {self.sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
         subprocess.run([*self.as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-o", options, "-w", "-l",
                         str(self.root / "server.log"), "start"], check=True, capture_output=True)

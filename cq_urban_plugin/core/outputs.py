@@ -315,6 +315,8 @@ def written_features(path: Path, layer: Optional[str] = None) -> Optional[int]:
         if found is None and dataset.GetLayerCount() == 1:
             found = dataset.GetLayer(0)
         return None if found is None else found.GetFeatureCount(True)
+    except RuntimeError:  # a file cut short mid-record (GDAL 3.13: "unbalanced number of double-quotes")
+        return None
     finally:
         dataset = None
 

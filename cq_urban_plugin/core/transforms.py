@@ -207,9 +207,27 @@ def keep_worker_threads():
     The root of the defect: a PROJ object dies with the thread that built it, and
     QGIS's CRS cache keeps handing out the CRS that held it. A pool whose threads
     never end mid-session loses none (the cost: the pool's few idle threads stay)."""
+    from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
+
+    global _kept
+    QThreadPool.globalInstance().setExpiryTimeout(-1)
+    app = QCoreApplication.instance()
+    if app is not None and not _kept:
+        # The kept threads end while QGIS is still whole, not in the pool's own teardown after it.
+        app.aboutToQuit.connect(release_worker_threads)
+        _kept = True
+
+
+_kept = False
+
+
+def release_worker_threads(wait_ms: int = 10000):
+    """Give QGIS's pool back its 30 s expiry and end its idle threads now (plugin unload, quit)."""
     from qgis.PyQt.QtCore import QThreadPool
 
-    QThreadPool.globalInstance().setExpiryTimeout(-1)
+    pool = QThreadPool.globalInstance()
+    pool.setExpiryTimeout(30000)
+    pool.waitForDone(wait_ms)  # once no task runs, Qt joins every idle thread
 
 
 # The package is imported on the main thread when the plugin (or a script) loads it.
