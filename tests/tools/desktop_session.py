@@ -17,7 +17,7 @@ import time
 import traceback
 from pathlib import Path
 
-from qgis.core import QgsProject, QgsVectorLayer
+from qgis.core import QgsApplication, QgsProject, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication, QTimer
 from qgis.utils import iface, plugins
 
@@ -90,10 +90,17 @@ def main():
     except Exception:  # noqa: BLE001 (reported to the test)
         report["error"] = traceback.format_exc()
     OUT.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
-    # Quit as a user does (File > Exit, nothing to save): QgsApplication.exit() with layers still in
-    # the project crashes QGIS 3.40 at exit, with or without this plugin.
-    QgsProject.instance().setDirty(False)
-    iface.actionExit().trigger()
+    # QGIS 3.40+: quit as a user does (File > Exit, nothing to save), since QgsApplication.exit() with
+    # layers still in the project crashes it at exit, plugin or not. 3.22 quits by QgsApplication.exit().
+    # Either way, a QGIS still running 30 s later is told to exit.
+    from qgis.core import Qgis
+
+    QTimer.singleShot(30000, lambda: QgsApplication.exit(0))
+    if Qgis.QGIS_VERSION_INT >= 34000:
+        QgsProject.instance().setDirty(False)
+        iface.actionExit().trigger()
+    else:
+        QgsApplication.exit(0)
 
 
 QTimer.singleShot(1000, main)  # once the main window and the plugins are up
