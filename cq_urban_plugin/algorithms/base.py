@@ -224,7 +224,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                     parameters.get(definition.name()) in (None, ""):
                 continue
             self._say_which_layer(definition.name(), parameters.get(definition.name()), feedback)
-            self._crs_from_file(definition.name(), parameters.get(definition.name()), context, feedback)
+            self._refuse_collection_layer(definition.name(), parameters.get(definition.name()), context, feedback)
             allowed = [wanted_by_type[t] for t in definition.dataTypes() if t in wanted_by_type]
             if not allowed or len(allowed) != len(definition.dataTypes()):
                 continue  # any geometry, or a table
@@ -243,7 +243,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                     tr("Choose a layer of {wanted} for {parameter}.").format(
                         wanted=tr(" or ").join(words[a] for a in allowed), parameter=definition.name()))
 
-    def _crs_from_file(self, name, value, context, feedback):
+    def _refuse_collection_layer(self, name, value, context, feedback):
         """QGIS 3.22 reads neither the CRS nor the extent of a GeoPackage layer stored as
         GEOMETRYCOLLECTION, though the file has both: say that, not "no CRS"."""
         if not isinstance(value, str) or not value:

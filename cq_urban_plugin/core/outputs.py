@@ -64,11 +64,6 @@ def destination_file(value, any_suffix: bool = False) -> Tuple[Optional[Path], O
     return path, layer
 
 
-def _file_path(value) -> Optional[Path]:
-    """The file a sink value names, or None (memory, database, a URI of another provider)."""
-    return destination_file(value)[0]
-
-
 def _sink_value(value):
     """(definition or None, the destination string) of a sink parameter value."""
     if isinstance(value, QgsProcessingOutputLayerDefinition):
