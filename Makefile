@@ -96,7 +96,7 @@ lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests batch layers
 
 styles: setup
-	$(PY) -c "from cq_urban_plugin.core.styling import write_catalogue_styles; write_catalogue_styles('styles')"
+	$(PY) -c "from cq_urban_plugin.core.maps.styling import write_catalogue_styles; write_catalogue_styles('styles')"
 
 # The installable plugin: the package, its metadata, styles and compiled
 # translations; no tests, no sources of translations, no development files.

@@ -71,7 +71,7 @@ class CqUrbanPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
-        from .core.transforms import release_worker_threads
+        from .core.geo.transforms import release_worker_threads
 
         release_worker_threads(2000)  # a task still running elsewhere in QGIS is not waited for long
         remove_translator()
@@ -93,7 +93,7 @@ class CqUrbanPlugin:
 
         from .compat import GeometryType
         from .core.errors import PlanInputError
-        from .core.layout import THEMES
+        from .core.maps.layout import THEMES
         from .gui.layout_actions import open_layout_in_designer
 
         layer = self.iface.activeLayer()

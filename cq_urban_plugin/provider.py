@@ -3,7 +3,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .algorithms import ALGORITHMS
-from .core import transforms
+from .core.geo import transforms
 from .i18n import tr
 from .resources import ICON_PATH
 
@@ -25,7 +25,7 @@ class CqUrbanProvider(QgsProcessingProvider):
         return str(ICON_PATH)
 
     def load(self):
-        # On the main thread, before any run: see core/transforms.py.
+        # On the main thread, before any run: see core/geo/transforms.py.
         transforms.build_own_crs()
         transforms.keep_worker_threads()
         return super().load()

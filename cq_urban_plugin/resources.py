@@ -9,6 +9,7 @@ from pathlib import Path
 
 PLUGIN_DIR = Path(__file__).resolve().parent
 CATALOGUE_DIR = PLUGIN_DIR / "catalogues"
+DATA_DIR = PLUGIN_DIR / "data"  # reference geometry the checks read (the GCJ-02 shift area)
 ICON_PATH = PLUGIN_DIR / "icons" / "icon.svg"
 
 # The project's home (metadata.txt's homepage), the one place help links are built from; its README

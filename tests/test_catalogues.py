@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cq_urban_plugin.core.catalogue import Cite, bundled_catalogue, bundled_catalogue_paths, load_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
+from cq_urban_plugin.core.plan.model import Cite
 
 PATHS = bundled_catalogue_paths()
 IDS = [p.stem for p in PATHS]

@@ -21,7 +21,7 @@ from qgis.PyQt.QtCore import QVariant
 
 from cq_urban_plugin.algorithms.check_control_lines import CheckControlLinesAlgorithm
 from cq_urban_plugin.compat import FieldType
-from cq_urban_plugin.core import control_lines as cl
+from cq_urban_plugin.core.checks import control_lines as cl
 
 GK = "EPSG:4545"     # CGCS2000 3-degree GK, CM 108E (开州)
 X0, Y0 = 480000.0, 3450000.0

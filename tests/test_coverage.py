@@ -21,8 +21,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from cq_urban_plugin.core import coverage
-from cq_urban_plugin.core.fields import make_fields
+from cq_urban_plugin.core.checks import coverage
+from cq_urban_plugin.core.files.fields import make_fields
 
 GK = "EPSG:4545"  # CGCS2000 3-degree GK CM 108E, 开州
 X0, Y0 = 500000.0, 3450000.0  # about 108.0E, 31.2N
@@ -257,7 +257,7 @@ def test_population_from_a_field_is_area_weighted(provider):
 
 
 def test_offset_stops_are_reported(provider, tmp_path):
-    from cq_urban_plugin.core.gcj02 import wgs84_to_gcj02
+    from cq_urban_plugin.core.geo.gcj02 import wgs84_to_gcj02
 
     rng = random.Random(2)
     patches = [rect(X0 + i * 400, Y0 + j * 400, 150, 150) for i in range(6) for j in range(6)]

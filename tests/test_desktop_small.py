@@ -50,7 +50,7 @@ def test_panel_runs_appear_in_processing_history(panel):  # noqa: F811 (fixture)
 
 
 def test_the_network_note_names_menu_paths_qgis_has(qgis_processing):
-    from cq_urban_plugin.core.network import NetworkDiagnosis
+    from cq_urban_plugin.core.geo.network import NetworkDiagnosis
 
     note = NetworkDiagnosis(components=2, largest_share=0.9, components_without_stop=1).notes("roads")[0]
     registry = QgsApplication.processingRegistry()
@@ -144,7 +144,7 @@ def test_the_toolbox_offers_the_catalogues_targets(plugin):  # noqa: F811 (fixtu
     from qgis.gui import QgsGui, QgsProcessingGui
     from qgis.PyQt.QtWidgets import QComboBox
 
-    from cq_urban_plugin.core.catalogue import bundled_catalogue
+    from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
     registry = QgsApplication.processingRegistry()
     for algorithm_id, indicator, expected in ((BUILTUP_ID, "builtup_area", "builtup_2025"),
@@ -169,7 +169,7 @@ def test_the_toolbox_offers_the_catalogues_targets(plugin):  # noqa: F811 (fixtu
 
 
 def test_plan_fields_get_aliases(panel):  # noqa: F811 (fixture)
-    from cq_urban_plugin.core.catalogue import bundled_catalogue
+    from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
     (townships,) = add_layers(townships_layer())
     panel.select_catalogue("kaizhou")

@@ -4,7 +4,7 @@ township; PNG and SVG are real; the batch tool runs it.
 
 Every layer is built here, in CGCS2000 (EPSG:4490) around 江津 (106.2E), with
 real 江津 township names taken from the bundled catalogue. Expected texts come
-from the catalogue itself, expected colours from core.styling, expected pages
+from the catalogue itself, expected colours from core.maps.styling, expected pages
 and classes from the layer's own features; text is read back with poppler
 (pdftotext, pdfinfo, pdftoppm, pdffonts), independently of QGIS.
 """
@@ -30,9 +30,9 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QImage
 
 from cq_urban_plugin.compat import FieldType, font_database
-from cq_urban_plugin.core import layout, styling
-from cq_urban_plugin.core.catalogue import bundled_catalogue
 from cq_urban_plugin.core.errors import PlanInputError
+from cq_urban_plugin.core.maps import layout, styling
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdftoppm", "pdffonts"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is installed by `make setup`")
@@ -184,7 +184,7 @@ def test_pdf_page_renders_the_plan_colours(qgis_app, tmp_path, role_structure):
     # A4 portrait at 40 dpi: 210 × 297 mm.
     assert abs(image.width() - round(210 / 25.4 * 40)) <= 1 and abs(image.height() - round(297 / 25.4 * 40)) <= 1
     assert non_white_share(image) > 0.2, "the page is (nearly) blank"
-    # Each role present is filled with the colour core.styling gives its class, over a sizeable area.
+    # Each role present is filled with the colour core.maps.styling gives its class, over a sizeable area.
     classes = sorted(role_structure.classes, key=lambda c: c.order)
     cell_pixels = image.width() * image.height() * 0.01
     for index, plan_class in enumerate(classes):

@@ -14,7 +14,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from cq_urban_plugin.core import gcj02
+from cq_urban_plugin.core.geo import gcj02
 
 # (WGS84 lon, lat) -> (GCJ-02 lon, lat): the test pairs of the eviltransform
 # reference implementation (github.com/googollee/eviltransform, python/test.py;

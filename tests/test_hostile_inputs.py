@@ -30,8 +30,8 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from cq_urban_plugin.core.catalogue import load_catalogue
 from cq_urban_plugin.core.errors import CatalogueError
+from cq_urban_plugin.core.plan.catalogue import load_catalogue
 
 X0, Y0 = factory.X0, factory.Y0
 

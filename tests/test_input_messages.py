@@ -141,7 +141,7 @@ def test_a_report_into_a_read_only_folder_names_the_parameter_and_folder(install
 
 def test_a_report_that_cannot_be_written_is_said_with_its_own_name(qgis_app, tmp_path):
     from cq_urban_plugin.core.errors import PlanInputError
-    from cq_urban_plugin.core.report import atomic_write_text
+    from cq_urban_plugin.core.files.atomic import atomic_write_text
 
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where a folder should be")

@@ -7,7 +7,7 @@ import pytest
 from conftest import REPO
 from qgis.core import QgsProcessingModelAlgorithm, QgsVectorLayer
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 MODEL = REPO / "batch" / "models" / "cq_urban_plan_checks.model3"
 GPKG = REPO / "layers" / "kaizhou.gpkg"

@@ -1,8 +1,9 @@
 """Township name matching: the tolerated differences match, nothing is guessed."""
 import pytest
 
-from cq_urban_plugin.core.catalogue import Township, bundled_catalogue
-from cq_urban_plugin.core.names import (
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
+from cq_urban_plugin.core.plan.model import Township
+from cq_urban_plugin.core.plan.names import (
     ALIAS,
     AMBIGUOUS,
     EXACT,

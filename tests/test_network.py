@@ -1,11 +1,11 @@
-"""Walking distance along the network (core/network.py and check_coverage DISTANCE=1)
+"""Walking distance along the network (core/geo/network.py and check_coverage DISTANCE=1)
 against QGIS's native service area, and a network with gaps reported, not under-counted."""
 import pytest
 from qgis.core import Qgis, QgsGeometry, QgsPointXY
 from test_coverage import X0, Y0, layer_of, rect, run
 
-from cq_urban_plugin.core import coverage
-from cq_urban_plugin.core.network import GAP_TOLERANCE, SNAP_TOLERANCE, RoadNetwork
+from cq_urban_plugin.core.checks import coverage
+from cq_urban_plugin.core.geo.network import GAP_TOLERANCE, SNAP_TOLERANCE, RoadNetwork
 
 SPACING = 200.0
 

@@ -22,7 +22,7 @@ from qgis.core import (
 from cq_urban_plugin.algorithms.base import CqAlgorithm
 from cq_urban_plugin.compat import ProcessingSourceType
 from cq_urban_plugin.core.errors import PlanInputError
-from cq_urban_plugin.core.fields import make_fields
+from cq_urban_plugin.core.files.fields import make_fields
 
 
 class CopyThenMaybeFail(CqAlgorithm):
@@ -126,7 +126,7 @@ def test_reports_are_written_whole_and_readable_like_any_file(tmp_path):
     import os
     import stat
 
-    from cq_urban_plugin.core.report import atomic_write_text
+    from cq_urban_plugin.core.files.atomic import atomic_write_text
 
     path = tmp_path / "report.html"
     path.write_text("previous", encoding="utf-8")

@@ -33,8 +33,8 @@ from qgis.PyQt.QtTest import QTest
 
 import cq_urban_plugin
 from cq_urban_plugin.compat import QAction
-from cq_urban_plugin.core.catalogue import bundled_catalogue
-from cq_urban_plugin.core.fields import make_fields
+from cq_urban_plugin.core.files.fields import make_fields
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 from cq_urban_plugin.i18n import tr
 
 REPO = Path(__file__).resolve().parents[1]

@@ -84,7 +84,7 @@ def test_choices_are_remembered_in_the_project(plugin, panel, tmp_path):  # noqa
 
 
 def test_control_line_rows_show_the_figure_of_the_verdict(panel):  # noqa: F811 (fixtures of test_panel)
-    from cq_urban_plugin.core import control_lines as cl
+    from cq_urban_plugin.core.checks import control_lines as cl
 
     layers = load(("jiangjin",))  # 江津: 13 townships inconsistent with their plan zone
     assert panel.select_catalogue("jiangjin")

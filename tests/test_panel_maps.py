@@ -13,7 +13,7 @@ from qgis.core import QgsProject, QgsTask, QgsVectorLayer
 from qgis.PyQt.QtCore import QCoreApplication
 from test_panel import panel, plugin, wait_for  # noqa: F401 (fixtures)
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 from cq_urban_plugin.i18n import tr
 
 REPO = Path(__file__).resolve().parents[1]

@@ -5,7 +5,7 @@ import pytest
 from conftest import REPO
 from qgis.core import QgsDataSourceUri, QgsVectorLayer
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 LAYERS = REPO / "layers"
 JURISDICTIONS = ("jiangjin", "kaizhou", "wuxi")
@@ -283,7 +283,7 @@ def test_outline_is_the_amap_outline_converted_from_gcj02(qgis_app, key):
     one converted the wrong way, lands hundreds of metres off any such grid)."""
     import numpy as np
 
-    from cq_urban_plugin.core.gcj02 import wgs84_to_gcj02
+    from cq_urban_plugin.core.geo.gcj02 import wgs84_to_gcj02
 
     vertices = [(v.x(), v.y()) for f in layer(key, "district").getFeatures() for v in f.geometry().vertices()]
     x, y = wgs84_to_gcj02(np.array([v[0] for v in vertices]), np.array([v[1] for v in vertices]))

@@ -15,8 +15,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QSize
 from qgis.PyQt.QtGui import QColor
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
-from cq_urban_plugin.core.styling import apply_structure_styles, structure_qml, write_catalogue_styles
+from cq_urban_plugin.core.maps.styling import apply_structure_styles, structure_qml, write_catalogue_styles
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
 
 STYLES = REPO / "styles"
 

@@ -19,7 +19,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue, load_catalogue
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue, load_catalogue
 
 ALG = "cq_urban:tag_townships"
 
@@ -377,6 +377,6 @@ def test_match_report_and_styles_survive_a_geopackage(provider, tmp_path):
     report = QgsVectorLayer(results["MATCH_REPORT"], "report", "ogr")
     rows = [(py(f["layer_fid"]), f["name"]) for f in report.getFeatures() if py(f["layer_fid"]) is not None]
     assert rows and all(names[fid] == name for fid, name in rows)
-    from cq_urban_plugin.core.styling import style_name
+    from cq_urban_plugin.core.maps.styling import style_name
 
     assert all(len(style_name(s)) <= 30 for s in bundled_catalogue("jiangjin").structures)

@@ -1,4 +1,4 @@
-"""Coordinate systems that stay valid all session (core/transforms.py).
+"""Coordinate systems that stay valid all session (core/geo/transforms.py).
 
 QGIS 3.22 loses a CRS's PROJ object when the thread that first built it ends
 while another thread still uses the CRS: transforms then pass coordinates
@@ -72,8 +72,8 @@ def test_provider_keeps_the_pool_threads(cq_provider):
 
 
 def test_own_crs_are_copies_of_the_main_thread_ones(qgis_app):
-    from cq_urban_plugin.core import transforms
-    from cq_urban_plugin.core.measure import gk_zone_crs
+    from cq_urban_plugin.core.geo import transforms
+    from cq_urban_plugin.core.geo.measure import gk_zone_crs
 
     gk = gk_zone_crs(106.3)
     assert gk.authid() == "EPSG:4544" and gk.toWkt()
@@ -84,8 +84,8 @@ def test_own_crs_are_copies_of_the_main_thread_ones(qgis_app):
 def test_a_transform_that_leaves_degrees_unchanged_is_refused(qgis_app):
     from qgis.core import QgsCoordinateTransform, QgsPointXY
 
-    from cq_urban_plugin.core import transforms
     from cq_urban_plugin.core.errors import PlanInputError
+    from cq_urban_plugin.core.geo import transforms
 
     geographic, gk = transforms.crs("EPSG:4490"), transforms.crs("EPSG:4544")
     working = transforms.transform(geographic, gk, probe=QgsPointXY(106.3, 29.3))
@@ -102,8 +102,8 @@ def test_a_crs_that_lost_its_proj_object_is_refused_not_used(qgis_app):
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransformContext
     from qgis.PyQt.QtCore import QThread
 
-    from cq_urban_plugin.core import transforms
     from cq_urban_plugin.core.errors import PlanInputError
+    from cq_urban_plugin.core.geo import transforms
 
     authid = "EPSG:32648"  # UTM 48N: not one of the plugin's own, so nothing pinned it
     if authid in transforms._pinned:
@@ -145,7 +145,7 @@ def test_transforms_use_the_running_algorithms_transform_context(qgis_app):
     checks through the Processing context, not through the project singleton."""
     from qgis.core import QgsCoordinateTransformContext, QgsPointXY
 
-    from cq_urban_plugin.core import transforms
+    from cq_urban_plugin.core.geo import transforms
 
     geographic, gk = transforms.crs("EPSG:4490"), transforms.crs("EPSG:4544")
     plain = transforms.transform(geographic, gk).transform(QgsPointXY(106.3, 29.3))

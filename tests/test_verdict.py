@@ -2,8 +2,8 @@
 such as 人均城镇建设用地面积控制在120平方米以内 (002 l.177) is met below its value."""
 import pytest
 
-from cq_urban_plugin.core.catalogue import bundled_catalogue, target_met
-from cq_urban_plugin.core.report import TargetResult
+from cq_urban_plugin.core.checks.targets import TargetResult, target_met
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 
 def test_a_cap_from_the_plan_is_met_below_and_not_above_its_value():
@@ -27,7 +27,7 @@ def test_coverage_table_rows_follow_the_comparison(qgis_app):
     from qgis.core import QgsGeometry
 
     from cq_urban_plugin.algorithms.check_coverage import CheckCoverageAlgorithm
-    from cq_urban_plugin.core.coverage import CoverageSummary, ZoneCoverage
+    from cq_urban_plugin.core.checks.coverage import CoverageSummary, ZoneCoverage
 
     empty = QgsGeometry()
     summary = CoverageSummary([ZoneCoverage("几江街道", empty, empty, empty, empty, 10.0, 8.0)])

@@ -24,12 +24,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
-from ..core import transforms
-from ..core.csvsafe import csv_safe_sink
-from ..core.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.errors import PlanInputError
-from ..core.inputs import layer_label
-from ..core.outputs import CheckedSink, StagedOutputs, database_table, destination_file
+from ..core.files.csvsafe import csv_safe_sink
+from ..core.files.outputs import CheckedSink, StagedOutputs, database_table, destination_file
+from ..core.geo import transforms
+from ..core.geo.encoding import reopen_gbk_shapefile, shapefile_path
+from ..core.geo.inputs import layer_label
 from ..i18n import tr
 from ..resources import ICON_PATH
 
@@ -93,7 +93,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         """Runs on the thread that starts the run (the interface's, for a task): the CRSs of
         the input layers are pinned there, so that none of them is first built in the task's
-        worker thread, whose end would leave it unusable (see core/transforms.py)."""
+        worker thread, whose end would leave it unusable (see core/geo/transforms.py)."""
         transforms.build_own_crs()
         for layer_crs in self._input_crs(parameters, context):
             transforms.pin(layer_crs)
@@ -120,7 +120,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     def parameterAsSink(self, parameters, name, context, *args, **kwargs):  # noqa: N802 (QGIS's name)
         """QGIS's sink; one writing a CSV file neutralises the text cells a spreadsheet
-        would evaluate as formulas (core/csvsafe.py)."""
+        would evaluate as formulas (core/files/csvsafe.py)."""
         fields = args[0] if args else kwargs.get("fields")
         if fields is not None and "layerOptions" not in kwargs and len(args) < 7 \
                 and any(f.name().lower() == "fid" for f in fields) and _writes_geopackage(parameters.get(name)):

@@ -1,6 +1,6 @@
 """Algorithm: check built-up area against the plan's target (cq_urban:check_builtup).
 
-A thin shell over core.builtup: parameters in, layers and the HTML report out.
+A thin shell over core.checks.builtup: parameters in, layers and the HTML report out.
 """
 from typing import List
 
@@ -21,8 +21,7 @@ from qgis.core import (
 )
 
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
-from ..core import result_styles
-from ..core.builtup import (
+from ..core.checks.builtup import (
     catalogue_scope,
     default_name_field,
     field_scope,
@@ -31,13 +30,14 @@ from ..core.builtup import (
     resolve_target,
     target_result,
 )
-from ..core.catalogue import bundled_catalogue_paths, load_catalogue
+from ..core.checks.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
+from ..core.checks.report import write_report
 from ..core.errors import CatalogueError, PlanInputError
-from ..core.fields import make_fields
-from ..core.inputs import check_fields
-from ..core.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
-from ..core.measure import AreaMethod
-from ..core.report import write_report
+from ..core.files.fields import make_fields
+from ..core.geo.inputs import check_fields
+from ..core.geo.measure import AreaMethod
+from ..core.maps import result_styles
+from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

@@ -1,6 +1,6 @@
 """Algorithm: control lines by township (三条控制线 against the plan's function zones).
 
-A thin shell around ``core.control_lines``: it reads the layers, chooses the
+A thin shell around ``core.checks.control_lines``: it reads the layers, chooses the
 working projection, writes the four outputs and the HTML report.
 """
 from qgis.core import (
@@ -17,13 +17,14 @@ from qgis.core import (
 )
 
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
-from ..core import control_lines as cl
-from ..core import result_styles
+from ..core.checks import control_lines as cl
+from ..core.checks.report import render_report
 from ..core.errors import PlanInputError
-from ..core.fields import make_fields
-from ..core.inputs import combined_extent, layer_label, read_polygons
-from ..core.measure import AreaMeter, AreaMethod, check_in_china, choose_projection
-from ..core.report import atomic_write_text, render_report
+from ..core.files.atomic import atomic_write_text
+from ..core.files.fields import make_fields
+from ..core.geo.inputs import combined_extent, layer_label, read_polygons
+from ..core.geo.measure import AreaMeter, AreaMethod, check_in_china, choose_projection
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

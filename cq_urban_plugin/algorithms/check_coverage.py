@@ -22,16 +22,17 @@ from ..compat import (
     ProcessingSourceType,
     WkbType,
 )
-from ..core import coverage, result_styles
-from ..core.catalogue import choose_target, target_met
+from ..core.checks import coverage
+from ..core.checks.report import write_report
+from ..core.checks.targets import TargetResult, choose_target, target_met
 from ..core.errors import PlanInputError
-from ..core.fields import make_fields
-from ..core.inputs import combined_extent, layer_label, read_lines, read_points, read_polygons
-from ..core.measure import AreaMeter, check_in_china, choose_projection
-from ..core.network import SNAP_TOLERANCE, RoadNetwork, point_xy
-from ..core.overlay import GeometryIndex
-from ..core.population import population_value
-from ..core.report import TargetResult, write_report
+from ..core.files.fields import make_fields
+from ..core.geo.inputs import combined_extent, layer_label, read_lines, read_points, read_polygons
+from ..core.geo.measure import AreaMeter, check_in_china, choose_projection
+from ..core.geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
+from ..core.geo.overlay import GeometryIndex
+from ..core.geo.population import population_value
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
@@ -446,7 +447,7 @@ def _report_headers():
 
 
 def is_routine_note(note: str) -> bool:
-    """True for the notes every reprojected input gets (core.inputs: '{layer}: reprojected from {crs}.')."""
+    """True for the notes every reprojected input gets (core.geo.inputs: '{layer}: reprojected from {crs}.')."""
     import re
 
     template = re.escape(tr("{layer}: reprojected from {crs}.")).replace(r"\{layer\}", ".+").replace(

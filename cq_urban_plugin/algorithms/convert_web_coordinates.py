@@ -9,10 +9,10 @@ from qgis.core import (
 )
 
 from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
-from ..core import transforms
-from ..core.errors import PlanInputError
-from ..core.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
-from ..core.inputs import check_cancel, check_read_complete, layer_label
+from ..core.errors import PlanInputError, check_cancel
+from ..core.geo import transforms
+from ..core.geo.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
+from ..core.geo.inputs import check_read_complete, layer_label
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

@@ -20,7 +20,7 @@ from ..compat import (
     ProcessingParameterFlag,
     ProcessingSourceType,
 )
-from ..core import layout
+from ..core.maps import layout
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

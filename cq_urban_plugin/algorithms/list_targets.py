@@ -7,7 +7,7 @@ from qgis.core import (
 )
 
 from ..compat import ProcessingSourceType, WkbType
-from ..core.fields import make_fields
+from ..core.files.fields import make_fields
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

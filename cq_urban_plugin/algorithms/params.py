@@ -4,7 +4,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
 )
 
-from ..core.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
+from ..core.plan.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 
 CATALOGUE = "CATALOGUE"

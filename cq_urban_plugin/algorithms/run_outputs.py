@@ -3,7 +3,7 @@
 A check attaches one post-processor per output it will load (toolbox, panel,
 model run): on the interface's thread, when QGIS has added the layer to the
 project, the post-processor styles it in the plan's terms
-(``core.result_styles``), names it after the run (output, target, time) and
+(``core.maps.result_styles``), names it after the run (output, target, time) and
 puts it into the run's own group of the layer tree, whose name carries the
 check, the target, the verdict and the time. A rerun therefore gets a group of
 its own instead of piling up identically named layers.
@@ -13,8 +13,8 @@ from datetime import datetime
 
 from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
 
-from ..core import result_styles
-from ..core.layout import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY
+from ..core.maps import result_styles
+from ..core.maps.layout import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY
 from ..i18n import tr
 
 # Post-processors must outlive the algorithm until QGIS has loaded the layers; QGIS does not own them.

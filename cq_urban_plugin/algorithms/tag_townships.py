@@ -21,11 +21,11 @@ from ..compat import (
     WkbType,
     is_null,
 )
-from ..core.errors import PlanInputError
-from ..core.inputs import check_cancel, check_fields, check_read_complete, layer_label
-from ..core.result_styles import set_field_aliases
-from ..core.styling import apply_structure_styles, store_styles_in_database
-from ..core.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
+from ..core.errors import PlanInputError, check_cancel
+from ..core.geo.inputs import check_fields, check_read_complete, layer_label
+from ..core.maps.result_styles import set_field_aliases
+from ..core.maps.styling import apply_structure_styles, store_styles_in_database
+from ..core.plan.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm

@@ -1,4 +1,6 @@
-"""Errors that reach the user as a message, not a traceback."""
+"""Errors that reach the user as a message, not a traceback, and the user's cancel."""
+
+from ..i18n import tr
 
 
 class PlanInputError(Exception):
@@ -20,3 +22,14 @@ class CatalogueError(PlanInputError):
         self.line = line
         where = f"{self.path.name}, line {line}" if line else self.path.name
         super().__init__(f"{where}: {problem}", f"Fix: {fix}")
+
+
+class Cancelled(PlanInputError):
+    def __init__(self):
+        super().__init__(tr("Cancelled by the user; nothing was written."))
+
+
+def check_cancel(feedback):
+    """Stop a run the user cancelled (between features and steps, never mid-write)."""
+    if feedback is not None and feedback.isCanceled():
+        raise Cancelled()

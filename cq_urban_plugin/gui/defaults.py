@@ -14,7 +14,7 @@ from typing import Iterable, Optional
 from qgis.core import QgsCoordinateTransform, QgsProject, QgsRectangle, QgsVectorLayer
 
 from ..compat import FieldType
-from ..core.names import name_key
+from ..core.plan.names import name_key
 
 SCOPE = "cq_urban_plugin"
 SAMPLE = 3000  # features read per layer to recognise township names

@@ -1,14 +1,14 @@
 """Desktop: build a thematic map's layout in the current project and open it in
 QGIS's layout designer, to edit before exporting (issue 7).
 
-The computation is ``core.layout``; this module only puts its result into the
+The computation is ``core.maps.layout``; this module only puts its result into the
 project the user has open. The styled copies of the layers go into a group of
 their own at the top of the layer tree (memory layers: save them to files if
 the project is to keep them); the user's layers are not changed.
 """
 from qgis.core import QgsProject
 
-from ..core import layout as core_layout
+from ..core.maps import layout as core_layout
 from ..i18n import tr
 
 

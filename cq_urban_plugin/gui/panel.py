@@ -46,9 +46,9 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..compat import LayerFilter
-from ..core.catalogue import bundled_catalogue_paths, load_catalogue
 from ..core.errors import PlanInputError
-from ..core.layout import CHECK_SUMMARY_PROPERTY
+from ..core.maps.layout import CHECK_SUMMARY_PROPERTY
+from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 from . import defaults
 from .edits import set_attribute
@@ -61,7 +61,7 @@ COVERAGE_ID = "cq_urban:check_coverage"
 CONTROL_ID = "cq_urban:check_control_lines"
 EXPORT_ID = "cq_urban:export_map"
 
-# The map theme of each check (core.layout's theme keys; export_map's THEME is their index there).
+# The map theme of each check (core.maps.layout's theme keys; export_map's THEME is their index there).
 THEME_OF_CHECK = {BUILTUP_ID: "builtup", COVERAGE_ID: "coverage", CONTROL_ID: "control_lines"}
 # Result layers a check's map draws over its main layer: outputs, then the inputs they are about.
 MAP_OUTPUTS = {BUILTUP_ID: (), COVERAGE_ID: ("SERVICE_AREA", "UNCOVERED"),
@@ -578,7 +578,7 @@ class PlanChecksDock(QgsDockWidget):
 
     def refresh_themes(self, catalogue=None):
         """The export themes: one per structure of the catalogue (巫溪's 田园综合体 too), then the checks."""
-        from ..core import layout as core_layout
+        from ..core.maps import layout as core_layout
 
         keys = {t.key for t in core_layout.THEMES}
         current = self.theme_combo.currentData()
@@ -1100,7 +1100,7 @@ class PlanChecksDock(QgsDockWidget):
             raise PlanInputError(tr("Choose where to save the map (.pdf, .png or .svg)."))
         if os.path.splitext(path)[1].lower() not in (".pdf", ".png", ".svg"):
             path += ".pdf"
-        from ..core import layout as core_layout
+        from ..core.maps import layout as core_layout
 
         key, field, structure_name = self.theme_combo.currentData() or ("role", "", "")
         parameters = {"INPUT": layer, "THEME": [t.key for t in core_layout.THEMES].index(key),
@@ -1136,7 +1136,7 @@ def i18n_is_chinese() -> bool:
 
 
 def status_text(status) -> str:
-    """The match report's status (as core.names / core.tagging write it) in the interface's language."""
+    """The match report's status (as core.plan.names / core.plan.tagging write it) in the interface's language."""
     labels = {
         "exact": tr("exact match"), "normalised": tr("matched after normalising"), "alias": tr("matched by alias"),
         "ambiguous": tr("ambiguous"), "unmatched": tr("unmatched"), "duplicate": tr("duplicate"),

@@ -142,7 +142,7 @@ def control_rows(check: str, layer, name_field: str) -> List[ResultRow]:
     The zone check of a 农产品主产区 town may fail on its farmland share, that of the other zones on the
     share inside the development boundary: the row shows the share of the line the reason names first
     (the failing one), with the reason itself, instead of always the development boundary's share."""
-    from ..core import control_lines as cl
+    from ..core.checks import control_lines as cl
 
     if layer is None or layer.fields().indexOf("zone_ok") < 0:
         return []

@@ -20,7 +20,7 @@ includes QGIS itself, reported separately as the baseline):
 - coverage by population from the raster, the stops and blocks inside the raster's
   district: the plugin against the native chain followed by
   ``native:zonalstatisticsfb`` on the covered and the served area;
-- the built-up check, if ``core/builtup.py`` is present: ``cq_urban:check_builtup``
+- the built-up check, if ``core/checks/builtup.py`` is present: ``cq_urban:check_builtup``
   against ``native:dissolve`` → ``native:intersection`` with the townships → areas.
 
 A native run longer than ``--native-timeout`` seconds (default 900) is stopped and
@@ -50,7 +50,7 @@ CRS = "EPSG:4545"  # CGCS2000 3-degree GK CM 108E
 X0, Y0 = 300000.0, 3250000.0
 TOWNSHIP_SIZE = 9000.0
 RADIUS = 500.0
-SEGMENTS = 16  # = core.coverage.BUFFER_SEGMENTS, checked in the child
+SEGMENTS = 16  # = core.checks.coverage.BUFFER_SEGMENTS, checked in the child
 
 
 # --- QGIS in a process --------------------------------------------------------------
@@ -295,7 +295,7 @@ CASES = {
 
 def child(case, data_file, folder):
     app = start_qgis()  # noqa: F841 (kept alive)
-    from cq_urban_plugin.core.coverage import BUFFER_SEGMENTS
+    from cq_urban_plugin.core.checks.coverage import BUFFER_SEGMENTS
 
     assert BUFFER_SEGMENTS == SEGMENTS, "the benchmark's native buffer must use the plugin's segment count"
     data = json.loads(Path(data_file).read_text(encoding="utf-8"))
@@ -520,7 +520,7 @@ def main(argv=None):
         "area. Built-up = native:dissolve → native:intersection with the townships → area.",
         "",
     ])
-    from cq_urban_plugin.core.report import atomic_write_text
+    from cq_urban_plugin.core.files.atomic import atomic_write_text
 
     atomic_write_text(args.output, text)
     print()

@@ -33,8 +33,8 @@ from qgis.core import (
     QgsProject,
 )
 
-from ..i18n import tr
-from .errors import PlanInputError
+from ...i18n import tr
+from ..errors import PlanInputError
 
 CGCS2000_ID = "EPSG:4490"
 WGS84_ID = "EPSG:4326"

@@ -11,8 +11,8 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 from qgis.core import QgsGeometry, QgsRectangle
 
-from ..compat import GeometryType, WkbType
-from .inputs import check_cancel
+from ...compat import GeometryType, WkbType
+from ..errors import check_cancel
 
 
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:

@@ -28,9 +28,9 @@ from typing import Dict, List, Sequence, Tuple
 
 from qgis.core import QgsFeature, QgsGeometry, QgsPointXY, QgsSpatialIndex
 
-from ..compat import GeometryType
-from ..i18n import tr
-from .inputs import check_cancel
+from ...compat import GeometryType
+from ...i18n import tr
+from ..errors import check_cancel
 
 NODE_TOLERANCE = 0.01  # m: vertices this close are one node
 SNAP_TOLERANCE = 100.0  # m: a stop farther than this from every road is not on the network

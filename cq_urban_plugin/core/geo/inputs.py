@@ -19,20 +19,10 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ..compat import GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
-from ..i18n import tr
+from ...compat import GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
+from ...i18n import tr
+from ..errors import PlanInputError, check_cancel
 from . import transforms
-from .errors import PlanInputError
-
-
-class Cancelled(PlanInputError):
-    def __init__(self):
-        super().__init__(tr("Cancelled by the user; nothing was written."))
-
-
-def check_cancel(feedback):
-    if feedback is not None and feedback.isCanceled():
-        raise Cancelled()
 
 
 def layer_label(source, name: str = "") -> str:

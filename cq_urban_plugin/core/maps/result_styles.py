@@ -18,8 +18,8 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
 )
 
-from ..i18n import tr
-from . import control_lines as cl
+from ...i18n import tr
+from ..checks import control_lines as cl
 from .styling import name_labeling
 
 GREEN, RED, GREY, ORANGE = "#1a9641", "#d7191c", "#9e9e9e", "#ff7f00"

@@ -34,10 +34,11 @@ order, as in QGIS) and return the same kind; ``geometry_to_wgs84`` and
 many at once).
 """
 import math
-from pathlib import Path
 
 import numpy as np
 from qgis.core import QgsAbstractGeometryTransformer, QgsGeometry
+
+from ...resources import DATA_DIR
 
 GCJ02 = 0
 BD09 = 1
@@ -270,7 +271,7 @@ def geometries_from_wgs84(geometries, system=GCJ02) -> list:
 # tests/tools/make_gcj02_area.py. It is coarse (a few km at land borders): vertices
 # within NEAR_EDGE_DEG of its edge are reported so that the user can check them.
 
-AREA_PATH = Path(__file__).resolve().parents[1] / "data" / "gcj02_area.wkt"
+AREA_PATH = DATA_DIR / "gcj02_area.wkt"
 NEAR_EDGE_DEG = 0.05  # about 5 km
 _GRID_DEG = 0.05
 _AREA = {}

@@ -20,9 +20,9 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..i18n import tr
+from ...i18n import tr
+from ..errors import PlanInputError
 from . import transforms
-from .errors import PlanInputError
 
 CGCS2000 = transforms.crs(transforms.CGCS2000_ID)
 GK_ZONE_WIDTH = 3.0

@@ -18,10 +18,9 @@ from typing import List, Optional, Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
-from ..i18n import tr
+from ...i18n import tr
+from ..errors import PlanInputError, check_cancel
 from . import transforms
-from .errors import PlanInputError
-from .inputs import check_cancel
 
 BLOCK_ROWS = 1024
 

@@ -20,10 +20,10 @@ from typing import Dict, List, Optional, Sequence
 
 from qgis.core import QgsGeometry
 
-from ..i18n import tr
-from .inputs import check_cancel
-from .measure import AreaMeter
-from .overlay import GeometryIndex, clip_union_to_zone, outside_zones, overlapping_pairs, pairwise_overlaps
+from ...i18n import tr
+from ..errors import check_cancel
+from ..geo.measure import AreaMeter
+from ..geo.overlay import GeometryIndex, clip_union_to_zone, outside_zones, overlapping_pairs, pairwise_overlaps
 
 # The three control lines, in the order the plans list them.
 ECOLOGY, FARMLAND, DEVELOPMENT = "ecology", "farmland", "development"

@@ -63,7 +63,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QFont, QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..compat import (
+from ...compat import (
     DistanceUnit,
     FieldType,
     GeometryType,
@@ -74,14 +74,15 @@ from ..compat import (
     font_database,
     is_null,
 )
-from ..i18n import tr
-from ..resources import style_path, styles_dir
+from ...i18n import tr
+from ...resources import style_path, styles_dir
+from ..errors import CatalogueError, PlanInputError, check_cancel
+from ..files.atomic import atomic_write, usual_permissions
+from ..geo.inputs import layer_label, source_crs_checked
+from ..geo.measure import choose_projection
+from ..plan.catalogue import bundled_catalogue_paths, load_catalogue
+from ..plan.model import Catalogue, Structure
 from . import styling
-from .catalogue import Catalogue, Structure, bundled_catalogue_paths, load_catalogue
-from .errors import CatalogueError, PlanInputError
-from .inputs import check_cancel, layer_label, source_crs_checked
-from .measure import choose_projection
-from .report import atomic_write, usual_permissions
 
 # --- fonts -------------------------------------------------------------------
 
@@ -308,7 +309,7 @@ def _fill(colour: str, alpha: int = 255, outline: dict = None) -> QgsFillSymbol:
 
 def _catalogue_renderer(copy, structure: Structure, catalogue: Catalogue):
     """The plan's own style for this structure: the generated (perhaps hand-edited)
-    ``styles/<catalogue>_<field>.qml`` when there is one, else core.styling's renderer."""
+    ``styles/<catalogue>_<field>.qml`` when there is one, else core.maps.styling's renderer."""
     try:
         qml = styles_dir() / styling.style_file_name(catalogue, structure)
     except FileNotFoundError:
@@ -355,7 +356,7 @@ def source_layer_name(layer) -> str:
 
 
 # The custom property the checks' layer post-processors set on their outputs (algorithms/run_outputs.py):
-# what the layer is (core.result_styles kinds), and the run's verdict for the map's subtitle.
+# what the layer is (core.maps.result_styles kinds), and the run's verdict for the map's subtitle.
 RESULT_KIND_PROPERTY = "cq_urban/result_kind"
 CHECK_SUMMARY_PROPERTY = "cq_urban/check_summary"
 
@@ -386,7 +387,7 @@ def _extra_style(layer, index: int):
 
 
 def _label(copy, expression: str, family: str):
-    """core.styling's township labels, on an expression (plan name, else the layer's
+    """core.maps.styling's township labels, on an expression (plan name, else the layer's
     own name) and in the CJK font found here."""
     labeling = styling.name_labeling(expression)
     settings = labeling.settings()
@@ -525,7 +526,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     else:
         main.setRenderer(QgsSingleSymbolRenderer(_fill("#f7f4ea")))
     if chosen.key == "control_lines" and "zone_ok" in main.fields().names():
-        from .result_styles import control_renderer  # the zone check's verdict, as the desktop shows it
+        from .result_styles import control_renderer
 
         main.setRenderer(control_renderer())
     expression = township_label_expression(main, label_field)

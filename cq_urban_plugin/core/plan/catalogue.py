@@ -11,38 +11,34 @@ import math
 import os
 import re
 import stat
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
 import yaml
 
-from ..i18n import tr
-from ..resources import CATALOGUE_DIR
-from .errors import CatalogueError, PlanInputError
+from ...resources import CATALOGUE_DIR
+from ..errors import CatalogueError
+from .model import (
+    COMPARISONS,
+    LEVELS,
+    NON_NEGATIVE_UNITS,
+    RESERVED_FIELDS,
+    SCHEMA_VERSION,
+    STRUCTURE_KINDS,
+    UNIT_KINDS,
+    Catalogue,
+    Cite,
+    Conflict,
+    Document,
+    Member,
+    PlanClass,
+    Reading,
+    Structure,
+    Target,
+    Township,
+)
 
-SCHEMA_VERSION = 1
-LEVELS = ("municipality", "district", "county")
-UNIT_KINDS = ("街道", "镇", "乡", "区", "县")
-STRUCTURE_KINDS = ("role", "tier", "zone", "function_type", "region", "group", "band")
-COMPARISONS = (">=", "<=")
-
-
-def target_met(measured: Optional[float], value: Optional[float], comparison: str = ">=") -> Optional[bool]:
-    """Whether ``measured`` meets a target of ``value``: a floor (">=", 覆盖率达到90%) or a cap
-    ("<=", 人均城镇建设用地不超过120平方米). None when there is no target or no measurement.
-    The one verdict of every check, its report, its table and the panel."""
-    if measured is None or value is None:
-        return None
-    if comparison not in COMPARISONS:
-        raise ValueError(f"unknown comparison {comparison!r}")
-    return measured <= value if comparison == "<=" else measured >= value
-# Fields the tagging algorithm writes itself; a structure may not reuse them.
-RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note")
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,9}$")
-# Units of amounts, which cannot be below zero (percentage points and rates can).
-NON_NEGATIVE_UNITS = ("km2", "m2", "km", "m", "percent", "10k_persons", "persons", "count", "hours", "minutes",
-                      "m2_per_person")
 # Bounds on what a catalogue may be: the bundled ones are under 50 kB, nest 8
 # levels and use no aliases. An alias "bomb" (a few lines expanding to billions
 # of nodes) and deep nesting are refused before anything is built from them.
@@ -53,163 +49,7 @@ _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str
                dict: "mapping"}
 
 
-@dataclass(frozen=True)
-class Cite:
-    doc: str
-    line: int
-    quote: str = ""
-    file: str = ""  # the document's file name, filled in from `documents`
 
-    def __str__(self):
-        return f"{self.file or self.doc}:{self.line}"
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    file: str
-    title: str
-
-
-@dataclass(frozen=True)
-class Township:
-    name: str
-    kind: str
-    aliases: tuple
-    cite: Cite
-
-
-@dataclass(frozen=True)
-class Member:
-    name: str
-    cite: Cite
-
-
-@dataclass
-class PlanClass:
-    value: str
-    label: str
-    label_en: str
-    order: int
-    cite: Optional[Cite]
-    members: List[Member]
-    derived: bool = False
-    note: str = ""
-
-
-@dataclass
-class Reading:
-    value: str
-    cite: Cite
-
-
-@dataclass
-class Conflict:
-    township: str
-    readings: List[Reading]
-    note: str = ""
-
-
-@dataclass
-class Structure:
-    id: str
-    field: str
-    kind: str
-    name: str
-    name_en: str
-    cite: Cite
-    complete: bool
-    classes: List[PlanClass]
-    conflicts: List[Conflict] = field(default_factory=list)
-
-    def class_of(self, value: str) -> Optional[PlanClass]:
-        return next((c for c in self.classes if c.value == value), None)
-
-    def readings_for(self, township: str) -> List[Reading]:
-        """Every value the plan gives a township in this structure, with its citation.
-
-        Two or more readings mean the plan contradicts itself (or names the town
-        twice); the tagging algorithm writes them all and says so.
-        """
-        for conflict in self.conflicts:
-            if conflict.township == township:
-                return list(conflict.readings)
-        return [
-            Reading(plan_class.value, member.cite)
-            for plan_class in self.classes
-            for member in plan_class.members
-            if member.name == township
-        ]
-
-
-@dataclass
-class Target:
-    id: str
-    indicator: str
-    label: str
-    label_en: str
-    value: float
-    unit: str
-    comparison: str
-    year: Optional[int]
-    scope: str
-    cite: Cite
-    binding: str = ""
-    value_min: Optional[float] = None
-    value_max: Optional[float] = None
-    baseline: Optional[dict] = None
-    note: str = ""
-
-    def met_by(self, measured: float) -> bool:
-        return target_met(measured, self.value, self.comparison)
-
-    def gap(self, measured: float) -> float:
-        """Measured minus target: negative means short of a floor target."""
-        return measured - self.value
-
-
-@dataclass
-class Catalogue:
-    path: Path
-    name: str
-    name_en: str
-    code: str
-    level: str
-    documents: Dict[str, Document]
-    townships: List[Township]
-    structures: List[Structure]
-    targets: List[Target]
-
-    @property
-    def id(self) -> str:
-        return self.path.stem
-
-    def township(self, name: str) -> Optional[Township]:
-        return next((t for t in self.townships if t.name == name), None)
-
-    def structure(self, structure_id: str) -> Structure:
-        for structure in self.structures:
-            if structure.id == structure_id:
-                return structure
-        raise KeyError(f"{self.path.name} has no structure '{structure_id}'")
-
-    def targets_for(self, indicator: str) -> List[Target]:
-        return [t for t in self.targets if t.indicator == indicator]
-
-    def target(self, target_id: str) -> Target:
-        for target in self.targets:
-            if target.id == target_id:
-                return target
-        raise KeyError(f"{self.path.name} has no target '{target_id}'")
-
-    def __repr__(self):
-        return (
-            f"<Catalogue {self.name} ({self.path.name}): {len(self.townships)} units, "
-            f"{len(self.structures)} structures, {len(self.targets)} targets>"
-        )
-
-
-# --- loading -----------------------------------------------------------------
 
 
 class _LineDict(dict):
@@ -533,7 +373,12 @@ class _Reader:
             comparison = self.get(raw, "comparison", str, where, required=False, default=">=")
             if comparison not in COMPARISONS:
                 self.fail(raw, f"{where}: comparison '{comparison}' is unknown.",
-                          "use '>=' for a floor or '<=' for a cap.")
+                          "use '>=' for a floor, '<=' for a cap, '=' for a figure or 'range' with "
+                          "value_min and value_max.")
+            if comparison == "range" and raw.get("value_min") is None and raw.get("value_max") is None:
+                self.fail(raw, f"{where}: comparison 'range' needs value_min, value_max or both.",
+                          "write the range's bounds as the plan gives them, e.g. value_min: 8, value_max: 10.",
+                          key="comparison")
             scope = self.get(raw, "scope", str, where, required=False, default="jurisdiction")
             if ":" in scope:
                 sid, _, value = scope.partition(":")
@@ -598,39 +443,3 @@ def seed_line(seeds_dir: Path, cite: Cite) -> Optional[str]:
         return None
     lines = path.read_text(encoding="utf-8").splitlines()
     return lines[cite.line - 1] if cite.line <= len(lines) else ""
-
-
-def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: Optional[float], indicator: str,
-                  unit: str, typed_label: str, first_by_default: bool = False) -> Optional[Target]:
-    """The target a check compares with: a value the user typed (a floor, no
-    citation), else the catalogue's target ``target_id``, else (when
-    ``first_by_default``) the catalogue's first target of ``indicator`` in ``unit``;
-    None when there is none. A target of another indicator or unit is refused."""
-    if typed_value is not None:
-        return Target(id="typed", indicator=indicator, label=typed_label, label_en="", value=float(typed_value),
-                      unit=unit, comparison=">=", year=None, scope="jurisdiction", cite=None)
-    target_id = (target_id or "").strip()
-    if not target_id and not first_by_default:
-        return None
-    if catalogue is None:
-        raise PlanInputError(tr("Target '{id}' needs a plan catalogue.").format(id=target_id),
-                             tr("Choose a catalogue or a catalogue file, or type the target value."))
-    fitting = [t for t in catalogue.targets_for(indicator) if t.unit == unit]
-    known = ", ".join(t.id for t in fitting) or tr("(none)")
-    if not target_id:
-        return fitting[0] if fitting else None
-    try:
-        target = catalogue.target(target_id)
-    except KeyError:
-        raise PlanInputError(
-            tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name, id=target_id),
-            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
-                indicator=indicator, known=known)) from None
-    if target.indicator != indicator or target.unit != unit:
-        raise PlanInputError(
-            tr("Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.").format(
-                id=target_id, catalogue=catalogue.path.name, label=target.label, unit=target.unit,
-                indicator=indicator, wanted=unit),
-            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
-                indicator=indicator, known=known))
-    return target

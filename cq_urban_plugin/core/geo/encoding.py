@@ -15,8 +15,8 @@ from typing import Optional, Tuple
 
 from qgis.core import QgsFeatureRequest, QgsVectorLayer
 
-from ..compat import FeatureRequestFlag, FieldType
-from ..i18n import tr
+from ...compat import FeatureRequestFlag, FieldType
+from ...i18n import tr
 
 REPLACEMENT = "\ufffd"
 _SAMPLE = 200  # features looked at: enough to catch GBK names, cheap on big layers

@@ -32,10 +32,10 @@ from qgis.core import (
     QgsRectangle,
 )
 
-from ..i18n import tr
-from . import transforms
-from .inputs import check_cancel
-from .overlay import GeometryIndex, clip_union_to_zone, polygonal
+from ...i18n import tr
+from ..errors import check_cancel
+from ..geo import transforms
+from ..geo.overlay import GeometryIndex, clip_union_to_zone, polygonal
 
 BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
 DEFAULT_RADIUS = 500.0  # m: 城区公交站点500米覆盖率
@@ -232,7 +232,7 @@ def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: Geomet
 def _gcj02_to_wgs84():
     """core/gcj02.gcj02_to_wgs84 (lon, lat arrays -> arrays), or None if that module is missing."""
     try:
-        from .gcj02 import gcj02_to_wgs84
+        from ..geo.gcj02 import gcj02_to_wgs84
     except ImportError:
         return None
     return gcj02_to_wgs84
@@ -280,7 +280,7 @@ def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoo
 def add_field_population(results: Sequence[ZoneCoverage], served_polygons: Sequence[tuple],
                          zones: Dict[object, QgsGeometry], meter) -> None:
     """Area-weighted population per zone from (polygon, population) pairs of the served layer."""
-    from .population import area_weighted
+    from ..geo.population import area_weighted
 
     index = GeometryIndex([g for g, _ in served_polygons])
     areas = [meter.km2(g) for g, _ in served_polygons]
@@ -330,7 +330,7 @@ def add_raster_population(results: Sequence[ZoneCoverage], raster_path: str,
                           label: str = "", feedback=None) -> float:
     """Population per zone from a raster: cells whose centre is in the covered / uncovered parts.
     Returns the share of the served area lying on cells with data (0–1)."""
-    from .population import raster_sums
+    from ..geo.population import raster_sums
 
     groups = []
     for result in results:

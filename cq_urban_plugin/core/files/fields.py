@@ -1,7 +1,7 @@
 """Building QgsFields from (name, python type) pairs, written once."""
 from qgis.core import QgsField, QgsFields
 
-from ..compat import FieldType
+from ...compat import FieldType
 
 _TYPES = {str: FieldType.String, int: FieldType.Int, float: FieldType.Double, bool: FieldType.Bool}
 

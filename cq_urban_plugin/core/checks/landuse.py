@@ -36,9 +36,9 @@ digits is read with its zero restored, so ``07`` matches 701 while ``201`` (ä¸‰è
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from ..compat import FieldType, field_type_name
-from ..i18n import tr
-from .errors import PlanInputError
+from ...compat import FieldType, field_type_name
+from ...i18n import tr
+from ..errors import PlanInputError
 
 
 @dataclass(frozen=True)

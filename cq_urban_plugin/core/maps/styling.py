@@ -32,8 +32,8 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
-from .report import atomic_write_text
-from .tagging import SEPARATOR
+from ..files.atomic import atomic_write_text
+from ..plan.tagging import SEPARATOR
 
 # Palettes per structure kind. Ranked kinds (role, tier) run from strong to
 # pale so that rank reads at a glance; the others are qualitative.
@@ -251,7 +251,7 @@ def write_catalogue_styles(folder, catalogues=None) -> List[Path]:
     (default: every bundled catalogue) into ``folder``; returns the files."""
     from qgis.core import QgsApplication
 
-    from .catalogue import bundled_catalogue_paths, load_catalogue
+    from ..plan.catalogue import bundled_catalogue_paths, load_catalogue
 
     app = None
     if QgsApplication.instance() is None:  # `make styles` runs outside QGIS

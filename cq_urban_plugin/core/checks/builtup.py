@@ -16,15 +16,15 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 from qgis.core import QgsGeometry
 
-from ..i18n import tr
-from .catalogue import Catalogue, Target, choose_target
-from .errors import PlanInputError
-from .inputs import check_cancel, combined_extent, layer_label, read_polygons
+from ...i18n import tr
+from ..errors import PlanInputError, check_cancel
+from ..geo.inputs import combined_extent, layer_label, read_polygons
+from ..geo.measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
+from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
+from ..plan.model import Catalogue, Target
+from ..plan.names import NameMatcher
 from .landuse import CodeSelector
-from .measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
-from .names import NameMatcher
-from .overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
-from .report import TargetResult
+from .targets import TargetResult, choose_target
 
 INDICATOR = "builtup_area"
 UNIT = "km2"
@@ -180,7 +180,7 @@ def read_builtup(source, projection: Projection, label: str, class_field: str = 
     fields = source.fields()
     index = fields.indexOf(class_field)
     if index < 0:
-        from .inputs import check_fields
+        from ..geo.inputs import check_fields
         check_fields(source, label, [class_field])
     selector = CodeSelector(codes, fields.at(index), label)
     features, tally = read_polygons(source, projection.crs, label, fields=(class_field,), feedback=feedback)
@@ -201,7 +201,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         townships_label = layer_label(townships_source, townships_label)
         sources.append((townships_source, townships_label))
         if name_field:
-            from .inputs import check_fields
+            from ..geo.inputs import check_fields
             check_fields(townships_source, townships_label, [name_field])
     if builtup_source is not None and builtup_source.featureCount() == 0:
         raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=builtup_label),

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from ..i18n import tr
+from ...i18n import tr
 from .names import ALIAS, AMBIGUOUS, EXACT, NORMALISED, UNMATCHED, NameMatcher, clean
 
 # Statuses of the match report besides the NameMatch outcomes.

@@ -21,8 +21,8 @@ from qgis.core import (
     QgsProperty,
 )
 
-from ..i18n import tr
-from .errors import PlanInputError
+from ...i18n import tr
+from ..errors import PlanInputError
 
 # A shapefile is several files; each one moves with it.
 _SIDECARS = {

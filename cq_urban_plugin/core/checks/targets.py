@@ -1,0 +1,103 @@
+"""The target a check is compared with, and the one verdict: does a measurement meet it?"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from ...i18n import tr
+from ..errors import PlanInputError
+from ..plan.model import COMPARISONS, Catalogue, Target
+
+
+def _decimals(value: float) -> int:
+    """Decimal places of a figure as the plan writes it (145 → 0, 0.8 → 1)."""
+    text = repr(float(value))
+    return 0 if text.endswith(".0") or "e" in text else len(text.split(".")[1])
+
+
+def target_met(measured: Optional[float], value: Optional[float], comparison: str = ">=",
+               value_min: Optional[float] = None, value_max: Optional[float] = None) -> Optional[bool]:
+    """Whether ``measured`` meets a target: a floor (">=", 覆盖率达到90%), a cap ("<=",
+    人均城镇建设用地不超过120平方米), a figure ("=", met when the measurement rounds to it at the
+    precision the plan writes it) or a range ("range", ``value_min`` ≤ measured ≤ ``value_max``).
+    None when there is no target or no measurement. The one verdict of every check, its
+    report, its table and the panel."""
+    if comparison not in COMPARISONS:
+        raise ValueError(f"unknown comparison {comparison!r}")
+    if measured is None:
+        return None
+    if comparison == "range":
+        if value_min is None and value_max is None:
+            return None
+        return (value_min is None or measured >= value_min) and (value_max is None or measured <= value_max)
+    if value is None:
+        return None
+    if comparison == "<=":
+        return measured <= value
+    if comparison == "=":
+        return round(measured, _decimals(value)) == round(value, _decimals(value))
+    return measured >= value
+
+
+def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: Optional[float], indicator: str,
+                  unit: str, typed_label: str, first_by_default: bool = False) -> Optional[Target]:
+    """The target a check compares with: a value the user typed (a floor, no
+    citation), else the catalogue's target ``target_id``, else (when
+    ``first_by_default``) the catalogue's first target of ``indicator`` in ``unit``;
+    None when there is none. A target of another indicator or unit is refused."""
+    if typed_value is not None:
+        return Target(id="typed", indicator=indicator, label=typed_label, label_en="", value=float(typed_value),
+                      unit=unit, comparison=">=", year=None, scope="jurisdiction", cite=None)
+    target_id = (target_id or "").strip()
+    if not target_id and not first_by_default:
+        return None
+    if catalogue is None:
+        raise PlanInputError(tr("Target '{id}' needs a plan catalogue.").format(id=target_id),
+                             tr("Choose a catalogue or a catalogue file, or type the target value."))
+    fitting = [t for t in catalogue.targets_for(indicator) if t.unit == unit]
+    known = ", ".join(t.id for t in fitting) or tr("(none)")
+    if not target_id:
+        return fitting[0] if fitting else None
+    try:
+        target = catalogue.target(target_id)
+    except KeyError:
+        raise PlanInputError(
+            tr("Catalogue '{catalogue}' has no target '{id}'.").format(catalogue=catalogue.path.name, id=target_id),
+            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
+                indicator=indicator, known=known)) from None
+    if target.indicator != indicator or target.unit != unit:
+        raise PlanInputError(
+            tr("Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.").format(
+                id=target_id, catalogue=catalogue.path.name, label=target.label, unit=target.unit,
+                indicator=indicator, wanted=unit),
+            tr("Its {indicator} targets are: {known}. Or type a target value.").format(
+                indicator=indicator, known=known))
+    return target
+
+
+@dataclass
+class TargetResult:
+    """One target beside its measurement."""
+
+    label: str
+    scope: str
+    target: Optional[float]
+    measured: float
+    unit: str
+    comparison: str = ">="
+    year: Optional[int] = None
+    citation: str = ""
+    value_min: Optional[float] = None
+    value_max: Optional[float] = None
+
+    @property
+    def gap(self) -> Optional[float]:
+        return None if self.target is None else self.measured - self.target
+
+    @property
+    def passed(self) -> Optional[bool]:
+        return target_met(self.measured, self.target, self.comparison, self.value_min, self.value_max)
+
+    @property
+    def status(self) -> str:
+        return {True: tr("met"), False: tr("not met"), None: tr("no target")}[self.passed]

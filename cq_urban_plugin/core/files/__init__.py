@@ -1,0 +1,1 @@
+"""Writing files safely: staged outputs, atomic writes, CSV-safe sinks, field lists."""

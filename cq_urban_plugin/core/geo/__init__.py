@@ -1,0 +1,1 @@
+"""Reading, projecting and measuring layers. No plan knowledge."""

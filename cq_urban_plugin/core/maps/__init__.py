@@ -1,0 +1,1 @@
+"""Styles, thematic maps and their export."""

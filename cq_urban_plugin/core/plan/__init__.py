@@ -1,0 +1,1 @@
+"""What the plans say: the catalogue model and reader, township names, tagging. No geometry."""
