@@ -2,6 +2,7 @@
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from . import definitions
 from .algorithms import ALGORITHMS
 from .core.geo import transforms
 from .i18n import tr
@@ -10,7 +11,7 @@ from .resources import ICON_PATH
 
 class CqUrbanProvider(QgsProcessingProvider):
     def id(self):
-        return "cq_urban"
+        return definitions.PROVIDER_ID
 
     def name(self):
         return tr("Chongqing urban plan checks")

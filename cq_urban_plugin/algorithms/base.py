@@ -24,6 +24,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtGui import QIcon
 
+from .. import definitions
 from ..core.errors import PlanInputError
 from ..core.files.csvsafe import csv_safe_sink
 from ..core.files.outputs import CheckedSink, StagedOutputs, database_table, destination_file
@@ -142,11 +143,11 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         ``extra`` (name, description) numbers of its own."""
         from qgis.core import QgsProcessingOutputBoolean, QgsProcessingOutputNumber, QgsProcessingOutputString
 
-        self.addOutput(QgsProcessingOutputNumber("MEASURED", tr("Measured value")))
-        self.addOutput(QgsProcessingOutputString("UNIT", tr("Unit of the measured value")))
-        self.addOutput(QgsProcessingOutputNumber("TARGET", tr("Target value (none without a target)")))
-        self.addOutput(QgsProcessingOutputNumber("GAP", tr("Gap: measured minus target")))
-        self.addOutput(QgsProcessingOutputBoolean("PASSED", tr("Target met")))
+        self.addOutput(QgsProcessingOutputNumber(definitions.MEASURED, tr("Measured value")))
+        self.addOutput(QgsProcessingOutputString(definitions.UNIT, tr("Unit of the measured value")))
+        self.addOutput(QgsProcessingOutputNumber(definitions.TARGET, tr("Target value (none without a target)")))
+        self.addOutput(QgsProcessingOutputNumber(definitions.GAP, tr("Gap: measured minus target")))
+        self.addOutput(QgsProcessingOutputBoolean(definitions.PASSED, tr("Target met")))
         for name, description in extra:
             self.addOutput(QgsProcessingOutputNumber(name, description))
 

@@ -20,6 +20,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .. import definitions
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core.checks.builtup import (
     catalogue_scope,
@@ -69,7 +70,7 @@ def plan_fields(townships, catalogue=None) -> List[str]:
 
 
 class CheckBuiltupAlgorithm(CqAlgorithm):
-    NAME = "check_builtup"
+    NAME = definitions.CHECK_BUILTUP
     GROUP = "checks"
     BUILTUP = "BUILTUP"
     LANDUSE = "LANDUSE"

@@ -16,6 +16,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
 )
 
+from .. import definitions
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
 from ..core.checks import control_lines as cl
 from ..core.checks.report import render_report
@@ -66,7 +67,7 @@ def _km2(value):
 
 
 class CheckControlLinesAlgorithm(CqAlgorithm):
-    NAME = "check_control_lines"
+    NAME = definitions.CHECK_CONTROL_LINES
     GROUP = "checks"
 
     TOWNSHIPS = "TOWNSHIPS"

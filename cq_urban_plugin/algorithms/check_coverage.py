@@ -15,6 +15,7 @@ from qgis.core import (
     QgsRectangle,
 )
 
+from .. import definitions
 from ..compat import (
     ProcessingAlgorithmFlag,
     ProcessingFieldParameterDataType,
@@ -48,7 +49,7 @@ TABLE_FIELDS = [("township", str), ("served_km2", float), ("cover_km2", float), 
 
 
 class CheckCoverageAlgorithm(CqAlgorithm):
-    NAME = "check_coverage"
+    NAME = definitions.CHECK_COVERAGE
     GROUP = "checks"
     STOPS = "STOPS"
     SERVED_AREA = "SERVED_AREA"

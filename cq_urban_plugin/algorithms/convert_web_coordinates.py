@@ -8,6 +8,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
 )
 
+from .. import definitions
 from ..compat import ProcessingFeatureSourceFlag, ProcessingSourceType
 from ..core.errors import PlanInputError, check_cancel
 from ..core.geo import transforms
@@ -22,7 +23,7 @@ BATCH = 2000
 
 
 class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
-    NAME = "convert_web_coordinates"
+    NAME = definitions.CONVERT_WEB_COORDINATES
     GROUP = "data"
     INPUT = "INPUT"
     SOURCE_SYSTEM = "SOURCE_SYSTEM"

@@ -13,6 +13,7 @@ from qgis.core import (
     QgsProcessingParameterVectorLayer,
 )
 
+from .. import definitions
 from ..compat import (
     ProcessingAlgorithmFlag,
     ProcessingFieldParameterDataType,
@@ -27,7 +28,7 @@ from .base import CqAlgorithm
 
 
 class ExportMapAlgorithm(CqAlgorithm):
-    NAME = "export_map"
+    NAME = definitions.EXPORT_MAP
     GROUP = "maps"
     INPUT = "INPUT"
     THEME = "THEME"

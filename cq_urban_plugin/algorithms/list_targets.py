@@ -6,6 +6,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from .. import definitions
 from ..compat import ProcessingSourceType, WkbType
 from ..core.files.fields import make_fields
 from ..i18n import tr
@@ -22,7 +23,7 @@ TARGET_FIELDS = [
 
 
 class ListTargetsAlgorithm(CqAlgorithm):
-    NAME = "list_targets"
+    NAME = definitions.LIST_TARGETS
     GROUP = "plan"
     INDICATOR = "INDICATOR"
     OUTPUT = "OUTPUT"

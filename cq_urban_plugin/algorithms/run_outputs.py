@@ -14,7 +14,7 @@ from datetime import datetime
 from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
 
 from ..core.maps import result_styles
-from ..core.maps.layout import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY
+from ..definitions import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY
 from ..i18n import tr
 
 # Post-processors must outlive the algorithm until QGIS has loaded the layers; QGIS does not own them.

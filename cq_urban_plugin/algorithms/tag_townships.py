@@ -13,6 +13,7 @@ from qgis.core import (
     QgsVectorLayer,
 )
 
+from .. import definitions
 from ..compat import (
     FieldType,
     ProcessingFeatureSourceFlag,
@@ -89,7 +90,7 @@ def _text_field(name, length=0):
 
 
 class TagTownshipsAlgorithm(CqAlgorithm):
-    NAME = "tag_townships"
+    NAME = definitions.TAG_TOWNSHIPS
     _catalogue = None
     GROUP = "plan"
     INPUT = "INPUT"

@@ -45,9 +45,9 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .. import definitions
 from ..compat import LayerFilter
 from ..core.errors import PlanInputError
-from ..core.maps.layout import CHECK_SUMMARY_PROPERTY
 from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 from . import defaults
@@ -55,14 +55,14 @@ from .edits import set_attribute
 from .results import control_rows, feature_extent, row_extent, summary_row, table_rows, township_rows
 from .tasks import AlgorithmRun, algorithm_by_id, layer_output, result_layer
 
-TAG_ID = "cq_urban:tag_townships"
-BUILTUP_ID = "cq_urban:check_builtup"
-COVERAGE_ID = "cq_urban:check_coverage"
-CONTROL_ID = "cq_urban:check_control_lines"
-EXPORT_ID = "cq_urban:export_map"
+TAG_ID = definitions.algorithm_id(definitions.TAG_TOWNSHIPS)
+BUILTUP_ID = definitions.algorithm_id(definitions.CHECK_BUILTUP)
+COVERAGE_ID = definitions.algorithm_id(definitions.CHECK_COVERAGE)
+CONTROL_ID = definitions.algorithm_id(definitions.CHECK_CONTROL_LINES)
+EXPORT_ID = definitions.algorithm_id(definitions.EXPORT_MAP)
 
 # The map theme of each check (core.maps.layout's theme keys; export_map's THEME is their index there).
-THEME_OF_CHECK = {BUILTUP_ID: "builtup", COVERAGE_ID: "coverage", CONTROL_ID: "control_lines"}
+THEME_OF_CHECK = {definitions.algorithm_id(name): key for name, key in definitions.THEME_OF_CHECK.items()}
 # Result layers a check's map draws over its main layer: outputs, then the inputs they are about.
 MAP_OUTPUTS = {BUILTUP_ID: (), COVERAGE_ID: ("SERVICE_AREA", "UNCOVERED"),
                CONTROL_ID: ("OVERLAPS", "BUILTUP_OUTSIDE")}
@@ -952,7 +952,7 @@ class PlanChecksDock(QgsDockWidget):
         extras = [lyr for lyr in extras if lyr is not None]
         inputs = [parameters.get(key) for key in MAP_INPUTS.get(algorithm_id, ())]
         self.export_extras = [lyr.id() for lyr in extras] + [lyr.id() for lyr in inputs if hasattr(lyr, "id")]
-        self.export_summary = next((lyr.customProperty(CHECK_SUMMARY_PROPERTY, "") for lyr in
+        self.export_summary = next((lyr.customProperty(definitions.CHECK_SUMMARY_PROPERTY, "") for lyr in
                                     [result_layer(results.get("OUTPUT"))] + extras if lyr is not None), "") or ""
         townships = self.check_townships()
         if layer is None and algorithm_id == COVERAGE_ID:

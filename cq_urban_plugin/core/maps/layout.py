@@ -74,6 +74,7 @@ from ...compat import (
     font_database,
     is_null,
 )
+from ...definitions import CHECK_SUMMARY_PROPERTY, RESULT_KIND_PROPERTY, THEME_KEYS
 from ...i18n import tr
 from ...resources import style_path, styles_dir
 from ..errors import CatalogueError, PlanInputError, check_cancel
@@ -170,6 +171,7 @@ THEMES = (
     # Any structure of a catalogue (巫溪's 田园综合体, 开州's 组团 …), its field given (FIELD).
     Theme("structure", CATEGORIZED, "", ()),
 )
+assert tuple(t.key for t in THEMES) == THEME_KEYS
 
 
 def theme(key: str) -> Theme:
@@ -357,8 +359,6 @@ def source_layer_name(layer) -> str:
 
 # The custom property the checks' layer post-processors set on their outputs (algorithms/run_outputs.py):
 # what the layer is (core.maps.result_styles kinds), and the run's verdict for the map's subtitle.
-RESULT_KIND_PROPERTY = "cq_urban/result_kind"
-CHECK_SUMMARY_PROPERTY = "cq_urban/check_summary"
 
 
 def _extra_style(layer, index: int):
