@@ -62,6 +62,8 @@ def test_good_file_loads(tmp_path):
     ("kind: 乡", "kind: 村", 7, "kind '村' is unknown"),
     ("value: 12,", "value: twelve,", 22, "'value' should be float"),
     ("  - {name: 乙乡, kind: 乡", "  - {name: 乙乡 kind: 乡", 7, "not valid YAML"),
+    ("value: 12,", "value: 12, comparison: between,", 22, "comparison 'between' is unknown"),
+    ("value: 12,", "value: 12, comparison: range,", 22, "comparison 'range' needs value_min"),
 ])
 def test_malformed_file_names_line_and_fix(tmp_path, old, new, line, words):
     # each case changes a single spot of a valid file
@@ -99,3 +101,11 @@ def test_bundled_files_copy_cleanly(tmp_path):
         copy = tmp_path / path.name
         shutil.copy(path, copy)
         assert load_catalogue(copy).name == load_catalogue(path).name
+
+
+def test_a_range_target_is_met_inside_its_bounds(tmp_path):
+    """A range such as 人均公园绿地面积 8–10 m² reads from a catalogue and is judged on its bounds."""
+    text = GOOD.replace("value: 12,", "value: 12, comparison: range, value_min: 10, value_max: 14,", 1)
+    target = load_catalogue(_write(tmp_path, text)).target("t1")
+    assert (target.comparison, target.value_min, target.value_max) == ("range", 10, 14)
+    assert target.met_by(10) and target.met_by(13.9) and not target.met_by(9.99) and not target.met_by(14.01)

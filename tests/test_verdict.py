@@ -22,6 +22,23 @@ def test_a_floor_and_the_cases_without_a_verdict():
         target_met(1.0, 2.0, "~")
 
 
+def test_a_figure_is_met_at_the_precision_the_plan_writes_it():
+    """"=": 145 km² is met by 144.6 (rounds to 145) and not by 144.4; 0.8 by 0.84, not 0.86."""
+    assert target_met(144.6, 145.0, "=") is True and target_met(144.4, 145.0, "=") is False
+    assert target_met(0.84, 0.8, "=") is True and target_met(0.86, 0.8, "=") is False
+    assert TargetResult("建成区", "江津区", 145.0, 145.2, "km2", "=").passed is True
+
+
+def test_a_range_is_met_between_its_bounds_and_an_open_bound_is_no_bound():
+    assert target_met(9.0, None, "range", 8.0, 10.0) is True
+    assert target_met(7.9, None, "range", 8.0, 10.0) is False and target_met(10.1, None, "range", 8.0, 10.0) is False
+    assert target_met(50.0, None, "range", 8.0, None) is True and target_met(5.0, None, "range", None, 4.0) is False
+    assert target_met(5.0, None, "range") is None and target_met(None, None, "range", 1.0, 2.0) is None
+    row = TargetResult("人均公园绿地", "江津区", None, 7.5, "m2_per_person", "range", value_min=8.0, value_max=10.0)
+    assert row.passed is False and row.target_text == "8–10"
+    assert TargetResult("人均城镇建设用地", "重庆市", 120.0, 110.0, "m2_per_person", "<=").target_text == "≤ 120"
+
+
 def test_coverage_table_rows_follow_the_comparison(qgis_app):
     """The coverage table's per-township verdicts came from gap >= 0 whatever the comparison."""
     from qgis.core import QgsGeometry

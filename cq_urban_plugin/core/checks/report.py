@@ -37,9 +37,9 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
         parts.append("".join(f"<th>{html.escape(h)}</th>" for h in headers) + "</tr>")
         for row in target_results:
             css = {True: "met", False: "notmet", None: ""}[row.passed]
-            target = None if row.target is None else f"{row.comparison} {row.target:g}"
             parts.append(
-                f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(row.scope)}</td><td>{_cell(target)}</td>"
+                f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(row.scope)}</td>"
+                f"<td>{_cell(row.target_text)}</td>"
                 f"<td>{_cell(row.measured)}</td><td>{_cell(row.unit)}</td><td>{_cell(row.gap)}</td>"
                 f"<td>{_cell(row.status)}</td><td>{_cell(row.year)}</td><td>{_cell(row.citation)}</td></tr>")
         parts.append("</table>")

@@ -99,5 +99,20 @@ class TargetResult:
         return target_met(self.measured, self.target, self.comparison, self.value_min, self.value_max)
 
     @property
+    def target_text(self) -> Optional[str]:
+        """The target as the report writes it: "≥ 90", "≤ 120", "= 145", "8–10"."""
+        if self.comparison == "range":
+            if self.value_min is None and self.value_max is None:
+                return None
+            if self.value_max is None:
+                return f"≥ {self.value_min:g}"
+            if self.value_min is None:
+                return f"≤ {self.value_max:g}"
+            return f"{self.value_min:g}–{self.value_max:g}"
+        if self.target is None:
+            return None
+        return f"{ {'>=': '≥', '<=': '≤'}.get(self.comparison, self.comparison)} {self.target:g}"
+
+    @property
     def status(self) -> str:
         return {True: tr("met"), False: tr("not met"), None: tr("no target")}[self.passed]
