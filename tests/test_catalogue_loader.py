@@ -4,6 +4,7 @@ import textwrap
 
 import pytest
 
+from cq_urban_plugin.core.checks.targets import TargetResult, target_met
 from cq_urban_plugin.core.errors import CatalogueError
 from cq_urban_plugin.core.plan.catalogue import CATALOGUE_DIR, load_catalogue
 
@@ -50,8 +51,8 @@ def test_good_file_loads(tmp_path):
     assert [t.name for t in catalogue.townships] == ["甲镇", "乙乡"]
     assert catalogue.structure("tiers").readings_for("乙乡")[0].value == "二级"
     target = catalogue.target("t1")
-    assert target.met_by(12.5) and not target.met_by(11.9)
-    assert target.gap(10) == pytest.approx(-2)
+    assert target_met(12.5, target.value, target.comparison) and not target_met(11.9, target.value)
+    assert TargetResult(target.label, "某某县", target.value, 10.0, target.unit).gap == pytest.approx(-2)
 
 
 @pytest.mark.parametrize("old, new, line, words", [
@@ -108,4 +109,6 @@ def test_a_range_target_is_met_inside_its_bounds(tmp_path):
     text = GOOD.replace("value: 12,", "value: 12, comparison: range, value_min: 10, value_max: 14,", 1)
     target = load_catalogue(_write(tmp_path, text)).target("t1")
     assert (target.comparison, target.value_min, target.value_max) == ("range", 10, 14)
-    assert target.met_by(10) and target.met_by(13.9) and not target.met_by(9.99) and not target.met_by(14.01)
+    met = [TargetResult(target.label, "某某县", target.value, m, target.unit, target.comparison,
+                        value_min=target.value_min, value_max=target.value_max).passed for m in (10, 13.9, 9.99, 14.01)]
+    assert met == [True, True, False, False]

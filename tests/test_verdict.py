@@ -9,7 +9,7 @@ from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 def test_a_cap_from_the_plan_is_met_below_and_not_above_its_value():
     cap = next(t for t in bundled_catalogue("chongqing").targets if t.id == "urban_land_per_capita_2035")
     assert (cap.value, cap.comparison) == (120, "<=")
-    assert cap.met_by(110) is True and cap.met_by(120) is True and cap.met_by(121) is False
+    assert [target_met(m, cap.value, cap.comparison) for m in (110, 120, 121)] == [True, True, False]
     row = TargetResult(cap.label, "重庆市", cap.value, 130.0, cap.unit, cap.comparison)
     assert row.passed is False and row.gap == pytest.approx(10.0)
     assert TargetResult(cap.label, "重庆市", cap.value, 100.0, cap.unit, cap.comparison).passed is True

@@ -125,15 +125,6 @@ class Target:
     baseline: Optional[dict] = None
     note: str = ""
 
-    def met_by(self, measured: float) -> bool:
-        from ..checks.targets import target_met  # the one verdict; targets stand on this model
-
-        return target_met(measured, self.value, self.comparison, self.value_min, self.value_max)
-
-    def gap(self, measured: float) -> float:
-        """Measured minus target: negative means short of a floor target."""
-        return measured - self.value
-
 
 @dataclass
 class Catalogue:
