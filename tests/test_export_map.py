@@ -31,7 +31,7 @@ from qgis.PyQt.QtGui import QColor, QImage
 
 from cq_urban_plugin.compat import FieldType, font_database
 from cq_urban_plugin.core.errors import PlanInputError
-from cq_urban_plugin.core.maps import layout, styling
+from cq_urban_plugin.core.maps import content, fonts, layout, styling
 from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdfinfo", "pdftoppm", "pdffonts"))
@@ -313,7 +313,7 @@ def test_no_catalogue_values_become_the_legend(qgis_app, tmp_path):
 
 
 def test_cjk_font_is_found(qgis_app):
-    family = layout.cjk_font_family()
+    family = fonts.cjk_font_family()
     from qgis.PyQt.QtGui import QFontDatabase
 
     assert QFontDatabase.WritingSystem.SimplifiedChinese in font_database().writingSystems(family)
@@ -426,8 +426,8 @@ def test_result_layers_from_a_geopackage_are_named_by_their_layer(qgis_app, tmp_
                                               QgsCoordinateTransformContext(), options)
     from_file = QgsVectorLayer(f"{tmp_path / 'results.gpkg'}|layername=uncovered", "results", "ogr")
     assert from_file.isValid()
-    thematic_map = layout.prepare_thematic_map(grid_layer(township_rows(role_structure)), "coverage",
-                                               extra_layers=[from_file])
+    thematic_map = content.prepare_thematic_map(grid_layer(township_rows(role_structure)), "coverage",
+                                                extra_layers=[from_file])
     assert [e.name() for e in thematic_map.extras] == [layout.tr("Uncovered areas")]
     assert thematic_map.extras[0].featureCount() == 1
 
@@ -435,7 +435,7 @@ def test_result_layers_from_a_geopackage_are_named_by_their_layer(qgis_app, tmp_
 def test_long_titles_fit_the_a4_page(qgis_app, role_structure):
     from qgis.core import QgsLayoutUtils
 
-    thematic_map = layout.prepare_thematic_map(grid_layer(township_rows(role_structure)), "role")
+    thematic_map = content.prepare_thematic_map(grid_layer(township_rows(role_structure)), "role")
     built = layout.build_layout(thematic_map, "a4_portrait")
     title = built.itemById("title")
     assert title.text() == thematic_map.title
