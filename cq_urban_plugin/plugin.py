@@ -93,7 +93,7 @@ class CqUrbanPlugin:
 
         from .compat import GeometryType
         from .core.errors import PlanInputError
-        from .core.maps.layout import THEMES
+        from .core.maps.themes import THEMES
         from .gui.layout_actions import open_layout_in_designer
 
         layer = self.iface.activeLayer()

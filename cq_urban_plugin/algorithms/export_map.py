@@ -21,7 +21,8 @@ from ..compat import (
     ProcessingParameterFlag,
     ProcessingSourceType,
 )
-from ..core.maps import layout
+from ..core.maps import content, layout
+from ..core.maps.themes import THEMES
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
@@ -50,7 +51,7 @@ class ExportMapAlgorithm(CqAlgorithm):
         return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
-        themes = ", ".join(f"{i} {t.name}" for i, t in enumerate(layout.THEMES))
+        themes = ", ".join(f"{i} {t.name}" for i, t in enumerate(THEMES))
         return tr(
             "Exports a thematic map for a plan revision document as PDF, PNG or SVG (by the output file's "
             "extension): title (the plan and the structure), the jurisdiction with every township named in "
@@ -76,7 +77,7 @@ class ExportMapAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterVectorLayer(
             self.INPUT, tr("Tagged township layer or a check's output layer"), [ProcessingSourceType.VectorPolygon]))
         self.addParameter(QgsProcessingParameterEnum(
-            self.THEME, tr("Theme"), options=[t.name for t in layout.THEMES], defaultValue=0))
+            self.THEME, tr("Theme"), options=[t.name for t in THEMES], defaultValue=0))
         self.addParameter(QgsProcessingParameterField(
             self.FIELD, tr("Field to show (empty: the theme's field)"), parentLayerParameterName=self.INPUT,
             optional=True))
@@ -110,9 +111,9 @@ class ExportMapAlgorithm(CqAlgorithm):
 
     def compute(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, self.INPUT, context)
-        chosen = layout.THEMES[self.parameterAsEnum(parameters, self.THEME, context)]
+        chosen = THEMES[self.parameterAsEnum(parameters, self.THEME, context)]
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        thematic_map = layout.prepare_thematic_map(
+        thematic_map = content.prepare_thematic_map(
             source, chosen.key,
             field_name=self.parameterAsString(parameters, self.FIELD, context) or "",
             extra_layers=self.parameterAsLayerList(parameters, self.EXTRA_LAYERS, context),
