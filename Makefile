@@ -88,8 +88,12 @@ RECIPES ?= batch/recipes/jiangjin.json batch/recipes/kaizhou.json batch/recipes/
 demo: setup package
 	$(PY) batch/run_recipe.py $(RECIPES) --plugin-path $(BUILD) --profile-dir $(BUILD)/qgis-profile
 
+# The plugin against the QGIS native chain, shapely 2, geopandas and PostGIS (a local server of its
+# own) at 5,000 / 20,000 / 50,000 stops, agreement checked; writes tests/benchmarks/RESULTS.md.
+# BENCH_ARGS="--scales 0.1,0.4" leaves out the largest scale, "--repeat 3" keeps the best of three.
+BENCH_ARGS ?=
 bench: setup
-	$(PY) tests/benchmarks/run_benchmarks.py
+	$(PY) tests/benchmarks/run_benchmarks.py $(BENCH_ARGS)
 	$(PY) tests/benchmarks/large_layer.py
 
 lint: venv

@@ -1,34 +1,26 @@
-"""`make bench`: the plugin's checks against QGIS's native chains at Chongqing scale.
+"""`make bench`: the plugin's checks against the tools a skilled engineer would pick instead.
 
-Generates synthetic data into a temporary folder: 1,000 townships (a 40 × 25 grid
-of 9 km squares, about Chongqing's 82,000 km²), 50,000 bus stops (50 a township,
-around its centre, 1% entered twice), 20,000 built-up blocks (20 a township, on a
-jittered 200 m grid around the centre, not overlapping) and a 10 m population
-raster of one district (30 km × 30 km = 9 M cells). ``--scale`` shrinks the
-counts (and the raster's side by √scale) for a quick run.
+At each of ``--scales`` (default 0.1, 0.4 and 1: 5,000 / 20,000 / 50,000 bus stops) the generator
+writes synthetic data into a temporary folder: 1,000 × scale townships (a grid of 9 km squares; at
+scale 1 a 40 × 25 grid, about Chongqing's 82,000 km²), 50 bus stops a township around its centre,
+plus 1% of them entered twice (the same point under a new id, all written), 20 built-up blocks a
+township (on a jittered 200 m grid around the centre, not overlapping) and a 10 m population raster
+of one district (30 km × 30 km × scale). The same files then go through, each in a fresh process:
 
-Each case runs in a subprocess of its own, which reports its wall time (after
-QGIS has started, from reading the layers to the last output written) and its
-peak resident memory (``resource.getrusage(RUSAGE_SELF).ru_maxrss``, which
-includes QGIS itself, reported separately as the baseline):
+- the plugin, through Processing only (``cq_urban:check_coverage``, ``cq_urban:check_builtup``);
+- the best QGIS native chain (buffer with DISSOLVE, single parts, intersection; for built-up:
+  intersection with the townships, then dissolve by township);
+- shapely 2, local: STRtree queries, buffers and unions only near each township, array operations;
+- geopandas: ``overlay``, ``sjoin`` by distance, ``dissolve``;
+- PostGIS SQL on a local server (tests/conftest.py's LocalPostgis): per township, ``ST_DWithin`` and
+  ``&&`` on GiST indexes, ``ST_Union(ST_Buffer(...))``, ``ST_Intersection``.
 
-- coverage, straight line, 500 m: ``cq_urban:check_coverage`` (per township and
-  whole area, with its three output layers written to a GeoPackage) against the
-  native chain ``native:buffer`` (SEGMENTS=16, as the plugin) → ``native:dissolve``
-  → ``native:intersection`` with the built-up layer → sum of areas (whole area
-  only). Both must agree within 0.1%;
-- coverage by population from the raster, the stops and blocks inside the raster's
-  district: the plugin against the native chain followed by
-  ``native:zonalstatisticsfb`` on the covered and the served area;
-- the built-up check, if ``core/checks/builtup.py`` is present: ``cq_urban:check_builtup``
-  against ``native:dissolve`` → ``native:intersection`` with the townships → areas.
-
-A native run longer than ``--native-timeout`` seconds (default 900) is stopped and
-reported as such (its time a lower bound, its memory so far read from /proc); the
-plugin and the native chain are then both measured at smaller scales of the same
-generator (``--fractions``), and the native time at full scale is extrapolated by a
-power law fitted to those runs, labelled as an extrapolation.
-Prints a markdown table and writes tests/benchmarks/RESULTS.md.
+Cases: coverage, straight line, 500 m (the whole-area percentage and every township's covered
+km²), built-up area per township, and coverage by population (plugin and native chain only). Each
+run reports wall time, CPU time and peak resident memory; every peer's figures must agree with the
+plugin's (whole area within 0.1%, each township within 0.1% or 1 m², the distinct stops counted
+equal): the script exits 1 otherwise. Prints the tables, fits time ∝ stops^b per peer, and writes
+tests/benchmarks/RESULTS.md.
 """
 import argparse
 import datetime
@@ -57,7 +49,8 @@ SEGMENTS = 16  # = core.checks.coverage.BUFFER_SEGMENTS, checked in the child
 
 def start_qgis():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    for path in (str(REPO), "/usr/share/qgis/python/plugins"):
+    plugin_root = os.environ.get("CQ_BENCH_PLUGIN_ROOT") or str(REPO)  # --plugin-root
+    for path in (plugin_root, "/usr/share/qgis/python/plugins"):
         if path not in sys.path:
             sys.path.insert(0, path)
     from qgis.core import QgsApplication
@@ -76,7 +69,10 @@ def start_qgis():
 
 
 def peak_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    """This process's peak resident memory (MB): VmHWM, not ru_maxrss, which Linux carries across
+    exec, so that a child started from the (large) parent would report the parent's peak."""
+    peak = _proc_usage(os.getpid())["peak_mb"]
+    return peak if peak is not None else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 # --- data ---------------------------------------------------------------------------
@@ -150,14 +146,18 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
         for _ in range(50):
             stops.append((QgsGeometry.fromPointXY(QgsPointXY(cx + rng.gauss(0, 1500), cy + rng.gauss(0, 1500))),
                           [len(stops)]))
-    for position in rng.sample(range(len(stops)), max(1, len(stops) // 100)):  # 1% entered twice
-        stops.append((QgsGeometry(stops[position][0]), [len(stops)]))
+    # 1% of the stops entered twice: the same point again under a new id, at a random place in the
+    # layer (all of them written: the layer has 1% more features than distinct stops)
+    unique = len(stops)
+    for position in sorted(rng.sample(range(unique), max(1, unique // 100)), reverse=True):
+        stops.insert(rng.randrange(position, len(stops) + 1), (QgsGeometry(stops[position][0]), [0]))
+    stops = [(geometry, [number]) for number, (geometry, _) in enumerate(stops)]
     data = {
         "townships": write("townships", WkbType.Polygon, [("name", FieldType.String)], townships),
-        "stops": write("bus_stops", WkbType.Point, [("id", FieldType.Int)], stops[: max(4, round(50000 * scale))]),
+        "stops": write("bus_stops", WkbType.Point, [("id", FieldType.Int)], stops),
         "builtup": write("builtup", WkbType.Polygon, [("id", FieldType.Int)], blocks),
-        "counts": {"townships": len(townships), "stops": min(len(stops), max(4, round(50000 * scale))),
-                   "builtup": len(blocks)},
+        "counts": {"townships": len(townships), "stops": unique, "stop_features": len(stops),
+                   "duplicates": len(stops) - unique, "builtup": len(blocks)},
     }
     # the population raster of one district: 30 km × 30 km at 10 m, at the grid's corner
     side = max(300, int(round(3000 * math.sqrt(scale))))
@@ -184,57 +184,260 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
     # the district's stops and blocks, for the population case
     district = QgsRectangle(*data["district"])
     data["district_stops"] = write("district_stops", WkbType.Point, [("id", FieldType.Int)],
-                                   [s for s in stops[: data["counts"]["stops"]]
-                                    if district.contains(s[0].asPoint())])
+                                   [s for s in stops if district.contains(s[0].asPoint())])
     data["district_builtup"] = write("district_builtup", WkbType.Polygon, [("id", FieldType.Int)],
                                      [b for b in blocks if district.contains(b[0].boundingBox())])
     return data
 
 
-# --- the cases (each run in a child process) ---------------------------------------
+# --- reading the data outside QGIS -------------------------------------------------
 
-def case_coverage_plugin(data, folder, service_area=False):
+def _path_layer(uri):
+    path, _, layer = uri.partition("|layername=")
+    return path, layer
+
+
+def _read_shapely(uri, field=None):
+    """Geometries (a shapely array) and optionally one attribute, read with pyogrio."""
+    import pyogrio.raw
+    import shapely
+
+    path, layer = _path_layer(uri)
+    _meta, _fids, wkb, values = pyogrio.raw.read(path, layer=layer, columns=[field] if field else [])
+    return shapely.from_wkb(wkb), (values[0] if field else None)
+
+
+def _read_geopandas(uri):
+    import geopandas
+
+    path, layer = _path_layer(uri)
+    return geopandas.read_file(path, layer=layer, engine="pyogrio")
+
+
+def _stop_points(uri):
+    """The distinct stops (a skilled engineer drops the ones entered twice first)."""
+    import numpy as np
+    import shapely
+
+    stops, _ = _read_shapely(uri)
+    _, first = np.unique(shapely.get_coordinates(stops), axis=0, return_index=True)
+    return stops[np.sort(first)]
+
+
+# --- the cases (each run in a child process) ---------------------------------------
+# Each returns {"value": the whole-area figure, "per": {township: km²}, "stops": distinct stops}
+# where it has them. Coverage: value = covered ÷ served built-up area in %, per = covered km²;
+# built-up: value = built-up km² inside the townships, per = built-up km² of each township.
+
+def case_coverage_plugin(data, folder):
     import processing
 
-    parameters = {
+    table = str(folder / "plugin_table.gpkg")
+    result = processing.run("cq_urban:check_coverage", {
         "STOPS": data["stops"], "SERVED_AREA": data["builtup"], "TOWNSHIPS": data["townships"],
         "TOWNSHIP_NAME_FIELD": "name", "RADIUS": RADIUS, "CATALOGUE": "wuxi",
-        "UNCOVERED": str(folder / "plugin_uncovered.gpkg"), "TABLE": str(folder / "plugin_table.gpkg"),
-        "REPORT": str(folder / "plugin_coverage.html")}
-    if service_area:
-        parameters["SERVICE_AREA"] = str(folder / "plugin_service.gpkg")
-    result = processing.run("cq_urban:check_coverage", parameters)
-    return {"value": result["MEASURED"], "detail": f"{result['STOPS']} stops after deduplication"}
+        "UNCOVERED": str(folder / "plugin_uncovered.gpkg"), "TABLE": table,
+        "REPORT": str(folder / "plugin_coverage.html")})
+
+    def after():  # read once the clock has stopped
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(result["TABLE"] if isinstance(result["TABLE"], str) else table, "t", "ogr")
+        names = _township_names(data)  # not the table's summary row
+        return {"per": {f["township"]: f["cover_km2"] for f in layer.getFeatures()
+                        if f["township"] in names and f["cover_km2"] is not None}}
+
+    return {"value": result["MEASURED"], "stops": result["STOPS"], "duplicates": result["DUPLICATE_STOPS"],
+            "after": after}
 
 
-def case_coverage_service_plugin(data, folder):
-    return case_coverage_plugin(data, folder, service_area=True)
+def _township_names(data):
+    from qgis.core import QgsVectorLayer
+
+    return {f["name"] for f in QgsVectorLayer(data["townships"], "t", "ogr").getFeatures()}
 
 
-def _native_covered(stops, builtup):
-    import processing
-
-    buffered = processing.run("native:buffer", {"INPUT": stops, "DISTANCE": RADIUS, "SEGMENTS": SEGMENTS,
-                                                "DISSOLVE": False, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    service = processing.run("native:dissolve", {"INPUT": buffered, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    covered = processing.run("native:intersection", {"INPUT": builtup, "OVERLAY": service,
-                                                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    return covered
-
-
-def _area(layer):
+def _sum_by_name(layer, field="name"):
     from qgis.core import QgsProcessingUtils, QgsVectorLayer
 
     if isinstance(layer, str):
-        layer = QgsVectorLayer(layer, "l", "ogr") if not layer.startswith("memory") else \
-            QgsProcessingUtils.mapLayerFromString(layer, None)
-    return sum(f.geometry().area() for f in layer.getFeatures())
+        layer = QgsProcessingUtils.mapLayerFromString(layer, None) or QgsVectorLayer(layer, "l", "ogr")
+    sums = {}
+    for feature in layer.getFeatures():
+        sums[feature[field]] = sums.get(feature[field], 0.0) + feature.geometry().area() / 1e6
+    return sums
+
+
+def _native_served(stops):
+    """The best native chain for the service area: one buffer with DISSOLVE, then single parts
+    (small polygons the intersection can index, not one multipolygon of a million vertices)."""
+    import processing
+
+    served = processing.run("native:buffer", {"INPUT": stops, "DISTANCE": RADIUS, "SEGMENTS": SEGMENTS,
+                                              "DISSOLVE": True, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    return processing.run("native:multiparttosingleparts", {"INPUT": served, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
 
 
 def case_coverage_native(data, folder):
-    covered = _native_covered(data["stops"], data["builtup"])
-    served = _area(data["builtup"])
-    return {"value": 100.0 * _area(covered) / served}
+    import processing
+
+    parts = _native_served(data["stops"])
+    pieces = processing.run("native:intersection", {  # built-up cut by township, keeping its name
+        "INPUT": data["builtup"], "OVERLAY": data["townships"], "INPUT_FIELDS": ["id"], "OVERLAY_FIELDS": ["name"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    covered = processing.run("native:intersection", {
+        "INPUT": pieces, "OVERLAY": parts, "OVERLAY_FIELDS": ["fid"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    served, per = _sum_by_name(pieces), _sum_by_name(covered)
+    return {"value": 100.0 * sum(per.values()) / sum(served.values()), "per": per}
+
+
+def case_coverage_shapely(data, folder):
+    import numpy as np
+    import shapely
+
+    stops = _stop_points(data["stops"])
+    names, pieces = _township_builtup_shapely(data)
+    tree = shapely.STRtree(stops)
+    town, stop = tree.query(pieces, predicate="dwithin", distance=RADIUS)  # only stops that can reach
+    buffers = np.empty(len(stops), dtype=object)
+    needed = np.unique(stop)
+    buffers[needed] = shapely.buffer(stops[needed], RADIUS, quad_segs=SEGMENTS)
+    served = np.full(len(pieces), None, dtype=object)
+    for group, members in _groups(town):
+        served[group] = shapely.union_all(buffers[stop[members]])
+    covered = shapely.area(shapely.intersection(pieces, served))
+    covered = np.nan_to_num(covered) / 1e6
+    return {"value": 100.0 * covered.sum() / (shapely.area(pieces).sum() / 1e6),
+            "per": dict(zip(names, covered.tolist())), "stops": len(stops)}
+
+
+def _groups(keys):
+    """(key, indices) of a sorted array of int keys."""
+    import numpy as np
+
+    if len(keys) == 0:
+        return []
+    starts = np.flatnonzero(np.diff(keys)) + 1
+    return zip(keys[np.r_[0, starts]].tolist(), np.split(np.arange(len(keys)), starts))
+
+
+def _township_builtup_shapely(data):
+    """Township names and the union of the built-up inside each (an STRtree query, the cut only
+    for a polygon that crosses the boundary)."""
+    import numpy as np
+    import shapely
+
+    townships, names = _read_shapely(data["townships"], "name")
+    builtup, _ = _read_shapely(data["builtup"])
+    town, block = shapely.STRtree(builtup).query(townships, predicate="intersects")
+    order = np.lexsort((block, town))
+    town, block = town[order], block[order]
+    inside = shapely.contains_properly(townships[town], builtup[block])
+    parts = builtup[block].copy()
+    parts[~inside] = shapely.intersection(builtup[block][~inside], townships[town][~inside])
+    keep, pieces = [], []
+    for group, members in _groups(town):
+        keep.append(group)
+        pieces.append(shapely.union_all(parts[members]))
+    return names[keep].tolist(), np.array(pieces, dtype=object)
+
+
+def case_builtup_shapely(data, folder):
+    import shapely
+
+    names, pieces = _township_builtup_shapely(data)
+    areas = shapely.area(pieces) / 1e6
+    return {"value": float(areas.sum()), "per": dict(zip(names, areas.tolist()))}
+
+
+def case_coverage_geopandas(data, folder):
+    import geopandas
+
+    stops = _read_geopandas(data["stops"])
+    stops = stops[~stops.get_coordinates().duplicated().to_numpy()]
+    pieces = _township_builtup_geopandas(data)
+    near = geopandas.sjoin(stops, pieces, predicate="dwithin", distance=RADIUS)[["name", "geometry"]]
+    near = near.set_geometry(near.buffer(RADIUS, resolution=SEGMENTS))
+    served = near.dissolve(by="name")
+    covered = pieces.set_index("name").geometry.intersection(served.geometry, align=True).area.fillna(0) / 1e6
+    return {"value": 100.0 * covered.sum() / (pieces.area.sum() / 1e6), "per": covered.to_dict(),
+            "stops": len(stops)}
+
+
+def _township_builtup_geopandas(data):
+    townships, builtup = _read_geopandas(data["townships"]), _read_geopandas(data["builtup"])
+    pieces = _overlay(builtup, townships[["name", "geometry"]])
+    return pieces.dissolve(by="name").reset_index()[["name", "geometry"]]
+
+
+def _overlay(left, right):
+    import geopandas
+
+    return geopandas.overlay(left, right, how="intersection", keep_geom_type=True)
+
+
+def case_builtup_geopandas(data, folder):
+    pieces = _township_builtup_geopandas(data)
+    areas = pieces.set_index("name").area / 1e6
+    return {"value": float(areas.sum()), "per": areas.to_dict()}
+
+
+POSTGIS_SQL = {
+    # the built-up of each township (the cut only where a polygon crosses the boundary), unioned
+    "pieces": """
+        CREATE TEMPORARY TABLE pieces AS
+        SELECT t.name, ST_Union(CASE WHEN ST_CoveredBy(b.geom, t.geom) THEN b.geom
+                                     ELSE ST_Intersection(b.geom, t.geom) END) AS geom
+        FROM {schema}.townships t JOIN {schema}.builtup b ON b.geom && t.geom AND ST_Intersects(b.geom, t.geom)
+        GROUP BY t.name""",
+    "coverage": """
+        WITH served AS (
+            SELECT p.name, ST_Union(ST_Buffer(s.geom, {radius}, 'quad_segs={segments}')) AS geom
+            FROM pieces p JOIN {schema}.bus_stops s ON ST_DWithin(s.geom, p.geom, {radius})
+            GROUP BY p.name)
+        SELECT p.name, ST_Area(p.geom) / 1e6, COALESCE(ST_Area(ST_Intersection(p.geom, s.geom)) / 1e6, 0),
+               (SELECT count(DISTINCT geom) FROM {schema}.bus_stops)
+        FROM pieces p LEFT JOIN served s USING (name)""",
+    "builtup": "SELECT name, ST_Area(geom) / 1e6 FROM pieces",
+}
+
+
+def _postgis(data, case):
+    """The local SQL on the server the benchmark started; CPU and peak memory are the backend's."""
+    import psycopg2
+
+    connection = psycopg2.connect(data["postgis"]["connection"])
+    cursor = connection.cursor()
+    cursor.execute("SET max_parallel_workers_per_gather = 0")  # one process, measurable as one
+    cursor.execute("SELECT pg_backend_pid()")
+    backend = cursor.fetchone()[0]
+    before = _proc_usage(backend)
+    start = time.perf_counter()
+    values = {"schema": data["postgis"]["schema"], "radius": RADIUS, "segments": SEGMENTS}
+    cursor.execute(POSTGIS_SQL["pieces"].format(**values))
+    cursor.execute(POSTGIS_SQL[case].format(**values))
+    rows = cursor.fetchall()
+    seconds = time.perf_counter() - start
+    after = _proc_usage(backend)
+    connection.close()
+    result = {"seconds": seconds, "cpu": after["cpu"] - before["cpu"], "peak_mb": after["peak_mb"],
+              "baseline_mb": before["peak_mb"]}
+    if case == "coverage":
+        per = {name: covered for name, _, covered, _ in rows}
+        result.update(value=100.0 * sum(per.values()) / sum(r[1] for r in rows), per=per,
+                      stops=rows[0][3] if rows else 0)
+    else:
+        per = dict(rows)
+        result.update(value=sum(per.values()), per=per)
+    return result
+
+
+def case_coverage_postgis(data, folder):
+    return _postgis(data, "coverage")
+
+
+def case_builtup_postgis(data, folder):
+    return _postgis(data, "builtup")
 
 
 def case_population_plugin(data, folder):
@@ -249,16 +452,17 @@ def case_population_plugin(data, folder):
 
 def case_population_native(data, folder):
     import processing
+    from qgis.core import QgsVectorLayer
 
-    covered = _native_covered(data["district_stops"], data["district_builtup"])
+    parts = _native_served(data["district_stops"])
+    covered = processing.run("native:intersection", {"INPUT": data["district_builtup"], "OVERLAY": parts,
+                                                     "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     sums = []
     for layer in (covered, data["district_builtup"]):
         dissolved = processing.run("native:dissolve", {"INPUT": layer, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
         stats = processing.run("native:zonalstatisticsfb", {
             "INPUT": dissolved, "INPUT_RASTER": data["raster"], "RASTER_BAND": 1, "STATISTICS": [1],
             "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-        from qgis.core import QgsVectorLayer
-
         stats = QgsVectorLayer(stats, "s", "ogr") if isinstance(stats, str) else stats
         sums.append(sum(f["_sum"] or 0.0 for f in stats.getFeatures()))
     return {"value": 100.0 * sums[0] / sums[1]}
@@ -267,54 +471,88 @@ def case_population_native(data, folder):
 def case_builtup_plugin(data, folder):
     import processing
 
+    output = str(folder / "plugin_builtup.gpkg")
     result = processing.run("cq_urban:check_builtup", {
         "BUILTUP": data["builtup"], "TOWNSHIPS": data["townships"], "TOWNSHIP_NAME_FIELD": "name",
-        "TARGET_VALUE": 100.0, "OUTPUT": str(folder / "plugin_builtup.gpkg"),
-        "TABLE": str(folder / "plugin_builtup_table.gpkg")})
-    return {"value": result["MEASURED"]}
+        "TARGET_VALUE": 100.0, "OUTPUT": output, "TABLE": str(folder / "plugin_builtup_table.gpkg")})
+
+    def after():
+        from qgis.core import QgsVectorLayer
+
+        layer = QgsVectorLayer(result["OUTPUT"] if isinstance(result["OUTPUT"], str) else output, "o", "ogr")
+        names = _township_names(data)
+        return {"per": {f["name"]: f["bu_km2"] for f in layer.getFeatures()
+                        if f["name"] in names and f["bu_km2"] is not None and f["bu_km2"] == f["bu_km2"]}}
+
+    return {"value": result["MEASURED"], "after": after}
 
 
 def case_builtup_native(data, folder):
     import processing
 
-    dissolved = processing.run("native:dissolve", {"INPUT": data["builtup"], "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    pieces = processing.run("native:intersection", {"INPUT": dissolved, "OVERLAY": data["townships"],
-                                                    "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
-    return {"value": _area(pieces) / 1e6}
+    pieces = processing.run("native:intersection", {
+        "INPUT": data["builtup"], "OVERLAY": data["townships"], "INPUT_FIELDS": ["id"], "OVERLAY_FIELDS": ["name"],
+        "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    dissolved = processing.run("native:dissolve", {"INPUT": pieces, "FIELD": ["name"],
+                                                   "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
+    per = _sum_by_name(dissolved)
+    return {"value": sum(per.values()), "per": per}
 
 
-SAME_NATIVE = {"coverage_service": "coverage"}
-
-CASES = {
-    "coverage_plugin": case_coverage_plugin, "coverage_native": case_coverage_native,
-    "coverage_service_plugin": case_coverage_service_plugin,
-    "population_plugin": case_population_plugin, "population_native": case_population_native,
-    "builtup_plugin": case_builtup_plugin, "builtup_native": case_builtup_native,
+PEERS = ("plugin", "native", "shapely", "geopandas", "postgis")
+CASES = {name[len("case_"):]: function for name, function in globals().items() if name.startswith("case_")}
+QGIS_PEERS = ("plugin", "native")
+PEER_LABELS = {
+    "plugin": "plugin (cq_urban via processing.run)",
+    "native": "QGIS native chain",
+    "shapely": "shapely 2 local",
+    "geopandas": "geopandas",
+    "postgis": "PostGIS SQL",
 }
 
 
-def child(case, data_file, folder):
-    app = start_qgis()  # noqa: F841 (kept alive)
-    from cq_urban_plugin.core.checks.coverage import BUFFER_SEGMENTS
+def _proc_usage(pid):
+    """CPU seconds (user + system) and peak resident memory (MB) of a process, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        peak = next(int(line.split()[1]) / 1024.0 for line in Path(f"/proc/{pid}/status").read_text().splitlines()
+                    if line.startswith("VmHWM:"))
+        return {"cpu": cpu, "peak_mb": peak}
+    except (OSError, StopIteration, IndexError, ValueError):
+        return {"cpu": 0.0, "peak_mb": None}
 
-    assert BUFFER_SEGMENTS == SEGMENTS, "the benchmark's native buffer must use the plugin's segment count"
+
+def _cpu_self():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def child(case, data_file, folder):
+    peer = case.rsplit("_", 1)[1]
+    if peer in QGIS_PEERS:
+        app = start_qgis()  # noqa: F841 (kept alive)
+        try:
+            from cq_urban_plugin.core.checks.coverage import BUFFER_SEGMENTS
+        except ImportError:  # the package moves; the segment count is then not checked
+            BUFFER_SEGMENTS = SEGMENTS
+        assert BUFFER_SEGMENTS == SEGMENTS, "the benchmark's buffers must use the plugin's segment count"
+    elif peer in ("shapely", "geopandas"):
+        import shapely  # noqa: F401 (the import is not part of the work)
+
+        if peer == "geopandas":
+            import geopandas  # noqa: F401
     data = json.loads(Path(data_file).read_text(encoding="utf-8"))
-    baseline = peak_mb()
+    baseline, cpu = peak_mb(), _cpu_self()
     start = time.perf_counter()
     result = CASES[case](data, Path(folder))
-    result.update(seconds=time.perf_counter() - start, peak_mb=peak_mb(), baseline_mb=baseline)
+    if "seconds" not in result:  # PostGIS measures its backend itself
+        result.update(seconds=time.perf_counter() - start, cpu=_cpu_self() - cpu, peak_mb=peak_mb(),
+                      baseline_mb=baseline)
+    after = result.pop("after", None)
+    if after:
+        result.update(after())
     print("RESULT " + json.dumps(result), flush=True)
-
-
-def _peak_of(pid):
-    """Peak resident memory (MB) of a running process so far (Linux: VmHWM)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024.0
-    except OSError:
-        pass
-    return None
 
 
 def run_child(case, data_file, folder, timeout):
@@ -325,7 +563,7 @@ def run_child(case, data_file, folder, timeout):
     try:
         stdout, stderr = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        peak = _peak_of(process.pid)
+        peak = _proc_usage(process.pid)["peak_mb"]
         process.kill()
         process.communicate()
         return {"timeout": True, "seconds": time.perf_counter() - start, "peak_mb": peak}
@@ -335,201 +573,311 @@ def run_child(case, data_file, folder, timeout):
     raise RuntimeError(f"{case} failed ({process.returncode}):\n{stdout[-2000:]}\n{stderr[-4000:]}")
 
 
-def agree(plugin, native):
-    return abs(plugin["value"] - native["value"]) <= 1e-3 * abs(native["value"])
+def _best(results):
+    """One run's figures with the least wall time, CPU time and peak memory of several runs."""
+    done = [r for r in results if not r.get("timeout")]
+    if not done:
+        return results[0]
+    best = dict(done[0])
+    for key in ("seconds", "cpu", "peak_mb"):
+        values = [r[key] for r in done if r.get(key) is not None]
+        if values:
+            best[key] = min(values)
+    return best
 
 
-def scaling(case, scale, fractions, folder, timeout):
-    """The plugin and the native chain on smaller data from the same generator, and the
-    native time extrapolated to ``scale`` by a power law fitted to these runs."""
-    points = []
-    for fraction in fractions:
-        sub = folder / f"scale_{scale * fraction:g}"
-        sub.mkdir(parents=True, exist_ok=True)
-        data = generate(sub, scale * fraction)
-        data_file = sub / "data.json"
-        data_file.write_text(json.dumps(data), encoding="utf-8")
-        print(f"  {case} at scale {scale * fraction:g} ({data['counts']['stops']:,} stops) …", end=" ", flush=True)
-        plugin = run_child(f"{case}_plugin", data_file, sub, None)
-        native = run_child(f"{case}_native", data_file, sub, timeout)
-        print(f"plugin {plugin['seconds']:.1f} s, native "
-              f"{'stopped' if native.get('timeout') else format(native['seconds'], '.1f') + ' s'}", flush=True)
-        points.append({"scale": scale * fraction, "counts": data["counts"], "plugin": plugin, "native": native})
-    measured = [p for p in points if not p["native"].get("timeout")]
-    fit = None
-    if len(measured) >= 2:
-        xs = [math.log(p["counts"]["stops"]) for p in measured]
-        ys = [math.log(p["native"]["seconds"]) for p in measured]
-        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-        last = measured[-1]
-        fit = {"exponent": slope, "from_scale": last["scale"],
-               "seconds": last["native"]["seconds"] * (scale / last["scale"]) ** slope}
-    return points, fit
+# --- agreement ------------------------------------------------------------------------
+# The plugin measures each part's area in its own Gauss-Krüger zone (the data straddle the
+# 105E/108E zones), the peers in the layer's plane (EPSG:4545): areas differ by up to about
+# 0.06%, so figures agree when within 0.1% of each other; a township's figure when within 0.1%
+# or 1 m² (0.000001 km²).
+RELATIVE = 1e-3
+ABSOLUTE_KM2 = 1e-6
+
+
+def _close(a, b):
+    return abs(a - b) <= RELATIVE * max(abs(a), abs(b)) + ABSOLUTE_KM2
+
+
+def agreement(plugin, peer):
+    """(agrees, text) of a peer's figures against the plugin's."""
+    if peer.get("timeout") or "value" not in peer:
+        return None, "—"
+    notes, ok = [], abs(plugin["value"] - peer["value"]) <= RELATIVE * abs(plugin["value"])
+    if plugin.get("per") and peer.get("per"):
+        names = {n for n in set(plugin["per"]) | set(peer["per"])
+                 if abs(plugin["per"].get(n, 0.0)) > ABSOLUTE_KM2 or abs(peer["per"].get(n, 0.0)) > ABSOLUTE_KM2}
+        worse = [n for n in names if not _close(plugin["per"].get(n, 0.0), peer["per"].get(n, 0.0))]
+        ok = ok and not worse
+        notes.append(f"{len(names) - len(worse)}/{len(names)} townships")
+    if plugin.get("stops") is not None and peer.get("stops") is not None:
+        ok = ok and plugin["stops"] == peer["stops"]
+        notes.append(f"{peer['stops']:,} stops" + ("" if plugin["stops"] == peer["stops"] else " **≠**"))
+    return ok, ("yes" if ok else "**NO**") + (f" ({', '.join(notes)})" if notes else "")
+
+
+# --- PostGIS -------------------------------------------------------------------------
+
+class Postgis:
+    """The local server the test suite starts (tests/conftest.py LocalPostgis), loaded per scale."""
+
+    def __init__(self):
+        sys.path.insert(0, str(REPO / "tests"))
+        from conftest import LocalPostgis, postgresql_bindir
+
+        self.server = LocalPostgis() if postgresql_bindir() else None
+
+    def load(self, data, schema):
+        """ogr2ogr the three layers into ``schema`` (GiST indexes, ANALYZE); returns the seconds it took."""
+        start = time.perf_counter()
+        self.server.psql("-c", f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
+        path = _path_layer(data["stops"])[0]
+        subprocess.run(["ogr2ogr", "-f", "PostgreSQL", f"PG:{self.server.connection}", path,
+                        "townships", "builtup", "bus_stops", "-lco", "GEOMETRY_NAME=geom", "-lco", f"SCHEMA={schema}",
+                        "-lco", "SPATIAL_INDEX=GIST", "-lco", "OVERWRITE=YES"], check=True, capture_output=True)
+        self.server.psql("-c", f"ANALYZE {schema}.townships; ANALYZE {schema}.builtup; ANALYZE {schema}.bus_stops")
+        data["postgis"] = {"connection": self.server.connection, "schema": schema}
+        return time.perf_counter() - start
+
+    def remove(self):
+        if self.server:
+            self.server.remove()
 
 
 # --- main ---------------------------------------------------------------------------
 
-def table(rows):
-    lines = ["| case | plugin time (s) | plugin peak memory (MB) | native time (s) | native peak memory (MB) "
-             "| speed-up | plugin result | native result | agree within 0.1% |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|:---:|"]
-    for row in rows:
-        ours, native = row["plugin"], row["native"]
-        if native.get("timeout"):
-            native_time, native_mem, speed, native_value, agreed = (
-                f"> {native['seconds']:.0f} (stopped) ²",
-                f"> {native['peak_mb']:.0f}" if native.get("peak_mb") else "—",
-                f"> {native['seconds'] / ours['seconds']:.0f}×", "—", "see ²")
-        else:
-            native_time, native_mem = f"{native['seconds']:.1f}", f"{native['peak_mb']:.0f}"
-            speed = f"{native['seconds'] / ours['seconds']:.1f}×"
-            native_value = f"{native['value']:.4f}"
-            agreed = "yes" if agree(ours, native) else "**NO**"
-        if native.get("reused"):
-            native_time += " ¹"
-        lines.append(f"| {row['label']} | {ours['seconds']:.1f} | {ours['peak_mb']:.0f} | {native_time} | "
-                     f"{native_mem} | {speed} | {ours['value']:.4f} | {native_value} | {agreed} |")
+def _fit(points):
+    """The exponent b of time = a · stops^b, least squares on the logs."""
+    if len(points) < 2:
+        return None
+    xs, ys = [math.log(x) for x, _ in points], [math.log(max(y, 1e-3)) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    denominator = sum((x - mx) ** 2 for x in xs)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / denominator if denominator else None
+
+
+def case_table(case, runs, peers):
+    lines = ["| stops | peer | wall time (s) | CPU (s) | peak memory (MB) | result | plugin speed-up: peer CPU "
+             "÷ plugin CPU (wall ÷ wall) | agrees with the plugin |",
+             "|---:|---|---:|---:|---:|---:|---:|---|"]
+    for run in runs:
+        rows = run["results"].get(case, {})
+        plugin = rows.get("plugin")
+        for peer in peers:
+            result = rows.get(peer)
+            if result is None:
+                continue
+            stops = f"{run['counts']['stops']:,}"
+            if result.get("timeout"):
+                lines.append(f"| {stops} | {PEER_LABELS[peer]} | > {result['seconds']:.0f} (stopped) | — | "
+                             f"{result['peak_mb'] or 0:.0f} | — | — | — |")
+                continue
+            ratio, agreed = "—", "(reference)"
+            if peer != "plugin" and plugin and not plugin.get("timeout"):
+                by_cpu = result["cpu"] / max(plugin["cpu"], 1e-3)
+                by_wall = result["seconds"] / max(plugin["seconds"], 1e-3)
+                ratio = f"{by_cpu:.2f}× ({by_wall:.2f}×) vs {PEER_LABELS[peer]}" + (
+                    " — **plugin slower**" if by_cpu < 1 else "")
+                agreed = agreement(plugin, result)[1]
+            lines.append(f"| {stops} | {PEER_LABELS[peer]} | {result['seconds']:.2f} | {result.get('cpu', 0):.2f} | "
+                         f"{result['peak_mb'] or 0:.0f} | {result['value']:.4f} | {ratio} | {agreed} |")
+    exponents = []
+    for peer in peers:
+        points = [(run["counts"]["stops"], run["results"][case][peer]["seconds"]) for run in runs
+                  if peer in run["results"].get(case, {}) and not run["results"][case][peer].get("timeout")]
+        exponent = _fit(points)
+        if exponent is not None:
+            exponents.append(f"{PEER_LABELS[peer]} {exponent:.2f}")
+    if exponents:
+        lines += ["", "Time fitted as (number of stops)^b over the scales: " + "; ".join(exponents) + "."]
     return "\n".join(lines)
+
+
+CASE_TITLES = {
+    "coverage": "500 m bus-stop coverage, straight line (cq_urban:check_coverage), whole area in % and every "
+                "township's covered km²",
+    "builtup": "Built-up area per township (cq_urban:check_builtup), km² inside the townships and every township's",
+    "population": "Coverage by population (cq_urban:check_coverage with a 10 m raster), one district, %",
+}
+
+METHODS = """Peers, each in a fresh process of its own on the same files (times from reading the layers to the
+figures; the plugin also writes its output layers, table and report):
+
+- **plugin**: `processing.run("cq_urban:check_coverage" / "cq_urban:check_builtup")` in a QGIS process.
+- **QGIS native chain** (the best one, linear): coverage = `native:buffer` (500 m, 16 segments, DISSOLVE)
+  → `native:multiparttosingleparts` → `native:intersection` of the built-up with the townships →
+  `native:intersection` of those pieces with the single parts → areas summed by township; built-up =
+  `native:intersection` of the built-up with the townships → `native:dissolve` by township → areas;
+  population = the served parts → `native:intersection` → `native:dissolve` → `native:zonalstatisticsfb`
+  on the covered and the served area.
+- **shapely 2 local**: layers read by pyogrio as WKB; stops entered twice dropped (numpy.unique on the
+  coordinates); an STRtree of the built-up queried by the townships (`intersects`), `shapely.intersection`
+  only for a polygon that crosses a boundary, `shapely.union_all` per township; an STRtree of the stops
+  queried by those unions (`dwithin` 500 m), buffers (16 segments) only of the stops that reach the built-up,
+  unioned per township, then `shapely.intersection` and `shapely.area` on the arrays.
+- **geopandas**: `read_file` (pyogrio); `overlay` (intersection) of the built-up with the townships,
+  `dissolve` by township; `sjoin(predicate="dwithin", distance=500)` of the distinct stops with those pieces,
+  `buffer` then `dissolve` by township, aligned `intersection` and `area`.
+- **PostGIS SQL** on the local server the test suite starts (tests/conftest.py LocalPostgis), layers loaded
+  by ogr2ogr with GiST indexes and ANALYZE beforehand (load time given per scale, not counted): per township
+  `ST_Union` of the built-up joined by `&&`/`ST_Intersects` (`ST_Intersection` only across a boundary), then
+  `ST_Union(ST_Buffer(stop, 500, 'quad_segs=16'))` of the stops joined by `ST_DWithin` (the index; a stop
+  entered twice is unioned twice), then
+  `ST_Area(ST_Intersection(...))`. One backend, parallel workers off; its time is the queries' wall time, its
+  CPU and peak memory the backend's (`/proc/<pid>`, which counts the shared buffers it touched).
+
+CPU is user + system time of the process (`getrusage`, for PostGIS the backend's); peak memory is its maximum
+resident set (VmHWM in `/proc`; not `ru_maxrss`, which Linux carries over from the parent across exec),
+everything it loaded included: a QGIS process starts at about
+{qgis_base} MB, a shapely/geopandas one at about {py_base} MB, before any work.
+
+Agreement: every peer's whole-area figure within 0.1% of the plugin's, and every township's figure within
+0.1% (or 1 m²); for coverage the distinct stops counted must equal the plugin's STOPS (after its deduplication).
+The plugin measures each part's area in its own Gauss-Krüger zone (the data straddle the 105E/108E zones),
+the peers in EPSG:4545's plane: their areas differ by up to about 0.06%, hence 0.1%.
+"""
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0, help="fraction of the Chongqing-scale counts")
-    parser.add_argument("--native-timeout", type=float, default=900.0,
-                        help="seconds after which a native chain is stopped (then measured at smaller scales)")
-    parser.add_argument("--fractions", default="0.05,0.1,0.2",
-                        help="scales (fractions of --scale) at which a stopped native chain is measured")
+    parser.add_argument("--scales", default="0.1,0.4,1",
+                        help="fractions of the Chongqing-scale counts (1 = 50,000 stops), comma-separated")
+    parser.add_argument("--scale", type=float, default=None, help="a single scale (instead of --scales)")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="seconds after which a run is stopped")
     parser.add_argument("--output", default=str(HERE / "RESULTS.md"), help="markdown results file")
     parser.add_argument("--workdir", default="")
     parser.add_argument("--child", default="")
     parser.add_argument("--data", default="")
-    parser.add_argument("--cases", default="coverage,coverage_service,population,builtup")
-    parser.add_argument("--reuse-native", action="store_true",
-                        help="take the native chains' figures from an earlier run in the same --workdir at the "
-                             "same scale (the data are generated identically), labelled as such")
+    parser.add_argument("--cases", default="coverage,builtup,population")
+    parser.add_argument("--peers", default=",".join(PEERS))
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs of each peer: the least wall time, CPU time and memory are kept")
+    parser.add_argument("--plugin-root", default="",
+                        help="the folder holding the cq_urban_plugin package to measure (default: this checkout)")
     args = parser.parse_args(argv)
+    if args.plugin_root:
+        os.environ["CQ_BENCH_PLUGIN_ROOT"] = str(Path(args.plugin_root).resolve())  # the children inherit it
     if args.child:
         child(args.child, args.data, args.workdir)
         return 0
 
+    scales = [args.scale] if args.scale is not None else [float(s) for s in args.scales.split(",") if s.strip()]
+    cases = [c.strip() for c in args.cases.split(",") if c.strip()]
+    peers = [p.strip() for p in args.peers.split(",") if p.strip()]
     folder = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="cq_bench_"))
     folder.mkdir(parents=True, exist_ok=True)
     app = start_qgis()  # noqa: F841
-    print(f"Generating data at scale {args.scale:g} in {folder} …", flush=True)
-    start = time.perf_counter()
-    data = generate(folder, args.scale)
-    data_file = folder / "data.json"
-    data_file.write_text(json.dumps(data), encoding="utf-8")
-    counts = data["counts"]
-    print(f"  {counts['townships']} townships, {counts['stops']} stops, {counts['builtup']} built-up polygons, "
-          f"{data['raster_cells']:,} raster cells ({time.perf_counter() - start:.0f} s)", flush=True)
+    began = time.perf_counter()
+    postgis = Postgis() if "postgis" in peers else None
+    if postgis and postgis.server is None:
+        print("PostgreSQL is not installed (make setup): the PostGIS peer is left out", flush=True)
+        peers.remove("postgis")
+        postgis = None
+    runs = []
+    try:
+        for scale in scales:
+            sub = folder / f"scale_{scale:g}"
+            sub.mkdir(parents=True, exist_ok=True)
+            start = time.perf_counter()
+            data = generate(sub, scale)
+            counts = data["counts"]
+            print(f"Scale {scale:g}: {counts['townships']:,} townships, {counts['stops']:,} stops "
+                  f"(+{counts['duplicates']} entered twice), {counts['builtup']:,} built-up polygons, "
+                  f"{data['raster_cells']:,} raster cells ({time.perf_counter() - start:.0f} s)", flush=True)
+            run = {"scale": scale, "counts": counts, "raster_cells": data["raster_cells"], "results": {}}
+            if postgis:
+                run["postgis_load"] = postgis.load(data, "s" + f"{scale:g}".replace(".", "_"))
+            data_file = sub / "data.json"
+            data_file.write_text(json.dumps(data), encoding="utf-8")
+            for case in cases:
+                results = run["results"].setdefault(case, {})
+                for peer in peers:
+                    if f"{case}_{peer}" not in CASES:
+                        continue
+                    print(f"  {case} / {peer} …", end=" ", flush=True)
+                    results[peer] = _best([run_child(f"{case}_{peer}", data_file, sub, args.timeout)
+                                           for _ in range(args.repeat)])
+                    shown = results[peer]
+                    if shown.get("timeout"):
+                        print(f"stopped after {shown['seconds']:.0f} s", flush=True)
+                        continue
+                    verdict = "" if peer == "plugin" or "plugin" not in results else \
+                        "  agrees: " + agreement(results["plugin"], shown)[1]
+                    print(f"{shown['seconds']:.2f} s, CPU {shown.get('cpu', 0):.2f} s, {shown['peak_mb'] or 0:.0f} MB, "
+                          f"{shown['value']:.4f}{verdict}", flush=True)
+            runs.append(run)
+    finally:
+        if postgis:
+            postgis.remove()
+    total = time.perf_counter() - began
 
-    wanted = [c.strip() for c in args.cases.split(",") if c.strip()]
-    labels = {
-        "coverage": f"500 m stop coverage, straight line ({counts['stops']:,} stops, {counts['builtup']:,} "
-                    f"built-up, {counts['townships']:,} townships)",
-        "coverage_service": "the same, also writing the service-area layer (every stop buffer dissolved)",
-        "population": f"coverage by population (10 m raster, {data['raster_cells'] / 1e6:.1f} M cells)",
-        "builtup": f"built-up area per township ({counts['builtup']:,} polygons, {counts['townships']:,} townships)",
-    }
-    if "builtup" in wanted and not (REPO / "cq_urban_plugin" / "core" / "builtup.py").exists():
-        wanted.remove("builtup")
-    cache_file = folder / "results_cache.json"
-    cache = json.loads(cache_file.read_text(encoding="utf-8")) if cache_file.exists() else {}
-    rows = []
-    for case in wanted:
-        row = {"label": labels[case], "case": case}
-        for side in ("plugin", "native"):
-            print(f"  {case} / {side} …", end=" ", flush=True)
-            key = f"{case}_{side}@{args.scale:g}"
-            same = next((r for r in rows if r["case"] == SAME_NATIVE.get(case)), None)
-            if side == "native" and same is not None:  # one native chain for two plugin variants
-                row[side] = dict(same["native"])
-                print("(as above)", flush=True)
-                continue
-            if side == "native" and args.reuse_native and key in cache:
-                row[side] = dict(cache[key], reused=True)
-            else:
-                row[side] = run_child(f"{case}_{side}", data_file, folder,
-                                      args.native_timeout if side == "native" else None)
-                cache[key] = row[side]
-                cache_file.write_text(json.dumps(cache, indent=1), encoding="utf-8")
-            shown = "stopped" if row[side].get("timeout") else f"{row[side]['value']:.4f}"
-            print(f"{row[side]['seconds']:.1f} s, {row[side].get('peak_mb', 0):.0f} MB, {shown}", flush=True)
-        rows.append(row)
-    stopped = [r for r in rows if r["native"].get("timeout") and r["case"] not in SAME_NATIVE]
-    fractions = [float(f) for f in args.fractions.split(",") if f.strip()]
-    scaled = {r["case"]: scaling(r["case"], args.scale, fractions, folder, args.native_timeout) for r in stopped}
-    baseline = max((r[s].get("baseline_mb", 0) for r in rows for s in ("plugin", "native")), default=0)
-    extra = []
-    for case, (points, fit) in scaled.items():
-        extra += [f"² The native chain of '{case}' was stopped after {args.native_timeout:g} s at scale "
-                  f"{args.scale:g}: its time there is at least that, and its speed-up at least the figure shown. "
-                  "Here both measured for real on smaller data from the same generator (same densities, "
-                  "fewer townships):", "",
-                  "| scale | stops | built-up | townships | plugin time (s) | native time (s) | speed-up "
-                  "| native peak memory (MB) | plugin result | native result | agree within 0.1% |",
-                  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|"]
-        for p in points:
-            c, ours, native = p["counts"], p["plugin"], p["native"]
-            if native.get("timeout"):
-                extra.append(f"| {p['scale']:g} | {c['stops']:,} | {c['builtup']:,} | {c['townships']:,} | "
-                             f"{ours['seconds']:.1f} | > {native['seconds']:.0f} | — | — | {ours['value']:.4f} "
-                             "| — | — |")
-            else:
-                extra.append(f"| {p['scale']:g} | {c['stops']:,} | {c['builtup']:,} | {c['townships']:,} | "
-                             f"{ours['seconds']:.1f} | {native['seconds']:.1f} | "
-                             f"{native['seconds'] / ours['seconds']:.0f}× | {native['peak_mb']:.0f} | "
-                             f"{ours['value']:.4f} | {native['value']:.4f} | "
-                             f"{'yes' if agree(ours, native) else '**NO**'} |")
-        if fit:
-            ours = next(r["plugin"] for r in rows if r["case"] == case)
-            extra += ["", f"Fitted to these runs, the native time grows as (number of stops)^{fit['exponent']:.2f}; "
-                      f"extrapolated from scale {fit['from_scale']:g} it would take about {fit['seconds']:,.0f} s "
-                      f"(≈ {fit['seconds'] / 3600:.1f} h) at scale {args.scale:g}, about "
-                      f"{fit['seconds'] / ours['seconds']:,.0f}× "
-                      f"the plugin. **This is an extrapolation, not a measurement**; the measured bound is the "
-                      f"one in the table above."]
-        extra.append("")
+    def base(kinds):
+        values = [r["baseline_mb"] for run in runs for case in run["results"].values()
+                  for peer, r in case.items() if peer in kinds and r.get("baseline_mb")]
+        return f"{sum(values) / len(values):.0f}" if values else "—"
+
+    repeat = args.repeat
+    sections = []
+    for case in cases:
+        sections += [f"## {CASE_TITLES[case]}", "", case_table(case, runs, peers), ""]
+    scales_text = "; ".join(
+        f"{run['counts']['stops']:,} stops (+{run['counts']['duplicates']} entered twice), "
+        f"{run['counts']['builtup']:,} built-up polygons, {run['counts']['townships']:,} townships, "
+        f"{run['raster_cells']:,} raster cells"
+        + (f"; PostGIS load {run['postgis_load']:.1f} s" if run.get("postgis_load") else "")
+        for run in runs)
     text = "\n".join([
-        "# Benchmark: the plugin against QGIS's native chains",
+        "# Benchmark: the plugin against the tools a skilled engineer would pick instead",
         "",
         f"Run {datetime.datetime.now():%Y-%m-%d %H:%M} by `make bench` (tests/benchmarks/run_benchmarks.py, "
-        f"scale {args.scale:g}) on {platform.node() or 'this machine'}: {os.cpu_count()} CPUs, "
-        f"{platform.platform()}, Python {platform.python_version()}, QGIS {_qgis_version()}.",
+        f"scales {', '.join(f'{s:g}' for s in scales)}; {total / 60:.1f} min in all) on "
+        f"{platform.node() or 'this machine'}: {os.cpu_count()} CPUs, {platform.platform()}, "
+        f"Python {platform.python_version()}, QGIS {_qgis_version()}, {_versions()}.",
         "",
-        f"Synthetic data: {counts['townships']:,} townships, {counts['stops']:,} bus stops (1% entered twice), "
-        f"{counts['builtup']:,} built-up polygons, a 10 m population raster of "
-        f"{data['raster_cells']:,} cells. Times are wall-clock seconds of the work in a fresh process (QGIS "
-        f"already started); peak memory is the process's maximum resident set, QGIS included "
-        f"(QGIS alone: about {baseline:.0f} MB).",
+        f"Synthetic data from the generator (1 township a 9 km square, 50 stops, 20 built-up blocks, 1% of the "
+        f"stops entered twice, all written): {scales_text}.",
         "",
-        table(rows),
+        "A speed-up above 1 means the plugin is faster than that peer, below 1 that the peer is faster. It is "
+        "taken on CPU time (the wall-time ratio in brackets): the machine is shared, and wall times of the same "
+        f"run vary with its load; each figure is the least of {repeat} run(s).",
         "",
-        *extra,
-        *(["¹ native chain measured in an earlier run of this script on the same generated data "
-           "(--reuse-native); the plugin measured in this run.", ""]
-          if any(r["native"].get("reused") for r in rows) else []),
-        "Native chains: coverage = native:buffer (16 segments per quarter circle, as the plugin) → "
-        "native:dissolve → native:intersection with the built-up layer → area (whole area only; the plugin "
-        "also computes every township and writes the township table, the uncovered areas and the HTML "
-        "report). Plugin and native areas differ by up to 0.06% because the plugin measures each part in "
-        "its own Gauss-Krüger zone (the data straddle the 105E/108E zones); the coverage percentages agree. "
-        "Population = that chain + native:dissolve + native:zonalstatisticsfb on the covered and the served "
-        "area. Built-up = native:dissolve → native:intersection with the townships → area.",
-        "",
+        *sections,
+        METHODS.format(qgis_base=base(QGIS_PEERS), py_base=base(("shapely", "geopandas"))),
     ])
     from cq_urban_plugin.core.files.atomic import atomic_write_text
 
     atomic_write_text(args.output, text)
     print()
-    print(table(rows))
-    print(f"\nWritten to {args.output}")
-    failed = [r for r in rows if not r["native"].get("timeout") and not agree(r["plugin"], r["native"])]
-    failed += [p for points, _ in scaled.values() for p in points
-               if not p["native"].get("timeout") and not agree(p["plugin"], p["native"])]
+    print("\n".join(sections))
+    print(f"Written to {args.output} ({total / 60:.1f} min)")
+    failed = [(run["scale"], case, peer) for run in runs for case, rows in run["results"].items()
+              for peer, result in rows.items()
+              if peer != "plugin" and "plugin" in rows and agreement(rows["plugin"], result)[0] is False]
+    for scale, case, peer in failed:
+        print(f"DISAGREE: {case} at scale {scale:g}: {peer} against the plugin", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _versions():
+    found = []
+    for module in ("shapely", "geopandas", "psycopg2"):
+        try:
+            found.append(f"{module} {__import__(module).__version__.split()[0]}")
+        except ImportError:
+            pass
+    try:
+        import shapely
+
+        found.append("shapely's GEOS " + ".".join(map(str, shapely.geos_version)))
+    except ImportError:
+        pass
+    try:
+        from qgis.core import Qgis
+
+        found.append(f"QGIS's GEOS {Qgis.geosVersion()}")
+    except (ImportError, AttributeError):
+        pass
+    return ", ".join(found)
 
 
 def _qgis_version():

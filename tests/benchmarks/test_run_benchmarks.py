@@ -1,28 +1,53 @@
 """`make bench` at a tiny scale, so that the benchmark cannot rot: it generates its
-data, runs the plugin and the native chains in subprocesses, finds them in agreement
-and writes its markdown table."""
+data (stops entered twice included), runs the plugin (through Processing), the QGIS
+native chains, shapely 2, geopandas and, where PostgreSQL is installed, PostGIS in
+subprocesses, finds every peer in agreement with the plugin (whole area and each
+township) and writes its markdown tables."""
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent / "run_benchmarks.py"
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE / "run_benchmarks.py"
+sys.path.insert(0, str(HERE.parent))
+from conftest import postgresql_bindir  # noqa: E402
+
+
+def _rows(text, heading):
+    """The table rows under the section whose heading starts with ``heading``."""
+    section = text.split("## " + heading, 1)[1].split("\n## ", 1)[0]
+    return [[c.strip() for c in line.strip("|").split("|")] for line in section.splitlines()
+            if line.startswith("| ") and not line.startswith("| stops")]
 
 
 @pytest.mark.slow
-def test_benchmark_runs_at_tiny_scale(tmp_path):
+def test_benchmark_runs_at_tiny_scale_and_every_peer_agrees(tmp_path):
+    pytest.importorskip("shapely", minversion="2.0")
+    pytest.importorskip("geopandas")
+    peers = ["plugin", "native", "shapely", "geopandas"] + (["postgis"] if postgresql_bindir() else [])
     output = tmp_path / "RESULTS.md"
-    completed = subprocess.run([sys.executable, str(SCRIPT), "--scale", "0.005", "--workdir", str(tmp_path / "work"),
-                                "--output", str(output), "--cases", "coverage,population"],
+    completed = subprocess.run([sys.executable, str(SCRIPT), "--scales", "0.01", "--workdir", str(tmp_path / "work"),
+                                "--output", str(output), "--cases", "coverage,builtup,population",
+                                "--peers", ",".join(peers)],
                                capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     text = output.read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.startswith("| 500 m") or line.startswith("| coverage by")]
-    assert len(rows) == 2
-    for row in rows:
-        cells = [c.strip() for c in row.strip("|").split("|")]
-        assert cells[-1] == "yes", row
-        plugin, native = float(cells[6]), float(cells[7])
-        assert 0 < plugin <= 100 and abs(plugin - native) <= 1e-3 * native
-    assert "townships" in text and "peak memory" in text
+    for heading, cases_peers in (("500 m bus-stop coverage", peers), ("Built-up area", peers),
+                                 ("Coverage by population", ["plugin", "native"])):
+        rows = _rows(text, heading)
+        assert len(rows) == len(cases_peers), (heading, rows)
+        plugin = float(rows[0][5])
+        assert rows[0][1].startswith("plugin") and plugin > 0
+        for row in rows[1:]:
+            assert row[-1].startswith("yes"), row
+            assert abs(float(row[5]) - plugin) <= 1e-3 * plugin, row
+            assert "vs " in row[6], row  # each ratio names its peer
+            if heading != "Coverage by population":
+                assert "townships" in row[-1], row  # township by township too
+    # 500 stops and their 1% entered twice: the distinct ones counted alike by the plugin and the peers
+    assert "500 stops (+5 entered twice)" in text
+    coverage = _rows(text, "500 m bus-stop coverage")
+    assert all("500 stops" in row[-1] for row in coverage[1:] if row[1] != "QGIS native chain")
+    assert "peak memory" in text and "Time fitted" not in text  # one scale: no fit
