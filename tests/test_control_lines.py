@@ -1,11 +1,13 @@
 """Control lines by township (issue 6): areas inside each line, overlaps, built-up outside the
 development boundary and the plan-zone check, against QGIS's own native algorithms."""
 import gc
+import html
 import json
 import os
 import tempfile
 
 import pytest
+from conftest import REPO
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
@@ -22,6 +24,7 @@ from qgis.PyQt.QtCore import QVariant
 from cq_urban_plugin.algorithms.check_control_lines import CheckControlLinesAlgorithm
 from cq_urban_plugin.compat import FieldType
 from cq_urban_plugin.core.checks import control_lines as cl
+from cq_urban_plugin.definitions import TOWNSHIP_FIELD as TOWNSHIP
 
 GK = "EPSG:4545"     # CGCS2000 3-degree GK, CM 108E (开州)
 X0, Y0 = 480000.0, 3450000.0
@@ -175,7 +178,7 @@ def is_null(value):
 
 
 def by_town(layer):
-    return {f["town"]: f for f in layer.getFeatures()}
+    return {f[TOWNSHIP]: f for f in layer.getFeatures()}
 
 
 # --------------------------------------------------------------------------- tests
@@ -198,7 +201,7 @@ def test_areas_match_native_algorithms(layers, tmp_path):
     # overlaps of any two lines, by township and pair
     overlap_rows = {}
     for feature in out["OVERLAPS"].getFeatures():
-        overlap_rows[(feature["town"], feature["pair"])] = feature["area_km2"]
+        overlap_rows[(feature[TOWNSHIP], feature["pair"])] = feature["area_km2"]
         assert (feature["line_a"], feature["line_b"]) in {
             (cl.LINE_NAMES[a], cl.LINE_NAMES[b]) for a, b in cl.PAIRS}
     for (a, b), code in cl.PAIRS.items():
@@ -214,7 +217,7 @@ def test_areas_match_native_algorithms(layers, tmp_path):
                              INPUT_FIELDS=["name"], OVERLAY_FIELDS=["fid"])
     outside = area_by_town(native("native:difference", INPUT=builtup_in_town, OVERLAY=lines["development"]))
     builtup = area_by_town(builtup_in_town)
-    rows = {f["town"]: f for f in out["BUILTUP_OUTSIDE"].getFeatures()}
+    rows = {f[TOWNSHIP]: f for f in out["BUILTUP_OUTSIDE"].getFeatures()}
     for town, feature in towns.items():
         assert close(feature["bu_km2"], builtup.get(town, 0.0))
         assert close(feature["bu_out_km2"], outside.get(town, 0.0)), town
@@ -346,7 +349,7 @@ def test_runs_through_qgis_process(installed_plugin, tmp_path):
     assert payload["results"]["FLAGGED"] == 2 and payload["results"]["MEASURED"] == 2
     layer = QgsVectorLayer(str(out), "out", "ogr")
     assert layer.isValid()
-    towns = {f["town"]: f for f in layer.getFeatures()}
+    towns = {f[TOWNSHIP]: f for f in layer.getFeatures()}
     assert towns["生态镇"]["zone_ok"] == 0 and towns["城关镇"]["zone_ok"] == 1
     assert (tmp_path / "report.html").exists()
 
@@ -439,3 +442,107 @@ def test_overlapping_townships_are_reported(layers, tmp_path):
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "Townships 甲镇 and 乙镇 overlap by 10.0000 km²" in report
     assert "No plan zone field was chosen" in report
+
+
+def test_output_township_column_is_the_shared_one(layers, tmp_path):
+    """Every per-township output names its township column definitions.TOWNSHIP_FIELD ("town" before)."""
+    _, out = run_check(tmp_path, layers)
+    assert TOWNSHIP == "township"
+    for key in ("OUTPUT", "OVERLAPS", "BUILTUP_OUTSIDE"):
+        names = out[key].fields().names()
+        assert TOWNSHIP in names and "town" not in names, (key, names)
+
+
+# --------------------------------------------------------------------------- the core entry point
+
+SAMPLE = REPO / "layers" / "jiangjin.gpkg"
+SAMPLE_LINES = {cl.ECOLOGY: "ecology_redline", cl.FARMLAND: "farmland", cl.DEVELOPMENT: "development_boundary"}
+EXTRAS = (cl.FLAGGED, cl.CHECKED, cl.TOWNSHIPS_COUNT, cl.OVERLAP_KM2, cl.BUILTUP_OUTSIDE_KM2)
+
+
+def sample(name):
+    layer = QgsVectorLayer(f"{SAMPLE}|layername={name}", name, "ogr")
+    assert layer.isValid(), f"{SAMPLE.name} has no layer {name}"
+    return layer
+
+
+def test_entry_point_gives_the_algorithm_s_figures(cq_provider, tmp_path):
+    """cl.check_control_lines, called from Python on the bundled 江津 sample (tagged with its plan zones
+    by cq_urban:tag_townships), gives the Processing run's figures, row for row. Real QGIS."""
+    import processing
+
+    from cq_urban_plugin import definitions
+    from cq_urban_plugin.core.checks.result import CheckResult
+
+    tagged_path = tmp_path / "tagged.gpkg"
+    processing.run(definitions.algorithm_id(definitions.TAG_TOWNSHIPS), {
+        "INPUT": f"{SAMPLE}|layername=townships", "NAME_FIELD": "name", "CATALOGUE": "jiangjin",
+        "OUTPUT": str(tagged_path), "MATCH_REPORT": str(tmp_path / "match.gpkg")})
+    tagged = QgsVectorLayer(str(tagged_path), "tagged", "ogr")
+    assert tagged.isValid() and tagged.fields().indexOf("zone") >= 0 and tagged.fields().indexOf("juris") >= 0
+    lines = {line: sample(name) for line, name in SAMPLE_LINES.items()}
+    builtup = sample("builtup")
+
+    folder = tmp_path / "run"
+    folder.mkdir()
+    results, out = run_check(folder, {"townships": tagged, "builtup": builtup,
+                                      **{line: layer for line, layer in lines.items()}})
+    result = cl.check_control_lines(tagged, lines, builtup, name_field="name")
+
+    assert isinstance(result, CheckResult) and result.check == definitions.CHECK_CONTROL_LINES
+    outputs = result.outputs()
+    assert set(outputs) == set(definitions.RESULT_KEYS) | set(EXTRAS)
+    for key, value in outputs.items():
+        expected = results[key]
+        assert (value == pytest.approx(expected, rel=1e-9, abs=1e-12)) if isinstance(value, float) \
+            else value == expected, (key, value, expected)
+    assert result.verdict.unit == "townships" and result.verdict.target is None and result.verdict.passed is None
+    assert result.extras[cl.FLAGGED] > 0 and result.extras[cl.CHECKED] > result.extras[cl.FLAGGED]
+    assert result.detail.projection.crs.authid() == out["OUTPUT"].crs().authid() == "EPSG:4544"
+
+    # a row per township, the very figures the sink was written from (rounded there to 1e-6 km²)
+    written = {f[TOWNSHIP]: f for f in out["OUTPUT"].getFeatures()}
+    assert len(written) == len(result.townships) == out["OUTPUT"].featureCount() > 20
+    for town in result.townships:
+        feature = written[town.township.name]
+        assert feature["juris"] == town.township.juris and feature["reason"] == town.reason
+        if town.consistent is None:
+            assert is_null(feature["zone_ok"])
+        else:
+            assert feature["zone_ok"] == int(town.consistent)
+        assert feature["area_km2"] == pytest.approx(town.area_km2, abs=1e-6)
+        for line in cl.LINES:
+            assert feature[f"{cl.LINE_PREFIX[line]}_km2"] == pytest.approx(town.inside_km2[line], abs=1e-6)
+            assert feature[f"{cl.LINE_PREFIX[line]}_pct"] == pytest.approx(town.share(line), rel=1e-9)
+        for code in cl.PAIRS.values():
+            assert feature[f"{code}_km2"] == pytest.approx(town.overlap_km2(code), abs=1e-6)
+        assert feature["bu_km2"] == pytest.approx(town.builtup_km2, abs=1e-6)
+        assert feature["bu_out_km2"] == pytest.approx(town.builtup_outside_km2, abs=1e-6)
+    overlaps = sorted((f[TOWNSHIP], f["pair"], round(f["area_km2"], 6)) for f in out["OVERLAPS"].getFeatures())
+    assert overlaps == sorted((t.township.name, o.pair, round(o.km2, 6)) for t in result.townships
+                              for o in t.overlaps)
+    summary = {f["juris"]: f for f in out["SUMMARY"].getFeatures()}
+    assert set(summary) == {s.juris for s in result.detail.summaries}
+    for row in result.detail.summaries:
+        assert (summary[row.juris]["towns"], summary[row.juris]["flagged"]) == (row.towns, row.flagged)
+        assert summary[row.juris]["dev_km2"] == pytest.approx(row.inside_km2[cl.DEVELOPMENT], abs=1e-6)
+
+    # what the report is made of
+    report = (folder / "report.html").read_text(encoding="utf-8")
+    assert result.method and result.inputs and all(html.escape(label) in report for label in result.inputs)
+    assert all(html.escape(note) in report for note in result.notes)
+    assert any("reprojected from EPSG:4490" in note for note in result.notes)
+
+
+def test_entry_point_refuses_bad_input_as_the_algorithm_does(qgis_app):
+    from cq_urban_plugin.core.errors import PlanInputError
+
+    townships = sample("townships")
+    with pytest.raises(PlanInputError, match="No township layer"):
+        cl.check_control_lines(None, {cl.DEVELOPMENT: sample("development_boundary")})
+    with pytest.raises(PlanInputError, match="No control-line layer"):
+        cl.check_control_lines(townships, {cl.ECOLOGY: None})
+    with pytest.raises(PlanInputError, match="has no field 名称"):
+        cl.check_control_lines(townships, {cl.DEVELOPMENT: sample("development_boundary")}, name_field="名称")
+    with pytest.raises(ValueError, match="unknown control lines"):
+        cl.check_control_lines(townships, {"redline": sample("ecology_redline")})

@@ -1,7 +1,7 @@
 """Algorithm: control lines by township (三条控制线 against the plan's function zones).
 
-A thin shell around ``core.checks.control_lines``: it reads the layers, chooses the
-working projection, writes the four outputs and the HTML report.
+A thin shell around ``core.checks.control_lines.check_control_lines``: it reads
+the parameters, calls the check, writes the four outputs and the HTML report.
 """
 from qgis.core import (
     QgsFeature,
@@ -20,29 +20,28 @@ from .. import definitions
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
 from ..core.checks import control_lines as cl
 from ..core.checks.report import render_report
-from ..core.errors import PlanInputError
 from ..core.files.atomic import atomic_write_text
 from ..core.files.fields import make_fields
-from ..core.geo.inputs import combined_extent, layer_label, read_polygons
-from ..core.geo.measure import AreaMeter, AreaMethod, check_in_china, choose_projection
+from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .run_outputs import CheckRun, attach
 
+TOWNSHIP = definitions.TOWNSHIP_FIELD
 # Per-township fields added to the township layer's own (all names ≤ 10 characters).
 TOWNSHIP_FIELDS = [
-    ("town", str), ("juris", str), ("plan_zone", str), ("area_km2", float),
+    (TOWNSHIP, str), ("juris", str), ("plan_zone", str), ("area_km2", float),
     ("eco_km2", float), ("eco_pct", float), ("farm_km2", float), ("farm_pct", float),
     ("dev_km2", float), ("dev_pct", float),
     ("ef_km2", float), ("ed_km2", float), ("fd_km2", float),
     ("bu_km2", float), ("bu_out_km2", float), ("bu_out_pct", float),
     ("zone_ok", int), ("reason", str),
 ]
-OVERLAP_FIELDS = [("town", str), ("juris", str), ("pair", str), ("line_a", str), ("line_b", str),
+OVERLAP_FIELDS = [(TOWNSHIP, str), ("juris", str), ("pair", str), ("line_a", str), ("line_b", str),
                   ("area_km2", float)]
-OUTSIDE_FIELDS = [("town", str), ("juris", str), ("area_km2", float), ("bu_km2", float), ("share", float)]
+OUTSIDE_FIELDS = [(TOWNSHIP, str), ("juris", str), ("area_km2", float), ("bu_km2", float), ("share", float)]
 SUMMARY_FIELDS = [
     ("juris", str), ("towns", int), ("area_km2", float),
     ("eco_km2", float), ("eco_pct", float), ("farm_km2", float), ("farm_pct", float),
@@ -50,16 +49,6 @@ SUMMARY_FIELDS = [
     ("ef_km2", float), ("ed_km2", float), ("fd_km2", float),
     ("bu_km2", float), ("bu_out_km2", float), ("checked", int), ("flagged", int),
 ]
-DEFAULT_ZONE_FIELD = "zone"    # written by cq_urban:tag_townships
-DEFAULT_JURIS_FIELD = "juris"  # written by cq_urban:tag_townships
-
-
-def _label(source, role):
-    """The layer's own name and its role in the check, e.g. 'farmland (permanent basic farmland …)'."""
-    name = layer_label(source)
-    if name == tr("input layer") or name == role:
-        return role
-    return f"{name} — {role}"
 
 
 def _km2(value):
@@ -177,29 +166,24 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             self.REPORT, tr("Report (HTML)"), fileFilter="HTML (*.html)", optional=True,
             createByDefault=False))
         self.add_result_outputs(
-            ("FLAGGED", tr("Townships inconsistent with their plan zone")), ("CHECKED", tr("Townships checked")),
-            ("TOWNSHIPS_COUNT", tr("Townships")), ("OVERLAP_KM2", tr("Overlaps between control lines (km²)")),
-            ("BUILTUP_OUTSIDE_KM2", tr("Built-up outside the development boundary (km²)")))
+            (cl.FLAGGED, tr("Townships inconsistent with their plan zone")), (cl.CHECKED, tr("Townships checked")),
+            (cl.TOWNSHIPS_COUNT, tr("Townships")), (cl.OVERLAP_KM2, tr("Overlaps between control lines (km²)")),
+            (cl.BUILTUP_OUTSIDE_KM2, tr("Built-up outside the development boundary (km²)")))
 
     @staticmethod
     def _percent(name, description, default):
         return QgsProcessingParameterNumber(name, description, ProcessingNumberParameterType.Double,
                                             defaultValue=default, minValue=0.0, maxValue=100.0)
 
-    def _field(self, parameters, name, context, source, fallback=None):
-        """(field name or None, the name asked for): an explicit choice, else ``fallback`` if present."""
+    def _field(self, parameters, name, context):
+        """The field chosen for parameter ``name``, or "" (the check then takes its default)."""
         chosen = self.parameterAsFields(parameters, name, context)
-        asked = chosen[0] if chosen else None
-        if asked:
-            return (asked if source.fields().indexOf(asked) >= 0 else None), asked
-        if fallback and source.fields().indexOf(fallback) >= 0:
-            return fallback, fallback
-        return None, None
+        return chosen[0] if chosen and chosen[0] else ""
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         results = super().processAlgorithm(parameters, context, feedback)
-        verdict = tr("{flagged} of {checked} flagged").format(flagged=results.get("FLAGGED", 0),
-                                                              checked=results.get("CHECKED", 0))
+        verdict = tr("{flagged} of {checked} flagged").format(flagged=results.get(cl.FLAGGED, 0),
+                                                              checked=results.get(cl.CHECKED, 0))
         attach(context, results, {self.OUTPUT: result_styles.CONTROL_TOWNSHIPS,
                                   self.OVERLAPS: result_styles.OVERLAPS,
                                   self.BUILTUP_OUTSIDE: result_styles.BUILTUP_OUTSIDE,
@@ -209,119 +193,39 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         return results
 
     def compute(self, parameters, context, feedback):
-        townships_source = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
-        if townships_source is None:
-            raise PlanInputError(tr("No township layer was given."), tr("Choose the township polygons."))
-        townships_label = _label(townships_source, tr("Townships"))
-        line_sources = {}
-        for line, parameter in self.LINE_PARAMETERS.items():
-            source = self.parameterAsSource(parameters, parameter, context)
-            if source is not None:
-                line_sources[line] = source
-        if not line_sources:
-            raise PlanInputError(
-                tr("No control-line layer was given, so there is nothing to check the townships against."),
-                tr("Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland "
-                   "(FARMLAND), urban development boundary (DEVELOPMENT)."))
-        builtup_source = self.parameterAsSource(parameters, self.BUILTUP, context)
-
-        name_field, name_asked = self._field(parameters, self.TOWNSHIP_NAME_FIELD, context, townships_source)
-        if name_asked and not name_field:
-            raise PlanInputError(
-                tr("Layer '{layer}' has no field {fields}.").format(layer=townships_label, fields=name_asked),
-                tr("Choose one of its fields: {available}.").format(
-                    available=", ".join(townships_source.fields().names())))
-        zone_field, zone_asked = self._field(parameters, self.ZONE_FIELD, context, townships_source,
-                                             DEFAULT_ZONE_FIELD)
-        juris_field, _ = self._field(parameters, self.JURIS_FIELD, context, townships_source, DEFAULT_JURIS_FIELD)
-        notes = []
-        if zone_asked and not zone_field:
-            notes.append(tr("Layer '{layer}' has no field {field}: the townships were not checked against their "
-                            "plan zone. Tag them with 'Tag townships' or choose the zone field.").format(
-                layer=townships_label, field=zone_asked))
-        elif not zone_field:
-            notes.append(tr("No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships "
-                            "were not checked against their plan zone.").format(layer=townships_label))
-        for note in notes:
-            feedback.pushWarning(note)
-
-        labels = {line: _label(source, cl.line_label(line)) for line, source in line_sources.items()}
-        everything = [(townships_source, townships_label)] + [(s, labels[k]) for k, s in line_sources.items()]
-        if builtup_source is not None:
-            builtup_label = _label(builtup_source, tr("Built-up land"))
-            everything.append((builtup_source, builtup_label))
-        extent = combined_extent(everything)
-        if extent is None:
-            raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=townships_label),
-                                 tr("Choose a layer with features, or check its filter (subset string)."))
-        method = AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)]
-        projection = choose_projection(extent[0], extent[1], method)
-        # Degrees outside China: a layer's CRS is set wrong (metres declared as EPSG:4490, …).
-        check_in_china(projection, ", ".join(f"'{label}'" for _, label in everything))
-        meter = AreaMeter(projection)
-        crs = projection.crs
-
-        tallies = []
-        features, tally = read_polygons(townships_source, crs, townships_label, townships_source.fields().names(),
-                                        feedback)
-        tallies.append(tally)
-        townships = []
-        for feature in features:
-            name = feature.attributes.get(name_field) if name_field else None
-            name = str(name).strip() if name not in (None, "") and str(name) != "NULL" else None
-            juris = feature.attributes.get(juris_field) if juris_field else None
-            townships.append(cl.Township(
-                fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid),
-                geometry=feature.geometry,
-                zone=feature.attributes.get(zone_field) if zone_field else None,
-                juris=str(juris) if juris not in (None, "") and str(juris) != "NULL" else None,
-                attributes=feature.attributes))
-        lines = {}
-        for line, source in line_sources.items():
-            polygons, tally = read_polygons(source, crs, labels[line], (), feedback)
-            tallies.append(tally)
-            lines[line] = [p.geometry for p in polygons]
-        builtup = None
-        if builtup_source is not None:
-            polygons, tally = read_polygons(builtup_source, crs, builtup_label, (), feedback, allow_empty=True)
-            tallies.append(tally)
-            builtup = [p.geometry for p in polygons]
-
+        townships = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
+        lines = {line: self.parameterAsSource(parameters, parameter, context)
+                 for line, parameter in self.LINE_PARAMETERS.items()}
         thresholds = cl.Thresholds(
             ecology_max_development=self.parameterAsDouble(parameters, self.ECO_MAX_DEV, context),
             urban_min_development=self.parameterAsDouble(parameters, self.URBAN_MIN_DEV, context),
             agriculture_min_farmland=self.parameterAsDouble(parameters, self.AGRI_MIN_FARM, context),
             agriculture_max_development=self.parameterAsDouble(parameters, self.AGRI_MAX_DEV, context))
-        feedback.pushInfo(projection.describe())
-        result = cl.check_control_lines(townships, lines, builtup, meter, thresholds,
-                                        zone_checked=zone_field is not None, feedback=feedback)
-        notes.extend(result.notes)
-        for tally in tallies:
-            notes.extend(tally.notes())
+        result = cl.check_control_lines(
+            townships, lines, self.parameterAsSource(parameters, self.BUILTUP, context),
+            name_field=self._field(parameters, self.TOWNSHIP_NAME_FIELD, context),
+            zone_field=self._field(parameters, self.ZONE_FIELD, context),
+            juris_field=self._field(parameters, self.JURIS_FIELD, context),
+            method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
+            thresholds=thresholds, feedback=feedback, transform_context=context.transformContext())
 
-        outputs = self._write_layers(parameters, context, townships_source.fields(), result, crs, notes,
-                                      juris_field)
-        flagged = len(result.flagged)
-        outputs.update({
-            "MEASURED": float(flagged), "UNIT": "townships", "TARGET": None, "GAP": None, "PASSED": None,
-            "FLAGGED": flagged, "CHECKED": len(result.checked), "TOWNSHIPS_COUNT": len(result.townships),
-            "OVERLAP_KM2": sum(o.km2 for t in result.townships for o in t.overlaps),
-            "BUILTUP_OUTSIDE_KM2": (None if builtup is None or cl.DEVELOPMENT not in lines else
-                                    sum(t.builtup_outside_km2 or 0.0 for t in result.townships)),
-        })
+        outputs = self._write_layers(parameters, context, townships.fields(), result)
+        outputs.update(result.outputs())
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            atomic_write_text(report, self._report(result, projection, thresholds, notes, everything))
+            atomic_write_text(report, self._report(result))
             outputs[self.REPORT] = report
         else:
             outputs[self.REPORT] = None
-        for note in notes:
+        for note in result.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(tr("{flagged} of {checked} townships checked against their plan zone are flagged.").format(
-            flagged=flagged, checked=len(result.checked)))
+            flagged=result.extras[cl.FLAGGED], checked=result.extras[cl.CHECKED]))
         return outputs
 
-    def _write_layers(self, parameters, context, input_fields, result, crs, notes, juris_field):
+    def _write_layers(self, parameters, context, input_fields, check):
+        result, crs, notes = check.detail, check.detail.projection.crs, check.notes
+        juris_field = result.juris_field
         computed = make_fields(TOWNSHIP_FIELDS)
         kept = [f for f in input_fields if computed.indexOf(f.name()) < 0]
         # The tagged layer's own 'juris' is the value written back: no need to say so.
@@ -361,7 +265,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             for f in kept:
                 feature[f.name()] = t.attributes.get(f.name())
             values = {
-                "town": t.name, "juris": t.juris, "plan_zone": cl.ZONE_NAMES.get(town.kind),
+                TOWNSHIP: t.name, "juris": t.juris, "plan_zone": cl.ZONE_NAMES.get(town.kind),
                 "area_km2": _km2(town.area_km2),
                 "bu_km2": _km2(town.builtup_km2), "bu_out_km2": _km2(town.builtup_outside_km2),
                 "bu_out_pct": town.builtup_outside_share,
@@ -401,7 +305,8 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
         return {self.OUTPUT: output_id, self.OVERLAPS: overlaps_id, self.BUILTUP_OUTSIDE: outside_id,
                 self.SUMMARY: summary_id}
 
-    def _report(self, result, projection, thresholds, notes, inputs):
+    def _report(self, check):
+        result = check.detail
         def pct(value):
             return None if value is None else f"{value:.2f}%"
 
@@ -443,13 +348,5 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             (tr("Built-up land outside the development boundary"),
              [tr("Township"), tr("Built-up km²"), tr("Outside km²"), tr("Share of built-up")], outside_rows),
         ]
-        given = ", ".join(cl.LINE_NAMES[line] for line in result.lines_given)
-        method = " ".join([
-            tr("Control lines given: {lines}.").format(lines=given),
-            projection.describe(),
-            tr("Each line is dissolved within each township, so overlapping polygons of one layer count once; "
-               "land of a line outside every township is not counted."),
-            thresholds.describe(),
-        ])
-        return render_report(tr("Control lines by township"), [], tables=tables, notes=notes, method=method,
-                             inputs=[label for _, label in inputs])
+        return render_report(tr("Control lines by township"), [], tables=tables, notes=check.notes,
+                             method=check.method, inputs=check.inputs)

@@ -13,6 +13,12 @@ nor either and development land), the built-up land outside the development
 boundary, and whether the measurements agree with the township's plan zone.
 All geometry work is done by the overlay helpers in ``overlay.py`` in the
 working Gauss-Krüger CRS, and every area by ``measure.AreaMeter``. No GUI code.
+
+The entry point is ``check_control_lines``: layers and options in, a
+``CheckResult`` out (the flagged count as its verdict, a ``TownshipResult`` per
+township, notes, inputs, method, the further declared figures, and the whole
+``ControlLinesResult`` as its detail), callable from a script or a test without
+Processing. ``measure_townships`` is its kernel, on townships already read.
 """
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -20,10 +26,15 @@ from typing import Dict, List, Optional, Sequence
 
 from qgis.core import QgsGeometry
 
+from ... import definitions
 from ...i18n import tr
-from ..errors import check_cancel
-from ..geo.measure import AreaMeter
+from ..errors import PlanInputError, check_cancel
+from ..geo.inputs import layer_label
+from ..geo.measure import AreaMeter, AreaMethod, Projection
 from ..geo.overlay import GeometryIndex, clip_union_to_zone, outside_zones, overlapping_pairs, pairwise_overlaps
+from ..geo.workspace import Workspace
+from .result import CheckResult
+from .targets import TargetResult
 
 # The three control lines, in the order the plans list them.
 ECOLOGY, FARMLAND, DEVELOPMENT = "ecology", "farmland", "development"
@@ -42,6 +53,14 @@ ZONE_NAMES = {URBAN: "城市化发展区", AGRICULTURE: "农产品主产区", EC
 ZONE_CITATION = "001_c0dc96b9baef37ce.txt l.1375"
 # Overlaps smaller than this (m²) are rounding noise of the overlay, not conflicts.
 OVERLAP_MIN_M2 = 1.0
+# The township layer's fields read when none is chosen (both written by cq_urban:tag_townships).
+DEFAULT_ZONE_FIELD = "zone"
+DEFAULT_JURIS_FIELD = "juris"
+# The measured figure (MEASURED) is the number of townships flagged.
+UNIT = "townships"
+# The further figures the check declares as outputs (CheckResult.extras).
+FLAGGED, CHECKED, TOWNSHIPS_COUNT = "FLAGGED", "CHECKED", "TOWNSHIPS_COUNT"
+OVERLAP_KM2, BUILTUP_OUTSIDE_KM2 = "OVERLAP_KM2", "BUILTUP_OUTSIDE_KM2"
 
 
 def line_label(line: str) -> str:
@@ -178,6 +197,10 @@ class ControlLinesResult:
     summaries: List[JurisdictionSummary]
     lines_given: List[str]
     notes: List[str]
+    # Set by check_control_lines: how the run was measured and which fields it read.
+    projection: Optional[Projection] = None
+    thresholds: Optional[Thresholds] = None
+    juris_field: Optional[str] = None
 
     @property
     def flagged(self) -> List[TownshipResult]:
@@ -298,10 +321,10 @@ def summarise(results: Sequence[TownshipResult], lines_given: Sequence[str], wit
     return list(summaries.values())
 
 
-def check_control_lines(townships: Sequence[Township], lines: Dict[str, Sequence[QgsGeometry]],
-                        builtup: Optional[Sequence[QgsGeometry]], meter: AreaMeter,
-                        thresholds: Thresholds = None, zone_checked: bool = True,
-                        feedback=None) -> ControlLinesResult:
+def measure_townships(townships: Sequence[Township], lines: Dict[str, Sequence[QgsGeometry]],
+                      builtup: Optional[Sequence[QgsGeometry]], meter: AreaMeter,
+                      thresholds: Thresholds = None, zone_checked: bool = True,
+                      feedback=None) -> ControlLinesResult:
     """Measure every township against the control lines given (``lines``: line -> polygons in the
     working CRS; absent lines are left out), and judge it against its plan zone.
 
@@ -332,3 +355,123 @@ def check_control_lines(townships: Sequence[Township], lines: Dict[str, Sequence
                         "no development boundary layer was given."))
     summaries = summarise(results, lines_given, builtup is not None, tr("all townships"))
     return ControlLinesResult(results, summaries, lines_given, notes)
+
+
+def layer_role_label(source, role: str) -> str:
+    """The layer's own name and its role in the check, e.g. 'farmland — permanent basic farmland (…)'."""
+    name = layer_label(source)
+    if name == tr("input layer") or name == role:
+        return role
+    return f"{name} — {role}"
+
+
+def _field(source, asked: str, fallback: str = "") -> (Optional[str], Optional[str]):
+    """(field name or None, the name asked for): an explicit choice, else ``fallback`` if present."""
+    if asked:
+        return (asked if source.fields().indexOf(asked) >= 0 else None), asked
+    if fallback and source.fields().indexOf(fallback) >= 0:
+        return fallback, fallback
+    return None, None
+
+
+def _text(value) -> Optional[str]:
+    return str(value) if value not in (None, "") and str(value) != "NULL" else None
+
+
+def check_control_lines(townships, lines: Dict[str, object], builtup=None, *, name_field: str = "",
+                        zone_field: str = "", juris_field: str = "", method: str = AreaMethod.GK_ZONE,
+                        thresholds: Thresholds = None, feedback=None, transform_context=None) -> CheckResult:
+    """The control-line check of township layer ``townships`` against ``lines`` (line -> layer or
+    Processing feature source; ECOLOGY, FARMLAND, DEVELOPMENT, a line given as None is left out)
+    and optionally the built-up layer ``builtup``.
+
+    ``name_field``: the townships' names (empty: "feature <fid>"); ``zone_field``: their plan zone
+    (empty: 'zone' when the layer has it; without one the areas are measured, no township judged);
+    ``juris_field``: the jurisdiction the summary groups by (empty: 'juris' when present).
+    ``method``: ``AreaMethod.GK_ZONE`` or ``AreaMethod.ELLIPSOID``. ``transform_context``: the run's
+    datum-transform choices (None: the running algorithm's, else the project's).
+    Bad input raises ``PlanInputError``; the input layers are never changed."""
+    if townships is None:
+        raise PlanInputError(tr("No township layer was given."), tr("Choose the township polygons."))
+    unknown = set(lines) - set(LINES)
+    if unknown:
+        raise ValueError(f"unknown control lines {sorted(unknown)}; known: {LINES}")
+    townships_label = layer_role_label(townships, tr("Townships"))
+    line_sources = {line: lines[line] for line in LINES if lines.get(line) is not None}
+    if not line_sources:
+        raise PlanInputError(
+            tr("No control-line layer was given, so there is nothing to check the townships against."),
+            tr("Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland "
+               "(FARMLAND), urban development boundary (DEVELOPMENT)."))
+    name_field, name_asked = _field(townships, name_field)
+    if name_asked and not name_field:
+        raise PlanInputError(
+            tr("Layer '{layer}' has no field {fields}.").format(layer=townships_label, fields=name_asked),
+            tr("Choose one of its fields: {available}.").format(available=", ".join(townships.fields().names())))
+    zone_field, zone_asked = _field(townships, zone_field, DEFAULT_ZONE_FIELD)
+    juris_field, _ = _field(townships, juris_field, DEFAULT_JURIS_FIELD)
+    notes = []
+    if zone_asked and not zone_field:
+        notes.append(tr("Layer '{layer}' has no field {field}: the townships were not checked against their "
+                        "plan zone. Tag them with 'Tag townships' or choose the zone field.").format(
+            layer=townships_label, field=zone_asked))
+    elif not zone_field:
+        notes.append(tr("No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships "
+                        "were not checked against their plan zone.").format(layer=townships_label))
+    for note in notes if feedback is not None else ():
+        feedback.pushWarning(note)
+
+    labels = {line: layer_role_label(source, line_label(line)) for line, source in line_sources.items()}
+    sources = [(townships, townships_label)] + [(source, labels[line]) for line, source in line_sources.items()]
+    builtup_label = layer_role_label(builtup, tr("Built-up land")) if builtup is not None else ""
+    if builtup is not None:
+        sources.append((builtup, builtup_label))
+    workspace = Workspace.open(sources, method=method, feedback=feedback, transform_context=transform_context)
+
+    rows = []
+    for feature in workspace.read_polygons(townships, townships_label, townships.fields().names()):
+        name = feature.attributes.get(name_field) if name_field else None
+        name = str(name).strip() if _text(name) else None
+        rows.append(Township(
+            fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), geometry=feature.geometry,
+            zone=feature.attributes.get(zone_field) if zone_field else None,
+            juris=_text(feature.attributes.get(juris_field)) if juris_field else None,
+            attributes=feature.attributes))
+    polygons = {line: [p.geometry for p in workspace.read_polygons(source, labels[line])]
+                for line, source in line_sources.items()}
+    builtup_polygons = None
+    if builtup is not None:
+        builtup_polygons = [p.geometry for p in workspace.read_polygons(builtup, builtup_label, allow_empty=True)]
+
+    thresholds = thresholds or Thresholds()
+    if feedback is not None:
+        feedback.pushInfo(workspace.projection.describe())
+    with workspace.transforms():
+        measured = measure_townships(rows, polygons, builtup_polygons, workspace.meter, thresholds,
+                                     zone_checked=zone_field is not None, feedback=feedback)
+    measured.projection, measured.thresholds = workspace.projection, thresholds
+    measured.juris_field = juris_field
+    flagged = len(measured.flagged)
+    with_outside = builtup is not None and DEVELOPMENT in measured.lines_given
+    method_text = " ".join([
+        tr("Control lines given: {lines}.").format(lines=", ".join(LINE_NAMES[k] for k in measured.lines_given)),
+        workspace.projection.describe(),
+        tr("Each line is dissolved within each township, so overlapping polygons of one layer count once; "
+           "land of a line outside every township is not counted."),
+        thresholds.describe(),
+    ])
+    return CheckResult(
+        check=definitions.CHECK_CONTROL_LINES,
+        verdict=TargetResult(label=tr("Townships inconsistent with their plan zone"), scope=tr("all townships"),
+                             target=None, measured=float(flagged), unit=UNIT),
+        townships=measured.townships,
+        notes=notes + measured.notes + workspace.notes,
+        inputs=[label for _, label in sources],
+        method=method_text,
+        extras={
+            FLAGGED: flagged, CHECKED: len(measured.checked), TOWNSHIPS_COUNT: len(measured.townships),
+            OVERLAP_KM2: sum(o.km2 for t in measured.townships for o in t.overlaps),
+            BUILTUP_OUTSIDE_KM2: (sum(t.builtup_outside_km2 or 0.0 for t in measured.townships)
+                                  if with_outside else None),
+        },
+        detail=measured)

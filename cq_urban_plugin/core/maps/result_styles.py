@@ -18,6 +18,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
 )
 
+from ... import definitions
 from ...i18n import tr
 from ..checks import control_lines as cl
 from .styling import name_labeling
@@ -120,7 +121,7 @@ def style_result_layer(layer, kind: str) -> bool:
     elif kind == CONTROL_TOWNSHIPS and "zone_ok" in fields:
         layer.setRenderer(control_renderer())
         if "reason" in fields:
-            layer.setMapTipTemplate('<b>[% "town" %]</b> [% "plan_zone" %]<br>[% "reason" %]')
+            layer.setMapTipTemplate(f'<b>[% "{definitions.TOWNSHIP_FIELD}" %]</b> [% "plan_zone" %]<br>[% "reason" %]')
     elif kind == OVERLAPS and "pair" in fields:
         layer.setRenderer(overlaps_renderer())
     elif kind == SERVICE_AREA:
@@ -131,7 +132,8 @@ def style_result_layer(layer, kind: str) -> bool:
         layer.setRenderer(QgsSingleSymbolRenderer(_fill(ORANGE, 0.75, outline="#7f2704")))
     else:
         return False
-    name_field = next((n for n in ("plan_name", "town", "township", "name") if n in fields), None)
+    # "town": the control-line check's township column before it was definitions.TOWNSHIP_FIELD.
+    name_field = next((n for n in ("plan_name", definitions.TOWNSHIP_FIELD, "town", "name") if n in fields), None)
     if name_field and kind in (BUILTUP_TOWNSHIPS, CONTROL_TOWNSHIPS):
         layer.setLabeling(name_labeling(name_field))
         layer.setLabelsEnabled(True)
@@ -149,7 +151,7 @@ def field_aliases(catalogue=None) -> dict:
         "plan_note": tr("Plan note"), "plan_cite": tr("Plan citation"),
         "bu_km2": tr("Built-up area (km²)"), "twp_km2": tr("Township area (km²)"),
         "share": tr("Built-up share of the township (%)"), "in_scope": tr("In the target's scope"),
-        "town": tr("Township"), "plan_zone": tr("Plan zone"), "area_km2": tr("Area (km²)"),
+        definitions.TOWNSHIP_FIELD: tr("Township"), "plan_zone": tr("Plan zone"), "area_km2": tr("Area (km²)"),
         "zone_ok": tr("Consistent with its plan zone"), "reason": tr("Reason"),
         "bu_out_km2": tr("Built-up outside the development boundary (km²)"),
         "bu_out_pct": tr("Built-up outside the development boundary (%)"),
