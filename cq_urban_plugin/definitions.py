@@ -14,6 +14,7 @@ CHECK_CONTROL_LINES = "check_control_lines"
 EXPORT_MAP = "export_map"
 LIST_TARGETS = "list_targets"
 CONVERT_WEB_COORDINATES = "convert_web_coordinates"
+READ_DELIVERY = "read_delivery"
 
 
 def algorithm_id(name: str) -> str:

@@ -5,6 +5,7 @@ from .check_coverage import CheckCoverageAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
+from .read_delivery import ReadDeliveryAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
 ALGORITHMS = [
@@ -13,6 +14,7 @@ ALGORITHMS = [
     CheckCoverageAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
+    ReadDeliveryAlgorithm,
     ExportMapAlgorithm,
     TagTownshipsAlgorithm,
 ]

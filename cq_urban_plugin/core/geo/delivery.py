@@ -1,0 +1,272 @@
+"""National survey and planning deliveries, read as they come.
+
+A technician receives a File Geodatabase, a GeoPackage or a folder of
+Shapefiles holding the layers of the national standards by their codes — 地类图斑
+``DLTB``, 行政区 ``XZQ``, 城镇开发边界 ``CZKFBJ`` … — often with Chinese aliases,
+sometimes in a Gauss-Krüger zone whose X carries the zone number in front, and
+sometimes with no ``.prj``. ``recognise`` finds the layer each role of the checks
+needs (by code, by alias, or by the standard's fields, in that order) and says
+what it recognised and from what; ``infer_crs`` works out the CRS of a layer
+whose CRS is missing or does not fit its coordinates, and says how, or refuses
+to guess. Nothing here writes to the delivery.
+
+Layer codes and fields: 《国土调查数据库标准》TD/T 1057-2020 (DLTB, XZQ, CZCDYD)
+and 《市级国土空间总体规划数据库规范（试行）》自然资源部 2019 (CZKFBJ, STBHHX,
+YJJBNTTB, GHFQ).
+"""
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle, QgsVectorLayer
+
+from ...i18n import tr
+from ..errors import PlanInputError
+from . import transforms
+
+
+@dataclass(frozen=True)
+class StandardLayer:
+    code: str                 # the standard's layer code
+    role: str                 # the input of the checks it fills
+    aliases: tuple            # Chinese names it is delivered under
+    fields: tuple = ()        # fields that identify it when neither code nor alias does
+    expected: tuple = ()      # fields the checks read from it (missing ones are reported)
+
+
+# In the order a role is filled: a role takes the first layer recognised for it.
+STANDARD_LAYERS = (
+    StandardLayer("XZQ", "townships", ("行政区", "乡级行政区", "乡镇行政区", "乡镇"), ("XZQDM", "XZQMC"),
+                  ("XZQDM", "XZQMC")),
+    StandardLayer("DLTB", "landuse", ("地类图斑",), ("DLBM", "DLMC", "TBMJ", "ZLDWDM"),
+                  ("DLBM", "DLMC", "CZCSXM", "TBMJ", "ZLDWDM")),
+    StandardLayer("CZCDYD", "builtup", ("城镇村等用地",), (), ("CZCLX",)),
+    StandardLayer("CZKFBJ", "development", ("城镇开发边界",)),
+    StandardLayer("STBHHX", "ecology", ("生态保护红线",)),
+    StandardLayer("YJJBNTTB", "farmland", ("永久基本农田图斑", "永久基本农田保护图斑", "永久基本农田")),
+    StandardLayer("GHFQ", "zones", ("规划分区",)),
+)
+ROLES = tuple(s.role for s in STANDARD_LAYERS)
+
+
+def role_name(role: str) -> str:
+    """A role in the interface's language."""
+    return {
+        "townships": tr("township boundaries"), "landuse": tr("land use"), "builtup": tr("built-up land"),
+        "development": tr("urban development boundary"), "ecology": tr("ecological protection red line"),
+        "farmland": tr("permanent basic farmland"), "zones": tr("planning zones"),
+    }[role]
+
+BY_CODE, BY_ALIAS, BY_FIELDS = "code", "alias", "fields"
+
+# Gauss-Krüger 3-degree zones: zone n has its central meridian at 3n degrees east.
+GK_FIRST_ZONE, GK_LAST_ZONE = 25, 45
+PREFIXED_FIRST_EPSG = 4513   # CGCS2000 / 3-degree Gauss-Kruger zone 25, X with the zone in front
+PLAIN_FIRST_EPSG = 4534      # CGCS2000 / 3-degree Gauss-Kruger CM 75E, X without it
+FALSE_EASTING = 500_000.0
+HALF_ZONE_M = 400_000.0      # beyond this from the central meridian a point is not in the zone (≈1.5° at 25°N)
+
+
+@dataclass
+class DeliveryLayer:
+    role: str
+    code: str
+    name: str                 # the layer's name in the delivery
+    uri: str                  # what QgsVectorLayer(uri, name, "ogr") opens
+    recognised_by: str        # BY_CODE | BY_ALIAS | BY_FIELDS
+    alias: str = ""
+    crs: Optional[QgsCoordinateReferenceSystem] = None
+    crs_note: str = ""        # how the CRS was inferred, when it was
+    missing_fields: List[str] = field(default_factory=list)
+    features: int = 0
+
+    @property
+    def how(self) -> str:
+        """What it was recognised from, in words for the report."""
+        return {
+            BY_CODE: tr("layer name {name} is the standard's code {code}"),
+            BY_ALIAS: tr("alias {alias} is the standard's name of {code}"),
+            BY_FIELDS: tr("its fields are those of {code}"),
+        }[self.recognised_by].format(name=self.name, code=self.code, alias=self.alias)
+
+
+@dataclass
+class Delivery:
+    path: str
+    layers: List[DeliveryLayer] = field(default_factory=list)
+    unrecognised: List[str] = field(default_factory=list)   # layer names no role took
+
+    def layer(self, role: str) -> Optional[DeliveryLayer]:
+        return next((lyr for lyr in self.layers if lyr.role == role), None)
+
+
+def _bare(name: str) -> str:
+    """A layer name without district codes, years, separators: 'DLTB_500116_2022' → 'DLTB'."""
+    return re.sub(r"[\d_\-\s.()（）]+", "", name).upper()
+
+
+def _by_name(name: str, alias: str) -> Optional[tuple]:
+    bare = _bare(name)
+    for standard in STANDARD_LAYERS:
+        if bare == standard.code:
+            return standard, BY_CODE, alias
+    for text in (alias, name):
+        cleaned = re.sub(r"[\d_\-\s.()（）]+", "", text or "")
+        for standard in STANDARD_LAYERS:
+            if cleaned and cleaned in standard.aliases:
+                return standard, BY_ALIAS, text
+    return None
+
+
+def _by_fields(names: Sequence[str]) -> Optional[StandardLayer]:
+    upper = {n.upper() for n in names}
+    for standard in STANDARD_LAYERS:
+        if standard.fields and set(standard.fields) <= upper:
+            return standard
+    return None
+
+
+def _geodatabase_aliases(path: str) -> dict:
+    """Layer name → alias of a File Geodatabase (GDAL 3.6 does not expose layer aliases:
+    read them from its GDB_Items table)."""
+    from osgeo import gdal
+
+    aliases = {}
+    dataset = gdal.OpenEx(path, gdal.OF_VECTOR, open_options=["LIST_ALL_TABLES=YES"])
+    items = dataset.GetLayerByName("GDB_Items") if dataset is not None else None
+    if items is None:
+        return aliases
+    for item in items:
+        definition = item.GetField("Definition") or ""
+        own = re.sub(r"<GPFieldInfoExs.*?</GPFieldInfoExs>|<Fields.*?</Fields>", "", definition, flags=re.S)
+        match = re.search(r"<AliasName>(.*?)</AliasName>", own, flags=re.S)
+        if match and item.GetField("Name"):
+            aliases[item.GetField("Name").split("\\")[-1]] = match.group(1).strip()
+    return aliases
+
+
+def _sources(path: Path) -> List[tuple]:
+    """(layer name, uri, alias) of every vector layer under ``path``."""
+    from osgeo import gdal
+
+    if path.is_dir() and path.suffix.lower() != ".gdb":
+        files = sorted(p for p in path.rglob("*") if p.suffix.lower() in (".shp", ".gpkg", ".geojson")
+                       or (p.is_dir() and p.suffix.lower() == ".gdb"))
+        found = []
+        for file in files:
+            found.extend(_sources(file))
+        return found
+    if path.suffix.lower() == ".shp":
+        return [(path.stem, str(path), "")]
+    dataset = gdal.OpenEx(str(path), gdal.OF_VECTOR)
+    if dataset is None:
+        return []
+    aliases = _geodatabase_aliases(str(path)) if path.suffix.lower() == ".gdb" else {}
+    names = [dataset.GetLayer(i).GetName() for i in range(dataset.GetLayerCount())]
+    return [(name, f"{path}|layername={name}", aliases.get(name, "")) for name in names]
+
+
+def recognise(path, feedback=None) -> Delivery:
+    """The standard layers of a delivery (a .gdb, a .gpkg, a folder, a .shp), by role."""
+    path = Path(str(path))
+    if not path.exists():
+        raise PlanInputError(tr("The delivery {path} does not exist.").format(path=path),
+                             tr("Give the folder, .gdb or .gpkg the data came in."))
+    delivery = Delivery(str(path))
+    sources = _sources(path)
+    if not sources:
+        raise PlanInputError(tr("No vector layer was found in the delivery {path}.").format(path=path),
+                             tr("Give the File Geodatabase (.gdb), GeoPackage or folder of Shapefiles itself."))
+    for name, uri, alias in sources:
+        layer = QgsVectorLayer(uri, name, "ogr")
+        if not layer.isValid():
+            delivery.unrecognised.append(name)
+            continue
+        field_names = [f.name() for f in layer.fields()]
+        match = _by_name(name, alias)
+        if match is None and (standard := _by_fields(field_names)) is not None:
+            match = standard, BY_FIELDS, alias
+        if match is None or delivery.layer(match[0].role) is not None:
+            delivery.unrecognised.append(name)
+            continue
+        standard, how, alias_used = match
+        upper = {n.upper() for n in field_names}
+        crs, note = infer_crs(layer.crs(), layer.extent(), name)
+        delivery.layers.append(DeliveryLayer(
+            role=standard.role, code=standard.code, name=name, uri=uri, recognised_by=how,
+            alias=alias_used or "", crs=crs, crs_note=note,
+            missing_fields=[f for f in standard.expected if f not in upper], features=layer.featureCount()))
+        if feedback is not None:
+            feedback.pushInfo(tr("{role}: {name} ({how}).").format(
+                role=role_name(standard.role), name=name, how=delivery.layers[-1].how))
+    return delivery
+
+
+def _zone_crs(zone: int, prefixed: bool) -> QgsCoordinateReferenceSystem:
+    first = PREFIXED_FIRST_EPSG if prefixed else PLAIN_FIRST_EPSG
+    return transforms.crs(f"EPSG:{first + zone - GK_FIRST_ZONE}")
+
+
+def _fits_gk(extent: QgsRectangle) -> bool:
+    """Coordinates that can be a plain (unprefixed) Gauss-Krüger zone in China."""
+    return (FALSE_EASTING - HALF_ZONE_M <= extent.xMinimum() and extent.xMaximum() <= FALSE_EASTING + HALF_ZONE_M
+            and 300_000 <= extent.yMinimum() and extent.yMaximum() <= 6_000_000)
+
+
+def _prefixed_zone(extent: QgsRectangle) -> Optional[int]:
+    zone = int(extent.xMinimum() // 1_000_000)
+    if zone != int(extent.xMaximum() // 1_000_000) or not GK_FIRST_ZONE <= zone <= GK_LAST_ZONE:
+        return None
+    inside = QgsRectangle(extent.xMinimum() - zone * 1_000_000, extent.yMinimum(),
+                          extent.xMaximum() - zone * 1_000_000, extent.yMaximum())
+    return zone if _fits_gk(inside) else None
+
+
+def _is_lonlat(extent: QgsRectangle) -> bool:
+    return 73 <= extent.xMinimum() and extent.xMaximum() <= 136 and 3 <= extent.yMinimum() and extent.yMaximum() <= 54
+
+
+def _fits(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle) -> bool:
+    if crs.isGeographic():
+        return _is_lonlat(extent)
+    authid = crs.authid()
+    if authid in transforms.GK_PREFIXED_ZONE_IDS:
+        return _prefixed_zone(extent) == GK_FIRST_ZONE + transforms.GK_PREFIXED_ZONE_IDS.index(authid)
+    if authid in transforms.GK_ZONE_IDS:
+        return _fits_gk(extent)
+    return True  # another projected CRS: the checks' own coordinate checks judge it
+
+
+def infer_crs(declared: QgsCoordinateReferenceSystem, extent: QgsRectangle, name: str):
+    """(CRS, note) of a delivery layer: its own CRS when its coordinates fit it; else the
+    CRS its coordinates prove (a zone number in front of X, or degrees: CGCS2000), with a
+    note saying so. A plain Gauss-Krüger X (no zone in front) does not tell its zone: that
+    is refused with the candidates rather than guessed."""
+    if extent.isNull() or (extent.width() == 0 and extent.height() == 0 and extent.xMinimum() == 0):  # no features
+        return declared, ""
+    if declared is not None and declared.isValid() and _fits(declared, extent):
+        return declared, ""
+    problem = (tr("its CRS {crs} does not fit its coordinates").format(crs=declared.authid() or declared.description())
+               if declared is not None and declared.isValid() else tr("it has no CRS (no .prj)"))
+    zone = _prefixed_zone(extent)
+    if zone is not None:
+        crs = _zone_crs(zone, True)
+        return crs, tr("{layer}: {problem}; X carries the zone number {zone} in front, so it is read as {crs} "
+                       "(CGCS2000 3-degree Gauss-Krüger zone {zone}, central meridian {cm}°E).").format(
+            layer=name, problem=problem, zone=zone, crs=crs.authid(), cm=3 * zone)
+    if _is_lonlat(extent):
+        crs = transforms.crs(transforms.CGCS2000_ID)
+        return crs, tr("{layer}: {problem}; its coordinates are degrees in China, so it is read as CGCS2000 "
+                       "({crs}), the datum of national survey data.").format(layer=name, problem=problem,
+                                                                             crs=crs.authid())
+    if _fits_gk(extent):
+        raise PlanInputError(
+            tr("Layer '{layer}': {problem}, and its coordinates are Gauss-Krüger metres without a zone number "
+               "in front of X, which do not tell the zone.").format(layer=name, problem=problem),
+            tr("Set the layer's CRS to its zone (Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 "
+               "CM 111°E), or add the delivery's .prj."))
+    raise PlanInputError(
+        tr("Layer '{layer}': {problem}, and its coordinates ({extent}) fit no CRS of a Chinese survey.").format(
+            layer=name, problem=problem, extent=extent.toString(0)),
+        tr("Set the layer's CRS as the delivery's documentation gives it."))

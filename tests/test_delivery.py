@@ -1,0 +1,163 @@
+"""Survey and planning deliveries read as they come (issue #17, first part): the standard
+layers found by code, alias or fields, the CRS of a layer without a .prj inferred from the
+zone number in front of X, and never guessed where the coordinates do not tell.
+
+The deliveries are built here with GDAL to the standard's schema: a File Geodatabase
+with Chinese layer aliases, and GBK Shapefiles without .prj in a zone-prefixed
+Gauss-Krüger CRS (CGCS2000 zone 35, CM 105°E, where 江津 lies).
+"""
+import pytest
+from osgeo import ogr, osr
+from qgis.core import QgsRectangle
+
+from cq_urban_plugin.core.errors import PlanInputError
+from cq_urban_plugin.core.geo import delivery as dl
+
+# A township-sized square near 江津 (106.3°E, 29.3°N), in zone 35 with the zone in front of X.
+X0, Y0 = 35_626_000.0, 3_243_000.0
+
+
+def _square(x, y, size):
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+
+
+LAYERS = {
+    # code: (alias, fields, rows of (values, wkt))
+    "XZQ": ("行政区", [("XZQDM", "500116100000"), ("XZQMC", "几江街道")], _square(X0, Y0, 4000)),
+    "DLTB": ("地类图斑", [("DLBM", "0701"), ("DLMC", "城镇住宅用地"), ("TBMJ", 10000.0), ("ZLDWDM", "500116100001"),
+                      ("CZCSXM", "201")], _square(X0 + 100, Y0 + 100, 100)),
+    "CZKFBJ": ("城镇开发边界", [("BSM", "1")], _square(X0, Y0, 2000)),
+    "STBHHX": ("生态保护红线", [("BSM", "1")], _square(X0 + 3000, Y0 + 3000, 500)),
+    "TEMP": ("", [("NOTE", "草稿")], _square(X0, Y0, 10)),
+}
+
+
+def _add_layer(dataset, name, alias, fields, wkt, srs, options=()):
+    opts = list(options) + ([f"LAYER_ALIAS={alias}"] if alias and dataset.GetDriver().GetName() == "OpenFileGDB"
+                            else [])
+    layer = dataset.CreateLayer(name, srs, ogr.wkbPolygon, options=opts)
+    for field_name, value in fields:
+        kind = ogr.OFTReal if isinstance(value, float) else ogr.OFTString
+        layer.CreateField(ogr.FieldDefn(field_name, kind))
+    feature = ogr.Feature(layer.GetLayerDefn())
+    for field_name, value in fields:
+        feature.SetField(field_name, value)
+    feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+    layer.CreateFeature(feature)
+
+
+def _srs(epsg):
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(epsg)
+    return srs
+
+
+@pytest.fixture
+def geodatabase(tmp_path):
+    path = tmp_path / "500116_三调.gdb"
+    dataset = ogr.GetDriverByName("OpenFileGDB").CreateDataSource(str(path))
+    for code, (alias, fields, wkt) in LAYERS.items():
+        # the planning layers come under their Chinese names, their codes only in the alias's place
+        name = {"CZKFBJ": "KFBJ_2035", "STBHHX": "HX"}.get(code, code)
+        _add_layer(dataset, name, alias, fields, wkt, _srs(4523))
+    dataset = None
+    return path
+
+
+@pytest.fixture
+def shapefiles(tmp_path):
+    """GBK Shapefiles with no .prj: XZQ by its code with the district in front, DLTB only by
+    its fields (a file named by its year), 生态保护红线 by its Chinese file name."""
+    folder = tmp_path / "交付"
+    folder.mkdir()
+    driver = ogr.GetDriverByName("ESRI Shapefile")
+    for file_name, code in (("500116XZQ", "XZQ"), ("tb2022", "DLTB"), ("生态保护红线", "STBHHX")):
+        dataset = driver.CreateDataSource(str(folder / f"{file_name}.shp"))
+        _, fields, wkt = LAYERS[code]
+        _add_layer(dataset, file_name, "", fields, wkt, None, options=["ENCODING=CP936"])
+        dataset = None
+    assert not list(folder.glob("*.prj"))
+    return folder
+
+
+def test_a_geodatabase_is_read_by_code_and_alias(geodatabase):
+    delivery = dl.recognise(geodatabase)
+    found = {layer.role: (layer.code, layer.name, layer.recognised_by) for layer in delivery.layers}
+    assert found == {
+        "townships": ("XZQ", "XZQ", dl.BY_CODE),
+        "landuse": ("DLTB", "DLTB", dl.BY_CODE),
+        "development": ("CZKFBJ", "KFBJ_2035", dl.BY_ALIAS),
+        "ecology": ("STBHHX", "HX", dl.BY_ALIAS),
+    }
+    assert delivery.unrecognised == ["TEMP"]
+    assert "城镇开发边界" in delivery.layer("development").how
+    assert all(layer.crs.authid() == "EPSG:4523" and not layer.crs_note for layer in delivery.layers)
+    # the check reads CZCSXM from DLTB: present; XZQ has its two fields
+    assert delivery.layer("landuse").missing_fields == [] and delivery.layer("townships").missing_fields == []
+
+
+def test_shapefiles_without_prj_get_the_zone_their_x_carries(shapefiles):
+    delivery = dl.recognise(shapefiles)
+    by_role = {layer.role: layer for layer in delivery.layers}
+    assert set(by_role) == {"townships", "landuse", "ecology"}
+    assert by_role["townships"].recognised_by == dl.BY_CODE
+    assert by_role["landuse"].recognised_by == dl.BY_FIELDS and by_role["landuse"].name == "tb2022"
+    assert by_role["ecology"].recognised_by == dl.BY_ALIAS
+    for layer in delivery.layers:
+        assert layer.crs.authid() == "EPSG:4523", layer.name
+        assert "zone number 35" in layer.crs_note and "no CRS" in layer.crs_note
+
+
+def test_a_wrong_crs_is_corrected_and_said_and_a_fitting_one_kept(qgis_app):
+    from cq_urban_plugin.core.geo import transforms
+
+    prefixed = QgsRectangle(X0, Y0, X0 + 4000, Y0 + 4000)
+    crs, note = dl.infer_crs(transforms.crs("EPSG:4545"), prefixed, "DLTB")
+    assert crs.authid() == "EPSG:4523" and "EPSG:4545 does not fit" in note
+    crs, note = dl.infer_crs(transforms.crs("EPSG:4523"), prefixed, "DLTB")
+    assert crs.authid() == "EPSG:4523" and note == ""
+    degrees = QgsRectangle(106.2, 29.2, 106.4, 29.4)
+    crs, note = dl.infer_crs(None, degrees, "XZQ")
+    assert crs.authid() == "EPSG:4490" and "degrees" in note
+
+
+def test_plain_gauss_kruger_metres_are_not_guessed(qgis_app):
+    plain = QgsRectangle(626_000, 3_243_000, 630_000, 3_247_000)
+    with pytest.raises(PlanInputError) as raised:
+        dl.infer_crs(None, plain, "DLTB")
+    message = str(raised.value)
+    assert "DLTB" in message and "EPSG:4544" in message and "EPSG:4545" in message
+    from cq_urban_plugin.core.geo import transforms
+
+    assert dl.infer_crs(transforms.crs("EPSG:4544"), plain, "DLTB")[0].authid() == "EPSG:4544"
+
+
+def test_read_delivery_through_processing(geodatabase, qgis_processing, cq_provider, tmp_path):
+    import processing
+
+    result = processing.run("cq_urban:read_delivery", {"DELIVERY": str(geodatabase),
+                                                       "OUTPUT": str(tmp_path / "found.csv")})
+    assert result["TOWNSHIPS"] == f"{geodatabase}|layername=XZQ"
+    assert result["DEVELOPMENT"] == f"{geodatabase}|layername=KFBJ_2035"
+    assert result["FARMLAND"] is None
+    rows = (tmp_path / "found.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("role,code,layer") and len(rows) == 1 + 4
+    assert any(r.startswith("development,CZKFBJ,KFBJ_2035") for r in rows)
+
+
+def test_an_empty_folder_is_told_what_to_give(tmp_path, qgis_app):
+    with pytest.raises(PlanInputError) as raised:
+        dl.recognise(tmp_path)
+    assert "No vector layer" in str(raised.value) and ".gdb" in str(raised.value)
+
+
+def test_read_delivery_through_qgis_process(shapefiles, installed_plugin, tmp_path):
+    """As a batch user runs it: the folder of Shapefiles in, the layers and the zone said."""
+    import json
+
+    result = installed_plugin("run", "cq_urban:read_delivery", "--json", "--",
+                              f"DELIVERY={shapefiles}", f"OUTPUT={tmp_path / 'found.gpkg'}")
+    payload = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    assert payload["TOWNSHIPS"].endswith("500116XZQ.shp") and payload["LANDUSE"].endswith("tb2022.shp")
+    assert payload["DEVELOPMENT"] is None
+    assert "zone number 35" in payload["NOTES"] and "EPSG:4523" in payload["NOTES"]
