@@ -18,9 +18,10 @@ from qgis.core import QgsGeometry
 
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
-from ..geo.inputs import combined_extent, layer_label, read_polygons
-from ..geo.measure import AreaMeter, AreaMethod, Projection, check_in_china, choose_projection
+from ..geo.inputs import layer_label
+from ..geo.measure import AreaMethod, Projection
 from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
+from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
 from .landuse import CodeSelector
@@ -170,30 +171,33 @@ def target_result(target: Optional[Target], measurement: BuiltupMeasurement) -> 
                         target.comparison, target.year, citation)
 
 
-def read_builtup(source, projection: Projection, label: str, class_field: str = "", codes: Sequence[str] = (),
-                 feedback=None):
+def read_builtup(workspace: Workspace, source, label: str, class_field: str = "", codes: Sequence[str] = ()):
     """Built-up polygons in the working CRS: all of a built-up layer, or the land-use polygons whose
-    code in ``class_field`` starts with one of ``codes``. Returns (geometries, notes)."""
+    code in ``class_field`` starts with one of ``codes``. The notes go to ``workspace.notes``."""
     if not class_field:
-        features, tally = read_polygons(source, projection.crs, label, feedback=feedback)
-        return [f.geometry for f in features], tally.notes()
+        return [f.geometry for f in workspace.read_polygons(source, label)]
     fields = source.fields()
     index = fields.indexOf(class_field)
     if index < 0:
         from ..geo.inputs import check_fields
         check_fields(source, label, [class_field])
     selector = CodeSelector(codes, fields.at(index), label)
-    features, tally = read_polygons(source, projection.crs, label, fields=(class_field,), feedback=feedback)
+    features = workspace.read_polygons(source, label, fields=(class_field,))
     geometries = [f.geometry for f in features if selector(f.fid, f.attributes.get(class_field))]
     selector.check_matched()
-    return geometries, tally.notes() + selector.notes()
+    workspace.notes.extend(selector.notes())
+    return geometries
 
 
 def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str = "", townships_label: str = "",
                     class_field: str = "", codes: Sequence[str] = (), name_field: str = "",
                     scope: Optional[Scope] = None, method: str = AreaMethod.GK_ZONE,
-                    feedback=None) -> BuiltupMeasurement:
-    """Measure built-up area in km², per township (when a township layer is given) and in the scope."""
+                    feedback=None, transform_context=None) -> BuiltupMeasurement:
+    """Measure built-up area in km², per township (when a township layer is given) and in the scope.
+
+    ``builtup_source`` and ``townships_source`` are vector layers or Processing feature sources;
+    ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
+    project's). Callable from a script or a test, without Processing."""
     scope = scope or Scope()
     builtup_label = layer_label(builtup_source, builtup_label)
     sources = [(builtup_source, builtup_label)]
@@ -203,20 +207,12 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         if name_field:
             from ..geo.inputs import check_fields
             check_fields(townships_source, townships_label, [name_field])
-    if builtup_source is not None and builtup_source.featureCount() == 0:
-        raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=builtup_label),
-                             tr("Choose a layer with features, or check its filter (subset string)."))
-    extent = combined_extent(sources)
-    if extent is None:
-        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=builtup_label),
-                             tr("Check that the file or database is reachable."))
-    projection = choose_projection(extent[0], extent[1], method)
-    check_in_china(projection, ", ".join(f"'{label}'" for _, label in sources))
-    meter = AreaMeter(projection)
-    inputs = [f"{label}: {source.sourceCrs().authid() or source.sourceCrs().description()}, "
-              f"{source.featureCount()} " + tr("features") for source, label in sources]
+    workspace = Workspace.open(sources, method=method, feedback=feedback, transform_context=transform_context,
+                               not_empty=[(builtup_source, builtup_label)])
+    projection, meter, notes = workspace.projection, workspace.meter, workspace.notes
+    inputs = workspace.inputs()
 
-    builtup, notes = read_builtup(builtup_source, projection, builtup_label, class_field, codes, feedback)
+    builtup = read_builtup(workspace, builtup_source, builtup_label, class_field, codes)
     if not any(g.area() > 0 for g in builtup):
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
@@ -235,9 +231,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         return BuiltupMeasurement(projection, scope.label, total, [], [], 0.0, builtup_union, notes, inputs)
 
     twp_fields = townships_source.fields().names()
-    twp_features, twp_tally = read_polygons(townships_source, projection.crs, townships_label, fields=twp_fields,
-                                            feedback=feedback)
-    notes += twp_tally.notes()
+    twp_features = workspace.read_polygons(townships_source, townships_label, fields=twp_fields)
     zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
     if feedback is not None:
         feedback.setProgressText(tr("Splitting built-up area by township"))
