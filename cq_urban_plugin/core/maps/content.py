@@ -220,10 +220,6 @@ def source_layer_name(layer) -> str:
     return layer.name() or ""
 
 
-# The custom property the checks' layer post-processors set on their outputs (algorithms/run_outputs.py):
-# what the layer is (core.maps.result_styles kinds), and the run's verdict for the map's subtitle.
-
-
 def _extra_style(layer, index: int):
     """Symbol and legend name of a result layer drawn over the main one."""
     name = source_layer_name(layer)
@@ -251,7 +247,7 @@ def _extra_style(layer, index: int):
 
 def _label(copy, expression: str, family: str):
     """core.maps.styling's township labels, on an expression (plan name, else the layer's
-    own name) and in the CJK font found here."""
+    own name) and in the CJK font of core.maps.fonts."""
     labeling = styling.name_labeling(expression)
     settings = labeling.settings()
     settings.isExpression = True
@@ -268,7 +264,7 @@ def _label(copy, expression: str, family: str):
     copy.setLabelsEnabled(True)
 
 
-# --- the map's content -------------------------------------------------------
+# --- the thematic map --------------------------------------------------------
 
 @dataclass
 class ThematicMap:
