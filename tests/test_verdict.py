@@ -43,12 +43,11 @@ def test_coverage_table_rows_follow_the_comparison(qgis_app):
     """The coverage table's per-township verdicts came from gap >= 0 whatever the comparison."""
     from qgis.core import QgsGeometry
 
-    from cq_urban_plugin.algorithms.check_coverage import CheckCoverageAlgorithm
-    from cq_urban_plugin.core.checks.coverage import CoverageSummary, ZoneCoverage
+    from cq_urban_plugin.core.checks.coverage import CoverageSummary, ZoneCoverage, table_rows
 
     empty = QgsGeometry()
     summary = CoverageSummary([ZoneCoverage("几江街道", empty, empty, empty, empty, 10.0, 8.0)])
-    floor = CheckCoverageAlgorithm._rows([], {}, summary, 90.0, False, False, ">=")[-1]
-    cap = CheckCoverageAlgorithm._rows([], {}, summary, 90.0, False, False, "<=")[-1]
+    floor = table_rows([], {}, summary, 90.0, False, False, ">=")[-1]
+    cap = table_rows([], {}, summary, 90.0, False, False, "<=")[-1]
     assert floor[7] == pytest.approx(80.0) and floor[-1] == "no"
     assert cap[-1] == "yes"  # 80 % under a cap of 90 % is met

@@ -1,49 +1,49 @@
 """Bus-stop coverage: the share of the served area (城区 / built-up land) within
-a radius (500 m) of a bus stop, by area or by population, per township.
+a radius (500 m) of a bus stop, by area or by population, per township, beside
+the plan's target (城区公交站点500米覆盖率, e.g. 巫溪 90% by 2025,
+004_de8bb285974af80e.txt l.39).
 
-Method (straight-line distance), all in the CGCS2000 Gauss-Krüger zone of the
-data (``measure.choose_projection``):
+``check_coverage`` is the check's one entry point: layers and options in, a
+``CheckResult`` out (the verdict, a row per township, notes, method, the further
+figures, and in ``detail`` the geometries the algorithm's sinks need). It runs
+from a script or a test as well as from ``cq_urban:check_coverage``::
 
-1. stops are deduplicated (two stops within 1 cm are one stop) and each is
-   buffered by the radius as a polygon with ``BUFFER_SEGMENTS`` (16) segments
-   per quarter circle: a regular 64-gon, whose area is 0.16% smaller than the
-   true disc. QGIS's ``native:buffer`` with SEGMENTS=16 gives the same polygon;
-2. the work is split by zone (township, or a 2 km grid tile when no township
-   layer is given): in each zone the served polygons are dissolved and clipped
-   to the zone, the stop buffers that touch the zone (spatial index, prepared
-   geometry test) are dissolved and clipped to it, and the two intersected.
-   Every GEOS operation stays local, which is what makes it fast at city scale;
-   overlapping stops and overlapping served polygons count once;
-3. coverage = covered area / served area, summed over the zones.
+    from cq_urban_plugin.core.checks.coverage import check_coverage
+    result = check_coverage(stops_layer, builtup_layer, townships_layer, name_field="name", target_value=90)
+    result.verdict.measured, result.verdict.passed, result.outputs()["SERVED_KM2"]
 
-Along the network (``network.py``) the buffers are replaced by the reachable
-parts of the road network, each widened by ``ACCESS_WIDTH`` on both sides (the
-walk from the road into the block), with the same segment count.
+The geometry is in ``core.geo``: service areas and zones in ``service_area.py``,
+walking distance in ``network.py``, population in ``population.py``; the layers
+are opened, projected and read by ``workspace.py``.
 """
-import math
-import struct
-from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from dataclasses import dataclass
+from typing import Dict, List, NamedTuple, Optional
 
-from qgis.core import (
-    QgsCoordinateReferenceSystem,
-    QgsGeometry,
-    QgsPointXY,
-    QgsRectangle,
-)
+from qgis.core import QgsProcessingMultiStepFeedback, QgsRectangle
 
+from ... import definitions
 from ...i18n import tr
-from ..errors import check_cancel
-from ..geo import transforms
-from ..geo.overlay import GeometryIndex, clip_union_to_zone, polygonal
+from ..errors import PlanInputError
+from ..geo import population as pop
+from ..geo import service_area
+from ..geo.inputs import layer_label
+from ..geo.measure import Projection
+from ..geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
+from ..geo.overlay import GeometryIndex
+from ..geo.service_area import (  # noqa: F401 (the check's figures and constants, read from here)
+    ACCESS_WIDTH,
+    BUFFER_SEGMENTS,
+    CoverageSummary,
+    ZoneCoverage,
+)
+from ..geo.workspace import Workspace
+from .result import CheckResult
+from .targets import TargetResult, choose_target, target_met
 
-BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
+INDICATOR = "bus_stop_coverage"
+UNIT = "percent"
 DEFAULT_RADIUS = 500.0  # m: 城区公交站点500米覆盖率
-ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, network distance only
-TILE_SIZE = 2000.0  # m: grid tiles when no township layer is given
-DUPLICATE_TOLERANCE = 0.01  # m: stops closer than this are one stop
-OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are outside the served area
-OFFSET_SAMPLE = 5000  # stops tested for the offset warning
+RASTER_SHARE_WARNING = 0.995  # below this share of the served area on cells with data, say so
 
 
 class Distance:
@@ -56,290 +56,310 @@ class Measure:
     POPULATION = 1
 
 
-@dataclass
-class ZoneCoverage:
-    """Coverage inside one township (or grid tile)."""
+class CoverageRow(NamedTuple):
+    """One row of the coverage table: a township, or the whole served area (the last row)."""
 
-    key: object
-    served: QgsGeometry
-    covered: QgsGeometry
-    service: QgsGeometry
-    uncovered: QgsGeometry
+    township: str
     served_km2: float
-    covered_km2: float
-    pop_served: Optional[float] = None
-    pop_covered: Optional[float] = None
-
-    @property
-    def percent(self) -> Optional[float]:
-        return 100.0 * self.covered_km2 / self.served_km2 if self.served_km2 > 0 else None
-
-    @property
-    def pop_percent(self) -> Optional[float]:
-        if self.pop_served is None or self.pop_served <= 0:
-            return None
-        return 100.0 * self.pop_covered / self.pop_served
+    cover_km2: float
+    cover_pct: Optional[float]
+    pop_served: Optional[float]
+    pop_cover: Optional[float]
+    pop_pct: Optional[float]
+    measured: Optional[float]
+    target: Optional[float]
+    gap: Optional[float]
+    passed: Optional[str]       # "yes", "no", or None without a target
 
 
 @dataclass
-class CoverageSummary:
-    zones: List[ZoneCoverage]
-    notes: List[str] = field(default_factory=list)
+class CoverageDetail:
+    """What the sinks and the report need beside the verdict."""
 
-    @property
-    def served_km2(self) -> float:
-        return sum(z.served_km2 for z in self.zones)
-
-    @property
-    def covered_km2(self) -> float:
-        return sum(z.covered_km2 for z in self.zones)
-
-    @property
-    def area_percent(self) -> float:
-        served = self.served_km2
-        return 100.0 * self.covered_km2 / served if served > 0 else 0.0
-
-    @property
-    def pop_served(self) -> Optional[float]:
-        values = [z.pop_served for z in self.zones if z.pop_served is not None]
-        return sum(values) if values else None
-
-    @property
-    def pop_covered(self) -> Optional[float]:
-        values = [z.pop_covered for z in self.zones if z.pop_covered is not None]
-        return sum(values) if values else None
-
-    @property
-    def pop_percent(self) -> Optional[float]:
-        served = self.pop_served
-        if not served:
-            return None
-        return 100.0 * (self.pop_covered or 0.0) / served
+    projection: Projection       # the working CRS (the sinks' CRS) and how areas were measured
+    zones: List[ZoneCoverage]    # per township (or grid tile): served, covered, service, uncovered geometries
+    names: Dict[object, str]     # zone key -> township name ("" for a grid tile)
+    summary: CoverageSummary
+    rows: List[CoverageRow]      # the table: the townships by name, then the whole served area
+    stops: int                   # stops counted (duplicates once)
+    duplicates: List[int]        # feature ids of the duplicate stops
 
 
-def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = DUPLICATE_TOLERANCE):
-    """(unique [(fid, point)], duplicate fids): a stop entered twice counts once."""
-    seen: Dict[tuple, int] = {}
-    unique, duplicates = [], []
-    for fid, point in points:
-        key = (round(point.x() / tolerance), round(point.y() / tolerance))
-        if key in seen:
-            duplicates.append(fid)
-        else:
-            seen[key] = fid
-            unique.append((fid, point))
-    return unique, duplicates
+def table_rows(results, names, summary, target, by_population, per_township, comparison=">=", value_min=None,
+               value_max=None):
+    """The coverage table: a row per township (by name) when ``per_township``, then the whole served area.
+    Each row's verdict honours the target's ``comparison`` (a cap, "<=", is met below its value; a range
+    lies between ``value_min`` and ``value_max``)."""
+    def row(name, served, covered, pct, pop_served, pop_covered, pop_pct):
+        measured = pop_pct if by_population else pct
+        gap = None if target is None or measured is None else measured - target
+        met = target_met(measured, target, comparison, value_min, value_max)
+        passed = None if met is None else ("yes" if met else "no")
+        return CoverageRow(name, served, covered, pct, pop_served, pop_covered, pop_pct, measured, target, gap,
+                           passed)
+
+    rows = []
+    if per_township:
+        for result in sorted(results, key=lambda r: names.get(r.key, "")):
+            rows.append(row(names.get(result.key, ""), result.served_km2, result.covered_km2, result.percent,
+                            result.pop_served, result.pop_covered, result.pop_percent))
+    rows.append(row(tr("Whole served area"), summary.served_km2, summary.covered_km2, summary.area_percent,
+                    summary.pop_served, summary.pop_covered, summary.pop_percent))
+    return rows
 
 
-def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
-    """One buffer polygon per stop, vertex for vertex GEOS's buffer of the point (as native:buffer).
+@dataclass
+class _Run:
+    """The inputs of one ``check_coverage`` call, once checked and labelled."""
 
-    GEOS places a point's buffer vertices at x + r·cos θ, y + r·sin θ; the polygon is
-    therefore built once around (0, 0) by GEOS and moved to every stop, which is 20 times
-    quicker than 50,000 buffer calls (the vertices agree to 1e-9 m)."""
-    import numpy as np
-
-    if not points:
-        return []
-    template = QgsGeometry.fromPointXY(QgsPointXY(0.0, 0.0)).buffer(radius, segments)
-    ring = np.array([(p.x(), p.y()) for p in template.asPolygon()[0]], dtype="<f8")
-    header = struct.pack("<BIII", 1, 3, 1, len(ring))  # little-endian WKB Polygon, 1 ring, n points
-    stops = np.array([(p.x(), p.y()) for p in points], dtype="<f8")
-    raw = (ring[None, :, :] + stops[:, None, :]).tobytes()
-    size = len(ring) * 16
-    buffers = []
-    for position in range(len(points)):
-        geometry = QgsGeometry()
-        geometry.fromWkb(header + raw[position * size:(position + 1) * size])
-        buffers.append(geometry)
-    return buffers
-
-
-def widened_lines(lines: Sequence[QgsGeometry], width: float = ACCESS_WIDTH,
-                  segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
-    """Reachable road pieces widened by the walking-access width (round ends)."""
-    return [line.buffer(width, segments) for line in lines if line is not None and not line.isEmpty()]
+    stops: object
+    served_area: object
+    townships: object
+    roads: object
+    stops_label: str
+    served_label: str
+    townships_label: str
+    roads_label: str
+    name_field: str
+    radius: float
+    along_network: bool
+    access_width: float
+    by_population: bool
+    raster: object
+    population_field: str
+    population_points: object
+    persons_field: str
+    with_service: bool
+    target: object
+    feedback: object
 
 
-def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
-    """Square tiles covering ``extent``, as (key, polygon): the zones when no township layer is given."""
-    zones = []
-    if extent is None or extent.isNull():
-        return zones
-    columns = max(1, int(math.ceil(extent.width() / tile)) + (1 if extent.width() == 0 else 0))
-    rows = max(1, int(math.ceil(extent.height() / tile)) + (1 if extent.height() == 0 else 0))
-    for row in range(rows):
-        for column in range(columns):
-            x0 = extent.xMinimum() + column * tile
-            y0 = extent.yMinimum() + row * tile
-            zones.append(((row, column), QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + tile, y0 + tile))))
-    return zones
+def _label(source, default):
+    """The layer's own name, or what it is for when it has none."""
+    name = layer_label(source)
+    return default if name == tr("input layer") else name
 
 
-def _area_km2(meter, geometry: QgsGeometry) -> float:
-    return meter.km2(geometry) if geometry is not None and not geometry.isEmpty() else 0.0
+def _is_null(value):
+    return hasattr(value, "isNull") and value.isNull()
 
 
-def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
-                feedback=None, with_service: bool = True, served_index: GeometryIndex = None) -> List[ZoneCoverage]:
-    """Coverage of the ``served`` polygons by the union of ``shapes`` (stop buffers or
-    widened reachable roads), zone by zone. ``zones`` are (key, polygon).
-
-    With ``with_service`` every zone that holds served area or a service shape gets a
-    result, with the zone's whole service area (the union of every shape touching the
-    zone). Without it only the shapes touching the served area are dissolved, which
-    is 2–3 times quicker, and zones without served area are left out."""
-    served_index = served_index or GeometryIndex(served)
-    shape_index = GeometryIndex(shapes)
-    results = []
-    total = max(len(zones), 1)
-    for position, (key, zone) in enumerate(zones):
-        check_cancel(feedback)
-        if feedback is not None and position % 10 == 0:
-            feedback.setProgress(100.0 * position / total)
-        served_z = clip_union_to_zone(served_index, zone)
-        if not with_service and served_z.isEmpty():
-            continue
-        touching = shape_index.intersecting(zone if with_service else served_z)
-        if served_z.isEmpty() and not touching:
-            continue
-        merged = (QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]) if touching else None
-        service_z = polygonal(merged.intersection(zone)) if merged is not None and with_service else QgsGeometry()
-        if served_z.isEmpty() or merged is None:
-            covered_z = QgsGeometry()
-        else:
-            covered_z = polygonal((service_z if with_service else merged).intersection(served_z))
-        uncovered_z = QgsGeometry()
-        if not served_z.isEmpty():
-            uncovered_z = served_z if covered_z.isEmpty() else polygonal(served_z.difference(covered_z))
-        results.append(ZoneCoverage(key, served_z, covered_z, service_z, uncovered_z,
-                                    _area_km2(meter, served_z), _area_km2(meter, covered_z)))
+def _progress(feedback, percent):
     if feedback is not None:
-        feedback.setProgress(100.0)
-    return results
+        feedback.setProgress(percent)
 
 
-def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: GeometryIndex) -> List[int]:
-    """Ids of the stops that lie outside every served polygon."""
-    outside = []
-    for fid, point in points:
-        rect = QgsRectangle(point.x(), point.y(), point.x(), point.y())
-        if not any(g.contains(point) for g in served_index.candidates(rect)):
-            outside.append(fid)
-    return outside
+def _ids(values, shown):
+    return ", ".join(str(i) for i in values[:shown]) + (" …" if len(values) > shown else "")
 
 
-def _gcj02_to_wgs84():
-    """core/gcj02.gcj02_to_wgs84 (lon, lat arrays -> arrays), or None if that module is missing."""
-    try:
-        from ..geo.gcj02 import gcj02_to_wgs84
-    except ImportError:
-        return None
-    return gcj02_to_wgs84
+def check_coverage(stops, served_area, townships=None, *, name_field: str = "", radius: float = DEFAULT_RADIUS,
+                   distance: int = Distance.STRAIGHT, roads=None, access_width: float = ACCESS_WIDTH,
+                   measure: int = Measure.AREA, population_raster=None, population_field: str = "",
+                   population_points=None, persons_field: str = "", catalogue=None, target_id: str = "",
+                   target_value: Optional[float] = None, with_service: bool = True, feedback=None,
+                   transform_context=None) -> CheckResult:
+    """The bus-stop coverage of ``served_area`` (polygons) by ``stops`` (points), per township of
+    ``townships`` (polygons, named by ``name_field``; without them the work is split by grid tile).
+
+    ``distance``: ``Distance.STRAIGHT`` (buffers of ``radius`` m) or ``Distance.NETWORK`` (along
+    ``roads``, every reached road part widened by ``access_width`` m). ``measure``: ``Measure.AREA``
+    or ``Measure.POPULATION``, from ``population_raster`` (a raster layer of persons per cell), or
+    ``population_field`` of the served polygons, or ``population_points`` with ``persons_field``.
+    The target: ``target_value`` (percent, a floor), else ``target_id`` of ``catalogue`` (a
+    Catalogue, or a function returning one, called only when needed), else the catalogue's first
+    bus-stop coverage target; none without a catalogue. ``with_service``: keep every zone's whole
+    service area (for a service-area layer; without it the work is 2–3 times quicker).
+    ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
+    project's). Layers are vector layers or Processing feature sources; errors are PlanInputError."""
+    along_network = distance == Distance.NETWORK
+    by_population = measure == Measure.POPULATION
+    raster = population_raster
+    if stops is None or served_area is None:
+        raise PlanInputError(tr("The bus stops and the served area are both needed."),
+                             tr("Choose a point layer of stops and a polygon layer of the served area."))
+    stops_label = _label(stops, tr("Bus stops"))
+    served_label = _label(served_area, tr("Served area"))
+    if along_network and roads is None:
+        raise PlanInputError(tr("Distance along the network needs a road layer."),
+                             tr("Choose the roads and footpaths (ROADS), or straight-line distance."))
+    if by_population and raster is None and not population_field and population_points is None:
+        raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
+                             tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
+                                "or population points (POPULATION_POINTS), or the area measure."))
+    if by_population and population_points is not None and not persons_field:
+        raise PlanInputError(tr("The population points need their persons field."),
+                             tr("Choose POPULATION_POINTS_FIELD, the field holding the persons at each point."))
+    if target_value is None and callable(catalogue):
+        catalogue = catalogue()
+    target = None
+    if target_value is not None or catalogue is not None or (target_id or "").strip():
+        target = choose_target(catalogue if target_value is None else None, target_id, target_value, INDICATOR,
+                               UNIT, tr("Bus-stop coverage (target given by the user)"), first_by_default=True)
+
+    run = _Run(stops, served_area, townships, roads, stops_label, served_label,
+               _label(townships, tr("Townships")) if townships is not None else "",
+               _label(roads, tr("Roads")) if roads is not None else "", name_field, radius, along_network,
+               access_width, by_population, population_raster, population_field, population_points, persons_field,
+               with_service, target, feedback)
+    sources = [(served_area, served_label), (stops, stops_label)]
+    if townships is not None:
+        sources.append((townships, run.townships_label))
+    if along_network:
+        sources.append((roads, run.roads_label))
+    workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
+    with workspace.transforms():
+        return _measure(workspace, run)
 
 
-def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoordinateReferenceSystem,
-                   served_index: GeometryIndex, label: str) -> List[str]:
-    """Notes when most stops fall outside the served area, and when shifting them by the
-    inverse GCJ-02 offset (web-map coordinates) would bring many more inside."""
-    if not points or len(served_index) == 0:
-        return []
-    if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a tenth of the time
-        step = len(points) / OFFSET_SAMPLE
-        points = [points[int(i * step)] for i in range(OFFSET_SAMPLE)]
-    outside = stops_outside(points, served_index)
-    share = len(outside) / len(points)
-    notes = []
-    if share > OUTSIDE_WARNING_SHARE:
-        notes.append(tr(
-            "{layer}: {share:.0%} of the stops ({n} of {total} tested) lie outside the served area. Check that the "
-            "stops and the served area belong to the same place and coordinate system.").format(
-            layer=label, share=share, n=len(outside), total=len(points)))
-    convert = _gcj02_to_wgs84()
-    if convert is None or not outside:
-        return notes
-    geographic = transforms.crs(transforms.CGCS2000_ID)
-    to_geo = transforms.transform(working_crs, geographic, probe=points[0][1])
-    back = transforms.transform(geographic, working_crs)
-    lonlat = [to_geo.transform(point) for _, point in points]
-    lons, lats = convert([p.x() for p in lonlat], [p.y() for p in lonlat])
-    shifted = [(fid, back.transform(QgsPointXY(float(lon), float(lat))))
-               for (fid, _), lon, lat in zip(points, lons, lats)]
-    shifted_outside = stops_outside(shifted, served_index)
-    gained = len(outside) - len(shifted_outside)
-    # Many more inside once shifted: the stops were most likely taken from a web map (Amap, Tencent).
-    if gained >= max(3, 0.2 * len(points)):
-        notes.append(tr(
-            "{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, "
-            "{gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them "
-            "with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.").format(
-            layer=label, gained=gained, before=share, after=len(shifted_outside) / len(points)))
-    return notes
+def _measure(workspace: Workspace, run: _Run) -> CheckResult:
+    """The work of ``check_coverage`` once its layers are open."""
+    feedback, raster, by_population, townships = run.feedback, run.raster, run.by_population, run.townships
+    served_label, stops_label, target, radius = run.served_label, run.stops_label, run.target, run.radius
+    population_field, population_points, persons_field = run.population_field, run.population_points, \
+        run.persons_field
+    crs, meter, notes = workspace.crs, workspace.meter, workspace.notes
+
+    fields = [population_field] if by_population and population_field and raster is None \
+        and population_points is None else []
+    # Progress by phase (reading, service area, zones, writing), so the bar moves from the start.
+    _progress(feedback, 2)
+    served = workspace.read_polygons(run.served_area, served_label, fields)
+    _progress(feedback, 15)
+    stop_features = workspace.read_points(run.stops, stops_label, (), allow_empty=True)
+    _progress(feedback, 25)
+    points = [(f.fid, p) for f in stop_features for p in point_xy(f.geometry)]
+    points, duplicates = service_area.unique_points(points)
+    if duplicates:
+        notes.append(tr("{layer}: {n} duplicate stops counted once (feature ids {ids}).").format(
+            layer=stops_label, n=len(duplicates), ids=_ids(duplicates, 10)))
+    if not points:
+        message = tr("{layer} holds no stop: the coverage is 0%. Check the layer and its filter.").format(
+            layer=stops_label)
+        if feedback is not None:
+            feedback.reportError(message, fatalError=False)
+        notes.append(message)
+
+    served_geometries = [f.geometry for f in served]
+    served_index = GeometryIndex(served_geometries)
+    notes += service_area.offset_warning(points, crs, served_index, stops_label)
+
+    if feedback is not None:
+        feedback.setProgressText(tr("Service area of {n} stops").format(n=len(points)))
+    if run.along_network and points:
+        roads_label = run.roads_label
+        roads = workspace.read_lines(run.roads, roads_label, ())
+        network = RoadNetwork([f.geometry for f in roads], feedback=feedback)
+        ties, far = network.tie(points)
+        notes += network.diagnose(ties, far).notes(roads_label)
+        shapes = service_area.widened_lines(network.reachable_lines(ties, radius, feedback), run.access_width)
+        method = tr("Walking distance along {roads}: multi-source shortest paths from every stop tied to the "
+                    "nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each "
+                    "side ({seg} segments per quarter circle).").format(
+            roads=roads_label, snap=SNAP_TOLERANCE, r=radius, w=run.access_width, seg=BUFFER_SEGMENTS)
+    else:
+        shapes = service_area.stop_buffers([p for _, p in points], radius)
+        method = tr("Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter "
+                    "circle (as native:buffer), dissolved and intersected with the served area.").format(
+            r=radius, seg=BUFFER_SEGMENTS)
+
+    names = {}
+    if townships is not None:
+        zones = []
+        name_field = run.name_field
+        for f in workspace.read_polygons(townships, run.townships_label, [name_field] if name_field else []):
+            zones.append((f.fid, f.geometry))
+            name = f.attributes.get(name_field) if name_field else None
+            names[f.fid] = str(name) if name not in (None, "") and not _is_null(name) else f"fid {f.fid}"
+    else:
+        rect = QgsRectangle()
+        for geometry in served_geometries + shapes:
+            rect.combineExtentWith(geometry.boundingBox())
+        zones = service_area.grid_zones(rect)
+    zones_feedback = None
+    if feedback is not None:
+        feedback.setProgressText(tr("Coverage in {n} zones").format(n=len(zones)))
+        feedback.setProgress(45)
+        zones_feedback = QgsProcessingMultiStepFeedback(2, feedback)  # the zones: the second half, 50 → 100 %
+        zones_feedback.setCurrentStep(1)
+        zones_feedback.setProgress(0)
+    results = service_area.cover_zones(served_geometries, shapes, zones, meter, zones_feedback, run.with_service,
+                                       served_index)
+    summary = CoverageSummary(results, notes)
+    if townships is not None:
+        # planar areas: this is only a hint that part of the served area was left out
+        outside = sum(geometry.area() for geometry in served_geometries) / 1e6 - summary.served_km2
+        if outside > 1e-6 and outside > 1e-3 * summary.served_km2:
+            notes.append(tr("About {km2:.3f} km² of the served area lies outside every township and is not "
+                            "counted (overlapping served polygons also reduce this figure).").format(km2=outside))
+
+    if by_population:
+        method += " " + _add_population(workspace, run, results, served, zones)
+
+    if by_population and summary.served_km2 > 0 and not summary.pop_served:
+        source = (tr("population raster '{layer}'").format(layer=raster.name()) if raster is not None else
+                  tr("population points '{layer}' (field {field})").format(
+                      layer=_label(population_points, tr("Population points")), field=persons_field)
+                  if population_points is not None else
+                  tr("population field '{field}' of '{layer}'").format(field=population_field, layer=served_label))
+        raise PlanInputError(
+            tr("The {source} gives no person in the served area: a population coverage cannot be "
+               "computed.").format(source=source),
+            tr("Check that the population data belong to this place and hold persons, or measure by area."))
+    measured = (summary.pop_percent or 0.0) if by_population else summary.area_percent
+    target_number = target.value if target is not None else None
+    verdict = TargetResult(target.label if target is not None else tr("Bus-stop coverage"), tr("Whole served area"),
+                           target_number, measured, UNIT, target.comparison if target is not None else ">=",
+                           target.year if target is not None else None,
+                           str(target.cite) if target is not None and target.cite else "",
+                           target.value_min if target is not None else None,
+                           target.value_max if target is not None else None)
+    rows = table_rows(results, names, summary, target_number, by_population, townships is not None,
+                      verdict.comparison, verdict.value_min, verdict.value_max)
+    detail = CoverageDetail(workspace.projection, results, names, summary, rows, len(points), duplicates)
+    return CheckResult(
+        check=definitions.CHECK_COVERAGE, verdict=verdict, townships=rows[:-1], notes=notes,
+        inputs=[stops_label, served_label] + ([layer_label(townships)] if townships is not None else []),
+        method=method + " " + workspace.projection.describe(),
+        extras={"AREA_PERCENT": summary.area_percent, "POPULATION_PERCENT": summary.pop_percent,
+                "SERVED_KM2": summary.served_km2, "COVERED_KM2": summary.covered_km2, "STOPS": len(points),
+                "DUPLICATE_STOPS": len(duplicates)},
+        detail=detail)
 
 
-def add_field_population(results: Sequence[ZoneCoverage], served_polygons: Sequence[tuple],
-                         zones: Dict[object, QgsGeometry], meter) -> None:
-    """Area-weighted population per zone from (polygon, population) pairs of the served layer."""
-    from ..geo.population import area_weighted
-
-    index = GeometryIndex([g for g, _ in served_polygons])
-    areas = [meter.km2(g) for g, _ in served_polygons]
-    for result in results:
-        zone = zones[result.key]
-        served_pieces, covered_pieces = [], []
-        for position in index.positions(zone.boundingBox()):
-            polygon, population = served_polygons[position]
-            piece = polygonal(polygon.intersection(zone))
-            if piece.isEmpty():
-                continue
-            piece_km2 = meter.km2(piece)
-            served_pieces.append((population, areas[position], piece_km2))
-            if not result.covered.isEmpty():
-                covered = polygonal(piece.intersection(result.covered))
-                covered_pieces.append((population, areas[position], _area_km2(meter, covered)))
-        result.pop_served = area_weighted(served_pieces)
-        result.pop_covered = area_weighted(covered_pieces)
-
-
-def add_point_population(results: Sequence[ZoneCoverage], points: Sequence[tuple]) -> None:
-    """Population per zone from (point, persons) pairs (buildings, address points):
-    a point counts where it stands, in the zone's served area and, if covered, in
-    its covered area. Points outside the served area count for nothing."""
-    index = GeometryIndex([QgsGeometry.fromPointXY(point) for point, _ in points])
-    for result in results:
-        served_engine = QgsGeometry.createGeometryEngine(result.served.constGet())
-        served_engine.prepareGeometry()
-        covered_engine = None
-        if not result.covered.isEmpty():
-            covered_engine = QgsGeometry.createGeometryEngine(result.covered.constGet())
-            covered_engine.prepareGeometry()
-        served_sum = covered_sum = 0.0
-        for position in index.positions(result.served.boundingBox()):
-            point = index.geometries[position].constGet()
-            if not served_engine.intersects(point):
-                continue
-            persons = points[position][1] or 0.0
-            served_sum += persons
-            if covered_engine is not None and covered_engine.intersects(point):
-                covered_sum += persons
-        result.pop_served, result.pop_covered = served_sum, covered_sum
-
-
-def add_raster_population(results: Sequence[ZoneCoverage], raster_path: str,
-                          raster_crs: QgsCoordinateReferenceSystem, working_crs: QgsCoordinateReferenceSystem,
-                          label: str = "", feedback=None) -> float:
-    """Population per zone from a raster: cells whose centre is in the covered / uncovered parts.
-    Returns the share of the served area lying on cells with data (0–1)."""
-    from ..geo.population import raster_sums
-
-    groups = []
-    for result in results:
-        groups.append([result.covered])
-        groups.append([result.uncovered])
-    stats = {}
-    sums = raster_sums(raster_path, raster_crs, groups, working_crs, label, feedback, stats)
-    for position, result in enumerate(results):
-        covered, uncovered = sums[2 * position], sums[2 * position + 1]
-        result.pop_covered = covered
-        result.pop_served = covered + uncovered
-    return stats.get("share_with_data", 1.0)
+def _add_population(workspace: Workspace, run: _Run, results, served, zones) -> str:
+    """Adds the population to every zone of ``results``; returns the method's words for it."""
+    feedback, raster, notes = run.feedback, run.raster, workspace.notes
+    population_field, population_points, persons_field = run.population_field, run.population_points, \
+        run.persons_field
+    if raster is not None:
+        share = pop.add_raster_population(results, raster.source(), raster.crs(), workspace.crs, raster.name(),
+                                          feedback)
+        if share < RASTER_SHARE_WARNING:
+            notes.append(tr(
+                "The population raster '{raster}' has data under only {share:.1f}% of the served area "
+                "(the rest lies outside the raster or on nodata cells): the population figures count "
+                "that part only. Use a raster covering the whole served area.").format(
+                raster=raster.name(), share=100.0 * share))
+        return tr("Population: cells of {raster} whose centre is in the covered / served area.").format(
+            raster=raster.name())
+    if population_points is not None:
+        label = _label(population_points, tr("Population points"))
+        people = workspace.read_points(population_points, label, [persons_field], allow_empty=True)
+        pop.add_point_population(results, [
+            (point, pop.population_value(f.attributes.get(persons_field), label, f.fid, persons_field))
+            for f in people for point in point_xy(f.geometry)])
+        return tr("Population: field {field} of {layer}, each point counted where it stands.").format(
+            field=persons_field, layer=label)
+    served_label = run.served_label
+    pairs = [(f.geometry, pop.population_value(f.attributes.get(population_field), served_label, f.fid,
+                                               population_field)) for f in served]
+    unknown = [f.fid for f, (_, value) in zip(served, pairs) if value is None]
+    if unknown and feedback is not None:
+        # Left out of both the served and the covered population: say so, with the features.
+        feedback.pushWarning(tr(
+            "{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); "
+            "they count in the area but not in the population coverage.").format(
+            layer=served_label, n=len(unknown), field=population_field, ids=_ids(unknown, 20)))
+    pop.add_field_population(results, pairs, dict(zones), workspace.meter)
+    return tr("Population: field {field}, shared out by area.").format(field=population_field)

@@ -12,15 +12,21 @@ the caller which share of the served area lies on cells with data.
 
 Field rule: a polygon carrying a population figure contributes it in proportion
 to the share of its area that lies in the zone (area-weighted).
+
+Point rule: a point (building, address point) counts where it stands.
+
+``add_raster_population``, ``add_field_population`` and ``add_point_population``
+apply these rules to the zones of a coverage (``service_area.cover_zones``).
 """
 import math
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from . import transforms
+from .overlay import GeometryIndex, polygonal
 
 BLOCK_ROWS = 1024
 
@@ -170,3 +176,69 @@ def population_value(value, layer: str, fid: int, field: str) -> Optional[float]
                 layer=layer, fid=fid, field=field, value=value),
             tr("Correct the value; a population cannot be negative."))
     return number
+
+
+# --- population per zone of a coverage (``service_area.ZoneCoverage``: key, served, covered, uncovered) ---
+
+def add_field_population(results: Sequence, served_polygons: Sequence[tuple],
+                         zones: Dict[object, QgsGeometry], meter) -> None:
+    """Area-weighted population per zone from (polygon, population) pairs of the served layer."""
+    index = GeometryIndex([g for g, _ in served_polygons])
+    areas = [meter.km2(g) for g, _ in served_polygons]
+    for result in results:
+        zone = zones[result.key]
+        served_pieces, covered_pieces = [], []
+        for position in index.positions(zone.boundingBox()):
+            polygon, population = served_polygons[position]
+            piece = polygonal(polygon.intersection(zone))
+            if piece.isEmpty():
+                continue
+            piece_km2 = meter.km2(piece)
+            served_pieces.append((population, areas[position], piece_km2))
+            if not result.covered.isEmpty():
+                covered = polygonal(piece.intersection(result.covered))
+                covered_pieces.append((population, areas[position], meter.km2(covered)))
+        result.pop_served = area_weighted(served_pieces)
+        result.pop_covered = area_weighted(covered_pieces)
+
+
+def add_point_population(results: Sequence, points: Sequence[tuple]) -> None:
+    """Population per zone from (point, persons) pairs (buildings, address points):
+    a point counts where it stands, in the zone's served area and, if covered, in
+    its covered area. Points outside the served area count for nothing."""
+    index = GeometryIndex([QgsGeometry.fromPointXY(point) for point, _ in points])
+    for result in results:
+        served_engine = QgsGeometry.createGeometryEngine(result.served.constGet())
+        served_engine.prepareGeometry()
+        covered_engine = None
+        if not result.covered.isEmpty():
+            covered_engine = QgsGeometry.createGeometryEngine(result.covered.constGet())
+            covered_engine.prepareGeometry()
+        served_sum = covered_sum = 0.0
+        for position in index.positions(result.served.boundingBox()):
+            point = index.geometries[position].constGet()
+            if not served_engine.intersects(point):
+                continue
+            persons = points[position][1] or 0.0
+            served_sum += persons
+            if covered_engine is not None and covered_engine.intersects(point):
+                covered_sum += persons
+        result.pop_served, result.pop_covered = served_sum, covered_sum
+
+
+def add_raster_population(results: Sequence, raster_path: str,
+                          raster_crs: QgsCoordinateReferenceSystem, working_crs: QgsCoordinateReferenceSystem,
+                          label: str = "", feedback=None) -> float:
+    """Population per zone from a raster: cells whose centre is in the covered / uncovered parts.
+    Returns the share of the served area lying on cells with data (0–1)."""
+    groups = []
+    for result in results:
+        groups.append([result.covered])
+        groups.append([result.uncovered])
+    stats = {}
+    sums = raster_sums(raster_path, raster_crs, groups, working_crs, label, feedback, stats)
+    for position, result in enumerate(results):
+        covered, uncovered = sums[2 * position], sums[2 * position + 1]
+        result.pop_covered = covered
+        result.pop_served = covered + uncovered
+    return stats.get("share_with_data", 1.0)

@@ -1,0 +1,266 @@
+"""Service areas and their coverage of a served area, zone by zone: the geometry
+of the bus-stop coverage check (``core.checks.coverage``), with no plan knowledge.
+
+Method (straight-line distance), all in the CGCS2000 Gauss-Krüger zone of the
+data (``measure.choose_projection``):
+
+1. stops are deduplicated (two stops within 1 cm are one stop) and each is
+   buffered by the radius as a polygon with ``BUFFER_SEGMENTS`` (16) segments
+   per quarter circle: a regular 64-gon, whose area is 0.16% smaller than the
+   true disc. QGIS's ``native:buffer`` with SEGMENTS=16 gives the same polygon;
+2. the work is split by zone (township, or a 2 km grid tile when no township
+   layer is given): in each zone the served polygons are dissolved and clipped
+   to the zone, the stop buffers that touch the zone (spatial index, prepared
+   geometry test) are dissolved and clipped to it, and the two intersected.
+   Every GEOS operation stays local, which is what makes it fast at city scale;
+   overlapping stops and overlapping served polygons count once;
+3. coverage = covered area / served area, summed over the zones.
+
+Along the network (``network.py``) the buffers are replaced by the reachable
+parts of the road network, each widened by ``ACCESS_WIDTH`` on both sides (the
+walk from the road into the block), with the same segment count.
+"""
+import math
+import struct
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsGeometry,
+    QgsPointXY,
+    QgsRectangle,
+)
+
+from ...i18n import tr
+from ..errors import check_cancel
+from . import transforms
+from .overlay import GeometryIndex, clip_union_to_zone, polygonal
+
+BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
+ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, network distance only
+TILE_SIZE = 2000.0  # m: grid tiles when no township layer is given
+DUPLICATE_TOLERANCE = 0.01  # m: stops closer than this are one stop
+OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are outside the served area
+OFFSET_SAMPLE = 5000  # stops tested for the offset warning
+
+
+@dataclass
+class ZoneCoverage:
+    """Coverage inside one township (or grid tile)."""
+
+    key: object
+    served: QgsGeometry
+    covered: QgsGeometry
+    service: QgsGeometry
+    uncovered: QgsGeometry
+    served_km2: float
+    covered_km2: float
+    pop_served: Optional[float] = None
+    pop_covered: Optional[float] = None
+
+    @property
+    def percent(self) -> Optional[float]:
+        return 100.0 * self.covered_km2 / self.served_km2 if self.served_km2 > 0 else None
+
+    @property
+    def pop_percent(self) -> Optional[float]:
+        if self.pop_served is None or self.pop_served <= 0:
+            return None
+        return 100.0 * self.pop_covered / self.pop_served
+
+
+@dataclass
+class CoverageSummary:
+    zones: List[ZoneCoverage]
+    notes: List[str] = field(default_factory=list)
+
+    @property
+    def served_km2(self) -> float:
+        return sum(z.served_km2 for z in self.zones)
+
+    @property
+    def covered_km2(self) -> float:
+        return sum(z.covered_km2 for z in self.zones)
+
+    @property
+    def area_percent(self) -> float:
+        served = self.served_km2
+        return 100.0 * self.covered_km2 / served if served > 0 else 0.0
+
+    @property
+    def pop_served(self) -> Optional[float]:
+        values = [z.pop_served for z in self.zones if z.pop_served is not None]
+        return sum(values) if values else None
+
+    @property
+    def pop_covered(self) -> Optional[float]:
+        values = [z.pop_covered for z in self.zones if z.pop_covered is not None]
+        return sum(values) if values else None
+
+    @property
+    def pop_percent(self) -> Optional[float]:
+        served = self.pop_served
+        if not served:
+            return None
+        return 100.0 * (self.pop_covered or 0.0) / served
+
+
+def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = DUPLICATE_TOLERANCE):
+    """(unique [(fid, point)], duplicate fids): a stop entered twice counts once."""
+    seen: Dict[tuple, int] = {}
+    unique, duplicates = [], []
+    for fid, point in points:
+        key = (round(point.x() / tolerance), round(point.y() / tolerance))
+        if key in seen:
+            duplicates.append(fid)
+        else:
+            seen[key] = fid
+            unique.append((fid, point))
+    return unique, duplicates
+
+
+def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
+    """One buffer polygon per stop, vertex for vertex GEOS's buffer of the point (as native:buffer).
+
+    GEOS places a point's buffer vertices at x + r·cos θ, y + r·sin θ; the polygon is
+    therefore built once around (0, 0) by GEOS and moved to every stop, which is 20 times
+    quicker than 50,000 buffer calls (the vertices agree to 1e-9 m)."""
+    import numpy as np
+
+    if not points:
+        return []
+    template = QgsGeometry.fromPointXY(QgsPointXY(0.0, 0.0)).buffer(radius, segments)
+    ring = np.array([(p.x(), p.y()) for p in template.asPolygon()[0]], dtype="<f8")
+    header = struct.pack("<BIII", 1, 3, 1, len(ring))  # little-endian WKB Polygon, 1 ring, n points
+    stops = np.array([(p.x(), p.y()) for p in points], dtype="<f8")
+    raw = (ring[None, :, :] + stops[:, None, :]).tobytes()
+    size = len(ring) * 16
+    buffers = []
+    for position in range(len(points)):
+        geometry = QgsGeometry()
+        geometry.fromWkb(header + raw[position * size:(position + 1) * size])
+        buffers.append(geometry)
+    return buffers
+
+
+def widened_lines(lines: Sequence[QgsGeometry], width: float = ACCESS_WIDTH,
+                  segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
+    """Reachable road pieces widened by the walking-access width (round ends)."""
+    return [line.buffer(width, segments) for line in lines if line is not None and not line.isEmpty()]
+
+
+def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
+    """Square tiles covering ``extent``, as (key, polygon): the zones when no township layer is given."""
+    zones = []
+    if extent is None or extent.isNull():
+        return zones
+    columns = max(1, int(math.ceil(extent.width() / tile)) + (1 if extent.width() == 0 else 0))
+    rows = max(1, int(math.ceil(extent.height() / tile)) + (1 if extent.height() == 0 else 0))
+    for row in range(rows):
+        for column in range(columns):
+            x0 = extent.xMinimum() + column * tile
+            y0 = extent.yMinimum() + row * tile
+            zones.append(((row, column), QgsGeometry.fromRect(QgsRectangle(x0, y0, x0 + tile, y0 + tile))))
+    return zones
+
+
+def _area_km2(meter, geometry: QgsGeometry) -> float:
+    return meter.km2(geometry) if geometry is not None and not geometry.isEmpty() else 0.0
+
+
+def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
+                feedback=None, with_service: bool = True, served_index: GeometryIndex = None) -> List[ZoneCoverage]:
+    """Coverage of the ``served`` polygons by the union of ``shapes`` (stop buffers or
+    widened reachable roads), zone by zone. ``zones`` are (key, polygon).
+
+    With ``with_service`` every zone that holds served area or a service shape gets a
+    result, with the zone's whole service area (the union of every shape touching the
+    zone). Without it only the shapes touching the served area are dissolved, which
+    is 2–3 times quicker, and zones without served area are left out."""
+    served_index = served_index or GeometryIndex(served)
+    shape_index = GeometryIndex(shapes)
+    results = []
+    total = max(len(zones), 1)
+    for position, (key, zone) in enumerate(zones):
+        check_cancel(feedback)
+        if feedback is not None and position % 10 == 0:
+            feedback.setProgress(100.0 * position / total)
+        served_z = clip_union_to_zone(served_index, zone)
+        if not with_service and served_z.isEmpty():
+            continue
+        touching = shape_index.intersecting(zone if with_service else served_z)
+        if served_z.isEmpty() and not touching:
+            continue
+        merged = (QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]) if touching else None
+        service_z = polygonal(merged.intersection(zone)) if merged is not None and with_service else QgsGeometry()
+        if served_z.isEmpty() or merged is None:
+            covered_z = QgsGeometry()
+        else:
+            covered_z = polygonal((service_z if with_service else merged).intersection(served_z))
+        uncovered_z = QgsGeometry()
+        if not served_z.isEmpty():
+            uncovered_z = served_z if covered_z.isEmpty() else polygonal(served_z.difference(covered_z))
+        results.append(ZoneCoverage(key, served_z, covered_z, service_z, uncovered_z,
+                                    _area_km2(meter, served_z), _area_km2(meter, covered_z)))
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return results
+
+
+def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: GeometryIndex) -> List[int]:
+    """Ids of the stops that lie outside every served polygon."""
+    outside = []
+    for fid, point in points:
+        rect = QgsRectangle(point.x(), point.y(), point.x(), point.y())
+        if not any(g.contains(point) for g in served_index.candidates(rect)):
+            outside.append(fid)
+    return outside
+
+
+def _gcj02_to_wgs84():
+    """core/geo/gcj02.gcj02_to_wgs84 (lon, lat arrays -> arrays), or None if that module is missing."""
+    try:
+        from .gcj02 import gcj02_to_wgs84
+    except ImportError:
+        return None
+    return gcj02_to_wgs84
+
+
+def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoordinateReferenceSystem,
+                   served_index: GeometryIndex, label: str) -> List[str]:
+    """Notes when most stops fall outside the served area, and when shifting them by the
+    inverse GCJ-02 offset (web-map coordinates) would bring many more inside."""
+    if not points or len(served_index) == 0:
+        return []
+    if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a tenth of the time
+        step = len(points) / OFFSET_SAMPLE
+        points = [points[int(i * step)] for i in range(OFFSET_SAMPLE)]
+    outside = stops_outside(points, served_index)
+    share = len(outside) / len(points)
+    notes = []
+    if share > OUTSIDE_WARNING_SHARE:
+        notes.append(tr(
+            "{layer}: {share:.0%} of the stops ({n} of {total} tested) lie outside the served area. Check that the "
+            "stops and the served area belong to the same place and coordinate system.").format(
+            layer=label, share=share, n=len(outside), total=len(points)))
+    convert = _gcj02_to_wgs84()
+    if convert is None or not outside:
+        return notes
+    geographic = transforms.crs(transforms.CGCS2000_ID)
+    to_geo = transforms.transform(working_crs, geographic, probe=points[0][1])
+    back = transforms.transform(geographic, working_crs)
+    lonlat = [to_geo.transform(point) for _, point in points]
+    lons, lats = convert([p.x() for p in lonlat], [p.y() for p in lonlat])
+    shifted = [(fid, back.transform(QgsPointXY(float(lon), float(lat))))
+               for (fid, _), lon, lat in zip(points, lons, lats)]
+    shifted_outside = stops_outside(shifted, served_index)
+    gained = len(outside) - len(shifted_outside)
+    # Many more inside once shifted: the stops were most likely taken from a web map (Amap, Tencent).
+    if gained >= max(3, 0.2 * len(points)):
+        notes.append(tr(
+            "{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, "
+            "{gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them "
+            "with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.").format(
+            layer=label, gained=gained, before=share, after=len(shifted_outside) / len(points)))
+    return notes
