@@ -2,6 +2,8 @@
 from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
+from .check_distance_rule import CheckDistanceRuleAlgorithm
+from .check_land_share import CheckLandShareAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
@@ -12,6 +14,8 @@ ALGORITHMS = [
     CheckBuiltupAlgorithm,
     CheckControlLinesAlgorithm,
     CheckCoverageAlgorithm,
+    CheckLandShareAlgorithm,
+    CheckDistanceRuleAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
     ReadDeliveryAlgorithm,

@@ -28,6 +28,21 @@ county data, and each preset below says which codes it counts and why.
   1201–1205 铁路、公路、机场、港口码头、管道运输 (regional infrastructure), 1209 其他交通设施,
   and 16 留白用地 (land held in reserve, not built).
 
+Classes of land measured as a share (``class_presets``, for core/checks/land_share.py):
+
+* 绿地 (绿地率): 三调 (GB/T 21010-2017 《土地利用现状分类》 and the 三调 工作分类) 0810 公园与绿地,
+  without 0810A 广场用地; 用地用海 (2023) 1401 公园绿地 and 1402 防护绿地, without 1403 广场用地.
+  GB/T 50563-2010 《城市园林绿化评价标准》 counts only the green part of a square, and the
+  附属绿地 inside other plots, which no land-use class holds: a figure from codes is the
+  independent green land, a floor of the 绿地率.
+* 森林 (森林覆盖率): the national rule (国家林业局《国家森林资源连续清查技术规定》2014;
+  GB/T 26424-2010 《森林资源规划设计调查技术规程》) counts 乔木林地, 竹林地 and the 国家特别规定
+  灌木林地 over the total land area. 三调: 0301 乔木林地, 0302 竹林地, 0305 灌木林地 (0303 红树林地,
+  0304 森林沼泽 and 0306 灌丛沼泽 are filed under 00 湿地 in the 三调, 0307 其他林地 is no forest);
+  用地用海 (2023): 0301 乔木林地, 0302 竹林地, 0303 灌木林地 (0304 其他林地 is not counted).
+  Land-use classes cannot tell the 特别规定 shrubs from the others, nor hold the 四旁树 and
+  农田林网 the rule also counts: every shrub polygon is counted, and the report says so.
+
 Codes match as prefixes: ``07`` counts ``0701`` and ``070101``. A numeric class
 field loses leading zeros (0701 is stored as 701): a number with an odd count of
 digits is read with its zero restored, so ``07`` matches 701 while ``201`` (三调
@@ -48,6 +63,7 @@ class LandUsePreset:
     codes: Tuple[str, ...]
     field_names: Tuple[str, ...]  # usual names of the class field, for a default
     reason: str
+    exclude: Tuple[str, ...] = ()  # codes not counted although a code above is their prefix (0810A)
 
 
 def _presets() -> List[LandUsePreset]:
@@ -78,13 +94,58 @@ def _presets() -> List[LandUsePreset]:
 
 PRESET_IDS = ("czcsxm_town", "czcsxm_city", "sandiao_dlbm", "ydyh")
 
+_YDYH_FIELDS = ("YDYHFLDM", "YDYHFL", "DLBM", "YDDM")
+
+
+def _class_presets() -> List[LandUsePreset]:
+    """Classes of land a share is measured of (see the module's note), each with its source."""
+    return [
+        LandUsePreset(
+            "sandiao_green", tr("三调 GB/T 21010-2017: 绿地 0810 公园与绿地 (not 0810A 广场用地) — 绿地率"),
+            ("0810",), ("DLBM",),
+            tr("三调 (GB/T 21010-2017 and the 三调 工作分类) class 0810 公园与绿地 counts as green land; "
+               "0810A 广场用地 does not (GB/T 50563-2010 counts only the green part of a square), and the "
+               "附属绿地 inside other plots is in no land-use class, so the figure is a floor of the 绿地率."),
+            exclude=("0810A",)),
+        LandUsePreset(
+            "ydyh_green", tr("用地用海 (2023): 绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率"),
+            ("1401", "1402"), _YDYH_FIELDS,
+            tr("用地用海分类 (《国土空间调查、规划、用途管制用地用海分类指南》, 2023) classes 1401 公园绿地 and "
+               "1402 防护绿地 count as green land; 1403 广场用地 does not (GB/T 50563-2010 counts only the green "
+               "part of a square), and the 附属绿地 inside other plots is in no class, so the figure is a floor "
+               "of the 绿地率.")),
+        LandUsePreset(
+            "sandiao_forest", tr("三调 GB/T 21010-2017: 森林 0301 乔木林地 + 0302 竹林地 + 0305 灌木林地 — 森林覆盖率"),
+            ("0301", "0302", "0305"), ("DLBM",),
+            tr("三调 classes 0301 乔木林地, 0302 竹林地 and 0305 灌木林地 count as forest, as the national rule "
+               "counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术规定》2014; "
+               "GB/T 26424-2010); 0307 其他林地 does not, and 0303/0304/0306 are 湿地 in the 三调. The land-use "
+               "classes cannot tell the 特别规定 shrubs from others (all 0305 is counted), nor hold the "
+               "四旁树 and 农田林网 the rule also counts.")),
+        LandUsePreset(
+            "ydyh_forest", tr("用地用海 (2023): 森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率"),
+            ("0301", "0302", "0303"), _YDYH_FIELDS,
+            tr("用地用海分类 (2023) classes 0301 乔木林地, 0302 竹林地 and 0303 灌木林地 count as forest, as the "
+               "national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术"
+               "规定》2014; GB/T 26424-2010); 0304 其他林地 does not. All 0303 is counted (the classes cannot "
+               "tell the 特别规定 shrubs from others), and the 四旁树 and 农田林网 are in no class.")),
+    ]
+
+
+CLASS_PRESET_IDS = ("sandiao_green", "ydyh_green", "sandiao_forest", "ydyh_forest")
+
 
 def presets() -> List[LandUsePreset]:
     return _presets()
 
 
+def class_presets() -> List[LandUsePreset]:
+    """The presets of classes measured as a share (green land, forest)."""
+    return _class_presets()
+
+
 def preset(preset_id: str) -> LandUsePreset:
-    for candidate in _presets():
+    for candidate in _presets() + _class_presets():
         if candidate.id == preset_id:
             return candidate
     raise KeyError(preset_id)
@@ -150,6 +211,8 @@ class CodeSelector:
         self.matched = 0
         self.null_codes: List[int] = []
         self.decimal_values: List[str] = []
+        self.fix = ""          # the fix a check of its own names when nothing matches (default: built-up's)
+        self.selected_what = ""  # what the selected features are, for the notes (default: built-up)
 
     def __call__(self, fid: int, value) -> bool:
         text = code_text(value)
@@ -180,12 +243,17 @@ class CodeSelector:
                "The field holds: {found}.").format(
                 layer=self.label, field=self.field.name(), codes=", ".join(self.codes),
                 found=shown or tr("(only empty values)")),
-            tr("Choose the preset for this code system, another field, or type the codes that count as built-up."))
+            self.fix or tr("Choose the preset for this code system, another field, or type the codes that count as "
+                           "built-up."))
 
     def notes(self) -> List[str]:
-        notes = [tr("{layer}: {n} of {total} land-use features counted as built-up (codes {codes}).").format(
-            layer=self.label, n=self.matched, total=sum(self.seen.values()) + len(self.null_codes),
-            codes=", ".join(self.codes))]
+        total = sum(self.seen.values()) + len(self.null_codes)
+        if self.selected_what:
+            notes = [tr("{layer}: {n} of {total} features selected as {what} (codes {codes}).").format(
+                layer=self.label, n=self.matched, total=total, what=self.selected_what, codes=", ".join(self.codes))]
+        else:
+            notes = [tr("{layer}: {n} of {total} land-use features counted as built-up (codes {codes}).").format(
+                layer=self.label, n=self.matched, total=total, codes=", ".join(self.codes))]
         if self.null_codes:
             notes.append(tr("{layer}: {n} features without a code in '{field}' not counted (feature ids {ids}).")
                          .format(layer=self.label, n=len(self.null_codes), field=self.field.name(),
