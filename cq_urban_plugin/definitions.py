@@ -41,3 +41,7 @@ CHECK_SUMMARY_PROPERTY = "cq_urban/check_summary"
 
 # The township column of every check's per-township output (layers and tables alike).
 TOWNSHIP_FIELD = "township"
+
+# The indicator engine's checks (issue 14).
+CHECK_PER_CAPITA = "check_per_capita"
+MEASURE_POPULATION = "measure_population"

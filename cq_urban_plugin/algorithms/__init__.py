@@ -4,9 +4,11 @@ from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
 from .check_distance_rule import CheckDistanceRuleAlgorithm
 from .check_land_share import CheckLandShareAlgorithm
+from .check_per_capita import CheckPerCapitaAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
+from .measure_population import MeasurePopulationAlgorithm
 from .read_delivery import ReadDeliveryAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
@@ -14,6 +16,8 @@ ALGORITHMS = [
     CheckBuiltupAlgorithm,
     CheckControlLinesAlgorithm,
     CheckCoverageAlgorithm,
+    CheckPerCapitaAlgorithm,
+    MeasurePopulationAlgorithm,
     CheckLandShareAlgorithm,
     CheckDistanceRuleAlgorithm,
     ListTargetsAlgorithm,

@@ -40,14 +40,18 @@ def target_met(measured: Optional[float], value: Optional[float], comparison: st
 
 
 def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: Optional[float], indicator: str,
-                  unit: str, typed_label: str, first_by_default: bool = False) -> Optional[Target]:
-    """The target a check compares with: a value the user typed (a floor, no
-    citation), else the catalogue's target ``target_id``, else (when
-    ``first_by_default``) the catalogue's first target of ``indicator`` in ``unit``;
-    None when there is none. A target of another indicator or unit is refused."""
+                  unit: str, typed_label: str, first_by_default: bool = False,
+                  typed_comparison: str = ">=") -> Optional[Target]:
+    """The target a check compares with: a value the user typed (no citation; a floor
+    unless ``typed_comparison`` says "<=" for a cap or "=" for a figure), else the
+    catalogue's target ``target_id``, else (when ``first_by_default``) the catalogue's
+    first target of ``indicator`` in ``unit``; None when there is none. A target of
+    another indicator or unit is refused."""
     if typed_value is not None:
+        if typed_comparison not in COMPARISONS or typed_comparison == "range":
+            raise ValueError(f"a typed target needs '>=', '<=' or '=', not {typed_comparison!r}")
         return Target(id="typed", indicator=indicator, label=typed_label, label_en="", value=float(typed_value),
-                      unit=unit, comparison=">=", year=None, scope="jurisdiction", cite=None)
+                      unit=unit, comparison=typed_comparison, year=None, scope="jurisdiction", cite=None)
     target_id = (target_id or "").strip()
     if not target_id and not first_by_default:
         return None

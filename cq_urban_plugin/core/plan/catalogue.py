@@ -47,6 +47,14 @@ MAX_NODES = 200_000
 MAX_DEPTH = 60
 _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str: "text", list: "list",
                dict: "mapping"}
+# The indicators a target may name (catalogues/README.md): the checks pick their targets by them
+# (builtup_area: core/checks/builtup.py, bus_stop_coverage: coverage.py, urban_land_per_capita and
+# park_green_per_capita: per_capita.py, population: population_places.py, the shares: land_share.py,
+# distance_rule: distance_rule.py); `other` is measured by none. Any other name is refused: a misspelt
+# indicator would never be measured, silently.
+INDICATORS = ("builtup_area", "bus_stop_coverage", "green_space_ratio", "green_coverage_ratio", "forest_cover",
+              "builtup_in_boundary", "land_share", "urbanization_rate", "population", "urban_land_per_capita",
+              "park_green_per_capita", "distance_rule", "other")
 
 
 
@@ -386,9 +394,14 @@ class _Reader:
                     self.fail(raw, f"{where}: scope '{scope}' names no class of structure '{sid}'.",
                               f"use one of {[c.value for c in by_id[sid].classes]}.")
             year = self.get(raw, "year", int, where, required=False)
+            indicator = self.get(raw, "indicator", str, where)
+            if indicator not in INDICATORS:
+                self.fail(raw, f"{where}: indicator '{indicator}' is unknown.",
+                          f"use one of {', '.join(INDICATORS)} (`other` for a target no check measures).",
+                          key="indicator")
             targets.append(Target(
                 id=tid,
-                indicator=self.get(raw, "indicator", str, where),
+                indicator=indicator,
                 label=self.get(raw, "label", str, where),
                 label_en=self.get(raw, "label_en", str, where, required=False, default=""),
                 value=self.target_number(raw, "value", where, required=True),
