@@ -158,3 +158,50 @@ def test_bad_input_is_a_message(qgis_processing, tmp_path):
             "TOWNSHIPS": townships(), "POPULATION_FIELD": "name", "CATALOGUE": "kaizhou",
             "OUTPUT": "memory:", "TABLE": "memory:"})
     assert "not a number" in str(error.value) and "Traceback" not in str(error.value)
+
+
+def test_a_raster_in_another_crs_agrees_with_native_zonal_statistics(qgis_processing, tmp_path):
+    """Cells in CGCS2000 degrees, townships in metres (EPSG:4544): the townships are projected onto the grid,
+    as QGIS's zonal statistics of the reprojected townships count it."""
+    import processing
+    from osgeo import gdal, osr
+    from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsProject
+
+    layer = townships(False)
+    to_degrees = QgsCoordinateTransform(layer.crs(), QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance())
+    box = to_degrees.transformBoundingBox(layer.extent())
+    size = 0.0004
+    columns, rows = int(box.width() / size) + 10, int(box.height() / size) + 10
+    values = np.random.default_rng(7).uniform(0, 20, size=(rows, columns))
+    path = tmp_path / "people_4490.tif"
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), columns, rows, 1, gdal.GDT_Float64)
+    dataset.SetGeoTransform((box.xMinimum() - 5 * size, size, 0.0, box.yMaximum() + 5 * size, 0.0, -size))
+    reference = osr.SpatialReference()
+    reference.ImportFromEPSG(4490)
+    dataset.SetProjection(reference.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(values)
+    dataset = None
+    raster = QgsRasterLayer(str(path), "people_4490")
+    result = measure_population(layer, PopulationInput(raster=raster), name_field="name")
+    assert any("EPSG:4490" in note and "not resampled" in note for note in result.notes)
+    projected = processing.run("native:reprojectlayer", {"INPUT": layer, "TARGET_CRS": "EPSG:4490",
+                                                         "OUTPUT": "memory:"})["OUTPUT"]
+    stats = processing.run("native:zonalstatisticsfb", {"INPUT": projected, "INPUT_RASTER": raster, "RASTER_BAND": 1,
+                                                        "STATISTICS": [1], "OUTPUT": "memory:"})["OUTPUT"]
+    expected = {f["name"]: f["_sum"] for f in stats.getFeatures()}
+    for row in result.detail.townships:
+        assert close(row.population, expected[row.name]), row.name
+
+
+@pytest.mark.slow
+def test_population_targets_through_qgis_process(installed_plugin, tmp_path):
+    import json
+
+    source = factory.write(townships(), tmp_path / "kaizhou.gpkg", "townships")
+    output = installed_plugin("run", "cq_urban:measure_population", "--json", "--", f"TOWNSHIPS={source}",
+                              "TOWNSHIP_NAME_FIELD=name", "POPULATION_FIELD=pop", "CATALOGUE=kaizhou",
+                              "TARGET_ID=pop_tier2_2025", f"OUTPUT={tmp_path / 'out.gpkg'}",
+                              f"TABLE={tmp_path / 'table.gpkg'}").stdout
+    results = json.loads(output[output.index("{"):])["results"]
+    assert results["PASSED"] is False and results["MEASURED"] == pytest.approx(2.6)    # 大进镇 2.6 > 2.5 万
+    assert results["POPULATION"] == pytest.approx(TOTAL) and results["TARGETS_MEASURED"] >= 10
