@@ -244,8 +244,9 @@ def check_per_capita(land_source, townships_source=None, *, indicator: str = URB
     meter = workspace.meter
     land = read_land(workspace, land_source, land_label, class_field, codes, exclude)
     if not any(g.area() > 0 for g in land):
-        raise PlanInputError(tr("Layer '{layer}' has no land polygon with an area.").format(layer=land_label),
-                             tr("Check its geometries and, for a land-use layer, the codes."))
+        raise PlanInputError(
+            tr("Layer '{layer}' (INPUT or LANDUSE) has no land polygon with an area.").format(layer=land_label),
+            tr("Check its geometries and, for a land-use layer, the codes."))
     area_definition = area_definition or (
         tr("Land: the polygons of '{layer}' with a code in '{field}' starting with {codes}.").format(
             layer=land_label, field=class_field, codes=", ".join(codes)) if class_field else

@@ -164,7 +164,7 @@ def township_population(workspace: Workspace, features: Sequence, zones: Sequenc
             workspace.note(tr("The population raster '{raster}' has data under only {share:.1f}% of the townships' "
                               "area: the population counts that part only.").format(
                 raster=source.raster.name(), share=100.0 * share))
-        where = tr("the raster '{layer}'").format(layer=source.raster.name())
+        where = tr("the raster '{layer}' (POPULATION_RASTER)").format(layer=source.raster.name())
     elif source.points is not None:
         label = source.points_label
         people = workspace.read_points(source.points, label, [source.persons_field], allow_empty=True)
@@ -201,7 +201,7 @@ def township_population(workspace: Workspace, features: Sequence, zones: Sequenc
                    "'{townships}'.").format(layer=label, townships=townships_label),
                 tr("Check that both layers cover the same place and that each layer's coordinate reference system "
                    "is the one its coordinates are in."))
-        where = tr("the points '{layer}'").format(layer=label)
+        where = tr("the points '{layer}' (POPULATION_POINTS)").format(layer=label)
     elif source.field:
         values = [pop.population_value(f.attributes.get(source.field), townships_label, f.fid, source.field)
                   for f in features]
@@ -211,7 +211,7 @@ def township_population(workspace: Workspace, features: Sequence, zones: Sequenc
                               "they count in no population sum.").format(
                 layer=townships_label, n=len(unknown), field=source.field,
                 ids=", ".join(str(i) for i in unknown[:20])))
-        where = tr("field '{field}' of '{layer}'").format(field=source.field, layer=townships_label)
+        where = tr("field '{field}' of '{layer}' (POPULATION_FIELD)").format(field=source.field, layer=townships_label)
     else:
         return [None] * len(zones)
     if not any(v for v in values if v):
