@@ -30,12 +30,12 @@ COVERAGE_ID, BUILTUP_ID = "cq_urban:check_coverage", "cq_urban:check_builtup"
 
 def test_panel_runs_appear_in_processing_history(panel):  # noqa: F811 (fixture)
     townships, builtup = add_layers(townships_layer(), builtup_layer())
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.builtup_combo.setLayer(builtup)
-    assert panel.run_builtup()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.builtup_combo.setLayer(builtup)
+    assert panel.checks.run_builtup()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
     from qgis.gui import QgsGui
 
     if hasattr(QgsGui, "historyProviderRegistry"):  # QGIS 3.24+
@@ -106,16 +106,16 @@ def test_progress_moves_forward_smoothly(panel):  # noqa: F811 (fixture)
     townships, stops = add_layers(townships_layer(), stops_layer())
     served = builtup_layer()
     add_layers(served)
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.stops_combo.setLayer(stops)
-    panel.served_combo.setLayer(served)
-    panel.roads_combo.setLayer(None)
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.stops_combo.setLayer(stops)
+    panel.checks.served_combo.setLayer(served)
+    panel.checks.roads_combo.setLayer(None)
     seen = []
-    panel.progress_bar.valueChanged.connect(seen.append)
-    assert panel.run_coverage()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    panel.session.progress_bar.valueChanged.connect(seen.append)
+    assert panel.checks.run_coverage()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
     values = [v for v in seen if v > 0]
     assert values and values[-1] == 100
     assert values == sorted(values), values  # never back, as the result loader's 0–33–66 % did
@@ -172,12 +172,12 @@ def test_plan_fields_get_aliases(panel):  # noqa: F811 (fixture)
     from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
     (townships,) = add_layers(townships_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    tagged = panel.tagged_layer()
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    tagged = panel.session.tagged_layer()
     alias = {f.name(): tagged.attributeAlias(i) for i, f in enumerate(tagged.fields())}
     assert alias["plan_name"] == tr("Plan name") and alias["plan_cite"] == tr("Plan citation")
     tier = bundled_catalogue("kaizhou").structure("town_tier")

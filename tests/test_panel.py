@@ -134,9 +134,9 @@ def plugin(qgis_iface, without_cq_provider, qgis_new_project):
     plugin = cq_urban_plugin.classFactory(qgis_iface)
     plugin.initGui()
     yield plugin
-    if plugin.panel is not None and plugin.panel.run is not None:
-        plugin.panel.cancel()
-        wait_for(plugin.panel.run)
+    if plugin.panel is not None and plugin.panel.session.run is not None:
+        plugin.panel.session.cancel()
+        wait_for(plugin.panel.session.run)
     plugin.unload()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     QgsProject.instance().removeAllMapLayers()
@@ -171,12 +171,13 @@ def test_panel_opens_from_the_menu_action(plugin, qgis_iface):
     assert plugin.panel.windowTitle() == tr("Plan checks")
     assert action.isChecked() and not plugin.panel.isHidden()
     # the catalogue list: every bundled catalogue, then "Browse…"
-    combo = plugin.panel.catalogue_combo
+    combo = plugin.panel.session.catalogue_combo
     ids = [Path(combo.itemData(i)).stem for i in range(combo.count() - 1)]
     assert "kaizhou" in ids and combo.itemText(combo.count() - 1) == tr("Browse…")
     # the targets offered for the built-up check are the catalogue's own
-    assert plugin.panel.select_catalogue("kaizhou")
-    offered = [plugin.panel.builtup_target_combo.itemData(i) for i in range(plugin.panel.builtup_target_combo.count())]
+    assert plugin.panel.session.select_catalogue("kaizhou")
+    targets = plugin.panel.checks.builtup_target_combo
+    offered = [targets.itemData(i) for i in range(targets.count())]
     assert offered == [t.id for t in bundled_catalogue("kaizhou").targets_for("builtup_area")] + [""]
     action.trigger()  # toggles it off again
     assert plugin.panel.isHidden()
@@ -187,34 +188,34 @@ def test_layer_pickers_filter_by_geometry(panel):
     stops = memory_layer("Point", [("id", int)], [(QgsGeometry.fromWkt(f"POINT({X0} {Y0})"), [1])], "stops")
     add_layers(stops)
     # the first polygon layer added is selected by the combo itself; its fields show at once
-    assert panel.township_combo.currentLayer() is not None
-    assert panel.name_field_combo.layer() is panel.township_combo.currentLayer()
-    panel.township_combo.setLayer(townships)
-    assert panel.name_field() == "name"
-    polygon_choices = {panel.township_combo.layer(i) for i in range(panel.township_combo.count())}
+    assert panel.session.township_combo.currentLayer() is not None
+    assert panel.session.name_field_combo.layer() is panel.session.township_combo.currentLayer()
+    panel.session.township_combo.setLayer(townships)
+    assert panel.session.name_field() == "name"
+    polygon_choices = {panel.session.township_combo.layer(i) for i in range(panel.session.township_combo.count())}
     assert townships in polygon_choices and builtup in polygon_choices and stops not in polygon_choices
-    point_choices = {panel.stops_combo.layer(i) for i in range(panel.stops_combo.count())}
+    point_choices = {panel.checks.stops_combo.layer(i) for i in range(panel.checks.stops_combo.count())}
     assert point_choices - {None} == {stops}
 
 
 def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     require(BUILTUP_ID)
     townships, builtup = add_layers(townships_layer(), builtup_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.builtup_combo.setLayer(builtup)
-    target_index = panel.builtup_target_combo.findData("builtup_2025")
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.builtup_combo.setLayer(builtup)
+    target_index = panel.checks.builtup_target_combo.findData("builtup_2025")
     assert target_index >= 0
-    panel.builtup_target_combo.setCurrentIndex(target_index)
+    panel.checks.builtup_target_combo.setCurrentIndex(target_index)
 
-    QTest.mouseClick(panel.builtup_button, Qt.MouseButton.LeftButton)
-    run = panel.last_run
+    QTest.mouseClick(panel.checks.builtup_button, Qt.MouseButton.LeftButton)
+    run = panel.session.last_run
     assert run is not None and run.algorithm_id == BUILTUP_ID
-    assert not panel.builtup_button.isEnabled() and panel.cancel_button.isEnabled()  # busy, not frozen
+    assert not panel.checks.builtup_button.isEnabled() and panel.session.cancel_button.isEnabled()  # busy, not frozen
     wait_for(run)
     assert run.status() == QgsTask.TaskStatus.Complete, run.error
-    assert panel.progress_bar.value() == 100 and not panel.cancel_button.isEnabled()
+    assert panel.session.progress_bar.value() == 100 and not panel.session.cancel_button.isEnabled()
 
     direct = processing.run(BUILTUP_ID, {
         "BUILTUP": builtup, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
@@ -233,15 +234,15 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     native_km2 = sum(f.geometry().area() for f in clipped.getFeatures()) / 1e6
     assert direct["MEASURED"] == pytest.approx(native_km2, rel=1e-4)
 
-    summary = panel.result_rows[0]
+    summary = panel.results.result_rows[0]
     assert summary.measured == approx(direct["MEASURED"])
     assert summary.target == approx(direct["TARGET"]) and direct["TARGET"] == 60.0
     assert summary.gap == approx(direct["GAP"])
     assert summary.passed is direct["PASSED"] is False
-    table = panel.results_table
+    table = panel.results.results_table
     assert table.item(0, 0).text() == tr("{check}: target {value}").format(check=tr("Built-up area"),
                                                                           value="60 km²")  # the check's heading
-    first = panel.table_row(0)
+    first = panel.results.table_row(0)
     assert first == 1
     assert table.item(first, 1).text() == f"{direct['MEASURED']:,.2f} km²"
     assert table.item(first, 2).text() == tr("not met")
@@ -252,7 +253,7 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
 
     # One row per township with the algorithm's own per-township figure.
     per_township = {f["name"]: f["bu_km2"] for f in direct["OUTPUT"].getFeatures()}
-    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    shown = {row.scope: row.measured for row in panel.results.result_rows[1:]}
     assert shown == pytest.approx(per_township)
     assert sum(v for k, v in shown.items() if k in in_scope) == pytest.approx(direct["MEASURED"], rel=1e-6)
 
@@ -262,8 +263,8 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
     canvas.setExtent(QgsRectangle(100, 20, 101, 21))
     panel.tabs.setCurrentIndex(2)
     QCoreApplication.processEvents()
-    row = next(i for i, r in enumerate(panel.result_rows) if r.scope == "岳溪镇")
-    rect = table.visualItemRect(table.item(panel.table_row(row), 1))
+    row = next(i for i, r in enumerate(panel.results.result_rows) if r.scope == "岳溪镇")
+    rect = table.visualItemRect(table.item(panel.results.table_row(row), 1))
     QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     township = next(f for f in townships.getFeatures() if f["name"] == "岳溪镇")
     expected = QgsCoordinateTransform(townships.crs(), canvas.mapSettings().destinationCrs(),
@@ -276,20 +277,20 @@ def test_builtup_check_fills_the_table_and_zooms(panel, qgis_iface):
 def test_control_lines_check_fills_the_table(panel):
     require(CONTROL_ID)
     townships, development, ecology = add_layers(townships_layer(), development_layer(), ecology_layer())
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.development_combo.setLayer(development)
-    panel.ecology_combo.setLayer(ecology)
-    assert panel.run_control_lines()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.development_combo.setLayer(development)
+    panel.checks.ecology_combo.setLayer(ecology)
+    assert panel.checks.run_control_lines()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
     direct = processing.run(CONTROL_ID, {
         "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name", "DEVELOPMENT": development, "ECOLOGY": ecology,
         "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
         "SUMMARY": "TEMPORARY_OUTPUT"})
-    assert panel.result_rows[0].measured == approx(direct["MEASURED"])
+    assert panel.results.result_rows[0].measured == approx(direct["MEASURED"])
     expected = {f["town"] or f["name"]: f["dev_pct"] for f in direct["OUTPUT"].getFeatures()}
-    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    shown = {row.scope: row.measured for row in panel.results.result_rows[1:]}
     assert shown == pytest.approx(expected)
     # 汉丰街道 (0–2 km) lies wholly inside the 3 km development boundary square.
     assert shown["汉丰街道"] == pytest.approx(100.0)
@@ -298,32 +299,32 @@ def test_control_lines_check_fills_the_table(panel):
 def test_checks_run_on_the_tagged_layer(panel):
     require(TAG_ID, CONTROL_ID)
     townships, development = add_layers(townships_layer(), development_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    tagged = panel.tagged_layer()
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    tagged = panel.session.tagged_layer()
     assert tagged is not None and tagged.fields().indexOf("zone") >= 0
-    panel.development_combo.setLayer(development)
-    assert panel.run_control_lines()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    used = panel.last_run.parameters
+    panel.checks.development_combo.setLayer(development)
+    assert panel.checks.run_control_lines()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    used = panel.session.last_run.parameters
     assert used["TOWNSHIPS"] is tagged and used["ZONE_FIELD"] == "zone"  # the plan zones tagging wrote
     direct = processing.run(CONTROL_ID, {
         "TOWNSHIPS": tagged, "TOWNSHIP_NAME_FIELD": "name", "ZONE_FIELD": "zone", "DEVELOPMENT": development,
         "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
         "SUMMARY": "TEMPORARY_OUTPUT"})
-    assert panel.result_rows[0].measured == approx(direct["MEASURED"])
+    assert panel.results.result_rows[0].measured == approx(direct["MEASURED"])
     flags = {f["name"]: (None if f["zone_ok"] in (None, NULL) else bool(f["zone_ok"]))
              for f in direct["OUTPUT"].getFeatures()}
-    assert {row.scope: row.passed for row in panel.result_rows[1:]} == flags
+    assert {row.scope: row.passed for row in panel.results.result_rows[1:]} == flags
     assert True in flags.values() and False in flags.values()  # both colours are exercised
     # a row's colour follows its flag: green consistent, red flagged
-    table = panel.results_table
-    for index, row in enumerate(panel.result_rows):
-        colour = table.item(panel.table_row(index), 2).background().color()
+    table = panel.results.results_table
+    for index, row in enumerate(panel.results.result_rows):
+        colour = table.item(panel.results.table_row(index), 2).background().color()
         if row.passed is True:
             assert colour.green() > colour.red()
         elif row.passed is False:
@@ -331,8 +332,8 @@ def test_checks_run_on_the_tagged_layer(panel):
     # choosing another township layer: the checks use it, not the old tagging output
     other = townships_layer()
     add_layers(other)
-    panel.township_combo.setLayer(other)
-    assert panel.check_townships() is other
+    panel.session.township_combo.setLayer(other)
+    assert panel.session.check_townships() is other
 
 
 def stops_layer():
@@ -347,48 +348,49 @@ def test_coverage_check_fills_the_table(panel, qgis_iface):
     townships, stops = add_layers(townships_layer(), stops_layer())
     served = builtup_layer()
     add_layers(served)
-    panel.select_catalogue("wuxi")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.stops_combo.setLayer(stops)
-    panel.served_combo.setLayer(served)
+    panel.session.select_catalogue("wuxi")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.stops_combo.setLayer(stops)
+    panel.checks.served_combo.setLayer(served)
     target_id = bundled_catalogue("wuxi").targets_for("bus_stop_coverage")[0].id  # 90% by 2025
-    target_index = panel.coverage_target_combo.findData(target_id)
+    target_index = panel.checks.coverage_target_combo.findData(target_id)
     assert target_index >= 0
-    panel.coverage_target_combo.setCurrentIndex(target_index)
-    assert panel.run_coverage()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    panel.checks.coverage_target_combo.setCurrentIndex(target_index)
+    assert panel.checks.run_coverage()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
 
     direct = processing.run(COVERAGE_ID, {
         "STOPS": stops, "SERVED_AREA": served, "TOWNSHIPS": townships, "TOWNSHIP_NAME_FIELD": "name",
         "RADIUS": 500, "CATALOGUE": "wuxi", "TARGET_ID": target_id,
         "SERVICE_AREA": "TEMPORARY_OUTPUT", "UNCOVERED": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
-    summary = panel.result_rows[0]
+    summary = panel.results.result_rows[0]
     assert summary.measured == approx(direct["MEASURED"]) and 0 < direct["MEASURED"] < 100
     assert summary.target == approx(direct["TARGET"]) and direct["TARGET"] == 90.0
     assert summary.gap == approx(direct["GAP"])
     assert summary.passed is direct["PASSED"] is False
     per_township = {f["township"]: f["measured"] for f in direct["TABLE"].getFeatures()
                     if f["township"] in TOWNSHIP_NAMES}
-    shown = {row.scope: row.measured for row in panel.result_rows[1:]}
+    shown = {row.scope: row.measured for row in panel.results.result_rows[1:]}
     assert shown == pytest.approx(per_township) and "汉丰街道" in shown
     # the uncovered areas are in the project and go onto the coverage map as an extra layer
-    uncovered = QgsProject.instance().mapLayer(panel.export_extras[0])
+    uncovered = QgsProject.instance().mapLayer(panel.maps.export_extras[0])
     assert uncovered is not None and uncovered.featureCount() > 0
-    assert panel.theme_combo.currentData()[0] == "coverage" and panel.export_layer_combo.currentLayer() == townships
+    assert panel.maps.theme_combo.currentData()[0] == "coverage"
+    assert panel.maps.export_layer_combo.currentLayer() == townships
 
 
 def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     require(TAG_ID)
     (townships,) = add_layers(townships_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    results = panel.last_run.results
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    results = panel.session.last_run.results
 
     direct = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
                                      "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"})
@@ -397,15 +399,15 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     assert direct["MATCHED"] == 5 and direct["UNMATCHED"] == 1
     # the match report table shows the algorithm's report, row for row
     report_rows = [(f["name"], f["status"]) for f in direct["MATCH_REPORT"].getFeatures()]
-    assert [(r["name"], r["problem"]) for r in panel.match_rows] == report_rows
-    assert panel.match_table.rowCount() == len(report_rows)
-    from cq_urban_plugin.gui.panel import status_text
+    assert [(r["name"], r["problem"]) for r in panel.tagging.match_rows] == report_rows
+    assert panel.tagging.match_table.rowCount() == len(report_rows)
+    from cq_urban_plugin.gui.tag_tab import status_text
 
-    assert table_column(panel.match_table, 1) == [status_text(status) for _name, status in report_rows]
-    assert table_column(panel.match_table, 0) == [name or "" for name, _status in report_rows]
+    assert table_column(panel.tagging.match_table, 1) == [status_text(status) for _name, status in report_rows]
+    assert table_column(panel.tagging.match_table, 0) == [name or "" for name, _status in report_rows]
 
     # the tagged output is in the project, with the plan's values
-    tagged = panel.tagged_layer()
+    tagged = panel.session.tagged_layer()
     assert tagged is not None and tagged.featureCount() == townships.featureCount()
     direct_tiers = {f["name"]: f["tier"] for f in direct["OUTPUT"].getFeatures()}
     assert {f["name"]: f["tier"] for f in tagged.getFeatures()} == direct_tiers
@@ -418,10 +420,10 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
     assert tiers <= offered
 
     # fix the unmatched name in place: one undoable edit in the layer's edit session
-    row = next(i for i, r in enumerate(panel.match_rows) if r["name"] == "五同乡")
-    fid = panel.match_rows[row]["fid"]
+    row = next(i for i, r in enumerate(panel.tagging.match_rows) if r["name"] == "五同乡")
+    fid = panel.tagging.match_rows[row]["fid"]
     assert fid is not None
-    panel.fix_township_name(fid, "五通乡")
+    panel.tagging.fix_township_name(fid, "五通乡")
     assert townships.isEditable()
     assert townships.getFeature(fid)["name"] == "五通乡"
     assert townships.undoStack().count() == 1
@@ -432,38 +434,38 @@ def test_tagging_match_report_fix_in_place_and_value_maps(panel):
 
     # run again: now everything matches, and the old output is replaced, not duplicated
     old_id = tagged.id()
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    assert panel.last_run.results["UNMATCHED"] == 0
-    assert panel.last_run.results["MATCHED"] == 6
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.results["UNMATCHED"] == 0
+    assert panel.session.last_run.results["MATCHED"] == 6
     assert QgsProject.instance().mapLayer(old_id) is None
-    assert panel.tagged_layer().featureCount() == 6
+    assert panel.session.tagged_layer().featureCount() == 6
 
 
 def test_export_the_thematic_map(panel, tmp_path):
     require(TAG_ID, "cq_urban:export_map")
     (townships,) = add_layers(townships_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    tagged = panel.tagged_layer()
-    assert panel.export_layer_combo.currentLayer() == tagged
-    assert panel.select_theme("tier")
-    panel.paper_combo.setCurrentIndex(1)  # A4 portrait
-    panel.title_edit.setText("开州区城镇体系校核图")
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    tagged = panel.session.tagged_layer()
+    assert panel.maps.export_layer_combo.currentLayer() == tagged
+    assert panel.maps.select_theme("tier")
+    panel.maps.paper_combo.setCurrentIndex(1)  # A4 portrait
+    panel.maps.title_edit.setText("开州区城镇体系校核图")
     target = tmp_path / "tiers.pdf"
-    panel.export_file.setFilePath(str(target))
-    QTest.mouseClick(panel.export_button, Qt.MouseButton.LeftButton)
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    assert panel.export_path == str(target) and target.stat().st_size > 0
+    panel.maps.export_file.setFilePath(str(target))
+    QTest.mouseClick(panel.maps.export_button, Qt.MouseButton.LeftButton)
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    assert panel.maps.export_path == str(target) and target.stat().st_size > 0
 
     direct_pdf = tmp_path / "direct.pdf"
     direct = processing.run("cq_urban:export_map", {"INPUT": tagged, "THEME": 1, "PAPER": 1,
                                                     "TITLE": "开州区城镇体系校核图", "OUTPUT": str(direct_pdf)})
-    assert panel.last_run.results["PAGES"] == direct["PAGES"] == 1
+    assert panel.session.last_run.results["PAGES"] == direct["PAGES"] == 1
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True).stdout
         assert "开州区城镇体系校核图" in text
@@ -473,15 +475,15 @@ def test_export_the_thematic_map(panel, tmp_path):
 def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     require(TAG_ID)
     (townships,) = add_layers(townships_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    first_run = panel.last_run
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    first_run = panel.session.last_run
     assert first_run.results["UNMATCHED"] == 1
-    row = next(i for i, r in enumerate(panel.match_rows) if r["name"] == "五同乡")
-    fid = panel.match_rows[row]["fid"]
+    row = next(i for i, r in enumerate(panel.tagging.match_rows) if r["name"] == "五同乡")
+    fid = panel.tagging.match_rows[row]["fid"]
 
     # double-clicking the row shows the feature on the map
     canvas = qgis_iface.mapCanvas()
@@ -489,11 +491,11 @@ def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     canvas.setExtent(QgsRectangle(0, 0, 10, 10))
     panel.tabs.setCurrentIndex(0)
     QCoreApplication.processEvents()
-    rect = panel.match_table.visualItemRect(panel.match_table.item(row, 0))
+    rect = panel.tagging.match_table.visualItemRect(panel.tagging.match_table.item(row, 0))
     # Qt's item views take a double-click on the row pressed just before, as a real user does.
     left, no_modifier = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QTest.mouseClick(panel.match_table.viewport(), left, no_modifier, rect.center())
-    QTest.mouseDClick(panel.match_table.viewport(), left, no_modifier, rect.center())
+    QTest.mouseClick(panel.tagging.match_table.viewport(), left, no_modifier, rect.center())
+    QTest.mouseDClick(panel.tagging.match_table.viewport(), left, no_modifier, rect.center())
     assert canvas.extent().contains(townships.getFeature(fid).geometry().boundingBox())
     assert canvas.extent().width() < 3 * SIDE or canvas.extent().height() < 3 * SIDE
 
@@ -511,29 +513,29 @@ def test_fix_a_name_from_the_match_report_and_run_again(panel, qgis_iface):
     from qgis.PyQt.QtCore import QTimer
 
     QTimer.singleShot(200, answer)
-    QTest.mouseClick(panel.fix_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(panel.tagging.fix_button, Qt.MouseButton.LeftButton)
     assert offered[0] == "五通乡" and "汉丰街道" in offered
     assert townships.getFeature(fid)["name"] == "五通乡" and townships.undoStack().count() == 1
     # …and tagging runs again by itself
-    assert panel.last_run is not first_run and panel.last_run.algorithm_id == TAG_ID
-    wait_for(panel.last_run)
-    assert panel.last_run.results["UNMATCHED"] == 0
-    assert all(r["name"] != "五同乡" for r in panel.match_rows)
+    assert panel.session.last_run is not first_run and panel.session.last_run.algorithm_id == TAG_ID
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.results["UNMATCHED"] == 0
+    assert all(r["name"] != "五同乡" for r in panel.tagging.match_rows)
 
 
 def test_hand_edits_of_roles_are_kept_in_the_saved_layer(panel, tmp_path):
     require(TAG_ID)
     (townships,) = add_layers(townships_layer())
     names_before = [f["name"] for f in townships.getFeatures()]
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
     target = tmp_path / "tagged.gpkg"
-    panel.tagged_file.setFilePath(str(target))
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    tagged = panel.tagged_layer()
+    panel.tagging.tagged_file.setFilePath(str(target))
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    tagged = panel.session.tagged_layer()
     assert tagged.dataProvider().name() == "ogr" and tagged.source().startswith(str(target))
     assert [f["name"] for f in townships.getFeatures()] == names_before and not townships.isEditable()
 
@@ -556,16 +558,16 @@ def test_a_catalogue_file_of_ones_own(panel, tmp_path):
     own = tmp_path / "my_district.yaml"
     own.write_text((REPO / "cq_urban_plugin" / "catalogues" / "kaizhou.yaml").read_text(encoding="utf-8"),
                    encoding="utf-8")
-    assert panel.add_catalogue_file(own)
-    assert panel.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}
-    assert panel.catalogue_combo.itemText(panel.catalogue_combo.count() - 1) == tr("Browse…")
+    assert panel.session.add_catalogue_file(own)
+    assert panel.session.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}
+    assert panel.session.catalogue_combo.itemText(panel.session.catalogue_combo.count() - 1) == tr("Browse…")
     broken = tmp_path / "broken.yaml"
     broken.write_text("schema_version: 1\njurisdiction: [\n", encoding="utf-8")
-    assert not panel.add_catalogue_file(broken)
-    assert "broken.yaml" in panel.status_label.text() and "line" in panel.status_label.text()
-    assert panel.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}  # the choice before stays
-    assert panel.select_catalogue("kaizhou")
-    assert panel.catalogue_parameters() == {"CATALOGUE": "kaizhou"}
+    assert not panel.session.add_catalogue_file(broken)
+    assert "broken.yaml" in panel.session.status_label.text() and "line" in panel.session.status_label.text()
+    assert panel.session.catalogue_parameters() == {"CATALOGUE_FILE": str(own)}  # the choice before stays
+    assert panel.session.select_catalogue("kaizhou")
+    assert panel.session.catalogue_parameters() == {"CATALOGUE": "kaizhou"}
 
 
 SAMPLE = REPO / "layers" / "kaizhou.gpkg"
@@ -579,38 +581,38 @@ def test_sample_data_tag_and_check_builtup(panel, qgis_iface):
     builtup = QgsVectorLayer(f"{SAMPLE}|layername=builtup", "建成区（样例）", "ogr")
     assert townships.isValid() and builtup.isValid()
     add_layers(townships, builtup)
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging(), panel.status_label.text()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging(), panel.session.status_label.text()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
     direct_tag = processing.run(TAG_ID, {"INPUT": townships, "NAME_FIELD": "name", "CATALOGUE": "kaizhou",
                                          "OUTPUT": "TEMPORARY_OUTPUT", "MATCH_REPORT": "TEMPORARY_OUTPUT"})
     for key in ("MATCHED", "UNMATCHED", "AMBIGUOUS", "MISSING"):
-        assert panel.last_run.results[key] == direct_tag[key]
-    assert panel.match_table.rowCount() == direct_tag["MATCH_REPORT"].featureCount()
-    tagged = panel.tagged_layer()
+        assert panel.session.last_run.results[key] == direct_tag[key]
+    assert panel.tagging.match_table.rowCount() == direct_tag["MATCH_REPORT"].featureCount()
+    tagged = panel.session.tagged_layer()
 
-    panel.builtup_combo.setLayer(builtup)
-    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.findData("builtup_2025"))
-    assert panel.run_builtup()
-    wait_for(panel.last_run)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    assert panel.last_run.parameters["TOWNSHIPS"] is tagged
+    panel.checks.builtup_combo.setLayer(builtup)
+    panel.checks.builtup_target_combo.setCurrentIndex(panel.checks.builtup_target_combo.findData("builtup_2025"))
+    assert panel.checks.run_builtup()
+    wait_for(panel.session.last_run)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    assert panel.session.last_run.parameters["TOWNSHIPS"] is tagged
     direct = processing.run(BUILTUP_ID, {
         "BUILTUP": builtup, "TOWNSHIPS": tagged, "TOWNSHIP_NAME_FIELD": "name", "CATALOGUE": "kaizhou",
         "TARGET_ID": "builtup_2025", "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"})
-    summary = panel.result_rows[0]
+    summary = panel.results.result_rows[0]
     assert (summary.measured, summary.target, summary.gap, summary.passed) == (
         approx(direct["MEASURED"]), approx(direct["TARGET"]), approx(direct["GAP"]), direct["PASSED"])
-    assert len(panel.result_rows) == 1 + direct["OUTPUT"].featureCount()
+    assert len(panel.results.result_rows) == 1 + direct["OUTPUT"].featureCount()
     # a township row zooms the (geographic) canvas to that township
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4490"))
     canvas.setExtent(QgsRectangle(100, 20, 101, 21))
-    row = panel.result_rows[1]
-    assert panel.zoom_to_row(1)
+    row = panel.results.result_rows[1]
+    assert panel.results.zoom_to_row(1)
     layer = QgsProject.instance().mapLayer(row.layer_id)
     box = QgsCoordinateTransform(layer.crs(), canvas.mapSettings().destinationCrs(),
                                  QgsProject.instance()).transformBoundingBox(
@@ -621,26 +623,26 @@ def test_sample_data_tag_and_check_builtup(panel, qgis_iface):
 def test_cancel_stops_a_running_task(panel):
     require(BUILTUP_ID)
     townships, patches = add_layers(townships_layer(), many_patches_layer())
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.builtup_combo.setLayer(patches)
-    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.count() - 1)  # no target
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.builtup_combo.setLayer(patches)
+    panel.checks.builtup_target_combo.setCurrentIndex(panel.checks.builtup_target_combo.count() - 1)  # no target
     layers_before = set(QgsProject.instance().mapLayers())
-    assert panel.run_builtup()
-    run = panel.last_run
+    assert panel.checks.run_builtup()
+    run = panel.session.last_run
     deadline = time.time() + 60
     while run.status() != QgsTask.TaskStatus.Running and not run.done and time.time() < deadline:
         QCoreApplication.processEvents()
         time.sleep(0.005)
     assert run.status() == QgsTask.TaskStatus.Running, "the run ended before it could be cancelled"
-    QTest.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(panel.session.cancel_button, Qt.MouseButton.LeftButton)
     wait_for(run, timeout=60)
     assert run.status() == QgsTask.TaskStatus.Terminated
     assert run.cancelled and run.feedback.isCanceled() and run.results == {}
     assert set(QgsProject.instance().mapLayers()) == layers_before  # nothing half-made was added
-    assert panel.result_rows == []
-    assert panel.builtup_button.isEnabled() and not panel.cancel_button.isEnabled()
-    assert panel.status_label.text() == tr("{task}: cancelled; nothing was added to the project.").format(
+    assert panel.results.result_rows == []
+    assert panel.checks.builtup_button.isEnabled() and not panel.session.cancel_button.isEnabled()
+    assert panel.session.status_label.text() == tr("{task}: cancelled; nothing was added to the project.").format(
         task=tr("Built-up area"))
 
 
@@ -649,13 +651,13 @@ def test_a_failed_run_shows_the_algorithms_message(panel):
     townships = townships_layer()
     far_away = memory_layer("Polygon", [("id", int)], [(square(X0 + 90000, Y0 + 90000, 500), [1])], "far away")
     add_layers(townships, far_away)
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.builtup_combo.setLayer(far_away)
-    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.count() - 1)
-    assert panel.run_builtup()
-    wait_for(panel.last_run)
-    run = panel.last_run
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.builtup_combo.setLayer(far_away)
+    panel.checks.builtup_target_combo.setCurrentIndex(panel.checks.builtup_target_combo.count() - 1)
+    assert panel.checks.run_builtup()
+    wait_for(panel.session.last_run)
+    run = panel.session.last_run
     assert run.status() == QgsTask.TaskStatus.Terminated and not run.cancelled
     direct_error = None
     try:
@@ -665,18 +667,18 @@ def test_a_failed_run_shows_the_algorithms_message(panel):
         direct_error = str(error)
     assert direct_error, "the built-up check accepted townships that do not overlap the built-up layer"
     assert run.error.strip() and run.error.strip() in direct_error
-    assert panel.status_label.text().startswith(tr("{task} failed: {error}").split("{error}")[0].format(
+    assert panel.session.status_label.text().startswith(tr("{task} failed: {error}").split("{error}")[0].format(
         task=tr("Built-up area")))
-    assert "Traceback" not in panel.status_label.text()
-    assert panel.result_rows == [] and panel.builtup_button.isEnabled()
+    assert "Traceback" not in panel.session.status_label.text()
+    assert panel.results.result_rows == [] and panel.checks.builtup_button.isEnabled()
 
 
 def test_missing_choices_give_a_message_not_a_traceback(panel):
-    panel.township_combo.setLayer(None)
-    assert panel.run_tagging() is False
-    assert panel.status_label.text() == tr("Choose the township layer and its name field first.")
-    assert panel.run_builtup() is False
-    assert panel.run_export() is False
+    panel.session.township_combo.setLayer(None)
+    assert panel.tagging.run_tagging() is False
+    assert panel.session.status_label.text() == tr("Choose the township layer and its name field first.")
+    assert panel.checks.run_builtup() is False
+    assert panel.maps.run_export() is False
 
 
 # ----------------------------------------------------------- screenshot (zh)
@@ -709,17 +711,17 @@ townships = QgsVectorLayer(gpkg + "|layername=townships", "乡镇", "ogr")
 builtup = QgsVectorLayer(gpkg + "|layername=builtup", "建成区", "ogr")
 QgsProject.instance().addMapLayers([townships, builtup])
 dock = PlanChecksDock(None, None)
-dock.select_catalogue("kaizhou")
-dock.township_combo.setLayer(townships)
-dock.name_field_combo.setField("name")
-dock.builtup_combo.setLayer(builtup)
-dock.builtup_target_combo.setCurrentIndex(dock.builtup_target_combo.findData("builtup_2025"))
+dock.session.select_catalogue("kaizhou")
+dock.session.township_combo.setLayer(townships)
+dock.session.name_field_combo.setField("name")
+dock.checks.builtup_combo.setLayer(builtup)
+dock.checks.builtup_target_combo.setCurrentIndex(dock.checks.builtup_target_combo.findData("builtup_2025"))
 dock.resize(480, 800)
 dock.show()
 
 def wait():
     deadline = time.time() + 120
-    while not dock.last_run.done and time.time() < deadline:
+    while not dock.session.last_run.done and time.time() < deadline:
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()
@@ -727,28 +729,28 @@ def wait():
 texts = {"title": dock.windowTitle(), "tabs": [dock.tabs.tabText(i) for i in range(dock.tabs.count())]}
 ran = {}
 if QgsApplication.processingRegistry().algorithmById("cq_urban:tag_townships"):
-    dock.run_tagging()
+    dock.tagging.run_tagging()
     wait()
-    ran["tagging"] = dock.last_run.status()
+    ran["tagging"] = dock.session.last_run.status()
 dock.tabs.setCurrentIndex(0)
 app.processEvents()
 dock.grab().save(str(Path(out_dir) / "panel_zh_CN.png"))
 texts["buttons"] = [b.text() for b in dock.findChildren(QPushButton) if b.text()]
 texts["labels"] = [l.text() for l in dock.findChildren(QLabel) if l.text()]
 texts["groups"] = [g.title() for g in dock.findChildren(QGroupBox)]
-texts["match"] = [[dock.match_table.item(r, c).text() for c in range(dock.match_table.columnCount())]
-                  for r in range(dock.match_table.rowCount())]
+texts["match"] = [[dock.tagging.match_table.item(r, c).text() for c in range(dock.tagging.match_table.columnCount())]
+                  for r in range(dock.tagging.match_table.rowCount())]
 dock.tabs.setCurrentIndex(1)
 app.processEvents()
 dock.grab().save(str(Path(out_dir) / "panel_checks_zh_CN.png"))
 if QgsApplication.processingRegistry().algorithmById("cq_urban:check_builtup"):
-    dock.run_builtup()
+    dock.checks.run_builtup()
     wait()
-    ran["builtup"] = dock.last_run.status()
+    ran["builtup"] = dock.session.last_run.status()
 dock.tabs.setCurrentIndex(2)
 app.processEvents()
 dock.grab().save(str(Path(out_dir) / "panel_results_zh_CN.png"))
-table = dock.results_table
+table = dock.results.results_table
 texts["results_header"] = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
 texts["results"] = [[table.item(r, c).text() if table.item(r, c) else "" for c in range(table.columnCount())]
                     for r in range(table.rowCount())]

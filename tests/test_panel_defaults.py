@@ -33,33 +33,34 @@ def place_of(layer):
 def test_a_builtup_layer_is_never_the_township_layer(panel):  # noqa: F811 (fixtures of test_panel)
     QgsProject.instance().addMapLayer(sample("kaizhou", "builtup"))
     QCoreApplication.processEvents()
-    assert panel.township_combo.currentLayer() is None
+    assert panel.session.township_combo.currentLayer() is None
 
 
 def test_pickers_follow_the_catalogue(panel):  # noqa: F811 (fixtures of test_panel)
     layers = load()
     for place in ("kaizhou", "jiangjin", "kaizhou"):
-        assert panel.select_catalogue(place)
+        assert panel.session.select_catalogue(place)
         QCoreApplication.processEvents()
-        assert panel.township_combo.currentLayer() is layers[place]["townships"], place
-        assert panel.name_field() == "name"
-        for combo in (panel.builtup_combo, panel.stops_combo, panel.served_combo, panel.roads_combo,
-                      panel.ecology_combo, panel.farmland_combo, panel.development_combo,
-                      panel.control_builtup_combo):
+        assert panel.session.township_combo.currentLayer() is layers[place]["townships"], place
+        assert panel.session.name_field() == "name"
+        checks = panel.checks
+        for combo in (checks.builtup_combo, checks.stops_combo, checks.served_combo, checks.roads_combo,
+                      checks.ecology_combo, checks.farmland_combo, checks.development_combo,
+                      checks.control_builtup_combo):
             assert place_of(combo.currentLayer()) == place, (place, combo.objectName())
-        assert panel.builtup_combo.currentLayer() is layers[place]["builtup"]
-        assert panel.stops_combo.currentLayer() is layers[place]["bus_stops"]
-        assert panel.farmland_combo.currentLayer() is layers[place]["farmland"]
-        assert panel.development_combo.currentLayer() is layers[place]["development_boundary"]
+        assert panel.checks.builtup_combo.currentLayer() is layers[place]["builtup"]
+        assert panel.checks.stops_combo.currentLayer() is layers[place]["bus_stops"]
+        assert panel.checks.farmland_combo.currentLayer() is layers[place]["farmland"]
+        assert panel.checks.development_combo.currentLayer() is layers[place]["development_boundary"]
 
 
 def test_choices_are_remembered_in_the_project(plugin, panel, tmp_path):  # noqa: F811 (fixtures of test_panel)
     layers = load()
-    assert panel.select_catalogue("jiangjin")
+    assert panel.session.select_catalogue("jiangjin")
     # the user's own choices for 江津: the roads off, the served area = the townships' built-up layer
-    panel.roads_combo.setLayer(None)
-    panel.served_combo.setLayer(layers["jiangjin"]["builtup"])
-    panel.farmland_combo.setLayer(None)
+    panel.checks.roads_combo.setLayer(None)
+    panel.checks.served_combo.setLayer(layers["jiangjin"]["builtup"])
+    panel.checks.farmland_combo.setLayer(None)
     chosen_ids = {"builtup": layers["jiangjin"]["builtup"].id()}
     path = tmp_path / "plan.qgz"
     assert QgsProject.instance().write(str(path))
@@ -67,18 +68,18 @@ def test_choices_are_remembered_in_the_project(plugin, panel, tmp_path):  # noqa
     QCoreApplication.processEvents()
     assert QgsProject.instance().read(str(path))  # the panel hears readProject
     QCoreApplication.processEvents()
-    assert panel.catalogue_id() == "jiangjin"
-    assert panel.roads_combo.currentLayer() is None and panel.farmland_combo.currentLayer() is None
-    assert panel.builtup_combo.currentLayer().id() == chosen_ids["builtup"]
-    assert place_of(panel.township_combo.currentLayer()) == "jiangjin"
+    assert panel.session.catalogue_id() == "jiangjin"
+    assert panel.checks.roads_combo.currentLayer() is None and panel.checks.farmland_combo.currentLayer() is None
+    assert panel.checks.builtup_combo.currentLayer().id() == chosen_ids["builtup"]
+    assert place_of(panel.session.township_combo.currentLayer()) == "jiangjin"
     # and a panel built afresh (QGIS restarted) reads them too
     from cq_urban_plugin.gui.panel import PlanChecksDock
 
     again = PlanChecksDock(None, None)
     try:
-        assert again.catalogue_id() == "jiangjin"
-        assert again.roads_combo.currentLayer() is None and again.farmland_combo.currentLayer() is None
-        assert again.builtup_combo.currentLayer().id() == chosen_ids["builtup"]
+        assert again.session.catalogue_id() == "jiangjin"
+        assert again.checks.roads_combo.currentLayer() is None and again.checks.farmland_combo.currentLayer() is None
+        assert again.checks.builtup_combo.currentLayer().id() == chosen_ids["builtup"]
     finally:
         again.deleteLater()
 
@@ -87,15 +88,15 @@ def test_control_line_rows_show_the_figure_of_the_verdict(panel):  # noqa: F811 
     from cq_urban_plugin.core.checks import control_lines as cl
 
     layers = load(("jiangjin",))  # 江津: 13 townships inconsistent with their plan zone
-    assert panel.select_catalogue("jiangjin")
-    assert panel.run_tagging()
-    wait_for(panel.last_run, 300)
-    assert panel.run_control_lines()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    output = QgsProject.instance().mapLayer(panel.last_run.results["OUTPUT"])
+    assert panel.session.select_catalogue("jiangjin")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run, 300)
+    assert panel.checks.run_control_lines()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    output = QgsProject.instance().mapLayer(panel.session.last_run.results["OUTPUT"])
     features = {f.id(): f for f in output.getFeatures()}
-    rows = [r for r in panel.result_rows if r.fid is not None]
+    rows = [r for r in panel.results.result_rows if r.fid is not None]
     assert rows and any(r.passed is False for r in rows)
     for row in rows:
         feature = features[row.fid]
@@ -105,8 +106,8 @@ def test_control_line_rows_show_the_figure_of_the_verdict(panel):  # noqa: F811 
         if row.passed is False:  # the figure is that of the line the failing rule names first
             named = sorted((feature["reason"].find(v), k) for k, v in cl.LINE_NAMES.items() if v in feature["reason"])
             assert line == named[0][1]
-        table_row = panel.table_row(panel.result_rows.index(row))
-        item = panel.results_table.item(table_row, 1)
+        table_row = panel.results.table_row(panel.results.result_rows.index(row))
+        item = panel.results.results_table.item(table_row, 1)
         assert row.figure in item.text() and feature["reason"] in item.toolTip()
     # a 农产品主产区 town flagged on its farmland share shows that share, not the development boundary's
     farm_flags = [r for r in rows if r.passed is False and r.figure == cl.LINE_NAMES[cl.FARMLAND]]

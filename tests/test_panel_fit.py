@@ -48,32 +48,33 @@ long_name = QgsVectorLayer(f"{gpkg}|layername=builtup", "开州区2025年城镇�
                            "ogr")
 QgsProject.instance().addMapLayers(layers + [long_name])
 dock = PlanChecksDock(None, None)
-dock.select_catalogue("kaizhou")
-dock.township_combo.setLayer(layers[0])
-dock.name_field_combo.setField("name")
-dock.builtup_combo.setLayer(long_name)
-dock.builtup_target_combo.setCurrentIndex(dock.builtup_target_combo.findData("builtup_2025"))
-dock.farmland_combo.setLayer(layers[5])
-dock.development_combo.setLayer(layers[6])
-dock.ecology_combo.setLayer(layers[4])
+dock.session.select_catalogue("kaizhou")
+dock.session.township_combo.setLayer(layers[0])
+dock.session.name_field_combo.setField("name")
+dock.checks.builtup_combo.setLayer(long_name)
+dock.checks.builtup_target_combo.setCurrentIndex(dock.checks.builtup_target_combo.findData("builtup_2025"))
+dock.checks.farmland_combo.setLayer(layers[5])
+dock.checks.development_combo.setLayer(layers[6])
+dock.checks.ecology_combo.setLayer(layers[4])
 dock.show()
 dock.resize(width, 900)
 app.processEvents()
 
 def wait():
     deadline = time.time() + 300
-    while not dock.last_run.done and time.time() < deadline:
+    while not dock.session.last_run.done and time.time() < deadline:
         app.processEvents()
         time.sleep(0.01)
     app.processEvents()
 
 ran = {}
-for name, start in (("tagging", dock.run_tagging), ("builtup", dock.run_builtup), ("control", dock.run_control_lines)):
+for name, start in (("tagging", dock.tagging.run_tagging), ("builtup", dock.checks.run_builtup),
+                    ("control", dock.checks.run_control_lines)):
     if not start():
-        ran[name] = (-1, dock.status_label.text())
+        ran[name] = (-1, dock.session.status_label.text())
         continue
     wait()
-    ran[name] = (dock.last_run.status(), dock.last_run.error)
+    ran[name] = (dock.session.last_run.status(), dock.session.last_run.error)
 dock.resize(width, 900)
 app.processEvents()
 
@@ -149,8 +150,8 @@ for index, tab in enumerate(tabs):
     dock.grab().save(str(path))
     report["tabs"][tab] = str(path)
 report["problems"] = problems
-report["results_rows"] = dock.results_table.rowCount()
-report["match_rows"] = dock.match_table.rowCount()
+report["results_rows"] = dock.results.results_table.rowCount()
+report["match_rows"] = dock.tagging.match_table.rowCount()
 print(json.dumps(report, ensure_ascii=False))
 QgsProject.instance().removeAllMapLayers()
 app.exitQgis()

@@ -39,15 +39,15 @@ def pdf_text(path):
 
 
 def tag(panel, place):  # noqa: F811 (the panel fixture's object)
-    assert panel.select_catalogue(place)
-    assert panel.run_tagging()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    return panel.tagged_layer()
+    assert panel.session.select_catalogue(place)
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    return panel.session.tagged_layer()
 
 
 def themes(panel):  # noqa: F811 (the panel fixture's object)
-    return [panel.theme_combo.itemData(i) for i in range(panel.theme_combo.count())]
+    return [panel.maps.theme_combo.itemData(i) for i in range(panel.maps.theme_combo.count())]
 
 
 def test_themes_follow_the_catalogue_and_all_export(panel, tmp_path):  # noqa: F811 (fixture)
@@ -58,15 +58,16 @@ def test_themes_follow_the_catalogue_and_all_export(panel, tmp_path):  # noqa: F
         structures = bundled_catalogue(place).structures
         assert [d[1] for d in offered if d[1]] == [s.field for s in structures]
         if place == "wuxi":
-            assert "田园综合体" in [panel.theme_combo.itemText(i) for i in range(panel.theme_combo.count())] or \
-                any(s.name_en and s.name_en in panel.theme_combo.itemText(0) for s in structures)
+            combo = panel.maps.theme_combo
+            assert "田园综合体" in [combo.itemText(i) for i in range(combo.count())] or \
+                any(s.name_en and s.name_en in combo.itemText(0) for s in structures)
         for index, (_key, field, name) in enumerate(offered):
             if not field:
                 continue
-            panel.theme_combo.setCurrentIndex(index)
-            panel.export_layer_combo.setLayer(tagged)
-            panel.export_file.setFilePath(str(tmp_path / f"{place}_{field}.pdf"))
-            parameters = dict(panel.export_parameters(), DPI=50)
+            panel.maps.theme_combo.setCurrentIndex(index)
+            panel.maps.export_layer_combo.setLayer(tagged)
+            panel.maps.export_file.setFilePath(str(tmp_path / f"{place}_{field}.pdf"))
+            parameters = dict(panel.maps.export_parameters(), DPI=50)
             result = processing.run("cq_urban:export_map", parameters)
             text = pdf_text(result["OUTPUT"])
             assert name in text, (place, field)
@@ -75,30 +76,30 @@ def test_themes_follow_the_catalogue_and_all_export(panel, tmp_path):  # noqa: F
 
 def test_a_theme_the_layer_lacks_gets_the_panels_message(panel, tmp_path):  # noqa: F811 (fixture)
     layers = load("kaizhou", "townships")
-    assert panel.select_catalogue("kaizhou")
-    panel.export_layer_combo.setLayer(layers["townships"])  # not tagged
-    panel.export_file.setFilePath(str(tmp_path / "tiers.pdf"))
-    assert panel.select_theme("tier")
-    assert not panel.run_export()
-    message = panel.status_label.text()
+    assert panel.session.select_catalogue("kaizhou")
+    panel.maps.export_layer_combo.setLayer(layers["townships"])  # not tagged
+    panel.maps.export_file.setFilePath(str(tmp_path / "tiers.pdf"))
+    assert panel.maps.select_theme("tier")
+    assert not panel.maps.run_export()
+    message = panel.session.status_label.text()
     assert "tier" in message and "FIELD" not in message and "cq_urban:" not in message
 
 
 def test_coverage_map_shows_the_check_stops_and_service_area(panel, tmp_path):  # noqa: F811 (fixture)
     load("wuxi", "townships", "builtup", "bus_stops")
-    assert panel.select_catalogue("wuxi")
-    assert panel.stops_combo.currentLayer() is not None and panel.served_combo.currentLayer() is not None
-    panel.roads_combo.setLayer(None)
-    assert panel.run_coverage()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    results = panel.last_run.results
-    assert panel.theme_combo.currentData()[0] == "coverage"
-    panel.export_file.setFilePath(str(tmp_path / "coverage.pdf"))
-    assert panel.run_export()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    text = pdf_text(panel.export_path)
+    assert panel.session.select_catalogue("wuxi")
+    assert panel.checks.stops_combo.currentLayer() is not None and panel.checks.served_combo.currentLayer() is not None
+    panel.checks.roads_combo.setLayer(None)
+    assert panel.checks.run_coverage()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    results = panel.session.last_run.results
+    assert panel.maps.theme_combo.currentData()[0] == "coverage"
+    panel.maps.export_file.setFilePath(str(tmp_path / "coverage.pdf"))
+    assert panel.maps.run_export()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    text = pdf_text(panel.maps.export_path)
     assert tr("Bus stops") in text and tr("Served area (within the radius)") in text
     assert tr("Uncovered areas") in text
     assert f"{results['MEASURED']:.2f}" in text and f"{results['TARGET']:g}" in text
@@ -108,16 +109,16 @@ def test_coverage_map_shows_the_check_stops_and_service_area(panel, tmp_path):  
 def test_control_line_map_shows_the_lines_and_the_verdict(panel, tmp_path):  # noqa: F811 (fixture)
     load("jiangjin", "townships", "ecology_redline", "farmland", "development_boundary")
     tag(panel, "jiangjin")
-    assert panel.run_control_lines()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    results = panel.last_run.results
-    assert panel.theme_combo.currentData()[0] == "control_lines"
-    panel.export_file.setFilePath(str(tmp_path / "lines.pdf"))
-    assert panel.run_export()
-    wait_for(panel.last_run, 300)
-    assert panel.last_run.status() == QgsTask.TaskStatus.Complete, panel.last_run.error
-    text = pdf_text(panel.export_path)
+    assert panel.checks.run_control_lines()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    results = panel.session.last_run.results
+    assert panel.maps.theme_combo.currentData()[0] == "control_lines"
+    panel.maps.export_file.setFilePath(str(tmp_path / "lines.pdf"))
+    assert panel.maps.run_export()
+    wait_for(panel.session.last_run, 300)
+    assert panel.session.last_run.status() == QgsTask.TaskStatus.Complete, panel.session.last_run.error
+    text = pdf_text(panel.maps.export_path)
     for legend in (tr("Ecological protection red line"), tr("Permanent basic farmland"),
                    tr("Urban development boundary"), tr("Consistent with its plan zone")):
         assert legend in text, legend

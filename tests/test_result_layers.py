@@ -40,16 +40,16 @@ def rule_labels(layer):
 
 def test_builtup_outputs_styled_named_grouped_and_reruns_apart(panel):  # noqa: F811 (fixtures of test_panel)
     townships, builtup = add_layers(townships_layer(), builtup_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    panel.builtup_combo.setLayer(builtup)
-    panel.builtup_target_combo.setCurrentIndex(panel.builtup_target_combo.findData("builtup_2025"))
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    panel.checks.builtup_combo.setLayer(builtup)
+    panel.checks.builtup_target_combo.setCurrentIndex(panel.checks.builtup_target_combo.findData("builtup_2025"))
     groups, names = [], []
     for _ in range(2):
-        assert panel.run_builtup()
-        wait_for(panel.last_run)
-        results = panel.last_run.results
+        assert panel.checks.run_builtup()
+        wait_for(panel.session.last_run)
+        results = panel.session.last_run.results
         layer = QgsProject.instance().mapLayer(results["OUTPUT"])
         table = QgsProject.instance().mapLayer(results["TABLE"])
         assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
@@ -70,16 +70,16 @@ def test_builtup_outputs_styled_named_grouped_and_reruns_apart(panel):  # noqa: 
 
 def test_control_line_outputs_styled_with_the_reason(panel):  # noqa: F811 (fixtures of test_panel)
     townships, development, ecology = add_layers(townships_layer(), development_layer(), ecology_layer())
-    panel.select_catalogue("kaizhou")
-    panel.township_combo.setLayer(townships)
-    panel.name_field_combo.setField("name")
-    assert panel.run_tagging()
-    wait_for(panel.last_run)
-    panel.development_combo.setLayer(development)
-    panel.ecology_combo.setLayer(ecology)
-    assert panel.run_control_lines()
-    wait_for(panel.last_run)
-    results = panel.last_run.results
+    panel.session.select_catalogue("kaizhou")
+    panel.session.township_combo.setLayer(townships)
+    panel.session.name_field_combo.setField("name")
+    assert panel.tagging.run_tagging()
+    wait_for(panel.session.last_run)
+    panel.checks.development_combo.setLayer(development)
+    panel.checks.ecology_combo.setLayer(ecology)
+    assert panel.checks.run_control_lines()
+    wait_for(panel.session.last_run)
+    results = panel.session.last_run.results
     layer = QgsProject.instance().mapLayer(results["OUTPUT"])
     assert isinstance(layer.renderer(), QgsRuleBasedRenderer)
     assert tr("Consistent with its plan zone") in rule_labels(layer)
