@@ -39,9 +39,10 @@ MAP_INPUTS = {BUILTUP_ID: (), COVERAGE_ID: ("STOPS",), CONTROL_ID: ("ECOLOGY", "
 # whose townships are found by name in the township layer for the zoom.
 TOWNSHIP_FIELDS = {
     BUILTUP_ID: {"source": "OUTPUT", "measured": "bu_km2", "unit": "km2", "passed": "", "name": ""},
-    CONTROL_ID: {"source": "OUTPUT", "measured": "dev_pct", "unit": "%", "passed": "zone_ok", "name": "town"},
-    COVERAGE_ID: {"source": "TABLE", "measured": "measured", "unit": "%", "passed": "passed", "name": "township",
-                  "target": "target"},
+    CONTROL_ID: {"source": "OUTPUT", "measured": "dev_pct", "unit": "%", "passed": "zone_ok",
+                 "name": definitions.TOWNSHIP_FIELD},
+    COVERAGE_ID: {"source": "TABLE", "measured": "measured", "unit": "%", "passed": "passed",
+                  "name": definitions.TOWNSHIP_FIELD, "target": "target"},
 }
 
 
