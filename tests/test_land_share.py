@@ -222,6 +222,26 @@ def test_builtup_extent_from_landuse_codes(qgis_processing, tmp_path):
     assert close(result["MEASURED"], GREEN_SHARE) and close(result["EXTENT_KM2"], 4.0)
 
 
+def test_ellipsoidal_areas_and_townships_in_degrees(qgis_processing, tmp_path):
+    import processing
+    from qgis.core import QgsCoordinateReferenceSystem, QgsDistanceArea, QgsProject
+
+    measure = QgsDistanceArea()
+    measure.setSourceCrs(QgsCoordinateReferenceSystem(factory.CRS), QgsProject.instance().transformContext())
+    measure.setEllipsoid("GRS80")
+    inside = QgsGeometry.unaryUnion([rect(1200, 400, 2400, 1000), rect(1800, 600, 2600, 1400),
+                                     rect(3200, 1500, 3500, 1800)])
+    expected = 100 * measure.measureArea(inside) / measure.measureArea(rect(1000, 200, 3500, 1800))
+    result = run_check({"INDICATOR": "green_space_ratio", "INPUT": landuse(), "CLASS_PRESET": 1, "EXTENT": builtup(),
+                        "AREA_METHOD": 1}, tmp_path / "a")
+    assert close(result["MEASURED"], expected, rel=1e-6)
+    degrees = processing.run("native:reprojectlayer", {"INPUT": factory.townships(), "TARGET_CRS": "EPSG:4490",
+                                                       "OUTPUT": "memory:"})["OUTPUT"]
+    mixed = run_check({"INDICATOR": "green_space_ratio", "INPUT": landuse(), "CLASS_PRESET": 1, "EXTENT": builtup(),
+                       "TOWNSHIPS": degrees}, tmp_path / "b")
+    assert close(mixed["MEASURED"], GREEN_SHARE, rel=1e-4)
+
+
 # --- catalogues: 绿化覆盖率 is not 绿地率 -------------------------------------------
 
 def test_green_coverage_targets_are_one_indicator_in_every_catalogue(seeds_dir):
