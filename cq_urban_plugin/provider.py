@@ -5,6 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from . import definitions
 from .algorithms import ALGORITHMS
 from .core.geo import transforms
+from .core.maps import fonts
 from .i18n import tr
 from .resources import ICON_PATH
 
@@ -29,6 +30,7 @@ class CqUrbanProvider(QgsProcessingProvider):
         # On the main thread, before any run: see core/geo/transforms.py.
         transforms.build_own_crs()
         transforms.keep_worker_threads()
+        fonts.prepare_searchable_font()  # Qt's font database, on the main thread; maps exported in tasks use it
         return super().load()
 
     def loadAlgorithms(self):  # noqa: N802 (QGIS's name)

@@ -12,7 +12,6 @@ import json
 import re
 import shutil
 import subprocess
-import unicodedata
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
@@ -89,26 +88,21 @@ def write_gpkg(layer, path):
 # --- reading the outputs back ------------------------------------------------
 
 def pdf_text(path, page=None) -> str:
-    """pdftotext's text, NFKC-normalised and without white space.
-
-    Qt's PDF writer maps some CJK glyphs back to the Kangxi radical that shares
-    the glyph (一 as ⼀, U+2F00); NFKC folds those to the ideographs again."""
+    """pdftotext's text without white space, exactly as a search or a copy gets it (no
+    normalisation: an ideograph coming back as a look-alike radical, 一 as ⼀, fails)."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
     text = subprocess.run(["pdftotext", "-enc", "UTF-8", *pages, str(path), "-"], check=True,
                           capture_output=True).stdout.decode("utf-8")
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(text.split())
 
 
 def squeeze(text: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", text).split())
+    return "".join(text.split())
 
 
 def contains(text: str, expected: str) -> bool:
-    """``expected`` in pdftotext's ``text``, where any ideograph may come back as a CJK
-    radical (U+2E80–U+2FDF) sharing its glyph (e.g. 长 as ⻓, which NFKC does not fold)."""
-    pattern = "".join(f"(?:{re.escape(c)}|[\u2e80-\u2fdf])" if "\u4e00" <= c <= "\u9fff" else re.escape(c)
-                      for c in squeeze(expected))
-    return re.search(pattern, text) is not None
+    """``expected``, character for character, in pdftotext's ``text``."""
+    return squeeze(expected) in text
 
 
 def pdf_pages(path) -> int:
@@ -168,8 +162,9 @@ def test_pdf_names_plan_legend_classes_and_every_township(qgis_app, tmp_path, ji
     for name, _ in rows:
         assert contains(text, name), name
     fonts = subprocess.run(["pdffonts", str(output)], check=True, capture_output=True, text=True).stdout
-    cjk = [line for line in fonts.splitlines() if "CJK" in line]
+    cjk = [line for line in fonts.splitlines() if "CQUrbanSansSC" in line]
     assert cjk and all(" yes " in line for line in cjk), fonts  # embedded, so no label prints as boxes
+    assert not re.search("[\u2e80-\u2fdf]", text), "radicals in place of ideographs"
 
 
 @needs_poppler
@@ -317,6 +312,38 @@ def test_cjk_font_is_found(qgis_app):
     from qgis.PyQt.QtGui import QFontDatabase
 
     assert QFontDatabase.WritingSystem.SimplifiedChinese in font_database().writingSystems(family)
+
+
+@needs_poppler
+def test_the_searchable_font_gives_back_the_ideographs_the_installed_one_turns_into_radicals(qgis_app, tmp_path):
+    """The root of the PDF-text defect (issue #16): with the installed Noto Sans CJK SC, Qt's
+    PDF writer writes 一 石 山 门 龙 as the radicals ⼀ ⽯ ⼭ ⻔ ⻰; the plugin's copy of it,
+    whose character map leaves the radical blocks out, writes the ideographs."""
+    from fontTools.ttLib import TTFont
+    from qgis.PyQt.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    assert fonts.prepare_searchable_font() == fonts.SEARCHABLE_FAMILY == fonts.cjk_font_family()
+    built = sorted(p.name for p in fonts.fonts_dir().glob("CQUrbanSansSC-*.otf"))
+    assert built == ["CQUrbanSansSC-Bold.otf", "CQUrbanSansSC-Regular.otf"]
+    cmap = TTFont(str(fonts.fonts_dir() / built[1]), lazy=True).getBestCmap()
+    assert 0x4E00 in cmap and 0x2F00 not in cmap and 0x2ED3 not in cmap  # 一 kept, ⼀ and ⻓ out
+    words = "一石山门龙 石蟆镇 四面山镇 几江街道 长寿"
+
+    def extracted(family):
+        path = tmp_path / f"{family}.pdf"
+        writer = QPdfWriter(str(path))
+        writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+        painter = QPainter(writer)
+        font = QFont(family)
+        font.setPointSize(24)
+        painter.setFont(fonts.plain_font(font))
+        painter.drawText(200, 800, words)
+        painter.end()
+        return pdf_text(path)
+
+    assert extracted(fonts.SEARCHABLE_FAMILY) == words.replace(" ", "")
+    installed = extracted(fonts.PREFERRED_CJK_FONT)
+    assert installed != words.replace(" ", "") and re.search("[\u2e80-\u2fdf]", installed), installed
 
 
 def test_desktop_layout_goes_into_the_project_and_the_designer(qgis_app, qgis_iface, qgis_new_project, role_structure):

@@ -40,7 +40,7 @@ from ..geo.measure import choose_projection
 from ..plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..plan.model import Catalogue, Structure
 from . import styling
-from .fonts import cjk_font_family, plain_font
+from .fonts import cjk_font_family, plain_font, searchable_font_note
 from .themes import CATEGORIZED, GRADUATED, OVERLAY, Theme, theme
 
 # --- symbols -----------------------------------------------------------------
@@ -368,7 +368,7 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     check_cancel(feedback)
 
     main = copy_layer(layer, feedback)
-    notes = []
+    notes = [note] if (note := searchable_font_note()) else []
     shown_type = main.fields().field(shown).type() if shown else None
     numeric = shown_type in (FieldType.Int, FieldType.LongLong, FieldType.Double, FieldType.UInt, FieldType.ULongLong)
     if shown and (chosen.style == GRADUATED or (chosen.style == OVERLAY and numeric)):
