@@ -126,6 +126,8 @@ ProcessingParameterFlag = _enum("Qgis.ProcessingParameterFlag", "QgsProcessingPa
 ProcessingFeatureSourceFlag = _enum(
     "Qgis.ProcessingFeatureSourceFlag", "QgsProcessingFeatureSource.Flag",
     ["SkipGeometryValidityChecks=FlagSkipGeometryValidityChecks"])
+ProcessingFileParameterBehavior = _enum(
+    "Qgis.ProcessingFileParameterBehavior", "QgsProcessingParameterFile.Behavior", ["File", "Folder"])
 FeatureRequestFlag = _enum("Qgis.FeatureRequestFlag", "QgsFeatureRequest.Flag", [
     "NoFlags", "NoGeometry", "SubsetOfAttributes", "ExactIntersect"])
 InvalidGeometryCheck = _enum(

@@ -39,6 +39,7 @@ BASELINES = {
     "export_map": ({"INPUT": "{TOWNSHIPS}", "FIELD": "name", "PAPER": 1, "DPI": 50, "OUTPUT": "{tmp}/map.png"},
                    "INPUT", None),
     "list_targets": None,  # no layer input
+    "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
 }
 NAME_FIELD_PARAMS = ("NAME_FIELD", "TOWNSHIP_NAME_FIELD")
 # Reads coordinates as GCJ-02/BD-09 degrees whatever CRS the layer declares (web

@@ -188,7 +188,7 @@ def test_the_scan_reads_the_whole_code():
     files = list(_sources())
     assert COMPAT_FILE in files and THIS_FILE in files
     assert len(files) > 50, files
-    assert REPO / "cq_urban_plugin" / "core" / "layout.py" in files
+    assert REPO / "cq_urban_plugin" / "core" / "maps" / "layout.py" in files
 
 
 def test_no_qt5_only_usage_in_the_code():

@@ -11,7 +11,7 @@ from qgis.core import (
 )
 
 from .. import definitions
-from ..compat import ProcessingSourceType, WkbType
+from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
 from ..core.files.fields import make_fields
 from ..core.geo.delivery import ROLES, STANDARD_LAYERS, recognise, role_name
 from ..i18n import tr
@@ -54,11 +54,12 @@ class ReadDeliveryAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             # A folder parameter: a .gdb and a folder of Shapefiles are folders (a .gpkg path is accepted too).
             self.DELIVERY, tr("Delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
-            behavior=QgsProcessingParameterFile.Folder))
+            behavior=ProcessingFileParameterBehavior.Folder))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Layers found"), ProcessingSourceType.Vector))
         for role in ROLES:
-            self.addOutput(QgsProcessingOutputVectorLayer(role.upper(), tr("Layer for {role}").format(role=role_name(role))))
+            self.addOutput(QgsProcessingOutputVectorLayer(
+                role.upper(), tr("Layer for {role}").format(role=role_name(role))))
         self.addOutput(QgsProcessingOutputString("NOTES", tr("What was recognised, and from what")))
 
     def compute(self, parameters, context, feedback):
