@@ -65,8 +65,9 @@ class _LineDict(dict):
     key_lines: dict = {}
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings remember their line (1-based)."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """A safe loader whose mappings remember their line (1-based). libyaml's parser where PyYAML
+    has it (four times faster than the pure-Python one: every run of a check reads the catalogues)."""
 
 
 class _DuplicateKey(Exception):
