@@ -7,6 +7,7 @@ the line and the fix, so that a technician editing a copy of
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -432,9 +433,25 @@ def text_line_of_byte(data: bytes, offset: int) -> int:
     return data[:offset].count(b"\n") + 1
 
 
+_read_once: dict = {}  # (path, digest of its bytes) -> Catalogue: a file parsed again only when it changed
+
+
 def load_catalogue(path) -> Catalogue:
-    """Read and validate a catalogue file; raise CatalogueError naming file, line and fix."""
-    return _Reader(Path(path)).read()
+    """Read and validate a catalogue file; raise CatalogueError naming file, line and fix.
+    A file already read is not parsed again while its bytes are the same (the panel and every
+    check of a batch read the same catalogues)."""
+    path = Path(path)
+    try:
+        key = (str(path.resolve()), hashlib.sha1(path.read_bytes()).hexdigest()) \
+            if path.is_file() and path.stat().st_size <= MAX_BYTES else None
+    except OSError:
+        key = None  # the reader says what is wrong with the path
+    if key is not None and key in _read_once:
+        return _read_once[key]
+    catalogue = _Reader(path).read()
+    if key is not None:
+        _read_once[key] = catalogue
+    return catalogue
 
 
 def bundled_catalogue_paths() -> List[Path]:
