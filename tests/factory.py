@@ -2,7 +2,8 @@
 
 A 3 × 3 grid of 2 km square townships in CGCS2000 / 3-degree GK zone 35
 (EPSG:4544, 江津's zone), named after real 江津 townships, with built-up
-patches, bus stops, a road grid and the three control lines. Every figure a
+patches, bus stops, a road grid, the three control lines, the townships with a
+population field, 三调 land-use polygons, a river line and plant points. Every figure a
 test expects is computed from these geometries independently of the plugin.
 """
 from pathlib import Path
@@ -106,6 +107,48 @@ def control_lines():
     }
 
 
+# Persons per township, in TOWNSHIP_NAMES order.
+PEOPLE = [5200.0, 10000.0, 1000.0, 400.0, 1000.0, 1000.0, 1000.0, 1000.0, 1000.0]
+
+
+def townships_with_population():
+    """The townships above with their persons in a field 'pop' (21,600 in all)."""
+    rows = []
+    for i, (name, persons) in enumerate(zip(TOWNSHIP_NAMES, PEOPLE)):
+        row, col = divmod(i, 3)
+        rows.append((square(X0 + col * SIDE, Y0 + row * SIDE, SIDE), [name, persons]))
+    return memory_layer("Polygon", [("name", str), ("pop", float)], rows, name="townships_pop")
+
+
+def landuse():
+    """三调 地类图斑 (城镇村属性码 CZCSXM, 地类编码 DLBM): green land 0301 林地 and 0810 公园与绿地 (0810A
+    广场用地 not green), 0701 城镇住宅用地, in the first row of townships."""
+    def rect(x0, y0, x1, y1):
+        return QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))")
+
+    rows = [
+        (rect(X0 + 500, Y0 + 500, X0 + 1500, Y0 + 1500), ["201", "0701"]),       # 几江 1 km² housing
+        (rect(X0 + 2500, Y0 + 500, X0 + 3500, Y0 + 1500), ["201", "0810"]),      # 德感 1 km² park
+        (rect(X0 + 3000, Y0 + 1000, X0 + 3500, Y0 + 1500), ["201", "0810"]),     # inside the park above
+        (rect(X0 + 200, Y0 + 1800, X0 + 400, Y0 + 2200), ["201", "0810A"]),      # a square across 几江 / 圣泉
+        (rect(X0 + 4500, Y0 + 500, X0 + 5500, Y0 + 1500), ["203", "0301"]),      # 双福 1 km² forest
+    ]
+    return memory_layer("Polygon", [("CZCSXM", str), ("DLBM", str)], rows, name="landuse")
+
+
+def river():
+    """A river line across the first row of townships, 600 m above its foot."""
+    return memory_layer("LineString", [("name", str)], [
+        (QgsGeometry.fromWkt(f"LINESTRING({X0} {Y0 + 600},{X0 + 3 * SIDE} {Y0 + 600})"), ["綦江"])], name="river")
+
+
+def plants():
+    """Plant points 100 m, 400 m, 1,400 m and 3,400 m from the river."""
+    points = [(X0 + 300, Y0 + 700), (X0 + 2300, Y0 + 1000), (X0 + 4300, Y0 + 2000), (X0 + 1300, Y0 + 4000)]
+    return memory_layer("Point", [("plant", str)], [(QgsGeometry.fromPointXY(QgsPointXY(x, y)), [f"p{i}"])
+                                                    for i, (x, y) in enumerate(points)], name="plants")
+
+
 def sample_gpkg(path: Path) -> dict:
     """Every layer above in one GeoPackage; returns {role: layer source string}."""
     sources = {
@@ -116,6 +159,10 @@ def sample_gpkg(path: Path) -> dict:
     }
     for key, layer in control_lines().items():
         sources[key] = write(layer, path, key.lower())
+    sources["TOWNSHIPS_POP"] = write(townships_with_population(), path, "townships_pop")
+    sources["LANDUSE"] = write(landuse(), path, "landuse")
+    sources["RIVER"] = write(river(), path, "river")
+    sources["PLANTS"] = write(plants(), path, "plants")
     return sources
 
 

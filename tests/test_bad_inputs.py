@@ -11,7 +11,7 @@ import math
 import factory
 import processing
 import pytest
-from qgis.core import QgsGeometry, QgsProcessingException, QgsVectorLayer
+from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from cq_urban_plugin.algorithms import ALGORITHMS
 from cq_urban_plugin.compat import FieldType, GeometryType
@@ -38,6 +38,12 @@ BASELINES = {
                                 "INPUT", None),
     "export_map": ({"INPUT": "{TOWNSHIPS}", "FIELD": "name", "PAPER": 1, "DPI": 50, "OUTPUT": "{tmp}/map.png"},
                    "INPUT", None),
+    "check_per_capita": ({"LANDUSE": "{LANDUSE}", "TOWNSHIPS": "{TOWNSHIPS_POP}", "TOWNSHIP_NAME_FIELD": "name",
+                          "POPULATION_FIELD": "pop", "TARGET_VALUE": 120, "OUTPUT": "TEMPORARY_OUTPUT",
+                          "TABLE": "TEMPORARY_OUTPUT"}, "LANDUSE", "MEASURED"),
+    "measure_population": ({"TOWNSHIPS": "{TOWNSHIPS_POP}", "TOWNSHIP_NAME_FIELD": "name", "POPULATION_FIELD": "pop",
+                            "CATALOGUE": "jiangjin", "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT",
+                            "TARGETS": "TEMPORARY_OUTPUT"}, "TOWNSHIPS", "MEASURED"),
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
 }
@@ -176,6 +182,25 @@ def test_bad_input(name, case, provider, data, tmp_path):
                                driver="ESRI Shapefile", suffix=".shp")
         (tmp_path / "no_prj.prj").unlink()
         layer_label = "no_prj"
+    elif case == "multipart":  # every feature merged into one multipart feature with the first's attributes
+        original = _layer_from(params[key])
+        if original.geometryType() != GeometryType.Polygon:
+            pytest.skip("the multipart case is for polygon inputs")
+        merged = QgsGeometry.collectGeometry([f.geometry() for f in original.getFeatures()])
+        first = next(original.getFeatures())
+        fields = [f for f in original.fields() if f.name() != "fid"]
+        params[key] = factory.write(factory.memory_layer(
+            "MultiPolygon", [(f.name(), _pytype(f)) for f in fields], [(merged, [first[f.name()] for f in fields])],
+            crs=original.crs().authid(), name="multipart"), tmp_path / "multipart.gpkg", "multipart")
+        layer_label = "multipart"
+    elif case == "cancelled":
+        feedback = QgsProcessingFeedback()
+        feedback.cancel()
+        with pytest.raises(QgsProcessingException) as raised:
+            processing.run(f"cq_urban:{name}", params, feedback=feedback)
+        _assert_clear(str(raised.value), "ancel")
+        assert _digest(gpkg) == before
+        return
     elif case == "missing_field":
         field_params = [p for p in NAME_FIELD_PARAMS if p in params]
         if not field_params:
