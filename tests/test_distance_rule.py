@@ -175,7 +175,7 @@ def message_of(parameters, tmp_path):
 def test_bad_input_is_named(qgis_processing, tmp_path):
     far = factory.memory_layer("LineString", [("name", str)], [(line((90000, 0), (95000, 0)), ["far"])], name="far")
     text = message_of({"INPUT": plants(), "NEAR": far}, tmp_path / "a")
-    assert "The layers 'plants' and 'far' do not overlap" in text
+    assert "The layers 'plants' (INPUT) and 'far' (NEAR) do not overlap" in text
     text = message_of({"INPUT": plants(), "INPUT_FIELD": "kind", "INPUT_CODES": "电镀", "NEAR": rivers()},
                       tmp_path / "b")
     assert "No feature of layer 'plants' has a code in field 'kind' starting with 电镀" in text
@@ -188,14 +188,14 @@ def test_bad_input_is_named(qgis_processing, tmp_path):
     assert "Parameter TOWNSHIPS: layer 'stops' holds points" in text
     away = factory.memory_layer("Polygon", [("name", str)], [(rect(20000, 20000, 22000, 22000), ["x"])], name="away")
     text = message_of({"INPUT": plants(), "NEAR": rivers(), "TOWNSHIPS": away}, tmp_path / "f")
-    assert "No feature of 'plants' lies inside any township of 'away'" in text
+    assert "No feature of 'plants' (INPUT) lies inside any township of 'away' (TOWNSHIPS)" in text
 
 
 def test_a_table_without_geometry_is_refused_by_the_core(qgis_app):
     table = factory.memory_layer("None", [("plant", str)], [(None, ["x"])], name="table")
     with pytest.raises(PlanInputError) as error:
         dr.measure_distance_rule(table, rivers())
-    assert "Layer 'table'" in str(error.value) and "no geometry" in str(error.value)
+    assert "Parameter INPUT: layer 'table'" in str(error.value) and "no geometry" in str(error.value)
 
 
 @pytest.mark.slow

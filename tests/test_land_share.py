@@ -274,7 +274,7 @@ def test_bad_input_is_named(qgis_processing, tmp_path):
     assert "Parameter INPUT: layer 'stops' holds points" in text and "polygons" in text
     far = factory.memory_layer("Polygon", [("id", int)], [(rect(50000, 50000, 51000, 51000), [1])], name="far")
     text = message_of({"INPUT": canopy(), "EXTENT": far}, tmp_path / "b")
-    assert "No class land of 'canopy' lies inside the extent 'far'" in text and "silent zero" in text
+    assert "No class land of 'canopy' (INPUT) lies inside the extent 'far' (EXTENT)" in text and "silent zero" in text
     text = message_of({"INPUT": landuse(), "CLASS_FIELD": "DLBM", "CLASS_CODES": "1401",
                        "TOWNSHIPS": factory.townships()}, tmp_path / "c")
     assert "No feature of layer 'landuse' has a code in field 'DLBM' starting with 1401" in text
@@ -287,7 +287,7 @@ def test_bad_input_is_named(qgis_processing, tmp_path):
                        "CATALOGUE": "kaizhou", "TARGET_ID": "green_coverage_2025"}, tmp_path / "f")
     assert "not green_space_ratio in percent" in text
     text = message_of({"INPUT": canopy(), "EXTENT": builtup(), "TOWNSHIPS": far}, tmp_path / "g")
-    assert "No polygon of the extent 'builtup' lies inside any township of 'far'" in text
+    assert "No polygon of the extent 'builtup' (EXTENT) lies inside any township of 'far' (TOWNSHIPS)" in text
 
 
 def test_core_refuses_points_by_role(qgis_app):
@@ -295,7 +295,7 @@ def test_core_refuses_points_by_role(qgis_app):
 
     with pytest.raises(PlanInputError) as error:
         ls.measure_land_share(canopy(), factory.stops(), None)
-    assert "Layer 'stops' (extent) does not hold polygons" in str(error.value)
+    assert "Parameter EXTENT: layer 'stops' (extent) does not hold polygons" in str(error.value)
 
 
 # --- batch use ---------------------------------------------------------------

@@ -95,18 +95,19 @@ def resolve_target(catalogue: Optional[Catalogue], target_id: str, typed_value: 
     return choose_target(catalogue, target_id, None, INDICATOR, UNIT, label)
 
 
-def _geometry_type(source, label, role) -> int:
+def _geometry_type(source, label, role, parameter) -> int:
     found = QgsWkbTypes.geometryType(source.wkbType())
     if found not in (GeometryType.Point, GeometryType.Line, GeometryType.Polygon):
         raise PlanInputError(
-            tr("Layer '{layer}' ({role}) has no geometry (a table).").format(layer=label, role=role),
+            tr("Parameter {parameter}: layer '{layer}' ({role}) has no geometry (a table).").format(
+                parameter=parameter, layer=label, role=role),
             tr("Choose a layer of points, lines or polygons for the {role}.").format(role=role))
     return found
 
 
 def _read(workspace: Workspace, source, label, fields, class_field, codes, role):
     """(features of ``source`` in the working CRS, selected by ``codes`` in ``class_field`` when given)."""
-    kind = _geometry_type(source, label, role)
+    kind = _geometry_type(source, label, role, "")
     reader = {GeometryType.Point: workspace.read_points, GeometryType.Line: workspace.read_lines,
               GeometryType.Polygon: workspace.read_polygons}[kind]
     wanted = list(dict.fromkeys([n for n in fields if n] + ([class_field] if class_field else [])))
@@ -169,14 +170,15 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
     if townships_source is not None:
         townships_label = layer_label(townships_source, townships_label)
         if QgsWkbTypes.geometryType(townships_source.wkbType()) != GeometryType.Polygon:
-            raise PlanInputError(tr("Layer '{layer}' (townships) does not hold polygons.").format(
+            raise PlanInputError(tr("Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.").format(
                 layer=townships_label), tr("Choose the township polygons for TOWNSHIPS."))
         if name_field:
             check_fields(townships_source, townships_label, [name_field])
     roles = (tr("features that must keep away"), tr("features kept away from"))
-    for source, label, names, role in ((subjects_source, subjects_label, [subject_field], roles[0]),
-                                       (near_source, near_label, [near_field, near_name_field], roles[1])):
-        _geometry_type(source, label, role)
+    for source, label, names, role, parameter in (
+            (subjects_source, subjects_label, [subject_field], roles[0], "INPUT"),
+            (near_source, near_label, [near_field, near_name_field], roles[1], "NEAR")):
+        _geometry_type(source, label, role, parameter)
         check_fields(source, label, names)
     sources = [(subjects_source, subjects_label), (near_source, near_label), (townships_source, townships_label)]
     workspace = Workspace.open(sources, method=AreaMethod.GK_ZONE, feedback=feedback,
@@ -188,8 +190,9 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
     near_features, _ = _read(workspace, near_source, near_label, [near_name_field], near_field, near_codes,
                              roles[1])
     if not subject_features or not near_features:
-        empty = subjects_label if not subject_features else near_label
-        raise PlanInputError(tr("Layer '{layer}' has no feature to measure.").format(layer=empty),
+        empty, parameter = (subjects_label, "INPUT") if not subject_features else (near_label, "NEAR")
+        raise PlanInputError(tr("Parameter {parameter}: layer '{layer}' has no feature to measure.").format(
+            parameter=parameter, layer=empty),
                              tr("Check its geometries and, when codes select its features, the codes."))
     near_index = GeometryIndex([f.geometry for f in near_features])
     subjects = []
@@ -210,7 +213,7 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
     notes = []
     if rows and outside == len(subjects):
         raise PlanInputError(
-            tr("No feature of '{subjects}' lies inside any township of '{townships}'.").format(
+            tr("No feature of '{subjects}' (INPUT) lies inside any township of '{townships}' (TOWNSHIPS).").format(
                 subjects=subjects_label, townships=townships_label),
             tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                "system is the one its coordinates are in."))
@@ -221,8 +224,8 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
     reach = _box([s.geometry for s in subjects]).buffered(distance_m)
     if not reach.intersects(_box(near_index.geometries)):
         raise PlanInputError(
-            tr("The layers '{subjects}' and '{near}' do not overlap: the nearest features are {km:.1f} km apart, so "
-               "no violation could be found.").format(subjects=subjects_label, near=near_label,
+            tr("The layers '{subjects}' (INPUT) and '{near}' (NEAR) do not overlap: the nearest features are "
+               "{km:.1f} km apart, so no violation could be found.").format(subjects=subjects_label, near=near_label,
                                                        km=nearest_all / 1000.0),
             tr("Choose layers of the same area, and check each layer's coordinate reference system."))
     violations = sum(1 for s in subjects if s.violates)

@@ -142,10 +142,11 @@ def _is_polygon_layer(source) -> bool:
     return QgsWkbTypes.geometryType(source.wkbType()) == GeometryType.Polygon
 
 
-def _check_polygons(source, label, role):
+def _check_polygons(source, label, role, parameter):
     if source is not None and not _is_polygon_layer(source):
         raise PlanInputError(
-            tr("Layer '{layer}' ({role}) does not hold polygons.").format(layer=label, role=role),
+            tr("Parameter {parameter}: layer '{layer}' ({role}) does not hold polygons.").format(
+                parameter=parameter, layer=label, role=role),
             tr("A share is of areas: choose a polygon layer for the {role}.").format(role=role))
 
 
@@ -210,9 +211,10 @@ def measure_land_share(classes_source, extent_source=None, townships_source=None
             tr("Choose the built-up area or a boundary as EXTENT, or the townships as TOWNSHIPS."))
     extent_label = layer_label(extent_source, extent_label) if extent_source is not None else ""
     townships_label = layer_label(townships_source, townships_label) if townships_source is not None else ""
-    _check_polygons(classes_source, classes_label, tr("class layer"))
-    _check_polygons(extent_source, extent_label, tr("extent"))
-    _check_polygons(townships_source, townships_label, tr("townships"))
+    _check_polygons(classes_source, classes_label, tr("class layer"), "INPUT")
+    _check_polygons(extent_source, extent_label, tr("extent"), "EXTENT")
+    _check_polygons(townships_source, townships_label, tr("townships"), "TOWNSHIPS")
+    denominator = "EXTENT" if extent_source is not None else "TOWNSHIPS"
     if townships_source is not None and name_field:
         check_fields(townships_source, townships_label, [name_field])
     sources = [(classes_source, classes_label), (extent_source, extent_label), (townships_source, townships_label)]
@@ -221,8 +223,9 @@ def measure_land_share(classes_source, extent_source=None, townships_source=None
     meter = workspace.meter
     classes = read_selected(workspace, classes_source, classes_label, class_field, class_codes, class_exclude)
     if not any(g.area() > 0 for g in classes):
-        raise PlanInputError(tr("Layer '{layer}' has no class polygon with an area.").format(layer=classes_label),
-                             tr("Check its geometries and, for a land-use layer, the codes."))
+        raise PlanInputError(
+            tr("Parameter INPUT: layer '{layer}' has no class polygon with an area.").format(layer=classes_label),
+            tr("Check its geometries and, for a land-use layer, the codes."))
     extent = None
     if extent_source is not None:
         extent = read_selected(workspace, extent_source, extent_label, extent_field, extent_codes, extent_exclude,
@@ -251,8 +254,8 @@ def measure_land_share(classes_source, extent_source=None, townships_source=None
         extent_pieces = split_by_zones(extent, zones, feedback) if extent is not None else None
         if extent_pieces is not None and all(p.isEmpty() for p in extent_pieces.values()):
             raise PlanInputError(
-                tr("No polygon of the extent '{extent}' lies inside any township of '{townships}'.").format(
-                    extent=extent_label, townships=townships_label),
+                tr("No polygon of the extent '{extent}' (EXTENT) lies inside any township of '{townships}' "
+                   "(TOWNSHIPS).").format(extent=extent_label, townships=townships_label),
                 tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                    "system is the one its coordinates are in."))
         for position, feature in enumerate(features):
@@ -290,12 +293,15 @@ def measure_land_share(classes_source, extent_source=None, townships_source=None
             notes.append(tr("{km2:.3f} km² of the class land of '{layer}' lies outside every township and is not "
                             "counted.").format(km2=beyond, layer=classes_label))
     if detail.extent_km2 <= 0:
-        raise PlanInputError(tr("The extent '{layer}' has no area to measure a share of.").format(
-            layer=extent_label or townships_label), tr("Check its geometries and, for a land-use layer, the codes."))
+        raise PlanInputError(
+            tr("Parameter {parameter}: the extent '{layer}' has no area to measure a share of.").format(
+                parameter=denominator, layer=extent_label or townships_label),
+            tr("Check its geometries and, for a land-use layer, the codes."))
     if detail.class_km2 <= 0:
         raise PlanInputError(
-            tr("No class land of '{classes}' lies inside the extent '{extent}', so its share would be a silent "
-               "zero.").format(classes=classes_label, extent=extent_label or townships_label),
+            tr("No class land of '{classes}' (INPUT) lies inside the extent '{extent}' ({parameter}), so its share "
+               "would be a silent zero.").format(classes=classes_label, extent=extent_label or townships_label,
+                                                 parameter=denominator),
             tr("Check that both layers cover the same area (and each layer's coordinate reference system), and, "
                "for a land-use layer, the codes."))
     notes.extend(_extent_notes(definition, extent_source is not None, extent_label, townships_label))
