@@ -242,6 +242,23 @@ def test_ellipsoidal_areas_and_townships_in_degrees(qgis_processing, tmp_path):
     assert close(mixed["MEASURED"], GREEN_SHARE, rel=1e-4)
 
 
+@pytest.mark.parametrize("extent_preset, expected", [(1, 100 * 1.6 / 3.3), (2, 100 * 0.8 / 1.7)])
+def test_one_sandiao_layer_gives_both_the_green_land_and_the_builtup_area(qgis_processing, tmp_path, extent_preset,
+                                                                          expected):
+    """The usual 三调 地类图斑: green land by DLBM, the 建成区 by CZCSXM (201 城市 + 202 建制镇, or 201 alone)."""
+    rows = [(rect(1000, 200, 2000, 1000), ["0810", "201"]), (rect(1000, 1000, 2000, 1900), ["0701", "201"]),
+            (rect(2000, 200, 3000, 1000), ["0810A", "202"]), (rect(2000, 1000, 3000, 1800), ["0810", "202A"]),
+            (rect(200, 2200, 1200, 3200), ["0810", "203"]), (rect(4200, 200, 5200, 1200), ["0301", None])]
+    dltb = factory.memory_layer("Polygon", [("DLBM", str), ("CZCSXM", str)], rows, name="DLTB")
+    report = tmp_path / "report.html"
+    result = run_check({"INDICATOR": "green_space_ratio", "INPUT": dltb, "CLASS_PRESET": 1, "EXTENT": dltb,
+                        "EXTENT_PRESET": extent_preset, "TOWNSHIPS": factory.townships(), "REPORT": str(report)},
+                       tmp_path)
+    assert close(result["MEASURED"], expected)
+    text = report.read_text(encoding="utf-8")
+    assert "DLTB: 1 features without a code in &#x27;CZCSXM&#x27; not counted" in text  # the forest patch
+
+
 # --- catalogues: 绿化覆盖率 is not 绿地率 -------------------------------------------
 
 def test_green_coverage_targets_are_one_indicator_in_every_catalogue(seeds_dir):
