@@ -289,7 +289,7 @@ def test_control_lines_check_fills_the_table(panel):
         "OUTPUT": "TEMPORARY_OUTPUT", "OVERLAPS": "TEMPORARY_OUTPUT", "BUILTUP_OUTSIDE": "TEMPORARY_OUTPUT",
         "SUMMARY": "TEMPORARY_OUTPUT"})
     assert panel.results.result_rows[0].measured == approx(direct["MEASURED"])
-    expected = {f["town"] or f["name"]: f["dev_pct"] for f in direct["OUTPUT"].getFeatures()}
+    expected = {f["township"] or f["name"]: f["dev_pct"] for f in direct["OUTPUT"].getFeatures()}
     shown = {row.scope: row.measured for row in panel.results.result_rows[1:]}
     assert shown == pytest.approx(expected)
     # 汉丰街道 (0–2 km) lies wholly inside the 3 km development boundary square.

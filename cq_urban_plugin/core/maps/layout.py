@@ -53,7 +53,6 @@ from ..errors import PlanInputError, check_cancel
 from ..files.atomic import atomic_write, usual_permissions
 from .content import ThematicMap, copy_layer, prepare_thematic_map
 from .fonts import PREFERRED_CJK_FONT, plain_font, sized_font
-from .themes import THEMES  # noqa: F401 (gui/panel.py reads core_layout.THEMES; to go when it reads core.maps.themes)
 
 # --- the layout --------------------------------------------------------------
 
