@@ -154,6 +154,9 @@ def test_green_space_ratio_of_the_builtup_area(qgis_processing, tmp_path):
     assert close(whole["share"], GREEN_SHARE)
     output = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
     assert output.featureCount() == 9 and output.crs().authid() == "EPSG:4544"
+    by_name = {f["name"]: f for f in output.getFeatures()}  # the township layer's own fields carried over
+    jijiang = by_name["几江街道"]
+    assert jijiang["share"] == pytest.approx(35.0, rel=REL) and jijiang["township"] == "几江街道"
     text = report.read_text(encoding="utf-8")
     assert "GB/T 50563-2010" in text and "绿地率" in text and "0810A" in text
 

@@ -5,6 +5,8 @@ A thin shell over core.checks.land_share: parameters in, layers and the HTML rep
 from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
+    QgsField,
+    QgsFields,
     QgsGeometry,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
@@ -209,7 +211,7 @@ class CheckLandShareAlgorithm(CqAlgorithm):
             extent_codes=extent_codes, extent_exclude=extent_exclude, name_field=name_field, target=target,
             codes_reason=" ".join(p for p in (class_reason, extent_reason) if p), method=method, feedback=feedback)
         detail = result.detail
-        output_id = self._write_output(parameters, context, result)
+        output_id = self._write_output(parameters, context, result, townships)
         table_id = self._write_table(parameters, context, result)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -234,16 +236,25 @@ class CheckLandShareAlgorithm(CqAlgorithm):
         return [(detail.extent_geometry, [result.verdict.scope, detail.class_km2, detail.extent_km2, detail.share,
                                           detail.outside_km2])]
 
-    def _write_output(self, parameters, context, result):
-        fields = make_fields(OUTPUT_FIELDS)
+    def _write_output(self, parameters, context, result, townships):
+        """The townships (their own fields carried over, then the share's) or, without them, the extent."""
+        fields, carried = QgsFields(), []
+        mine = {name.lower() for name, _ in OUTPUT_FIELDS} | {"fid"}
+        for source_field in townships.fields() if townships is not None else []:
+            if source_field.name().lower() not in mine:
+                fields.append(QgsField(source_field))
+                carried.append(source_field.name())
+        for spec in make_fields(OUTPUT_FIELDS):
+            fields.append(spec)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              result.detail.projection.crs)
-        for geometry, values in self._rows(result):
+        rows = result.townships or [None]
+        for row, (geometry, values) in zip(rows, self._rows(result)):
             feature = QgsFeature(fields)
             geometry = QgsGeometry(geometry)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes(values)
+            feature.setAttributes([row.attributes.get(n) if row is not None else None for n in carried] + values)
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
