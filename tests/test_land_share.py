@@ -192,6 +192,14 @@ def test_forest_cover_of_the_township_area(qgis_processing, tmp_path, preset_ind
         assert close(rows[name]["cls_km2"], forest_km2) and close(rows[name]["ext_km2"], area_km2), name
 
 
+def test_indicator_by_option_number_or_name(qgis_processing, tmp_path):
+    """INDICATOR takes what `qgis_process help` offers: the option's number, or its name."""
+    assert ls.INDICATORS.index("forest_cover") == 2
+    by_number = run_check({"INDICATOR": "2", "INPUT": landuse(), "CLASS_PRESET": 3, "TOWNSHIPS": factory.townships(),
+                           "CATALOGUE": "jiangjin", "TARGET_ID": "forest_cover_2025"}, tmp_path / "a")
+    assert close(by_number["MEASURED"], FOREST_SANDIAO) and by_number["TARGET"] == 54.0
+
+
 def test_green_coverage_from_vegetation_polygons_against_the_kaizhou_target(qgis_processing, tmp_path):
     report = tmp_path / "report.html"
     result = run_check({"INDICATOR": "green_coverage_ratio", "INPUT": canopy(), "EXTENT": builtup(),
