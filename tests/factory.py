@@ -121,17 +121,19 @@ def townships_with_population():
 
 
 def landuse():
-    """三调 地类图斑 (城镇村属性码 CZCSXM, 地类编码 DLBM): green land 0301 林地 and 0810 公园与绿地 (0810A
-    广场用地 not green), 0701 城镇住宅用地, in the first row of townships."""
+    """三调 地类图斑 (城镇村属性码 CZCSXM, 地类编码 DLBM): 0701 城镇住宅用地, 0810 公园与绿地 (green; 0810A
+    广场用地 not), 0301 乔木林地 (forest). The parks lie inside the built-up patches: 1.16 km² of green land
+    in the 3.64 km² built-up area; 2.15 km² coded 201/202 once dissolved."""
     def rect(x0, y0, x1, y1):
         return QgsGeometry.fromWkt(f"POLYGON(({x0} {y0},{x1} {y0},{x1} {y1},{x0} {y1},{x0} {y0}))")
 
     rows = [
-        (rect(X0 + 500, Y0 + 500, X0 + 1500, Y0 + 1500), ["201", "0701"]),       # 几江 1 km² housing
-        (rect(X0 + 2500, Y0 + 500, X0 + 3500, Y0 + 1500), ["201", "0810"]),      # 德感 1 km² park
-        (rect(X0 + 3000, Y0 + 1000, X0 + 3500, Y0 + 1500), ["201", "0810"]),     # inside the park above
+        (rect(X0 + 500, Y0 + 500, X0 + 1500, Y0 + 1500), ["201", "0701"]),       # the first built-up patch
+        (rect(X0 + 1200, Y0 + 1200, X0 + 2200, Y0 + 2200), ["201", "0810"]),     # 1 km² park across 4 townships
+        (rect(X0 + 1800, Y0 + 1800, X0 + 2200, Y0 + 2200), ["201", "0810"]),     # inside the park above
         (rect(X0 + 200, Y0 + 1800, X0 + 400, Y0 + 2200), ["201", "0810A"]),      # a square across 几江 / 圣泉
         (rect(X0 + 4500, Y0 + 500, X0 + 5500, Y0 + 1500), ["203", "0301"]),      # 双福 1 km² forest
+        (rect(X0 + 4600, Y0 + 4600, X0 + 5000, Y0 + 5000), ["202", "0810"]),     # a park in the third patch
     ]
     return memory_layer("Polygon", [("CZCSXM", str), ("DLBM", str)], rows, name="landuse")
 

@@ -44,6 +44,13 @@ BASELINES = {
     "measure_population": ({"TOWNSHIPS": "{TOWNSHIPS_POP}", "TOWNSHIP_NAME_FIELD": "name", "POPULATION_FIELD": "pop",
                             "CATALOGUE": "jiangjin", "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT",
                             "TARGETS": "TEMPORARY_OUTPUT"}, "TOWNSHIPS", "MEASURED"),
+    "check_land_share": ({"INDICATOR": "green_space_ratio", "INPUT": "{LANDUSE}", "CLASS_PRESET": 1,
+                          "EXTENT": "{BUILTUP}", "TOWNSHIPS": "{TOWNSHIPS}", "TOWNSHIP_NAME_FIELD": "name",
+                          "TARGET_VALUE": 30, "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
+                         "EXTENT", "MEASURED"),
+    "check_distance_rule": ({"INPUT": "{PLANTS}", "NEAR": "{RIVER}", "NEAR_NAME_FIELD": "name", "DISTANCE": 1000,
+                             "TOWNSHIPS": "{TOWNSHIPS}", "TOWNSHIP_NAME_FIELD": "name", "TARGET_VALUE": 0,
+                             "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}, "INPUT", "MEASURED"),
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
 }
@@ -54,7 +61,7 @@ IGNORES_DECLARED_CRS = {"convert_web_coordinates": "CONVERTED",
                         # tagging writes attributes and copies geometries as they are
                         "tag_townships": "MATCHED"}
 # Checks whose figure is a union: one multipart feature must give the same number.
-SAME_NUMBER_WHEN_MERGED = {"check_builtup", "check_coverage"}
+SAME_NUMBER_WHEN_MERGED = {"check_builtup", "check_coverage", "check_land_share"}
 
 
 @pytest.fixture
