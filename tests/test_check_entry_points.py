@@ -1,6 +1,7 @@
 """Every check has one core entry point, callable from a script or a test without
 Processing (issue #13): ``core.checks.coverage.check_coverage`` and
-``core.checks.builtup.measure_builtup``, run here on the bundled sample data
+``core.checks.builtup.check_builtup`` (with its measuring step ``measure_builtup``), run here on the bundled
+sample data
 (layers/) as plain vector layers, give the very figures of the Processing
 algorithms over them. Real QGIS, no mocks."""
 import pytest
@@ -144,3 +145,36 @@ def test_measure_builtup_gives_the_algorithm_s_figures(cq_provider):
 
     alone = measure_builtup(sample("jiangjin", "builtup"))  # no township layer: the whole layer dissolved
     assert alone.townships == [] and alone.total_km2 > 0
+
+
+def test_check_builtup_gives_the_algorithm_s_figures(cq_provider):
+    """The entry point chooses the target and its scope (开州 builtup_2025: 第一级, by township name) as the
+    algorithm does, and gives its declared results, rows and notes."""
+    import processing
+
+    from cq_urban_plugin.core.checks.builtup import TownshipBuiltup, check_builtup
+
+    processing_result = processing.run(definitions.algorithm_id(definitions.CHECK_BUILTUP), {
+        "BUILTUP": source("kaizhou", "builtup"), "TOWNSHIPS": source("kaizhou", "townships"),
+        "CATALOGUE": "kaizhou", "TARGET_ID": "builtup_2025", "OUTPUT": "memory:", "TABLE": "memory:"})
+    result = check_builtup(sample("kaizhou", "builtup"), sample("kaizhou", "townships"),
+                           catalogue=lambda: bundled_catalogue("kaizhou"), target_id="builtup_2025")
+
+    assert isinstance(result, CheckResult) and result.check == definitions.CHECK_BUILTUP
+    outputs = result.outputs()
+    assert set(outputs) == set(definitions.RESULT_KEYS)
+    for key in outputs:
+        assert same(outputs[key], processing_result[key]), (key, outputs[key], processing_result[key])
+    assert outputs[definitions.UNIT] == "km2" and result.verdict.target == 60.0  # 开州 城区 60 km² (003 l.135)
+    assert result.verdict.passed is (result.verdict.measured >= 60.0)
+    in_scope = [row for row in result.townships if row.in_scope]
+    assert 0 < len(in_scope) < len(result.townships) and all(isinstance(r, TownshipBuiltup) for r in in_scope)
+    assert sum(r.builtup_km2 for r in in_scope) == pytest.approx(result.verdict.measured, rel=1e-9)
+    written = {f["name"]: f for f in as_layer(processing_result["TABLE"]).getFeatures() if f["level"] == "township"}
+    for row in result.townships:
+        assert same(row.builtup_km2, written[row.name]["bu_km2"]) and written[row.name]["in_scope"] == row.in_scope
+    assert result.detail.scope_label == result.verdict.scope != "jurisdiction"
+    assert result.method and result.inputs[0].startswith("builtup: ")
+
+    typed = check_builtup(sample("kaizhou", "builtup"), target_value=1000.0)  # no catalogue read, no township layer
+    assert typed.verdict.target == 1000.0 and typed.verdict.passed is False and typed.townships == []

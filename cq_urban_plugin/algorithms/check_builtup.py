@@ -2,6 +2,7 @@
 
 A thin shell over core.checks.builtup: parameters in, layers and the HTML report out.
 """
+from dataclasses import replace
 from typing import List
 
 from qgis.core import (
@@ -22,20 +23,11 @@ from qgis.core import (
 
 from .. import definitions
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
-from ..core.checks.builtup import (
-    catalogue_scope,
-    default_name_field,
-    field_scope,
-    measure_builtup,
-    method_text,
-    resolve_target,
-    target_result,
-)
-from ..core.checks.landuse import PRESET_IDS, default_class_field, parse_codes, preset, presets
+from ..core.checks.builtup import check_builtup
+from ..core.checks.landuse import PRESET_IDS, parse_codes, presets
 from ..core.checks.report import write_report
-from ..core.errors import CatalogueError, PlanInputError
+from ..core.errors import CatalogueError
 from ..core.files.fields import make_fields
-from ..core.geo.inputs import check_fields
 from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
@@ -167,95 +159,46 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         return results
 
     def compute(self, parameters, context, feedback):
+        """Parameters in, core.checks.builtup.check_builtup, then the sinks and the report."""
         builtup = self.parameterAsSource(parameters, self.BUILTUP, context)
         landuse = self.parameterAsSource(parameters, self.LANDUSE, context)
-        if (builtup is None) == (landuse is None):
-            raise PlanInputError(tr("Give either a built-up layer or a land-use layer, not both and not neither."),
-                                 tr("Choose the built-up polygons, or the land-use layer and its codes."))
-        class_field, codes, codes_reason = "", (), ""
-        if landuse is not None:
-            chosen = preset(PRESET_IDS[self.parameterAsEnum(parameters, self.LANDUSE_PRESET, context)])
-            codes = parse_codes(self.parameterAsString(parameters, self.LANDUSE_CODES, context) or "")
-            codes_reason = (tr("Built-up land-use codes (typed): {codes}.").format(codes=", ".join(codes)) if codes
-                            else tr("Built-up land-use codes ({preset}): {reason}").format(
-                                preset=chosen.label, reason=chosen.reason))
-            codes = codes or chosen.codes
-            class_field = (self.parameterAsFields(parameters, self.LANDUSE_FIELD, context) or [""])[0]
-            class_field = class_field or default_class_field(landuse.fields().names(), chosen.id) or ""
-            if not class_field:
-                raise PlanInputError(
-                    tr("Layer '{layer}' has no field {fields}.").format(
-                        layer=landuse.sourceName(), fields="/".join(chosen.field_names)),
-                    tr("Choose the land-use class field. Its fields: {available}.").format(
-                        available=", ".join(landuse.fields().names())))
         townships = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
-        name_field = (self.parameterAsFields(parameters, self.TOWNSHIP_NAME_FIELD, context) or [""])[0]
-        if not name_field and townships is not None:
-            name_field = default_name_field(townships.fields().names())
-        scope_field = (self.parameterAsFields(parameters, self.SCOPE_FIELD, context) or [""])[0]
-        scope_value = (self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "").strip()
-        target_id = (self.parameterAsString(parameters, self.TARGET_ID, context) or "").strip()
         target_value = None
         if parameters.get(self.TARGET_VALUE) not in (None, ""):
             target_value = self.parameterAsDouble(parameters, self.TARGET_VALUE, context)
-        catalogue = None
-        if target_id and target_value is None:
-            catalogue = catalogue_from_parameters(self, parameters, context)
-        target = resolve_target(catalogue, target_id, target_value)
-
-        scope, notes = None, []
-        if target is not None and target.note:
-            notes.append(tr("About the target: {note}").format(note=target.note))
-        if scope_field:
-            if townships is not None:
-                check_fields(townships, self.parameter_layer_label(parameters, self.TOWNSHIPS, context), [scope_field])
-            scope = field_scope(scope_field, scope_value)
-            if target is not None and target.scope not in ("", "jurisdiction"):
-                notes.append(tr("The target's scope in the plan is '{target}'; the scope measured is the one "
-                                "chosen, '{scope}'.").format(target=target.scope, scope=scope.label))
-        elif scope_value:
-            raise PlanInputError(tr("A scope value '{value}' was given without a scope field.").format(
-                value=scope_value), tr("Choose the township layer's field holding it (e.g. role)."))
-        elif target is not None and catalogue is not None:
-            fields = townships.fields().names() if townships is not None else []
-            scope = catalogue_scope(catalogue, target.scope, fields) if townships is not None else None
-            if target.scope not in ("", "jurisdiction") and scope is None:
-                notes.append(tr("The target's scope is '{scope}'; without a township layer (or a scope the "
-                                "catalogue can resolve) the whole built-up layer is measured.").format(
-                    scope=target.scope))
-            if scope is not None and not name_field and scope.group_name not in fields:
-                raise PlanInputError(
-                    tr("The target's scope '{scope}' is resolved by township name: the township name field is "
-                       "needed.").format(scope=scope.label),
-                    tr("Choose the township name field, or tag the townships first."))
-
-        method = AreaMethod.ELLIPSOID if self.parameterAsEnum(parameters, self.AREA_METHOD, context) == 1 \
-            else AreaMethod.GK_ZONE
-        measurement = measure_builtup(
-            builtup if builtup is not None else landuse, townships,
+        result = check_builtup(
+            builtup, townships, landuse=landuse, class_field=self._field(parameters, self.LANDUSE_FIELD, context),
+            preset_id=PRESET_IDS[self.parameterAsEnum(parameters, self.LANDUSE_PRESET, context)],
+            codes=parse_codes(self.parameterAsString(parameters, self.LANDUSE_CODES, context) or ""),
+            name_field=self._field(parameters, self.TOWNSHIP_NAME_FIELD, context),
+            scope_field=self._field(parameters, self.SCOPE_FIELD, context),
+            scope_value=self.parameterAsString(parameters, self.SCOPE_VALUE, context) or "",
+            catalogue=lambda: catalogue_from_parameters(self, parameters, context),
+            target_id=self.parameterAsString(parameters, self.TARGET_ID, context) or "", target_value=target_value,
+            method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
             builtup_label=self.parameter_layer_label(
                 parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
             townships_label=(self.parameter_layer_label(parameters, self.TOWNSHIPS, context)
                              if townships is not None else ""),
-            class_field=class_field, codes=codes, name_field=name_field, scope=scope, method=method,
-            feedback=feedback)
-        measurement.notes[:0] = notes
-        result = target_result(target, measurement)
+            feedback=feedback, transform_context=context.transformContext())
+        measurement = result.detail
 
         output_id = self._write_output(parameters, context, townships, measurement)
-        table_id = self._write_table(parameters, context, measurement, plan_fields(townships, catalogue))
+        table_id = self._write_table(parameters, context, measurement,
+                                     plan_fields(townships, measurement.catalogue))
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            write_report(report, tr("Built-up area check"), [result], tables=self._report_tables(measurement),
-                         notes=measurement.notes, method=method_text(measurement, codes_reason),
-                         inputs=measurement.inputs)
-        for note in measurement.notes:
+            write_report(report, tr("Built-up area check"), [replace(result.verdict, unit="km²")],
+                         tables=self._report_tables(measurement), notes=result.notes, method=result.method,
+                         inputs=result.inputs)
+        for note in result.notes:
             feedback.pushInfo(note)
         feedback.pushInfo(tr("Built-up area in {scope}: {km2:.3f} km²").format(
-            scope=measurement.scope_label, km2=measurement.total_km2))
-        return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None,
-                "MEASURED": measurement.total_km2, "UNIT": "km2", "TARGET": result.target, "GAP": result.gap,
-                "PASSED": result.passed}
+            scope=result.verdict.scope, km2=result.verdict.measured))
+        return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None, **result.outputs()}
+
+    def _field(self, parameters, name, context) -> str:
+        return (self.parameterAsFields(parameters, name, context) or [""])[0]
 
     def _write_output(self, parameters, context, townships, measurement):
         fields = QgsFields()

@@ -10,21 +10,32 @@ between the townships), measured in a
 CGCS2000 Gauss-Krüger zone or on the ellipsoid (``measure.AreaMeter``), never in
 degrees. Built-up comes either from a built-up layer or from a land-use layer
 and a code set (``landuse``).
+
+``check_builtup`` is the check's one entry point: layers and options in, a
+``CheckResult`` out (the verdict, a ``TownshipBuiltup`` per township, notes,
+inputs, method, and the whole ``BuiltupMeasurement`` as its detail); it chooses
+the target and the scope. ``measure_builtup`` is its measuring step::
+
+    from cq_urban_plugin.core.checks.builtup import check_builtup
+    result = check_builtup(builtup_layer, townships_layer, name_field="name", target_value=145)
+    result.verdict.measured, result.verdict.passed, result.outputs()
 """
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Sequence
 
 from qgis.core import QgsGeometry
 
+from ... import definitions
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
-from ..geo.inputs import layer_label
+from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
 from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
-from .landuse import CodeSelector
+from .landuse import PRESET_IDS, CodeSelector, default_class_field, preset
+from .result import CheckResult
 from .targets import TargetResult, choose_target
 
 INDICATOR = "builtup_area"
@@ -76,6 +87,7 @@ class BuiltupMeasurement:
     builtup_union: QgsGeometry              # all built-up, dissolved (only without a township layer)
     notes: List[str]
     inputs: List[str]
+    catalogue: Optional[Catalogue] = None   # the catalogue the target came from (its structures' fields)
 
 
 @dataclass
@@ -161,13 +173,13 @@ def resolve_target(catalogue: Optional[Catalogue], target_id: str, target_value:
     return choose_target(catalogue, target_id, target_value, INDICATOR, UNIT, tr("Built-up area"))
 
 
-def target_result(target: Optional[Target], measurement: BuiltupMeasurement) -> TargetResult:
+def target_result(target: Optional[Target], measurement: BuiltupMeasurement, unit: str = "km²") -> TargetResult:
     if target is None:
-        return TargetResult(tr("Built-up area"), measurement.scope_label, None, measurement.total_km2, "km²")
+        return TargetResult(tr("Built-up area"), measurement.scope_label, None, measurement.total_km2, unit)
     citation = ""
     if target.cite is not None:
         citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
-    return TargetResult(target.label, measurement.scope_label, target.value, measurement.total_km2, "km²",
+    return TargetResult(target.label, measurement.scope_label, target.value, measurement.total_km2, unit,
                         target.comparison, target.year, citation)
 
 
@@ -179,7 +191,6 @@ def read_builtup(workspace: Workspace, source, label: str, class_field: str = ""
     fields = source.fields()
     index = fields.indexOf(class_field)
     if index < 0:
-        from ..geo.inputs import check_fields
         check_fields(source, label, [class_field])
     selector = CodeSelector(codes, fields.at(index), label)
     features = workspace.read_polygons(source, label, fields=(class_field,))
@@ -205,7 +216,6 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         townships_label = layer_label(townships_source, townships_label)
         sources.append((townships_source, townships_label))
         if name_field:
-            from ..geo.inputs import check_fields
             check_fields(townships_source, townships_label, [name_field])
     workspace = Workspace.open(sources, method=method, feedback=feedback, transform_context=transform_context,
                                not_empty=[(builtup_source, builtup_label)])
@@ -295,6 +305,90 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     # (split_by_zones), which keeps memory to a township's worth on very large layers.
     return BuiltupMeasurement(projection, scope.label, total_km2, rows, list(groups.values()), outside_km2,
                               QgsGeometry(), notes, inputs)
+
+
+def check_builtup(builtup=None, townships=None, *, landuse=None, class_field: str = "",
+                  preset_id: str = PRESET_IDS[0], codes: Sequence[str] = (), name_field: str = "",
+                  scope_field: str = "", scope_value: str = "", catalogue=None, target_id: str = "",
+                  target_value: Optional[float] = None, method: str = AreaMethod.GK_ZONE, builtup_label: str = "",
+                  townships_label: str = "", feedback=None, transform_context=None) -> CheckResult:
+    """The built-up check: the built-up area of ``builtup`` (polygons), or of the polygons of ``landuse``
+    whose code in ``class_field`` (empty: the preset's usual field) starts with one of ``codes`` (empty:
+    the preset ``preset_id``'s), per township of ``townships`` (named by ``name_field``; empty:
+    plan_name, name or XZQMC) and in the scope, beside the target.
+
+    The scope: the townships whose ``scope_field`` is ``scope_value`` (empty: the whole jurisdiction,
+    or with a catalogue target the target's own scope). The target: ``target_value`` (km², a floor),
+    else ``target_id`` of ``catalogue`` (a Catalogue, or a function returning one, called only when
+    needed); none without either. ``method``: ``AreaMethod.GK_ZONE`` or ``AreaMethod.ELLIPSOID``.
+    ``builtup_label`` / ``townships_label``: the layers' names in messages (empty: their own).
+    ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
+    project's). Layers are vector layers or Processing feature sources; errors are PlanInputError."""
+    if (builtup is None) == (landuse is None):
+        raise PlanInputError(tr("Give either a built-up layer or a land-use layer, not both and not neither."),
+                             tr("Choose the built-up polygons, or the land-use layer and its codes."))
+    codes_reason = ""
+    if landuse is not None:
+        chosen = preset(preset_id)
+        codes = tuple(codes or ())
+        codes_reason = (tr("Built-up land-use codes (typed): {codes}.").format(codes=", ".join(codes)) if codes
+                        else tr("Built-up land-use codes ({preset}): {reason}").format(
+                            preset=chosen.label, reason=chosen.reason))
+        codes = codes or chosen.codes
+        class_field = class_field or default_class_field(landuse.fields().names(), chosen.id) or ""
+        if not class_field:
+            raise PlanInputError(
+                tr("Layer '{layer}' has no field {fields}.").format(
+                    layer=landuse.sourceName(), fields="/".join(chosen.field_names)),
+                tr("Choose the land-use class field. Its fields: {available}.").format(
+                    available=", ".join(landuse.fields().names())))
+    else:
+        class_field, codes = "", ()
+    if not name_field and townships is not None:
+        name_field = default_name_field(townships.fields().names())
+    scope_field, scope_value, target_id = scope_field or "", (scope_value or "").strip(), (target_id or "").strip()
+    if not target_id or target_value is not None:
+        catalogue = None  # a typed target needs none; without a target id none is read
+    elif callable(catalogue):
+        catalogue = catalogue()
+    target = resolve_target(catalogue, target_id, target_value)
+
+    scope, notes = None, []
+    if target is not None and target.note:
+        notes.append(tr("About the target: {note}").format(note=target.note))
+    if scope_field:
+        if townships is not None:
+            check_fields(townships, townships_label or layer_label(townships), [scope_field])
+        scope = field_scope(scope_field, scope_value)
+        if target is not None and target.scope not in ("", WHOLE):
+            notes.append(tr("The target's scope in the plan is '{target}'; the scope measured is the one "
+                            "chosen, '{scope}'.").format(target=target.scope, scope=scope.label))
+    elif scope_value:
+        raise PlanInputError(tr("A scope value '{value}' was given without a scope field.").format(
+            value=scope_value), tr("Choose the township layer's field holding it (e.g. role)."))
+    elif target is not None and catalogue is not None:
+        fields = townships.fields().names() if townships is not None else []
+        scope = catalogue_scope(catalogue, target.scope, fields) if townships is not None else None
+        if target.scope not in ("", WHOLE) and scope is None:
+            notes.append(tr("The target's scope is '{scope}'; without a township layer (or a scope the "
+                            "catalogue can resolve) the whole built-up layer is measured.").format(
+                scope=target.scope))
+        if scope is not None and not name_field and scope.group_name not in fields:
+            raise PlanInputError(
+                tr("The target's scope '{scope}' is resolved by township name: the township name field is "
+                   "needed.").format(scope=scope.label),
+                tr("Choose the township name field, or tag the townships first."))
+
+    measurement = measure_builtup(
+        builtup if builtup is not None else landuse, townships, builtup_label=builtup_label,
+        townships_label=townships_label if townships is not None else "", class_field=class_field, codes=codes,
+        name_field=name_field, scope=scope, method=method, feedback=feedback, transform_context=transform_context)
+    measurement.notes[:0] = notes
+    measurement.catalogue = catalogue
+    return CheckResult(
+        check=definitions.CHECK_BUILTUP, verdict=target_result(target, measurement, UNIT),
+        townships=measurement.townships, notes=measurement.notes, inputs=measurement.inputs,
+        method=method_text(measurement, codes_reason), detail=measurement)
 
 
 def method_text(measurement: BuiltupMeasurement, codes_reason: str = "") -> str:
