@@ -112,3 +112,40 @@ def test_a_range_target_is_met_inside_its_bounds(tmp_path):
     met = [TargetResult(target.label, "某某县", target.value, m, target.unit, target.comparison,
                         value_min=target.value_min, value_max=target.value_max).passed for m in (10, 13.9, 9.99, 14.01)]
     assert met == [True, True, False, False]
+
+
+def test_a_target_says_how_it_is_measured(tmp_path):
+    """The `measure` block (issue #14): kind, layer roles, threshold, denominator, convention, source;
+    without one the indicator's kind; a target no layer can measure says why."""
+    text = GOOD.replace(
+        "cite: {doc: plan, line: 5}}\n",
+        "cite: {doc: plan, line: 5}}\n"
+        "  - {id: park5, indicator: facility_coverage, label: 公园绿地广场步行5分钟覆盖率, value: 90, unit: percent,\n"
+        "     cite: {doc: plan, line: 5}, measure: {kind: facility_coverage, layers: [facilities, builtup],\n"
+        "     facility: park, minutes: 5, distance_m: 300, denominator: area,\n"
+        "     convention: 5 minutes walked as 300 m, source: GB/T 51346-2019}}\n"
+        "  - {id: hukou, indicator: urbanization_rate, label: 户籍人口城镇化率, value: 50, unit: percent,\n"
+        "     cite: {doc: plan, line: 5}, measure: {kind: none, reason: 户籍人口 comes from the register}}\n", 1)
+    catalogue = load_catalogue(_write(tmp_path, text))
+    park = catalogue.target("park5").measure
+    assert (park.kind, park.layers, park.minutes, park.distance_m) == ("facility_coverage", ("facilities", "builtup"),
+                                                                      5, 300)
+    assert park.source == "GB/T 51346-2019" and catalogue.target("park5").measurable
+    assert catalogue.target("t1").measure.kind == "builtup_area" and catalogue.target("t1").measurable
+    hukou = catalogue.target("hukou")
+    assert not hukou.measurable and "register" in hukou.measure.reason
+
+
+@pytest.mark.parametrize("measure, words", [
+    ("{kind: guess}", "kind 'guess' is unknown"),
+    ("{kind: land_share, layers: [parcels]}", "layer role 'parcels' is unknown"),
+    ("{kind: none}", "says why"),
+    ("{kind: land_share, radius: 3}", "'radius' is not a key"),
+])
+def test_a_wrong_measure_is_refused_with_its_fix(tmp_path, measure, words):
+    text = GOOD.replace("year: 2025, cite: {doc: plan, line: 5}}", f"year: 2025, cite: {{doc: plan, line: 5}}, "
+                        f"measure: {measure}}}", 1)
+    assert text != GOOD
+    with pytest.raises(CatalogueError) as raised:
+        load_catalogue(_write(tmp_path, text))
+    assert words in str(raised.value) and "Fix:" in str(raised.value)

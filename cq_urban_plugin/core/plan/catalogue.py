@@ -21,7 +21,10 @@ from ...resources import CATALOGUE_DIR
 from ..errors import CatalogueError
 from .model import (
     COMPARISONS,
+    KIND_OF_INDICATOR,
+    LAYER_ROLES,
     LEVELS,
+    MEASURE_KINDS,
     NON_NEGATIVE_UNITS,
     RESERVED_FIELDS,
     SCHEMA_VERSION,
@@ -31,6 +34,7 @@ from .model import (
     Cite,
     Conflict,
     Document,
+    Measure,
     Member,
     PlanClass,
     Reading,
@@ -53,9 +57,7 @@ _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str
 # park_green_per_capita: per_capita.py, population: population_places.py, the shares: land_share.py,
 # distance_rule: distance_rule.py); `other` is measured by none. Any other name is refused: a misspelt
 # indicator would never be measured, silently.
-INDICATORS = ("builtup_area", "bus_stop_coverage", "green_space_ratio", "green_coverage_ratio", "forest_cover",
-              "builtup_in_boundary", "land_share", "urbanization_rate", "population", "urban_land_per_capita",
-              "park_green_per_capita", "distance_rule", "other")
+INDICATORS = tuple(KIND_OF_INDICATOR)  # the indicators a target may name, each with the kind it is measured by
 
 
 
@@ -415,8 +417,48 @@ class _Reader:
                 value_max=self.target_number(raw, "value_max", where),
                 baseline=raw.get("baseline"),
                 note=str(raw.get("note") or ""),
+                measure=self.read_measure(raw, indicator, where),
             ))
         return targets
+
+    def read_measure(self, raw, indicator, where) -> Measure:
+        """A target's `measure` block, or the kind its indicator is measured by."""
+        block = raw.get("measure")
+        if block is None:
+            return Measure(kind=KIND_OF_INDICATOR.get(indicator, "none"),
+                           reason="" if KIND_OF_INDICATOR.get(indicator, "none") != "none"
+                           else "no check measures this indicator")
+        where = f"{where}, measure"
+        kind = self.get(block, "kind", str, where)
+        if kind not in MEASURE_KINDS:
+            self.fail(block, f"{where}: kind '{kind}' is unknown.", f"use one of {', '.join(MEASURE_KINDS)}.",
+                      key="kind")
+        layers = self.get(block, "layers", list, where, required=False, default=[])
+        for role in layers:
+            if role not in LAYER_ROLES:
+                self.fail(block, f"{where}: layer role '{role}' is unknown.", f"use roles of {', '.join(LAYER_ROLES)}.",
+                          key="layers")
+        known = {"kind", "layers", "facility", "distance_m", "minutes", "denominator", "classes", "convention",
+                 "source", "reason"}
+        unknown = sorted(set(block) - known)
+        if unknown:
+            self.fail(block, f"{where}: '{unknown[0]}' is not a key of a measure.",
+                      f"use {', '.join(sorted(known))}.", key=unknown[0])
+        reason = self.get(block, "reason", str, where, required=False, default="")
+        if kind == "none" and not reason:
+            self.fail(block, f"{where}: a target no layer can measure says why.",
+                      "write `reason:` (e.g. 户籍人口 comes from the household register, not from a layer).",
+                      key="kind")
+        return Measure(
+            kind=kind, layers=tuple(layers), facility=self.get(block, "facility", str, where, required=False,
+                                                                 default=""),
+            distance_m=self.get(block, "distance_m", float, where, required=False),
+            minutes=self.get(block, "minutes", float, where, required=False),
+            denominator=self.get(block, "denominator", str, where, required=False, default=""),
+            classes=self.get(block, "classes", str, where, required=False, default=""),
+            convention=self.get(block, "convention", str, where, required=False, default=""),
+            source=self.get(block, "source", str, where, required=False, default=""),
+            reason=reason)
 
 
     def target_number(self, raw, key, where, required=False) -> Optional[float]:

@@ -107,6 +107,39 @@ class Structure:
         ]
 
 
+# How a target is measured: the kinds of measurement of the checks (issue #14), and "none" for a
+# target no layer can measure (户籍城镇化率, GDP shares …), kept in the catalogue and listed as such.
+MEASURE_KINDS = ("builtup_area", "facility_coverage", "land_share", "per_capita", "population", "distance_rule",
+                 "none")
+# The layers a measurement may need, by the role they play (the whole-plan check's inputs).
+LAYER_ROLES = ("townships", "builtup", "landuse", "stops", "facilities", "roads", "population", "green",
+               "forest", "ecology", "farmland", "development", "river", "plants")
+# The kind a target's indicator is measured by when its entry does not say.
+KIND_OF_INDICATOR = {
+    "builtup_area": "builtup_area", "bus_stop_coverage": "facility_coverage", "facility_coverage": "facility_coverage",
+    "green_space_ratio": "land_share", "green_coverage_ratio": "land_share", "forest_cover": "land_share",
+    "builtup_in_boundary": "land_share", "land_share": "land_share", "population": "population",
+    "urban_land_per_capita": "per_capita", "park_green_per_capita": "per_capita", "distance_rule": "distance_rule",
+    "urbanization_rate": "none", "other": "none",
+}
+
+
+@dataclass(frozen=True)
+class Measure:
+    """How a target is measured, in the plan's words where it has them and a named convention
+    where it is silent (e.g. the denominator of a coverage: the area or the population)."""
+    kind: str                              # one of MEASURE_KINDS
+    layers: tuple = ()                     # LAYER_ROLES the measurement needs
+    facility: str = ""                     # facility_coverage: what is reached (bus stop, park, school …)
+    distance_m: Optional[float] = None     # a threshold in metres (coverage radius, distance rule)
+    minutes: Optional[float] = None        # a walking time the plan gives instead of metres
+    denominator: str = ""                  # area | residential | population | built-up | township
+    classes: str = ""                      # land classes (a preset id or codes) for land shares, per capita
+    convention: str = ""                   # what the target assumes where the plan is silent
+    source: str = ""                       # where the definition comes from (a standard, a rule)
+    reason: str = ""                       # kind "none": why no layer can measure it
+
+
 @dataclass
 class Target:
     id: str
@@ -124,6 +157,11 @@ class Target:
     value_max: Optional[float] = None
     baseline: Optional[dict] = None
     note: str = ""
+    measure: Optional[Measure] = None      # how it is measured (filled from the indicator when not given)
+
+    @property
+    def measurable(self) -> bool:
+        return self.measure is not None and self.measure.kind != "none"
 
 
 @dataclass
