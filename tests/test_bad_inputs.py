@@ -54,6 +54,11 @@ BASELINES = {
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
 }
+# The other layer inputs of an algorithm, each changed in turn by the cases that change a layer (the
+# name field and the cancelled run do not depend on which); their numbers are held to the same rules.
+OTHER_INPUTS = {"check_per_capita": ("TOWNSHIPS",), "check_land_share": ("INPUT", "TOWNSHIPS"),
+                "check_distance_rule": ("NEAR", "TOWNSHIPS")}
+CHANGED_INPUT_CASES = ("empty", "geographic", "invalid_and_null", "no_crs", "shapefile_without_prj", "multipart")
 NAME_FIELD_PARAMS = ("NAME_FIELD", "TOWNSHIP_NAME_FIELD")
 # Reads coordinates as GCJ-02/BD-09 degrees whatever CRS the layer declares (web
 # scrapes declare anything or nothing): a missing CRS must give the same result.
@@ -61,7 +66,9 @@ IGNORES_DECLARED_CRS = {"convert_web_coordinates": "CONVERTED",
                         # tagging writes attributes and copies geometries as they are
                         "tag_townships": "MATCHED"}
 # Checks whose figure is a union: one multipart feature must give the same number.
-SAME_NUMBER_WHEN_MERGED = {"check_builtup", "check_coverage", "check_land_share"}
+SAME_NUMBER_WHEN_MERGED = {"check_builtup", "check_coverage", "check_land_share",
+                           # (algorithm, other input): the jurisdiction's figure does not depend on the townships
+                           ("check_land_share", "TOWNSHIPS"), ("check_distance_rule", "TOWNSHIPS")}
 
 
 @pytest.fixture
@@ -148,12 +155,26 @@ def _cases():
                          "missing_field", "multipart", "cancelled")]
 
 
+def _other_cases():
+    return [(name, key, case) for name in sorted(OTHER_INPUTS) for key in OTHER_INPUTS[name]
+            for case in CHANGED_INPUT_CASES]
+
+
 @pytest.mark.parametrize("name,case", _cases())
 def test_bad_input(name, case, provider, data, tmp_path):
+    _check(name, BASELINES[name][1], case, data, tmp_path)
+
+
+@pytest.mark.parametrize("name,key,case", _other_cases())
+def test_bad_other_input(name, key, case, provider, data, tmp_path):
+    _check(name, key, case, data, tmp_path)
+
+
+def _check(name, key, case, data, tmp_path):
     if name not in _algorithms():
         pytest.fail(f"{name} is listed here but not registered")
     params = _params(name, data, tmp_path)
-    _, key, result_key = BASELINES[name]
+    result_key = BASELINES[name][2]
     gpkg = data["folder"] / "known.gpkg"
     before = _digest(gpkg)
     baseline = _run(name, dict(params))
@@ -225,8 +246,9 @@ def test_bad_input(name, case, provider, data, tmp_path):
         if case == "geographic":
             pytest.fail(f"a geographic CRS must be handled, not refused: {message}")
     else:
-        if case in ("geographic", "multipart") and result_key and name in SAME_NUMBER_WHEN_MERGED | {
-                n for n in BASELINES if case == "geographic"}:
+        merged_same = (name in SAME_NUMBER_WHEN_MERGED and key == BASELINES[name][1]) or (
+            (name, key) in SAME_NUMBER_WHEN_MERGED)
+        if result_key and (case == "geographic" or case == "multipart" and merged_same):
             assert math.isclose(results[result_key], baseline[result_key], rel_tol=1e-4), (results, baseline)
         if case in ("no_crs", "shapefile_without_prj") and name in IGNORES_DECLARED_CRS:
             key = IGNORES_DECLARED_CRS[name]
@@ -236,3 +258,30 @@ def test_bad_input(name, case, provider, data, tmp_path):
         if case == "empty" and result_key == "MEASURED":
             pytest.fail(f"{name} gave a number for an empty layer: {results}")
     assert _digest(gpkg) == before
+
+
+class _Notes(QgsProcessingFeedback):
+    def __init__(self):
+        super().__init__()
+        self.infos = []
+
+    def pushInfo(self, info):  # noqa: N802 (QGIS's name)
+        self.infos.append(info)
+        super().pushInfo(info)
+
+
+def test_land_outside_the_townships_is_said(provider, data, tmp_path):
+    """check_per_capita measures the land inside the townships: what lies outside them is said with its
+    area, as check_builtup and check_land_share say it, not left out in silence."""
+    def drop_first(layer):
+        layer.dataProvider().deleteFeatures([next(layer.getFeatures()).id()])  # 几江街道: 1.09 km² of the land
+
+    params = _params("check_per_capita", data, tmp_path)
+    baseline = _run("check_per_capita", dict(params))
+    params["TOWNSHIPS"] = _variant(data, params["TOWNSHIPS"], tmp_path, "eight_townships", drop_first)
+    feedback = _Notes()
+    results = processing.run("cq_urban:check_per_capita", params, feedback=feedback)
+    missing = baseline["LAND_KM2"] - results["LAND_KM2"]
+    assert missing > 0.5, (baseline, results)
+    said = [i for i in feedback.infos if "lies outside every township" in i]
+    assert said and f"{missing:.3f} km²" in said[0], feedback.infos

@@ -32,7 +32,7 @@ from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod
-from ..geo.overlay import split_by_zones, union_all
+from ..geo.overlay import outside_zones_union, split_by_zones, union_all
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue
 from .builtup import Scope, catalogue_scope, default_name_field
@@ -275,6 +275,10 @@ def check_per_capita(land_source, townships_source=None, *, indicator: str = URB
                     land=land_label, townships=townships_label),
                 tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                    "system is the one its coordinates are in."))
+        beyond = meter.km2(outside_zones_union(land, zones, feedback))
+        if beyond > 0.0005:
+            workspace.note(tr("{km2:.3f} km² of the class land of '{layer}' lies outside every township and is not "
+                              "counted.").format(km2=beyond, layer=land_label))
         values = township_population(workspace, features, zones, population, townships_label)
         for position, feature in enumerate(features):
             attributes = feature.attributes
