@@ -162,9 +162,10 @@ def test_check_builtup_gives_the_algorithm_s_figures(cq_provider):
 
     assert isinstance(result, CheckResult) and result.check == definitions.CHECK_BUILTUP
     outputs = result.outputs()
-    assert set(outputs) == set(definitions.RESULT_KEYS)
+    assert set(outputs) == set(definitions.RESULT_KEYS) | {"GEOMETRIC_KM2", "RECORDED_KM2"}
     for key in outputs:
         assert same(outputs[key], processing_result[key]), (key, outputs[key], processing_result[key])
+    assert outputs["GEOMETRIC_KM2"] == outputs[definitions.MEASURED] and outputs["RECORDED_KM2"] is None
     assert outputs[definitions.UNIT] == "km2" and result.verdict.target == 60.0  # 开州 城区 60 km² (003 l.135)
     assert result.verdict.passed is (result.verdict.measured >= 60.0)
     in_scope = [row for row in result.townships if row.in_scope]

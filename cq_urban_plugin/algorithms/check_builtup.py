@@ -23,7 +23,15 @@ from qgis.core import (
 
 from .. import definitions
 from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
-from ..core.checks.builtup import check_builtup
+from ..core.checks.builtup import (
+    GEOMETRIC_KM2,
+    HA_PER_KM2,
+    MU_PER_KM2,
+    RECORDED_KM2,
+    AreaSource,
+    check_builtup,
+    difference,
+)
 from ..core.checks.landuse import PRESET_IDS, parse_codes, presets
 from ..core.checks.report import write_report
 from ..core.errors import CatalogueError
@@ -39,8 +47,14 @@ from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_tex
 
 # Output fields (≤ 10 characters, shapefile-safe).
 BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE = "bu_km2", "twp_km2", "share", "in_scope"
+# The geometric and the recorded figure (bu_km2 is the one chosen) and recorded − geometric.
+AREA_FIELDS = [("geo_km2", float), ("rec_km2", float), ("diff_km2", float), ("diff_pct", float)]
 TABLE_FIELDS = [("level", str), ("name", str), ("grp", str), ("townships", int), (BUILTUP_KM2, float),
-                (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]
+                (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)] + AREA_FIELDS
+
+
+def area_values(geometric, recorded):
+    return [geometric, recorded, *difference(recorded, geometric)]
 
 
 def plan_fields(townships, catalogue=None) -> List[str]:
@@ -76,6 +90,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
     TARGET_ID = "TARGET_ID"
     TARGET_VALUE = "TARGET_VALUE"
     AREA_METHOD = "AREA_METHOD"
+    AREA_SOURCE = "AREA_SOURCE"
+    AREA_FIELD = "AREA_FIELD"
     OUTPUT = "OUTPUT"
     TABLE = "TABLE"
     REPORT = "REPORT"
@@ -106,7 +122,14 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             "share of the township, percent) and in_scope; a table with one row per township, per group "
             "(level 'group') and for the scope (level 'scope'); an HTML report; and MEASURED, TARGET, GAP "
             "(measured − target, km²), PASSED."
-        )
+        ) + "\n\n" + tr(
+            "Statistical and geometric area: the survey's figures are its recorded areas (三调 TBMJ 图斑面积; "
+            "TBDLMJ 地类面积 = TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to the "
+            "control totals; the geometry's own area differs. With AREA_FIELD (or AREA_SOURCE = recorded, which "
+            "takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, "
+            "diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE "
+            "chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets "
+            "its recorded area in proportion to its geometric area in each.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -142,13 +165,22 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
                                                    tr("On the CGCS2000 ellipsoid")], defaultValue=0))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.AREA_SOURCE, tr("Figure checked against the target"),
+            options=[tr("Geometric: the polygons' own area"),
+                     tr("Recorded: the survey's area field (AREA_FIELD; empty: TBDLMJ, else TBMJ)")],
+            defaultValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.AREA_FIELD, tr("Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside "
+                                "the geometric area"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Built-up by township"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TABLE, tr("Built-up table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
             self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
-        self.add_result_outputs()
+        self.add_result_outputs((GEOMETRIC_KM2, tr("Built-up area by geometry (km²)")),
+                                (RECORDED_KM2, tr("Built-up area recorded (km²; none without a recorded-area field)")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         results = super().processAlgorithm(parameters, context, feedback)
@@ -176,6 +208,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             catalogue=lambda: catalogue_from_parameters(self, parameters, context),
             target_id=self.parameterAsString(parameters, self.TARGET_ID, context) or "", target_value=target_value,
             method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
+            area_source=AreaSource.ALL[self.parameterAsEnum(parameters, self.AREA_SOURCE, context)],
+            area_field=(self.parameterAsString(parameters, self.AREA_FIELD, context) or "").strip(),
             builtup_label=self.parameter_layer_label(
                 parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
             townships_label=(self.parameter_layer_label(parameters, self.TOWNSHIPS, context)
@@ -195,6 +229,12 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             feedback.pushInfo(note)
         feedback.pushInfo(tr("Built-up area in {scope}: {km2:.3f} km²").format(
             scope=result.verdict.scope, km2=result.verdict.measured))
+        if measurement.area_field:
+            diff, pct = difference(measurement.recorded_km2, measurement.geometric_km2)
+            feedback.pushInfo(tr("Recorded ({field}): {recorded:.3f} km²; geometric: {geometric:.3f} km²; recorded "
+                                 "− geometric: {diff:+.3f} km² ({pct}).").format(
+                field=measurement.area_field, recorded=measurement.recorded_km2,
+                geometric=measurement.geometric_km2, diff=diff, pct="—" if pct is None else f"{pct:+.2f}%"))
         return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None, **result.outputs()}
 
     def _field(self, parameters, name, context) -> str:
@@ -202,7 +242,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
 
     def _write_output(self, parameters, context, townships, measurement):
         fields = QgsFields()
-        mine = [BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE]
+        mine = [BUILTUP_KM2, TOWNSHIP_KM2, SHARE, IN_SCOPE] + [name for name, _ in AREA_FIELDS]
         carried = []
         if townships is not None:
             for source_field in townships.fields():
@@ -211,7 +251,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                     carried.append(source_field.name())
         else:
             fields.append(QgsField("name", FieldType.String))
-        for spec in make_fields([(BUILTUP_KM2, float), (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]):
+        for spec in make_fields([(BUILTUP_KM2, float), (TOWNSHIP_KM2, float), (SHARE, float), (IN_SCOPE, int)]
+                                + AREA_FIELDS):
             fields.append(spec)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.MultiPolygon,
                                              measurement.projection.crs)
@@ -220,7 +261,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             geometry = QgsGeometry(measurement.builtup_union)
             geometry.convertToMultiType()
             feature.setGeometry(geometry)
-            feature.setAttributes([measurement.scope_label, measurement.total_km2, None, None, 1])
+            feature.setAttributes([measurement.scope_label, measurement.total_km2, None, None, 1]
+                                  + area_values(measurement.geometric_km2, measurement.recorded_km2))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             return dest_id
         for row in measurement.townships:
@@ -231,7 +273,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                 geometry.convertToMultiType()
             feature.setGeometry(geometry)
             feature.setAttributes([row.attributes.get(n) for n in carried]
-                                  + [row.builtup_km2, row.township_km2, row.share, int(row.in_scope)])
+                                  + [row.builtup_km2, row.township_km2, row.share, int(row.in_scope)]
+                                  + area_values(row.geometric_km2, row.recorded_km2))
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         return dest_id
 
@@ -250,22 +293,25 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
 
         for row in measurement.townships:
             add(["township", row.name, row.group, 1, row.builtup_km2, row.township_km2, row.share,
-                 int(row.in_scope)] + [text(row.attributes.get(name)) for name in carried])
+                 int(row.in_scope)] + area_values(row.geometric_km2, row.recorded_km2)
+                + [text(row.attributes.get(name)) for name in carried])
         for group in measurement.groups:
             add(["group", group.group, group.group, group.townships, group.builtup_km2, group.township_km2,
-                 group.share, int(group.in_scope)] + blank)
+                 group.share, int(group.in_scope)] + area_values(group.geometric_km2, group.recorded_km2) + blank)
         in_scope = [r for r in measurement.townships if r.in_scope]
         township_km2 = sum(r.township_km2 for r in in_scope)
         add(["scope", measurement.scope_label, "", len(in_scope), measurement.total_km2, township_km2 or None,
-             100.0 * measurement.total_km2 / township_km2 if township_km2 else None, 1] + blank)
+             100.0 * measurement.total_km2 / township_km2 if township_km2 else None, 1]
+            + area_values(measurement.geometric_km2, measurement.recorded_km2) + blank)
         if measurement.townships:
-            add(["outside", tr("outside every township"), "", 0, measurement.outside_km2, None, None, 0] + blank)
+            add(["outside", tr("outside every township"), "", 0, measurement.outside_km2, None, None, 0]
+                + area_values(measurement.outside_geometric_km2, measurement.outside_recorded_km2) + blank)
         return dest_id
 
     @staticmethod
     def _report_tables(measurement):
         if not measurement.townships:
-            return []
+            return _area_tables(measurement)
         yes_no = {True: tr("yes"), False: tr("no")}
         township_rows = [(r.name, r.group, r.builtup_km2, r.township_km2, r.share, yes_no[r.in_scope])
                          for r in measurement.townships]
@@ -283,4 +329,25 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             (tr("Built-up area by plan group"),
              [tr("Group"), tr("Townships"), tr("Built-up km²"), tr("Township km²"), tr("Share %"), tr("In scope")],
              group_rows),
-        ]
+        ] + _area_tables(measurement)
+
+
+def _area_tables(measurement):
+    """With a recorded-area field: both figures and their difference by township, then the scope's in km²,
+    公顷 and 亩."""
+    if not measurement.area_field:
+        return []
+    rows = [(r.name, *area_values(r.geometric_km2, r.recorded_km2)) for r in measurement.townships]
+    rows.append((measurement.scope_label, *area_values(measurement.geometric_km2, measurement.recorded_km2)))
+    if measurement.townships:
+        rows.append((tr("outside every township"),
+                     *area_values(measurement.outside_geometric_km2, measurement.outside_recorded_km2)))
+    diff, pct = difference(measurement.recorded_km2, measurement.geometric_km2)
+    units = [(tr("km²"), 1.0), (tr("公顷 (hectares)"), HA_PER_KM2), (tr("亩 (mu)"), MU_PER_KM2)]
+    totals = [(unit, measurement.geometric_km2 * factor, measurement.recorded_km2 * factor, diff * factor, pct)
+              for unit, factor in units]
+    headers = [tr("Geometric"), tr("Recorded ({field})").format(field=measurement.area_field),
+               tr("Recorded − geometric"), tr("Difference %")]
+    return [(tr("Geometric and recorded built-up area (km²)"), [tr("Township")] + headers, rows),
+            (tr("Built-up area in {scope}, geometric and recorded").format(scope=measurement.scope_label),
+             [tr("Unit")] + headers, totals)]

@@ -11,6 +11,10 @@ CGCS2000 Gauss-Krüger zone or on the ellipsoid (``measure.AreaMeter``), never i
 degrees. Built-up comes either from a built-up layer or from a land-use layer
 and a code set (``landuse``).
 
+With a recorded-area field (三调 TBMJ / TBDLMJ, m²; see ``landuse``) the survey's own figure
+is given beside the geometric one, with their difference, and the target is checked on the
+one chosen (``AreaSource``); overlapping polygons each count their own record.
+
 ``check_builtup`` is the check's one entry point: layers and options in, a
 ``CheckResult`` out (the verdict, a ``TownshipBuiltup`` per township, notes,
 inputs, method, and the whole ``BuiltupMeasurement`` as its detail); it chooses
@@ -34,13 +38,39 @@ from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
-from .landuse import PRESET_IDS, CodeSelector, default_class_field, preset
+from .landuse import (
+    PRESET_IDS,
+    RECORDED_FIELDS,
+    CodeSelector,
+    default_area_field,
+    default_class_field,
+    preset,
+    recorded_km2,
+    split_recorded,
+)
 from .result import CheckResult
 from .targets import TargetResult, choose_target
 
 INDICATOR = "builtup_area"
 UNIT = "km2"
 WHOLE = "jurisdiction"
+GEOMETRIC_KM2, RECORDED_KM2 = "GEOMETRIC_KM2", "RECORDED_KM2"  # further declared results (km²)
+HA_PER_KM2, MU_PER_KM2 = 100.0, 1500.0  # 1 公顷 = 10,000 m², 1 亩 = 10,000 / 15 m²
+
+
+class AreaSource:
+    """Which figure the target is checked on: the geometry's area or the recorded one."""
+
+    GEOMETRY = "geometry"
+    RECORDED = "recorded"
+    ALL = (GEOMETRY, RECORDED)
+
+
+def difference(recorded: Optional[float], geometric: float):
+    """(recorded − geometric, in km², and in percent of the geometric figure); Nones without a record."""
+    if recorded is None:
+        return None, None
+    return recorded - geometric, (100.0 * (recorded - geometric) / geometric if geometric > 0 else None)
 
 
 @dataclass
@@ -56,6 +86,8 @@ class TownshipBuiltup:
     builtup_km2: float
     township_km2: float
     attributes: Dict[str, object] = field(default_factory=dict)
+    geometric_km2: float = 0.0               # the built-up part's own area (builtup_km2 is the chosen figure)
+    recorded_km2: Optional[float] = None     # its recorded area (None without a recorded-area field)
 
     @property
     def share(self) -> Optional[float]:
@@ -70,6 +102,8 @@ class GroupSum:
     builtup_km2: float
     township_km2: float
     in_scope: bool
+    geometric_km2: float = 0.0
+    recorded_km2: Optional[float] = None
 
     @property
     def share(self) -> Optional[float]:
@@ -88,6 +122,12 @@ class BuiltupMeasurement:
     notes: List[str]
     inputs: List[str]
     catalogue: Optional[Catalogue] = None   # the catalogue the target came from (its structures' fields)
+    area_source: str = AreaSource.GEOMETRY  # the figure total_km2 and each builtup_km2 are
+    area_field: str = ""                    # the recorded-area field (m²), "" without one
+    geometric_km2: float = 0.0              # built-up in the scope, by geometry
+    recorded_km2: Optional[float] = None    # built-up in the scope, recorded
+    outside_geometric_km2: float = 0.0
+    outside_recorded_km2: Optional[float] = None
 
 
 @dataclass
@@ -183,28 +223,36 @@ def target_result(target: Optional[Target], measurement: BuiltupMeasurement, uni
                         target.comparison, target.year, citation)
 
 
-def read_builtup(workspace: Workspace, source, label: str, class_field: str = "", codes: Sequence[str] = ()):
-    """Built-up polygons in the working CRS: all of a built-up layer, or the land-use polygons whose
-    code in ``class_field`` starts with one of ``codes``. The notes go to ``workspace.notes``."""
+def read_builtup(workspace: Workspace, source, label: str, class_field: str = "", codes: Sequence[str] = (),
+                 area_field: str = ""):
+    """(built-up polygons in the working CRS, their recorded areas in km²): all of a built-up layer, or
+    the land-use polygons whose code in ``class_field`` starts with one of ``codes``; the recorded areas
+    (``area_field``, m²; None where missing) only with ``area_field``. The notes go to ``workspace.notes``."""
+    wanted = tuple(name for name in (class_field, area_field) if name)
     if not class_field:
-        return [f.geometry for f in workspace.read_polygons(source, label)]
-    fields = source.fields()
-    index = fields.indexOf(class_field)
-    if index < 0:
-        check_fields(source, label, [class_field])
-    selector = CodeSelector(codes, fields.at(index), label)
-    features = workspace.read_polygons(source, label, fields=(class_field,))
-    geometries = [f.geometry for f in features if selector(f.fid, f.attributes.get(class_field))]
-    selector.check_matched()
-    workspace.notes.extend(selector.notes())
-    return geometries
+        features = workspace.read_polygons(source, label, fields=wanted)
+    else:
+        fields = source.fields()
+        index = fields.indexOf(class_field)
+        if index < 0:
+            check_fields(source, label, [class_field])
+        selector = CodeSelector(codes, fields.at(index), label)
+        features = workspace.read_polygons(source, label, fields=wanted)
+        features = [f for f in features if selector(f.fid, f.attributes.get(class_field))]
+        selector.check_matched()
+        workspace.notes.extend(selector.notes())
+    recorded = recorded_km2(features, area_field, label, workspace.notes) if area_field else []
+    return [f.geometry for f in features], recorded
+
 
 
 def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str = "", townships_label: str = "",
                     class_field: str = "", codes: Sequence[str] = (), name_field: str = "",
-                    scope: Optional[Scope] = None, method: str = AreaMethod.GK_ZONE,
-                    feedback=None, transform_context=None) -> BuiltupMeasurement:
-    """Measure built-up area in km², per township (when a township layer is given) and in the scope.
+                    scope: Optional[Scope] = None, method: str = AreaMethod.GK_ZONE, area_field: str = "",
+                    area_source: str = AreaSource.GEOMETRY, feedback=None,
+                    transform_context=None) -> BuiltupMeasurement:
+    """Measure built-up area in km², per township (when a township layer is given) and in the scope:
+    by geometry, and with ``area_field`` (m²) recorded too; ``area_source`` says which is the figure.
 
     ``builtup_source`` and ``townships_source`` are vector layers or Processing feature sources;
     ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
@@ -222,7 +270,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     projection, meter, notes = workspace.projection, workspace.meter, workspace.notes
     inputs = workspace.inputs()
 
-    builtup = read_builtup(workspace, builtup_source, builtup_label, class_field, codes)
+    builtup, recorded = read_builtup(workspace, builtup_source, builtup_label, class_field, codes, area_field)
+    chosen = (lambda geometric, record: record) if area_source == AreaSource.RECORDED else (lambda g, r: g)
     if not any(g.area() > 0 for g in builtup):
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
@@ -238,7 +287,12 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
                 tr("Choose the township layer (tagged by 'Tag townships with the plan's structure'), "
                    "or leave the scope empty to measure the whole built-up layer."))
         total = meter.km2(builtup_union)
-        return BuiltupMeasurement(projection, scope.label, total, [], [], 0.0, builtup_union, notes, inputs)
+        record = sum(v for v in recorded if v) if area_field else None
+        if area_field:
+            _overlap_note(notes, sum(meter.km2(g) for g in builtup) - total)
+        return BuiltupMeasurement(projection, scope.label, chosen(total, record), [], [], 0.0, builtup_union, notes,
+                                  inputs, area_source=area_source, area_field=area_field, geometric_km2=total,
+                                  recorded_km2=record)
 
     twp_fields = townships_source.fields().names()
     twp_features = workspace.read_polygons(townships_source, townships_label, fields=twp_fields)
@@ -253,6 +307,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
             tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                "system is the one its coordinates are in."))
 
+    shares, outside_record, whole_sum = split_recorded(builtup, recorded, zones, meter, feedback) \
+        if area_field else ({}, None, 0.0)
     rows = []
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)
@@ -260,11 +316,12 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         name = _text(attributes.get(name_field)) if name_field else ""
         values = scope.values_of(attributes, name)
         in_scope = not scope.value or scope.value in values
+        geometric, record = meter.km2(pieces[position]), shares.get(position)
         rows.append(TownshipBuiltup(
             fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), group=" | ".join(values),
             in_scope=in_scope, geometry=feature.geometry, builtup=pieces[position],
-            builtup_km2=meter.km2(pieces[position]), township_km2=meter.km2(feature.geometry),
-            attributes=attributes))
+            builtup_km2=chosen(geometric, record), township_km2=meter.km2(feature.geometry),
+            attributes=attributes, geometric_km2=geometric, recorded_km2=record))
     if scope.value and not any(r.in_scope for r in rows):
         found = sorted({r.group for r in rows if r.group})
         raise PlanInputError(
@@ -289,6 +346,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
             pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
 
     outside_km2 = meter.km2(outside_zones_union(builtup, [r.geometry for r in rows], feedback))
+    if area_field and not overlaps:
+        _overlap_note(notes, whole_sum - outside_km2 - sum(r.geometric_km2 for r in rows))
     if outside_km2 > 0.0005:
         notes.append(tr("{km2:.3f} km² of built-up area lies outside every township and is not counted in the "
                         "scope.").format(km2=outside_km2))
@@ -296,21 +355,37 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     groups: Dict[str, GroupSum] = {}
     for row in rows:
         key = row.group or (tr("(no value)") if scope.group_of else scope.label)
-        total = groups.setdefault(key, GroupSum(key, 0, 0.0, 0.0, row.in_scope))
+        total = groups.setdefault(key, GroupSum(key, 0, 0.0, 0.0, row.in_scope,
+                                                recorded_km2=0.0 if area_field else None))
         total.townships += 1
         total.builtup_km2 += row.builtup_km2
         total.township_km2 += row.township_km2
-    total_km2 = sum(r.builtup_km2 for r in rows if r.in_scope)
+        total.geometric_km2 += row.geometric_km2
+        if area_field:
+            total.recorded_km2 += row.recorded_km2
+    in_scope = [r for r in rows if r.in_scope]
+    geometric_km2 = sum(r.geometric_km2 for r in in_scope)
+    recorded_km2 = sum(r.recorded_km2 for r in in_scope) if area_field else None
     # No dissolve of the whole layer here: each township's part is dissolved on its own
     # (split_by_zones), which keeps memory to a township's worth on very large layers.
-    return BuiltupMeasurement(projection, scope.label, total_km2, rows, list(groups.values()), outside_km2,
-                              QgsGeometry(), notes, inputs)
+    return BuiltupMeasurement(projection, scope.label, chosen(geometric_km2, recorded_km2), rows,
+                              list(groups.values()), chosen(outside_km2, outside_record), QgsGeometry(), notes,
+                              inputs, area_source=area_source, area_field=area_field, geometric_km2=geometric_km2,
+                              recorded_km2=recorded_km2, outside_geometric_km2=outside_km2,
+                              outside_recorded_km2=outside_record)
+
+
+def _overlap_note(notes: List[str], overlap_km2: float) -> None:
+    if overlap_km2 > 0.0005:
+        notes.append(tr("Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, "
+                        "the recorded figure once for each polygon's own record.").format(km2=overlap_km2))
 
 
 def check_builtup(builtup=None, townships=None, *, landuse=None, class_field: str = "",
                   preset_id: str = PRESET_IDS[0], codes: Sequence[str] = (), name_field: str = "",
                   scope_field: str = "", scope_value: str = "", catalogue=None, target_id: str = "",
-                  target_value: Optional[float] = None, method: str = AreaMethod.GK_ZONE, builtup_label: str = "",
+                  target_value: Optional[float] = None, method: str = AreaMethod.GK_ZONE,
+                  area_source: str = AreaSource.GEOMETRY, area_field: str = "", builtup_label: str = "",
                   townships_label: str = "", feedback=None, transform_context=None) -> CheckResult:
     """The built-up check: the built-up area of ``builtup`` (polygons), or of the polygons of ``landuse``
     whose code in ``class_field`` (empty: the preset's usual field) starts with one of ``codes`` (empty:
@@ -321,6 +396,8 @@ def check_builtup(builtup=None, townships=None, *, landuse=None, class_field: st
     or with a catalogue target the target's own scope). The target: ``target_value`` (km², a floor),
     else ``target_id`` of ``catalogue`` (a Catalogue, or a function returning one, called only when
     needed); none without either. ``method``: ``AreaMethod.GK_ZONE`` or ``AreaMethod.ELLIPSOID``.
+    ``area_field``: the polygons' recorded area (m²; with ``AreaSource.RECORDED`` and none given,
+    TBDLMJ or TBMJ), reported beside the geometric one; ``area_source``: which the target is checked on.
     ``builtup_label`` / ``townships_label``: the layers' names in messages (empty: their own).
     ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
     project's). Layers are vector layers or Processing feature sources; errors are PlanInputError."""
@@ -344,6 +421,16 @@ def check_builtup(builtup=None, townships=None, *, landuse=None, class_field: st
                     available=", ".join(landuse.fields().names())))
     else:
         class_field, codes = "", ()
+    if area_source not in AreaSource.ALL:
+        raise ValueError(f"unknown area source {area_source!r}; known: {AreaSource.ALL}")
+    source = builtup if builtup is not None else landuse
+    label, recorded = builtup_label or layer_label(source), area_source == AreaSource.RECORDED
+    area_field = (area_field or "").strip() or (default_area_field(source.fields().names()) if recorded else "")
+    hint = tr("Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.")
+    if recorded and not area_field:
+        raise PlanInputError(tr("Layer '{layer}' has no recorded-area field {fields}.").format(
+            layer=label, fields="/".join(RECORDED_FIELDS)), hint)
+    check_fields(source, label, [area_field])
     if not name_field and townships is not None:
         name_field = default_name_field(townships.fields().names())
     scope_field, scope_value, target_id = scope_field or "", (scope_value or "").strip(), (target_id or "").strip()
@@ -382,13 +469,18 @@ def check_builtup(builtup=None, townships=None, *, landuse=None, class_field: st
     measurement = measure_builtup(
         builtup if builtup is not None else landuse, townships, builtup_label=builtup_label,
         townships_label=townships_label if townships is not None else "", class_field=class_field, codes=codes,
-        name_field=name_field, scope=scope, method=method, feedback=feedback, transform_context=transform_context)
+        name_field=name_field, scope=scope, method=method, area_field=area_field, area_source=area_source,
+        feedback=feedback, transform_context=transform_context)
     measurement.notes[:0] = notes
     measurement.catalogue = catalogue
+    if recorded and not measurement.recorded_km2 and measurement.geometric_km2 > 0:
+        raise PlanInputError(tr("No built-up polygon of '{layer}' has a recorded area in '{field}'.").format(
+            layer=label, field=area_field), hint)
     return CheckResult(
         check=definitions.CHECK_BUILTUP, verdict=target_result(target, measurement, UNIT),
         townships=measurement.townships, notes=measurement.notes, inputs=measurement.inputs,
-        method=method_text(measurement, codes_reason), detail=measurement)
+        method=method_text(measurement, codes_reason), detail=measurement,
+        extras={GEOMETRIC_KM2: measurement.geometric_km2, RECORDED_KM2: measurement.recorded_km2})
 
 
 def method_text(measurement: BuiltupMeasurement, codes_reason: str = "") -> str:
@@ -398,4 +490,10 @@ def method_text(measurement: BuiltupMeasurement, codes_reason: str = "") -> str:
                  "Invalid geometries are repaired (makeValid) and listed below."))
     if codes_reason:
         text += " " + codes_reason
+    if measurement.area_field:
+        text += " " + tr("Recorded areas: field {field} (m², as the survey records them); a polygon split between "
+                         "townships gets its recorded area in proportion to its geometric area in each. The target "
+                         "is checked on the {figure} figure.").format(
+            field=measurement.area_field, figure=tr("recorded") if measurement.area_source == AreaSource.RECORDED
+            else tr("geometric"))
     return text

@@ -47,13 +47,22 @@ Codes match as prefixes: ``07`` counts ``0701`` and ``070101``. A numeric class
 field loses leading zeros (0701 is stored as 701): a number with an odd count of
 digits is read with its zero restored, so ``07`` matches 701 while ``201`` (三调
 城镇村属性码, three digits by design) still matches 201, and ``01`` does not match 1001.
+
+Recorded areas: the survey records each polygon's area (三调 图斑面积 ``TBMJ``, and 地类面积
+``TBDLMJ``, TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to
+the control totals; its statistics quote them, not the geometry's own area. A polygon split
+between townships gets its recorded area in proportion to its geometric area in each
+(``split_recorded``).
 """
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from ...compat import FieldType, field_type_name
 from ...i18n import tr
-from ..errors import PlanInputError
+from ..errors import PlanInputError, check_cancel
+from ..geo.overlay import GeometryIndex, polygonal
+
+RECORDED_FIELDS = ("TBDLMJ", "TBMJ")  # 三调 地类面积, then 图斑面积: the default recorded-area field
 
 
 @dataclass(frozen=True)
@@ -269,3 +278,54 @@ def default_class_field(field_names: Sequence[str], preset_id: str) -> Optional[
         if name.lower() in lower:
             return lower[name.lower()]
     return None
+
+
+def default_area_field(field_names: Sequence[str]) -> str:
+    """The layer's recorded-area field (TBDLMJ, else TBMJ, case-insensitive), or ""."""
+    lower = {n.lower(): n for n in field_names}
+    return next((lower[n.lower()] for n in RECORDED_FIELDS if n.lower() in lower), "")
+
+
+def _square_metres(value) -> Optional[float]:
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 <= number < float("inf") else None
+
+
+def recorded_km2(features, area_field: str, label: str, notes: List[str]) -> List[Optional[float]]:
+    """Each feature's recorded area (field ``area_field``, m²) in km²; None (and a note) where it is
+    empty, negative or not a number."""
+    values = [_square_metres(f.attributes.get(area_field)) for f in features]
+    missing = [f.fid for f, value in zip(features, values) if value is None]
+    if missing:
+        notes.append(tr("{layer}: {n} polygons have no recorded area in '{field}' (empty, negative or not a "
+                        "number) and count 0 in the recorded figure (feature ids {ids}).").format(
+            layer=label, n=len(missing), field=area_field, ids=", ".join(str(i) for i in missing[:20])))
+    return [None if value is None else value / 1e6 for value in values]
+
+
+def split_recorded(polygons, recorded, zones, meter, feedback=None):
+    """({zone key: recorded km²}, recorded km² outside every zone, the polygons' geometric km² summed)
+    for zones given as (key, geometry): each polygon's recorded area is shared out in proportion to
+    its geometric area (``meter``) in each zone."""
+    index = GeometryIndex([zone for _, zone in zones])
+    shares, outside, whole_sum = {key: 0.0 for key, _ in zones}, 0.0, 0.0
+    for n, (geometry, value) in enumerate(zip(polygons, recorded)):
+        if n % 500 == 0:
+            check_cancel(feedback)
+        whole = meter.km2(geometry)
+        whole_sum += whole
+        if not value:
+            continue
+        inside = 0.0
+        for position in index.positions(geometry.boundingBox()) if whole > 0 else ():
+            key, zone = zones[position]
+            part = meter.km2(polygonal(geometry.intersection(zone))) / whole
+            shares[key] += value * part
+            inside += part
+        outside += value * max(0.0, 1.0 - inside)
+    return shares, outside, whole_sum
