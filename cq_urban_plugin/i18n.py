@@ -17,6 +17,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("@default", text)
 
 
+def language() -> str:
+    """The language texts are written in now: 'zh' while the Chinese translation is installed, else 'en'."""
+    return "zh" if _translator is not None else "en"
+
+
 def qgis_locale() -> str:
     """The locale QGIS shows its interface in ('zh_Hans', 'en_US', …)."""
     settings = QSettings()

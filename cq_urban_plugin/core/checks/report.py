@@ -1,14 +1,36 @@
-"""The HTML report a technician attaches to a plan revision."""
+"""The HTML report a technician attaches to a plan revision.
+
+Every word of it is the interface's language: headings, the units a catalogue
+writes as codes ("percent", "km2"), its scope codes ("jurisdiction") and yes/no
+cells are translated here. Each ``tr()`` takes a plain literal, never one inside
+an f-string: ``pylupdate5`` does not look into f-strings, so such a string never
+reaches the translation file and stays English in the Chinese interface.
+"""
 import datetime
 import html
 from typing import List, Sequence
 
-from ...i18n import tr
+from ...i18n import language, tr
 from ..files.atomic import atomic_write_text
-from .targets import TargetResult
+from .targets import TargetResult, unit_text
+
+
+def scope_text(scope) -> str:
+    """A target's scope as the report writes it: the catalogue's code 'jurisdiction' is the whole jurisdiction."""
+    return tr("jurisdiction") if scope == "jurisdiction" else scope
+
+
+def _yes_no(value):
+    """True / False, and the 'yes' / 'no' some checks put in their tables, in the interface's words."""
+    if value is True or value == "yes":
+        return tr("yes")
+    if value is False or value == "no":
+        return tr("no")
+    return value
 
 
 def _cell(value, digits=3):
+    value = _yes_no(value)
     if value is None:
         return "—"
     if isinstance(value, float):
@@ -19,28 +41,34 @@ def _cell(value, digits=3):
 def render_report(title: str, target_results: Sequence[TargetResult], tables: Sequence[tuple] = (),
                   notes: Sequence[str] = (), method: str = "", inputs: Sequence[str] = ()) -> str:
     """A self-contained UTF-8 HTML page. ``tables`` are (caption, headers, rows)."""
+    generated = tr("Generated")
+    targets_heading = tr("Targets")
+    method_heading = tr("Method")
+    inputs_heading = tr("Inputs")
+    notes_heading = tr("Data notes")
+    lang = "zh-CN" if language() == "zh" else "en"
     parts = [
-        "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>",
         f"<title>{html.escape(title)}</title>",
         "<style>body{font-family:'Noto Sans CJK SC','Microsoft YaHei',sans-serif;margin:2em;color:#222}"
         "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #999;padding:4px 8px;text-align:right}"
         "th{background:#eee}td:first-child,th:first-child{text-align:left}.met{background:#d9f2d9}"
         ".notmet{background:#f8d7d7}.small{color:#555;font-size:90%}</style></head><body>",
         f"<h1>{html.escape(title)}</h1>",
-        f"<p class='small'>{html.escape(tr('Generated'))} {datetime.datetime.now():%Y-%m-%d %H:%M}"
+        f"<p class='small'>{html.escape(generated)} {datetime.datetime.now():%Y-%m-%d %H:%M}"
         " · cq_urban_plugin</p>",
     ]
     if target_results:
-        parts.append(f"<h2>{html.escape(tr('Targets'))}</h2><table><tr>")
+        parts.append(f"<h2>{html.escape(targets_heading)}</h2><table><tr>")
         headers = [tr("Indicator"), tr("Scope"), tr("Target"), tr("Measured"), tr("Unit"), tr("Gap"),
                    tr("Result"), tr("Year"), tr("Plan text")]
         parts.append("".join(f"<th>{html.escape(h)}</th>" for h in headers) + "</tr>")
         for row in target_results:
             css = {True: "met", False: "notmet", None: ""}[row.passed]
             parts.append(
-                f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(row.scope)}</td>"
+                f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(scope_text(row.scope))}</td>"
                 f"<td>{_cell(row.target_text)}</td>"
-                f"<td>{_cell(row.measured)}</td><td>{_cell(row.unit)}</td><td>{_cell(row.gap)}</td>"
+                f"<td>{_cell(row.measured)}</td><td>{_cell(unit_text(row.unit))}</td><td>{_cell(row.gap)}</td>"
                 f"<td>{_cell(row.status)}</td><td>{_cell(row.year)}</td><td>{_cell(row.citation)}</td></tr>")
         parts.append("</table>")
     for caption, headers, rows in tables:
@@ -50,13 +78,13 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
             parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
         parts.append("</table>")
     if method:
-        parts.append(f"<h2>{html.escape(tr('Method'))}</h2><p>{html.escape(method)}</p>")
+        parts.append(f"<h2>{html.escape(method_heading)}</h2><p>{html.escape(method)}</p>")
     if inputs:
-        parts.append(f"<h2>{html.escape(tr('Inputs'))}</h2><ul>")
+        parts.append(f"<h2>{html.escape(inputs_heading)}</h2><ul>")
         parts.extend(f"<li>{html.escape(i)}</li>" for i in inputs)
         parts.append("</ul>")
     if notes:
-        parts.append(f"<h2>{html.escape(tr('Data notes'))}</h2><ul>")
+        parts.append(f"<h2>{html.escape(notes_heading)}</h2><ul>")
         parts.extend(f"<li>{html.escape(n)}</li>" for n in notes)
         parts.append("</ul>")
     parts.append("</body></html>")

@@ -79,6 +79,33 @@ def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: O
     return target
 
 
+def target_text(comparison: str, value: Optional[float], value_min: Optional[float] = None,
+                value_max: Optional[float] = None) -> Optional[str]:
+    """A target as reports and maps write it: "≥ 90", "≤ 120", "= 145", "8–10"; None without one."""
+    if comparison == "range":
+        if value_min is None and value_max is None:
+            return None
+        if value_max is None:
+            return f"≥ {value_min:g}"
+        if value_min is None:
+            return f"≤ {value_max:g}"
+        return f"{value_min:g}–{value_max:g}"
+    if value is None:
+        return None
+    return f"{ {'>=': '≥', '<=': '≤'}.get(comparison, comparison)} {value:g}"
+
+
+def unit_text(unit) -> str:
+    """A catalogue unit as a reader writes it: 'percent' → '%', 'km2' → 'km²', '10k_persons' → 万人."""
+    if unit is None:
+        return ""
+    return {
+        "percent": "%", "km2": "km²", "m2": "m²", "km": "km", "m": "m",
+        "10k_persons": tr("10,000 persons"), "persons": tr("persons"), "count": tr("count"),
+        "hours": tr("hours"), "minutes": tr("minutes"), "m2_per_person": tr("m² per person"),
+    }.get(str(unit), str(unit))
+
+
 @dataclass
 class TargetResult:
     """One target beside its measurement."""
@@ -105,17 +132,7 @@ class TargetResult:
     @property
     def target_text(self) -> Optional[str]:
         """The target as the report writes it: "≥ 90", "≤ 120", "= 145", "8–10"."""
-        if self.comparison == "range":
-            if self.value_min is None and self.value_max is None:
-                return None
-            if self.value_max is None:
-                return f"≥ {self.value_min:g}"
-            if self.value_min is None:
-                return f"≤ {self.value_max:g}"
-            return f"{self.value_min:g}–{self.value_max:g}"
-        if self.target is None:
-            return None
-        return f"{ {'>=': '≥', '<=': '≤'}.get(self.comparison, self.comparison)} {self.target:g}"
+        return target_text(self.comparison, self.target, self.value_min, self.value_max)
 
     @property
     def status(self) -> str:

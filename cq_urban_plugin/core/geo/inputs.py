@@ -7,10 +7,13 @@ number is silently wrong. The input layer itself is only read.
 """
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Dict, List, Optional
 
 from qgis.core import (
     QgsCsException,
+    QgsExpression,
+    QgsExpressionContext,
     QgsFeatureRequest,
     QgsGeometry,
     QgsPointXY,
@@ -25,15 +28,36 @@ from ..errors import PlanInputError, check_cancel
 from . import transforms
 
 
+def _source_uri(source) -> str:
+    """The data source of a layer, or of the layer behind a Processing feature source (its expression scope)."""
+    try:
+        if callable(getattr(source, "source", None)):
+            return source.source() or ""
+        context = QgsExpressionContext()
+        context.appendScope(source.createExpressionContextScope())
+        value = QgsExpression("layer_property(@layer, 'source')").evaluate(context)
+        return value if isinstance(value, str) else ""
+    except (AttributeError, RuntimeError, TypeError):
+        return ""
+
+
 def layer_label(source, name: str = "") -> str:
+    """What reports and messages call a layer: ``name``, else its name, except a name that is only its
+    file's: Processing names ``wuxi.gpkg|layername=bus_stops`` 'wuxi', so that one is 'bus_stops'."""
     if name:
         return name
+    label = ""
     for attr in ("sourceName", "name"):
         if hasattr(source, attr):
             value = getattr(source, attr)()
             if value:
-                return value
-    return tr("input layer")
+                label = value
+                break
+    parts = _source_uri(source).split("|")
+    in_file = next((p.split("=", 1)[1] for p in parts[1:] if p.lower().startswith("layername=")), "")
+    if in_file and (not label or label == Path(parts[0]).stem):
+        return in_file
+    return label or tr("input layer")
 
 
 @dataclass
