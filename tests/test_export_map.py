@@ -154,7 +154,7 @@ def test_pdf_names_plan_legend_classes_and_every_township(qgis_app, tmp_path, ji
         assert contains(text, plan_class.value), plan_class.value
         if plan_class.label:
             assert contains(text, plan_class.label), plan_class.label
-    assert contains(text, styling.OTHER_LABEL)
+    assert contains(text, styling.other_label())  # in the interface's language (#16)
     # The plan line the structure comes from, and the coordinate system (digits after letters included).
     assert contains(text, f"{role_structure.cite.file}:{role_structure.cite.line}")
     assert "EPSG:4544" in text

@@ -43,6 +43,7 @@ class ExportMapAlgorithm(CqAlgorithm):
     LABEL_FIELD = "LABEL_FIELD"
     CATALOGUE_FILE = "CATALOGUE_FILE"
     CHECK_SUMMARY = "CHECK_SUMMARY"
+    TOWNSHIPS = "TOWNSHIPS"
 
     def displayName(self):  # noqa: N802
         return tr("Export thematic map")
@@ -84,6 +85,10 @@ class ExportMapAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterMultipleLayers(
             self.EXTRA_LAYERS, tr("Result layers to draw on top (e.g. uncovered areas, conflicts)"),
             ProcessingSourceType.VectorAnyGeometry, optional=True))
+        self.addParameter(QgsProcessingParameterVectorLayer(
+            self.TOWNSHIPS, tr("Township boundaries, when the input is not a township layer (e.g. the coverage "
+                               "check's service area; empty: a tagged township layer among the result layers)"),
+            [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.PAPER, tr("Paper"), options=[tr("A3 landscape"), tr("A4 portrait")], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
@@ -121,7 +126,8 @@ class ExportMapAlgorithm(CqAlgorithm):
             catalogue_file=self.parameterAsFile(parameters, self.CATALOGUE_FILE, context) or "",
             label_field=self.parameterAsString(parameters, self.LABEL_FIELD, context) or "",
             feedback=feedback,
-            check_summary=(self.parameterAsString(parameters, self.CHECK_SUMMARY, context) or "").strip())
+            check_summary=(self.parameterAsString(parameters, self.CHECK_SUMMARY, context) or "").strip(),
+            townships=self.parameterAsVectorLayer(parameters, self.TOWNSHIPS, context))
         for note in thematic_map.notes:
             feedback.pushWarning(note)
         paper = layout.PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)]

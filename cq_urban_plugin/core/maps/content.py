@@ -41,7 +41,7 @@ from ..plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..plan.model import Catalogue, Structure
 from . import styling
 from .fonts import cjk_font_family, plain_font, searchable_font_note
-from .themes import CATEGORIZED, GRADUATED, OVERLAY, Theme, theme
+from .themes import CATEGORIZED, GRADUATED, OVERLAY, Theme, catalogue_naming, map_texts, theme
 
 # --- symbols -----------------------------------------------------------------
 
@@ -220,16 +220,34 @@ def source_layer_name(layer) -> str:
     return layer.name() or ""
 
 
+def _result_style(layer):
+    """The EXTRA_STYLES entry a layer is recognised by (a check's own output says what it
+    is; other layers are recognised by name), or None."""
+    name = source_layer_name(layer)
+    lowered = str(layer.customProperty(RESULT_KIND_PROPERTY, "") or f"{name} {layer.name()}").lower()
+    return next((entry for entry in EXTRA_STYLES if any(h in lowered for h in entry[0])), None)
+
+
+PLAN_FIELDS = ("juris", "plan_name")  # what tagging writes: a layer with them is a township layer
+
+
+def is_township_layer(layer, chosen_theme: Optional[Theme] = None) -> bool:
+    """Whether a polygon layer holds the townships (tagged, or a check's per-township output),
+    not one of the areas a theme is about (the served area, the uncovered land, a control line)."""
+    if layer is None or not layer.isValid() or layer.type() != LayerType.Vector:
+        return False
+    if layer.geometryType() != GeometryType.Polygon:
+        return False
+    names = set(layer.fields().names())
+    if names & set(PLAN_FIELDS) or (chosen_theme is not None and names & set(chosen_theme.fields)):
+        return True
+    return _result_style(layer) is None
+
+
 def _extra_style(layer, index: int):
     """Symbol and legend name of a result layer drawn over the main one."""
-    name = source_layer_name(layer)
-    # A check's own output says what it is; other layers are recognised by name.
-    lowered = str(layer.customProperty(RESULT_KIND_PROPERTY, "") or f"{name} {layer.name()}").lower()
-    colour, legend_name = None, name
-    for hints, hint_colour, hint_name in EXTRA_STYLES:
-        if any(h in lowered for h in hints):
-            colour, legend_name = hint_colour, hint_name()
-            break
+    entry = _result_style(layer)
+    colour, legend_name = (entry[1], entry[2]()) if entry else (None, source_layer_name(layer))
     colour = colour or OTHER_EXTRA_COLOURS[index % len(OTHER_EXTRA_COLOURS)]
     geometry = layer.geometryType()
     if geometry == GeometryType.Point:
@@ -315,26 +333,26 @@ class ThematicMap:
 PROVENANCE_FIELDS = ("provenance", "source", "来源")
 
 
-def _source_name(layer) -> str:
-    """'townships (kaizhou.gpkg)', with what the layer says of its own provenance
-    (e.g. the sample data's schematic township boundaries), so the map does not hide it."""
+def _source_name(layer, shown_as: str = "") -> str:
+    """'乡镇（kaizhou.gpkg）': what the map shows the layer as and the file it comes from (with the
+    layer in the file when the file holds several), and what the layer says of its own
+    provenance (e.g. the sample data's schematic township boundaries), so the map does not hide it."""
     uri = layer.source() or ""
     path = uri.split("|")[0]
-    text = source_layer_name(layer)
+    in_file = source_layer_name(layer)
+    text = shown_as or in_file
     if path and os.path.exists(path):
-        text = f"{text} ({Path(path).name})"
+        where = Path(path).name
+        if in_file and in_file != Path(path).stem:
+            where = f"{where}: {in_file}"
+        text = tr("{layer} ({file})").format(layer=text, file=where)
     field_name = next((f for f in PROVENANCE_FIELDS if f in layer.fields().names()), None)
     if field_name:
         values = [str(v) for v in _distinct(layer, field_name)]
         if values:
-            text += "：" + "；".join(values[:2]) + (" …" if len(values) > 2 else "")
+            text = tr("{layer}: {provenance}").format(
+                layer=text, provenance="；".join(values[:2]) + (" …" if len(values) > 2 else ""))
     return text
-
-
-def _cite_text(catalogue: Catalogue, cite) -> str:
-    document = catalogue.documents.get(cite.doc)
-    title = f"《{document.title}》" if document else ""
-    return f"{title}{cite.file or cite.doc}:{cite.line}"
 
 
 def copy_layer(layer, feedback=None):
@@ -346,29 +364,56 @@ def copy_layer(layer, feedback=None):
 def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_layers: Sequence = (),
                          title: str = "", catalogue: Optional[Catalogue] = None, catalogue_file: str = "",
                          label_field: str = "", project: Optional[QgsProject] = None,
-                         feedback=None, check_summary: str = "") -> ThematicMap:
+                         feedback=None, check_summary: str = "", townships=None) -> ThematicMap:
     """Style copies of ``layer`` (townships, tagged or a check's output) and of
-    ``extra_layers`` for a theme, in ``project`` (a new private one by default)."""
+    ``extra_layers`` for a theme, in ``project`` (a new private one by default).
+
+    Every map draws the township boundaries: when ``layer`` is one of the areas a theme
+    is about (the coverage check's served area, say) rather than the townships, the
+    townships come from ``townships``, else from a tagged township layer among
+    ``extra_layers``, and ``layer`` is drawn on top of them."""
     if layer is None or not layer.isValid():
         name = layer_label(layer) if layer is not None else tr("input layer")
         raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=name),
+                             tr("Check that the file or database is reachable."))
+    chosen = theme(theme_key)
+    extra_layers = list(extra_layers or ())
+    notes = [note] if (note := searchable_font_note()) else []
+    if not is_township_layer(layer, chosen):
+        if townships is None:
+            townships = next((e for e in extra_layers if is_township_layer(e, chosen)
+                              and set(e.fields().names()) & set(PLAN_FIELDS)), None)
+            if townships is not None:
+                extra_layers.remove(townships)
+        if townships is not None and townships is not layer:
+            extra_layers.insert(0, layer)  # the theme's area over the township boundaries
+            layer = townships
+        else:
+            notes.append(tr("Layer '{layer}' is not a township layer and no township layer was given, so the map "
+                            "shows no township boundaries: give the township layer (TOWNSHIPS).").format(
+                layer=layer_label(layer)))
+    if not layer.isValid():
+        raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=layer_label(layer)),
                              tr("Check that the file or database is reachable."))
     label = layer_label(layer)
     source_crs_checked(layer, label)  # the scale bar and the CRS note need a real one
     if layer.featureCount() == 0:
         raise PlanInputError(tr("Layer '{layer}' is empty.").format(layer=label),
                              tr("Choose a layer with features, or check its filter (subset string)."))
-    chosen = theme(theme_key)
     family = cjk_font_family()
     if catalogue is None:
         catalogue = catalogue_for_layer(layer, catalogue_file)
+    if catalogue is None and not catalogue_file:  # a check's output without juris: the plan naming its townships
+        catalogue = catalogue_naming({str(v) for e in [layer, *extra_layers] if e is not None and e.isValid()
+                                      and e.type() == LayerType.Vector for f in TOWNSHIP_NAME_FIELDS
+                                      for v in _distinct(e, f)})
     shown = resolve_field(layer, chosen, field_name, catalogue)
     structure = _structure_for(catalogue, shown)
     project = project if project is not None else QgsProject()
     check_cancel(feedback)
 
     main = copy_layer(layer, feedback)
-    notes = [note] if (note := searchable_font_note()) else []
+    main_is_townships = is_township_layer(layer, chosen)
     shown_type = main.fields().field(shown).type() if shown else None
     numeric = shown_type in (FieldType.Int, FieldType.LongLong, FieldType.Double, FieldType.UInt, FieldType.ULongLong)
     if shown and (chosen.style == GRADUATED or (chosen.style == OVERLAY and numeric)):
@@ -382,8 +427,11 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         _catalogue_renderer(main, structure, catalogue)
     elif shown:
         main.setRenderer(value_renderer(main, shown))
-    else:
+    elif main_is_townships:
         main.setRenderer(QgsSingleSymbolRenderer(_fill("#f7f4ea")))
+    else:  # no township layer: the theme's area itself (the served area), drawn as it is drawn on top
+        main.setRenderer(QgsSingleSymbolRenderer(_extra_style(layer, 0)[0]))
+    styling.localize_legend(main.renderer())
     if chosen.key == "control_lines" and "zone_ok" in main.fields().names():
         from .result_styles import control_renderer
 
@@ -402,13 +450,13 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         main.setName(RESULT_FIELD_NAMES[shown]())
     elif shown:
         main.setName(f"{chosen.name}（{shown}）")
-    elif any(n in main.fields().names() for n in TOWNSHIP_NAME_FIELDS):
+    elif main_is_townships:
         main.setName(tr("Townships"))
     else:  # e.g. the served area of the coverage check
-        main.setName(source_layer_name(layer))
+        main.setName(_extra_style(layer, 0)[1])
 
     extras = []
-    for index, extra in enumerate(extra_layers or ()):
+    for index, extra in enumerate(extra_layers):
         check_cancel(feedback)
         if extra is None or not extra.isValid() or extra.type() != LayerType.Vector:
             notes.append(tr("An extra layer could not be read and was left out."))
@@ -419,27 +467,17 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         copy.setName(legend_name)
         extras.append(copy)
 
-    # Texts: the plan and structure for the title, the plan's lines as citation.
-    citations = []
-    jurisdiction = catalogue.name if catalogue is not None else ""
-    if structure is not None:
-        document = catalogue.documents.get(structure.cite.doc)
-        default_title = f"{document.title if document else jurisdiction}：{structure.name}"
-        subtitle = f"{jurisdiction} · {chosen.name}"
-        citations.append(_cite_text(catalogue, structure.cite))
-    else:
-        default_title = f"{jurisdiction} {chosen.name}".strip() if jurisdiction else f"{chosen.name}：{label}"
-        subtitle = jurisdiction or label
-        if shown:
-            subtitle = f"{subtitle} · {main.name()}"
-    if catalogue is not None and chosen.indicator:
-        for target in catalogue.targets_for(chosen.indicator):
-            year = f"（{target.year}）" if target.year else ""
-            citations.append(f"{target.label} {target.comparison} {target.value:g} {target.unit}{year}："
-                             f"{_cite_text(catalogue, target.cite)}")
+    # Texts: the plan and its structure or indicator, never a file's or a layer's name (core.maps.themes).
+    default_title, subtitle_parts, citations = map_texts(catalogue, chosen, structure)
+    if shown and structure is None:
+        subtitle_parts.append(main.name())
+    subtitle = " · ".join(dict.fromkeys(p for p in subtitle_parts if p))
     for copy in [main, *extras]:
         project.addMapLayer(copy, False)
-    sources = [_source_name(layer)] + [_source_name(e) for e in (extra_layers or ()) if e is not None]
+    shown_extras = iter(extras)
+    sources = [_source_name(layer, tr("Townships") if main_is_townships else main.name())] + [
+        _source_name(e, next(shown_extras).name()) for e in extra_layers
+        if e is not None and e.isValid() and e.type() == LayerType.Vector]
     check_summary = check_summary or str(layer.customProperty(CHECK_SUMMARY_PROPERTY, "") or "")
     if check_summary:
         subtitle = f"{subtitle} · {check_summary}"

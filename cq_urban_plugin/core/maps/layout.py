@@ -137,6 +137,33 @@ def _refont(layout, family: str):
             item.setTextFormat(text_format)
 
 
+# PROJ's English names of China's own systems, as the map writes them in the interface's language.
+_CGCS2000_NAMES = (
+    (r"CGCS2000 / 3-degree Gauss-Kruger CM (\d+(?:\.\d+)?)E",
+     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
+    (r"CGCS2000 / 3-degree Gauss-Kruger zone (\d+)",
+     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
+    (r"CGCS2000 / Gauss-Kruger CM (\d+(?:\.\d+)?)E",
+     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
+    (r"CGCS2000 / Gauss-Kruger zone (\d+)",
+     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
+    (r"China Geodetic Coordinate System 2000", lambda m: tr("China Geodetic Coordinate System 2000")),
+)
+
+
+def crs_text(crs) -> str:
+    """The CRS's name for the map: CGCS2000 and its Gauss-Krüger zones in the interface's
+    language (PROJ names them in English only), any other CRS by its own name."""
+    import re
+
+    description = crs.description()
+    for pattern, name in _CGCS2000_NAMES:
+        match = re.fullmatch(pattern, description)
+        if match:
+            return name(match)
+    return description
+
+
 def _north_arrow(layout, map_item):
     """QGIS's north arrow SVG; where no SVG is installed, a drawn '▲ N' text in its place."""
     picture = _item(layout, "north_arrow", QgsLayoutItemPicture)
@@ -203,7 +230,7 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
 
     _north_arrow(layout, map_item)
     _item(layout, "crs_note", QgsLayoutItemLabel).setText(
-        tr("Coordinate system: {crs} ({authid})").format(crs=crs.description(), authid=crs.authid()))
+        tr("Coordinate system: {crs} ({authid})").format(crs=crs_text(crs), authid=crs.authid()))
     source_lines = [tr("Data: {sources}").format(sources="; ".join(thematic_map.sources))]
     if thematic_map.citations:
         source_lines.append(tr("Plan text: {citations}").format(citations="; ".join(thematic_map.citations)))
@@ -438,10 +465,11 @@ def _export_atlas_files(atlas, path: Path, export, count: int) -> List[str]:
 
 def export_thematic_map(layer, theme_key: str, path, field_name: str = "", extra_layers: Sequence = (),
                         paper: str = "a3_landscape", title: str = "", atlas: bool = False, dpi: int = 300,
-                        catalogue_file: str = "", label_field: str = "", feedback=None):
+                        catalogue_file: str = "", label_field: str = "", feedback=None, townships=None):
     """Prepare, lay out and export in one call; returns (files, thematic_map)."""
     thematic_map = prepare_thematic_map(layer, theme_key, field_name, extra_layers, title,
-                                        catalogue_file=catalogue_file, label_field=label_field, feedback=feedback)
+                                        catalogue_file=catalogue_file, label_field=label_field, feedback=feedback,
+                                        townships=townships)
     layout = build_layout(thematic_map, paper, atlas)
     files = export_layout(layout, path, dpi, feedback)
     return files, thematic_map

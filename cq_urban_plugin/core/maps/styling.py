@@ -32,6 +32,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
+from ...i18n import tr
 from ..files.atomic import atomic_write_text
 from ..plan.tagging import SEPARATOR
 
@@ -76,6 +77,26 @@ def legend_label(plan_class) -> str:
     if plan_class.label and plan_class.label != plan_class.value:
         return f"{plan_class.value} {plan_class.label}"
     return plan_class.value
+
+
+def other_label() -> str:
+    """OTHER_LABEL in the interface's language (maps; the stored styles keep the Chinese)."""
+    return tr("Not in this plan structure")
+
+
+def localize_legend(renderer) -> None:
+    """The two legend texts of a structure's renderer that are the plugin's, not the plan's
+    (OTHER_LABEL, CONFLICT_LABEL: Chinese in the stored styles), in the interface's language."""
+    if not isinstance(renderer, QgsCategorizedSymbolRenderer):
+        return
+    conflict_suffix = CONFLICT_LABEL.format(values="")
+    for index, category in enumerate(renderer.categories()):
+        label = category.label()
+        if label == OTHER_LABEL:
+            renderer.updateCategoryLabel(index, other_label())
+        elif label.endswith(conflict_suffix) and label != conflict_suffix:
+            renderer.updateCategoryLabel(index, tr("{values} (the plan contradicts itself)").format(
+                values=label[:-len(conflict_suffix)]))
 
 
 def _fill(colour: str, outline: str = "#4d4d4d", width: str = "0.26", style: str = "solid") -> QgsFillSymbol:
