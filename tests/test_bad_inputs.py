@@ -11,7 +11,7 @@ import math
 import factory
 import processing
 import pytest
-from qgis.core import QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from cq_urban_plugin.algorithms import ALGORITHMS
 from cq_urban_plugin.compat import FieldType, GeometryType
@@ -53,6 +53,7 @@ BASELINES = {
                              "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}, "INPUT", "MEASURED"),
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
+    "check_plan": None,  # a bad layer is its targets' row, not the run's end (tests/test_plan_check.py)
 }
 # The other layer inputs of an algorithm, each changed in turn by the cases that change a layer (the
 # name field and the cancelled run do not depend on which); their numbers are held to the same rules.
@@ -285,3 +286,18 @@ def test_land_outside_the_townships_is_said(provider, data, tmp_path):
     assert missing > 0.5, (baseline, results)
     said = [i for i in feedback.infos if "lies outside every township" in i]
     assert said and f"{missing:.3f} km²" in said[0], feedback.infos
+
+
+@pytest.mark.parametrize("name", ["check_per_capita", "measure_population"])
+def test_a_township_given_twice_is_said(name, provider, data, tmp_path):
+    """A township layer holding one township twice (two exports appended) counts its land and persons
+    twice: the run says which townships overlap, as check_builtup and check_land_share say it."""
+    def twice(layer):
+        layer.dataProvider().addFeatures([QgsFeature(next(layer.getFeatures()))])  # 几江街道 again
+
+    params = _params(name, data, tmp_path)
+    params["TOWNSHIPS"] = _variant(data, params["TOWNSHIPS"], tmp_path, "townships_twice", twice)
+    feedback = _Notes()
+    processing.run(f"cq_urban:{name}", params, feedback=feedback)
+    assert any("Townships overlap" in i and "几江街道 / 几江街道 (4.0000 km²)" in i for i in feedback.infos), \
+        feedback.infos

@@ -32,7 +32,7 @@ from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod
-from ..geo.overlay import outside_zones_union, split_by_zones, union_all
+from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue
 from .builtup import Scope, catalogue_scope, default_name_field
@@ -291,6 +291,10 @@ def check_per_capita(land_source, townships_source=None, *, indicator: str = URB
                 feature.fid, name or tr("feature {fid}").format(fid=feature.fid), " | ".join(groups),
                 not scope.value or scope.value in groups, feature.geometry, pieces[position], km2, persons,
                 per_capita, verdict_of(per_capita)))
+        overlaps = overlapping_pairs([(r.name, r.geometry) for r in rows], min_area=1.0)
+        if overlaps:
+            workspace.note(tr("Townships overlap, so land in both is counted twice in sums: {pairs}.").format(
+                pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
         if scope.value and not any(r.in_scope for r in rows):
             raise PlanInputError(
                 tr("No township of '{layer}' is in the scope '{scope}'.").format(layer=townships_label,

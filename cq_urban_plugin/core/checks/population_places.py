@@ -31,7 +31,7 @@ from ..errors import PlanInputError, check_cancel
 from ..geo import population as pop
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod
-from ..geo.overlay import GeometryIndex
+from ..geo.overlay import GeometryIndex, overlapping_pairs
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from .builtup import default_name_field, plan_namer
@@ -385,6 +385,10 @@ def measure_population(townships_source, source: PopulationInput, *, townships_l
         for structure in catalogue.structures if catalogue is not None else []:
             row.classes[structure.id] = _values(structure, feature.attributes, plan_name, fields)
         rows.append(row)
+    overlaps = overlapping_pairs([(r.name, r.geometry) for r in rows], min_area=1.0)
+    if overlaps:  # the persons of the overlap (a township given twice: all its persons) count in both
+        workspace.note(tr("Townships overlap, so land in both is counted twice in sums: {pairs}.").format(
+            pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
     if catalogue is not None:
         unmatched = [r.name for r in rows if not r.plan_name]
         if unmatched:
