@@ -42,14 +42,9 @@ from .model import (
     Target,
     Township,
 )
+from .yaml_lines import MAX_BYTES, DuplicateKey, LineLoader, TooLarge, check_size
 
 _FIELD_RE = re.compile(r"^[a-z][a-z0-9_]{0,9}$")
-# Bounds on what a catalogue may be: the bundled ones are under 50 kB, nest 8
-# levels and use no aliases. An alias "bomb" (a few lines expanding to billions
-# of nodes) and deep nesting are refused before anything is built from them.
-MAX_BYTES = 2_000_000
-MAX_NODES = 200_000
-MAX_DEPTH = 60
 _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str: "text", list: "list",
                dict: "mapping"}
 # The indicators a target may name (catalogues/README.md): the checks pick their targets by them
@@ -58,77 +53,6 @@ _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str
 # distance_rule: distance_rule.py); `other` is measured by none. Any other name is refused: a misspelt
 # indicator would never be measured, silently.
 INDICATORS = tuple(KIND_OF_INDICATOR)  # the indicators a target may name, each with the kind it is measured by
-
-
-
-
-
-class _LineDict(dict):
-    line = 0
-    key_lines: dict = {}
-
-
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """A safe loader whose mappings remember their line (1-based). libyaml's parser where PyYAML
-    has it (four times faster than the pure-Python one: every run of a check reads the catalogues)."""
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key, line, first_line):
-        super().__init__(key)
-        self.key, self.line, self.first_line = key, line, first_line
-
-
-class _TooLarge(Exception):
-    def __init__(self, problem, line=0):
-        super().__init__(problem)
-        self.problem, self.line = problem, line
-
-
-def _construct_mapping(loader, node, deep=False):
-    key_lines = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        line = key_node.start_mark.line + 1
-        try:
-            if key in key_lines:  # YAML forbids it; PyYAML would keep the last one silently
-                raise _DuplicateKey(key, line, key_lines[key])
-        except TypeError:  # an unhashable key: construct_mapping says so
-            break
-        key_lines[key] = line
-    mapping = _LineDict(yaml.SafeLoader.construct_mapping(loader, node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = key_lines
-    return mapping
-
-
-def _check_size(root):
-    """Refuse a node graph whose expansion (aliases counted each time they are
-    used) exceeds MAX_NODES, or that nests deeper than MAX_DEPTH, without expanding it."""
-    sizes = {}
-    stack = [(root, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        if depth > MAX_DEPTH:
-            raise _TooLarge(f"it nests more than {MAX_DEPTH} levels deep", node.start_mark.line + 1)
-        if id(node) in sizes:
-            continue
-        children = []
-        if isinstance(node, yaml.SequenceNode):
-            children = list(node.value)
-        elif isinstance(node, yaml.MappingNode):
-            children = [n for pair in node.value for n in pair]
-        if not done and any(id(c) not in sizes for c in children):
-            stack.append((node, depth, True))
-            stack.extend((c, depth + 1, False) for c in children if id(c) not in sizes)
-            continue
-        sizes[id(node)] = 1 + sum(sizes.get(id(c), 1) for c in children)
-        if sizes[id(node)] > MAX_NODES:
-            raise _TooLarge(f"it expands to more than {MAX_NODES} values (through aliases `*name`, "
-                            "or simply by its size)", node.start_mark.line + 1)
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 class _Reader:
@@ -210,12 +134,12 @@ class _Reader:
         return data
 
     def parse(self, text: str):
-        loader = _LineLoader(text)
+        loader = LineLoader(text)
         try:
             node = loader.get_single_node()
             if node is None:
                 return None
-            _check_size(node)
+            check_size(node)
             return loader.construct_document(node)
         finally:
             loader.dispose()
@@ -230,11 +154,11 @@ class _Reader:
                                  "save it as UTF-8 (in Notepad++: Encoding > UTF-8).") from None
         try:
             root = self.parse(text)
-        except _DuplicateKey as error:
+        except DuplicateKey as error:
             raise CatalogueError(self.path, error.line,
                                  f"key '{error.key}' is given twice in one entry (first on line {error.first_line}).",
                                  "keep one of them: YAML would silently use the last.") from None
-        except _TooLarge as error:
+        except TooLarge as error:
             raise CatalogueError(self.path, error.line, f"is not a catalogue: {error.problem}.",
                                  "a catalogue lists townships, structures and targets plainly; start from "
                                  "_template.yaml.") from None
