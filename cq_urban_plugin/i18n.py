@@ -5,6 +5,7 @@ module-level ``tr("…")`` under the ``@default`` context, so that is the contex
 used here; ``make ts`` collects the strings into ``i18n/cq_urban_zh_Hans.ts``
 and ``make qm`` compiles them.
 """
+from contextlib import contextmanager
 from pathlib import Path
 
 from qgis.PyQt.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -68,3 +69,28 @@ def remove_translator():
     if app is not None and _translator is not None:
         app.removeTranslator(_translator)
     _translator = None
+
+
+LANGUAGES = ("", "zh", "en")  # the LANGUAGE enum of cq_urban:export_map: the interface's, Chinese, English
+
+
+@contextmanager
+def texts_in(wanted: str = ""):
+    """Texts built inside the block in ``wanted`` ('zh' or 'en'; '' leaves the interface's),
+    the interface's translation put back after. The translator is the whole application's:
+    meant for work on the main thread (a map export), not for a background task."""
+    before = language()
+    if not wanted or wanted == before:
+        yield
+        return
+    if wanted == "zh":
+        install_translator("zh_Hans")
+    else:
+        remove_translator()
+    try:
+        yield
+    finally:
+        if before == "zh":
+            install_translator("zh_Hans")
+        else:
+            remove_translator()

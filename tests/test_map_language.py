@@ -297,3 +297,27 @@ def test_english_coverage_report_holds_no_chinese_interface_text(wuxi, wuxi_cata
     assert CJK.findall(left) == [], left
     inputs = [line.strip() for line in html_section(run["report"], "Inputs").splitlines() if line.strip()]
     assert inputs == ["bus_stops", "builtup", "wuxi_townships_tagged"], inputs
+
+
+@needs_poppler
+def test_language_parameter_chooses_the_maps_language_and_puts_the_interfaces_back(wuxi, wuxi_catalogue, tmp_path):
+    import processing
+
+    run = wuxi("en")
+    tagged = QgsVectorLayer(run["tagged"], "tagged", "ogr")
+    structure = wuxi_catalogue.structures[0]
+    parameters = {"INPUT": run["tagged"], "THEME": 8, "FIELD": structure.field, "DPI": 60}
+    assert i18n.install_translator("zh_Hans"), "cq_urban_zh_Hans.qm missing: run `make qm`"
+    try:
+        english = processing.run("cq_urban:export_map", {**parameters, "LANGUAGE": 2,
+                                                         "OUTPUT": str(tmp_path / "en.pdf")})["OUTPUT"]
+        assert i18n.language() == "zh" and i18n.tr("Legend") == "图例"  # the interface's language is back
+    finally:
+        i18n.remove_translator()
+    chinese = processing.run("cq_urban:export_map", {**parameters, "LANGUAGE": 1,
+                                                     "OUTPUT": str(tmp_path / "zh.pdf")})["OUTPUT"]
+    assert i18n.language() == "en"
+    english_text, chinese_text = pdf_text(english), pdf_text(chinese)
+    assert "Legend" in english_text and "图例" in chinese_text
+    assert CJK.findall(without(english_text, plan_names(wuxi_catalogue, tagged))) == []
+    assert english_words(chinese_text, data_words(tagged)) == []

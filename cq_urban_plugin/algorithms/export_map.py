@@ -23,7 +23,7 @@ from ..compat import (
 )
 from ..core.maps import content, layout
 from ..core.maps.themes import THEMES
-from ..i18n import tr
+from ..i18n import LANGUAGES, texts_in, tr
 from ..resources import help_url
 from .base import CqAlgorithm
 
@@ -44,6 +44,7 @@ class ExportMapAlgorithm(CqAlgorithm):
     CATALOGUE_FILE = "CATALOGUE_FILE"
     CHECK_SUMMARY = "CHECK_SUMMARY"
     TOWNSHIPS = "TOWNSHIPS"
+    LANGUAGE = "LANGUAGE"
 
     def displayName(self):  # noqa: N802
         return tr("Export thematic map")
@@ -109,12 +110,22 @@ class ExportMapAlgorithm(CqAlgorithm):
                                    "carries)"), optional=True)
         summary.setFlags(summary.flags() | ProcessingParameterFlag.Advanced)
         self.addParameter(summary)
+        language = QgsProcessingParameterEnum(
+            self.LANGUAGE, tr("Language of the map's texts"),
+            options=[tr("The interface's"), "中文", "English"], defaultValue=0)
+        language.setFlags(language.flags() | ProcessingParameterFlag.Advanced)
+        self.addParameter(language)
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT, tr("Map file"), tr("PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)")))
         self.addOutput(QgsProcessingOutputNumber("PAGES", tr("Pages")))
         self.addOutput(QgsProcessingOutputString("FILES", tr("Files written")))
 
     def compute(self, parameters, context, feedback):
+        # Every text of the map is built and laid out in the language asked for (main thread: NoThreading).
+        with texts_in(LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]):
+            return self._export(parameters, context, feedback)
+
+    def _export(self, parameters, context, feedback):
         source = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         chosen = THEMES[self.parameterAsEnum(parameters, self.THEME, context)]
         output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
