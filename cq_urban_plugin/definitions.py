@@ -45,3 +45,4 @@ TOWNSHIP_FIELD = "township"
 # The indicator engine's checks (issue 14).
 CHECK_PER_CAPITA = "check_per_capita"
 MEASURE_POPULATION = "measure_population"
+CHECK_FACILITY_COVERAGE = "check_facility_coverage"

@@ -3,6 +3,7 @@ from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
 from .check_distance_rule import CheckDistanceRuleAlgorithm
+from .check_facility_coverage import CheckFacilityCoverageAlgorithm
 from .check_land_share import CheckLandShareAlgorithm
 from .check_per_capita import CheckPerCapitaAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
@@ -16,6 +17,7 @@ ALGORITHMS = [
     CheckBuiltupAlgorithm,
     CheckControlLinesAlgorithm,
     CheckCoverageAlgorithm,
+    CheckFacilityCoverageAlgorithm,
     CheckPerCapitaAlgorithm,
     MeasurePopulationAlgorithm,
     CheckLandShareAlgorithm,

@@ -12,6 +12,11 @@ from a script or a test as well as from ``cq_urban:check_coverage``::
     result = check_coverage(stops_layer, builtup_layer, townships_layer, name_field="name", target_value=90)
     result.verdict.measured, result.verdict.passed, result.outputs()["SERVED_KM2"]
 
+It is the facility coverage (``facility_coverage.check_facility_coverage``) with the bus-stop
+preset; the work of every coverage run, once its layers are open, is ``_measure`` here (zones,
+coverage, population, the table and the verdict), the service shapes of the stops
+``_stop_shapes`` and those of any facility ``facility_coverage._Shapes``.
+
 The geometry is in ``core.geo``: service areas and zones in ``service_area.py``,
 walking distance in ``network.py``, population in ``population.py``; the layers
 are opened, projected and read by ``workspace.py``.
@@ -38,7 +43,7 @@ from ..geo.service_area import (  # noqa: F401 (the check's figures and constant
 )
 from ..geo.workspace import Workspace
 from .result import CheckResult
-from .targets import TargetResult, choose_target, target_met
+from .targets import TargetResult, target_met
 
 INDICATOR = "bus_stop_coverage"
 UNIT = "percent"
@@ -110,9 +115,9 @@ def table_rows(results, names, summary, target, by_population, per_township, com
 
 @dataclass
 class _Run:
-    """The inputs of one ``check_coverage`` call, once checked and labelled."""
+    """The inputs of one coverage run, once checked and labelled (``facility_coverage`` builds it)."""
 
-    stops: object
+    stops: object                # the facilities (points or polygons)
     served_area: object
     townships: object
     roads: object
@@ -132,6 +137,15 @@ class _Run:
     with_service: bool
     target: object
     feedback: object
+    # The service shapes: shapes(workspace, run, served_index) -> (shapes, method, counted, duplicates);
+    # None: the bus stops' buffers or reachable roads, as check_coverage always measured them.
+    shapes: object = None
+    check: str = definitions.CHECK_COVERAGE
+    label: str = ""               # the verdict's label without a target
+    served_filter: object = None  # served polygons kept: filter(workspace, features) -> features
+    served_fields: tuple = ()     # the fields served_filter reads
+    counted_keys: tuple = ("STOPS", "DUPLICATE_STOPS")
+    method_prefix: str = ""       # the definition, before the method
 
 
 def _label(source, default):
@@ -172,96 +186,42 @@ def check_coverage(stops, served_area, townships=None, *, name_field: str = "", 
     service area (for a service-area layer; without it the work is 2–3 times quicker).
     ``transform_context``: the datum-transform choices (None: the running algorithm's, else the
     project's). Layers are vector layers or Processing feature sources; errors are PlanInputError."""
-    along_network = distance == Distance.NETWORK
-    by_population = measure == Measure.POPULATION
-    raster = population_raster
     if stops is None or served_area is None:
         raise PlanInputError(tr("The bus stops and the served area are both needed."),
                              tr("Choose a point layer of stops and a polygon layer of the served area."))
-    stops_label = _label(stops, tr("Bus stops"))
-    served_label = _label(served_area, tr("Served area"))
-    if along_network and roads is None:
-        raise PlanInputError(tr("Distance along the network needs a road layer."),
-                             tr("Choose the roads and footpaths (ROADS), or straight-line distance."))
-    if by_population and raster is None and not population_field and population_points is None:
-        raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
-                             tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
-                                "or population points (POPULATION_POINTS), or the area measure."))
-    if by_population and population_points is not None and not persons_field:
-        raise PlanInputError(tr("The population points need their persons field."),
-                             tr("Choose POPULATION_POINTS_FIELD, the field holding the persons at each point."))
-    if target_value is None and callable(catalogue):
-        catalogue = catalogue()
-    target = None
-    if target_value is not None or catalogue is not None or (target_id or "").strip():
-        target = choose_target(catalogue if target_value is None else None, target_id, target_value, INDICATOR,
-                               UNIT, tr("Bus-stop coverage (target given by the user)"), first_by_default=True)
+    from .facility_coverage import BUS_STOP, _check
 
-    run = _Run(stops, served_area, townships, roads, stops_label, served_label,
-               _label(townships, tr("Townships")) if townships is not None else "",
-               _label(roads, tr("Roads")) if roads is not None else "", name_field, radius, along_network,
-               access_width, by_population, population_raster, population_field, population_points, persons_field,
-               with_service, target, feedback)
-    sources = [(served_area, served_label), (stops, stops_label)]
-    if townships is not None:
-        sources.append((townships, run.townships_label))
-    if along_network:
-        sources.append((roads, run.roads_label))
-    workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
-    with workspace.transforms():
-        return _measure(workspace, run)
+    return _check(
+        stops, served_area, townships, check=definitions.CHECK_COVERAGE, counted_keys=("STOPS", "DUPLICATE_STOPS"),
+        preset=BUS_STOP, name_field=name_field, distance_m=radius,
+        distance_method=distance, roads=roads, access_width=access_width,
+        denominator=measure,
+        population_raster=population_raster, population_field=population_field,
+        population_points=population_points, persons_field=persons_field, catalogue=catalogue,
+        target_id=target_id, target_value=target_value, with_service=with_service, feedback=feedback,
+        transform_context=transform_context)
 
 
 def _measure(workspace: Workspace, run: _Run) -> CheckResult:
-    """The work of ``check_coverage`` once its layers are open."""
+    """The work of a coverage run (``facility_coverage.check_facility_coverage``) once its layers are open."""
     feedback, raster, by_population, townships = run.feedback, run.raster, run.by_population, run.townships
-    served_label, stops_label, target, radius = run.served_label, run.stops_label, run.target, run.radius
+    served_label, target = run.served_label, run.target
     population_field, population_points, persons_field = run.population_field, run.population_points, \
         run.persons_field
-    crs, meter, notes = workspace.crs, workspace.meter, workspace.notes
+    meter, notes = workspace.meter, workspace.notes
 
     fields = [population_field] if by_population and population_field and raster is None \
         and population_points is None else []
     # Progress by phase (reading, service area, zones, writing), so the bar moves from the start.
     _progress(feedback, 2)
-    served = workspace.read_polygons(run.served_area, served_label, fields)
+    served = workspace.read_polygons(run.served_area, served_label,
+                                     fields + [f for f in run.served_fields if f not in fields])
     _progress(feedback, 15)
-    stop_features = workspace.read_points(run.stops, stops_label, (), allow_empty=True)
-    _progress(feedback, 25)
-    points = [(f.fid, p) for f in stop_features for p in point_xy(f.geometry)]
-    points, duplicates = service_area.unique_points(points)
-    if duplicates:
-        notes.append(tr("{layer}: {n} duplicate stops counted once (feature ids {ids}).").format(
-            layer=stops_label, n=len(duplicates), ids=_ids(duplicates, 10)))
-    if not points:
-        message = tr("{layer} holds no stop: the coverage is 0%. Check the layer and its filter.").format(
-            layer=stops_label)
-        if feedback is not None:
-            feedback.reportError(message, fatalError=False)
-        notes.append(message)
-
+    if run.served_filter is not None:
+        served = run.served_filter(workspace, served)
     served_geometries = [f.geometry for f in served]
     served_index = GeometryIndex(served_geometries)
-    notes += service_area.offset_warning(points, crs, served_index, stops_label)
-
-    if feedback is not None:
-        feedback.setProgressText(tr("Service area of {n} stops").format(n=len(points)))
-    if run.along_network and points:
-        roads_label = run.roads_label
-        roads = workspace.read_lines(run.roads, roads_label, ())
-        network = RoadNetwork([f.geometry for f in roads], feedback=feedback)
-        ties, far = network.tie(points)
-        notes += network.diagnose(ties, far).notes(roads_label)
-        shapes = service_area.widened_lines(network.reachable_lines(ties, radius, feedback), run.access_width)
-        method = tr("Walking distance along {roads}: multi-source shortest paths from every stop tied to the "
-                    "nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each "
-                    "side ({seg} segments per quarter circle).").format(
-            roads=roads_label, snap=SNAP_TOLERANCE, r=radius, w=run.access_width, seg=BUFFER_SEGMENTS)
-    else:
-        shapes = service_area.stop_buffers([p for _, p in points], radius)
-        method = tr("Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter "
-                    "circle (as native:buffer), dissolved and intersected with the served area.").format(
-            r=radius, seg=BUFFER_SEGMENTS)
+    shapes, method, counted, duplicates = (run.shapes or _stop_shapes)(workspace, run, served_index)
 
     names = {}
     if townships is not None:
@@ -308,7 +268,8 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
             tr("Check that the population data belong to this place and hold persons, or measure by area."))
     measured = (summary.pop_percent or 0.0) if by_population else summary.area_percent
     target_number = target.value if target is not None else None
-    verdict = TargetResult(target.label if target is not None else tr("Bus-stop coverage"), tr("Whole served area"),
+    verdict = TargetResult(target.label if target is not None else (run.label or tr("Bus-stop coverage")),
+                           tr("Whole served area"),
                            target_number, measured, UNIT, target.comparison if target is not None else ">=",
                            target.year if target is not None else None,
                            str(target.cite) if target is not None and target.cite else "",
@@ -316,15 +277,54 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
                            target.value_max if target is not None else None)
     rows = table_rows(results, names, summary, target_number, by_population, townships is not None,
                       verdict.comparison, verdict.value_min, verdict.value_max)
-    detail = CoverageDetail(workspace.projection, results, names, summary, rows, len(points), duplicates)
+    detail = CoverageDetail(workspace.projection, results, names, summary, rows, counted, duplicates)
     return CheckResult(
-        check=definitions.CHECK_COVERAGE, verdict=verdict, townships=rows[:-1], notes=notes,
-        inputs=[stops_label, served_label] + ([layer_label(townships)] if townships is not None else []),
-        method=method + " " + workspace.projection.describe(),
+        check=run.check, verdict=verdict, townships=rows[:-1], notes=notes,
+        inputs=[run.stops_label, served_label] + ([layer_label(townships)] if townships is not None else []),
+        method=" ".join(p for p in (run.method_prefix, method, workspace.projection.describe()) if p),
         extras={"AREA_PERCENT": summary.area_percent, "POPULATION_PERCENT": summary.pop_percent,
-                "SERVED_KM2": summary.served_km2, "COVERED_KM2": summary.covered_km2, "STOPS": len(points),
-                "DUPLICATE_STOPS": len(duplicates)},
+                "SERVED_KM2": summary.served_km2, "COVERED_KM2": summary.covered_km2, run.counted_keys[0]: counted,
+                run.counted_keys[1]: len(duplicates)},
         detail=detail)
+
+
+def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
+    """The bus stops' service shapes: (shapes, method, stops counted, duplicate stop ids)."""
+    feedback, stops_label, radius, notes = run.feedback, run.stops_label, run.radius, workspace.notes
+    stop_features = workspace.read_points(run.stops, stops_label, (), allow_empty=True)
+    _progress(feedback, 25)
+    points = [(f.fid, p) for f in stop_features for p in point_xy(f.geometry)]
+    points, duplicates = service_area.unique_points(points)
+    if duplicates:
+        notes.append(tr("{layer}: {n} duplicate stops counted once (feature ids {ids}).").format(
+            layer=stops_label, n=len(duplicates), ids=_ids(duplicates, 10)))
+    if not points:
+        message = tr("{layer} holds no stop: the coverage is 0%. Check the layer and its filter.").format(
+            layer=stops_label)
+        if feedback is not None:
+            feedback.reportError(message, fatalError=False)
+        notes.append(message)
+    notes += service_area.offset_warning(points, workspace.crs, served_index, stops_label)
+
+    if feedback is not None:
+        feedback.setProgressText(tr("Service area of {n} stops").format(n=len(points)))
+    if run.along_network and points:
+        roads_label = run.roads_label
+        roads = workspace.read_lines(run.roads, roads_label, ())
+        network = RoadNetwork([f.geometry for f in roads], feedback=feedback)
+        ties, far = network.tie(points)
+        notes += network.diagnose(ties, far).notes(roads_label)
+        shapes = service_area.widened_lines(network.reachable_lines(ties, radius, feedback), run.access_width)
+        method = tr("Walking distance along {roads}: multi-source shortest paths from every stop tied to the "
+                    "nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each "
+                    "side ({seg} segments per quarter circle).").format(
+            roads=roads_label, snap=SNAP_TOLERANCE, r=radius, w=run.access_width, seg=BUFFER_SEGMENTS)
+    else:
+        shapes = service_area.stop_buffers([p for _, p in points], radius)
+        method = tr("Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter "
+                    "circle (as native:buffer), dissolved and intersected with the served area.").format(
+            r=radius, seg=BUFFER_SEGMENTS)
+    return shapes, method, len(points), duplicates
 
 
 def _add_population(workspace: Workspace, run: _Run, results, served, zones) -> str:

@@ -35,6 +35,7 @@ from ..errors import check_cancel
 NODE_TOLERANCE = 0.01  # m: vertices this close are one node
 SNAP_TOLERANCE = 100.0  # m: a stop farther than this from every road is not on the network
 GAP_TOLERANCE = 5.0  # m: a dead end this close to another road, but not joined to it, looks like a gap
+ISOLATED_LENGTH = 250.0  # m: a stop tied to a piece of network this short, not joined to the rest, is isolated
 
 
 def _line_parts(geometry: QgsGeometry):
@@ -64,6 +65,7 @@ class NetworkDiagnosis:
     gaps: int = 0
     stops_far: List[int] = field(default_factory=list)
     stops_used: int = 0
+    stops_isolated: List[int] = field(default_factory=list)  # tied to a short piece not joined to the network
 
     def notes(self, label: str) -> List[str]:
         notes = []
@@ -86,6 +88,14 @@ class NetworkDiagnosis:
                 "{n} stops are more than {tol:g} m from every road and were not used for the walking-distance "
                 "coverage (stop feature ids {ids}). Add the missing roads or check the stops' coordinates.").format(
                 n=len(self.stops_far), tol=SNAP_TOLERANCE, ids=shown))
+        isolated = [s for s in self.stops_isolated if s >= 0]  # (negative: a polygon's boundary points)
+        if isolated:
+            shown = ", ".join(str(s) for s in isolated[:10]) + (" …" if len(isolated) > 10 else "")
+            notes.append(tr(
+                "{layer}: {n} stops are tied to short pieces of network ({tol:g} m or less) not joined to the rest "
+                "(platforms or paths mapped as ways of their own), so their walk ends there (stop feature ids "
+                "{ids}). Join those pieces to the street network, or move the stops onto the street.").format(
+                layer=label, n=len(isolated), tol=ISOLATED_LENGTH, ids=shown))
         return notes
 
 
@@ -197,6 +207,9 @@ class RoadNetwork:
         total = sum(length_of.values()) or 1.0
         diagnosis.components = len(length_of)
         diagnosis.largest_share = max(length_of.values()) / total
+        largest = max(length_of, key=length_of.get)
+        diagnosis.stops_isolated = [t.stop for t in ties if labels[self.edges[t.edge][0]] != largest
+                                    and length_of[labels[self.edges[t.edge][0]]] <= ISOLATED_LENGTH]
         without = [c for c in length_of if c not in with_stop]
         diagnosis.components_without_stop = len(without)
         diagnosis.length_without_stop_km = sum(length_of[c] for c in without) / 1000.0
@@ -311,4 +324,4 @@ def point_xy(geometry: QgsGeometry) -> List[QgsPointXY]:
 
 
 __all__ = ["RoadNetwork", "Tie", "NetworkDiagnosis", "NODE_TOLERANCE", "SNAP_TOLERANCE", "GAP_TOLERANCE",
-           "point_xy"]
+           "ISOLATED_LENGTH", "point_xy"]

@@ -41,7 +41,8 @@ BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
 ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, network distance only
 TILE_SIZE = 2000.0  # m: grid tiles when no township layer is given
 DUPLICATE_TOLERANCE = 0.01  # m: stops closer than this are one stop
-OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are outside the served area
+OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are far outside the served area
+OUTSIDE_DISTANCE = 50.0  # m: "far": real stops stand on the street, outside the land-use blocks (OSM)
 OFFSET_SAMPLE = 5000  # stops tested for the offset warning
 
 
@@ -208,12 +209,19 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
     return results
 
 
-def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: GeometryIndex) -> List[int]:
-    """Ids of the stops that lie outside every served polygon."""
+def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: GeometryIndex,
+                  distance: float = 0.0) -> List[int]:
+    """Ids of the stops that lie outside every served polygon (with ``distance``: farther than that
+    from every served polygon)."""
     outside = []
     for fid, point in points:
-        rect = QgsRectangle(point.x(), point.y(), point.x(), point.y())
-        if not any(g.contains(point) for g in served_index.candidates(rect)):
+        rect = QgsRectangle(point.x() - distance, point.y() - distance, point.x() + distance, point.y() + distance)
+        if distance <= 0:
+            inside = any(g.contains(point) for g in served_index.candidates(rect))
+        else:
+            geometry = QgsGeometry.fromPointXY(point)
+            inside = any(g.distance(geometry) <= distance for g in served_index.candidates(rect))
+        if not inside:
             outside.append(fid)
     return outside
 
@@ -229,21 +237,24 @@ def _gcj02_to_wgs84():
 
 def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoordinateReferenceSystem,
                    served_index: GeometryIndex, label: str) -> List[str]:
-    """Notes when most stops fall outside the served area, and when shifting them by the
-    inverse GCJ-02 offset (web-map coordinates) would bring many more inside."""
+    """Notes when most stops lie more than ``OUTSIDE_DISTANCE`` outside the served area (on OSM data
+    real stops stand on the street, outside the land-use blocks: distance, not containment, is
+    the warning), and when shifting them by the inverse GCJ-02 offset (web-map coordinates) would
+    bring many more inside."""
     if not points or len(served_index) == 0:
         return []
     if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a tenth of the time
         step = len(points) / OFFSET_SAMPLE
         points = [points[int(i * step)] for i in range(OFFSET_SAMPLE)]
+    far = stops_outside(points, served_index, OUTSIDE_DISTANCE)
+    notes = []
+    if len(far) / len(points) > OUTSIDE_WARNING_SHARE:
+        notes.append(tr(
+            "{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served "
+            "area. Check that the stops and the served area belong to the same place and coordinate system.").format(
+            layer=label, share=len(far) / len(points), n=len(far), total=len(points), d=OUTSIDE_DISTANCE))
     outside = stops_outside(points, served_index)
     share = len(outside) / len(points)
-    notes = []
-    if share > OUTSIDE_WARNING_SHARE:
-        notes.append(tr(
-            "{layer}: {share:.0%} of the stops ({n} of {total} tested) lie outside the served area. Check that the "
-            "stops and the served area belong to the same place and coordinate system.").format(
-            layer=label, share=share, n=len(outside), total=len(points)))
     convert = _gcj02_to_wgs84()
     if convert is None or not outside:
         return notes

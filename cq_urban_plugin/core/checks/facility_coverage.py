@@ -1,0 +1,489 @@
+"""Facility coverage (issue 14, kind 1): the share of the served area (or of its residential
+land, or of its population) within a walk of a facility, per township, with the uncovered
+parts as polygons. The bus-stop coverage (``coverage.check_coverage``) is this check with the
+bus-stop preset; the zones, the population and the table are ``coverage``'s, the geometry
+``core.geo.service_area`` and ``core.geo.network``.
+
+- Facilities are points (a stop, a clinic's door) or polygons (a park, a school's grounds):
+  a polygon is reached from its boundary (straight line: the polygon buffered, so its own
+  ground counts as covered; along the network: from every road within the access width of
+  its boundary) or from its entrance points when an entrance layer is given.
+- The threshold is metres, or walking minutes read one of two ways: minutes × 60 × the
+  walking speed (default ``WALK_SPEED`` 1.0 m/s = 60 m a minute: GB 50180-2018 pairs the
+  5-minute circle with 300 m, which is that speed; it states no speed itself), or the round
+  distances GB 50180-2018 Table 3.0.4 gives: 5 min 300 m, 10 min 500 m, 15 min 800–1,000 m
+  (800 m, the lower bound, is used).
+- Along the network the walk from a reached road into the block (the access width, 50 m)
+  is either added on top of the threshold (as check_coverage always did) or taken from it
+  (the road reach is the threshold less the access width): ``AccessReading``.
+
+The entry point ``check_facility_coverage`` takes layers and options (or a preset) and
+returns a ``CheckResult``.
+"""
+from dataclasses import dataclass
+from typing import Dict, List, Optional
+
+from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes
+
+from ... import definitions
+from ...compat import GeometryType
+from ...i18n import tr
+from ..errors import PlanInputError
+from ..geo import service_area
+from ..geo.inputs import check_fields
+from ..geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
+from ..geo.overlay import GeometryIndex
+from ..geo.workspace import Workspace
+from . import coverage
+from .coverage import ACCESS_WIDTH, BUFFER_SEGMENTS, Distance, _label, _Run
+from .landuse import CodeSelector
+from .targets import choose_target
+
+INDICATOR = "facility_coverage"
+UNIT = coverage.UNIT
+WALK_SPEED = 1.0        # m/s: 60 m a minute, GB 50180-2018's 5 minutes = 300 m (the standard states no speed)
+ROUND_METRES = {5.0: 300.0, 10.0: 500.0, 15.0: 800.0}  # GB 50180-2018 Table 3.0.4 (15 min: 800–1,000 m)
+RESIDENTIAL_CODES = ("0701",)  # 城镇住宅用地, in 三调 and in 用地用海分类 alike
+BOUNDARY_STEP = 20.0    # m: a polygon's boundary is sampled this often to meet the network
+ENTRANCE_TOLERANCE = 50.0  # m: an entrance farther than this from every facility polygon is not one
+
+BUS_STOP, PARK_5MIN, RAIL_800M, PARK_RADIUS = "bus_stop_500m", "park_square_5min", "rail_station_800m", \
+    "park_service_radius"
+LIFE_CIRCLE = (("life_clinic_15min", "社区卫生服务", 15.0), ("life_primary_10min", "小学", 10.0),
+               ("life_middle_15min", "中学", 15.0), ("life_elderly_5min", "养老", 5.0),
+               ("life_culture_15min", "文化", 15.0), ("life_market_10min", "菜市场", 10.0),
+               ("life_sports_15min", "体育", 15.0))
+
+
+class TimeReading:
+    SPEED = 0   # minutes × 60 × walking speed
+    ROUND = 1   # the standard's round metres
+
+
+class AccessReading:
+    ON_TOP = 0  # the access width is walked on top of the threshold
+    WITHIN = 1  # the access width is part of the threshold
+
+
+class Denominator:
+    AREA = coverage.Measure.AREA            # 0: the served area
+    POPULATION = coverage.Measure.POPULATION  # 1: its population
+    RESIDENTIAL = 2                         # its residential land (land-use codes)
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A facility-coverage indicator: what is reached, how far, over what, and where that comes from."""
+
+    key: str
+    label: str
+    facility: str
+    geometry: str = "any"              # "point", "polygon" or "any"
+    distance_m: Optional[float] = None
+    minutes: Optional[float] = None
+    denominator: int = Denominator.AREA
+    size_classes: tuple = ()           # ((minimum m², radius m), …), largest first
+    min_area_m2: float = 0.0           # smaller polygons are not counted as facilities
+    indicator: str = INDICATOR
+    targets: tuple = ()                # catalogue target ids measured by this preset
+    source: str = ""
+
+
+def _gb50180():
+    return tr("GB 50180-2018 《城市居住区规划设计标准》: the 5-, 10- and 15-minute life circles are 300 m, 500 m "
+              "and 800–1,000 m walking distance (Table 3.0.4); the facilities each circle holds are listed in "
+              "Appendix B (配套设施设置规定).")
+
+
+def presets() -> Dict[str, Preset]:
+    """The presets, by key, in the order the algorithm offers them."""
+    items = [
+        Preset(BUS_STOP, tr("公交站点500米覆盖率 (bus-stop 500 m coverage)"), tr("bus stop"), "point", 500.0,
+               indicator="bus_stop_coverage", targets=("bus_stop_500m_2025",), source=tr(
+                   "城区公交站点500米覆盖率 as 巫溪 states it (004_de8bb285974af80e.txt l.39): the share of the 城区 "
+                   "within 500 m of a bus stop; the plan does not name the denominator, the served area's area is "
+                   "used (convention).")),
+        Preset(PARK_5MIN, tr("公园绿地广场步行5分钟覆盖率 (park and square 5-minute walk coverage)"),
+               tr("park or square"), "any", minutes=5.0, denominator=Denominator.RESIDENTIAL, min_area_m2=400.0,
+               targets=("park_walk_5min_2025",), source=tr(
+                   "The target: 江津 90% by 2025 (000_5c0b1797e2e1b3c4.txt l.351; 001_c0dc96b9baef37ce.txt "
+                   "l.1389). The definition: 住建部 城市体检 indicator 公园绿地广场步行5分钟覆盖率, the residential "
+                   "land within a 5-minute walk (300 m) of a park, green space or square of 400 m² or more, over "
+                   "all residential land."))]
+    for key, name, minutes in LIFE_CIRCLE:
+        items.append(Preset(key, tr("15分钟生活圈: {name} {minutes:g} min").format(name=name, minutes=minutes), name,
+                            "any", minutes=minutes, denominator=Denominator.RESIDENTIAL, source=tr(
+                                "{name} within a {minutes:g}-minute walk of the residents. {gb} The plans do not "
+                                "name the denominator: residential land (convention).").format(
+                                name=name, minutes=minutes, gb=_gb50180())))
+    items += [
+        Preset(RAIL_800M, tr("轨道站点800米覆盖率 (rail station 800 m coverage)"), tr("rail station"), "point", 800.0,
+               source=tr("The 800 m catchment of a rail transit station (住建部《城市轨道沿线地区规划设计导则》2015, "
+                         "站点影响区 within 800 m); the served area's area over the served area (convention).")),
+        Preset(PARK_RADIUS, tr("公园绿地服务半径覆盖率 (park service radius coverage)"), tr("park"), "polygon",
+               size_classes=((5000.0, 500.0), (2000.0, 300.0)), denominator=Denominator.RESIDENTIAL, source=tr(
+                   "GB/T 50563-2010 《城市园林绿化评价标准》 公园绿地服务半径覆盖率: parks of 5,000 m² or more serve "
+                   "500 m, parks of 2,000–5,000 m² serve 300 m, measured from the park's boundary, over the "
+                   "residential land; smaller parks are not counted."))]
+    return {p.key: p for p in items}
+
+
+def preset(key: str) -> Preset:
+    known = presets()
+    if key not in known:
+        raise PlanInputError(tr("Unknown facility-coverage preset '{key}'.").format(key=key),
+                             tr("Choose one of: {keys}.").format(keys=", ".join(known)))
+    return known[key]
+
+
+def threshold(chosen: Preset, distance_m=None, minutes=None, walk_speed=WALK_SPEED,
+              time_reading=TimeReading.SPEED):
+    """(metres or None for the park-size radii, the words for the report)."""
+    if distance_m is not None:
+        return float(distance_m), tr("Threshold: {m:g} m.").format(m=distance_m)
+    minutes = minutes if minutes is not None else chosen.minutes
+    if minutes is not None:
+        if time_reading == TimeReading.ROUND:
+            if float(minutes) not in ROUND_METRES:
+                raise PlanInputError(
+                    tr("GB 50180-2018 gives round distances for 5, 10 and 15 minutes only, not {m:g}.").format(
+                        m=minutes), tr("Choose the walking-speed reading, or give the distance in metres."))
+            metres = ROUND_METRES[float(minutes)]
+            return metres, tr("Threshold: {min:g} minutes read as {m:g} m, the round distance of GB 50180-2018 "
+                              "Table 3.0.4 (5 min 300 m, 10 min 500 m, 15 min 800–1,000 m, the lower bound used)."
+                              ).format(min=minutes, m=metres)
+        if walk_speed is None or walk_speed <= 0:
+            raise PlanInputError(tr("The walking speed must be above 0 m/s."),
+                                 tr("Give WALK_SPEED in metres a second (default {v:g}).").format(v=WALK_SPEED))
+        metres = float(minutes) * 60.0 * float(walk_speed)
+        return metres, tr("Threshold: {min:g} minutes × 60 s × {v:g} m/s = {m:g} m (walking speed {v:g} m/s; the "
+                          "default, 1.0 m/s, is GB 50180-2018's 5 minutes = 300 m; the standard's round distances "
+                          "are the other reading).").format(min=minutes, v=walk_speed, m=metres)
+    if chosen.distance_m is not None:
+        return chosen.distance_m, tr("Threshold: {m:g} m.").format(m=chosen.distance_m)
+    if chosen.size_classes:
+        return None, tr("Threshold by the park's area: {classes}.").format(classes="; ".join(
+            tr("≥ {a:g} m² → {r:g} m").format(a=a, r=r) for a, r in chosen.size_classes))
+    raise PlanInputError(tr("No distance or walking time was given."),
+                         tr("Choose a preset, or give DISTANCE (m) or MINUTES."))
+
+
+def _geometry_kind(source, label, chosen: Preset):
+    kind = QgsWkbTypes.geometryType(source.wkbType())
+    if kind not in (GeometryType.Point, GeometryType.Polygon):
+        raise PlanInputError(
+            tr("Parameter FACILITIES: layer '{layer}' does not hold points or polygons (it holds lines or no "
+               "geometry); a facility is reached from a point or from a polygon's boundary.").format(layer=label),
+            tr("Choose the facilities as points (entrances, stops) or polygons (parks, school grounds); a line "
+               "layer can be turned into points with Processing Toolbox > Vector geometry > Points along "
+               "geometry."))
+    if chosen.geometry == "polygon" and kind != GeometryType.Polygon:
+        raise PlanInputError(
+            tr("Parameter FACILITIES: preset {preset} needs polygons (the radius depends on the park's area), "
+               "but layer '{layer}' holds points.").format(preset=chosen.key, layer=label),
+            tr("Choose the parks as polygons, or another preset with a fixed distance."))
+    return "polygon" if kind == GeometryType.Polygon else "point"
+
+
+def _target(chosen: Preset, catalogue, target_id, target_value, label):
+    if target_value is None and callable(catalogue):
+        catalogue = catalogue()
+    if target_value is None and catalogue is None and not (target_id or "").strip():
+        return None
+    target_id = (target_id or "").strip()
+    if target_value is None and catalogue is not None:
+        own = [t for t in catalogue.targets if t.unit == UNIT and (t.id in chosen.targets or (
+            t.measure is not None and t.measure.kind == INDICATOR and t.measure.facility == chosen.facility))]
+        if target_id and target_id in [t.id for t in own]:
+            return next(t for t in own if t.id == target_id)
+        if not target_id and own:
+            return own[0]
+    first = chosen.indicator == "bus_stop_coverage"
+    typed = tr("Bus-stop coverage (target given by the user)") if first else \
+        tr("{label} (target given by the user)").format(label=label)
+    return choose_target(catalogue if target_value is None else None, target_id, target_value, chosen.indicator,
+                         UNIT, typed, first_by_default=first)
+
+
+def check_facility_coverage(facilities, served_area, townships=None, **options):
+    """The coverage of ``served_area`` (polygons) by ``facilities`` (points or polygons), per township
+    of ``townships``. Options (keywords): ``preset`` (a key of ``presets()``; default the bus stops),
+    ``name_field``, ``distance_m`` or ``minutes`` with ``walk_speed`` (m/s) and ``time_reading``,
+    ``distance_method`` (``Distance.STRAIGHT`` / ``NETWORK``) with ``roads``, ``access_width`` and
+    ``access_reading``, ``entrances`` (points), ``denominator`` (``Denominator``; default the
+    preset's) with ``landuse_field`` and ``residential_codes``, or the population
+    (``population_raster``, ``population_field``, ``population_points`` with ``persons_field``),
+    ``type_field`` and ``type_value`` (the facilities of one type), ``catalogue``, ``target_id``,
+    ``target_value``, ``with_service``, ``feedback``, ``transform_context``. Bad input raises
+    PlanInputError naming the layer and the fix."""
+    return _check(facilities, served_area, townships, check=definitions.CHECK_FACILITY_COVERAGE,
+                  counted_keys=("FACILITIES", "DUPLICATE_FACILITIES"), **options)
+
+
+def _check(facilities, served_area, townships=None, *, check, counted_keys, preset: str = BUS_STOP,  # noqa: C901
+           name_field: str = "", distance_m=None, minutes=None, walk_speed: float = WALK_SPEED,
+           time_reading: int = TimeReading.SPEED, distance_method: int = Distance.STRAIGHT, roads=None,
+           access_width: float = ACCESS_WIDTH, access_reading: int = AccessReading.ON_TOP, entrances=None,
+           denominator: Optional[int] = None, landuse_field: str = "", residential_codes=RESIDENTIAL_CODES,
+           population_raster=None, population_field: str = "", population_points=None, persons_field: str = "",
+           type_field: str = "", type_value: str = "", catalogue=None, target_id: str = "",
+           target_value: Optional[float] = None, with_service: bool = True, feedback=None, transform_context=None):
+    as_bus_check = check == definitions.CHECK_COVERAGE
+    chosen = globals()["preset"](preset or BUS_STOP)
+    if facilities is None or served_area is None:
+        raise PlanInputError(tr("The facilities and the served area are both needed."),
+                             tr("Choose a point or polygon layer of facilities (FACILITIES) and a polygon layer of "
+                                "the served area (SERVED_AREA)."))
+    facilities_label = _label(facilities, tr("Bus stops") if as_bus_check else tr("Facilities"))
+    served_label = _label(served_area, tr("Served area"))
+    kind = "point" if as_bus_check else _geometry_kind(facilities, facilities_label, chosen)
+    along_network = distance_method == Distance.NETWORK
+    denominator = chosen.denominator if denominator is None else denominator
+    by_population = denominator == Denominator.POPULATION
+    if along_network and roads is None:
+        raise PlanInputError(tr("Distance along the network needs a road layer."),
+                             tr("Choose the roads and footpaths (ROADS), or straight-line distance."))
+    if by_population and population_raster is None and not population_field and population_points is None:
+        raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
+                             tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
+                                "or population points (POPULATION_POINTS), or the area measure."))
+    if by_population and population_points is not None and not persons_field:
+        raise PlanInputError(tr("The population points need their persons field."),
+                             tr("Choose POPULATION_POINTS_FIELD, the field holding the persons at each point."))
+    radius, threshold_words = threshold(chosen, distance_m, minutes, walk_speed, time_reading)
+    if type_field:
+        check_fields(facilities, facilities_label, [type_field])
+    if landuse_field and denominator == Denominator.RESIDENTIAL:
+        check_fields(served_area, served_label, [landuse_field])
+    target = _target(chosen, catalogue, target_id, target_value, chosen.label)
+
+    roads_label = _label(roads, tr("Roads")) if roads is not None else ""
+    townships_label = _label(townships, tr("Townships")) if townships is not None else ""
+    run = _Run(facilities, served_area, townships, roads, facilities_label, served_label, townships_label,
+               roads_label, name_field, radius if radius is not None else max(r for _, r in chosen.size_classes),
+               along_network, access_width, by_population, population_raster, population_field, population_points,
+               persons_field, with_service, target, feedback, check=check, label=chosen.label,
+               counted_keys=counted_keys)
+    if not as_bus_check:
+        words = [tr("Definition ({key}): {label}. {source}").format(key=chosen.key, label=chosen.label,
+                                                                    source=chosen.source), threshold_words]
+        if along_network:
+            words.append(tr("Walking access: {w:g} m from a reached road into the block, added on top of the "
+                            "threshold (reading 1 of 2).").format(w=access_width)
+                         if access_reading == AccessReading.ON_TOP else
+                         tr("Walking access: {w:g} m from a reached road into the block, counted within the "
+                            "threshold (the road reach is the threshold less {w:g} m; reading 2 of 2).").format(
+                             w=access_width))
+        run.method_prefix = " ".join(words)
+        run.shapes = _Shapes(chosen, kind, radius, entrances, access_reading, type_field, type_value)
+        if denominator == Denominator.RESIDENTIAL:
+            if landuse_field:
+                run.served_filter = _Residential(landuse_field, residential_codes, served_label)
+                run.served_fields = (landuse_field,)
+            else:
+                run.method_prefix += " " + tr(
+                    "Denominator: residential land; no land-use field was given, so the served area '{layer}' "
+                    "is taken as the residential land.").format(layer=served_label)
+    sources = [(served_area, served_label), (facilities, facilities_label)]
+    if townships is not None:
+        sources.append((townships, townships_label))
+    if along_network:
+        sources.append((roads, roads_label))
+    if entrances is not None and not as_bus_check:
+        sources.append((entrances, _label(entrances, tr("Entrances"))))
+    workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
+    with workspace.transforms():
+        return coverage._measure(workspace, run)
+
+
+@dataclass
+class _Residential:
+    """Keeps the served polygons whose land-use code is residential."""
+
+    field: str
+    codes: tuple
+    label: str
+
+    def __call__(self, workspace: Workspace, features):
+        source = next(s for s, label in workspace.sources if label == self.label)
+        fields = source.fields()
+        selector = CodeSelector(self.codes, fields.at(fields.indexOf(self.field)), self.label)
+        selector.selected_what = tr("residential land")
+        selector.fix = tr("Choose the land-use field and the residential codes (default 0701 城镇住宅用地).")
+        kept = [f for f in features if selector(f.fid, f.attributes.get(self.field))]
+        selector.check_matched()
+        workspace.notes.extend(selector.notes())
+        return kept
+
+
+@dataclass
+class _Shapes:
+    """The facilities' service shapes: coverage._Run.shapes for every facility of the check."""
+
+    chosen: Preset
+    kind: str
+    radius: Optional[float]
+    entrances: object
+    access_reading: int
+    type_field: str
+    type_value: str
+
+    def __call__(self, workspace: Workspace, run: _Run, served_index: GeometryIndex):
+        notes, label = workspace.notes, run.stops_label
+        fields = (self.type_field,) if self.type_field else ()
+        reader = workspace.read_polygons if self.kind == "polygon" else workspace.read_points
+        features = reader(run.stops, label, fields, allow_empty=True)
+        if self.type_field:
+            wanted = str(self.type_value).strip()
+            features = [f for f in features if str(f.attributes.get(self.type_field)).strip() == wanted]
+            notes.append(tr("{layer}: {n} facilities of type '{value}' (field {field}).").format(
+                layer=label, n=len(features), value=wanted, field=self.type_field))
+        duplicates: List[int] = []
+        if self.kind == "point":
+            sources = [(f.fid, p) for f in features for p in point_xy(f.geometry)]
+            sources, duplicates = service_area.unique_points(sources)
+            polygons, radii = [], [self.radius] * len(sources)
+            if duplicates:
+                notes.append(tr("{layer}: {n} duplicate facilities counted once (feature ids {ids}).").format(
+                    layer=label, n=len(duplicates), ids=coverage._ids(duplicates, 10)))
+        else:
+            polygons, radii = self._sized(features, notes, label)
+            sources = []
+        counted = len(sources) + len(polygons)
+        if not counted:
+            message = tr("{layer} holds no facility: the coverage is 0%. Check the layer, its filter and the "
+                         "facility type.").format(layer=label)
+            if run.feedback is not None:
+                run.feedback.reportError(message, fatalError=False)
+            notes.append(message)
+        self._overlap(workspace, run, [g for _, g in polygons] + [QgsGeometry.fromPointXY(p) for _, p in sources],
+                      max(radii) if radii else 0.0, served_index)
+        access = self._access_points(workspace, polygons, radii, notes) if polygons else []
+        if self.kind == "point":
+            notes += service_area.offset_warning(sources, workspace.crs, served_index, label)
+        if run.along_network and counted:
+            shapes = self._network(workspace, run, sources, polygons, radii, access)
+            method = tr("Walking distance along {roads}: multi-source shortest paths from every facility (points "
+                        "tied to the nearest road within {snap:g} m; polygons from every road within the access "
+                        "width of their boundary, or from their entrances), every road part within reach widened "
+                        "by {w:g} m on each side ({seg} segments per quarter circle); a polygon's own ground is "
+                        "covered.").format(roads=run.roads_label, snap=SNAP_TOLERANCE, w=run.access_width,
+                                           seg=BUFFER_SEGMENTS)
+        else:
+            shapes = self._straight(sources, radii, polygons, access)
+            method = tr("Straight-line distance: every facility point buffered by the threshold, every facility "
+                        "polygon buffered from its boundary (or its entrances buffered, the polygon itself "
+                        "covered), {seg} segments per quarter circle (as native:buffer), dissolved and intersected "
+                        "with the served area.").format(seg=BUFFER_SEGMENTS)
+        return shapes, method, counted, duplicates
+
+    def _sized(self, features, notes, label):
+        """(polygons [(fid, geometry)], their radii): by the park-size classes when the preset has them."""
+        polygons, radii, small = [], [], []
+        for f in features:
+            area = f.geometry.area()
+            radius = self.radius
+            if self.radius is None:
+                radius = next((r for minimum, r in self.chosen.size_classes if area >= minimum), None)
+            if radius is None or area < self.chosen.min_area_m2:
+                small.append(f.fid)
+                continue
+            polygons.append((f.fid, f.geometry))
+            radii.append(radius)
+        if small:
+            least = self.chosen.min_area_m2 or min(a for a, _ in self.chosen.size_classes)
+            notes.append(tr("{layer}: {n} polygons under {a:g} m² are not counted as facilities (feature ids "
+                            "{ids}).").format(layer=label, n=len(small), a=least, ids=coverage._ids(small, 10)))
+        return polygons, radii
+
+    def _overlap(self, workspace, run, geometries, reach, served_index):
+        """Refuses facilities that lie nowhere near the served area (another place, another CRS)."""
+        if not geometries or not len(served_index):
+            return
+        served = QgsRectangle()
+        for geometry in served_index.geometries:
+            served.combineExtentWith(geometry.boundingBox())
+        served.grow(reach + (run.access_width if run.along_network else 0.0))
+        if not any(served.intersects(g.boundingBox()) for g in geometries):
+            raise PlanInputError(
+                tr("No facility of '{facilities}' (FACILITIES) lies within reach of the served area '{served}' "
+                   "(SERVED_AREA): the two layers do not overlap.").format(facilities=run.stops_label,
+                                                                        served=run.served_label),
+                tr("Check that both layers cover the same place and that each layer's coordinate reference system "
+                   "is the one its coordinates are in."))
+
+    def _access_points(self, workspace, polygons, radii, notes):
+        """[(polygon position, point)]: the entrances of each polygon, or none without an entrance layer."""
+        if self.entrances is None:
+            return []
+        label = _label(self.entrances, tr("Entrances"))
+        index = GeometryIndex([g for _, g in polygons])
+        access, lost = [], []
+        for f in workspace.read_points(self.entrances, label, (), allow_empty=True):
+            for point in point_xy(f.geometry):
+                geometry = QgsGeometry.fromPointXY(point)
+                box = QgsRectangle(point.x() - ENTRANCE_TOLERANCE, point.y() - ENTRANCE_TOLERANCE,
+                                   point.x() + ENTRANCE_TOLERANCE, point.y() + ENTRANCE_TOLERANCE)
+                near = [(index.geometries[i].distance(geometry), i) for i in index.positions(box)]
+                near = [(d, i) for d, i in near if d <= ENTRANCE_TOLERANCE]
+                if near:
+                    access.append((min(near)[1], point))
+                else:
+                    lost.append(f.fid)
+        if lost:
+            notes.append(tr("{layer}: {n} entrances lie more than {d:g} m from every facility polygon and are not "
+                            "used (feature ids {ids}).").format(layer=label, n=len(lost), d=ENTRANCE_TOLERANCE,
+                                                                ids=coverage._ids(lost, 10)))
+        return access
+
+    def _straight(self, sources, radii, polygons, access):
+        shapes = []
+        for radius in sorted(set(radii)):
+            shapes += service_area.stop_buffers([p for (_, p), r in zip(sources, radii) if r == radius], radius)
+        if self.entrances is None:
+            shapes += [g.buffer(r, BUFFER_SEGMENTS) for (_, g), r in zip(polygons, radii)]
+        else:
+            shapes += [QgsGeometry(g) for _, g in polygons]
+            for position, point in access:
+                shapes += service_area.stop_buffers([point], radii[position])
+        return shapes
+
+    def _network(self, workspace, run, sources, polygons, radii, access):
+        """Reachable roads from the points, the polygons' boundaries or entrances, widened; with the polygons.
+        ``radii``: one per point of ``sources``, or one per polygon of ``polygons``."""
+        roads = workspace.read_lines(run.roads, run.roads_label, ())
+        network = RoadNetwork([f.geometry for f in roads], feedback=run.feedback)
+        starts = list(zip(sources, radii)) if sources else []
+        if polygons and self.entrances is not None:
+            starts += [((-1 - position, point), radii[position]) for position, point in access]
+        elif polygons:
+            for position, (_, geometry) in enumerate(polygons):
+                boundary = QgsGeometry(geometry.constGet().boundary()).densifyByDistance(BOUNDARY_STEP)
+                starts += [((-1 - position, QgsPointXY(v)), radii[position]) for v in boundary.vertices()]
+        shapes, all_ties, all_far = [], [], []
+        for radius in sorted({r for _, r in starts}):
+            group = [s for s, r in starts if r == radius]
+            ties, far = network.tie(group)
+            if polygons and self.entrances is None:
+                # a polygon meets the roads that pass within the access width of its boundary
+                ties = [t for t in ties if t.distance <= run.access_width]
+                far = []
+            all_ties += ties
+            all_far += [s for s in far if s >= 0]
+            reach = radius - run.access_width if self.access_reading == AccessReading.WITHIN else radius
+            if reach > 0 and ties:
+                shapes += service_area.widened_lines(network.reachable_lines(ties, reach, run.feedback),
+                                                     run.access_width)
+        if polygons:
+            met = {-1 - t.stop for t in all_ties if t.stop < 0}
+            unmet = [fid for position, (fid, _) in enumerate(polygons) if position not in met]
+            if unmet:
+                workspace.notes.append(tr(
+                    "{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their "
+                    "entrances) and are reached only on their own ground (feature ids {ids}).").format(
+                    layer=run.stops_label, n=len(unmet), w=run.access_width, ids=coverage._ids(unmet, 10)))
+        workspace.notes.extend(network.diagnose(all_ties, all_far).notes(run.roads_label))
+        return shapes + [QgsGeometry(g) for _, g in polygons]
+
+__all__ = ["check_facility_coverage", "presets", "preset", "threshold", "Preset", "TimeReading", "AccessReading",
+           "Denominator", "WALK_SPEED", "ROUND_METRES", "RESIDENTIAL_CODES"]
