@@ -358,6 +358,62 @@ def test_kaizhou_builtup_targets():
     assert {(60, "km2", 2025), (100, "km2", 2035)} <= found
 
 
+def test_kaizhou_ranges_are_ranges(plan):
+    """The plan's “A万人—B万人” (l.136, 137, 168) are ranges, not caps."""
+    catalogue = bundled_catalogue("kaizhou")
+    pattern = r"(\d+(?:\.\d+)?)万人—(\d+(?:\.\d+)?)万人"
+    for target_id, line in (("pop_tier2_2025", 136), ("pop_tier3", 137), ("pop_2035_yuexi", 168),
+                            ("pop_2035_dade", 168)):
+        target = catalogue.target(target_id)
+        assert target.cite.line == line and target.comparison == "range", target_id
+        bounds = re.search(pattern, target.cite.quote).groups()
+        assert (target.value_min, target.value_max) == tuple(float(b) for b in bounds), target_id
+    # “0.2万人以下” stays a cap
+    assert catalogue.target("pop_2035_wutong").comparison == "<="
+
+
+def test_kaizhou_township_groups_and_exit_corridors_match_the_plan(plan):
+    catalogue = bundled_catalogue("kaizhou")
+    east = re.search(r"加快推进(.+?)组团式发展", plan.at(KZ, 149)).group(1).split("—")
+    river = re.search(r"推进(.+?)组团式建设", plan.at(KZ, 151)).group(1).split("—")
+    assert members(catalogue, "township_group", "温泉—大进—满月") == set(east) and len(east) == 3
+    assert members(catalogue, "township_group", "铁桥—南雅") == set(river) and len(river) == 2
+    text = plan.at(KZ, 352)
+    built = split_names(re.search(r"规划实施(.+?)等出境通道", text).group(1))
+    studied = split_names(re.search(r"规划研究(.+?)等出境通道改造", text).group(1))
+    assert shorts(members(catalogue, "exit_corridor", "规划实施")) == {c.split("—")[0] for c in built}
+    assert shorts(members(catalogue, "exit_corridor", "规划研究")) == {c.split("—")[0] for c in studied}
+    assert len(built) == 5 and len(studied) == 2
+
+
+def test_kaizhou_and_wuxi_say_how_every_target_is_measured(plan):
+    """Each target of the two files has its own measure block: a measurable one names its layers,
+    one no layer can measure says why; the walking-time circles are coverages in minutes."""
+    for catalogue_id in ("kaizhou", "wuxi"):
+        catalogue = bundled_catalogue(catalogue_id)
+        for target in catalogue.targets:
+            measure = target.measure
+            if measure.kind == "none":
+                assert measure.reason and measure.reason != "no check measures this indicator", target.id
+            else:
+                assert measure.layers, target.id
+    kaizhou = bundled_catalogue("kaizhou")
+    for target_id, minutes in (("service_circle_street", 20), ("service_circle_community", 10),
+                               ("work_life_circle", 15)):
+        target = kaizhou.target(target_id)
+        assert target.indicator == "facility_coverage" and target.measure.kind == "facility_coverage"
+        assert target.measure.minutes == target.value == minutes
+        assert f"{minutes}分钟" in plan.line(target.cite)
+    assert kaizhou.target("forest_cover").measure.classes == "sandiao_forest"
+    assert {t.measure.kind for t in kaizhou.targets_for("population")} == {"population"}
+    wuxi = bundled_catalogue("wuxi")
+    access = wuxi.target("township_access_1h")
+    assert access.measure.kind == "facility_coverage" and access.measure.minutes == 60
+    assert "乡镇1小时通达" in plan.line(access.cite)
+    stops = wuxi.target("bus_stop_500m_2025").measure
+    assert stops.kind == "facility_coverage" and stops.distance_m == 500 and "stops" in stops.layers
+
+
 # --------------------------------------------------------------------------- 巫溪县
 def test_wuxi_bus_stop_coverage_target(plan):
     catalogue = bundled_catalogue("wuxi")
