@@ -53,6 +53,11 @@ BASELINES = {
                              "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}, "INPUT", "MEASURED"),
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
+    "check_facility_coverage": ({"FACILITIES": "{STOPS}", "SERVED_AREA": "{BUILTUP}", "TOWNSHIPS": "{TOWNSHIPS}",
+                                 "TOWNSHIP_NAME_FIELD": "name", "PRESET": "bus_stop_500m", "CATALOGUE": "wuxi",
+                                 "TARGET_VALUE": 90, "SERVICE_AREA": "TEMPORARY_OUTPUT",
+                                 "UNCOVERED": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
+                                "SERVED_AREA", "MEASURED"),
     "check_plan": None,  # a bad layer is its targets' row, not the run's end (tests/test_plan_check.py)
 }
 # The other layer inputs of an algorithm, each changed in turn by the cases that change a layer (the
