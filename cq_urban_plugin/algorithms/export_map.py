@@ -69,7 +69,12 @@ class ExportMapAlgorithm(CqAlgorithm):
             "Atlas: one page per feature of the input layer (township or district); a PDF holds all pages, "
             "PNG and SVG give one file per page named <file>_<n>. An existing file is replaced only once the "
             "new one is complete. Needs a Chinese font (Debian/Ubuntu: fonts-noto-cjk)."
-        ).format(themes=themes)
+        ).format(themes=themes) + "\n\n" + tr(
+            "Every map draws the township boundaries: when the input is not a township layer (the coverage "
+            "check's service area), give the township layer (TOWNSHIPS), e.g. the tagged townships; the input is "
+            "drawn over them. The title is the plan's and the indicator's (the structure's name or the target's "
+            "label), never a layer's or a file's name; every text follows the interface's language, or LANGUAGE "
+            "(advanced): Chinese or English.")
 
     def flags(self):
         # Layouts and fonts are drawn in the main thread, as QGIS's own layout export does.
