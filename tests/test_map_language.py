@@ -218,6 +218,7 @@ def test_chinese_coverage_map_has_no_english_and_its_title_is_the_catalogues(wux
     assert lines[1].startswith(f"{wuxi_catalogue.name} · 公交站点覆盖率校核"), lines[1]
     for legend in ("乡镇", "未覆盖区域", "服务范围（半径以内）"):
         assert legend in text, legend
+    assert "CGCS2000 / 3度带高斯-克吕格投影" in text and "EPSG:4545" in text  # a code is not broken at its colon
     assert english_words(text, data_words(tagged)) == []
 
 

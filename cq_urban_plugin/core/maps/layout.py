@@ -272,6 +272,7 @@ def _break_lines(font, text: str, width_mm: float) -> List[str]:
                 fit += 1
             cut = next((i for i in range(fit, 0, -1)
                         if rest[i] not in _NO_BREAK_BEFORE
+                        and not (rest[i - 1] in ":：" and rest[i].isdigit())  # EPSG:4545, file.txt:39 kept whole
                         and (rest[i - 1] in _BREAK_AFTER or _is_ideograph(rest[i - 1]) or _is_ideograph(rest[i]))),
                        fit)
             lines.append(rest[:cut].rstrip())
