@@ -46,3 +46,6 @@ TOWNSHIP_FIELD = "township"
 CHECK_PER_CAPITA = "check_per_capita"
 MEASURE_POPULATION = "measure_population"
 CHECK_FACILITY_COVERAGE = "check_facility_coverage"
+
+# Check a whole plan: every target of a catalogue the given layers can measure (issue 14, kind 6).
+CHECK_PLAN = "check_plan"

@@ -13,6 +13,7 @@ from test_coverage import X0, Y0, layer_of, rect, save
 
 from cq_urban_plugin.core.checks import facility_coverage as fc
 from cq_urban_plugin.core.errors import PlanInputError
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 ALG = "cq_urban:check_facility_coverage"
 SAMPLES = Path(__file__).resolve().parents[1] / "layers"
@@ -187,6 +188,16 @@ def test_bad_input_names_the_layer_and_the_fix(provider):
         run({"FACILITIES": points, "SERVED_AREA": served, "PRESET": "park_service_radius"})
 
 
+def test_the_catalogue_target_gives_what_the_options_leave_open(provider):
+    park, served = park_and_served()
+    result = fc.check_facility_coverage(park, served, preset=fc.PARK_5MIN, walk_speed=1.2,
+                                        catalogue=lambda: bundled_catalogue("jiangjin"))
+    assert result.verdict.target == 90.0 and "000_5c0b1797e2e1b3c4.txt l.351" in result.method
+    target = result.verdict
+    assert target.label == "城区公园绿地广场步行5分钟覆盖率" and "001_c0dc96b9baef37ce.txt:1389" in target.citation
+    assert "park_walk_5min_2025" in result.method and "Threshold: 300 m." in result.method
+
+
 def test_every_preset_cites_its_source():
     for preset in fc.presets().values():
         assert preset.source and preset.label
@@ -206,5 +217,7 @@ def test_qgis_process_json(installed_plugin, qgis_processing, tmp_path):
     covered = 100 * 100 + 4 * 100 * 300 + polygon_disc(300)
     assert values["MEASURED"] == pytest.approx(100 * covered / 2100 ** 2, rel=1e-6)
     assert values["TARGET"] == 90.0
-    assert "1.0 m/s" in report.read_text(encoding="utf-8")
+    # 江津's target (park_walk_5min_2025) takes 5 minutes as 300 m, its catalogue's convention, and says so
+    text = report.read_text(encoding="utf-8")
+    assert "Threshold: 300 m." in text and "park_walk_5min_2025" in text
     assert QgsVectorLayer(str(tmp_path / "uncovered.gpkg"), "u", "ogr").featureCount() >= 1

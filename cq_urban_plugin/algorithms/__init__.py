@@ -6,6 +6,7 @@ from .check_distance_rule import CheckDistanceRuleAlgorithm
 from .check_facility_coverage import CheckFacilityCoverageAlgorithm
 from .check_land_share import CheckLandShareAlgorithm
 from .check_per_capita import CheckPerCapitaAlgorithm
+from .check_plan import CheckPlanAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
@@ -22,6 +23,7 @@ ALGORITHMS = [
     MeasurePopulationAlgorithm,
     CheckLandShareAlgorithm,
     CheckDistanceRuleAlgorithm,
+    CheckPlanAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
     ReadDeliveryAlgorithm,

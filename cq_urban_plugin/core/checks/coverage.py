@@ -42,6 +42,7 @@ from ..geo.service_area import (  # noqa: F401 (the check's figures and constant
     ZoneCoverage,
 )
 from ..geo.workspace import Workspace
+from .landuse import CodeSelector
 from .result import CheckResult
 from .targets import TargetResult, target_met
 
@@ -325,6 +326,26 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
                     "circle (as native:buffer), dissolved and intersected with the served area.").format(
             r=radius, seg=BUFFER_SEGMENTS)
     return shapes, method, len(points), duplicates
+
+
+@dataclass
+class ResidentialFilter:
+    """Keeps the served polygons whose land-use code is residential."""
+
+    field: str
+    codes: tuple
+    label: str
+
+    def __call__(self, workspace: Workspace, features):
+        source = next(s for s, label in workspace.sources if label == self.label)
+        fields = source.fields()
+        selector = CodeSelector(self.codes, fields.at(fields.indexOf(self.field)), self.label)
+        selector.selected_what = tr("residential land")
+        selector.fix = tr("Choose the land-use field and the residential codes (default 0701 城镇住宅用地).")
+        kept = [f for f in features if selector(f.fid, f.attributes.get(self.field))]
+        selector.check_matched()
+        workspace.notes.extend(selector.notes())
+        return kept
 
 
 def _add_population(workspace: Workspace, run: _Run, results, served, zones) -> str:

@@ -36,7 +36,6 @@ from ..geo.overlay import GeometryIndex
 from ..geo.workspace import Workspace
 from . import coverage
 from .coverage import ACCESS_WIDTH, BUFFER_SEGMENTS, Distance, _label, _Run
-from .landuse import CodeSelector
 from .targets import choose_target
 
 INDICATOR = "facility_coverage"
@@ -69,6 +68,11 @@ class Denominator:
     AREA = coverage.Measure.AREA            # 0: the served area
     POPULATION = coverage.Measure.POPULATION  # 1: its population
     RESIDENTIAL = 2                         # its residential land (land-use codes)
+
+
+# A catalogue measure block's denominator (core/plan/model.py Measure) as a Denominator.
+_DENOMINATORS = {"area": Denominator.AREA, "built-up": Denominator.AREA, "population": Denominator.POPULATION,
+                 "residential": Denominator.RESIDENTIAL}
 
 
 @dataclass(frozen=True)
@@ -238,11 +242,23 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
     served_label = _label(served_area, tr("Served area"))
     kind = "point" if as_bus_check else _geometry_kind(facilities, facilities_label, chosen)
     along_network = distance_method == Distance.NETWORK
-    denominator = chosen.denominator if denominator is None else denominator
+    denominator_given, denominator = denominator, chosen.denominator if denominator is None else denominator
     by_population = denominator == Denominator.POPULATION
     if along_network and roads is None:
         raise PlanInputError(tr("Distance along the network needs a road layer."),
                              tr("Choose the roads and footpaths (ROADS), or straight-line distance."))
+    target = _target(chosen, catalogue, target_id, target_value, chosen.label)
+    measure = getattr(target, "measure", None)
+    from_target = ""
+    if measure is not None and measure.kind == INDICATOR and not as_bus_check:
+        # The target's measure block decides what the options leave open (the plan's words, or its convention).
+        if distance_m is None and minutes is None and (measure.distance_m or measure.minutes):
+            distance_m, minutes = measure.distance_m, None if measure.distance_m else measure.minutes
+            from_target = tr("The threshold is the catalogue target's ({id}): {convention}").format(
+                id=target.id, convention=measure.convention or measure.source)
+        if denominator_given is None and measure.denominator in _DENOMINATORS:
+            denominator = _DENOMINATORS[measure.denominator]
+            by_population = denominator == Denominator.POPULATION
     if by_population and population_raster is None and not population_field and population_points is None:
         raise PlanInputError(tr("Population-based coverage needs a population raster or a population field."),
                              tr("Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, "
@@ -251,11 +267,11 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
         raise PlanInputError(tr("The population points need their persons field."),
                              tr("Choose POPULATION_POINTS_FIELD, the field holding the persons at each point."))
     radius, threshold_words = threshold(chosen, distance_m, minutes, walk_speed, time_reading)
+    threshold_words = " ".join(w for w in (threshold_words, from_target) if w)
     if type_field:
         check_fields(facilities, facilities_label, [type_field])
     if landuse_field and denominator == Denominator.RESIDENTIAL:
         check_fields(served_area, served_label, [landuse_field])
-    target = _target(chosen, catalogue, target_id, target_value, chosen.label)
 
     roads_label = _label(roads, tr("Roads")) if roads is not None else ""
     townships_label = _label(townships, tr("Townships")) if townships is not None else ""
@@ -278,7 +294,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
         run.shapes = _Shapes(chosen, kind, radius, entrances, access_reading, type_field, type_value)
         if denominator == Denominator.RESIDENTIAL:
             if landuse_field:
-                run.served_filter = _Residential(landuse_field, residential_codes, served_label)
+                run.served_filter = coverage.ResidentialFilter(landuse_field, residential_codes, served_label)
                 run.served_fields = (landuse_field,)
             else:
                 run.method_prefix += " " + tr(
@@ -294,26 +310,6 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
     workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
     with workspace.transforms():
         return coverage._measure(workspace, run)
-
-
-@dataclass
-class _Residential:
-    """Keeps the served polygons whose land-use code is residential."""
-
-    field: str
-    codes: tuple
-    label: str
-
-    def __call__(self, workspace: Workspace, features):
-        source = next(s for s, label in workspace.sources if label == self.label)
-        fields = source.fields()
-        selector = CodeSelector(self.codes, fields.at(fields.indexOf(self.field)), self.label)
-        selector.selected_what = tr("residential land")
-        selector.fix = tr("Choose the land-use field and the residential codes (default 0701 城镇住宅用地).")
-        kept = [f for f in features if selector(f.fid, f.attributes.get(self.field))]
-        selector.check_matched()
-        workspace.notes.extend(selector.notes())
-        return kept
 
 
 @dataclass

@@ -1,0 +1,491 @@
+"""Check a whole plan: every target of a catalogue that the given layers can measure (issue 14, kind 6).
+
+``check_plan`` takes a catalogue and layers by the role they play (``model.LAYER_ROLES``: townships,
+built-up, land use, stops, …), decides for every target from its measure (its kind and the layer roles
+it needs) whether these layers can measure it, runs the check's entry point for it (``check_builtup``,
+``check_coverage``, ``measure_land_share``, ``check_per_capita``, ``measure_population``,
+``measure_distance_rule``) and collects one ``PlanRow`` per target. Targets that share one measurement
+(江津's 145 km² and 120 km² are two measurements; 开州's 60 km² for 2025 and 100 km² for 2035 one) are
+measured once, each compared with its own figure. A target no layer can measure says why (kind
+``none``, or the roles missing: "needs layer: stops"); a target whose check refuses its input
+(``PlanInputError``) is a row "could not be measured: …" and the others go on::
+
+    from cq_urban_plugin.core.checks.plan_check import check_plan
+    result = check_plan(catalogue, {"townships": townships, "builtup": (builtup, "builtup")},
+                        options={"name_field": "name"})
+    result.counts(), [(r.target_id, r.measured, r.verdict) for r in result.rows]
+"""
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Tuple
+
+from qgis.core import QgsProcessingMultiStepFeedback, QgsRasterLayer, QgsWkbTypes
+
+from ...compat import GeometryType
+from ...i18n import tr
+from ..errors import Cancelled, PlanInputError, check_cancel
+from ..geo.inputs import layer_label
+from ..plan.model import Catalogue, Target
+from . import builtup as bu
+from . import coverage as cov
+from . import distance_rule as dr
+from . import facility_coverage as fc
+from . import land_share as ls
+from . import per_capita as pc
+from . import population_places as places
+from .landuse import default_class_field, preset
+from .targets import TargetResult
+
+MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED = "met", "not_met", "no_target", "not_measured", "failed"
+TARGETS, MEASURED_COUNT, MET_COUNT = "TARGETS", "MEASURED_COUNT", "MET_COUNT"
+NOT_MET_COUNT, NOT_MEASURED_COUNT = "NOT_MET_COUNT", "NOT_MEASURED_COUNT"
+COUNT_KEYS = (TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT)
+# The geometry each role is read as (None: a raster or points; any: plants).
+_POLYGONS = ("townships", "builtup", "landuse", "green", "forest", "ecology", "farmland", "development")
+ROLE_GEOMETRY = {**{r: (GeometryType.Polygon,) for r in _POLYGONS}, "stops": (GeometryType.Point,),
+                 "facilities": (GeometryType.Point, GeometryType.Polygon), "roads": (GeometryType.Line,),
+                 "population": (GeometryType.Point,), "river": (GeometryType.Line, GeometryType.Polygon),
+                 "plants": (GeometryType.Point, GeometryType.Line, GeometryType.Polygon)}
+FACILITY_ROLES = ("stops", "facilities", "green")
+
+
+@dataclass
+class PlanRow:
+    """One target of the plan beside what the layers gave for it."""
+
+    target_id: str
+    label: str
+    scope: str
+    year: Optional[int]
+    target: Optional[str]           # as TargetResult.target_text writes it: "≥ 145", "≤ 120"
+    measured: Optional[float]
+    unit: str
+    gap: Optional[float]
+    status: str                     # MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED
+    citation: str                   # document:line
+    how: str = ""                   # the kind of measurement and the convention used
+    reason: str = ""                # why not measured: kind none's reason, the layers missing, the error
+    result: Optional[TargetResult] = None
+
+    @property
+    def measured_here(self) -> bool:
+        return self.status in (MET, NOT_MET, NO_TARGET)
+
+    @property
+    def passed(self) -> Optional[bool]:
+        return {MET: True, NOT_MET: False}.get(self.status)
+
+    @property
+    def verdict(self) -> str:
+        return {MET: tr("met"), NOT_MET: tr("not met"), NO_TARGET: tr("no target"),
+                NOT_MEASURED: tr("not measured"), FAILED: tr("could not be measured")}[self.status]
+
+
+@dataclass
+class Measurement:
+    """One run of a check, shared by the targets it measures."""
+
+    key: tuple
+    kind: str
+    how: str
+    run: Callable[[Target], object]          # the first target -> CheckResult
+    targets: List[Target] = field(default_factory=list)
+    result: object = None                    # the CheckResult, once run
+    error: str = ""
+
+
+@dataclass
+class PlanCheckResult:
+    catalogue: Catalogue
+    rows: List[PlanRow]
+    measurements: List[Measurement]
+    roles: Dict[str, str]                    # role -> the layer's label, for the report
+
+    def counts(self) -> Dict[str, int]:
+        measured = [r for r in self.rows if r.measured_here]
+        return {TARGETS: len(self.rows), MEASURED_COUNT: len(measured),
+                MET_COUNT: sum(1 for r in measured if r.status == MET),
+                NOT_MET_COUNT: sum(1 for r in measured if r.status == NOT_MET),
+                NOT_MEASURED_COUNT: len(self.rows) - len(measured)}
+
+    def outputs(self) -> Dict[str, int]:
+        return self.counts()
+
+    def not_measured(self) -> List[PlanRow]:
+        return [r for r in self.rows if not r.measured_here]
+
+
+def _citation(target: Target) -> str:
+    return str(target.cite) if target.cite is not None else ""
+
+
+def verdict_for(target: Target, verdict: TargetResult) -> TargetResult:
+    """The measurement of ``verdict`` beside ``target``'s own figure (a target sharing the measurement)."""
+    citation = ""
+    if target.cite is not None:
+        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    return TargetResult(target.label, verdict.scope, target.value, verdict.measured, verdict.unit,
+                        target.comparison, target.year, citation, target.value_min, target.value_max)
+
+
+def _row(target: Target, status: str, how: str = "", reason: str = "", result: TargetResult = None) -> PlanRow:
+    if result is not None:
+        status = {True: MET, False: NOT_MET, None: NO_TARGET}[result.passed]
+        return PlanRow(target.id, target.label, result.scope, target.year, result.target_text, result.measured,
+                       target.unit, result.gap, status, _citation(target), how, reason, result)
+    text = TargetResult(target.label, target.scope, target.value, 0.0, target.unit, target.comparison,
+                        value_min=target.value_min, value_max=target.value_max).target_text
+    return PlanRow(target.id, target.label, target.scope, target.year, text, None, target.unit, None, status,
+                   _citation(target), how, reason)
+
+
+class _Planner:
+    """What each target needs, and the runs that measure them."""
+
+    def __init__(self, catalogue, layers, options, feedback, transform_context):
+        self.catalogue, self.options = catalogue, dict(options or {})
+        self.feedback, self.context = feedback, transform_context
+        self.layers, self.labels = {}, {}
+        for role, given in (layers or {}).items():
+            source, label = given if isinstance(given, tuple) else (given, "")
+            if source is not None:
+                self.layers[role] = source
+                self.labels[role] = label or (source.name() if isinstance(source, QgsRasterLayer)
+                                              else layer_label(source))
+        self.name_field = self.options.get("name_field", "")
+        self.landuse_field = self.options.get("landuse_field", "")
+        self.population_field = self.options.get("population_field", "")
+        if not self.name_field and "townships" in self.layers:
+            self.name_field = bu.default_name_field(self.layers["townships"].fields().names())
+
+    # --- inputs --------------------------------------------------------------
+    def has(self, role: str) -> bool:
+        if role == "population":
+            return "population" in self.layers or bool(self.population_field and "townships" in self.layers)
+        return role in self.layers
+
+    def source(self, role: str):
+        """The layer of ``role``, refused by name when it is not of the role's geometry."""
+        source = self.layers.get(role)
+        wanted = ROLE_GEOMETRY.get(role, ())
+        if source is None or isinstance(source, QgsRasterLayer) or not wanted:
+            return source
+        words = {GeometryType.Point: tr("points"), GeometryType.Line: tr("lines"),
+                 GeometryType.Polygon: tr("polygons")}
+        found = QgsWkbTypes.geometryType(source.wkbType())
+        if found not in wanted:
+            wanted_text = tr(" or ").join(words[w] for w in wanted)
+            raise PlanInputError(
+                tr("Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.").format(
+                    layer=self.labels[role], role=role, parameter=role.upper(),
+                    found=words.get(found, tr("no geometry")), wanted=wanted_text),
+                tr("Choose a layer of {wanted} for {parameter}.").format(wanted=wanted_text, parameter=role.upper()))
+        return source
+
+    def population(self) -> places.PopulationInput:
+        given = self.layers.get("population")
+        if isinstance(given, QgsRasterLayer):
+            return places.PopulationInput(raster=given)
+        if given is not None:
+            points = self.source("population")
+            if not self.population_field:
+                raise PlanInputError(tr("The population points '{layer}' need their persons field.").format(
+                    layer=self.labels["population"]), tr("Choose POPULATION_FIELD, the persons of each point."))
+            return places.PopulationInput(points=points, persons_field=self.population_field,
+                                          points_label=self.labels["population"])
+        return places.PopulationInput(field=self.population_field)
+
+    def landuse_class_field(self, preset_id: str) -> str:
+        """The land-use layer's field of ``preset_id``: its usual name, else the field chosen (LANDUSE_FIELD)."""
+        landuse = self.source("landuse")
+        return default_class_field(landuse.fields().names(), preset_id) or self.landuse_field
+
+    def twp(self):
+        return self.source("townships") if "townships" in self.layers else None
+
+    def label(self, role):
+        return self.labels.get(role, "")
+
+    # --- what a target needs -------------------------------------------------
+    def plan(self, target: Target):
+        """(needs: [alternative roles, …], measurement key, how, run) for a measurable target, or a reason."""
+        measure = target.measure
+        kind = measure.kind
+        planner = getattr(self, f"_plan_{kind}", None)
+        if planner is None:
+            return tr("no check measures the kind {kind}").format(kind=kind)
+        needs, key, how, run = planner(target)
+        missing = [group for group in needs if not any(self.has(r) for r in group)]
+        if missing:
+            return tr("needs layer: {roles}").format(roles=", ".join(tr(" or ").join(g) for g in missing))
+        if key is None:
+            return how  # the reason these layers cannot measure it
+        if measure.convention:
+            how += " " + tr("Convention: {text}").format(text=" ".join(measure.convention.split()))
+        return needs, (kind,) + key, f"{kind}: {how}", run
+
+    @staticmethod
+    def _needs(target, default, substitutes=None):
+        """The roles the target's measure names (each with the roles that may stand in), else ``default``."""
+        if not target.measure.layers:
+            return default
+        return [(role,) + tuple((substitutes or {}).get(role, ())) for role in target.measure.layers]
+
+    def _plan_builtup_area(self, target):
+        classes = target.measure.classes or ("czcsxm_city" if "城市建成区" in target.label else "")
+        default = [("builtup", "landuse")] + ([("townships",)] if target.scope not in ("", bu.WHOLE) else [])
+        needs = self._needs(target, default, {"builtup": ("landuse",), "landuse": ("builtup",)})
+        if classes and classes not in bu.PRESET_IDS:
+            return needs, None, tr("built-up classes '{classes}' are no preset of the built-up check").format(
+                classes=classes), None
+        role, preset_id = ("builtup" if "builtup" in self.layers else "landuse"), classes or "czcsxm_town"
+        if role == "builtup":
+            fields = self.layers["builtup"].fields().names()
+            if classes and default_class_field(fields, classes):
+                how = tr("polygons of {layer} of {preset}").format(layer=role, preset=preset(classes).label)
+            elif not classes or classes == "czcsxm_town":
+                preset_id, how = "", tr("area of the built-up polygons")
+            elif "landuse" in self.layers:
+                role, how = "landuse", tr("land-use polygons of {preset}").format(preset=preset(classes).label)
+            else:
+                def refuse(first):
+                    raise PlanInputError(
+                        tr("The built-up layer '{layer}' has no field {fields} to tell {preset}.").format(
+                            layer=self.label("builtup"), fields="/".join(preset(classes).field_names),
+                            preset=preset(classes).label),
+                        tr("Give the land-use layer (LANDUSE) holding those codes."))
+                return needs, ("builtup", classes, target.scope), tr("area of the built-up polygons"), refuse
+        else:
+            how = tr("land-use polygons of {preset}").format(preset=preset(preset_id).label)
+
+        def run(first):
+            if not preset_id:
+                return bu.check_builtup(self.source("builtup"), self.twp(), name_field=self.name_field,
+                                        catalogue=self.catalogue, target_id=first.id,
+                                        builtup_label=self.label("builtup"), townships_label=self.label("townships"),
+                                        feedback=self.feedback, transform_context=self.context)
+            field_name = default_class_field(self.source(role).fields().names(), preset_id) or self.landuse_field
+            return bu.check_builtup(
+                landuse=self.source(role), townships=self.twp(), preset_id=preset_id, class_field=field_name,
+                name_field=self.name_field, catalogue=self.catalogue, target_id=first.id,
+                builtup_label=self.label(role), townships_label=self.label("townships"), feedback=self.feedback,
+                transform_context=self.context)
+        return needs, (role, preset_id, target.scope), how, run
+
+    def _plan_facility_coverage(self, target):
+        measure = target.measure
+        bus = target.indicator == cov.INDICATOR
+        named = [r for r in measure.layers if r in FACILITY_ROLES]
+        role = named[0] if named else ("stops" if bus else "facilities")
+        denominator = {"": None, "area": fc.Denominator.AREA, "built-up": fc.Denominator.AREA,
+                       "population": fc.Denominator.POPULATION, "residential": fc.Denominator.RESIDENTIAL}
+        along = "roads" in measure.layers
+        by = denominator.get(measure.denominator)
+        served = "landuse" if by == fc.Denominator.RESIDENTIAL else "builtup"
+        default = [(role,), (served,)] + ([("population",)] if by == fc.Denominator.POPULATION else [])
+        needs = self._needs(target, default)
+        key = next((p.key for p in fc.presets().values() if target.id in p.targets), "")
+        key = key or next((k for k, name, _ in fc.LIFE_CIRCLE if name in measure.facility), "")
+        reason = ""
+        if measure.layers and not named:
+            reason = tr("the measure names no layer of the facilities ({roles})").format(
+                roles=", ".join(FACILITY_ROLES))
+        elif measure.denominator not in denominator:
+            reason = tr("denominator '{denominator}': the coverage check measures the served area, its residential "
+                        "land or its population").format(denominator=measure.denominator)
+        elif not bus and not key:
+            reason = tr("no facility-coverage preset measures '{facility}'").format(facility=measure.facility)
+        if reason:
+            return needs, None, reason, None
+        key = key or fc.BUS_STOP
+
+        def run(first):
+            population = self.population() if by == fc.Denominator.POPULATION else places.PopulationInput()
+            if population.field:
+                raise PlanInputError(tr("Coverage by population needs a population raster or points (POPULATION)."),
+                                     tr("Choose the population layer, or measure the coverage by area."))
+            options = dict(name_field=self.name_field, distance_method=cov.Distance.NETWORK if along
+                           else cov.Distance.STRAIGHT, roads=self.source("roads") if along else None,
+                           population_raster=population.raster, population_points=population.points,
+                           persons_field=population.persons_field, catalogue=self.catalogue, target_id=first.id,
+                           with_service=False, feedback=self.feedback, transform_context=self.context)
+            if bus:
+                return cov.check_coverage(self.source(role), self.source(served), self.twp(),
+                                          radius=measure.distance_m or cov.DEFAULT_RADIUS, distance=options.pop(
+                                              "distance_method"), measure=by or cov.Measure.AREA, **options)
+            landuse_field = self.landuse_class_field("sandiao_dlbm") if served == "landuse" else ""
+            return fc.check_facility_coverage(
+                self.source(role), self.source(served), self.twp(), preset=key, distance_m=measure.distance_m,
+                minutes=measure.minutes if measure.distance_m is None else None, denominator=by,
+                landuse_field=landuse_field, **options)
+        how = tr("{preset}: {facility} ({role}) reached {way}, over {served}").format(
+            preset=key, facility=measure.facility or fc.preset(key).facility, role=role,
+            way=tr("along the roads") if along else tr("in a straight line"), served=served)
+        return needs, (role, served, key, measure.distance_m, measure.minutes, along, by), how, run
+
+    def _plan_land_share(self, target):
+        measure = target.measure
+        indicator = target.indicator if target.indicator in ls.INDICATORS else ls.LAND_SHARE
+        role, preset_id, extent_role = {
+            ls.GREEN_SPACE_RATIO: ("green", "sandiao_green", "builtup"),
+            ls.FOREST_COVER: ("forest", "sandiao_forest", ""),
+            ls.GREEN_COVERAGE_RATIO: ("green", "", "builtup"), ls.BUILTUP_IN_BOUNDARY: ("builtup", "", "development"),
+            ls.LAND_SHARE: ("landuse", "", "")}[indicator]
+        preset_id = measure.classes or preset_id
+        extent_role = {"built-up": "builtup", "area": "", "township": ""}.get(measure.denominator, extent_role)
+        stand_in = ("landuse",) if preset_id and role != "landuse" else ()
+        needs = self._needs(target, [(role,) + stand_in, (extent_role or "townships",)],
+                            {role: stand_in, "landuse": (role,) if stand_in else ()})
+        try:
+            chosen = preset(preset_id) if preset_id else None
+        except KeyError:
+            return needs, None, tr("classes '{classes}' are no land-use preset; no layer role holds them").format(
+                classes=preset_id), None
+        if indicator == ls.LAND_SHARE and chosen is None:
+            return needs, None, tr("a land share of no named indicator needs its classes in the measure block"), None
+        class_role = role if role in self.layers or chosen is None else "landuse"
+
+        def run(first):
+            classes = self.source(class_role)
+            field_name, codes, exclude, reason = "", (), (), ""
+            if class_role == "landuse":
+                field_name, codes, exclude = self.landuse_class_field(preset_id), chosen.codes, chosen.exclude
+                if not field_name:
+                    raise PlanInputError(tr("Layer '{layer}' has no field {fields}.").format(
+                        layer=self.label("landuse"), fields="/".join(chosen.field_names)),
+                        tr("Choose the land-use class field (LANDUSE_FIELD)."))
+                reason = tr("Codes of '{layer}' ({preset}): {reason}").format(
+                    layer=self.label("landuse"), preset=chosen.label, reason=chosen.reason)
+            return ls.measure_land_share(
+                classes, self.source(extent_role) if extent_role else None, self.twp(), indicator=indicator,
+                classes_label=self.label(class_role), extent_label=self.label(extent_role),
+                townships_label=self.label("townships"), class_field=field_name, class_codes=codes,
+                class_exclude=exclude, name_field=self.name_field,
+                target=ls.resolve_target(self.catalogue, first.id, None, indicator), codes_reason=reason,
+                feedback=self.feedback, transform_context=self.context)
+        how = tr("{classes} inside {extent}").format(
+            classes=chosen.label if class_role == "landuse" else class_role, extent=extent_role or "townships")
+        return needs, (indicator, class_role, preset_id, extent_role), how, run
+
+    def _plan_per_capita(self, target):
+        indicator = target.indicator if target.indicator in pc.INDICATORS else pc.URBAN_LAND
+        role = "builtup" if indicator == pc.URBAN_LAND else "green"
+        if indicator == pc.URBAN_LAND:
+            land_role = "landuse" if "landuse" in self.layers else role
+        else:
+            land_role = role if role in self.layers else "landuse"
+
+        def run(first):
+            land = self.source(land_role)
+            selection = pc.LandSelection("", (), (), "")
+            if land_role == "landuse":
+                chosen = target.measure.classes or pc.AUTO
+                try:
+                    selection = pc.land_selection(indicator, chosen, land.fields().names(), "", (),
+                                                  self.label(land_role))
+                except PlanInputError:
+                    if not self.landuse_field:
+                        raise
+                    selection = pc.land_selection(indicator, chosen, land.fields().names(), self.landuse_field, (),
+                                                  self.label(land_role))
+            return pc.check_per_capita(
+                land, self.twp(), indicator=indicator, population=self.population(),
+                land_label=self.label(land_role), townships_label=self.label("townships"),
+                class_field=selection.class_field, codes=selection.codes, exclude=selection.exclude,
+                area_definition=selection.definition, name_field=self.name_field, catalogue=self.catalogue,
+                target_id=first.id, feedback=self.feedback, transform_context=self.context)
+        how = tr("m² of {land} per person").format(land=land_role)
+        needs = self._needs(target, [(role, "landuse"), ("townships",), ("population",)],
+                            {role: ("landuse",), "landuse": (role,)})
+        return needs, (indicator, land_role, target.scope), how, run
+
+    def _plan_population(self, target):
+        def run(first):
+            return places.measure_population(
+                self.twp(), self.population(), townships_label=self.label("townships"), name_field=self.name_field,
+                catalogue=self.catalogue, feedback=self.feedback, transform_context=self.context)
+        how = tr("persons summed per township and per class of the plan's structures")
+        return self._needs(target, [("townships",), ("population",)]), (), how, run
+
+    def _plan_distance_rule(self, target):
+        distance = target.measure.distance_m or dr.DEFAULT_DISTANCE_M
+
+        def run(first):
+            return dr.measure_distance_rule(
+                self.source("plants"), self.source("river"), self.twp(), distance_m=distance,
+                subjects_label=self.label("plants"), near_label=self.label("river"),
+                townships_label=self.label("townships"), name_field=self.name_field,
+                target=dr.resolve_target(self.catalogue, first.id, None, first.label), feedback=self.feedback,
+                transform_context=self.context)
+        how = tr("features of plants within {distance:g} m of the river").format(distance=distance)
+        return self._needs(target, [("plants",), ("river",)]), (distance,), how, run
+
+
+def _result_of(measurement: Measurement, target: Target) -> Tuple[Optional[TargetResult], str]:
+    """(the target's verdict, the reason when this measurement cannot give it)."""
+    result = measurement.result
+    if measurement.kind == "population":
+        row = next((t for t in result.detail.targets if t.target.id == target.id), None)
+        if row is None or row.result is None:
+            return None, row.reason if row is not None else tr("not a population target")
+        return row.result, ""
+    if target is measurement.targets[0] and result.verdict.target is not None:
+        return result.verdict, ""
+    return verdict_for(target, result.verdict), ""
+
+
+def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Optional[dict] = None, feedback=None,
+               transform_context=None) -> PlanCheckResult:
+    """Every target of ``catalogue`` measured with ``layers`` (role -> a layer or source, or (it, its label);
+    the population role may be a raster layer). ``options``: ``name_field`` (the townships' name field),
+    ``landuse_field`` (the land-use class field where the preset's usual one is missing),
+    ``population_field`` (the persons field of the population points, or of the townships without a
+    population layer). One PlanRow per target, in catalogue order."""
+    planner = _Planner(catalogue, layers, options, feedback, transform_context)
+    unknown = sorted(set(planner.layers) - set(ROLE_GEOMETRY))
+    if unknown:
+        raise ValueError(f"unknown layer roles {unknown}; known: {sorted(ROLE_GEOMETRY)}")
+    planned: Dict[str, object] = {}
+    measurements: Dict[tuple, Measurement] = {}
+    for target in catalogue.targets:
+        measure = target.measure
+        if measure is None or measure.kind == "none":
+            planned[target.id] = (measure.reason if measure is not None and measure.reason
+                                  else tr("no check measures this indicator"))
+            continue
+        found = planner.plan(target)
+        if isinstance(found, str):
+            planned[target.id] = found
+            continue
+        _, key, how, run = found
+        measurement = measurements.setdefault(key, Measurement(key, measure.kind, how, run))
+        measurement.targets.append(target)
+        planned[target.id] = measurement
+    steps = QgsProcessingMultiStepFeedback(max(len(measurements), 1), feedback) if feedback is not None else None
+    for number, measurement in enumerate(measurements.values()):
+        check_cancel(feedback)
+        if steps is not None:
+            steps.setCurrentStep(number)
+            steps.pushInfo(tr("Measuring {ids}").format(ids=", ".join(t.id for t in measurement.targets)))
+        planner.feedback = steps
+        try:
+            measurement.result = measurement.run(measurement.targets[0])
+        except Cancelled:
+            raise
+        except PlanInputError as error:
+            measurement.error = str(error)
+    rows = []
+    for target in catalogue.targets:
+        found = planned[target.id]
+        if isinstance(found, str):
+            kind = target.measure.kind if target.measure is not None else "none"
+            rows.append(_row(target, NOT_MEASURED, kind, found))
+        elif found.error:
+            rows.append(_row(target, FAILED, found.how, tr("could not be measured: {message}").format(
+                message=found.error)))
+        else:
+            result, reason = _result_of(found, target)
+            rows.append(_row(target, NOT_MEASURED, found.how, reason) if result is None
+                        else _row(target, MET, found.how, result=result))
+    roles = {role: planner.labels[role] for role in planner.layers}
+    return PlanCheckResult(catalogue, rows, list(measurements.values()), roles)
+
