@@ -138,8 +138,9 @@ def test_every_member_cite_names_its_township(path, plan):
     assert not problems, "\n".join(problems)
 
 
-# Values the plans write in words: “全面达标” (all up to standard), “动态清零” (kept at zero).
-WORD_VALUES = {"全面达标": 100.0, "清零": 0.0}
+# Values the plans write in words: “全面达标” (all up to standard), “动态清零” (kept at zero),
+# “禁止” (forbidden: none allowed, 江津 fyp14 l.1615's distance rule).
+WORD_VALUES = {"全面达标": 100.0, "清零": 0.0, "禁止": 0.0}
 
 
 def _numbers(text):
