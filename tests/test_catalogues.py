@@ -320,6 +320,63 @@ def test_jiangjin_builtup_targets():
     assert not catalogue.targets_for("bus_stop_coverage")
 
 
+
+def test_jiangjin_named_groups_match_the_plan(plan):
+    """The groups whose members the plans name, parsed from their sentences."""
+    catalogue = bundled_catalogue("jiangjin")
+    science = re.search(r"；([^；]+?)纳入西部（重庆）科学城范围", plan.at(JJ_NU, 17)).group(1)
+    assert shorts(members(catalogue, "science_city", "科学城")) == set(split_names(science)) == {"双福", "德感", "圣泉"}
+    science_fyp = re.search(r"([^,，]+?)街道纳入西部\(重庆\)科学城", plan.at(JJ_FYP, 687)).group(1)
+    assert set(split_names(science_fyp)) == set(split_names(science))
+    nodes = re.search(r"物流节点:打造(.+?)等物流节点", plan.at(JJ_FYP, 1197)).group(1)
+    assert shorts(members(catalogue, "logistics", "物流节点")) == set(split_names(nodes))
+    centres = re.search(r"建设([^,，。]+?)等镇级配送中心", plan.at(JJ_FYP, 1197)).group(1)
+    assert shorts(members(catalogue, "delivery_centres", "镇级配送中心")) == set(split_names(centres))
+    airport = re.search(r"启动(.+?)临空经济区", plan.at(JJ_FYP, 1145)).group(1)
+    assert shorts(members(catalogue, "airport_economy", "临空经济区")) == set(split_names(airport))
+    flood = re.search(r"实施长江干流(.+?)等沿江城镇防洪护岸", plan.at(JJ_FYP, 1585)).group(1)
+    assert shorts(members(catalogue, "riverside_flood_works", "长江沿江城镇")) == set(split_names(flood))
+    processing = re.search(r"支持(.+?)等有条件的小城镇发展以农产品为主的特色加工业", plan.at(JJ_NU, 432)).group(1)
+    assert shorts(members(catalogue, "agro_processing", "特色加工小城镇")) == set(split_names(processing))
+    # a class tagged by the names of parks, 商圈 or 片区 is an inference, and says so
+    for structure_id, value in (("platforms", "平台载体"), ("commerce", "一主中心"), ("commerce", "两副中心"),
+                                ("one_river_two_banks", "江南文化康养城"), ("industry_layout", "先进制造业主战场")):
+        plan_class = catalogue.structure(structure_id).class_of(value)
+        assert plan_class.derived and "name-match" in plan_class.note, (structure_id, value)
+
+
+def test_jiangjin_targets_say_how_they_are_measured(plan):
+    catalogue = bundled_catalogue("jiangjin")
+    assert len(catalogue.targets) >= 170
+    assert all(t.measure is not None for t in catalogue.targets)
+    assert all(t.measure.reason for t in catalogue.targets if not t.measurable)
+    measured = {t.id for t in catalogue.targets if t.measurable}
+    assert {"builtup_2025", "builtup_city_2025", "forest_cover_2025", "green_space_ratio_2025", "park_walk_5min_2025",
+            "chemical_plants_1km", "elderly_centre_every_township", "expressway_20min_towns"} <= measured
+    # statistics and registers are kept, and are not measured
+    for target_id in ("hukou_urbanization_rate_2025", "urbanization_rate_2025", "gdp_growth_2025",
+                      "construction_land_per_gdp_fall"):
+        assert not catalogue.target(target_id).measurable, target_id
+    # the distance rule of fyp14 l.1615: none within 1 km of the Yangtze and its main tributaries
+    rule = catalogue.target("chemical_plants_1km")
+    assert (rule.indicator, rule.value, rule.unit, rule.comparison) == ("distance_rule", 0, "count", "<=")
+    assert (rule.cite.file, rule.cite.line) == (JJ_FYP, 1615) and "1公里范围内" in rule.cite.quote
+    assert rule.measure.kind == "distance_rule" and rule.measure.distance_m == 1000
+    assert {"plants", "river"} <= set(rule.measure.layers)
+    # the service circles of fyp14 l.1387 (and nu2021 l.317), in minutes
+    circles = {int(m) for m in re.findall(r"(\d+)分钟(?:街道公共服务圈|社区生活服务圈)", plan.at(JJ_FYP, 1387))}
+    assert circles == {20, 10}
+    assert circles == {int(m) for m in re.findall(r"(\d+)分钟(?:街道公共服务圈|社区生活服务圈)", plan.at(JJ_NU, 317))}
+    assert {catalogue.target(i).measure.minutes for i in ("service_circle_street_20min",
+                                                          "service_circle_community_10min")} == circles
+    # one elderly-care centre in each of the plan's 30 镇(街), which is every township of the catalogue
+    centres = catalogue.target("elderly_centre_every_township")
+    assert centres.value == int(re.search(r"全面建成(\d+)个镇\(街\)养老服务中心", plan.at(JJ_FYP, 1761)).group(1))
+    assert centres.value == len(catalogue.townships) and centres.measure.denominator == "township"
+    # the 城市建成区 scope is an assumption, with the plan's own city as the other reading
+    city = catalogue.target("builtup_city_2025")
+    assert "assumption" in city.note and "两副" in city.measure.convention
+
 # --------------------------------------------------------------------------- 开州区
 KZ = "003_19d1efc2983d1444.txt"
 
