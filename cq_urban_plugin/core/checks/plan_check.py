@@ -107,8 +107,7 @@ class PlanCheckResult:
                 NOT_MET_COUNT: sum(1 for r in measured if r.status == NOT_MET),
                 NOT_MEASURED_COUNT: len(self.rows) - len(measured)}
 
-    def outputs(self) -> Dict[str, int]:
-        return self.counts()
+    outputs = counts
 
     def not_measured(self) -> List[PlanRow]:
         return [r for r in self.rows if not r.measured_here]
@@ -120,9 +119,8 @@ def _citation(target: Target) -> str:
 
 def verdict_for(target: Target, verdict: TargetResult) -> TargetResult:
     """The measurement of ``verdict`` beside ``target``'s own figure (a target sharing the measurement)."""
-    citation = ""
-    if target.cite is not None:
-        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    cite = target.cite
+    citation = "" if cite is None else f"{cite}" + (f" “{cite.quote}”" if cite.quote else "")
     return TargetResult(target.label, verdict.scope, target.value, verdict.measured, verdict.unit,
                         target.comparison, target.year, citation, target.value_min, target.value_max)
 
@@ -159,9 +157,8 @@ class _Planner:
 
     # --- inputs --------------------------------------------------------------
     def has(self, role: str) -> bool:
-        if role == "population":
-            return "population" in self.layers or bool(self.population_field and "townships" in self.layers)
-        return role in self.layers
+        return role in self.layers or (role == "population" and bool(self.population_field)
+                                       and "townships" in self.layers)
 
     def source(self, role: str):
         """The layer of ``role``, refused by name when it is not of the role's geometry."""
@@ -196,8 +193,7 @@ class _Planner:
 
     def landuse_class_field(self, preset_id: str) -> str:
         """The land-use layer's field of ``preset_id``: its usual name, else the field chosen (LANDUSE_FIELD)."""
-        landuse = self.source("landuse")
-        return default_class_field(landuse.fields().names(), preset_id) or self.landuse_field
+        return default_class_field(self.source("landuse").fields().names(), preset_id) or self.landuse_field
 
     def twp(self):
         return self.source("townships") if "townships" in self.layers else None
@@ -369,6 +365,19 @@ class _Planner:
     def _plan_per_capita(self, target):
         indicator = target.indicator if target.indicator in pc.INDICATORS else pc.URBAN_LAND
         role = "builtup" if indicator == pc.URBAN_LAND else "green"
+        needs = self._needs(target, [(role, "landuse"), ("townships",), ("population",)],
+                            {role: ("landuse",), "landuse": (role,)})
+        reason = "" if target.indicator in pc.INDICATORS else tr(
+            "the per-capita check measures {known}, not '{indicator}'").format(
+            known=", ".join(pc.INDICATORS), indicator=target.indicator)
+        try:
+            if target.measure.classes:
+                pc.any_preset(target.measure.classes)
+        except KeyError:
+            reason = reason or tr("classes '{classes}' are no land-use preset; no layer role holds them").format(
+                classes=target.measure.classes)
+        if reason:
+            return needs, None, reason, None
         if indicator == pc.URBAN_LAND:
             land_role = "landuse" if "landuse" in self.layers else role
         else:
@@ -394,8 +403,6 @@ class _Planner:
                 area_definition=selection.definition, name_field=self.name_field, catalogue=self.catalogue,
                 target_id=first.id, feedback=self.feedback, transform_context=self.context)
         how = tr("m² of {land} per person").format(land=land_role)
-        needs = self._needs(target, [(role, "landuse"), ("townships",), ("population",)],
-                            {role: ("landuse",), "landuse": (role,)})
         return needs, (indicator, land_role, target.scope), how, run
 
     def _plan_population(self, target):
