@@ -277,13 +277,12 @@ def test_chinese_coverage_report_has_no_english_and_names_its_inputs_by_layer(wu
     notes = [line.strip() for line in html_section(run["report"], "数据说明").splitlines() if line.strip()]
     assert notes and all(n.split("：")[0] in inputs for n in notes if "重投影" in n), notes
     assert "wuxi：" not in text
-    # Method text aside (core/geo/measure.py writes the projection in English: see the test below).
+    # Method text aside: its own test below.
     method = html_section(run["report"], "方法")
     left = sorted(set(english_words(text, inputs)) - set(english_words(method)))
     assert left == [], left
 
 
-@pytest.mark.xfail(strict=True, reason="core/geo/measure.py Projection.describe() is not translated")
 def test_chinese_report_method_has_no_english(wuxi):
     method = html_section(wuxi("zh")["report"], "方法")
     words = english_words(method, {"native", "buffer"})  # native:buffer, QGIS's algorithm

@@ -10,6 +10,7 @@ depend on the zone at all. A jurisdiction straddling two zones, such as 巫溪
 planar areas are measured part by part, each in its own zone (``zone_strips``):
 measured in one zone alone, its far edge would be off by ~0.08%.
 """
+import re
 from dataclasses import dataclass
 
 from qgis.core import (
@@ -86,15 +87,42 @@ class Projection:
         return (1 + d * d / 2) ** 2 - 1
 
     def describe(self) -> str:
-        zone = f"{self.crs.authid()} ({self.crs.description()})"
+        zone = f"{self.crs.authid()} ({crs_text(self.crs)})"
         if self.method == AreaMethod.ELLIPSOID:
-            return (f"Areas on the CGCS2000 ellipsoid (GRS80); overlays computed in {zone}.")
-        text = f"Planar areas in {zone}, chosen from the data's longitude {self.lon_min:.2f}–{self.lon_max:.2f}E."
+            return tr("Areas on the CGCS2000 ellipsoid (GRS80); overlays computed in {zone}.").format(zone=zone)
+        text = tr("Planar areas in {zone}, chosen from the data's longitude {low:.2f}–{high:.2f}°E.").format(
+            zone=zone, low=self.lon_min, high=self.lon_max)
         if self.straddles_zones:
             zones = ", ".join(c.authid() for c, _ in zone_strips(self))
-            text += (f" The data straddle 3-degree zones: overlays are computed in {self.crs.authid()}, and each "
-                     f"result is cut at the zone boundary and every part measured in its own zone ({zones}).")
+            text += " " + tr("The data straddle 3-degree zones: overlays are computed in {crs}, and each result is "
+                             "cut at the zone boundary and every part measured in its own zone ({zones}).").format(
+                crs=self.crs.authid(), zones=zones)
         return text
+
+
+# PROJ's English names of China's own systems, as maps and reports write them in the interface's language.
+_CGCS2000_NAMES = (
+    (r"CGCS2000 / 3-degree Gauss-Kruger CM (\d+(?:\.\d+)?)E",
+     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
+    (r"CGCS2000 / 3-degree Gauss-Kruger zone (\d+)",
+     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
+    (r"CGCS2000 / Gauss-Kruger CM (\d+(?:\.\d+)?)E",
+     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
+    (r"CGCS2000 / Gauss-Kruger zone (\d+)",
+     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
+    (r"China Geodetic Coordinate System 2000", lambda m: tr("China Geodetic Coordinate System 2000")),
+)
+
+
+def crs_text(crs) -> str:
+    """The CRS's name for a map or a report: CGCS2000 and its Gauss-Krüger zones in the
+    interface's language (PROJ names them in English only), any other CRS by its own name."""
+    description = crs.description()
+    for pattern, name in _CGCS2000_NAMES:
+        match = re.fullmatch(pattern, description)
+        if match:
+            return name(match)
+    return description
 
 
 def choose_projection(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,

@@ -51,6 +51,7 @@ from ...i18n import tr
 from ...resources import style_path
 from ..errors import PlanInputError, check_cancel
 from ..files.atomic import atomic_write, usual_permissions
+from ..geo.measure import crs_text
 from .content import ThematicMap, copy_layer, prepare_thematic_map
 from .fonts import PREFERRED_CJK_FONT, plain_font, sized_font
 
@@ -135,33 +136,6 @@ def _refont(layout, family: str):
             font.setFamily(family)
             text_format.setFont(plain_font(font))
             item.setTextFormat(text_format)
-
-
-# PROJ's English names of China's own systems, as the map writes them in the interface's language.
-_CGCS2000_NAMES = (
-    (r"CGCS2000 / 3-degree Gauss-Kruger CM (\d+(?:\.\d+)?)E",
-     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
-    (r"CGCS2000 / 3-degree Gauss-Kruger zone (\d+)",
-     lambda m: tr("CGCS2000 / 3-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
-    (r"CGCS2000 / Gauss-Kruger CM (\d+(?:\.\d+)?)E",
-     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, central meridian {cm}°E").format(cm=m.group(1))),
-    (r"CGCS2000 / Gauss-Kruger zone (\d+)",
-     lambda m: tr("CGCS2000 / 6-degree Gauss-Kruger, zone {zone}").format(zone=m.group(1))),
-    (r"China Geodetic Coordinate System 2000", lambda m: tr("China Geodetic Coordinate System 2000")),
-)
-
-
-def crs_text(crs) -> str:
-    """The CRS's name for the map: CGCS2000 and its Gauss-Krüger zones in the interface's
-    language (PROJ names them in English only), any other CRS by its own name."""
-    import re
-
-    description = crs.description()
-    for pattern, name in _CGCS2000_NAMES:
-        match = re.fullmatch(pattern, description)
-        if match:
-            return name(match)
-    return description
 
 
 def _north_arrow(layout, map_item):
