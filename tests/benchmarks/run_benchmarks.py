@@ -681,13 +681,14 @@ def case_table(case, runs, peers):
                          f"{result['peak_mb'] or 0:.0f} | {result['value']:.4f} | {ratio} | {agreed} |")
     exponents = []
     for peer in peers:
-        points = [(run["counts"]["stops"], run["results"][case][peer]["seconds"]) for run in runs
+        points = [(run["counts"]["stops"], run["results"][case][peer]["cpu"]) for run in runs
                   if peer in run["results"].get(case, {}) and not run["results"][case][peer].get("timeout")]
         exponent = _fit(points)
         if exponent is not None:
             exponents.append(f"{PEER_LABELS[peer]} {exponent:.2f}")
     if exponents:
-        lines += ["", "Time fitted as (number of stops)^b over the scales: " + "; ".join(exponents) + "."]
+        lines += ["", "CPU time fitted as (number of stops)^b over the scales (fixed costs, such as a check's "
+                  "start, pull b below 1 at small scales): " + "; ".join(exponents) + "."]
     return "\n".join(lines)
 
 
@@ -699,7 +700,7 @@ CASE_TITLES = {
 }
 
 METHODS = """Peers, each in a fresh process of its own on the same files (times from reading the layers to the
-figures; the plugin also writes its output layers, table and report):
+figures; the plugin also writes its township table, and for built-up its township layer):
 
 - **plugin**: `processing.run("cq_urban:check_coverage" / "cq_urban:check_builtup")` in a QGIS process.
 - **QGIS native chain** (the best one, linear): coverage = `native:buffer` (500 m, 16 segments, DISSOLVE)

@@ -50,4 +50,4 @@ def test_benchmark_runs_at_tiny_scale_and_every_peer_agrees(tmp_path):
     assert "500 stops (+5 entered twice)" in text
     coverage = _rows(text, "500 m bus-stop coverage")
     assert all("500 stops" in row[-1] for row in coverage[1:] if row[1] != "QGIS native chain")
-    assert "peak memory" in text and "Time fitted" not in text  # one scale: no fit
+    assert "peak memory" in text and "time fitted" not in text  # one scale: no fit
