@@ -5,7 +5,9 @@ A recipe (JSON, see batch/recipes/) lists steps, each an algorithm id and
 its parameters. Values may refer to recipe variables as ``{name}`` and to the
 results of earlier steps as ``{step_id.RESULT_KEY}``. A step may declare a
 ``summary`` row: which of its results are the measured value, the target, the
-gap and pass/fail. Technicians copy a recipe, point it at their own layers and
+gap and pass/fail; a step of cq_urban:check_plan may say ``"plan_summary": true``
+to have its counts (targets measured, met, not met, not measured) printed after
+the summary. Technicians copy a recipe, point it at their own layers and
 run:
 
     python3 batch/run_recipe.py my_recipe.json [more.json …]
@@ -25,6 +27,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+# The counts cq_urban:check_plan declares, printed per jurisdiction after the summary.
+PLAN_COUNTS = ("TARGETS", "MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "NOT_MEASURED_COUNT")
 _REFERENCE = re.compile(r"\{([A-Za-z_][\w]*)(?:\.([A-Za-z_][\w]*))?\}")
 
 
@@ -104,7 +108,7 @@ def run_recipe(path, command, env, log):
         out = REPO / out
     out.mkdir(parents=True, exist_ok=True)
     variables["out"] = str(out)
-    results, summary, files = {}, [], []
+    results, summary, files, plans = {}, [], [], []
     steps = recipe["steps"]
     print(f"== {recipe.get('name', path)}  ({len(steps)} steps, outputs in {out})", flush=True)
     for number, step in enumerate(steps, start=1):
@@ -132,10 +136,13 @@ def run_recipe(path, command, env, log):
                 "gap": step_results.get(row.get("gap", ""), None),
                 "passed": step_results.get(row.get("passed", ""), None),
             })
-    return summary, files
+        if step.get("plan_summary"):
+            plans.append({"jurisdiction": recipe.get("jurisdiction", ""), "catalogue": params.get("CATALOGUE", ""),
+                          **{key: step_results.get(key) for key in PLAN_COUNTS}})
+    return summary, files, plans
 
 
-def print_summary(summary, files):
+def print_summary(summary, files, plans=()):
     headers = ["jurisdiction", "indicator", "target", "measured", "unit", "gap", "result"]
     rows = [[r["jurisdiction"], r["indicator"], fmt(r["target"]), fmt(r["measured"]), r["unit"], fmt(r["gap"]),
              fmt(r["passed"]) if r["passed"] is not None else "—"] for r in summary]
@@ -143,10 +150,22 @@ def print_summary(summary, files):
     print("\nSummary")
     for row in [headers] + rows:
         print("  " + "  ".join(_pad(str(cell), width) for cell, width in zip(row, widths)))
+    if plans:
+        print("\nWhole-plan check: the catalogue's targets measured")
+        width = max(_width(p["jurisdiction"]) for p in plans)
+        for plan in plans:
+            counts = {key: _count(plan[key]) for key in PLAN_COUNTS}
+            print(f"  {_pad(plan['jurisdiction'], width)}  {counts['MEASURED_COUNT']} of {counts['TARGETS']} "
+                  f"targets measured ({plan['catalogue']}), {counts['MET_COUNT']} met, {counts['NOT_MET_COUNT']} "
+                  f"not met; {counts['NOT_MEASURED_COUNT']} not measured")
     if files:
         print("\nMaps and reports")
         for label, path in files:
             print(f"  {label}: {path}")
+
+
+def _count(value):
+    return "—" if value is None else f"{int(value)}"
 
 
 def _width(text):
@@ -182,17 +201,18 @@ def main(argv=None):
                  + enabled.stderr[-2000:])
     log_path = Path(args.log or (REPO / "output" / "qgis_process.log"))
     log_path.parent.mkdir(parents=True, exist_ok=True)
-    summary, files = [], []
+    summary, files, plans = [], [], []
     with open(log_path, "w", encoding="utf-8") as log:
         try:
             for recipe in args.recipes:
-                recipe_summary, recipe_files = run_recipe(recipe, command, env, log)
+                recipe_summary, recipe_files, recipe_plans = run_recipe(recipe, command, env, log)
                 summary += recipe_summary
                 files += recipe_files
+                plans += recipe_plans
         except StepFailed as error:
             print(f"\nFAILED: {error}\n(full log: {log_path})", file=sys.stderr)
             return 1
-    print_summary(summary, files)
+    print_summary(summary, files, plans)
     print(f"\nFull qgis_process log: {log_path}")
     return 0
 
