@@ -42,8 +42,13 @@ def polygonal(geometry: QgsGeometry) -> QgsGeometry:
 class GeometryIndex:
     """Geometries with their bounding boxes in numpy arrays, for 'which of these
     touch that rectangle / geometry'. Built in one go: a QgsSpatialIndex filled
-    feature by feature takes seconds for 50,000 stop buffers, and a vectorised box
-    test per query is fast at the sizes a district has."""
+    feature by feature takes seconds for 50,000 stop buffers. Above a few hundred
+    boxes a query looks only at the boxes of the grid cells it covers (a uniform
+    grid of about the boxes' own size, kept as sorted cell keys): a box test of
+    every box on each query grew with the square of the data."""
+
+    GRID_FROM = 256        # fewer boxes: one vectorised test of all of them is as fast
+    LARGE_CELLS = 64       # a box over more cells than this is tested on every query instead
 
     def __init__(self, geometries: Iterable[QgsGeometry]):
         import numpy as np
@@ -52,14 +57,66 @@ class GeometryIndex:
         boxes = [g.boundingBox() for g in self.geometries]
         self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
                               dtype=float).reshape(-1, 4)
+        self._grid = None
 
     def __len__(self):
         return len(self.geometries)
+
+    def _build_grid(self):
+        import numpy as np
+
+        b = self.boxes
+        # Boxes of real extent (an empty geometry's box is inverted or not finite: tested on every query).
+        usable = np.isfinite(b).all(axis=1) & (b[:, 0] <= b[:, 2]) & (b[:, 1] <= b[:, 3])
+        if not usable.any():
+            self._grid = (1.0, (0.0, 0.0), 1, np.zeros(0, np.int64), np.zeros(0, np.int64), np.arange(len(b)))
+            return
+        u = b[usable]
+        cell = float(np.median(np.maximum(u[:, 2] - u[:, 0], u[:, 3] - u[:, 1])))
+        span = max(float(u[:, 2].max() - u[:, 0].min()), float(u[:, 3].max() - u[:, 1].min()))
+        cell = max(cell, span / 4096.0, 1e-9)  # no more than 4096 cells a side
+        origin = (float(u[:, 0].min()), float(u[:, 1].min()))
+        filled = np.where(usable[:, None], b, np.array(origin * 2))
+        ix0 = np.floor((filled[:, 0] - origin[0]) / cell).astype(np.int64)
+        ix1 = np.floor((filled[:, 2] - origin[0]) / cell).astype(np.int64)
+        iy0 = np.floor((filled[:, 1] - origin[1]) / cell).astype(np.int64)
+        iy1 = np.floor((filled[:, 3] - origin[1]) / cell).astype(np.int64)
+        cells = (ix1 - ix0 + 1) * (iy1 - iy0 + 1)
+        large = np.nonzero((cells > self.LARGE_CELLS) | ~usable)[0]
+        small = np.nonzero((cells <= self.LARGE_CELLS) & usable)[0]
+        rows = int(iy1.max() + 2) if len(iy1) else 1
+        keys, ids = [], []
+        for dx in range(int((ix1 - ix0)[small].max()) + 1 if small.size else 0):
+            for dy in range(int((iy1 - iy0)[small].max()) + 1):
+                chosen = small[(ix0[small] + dx <= ix1[small]) & (iy0[small] + dy <= iy1[small])]
+                keys.append((ix0[chosen] + dx) * rows + iy0[chosen] + dy)
+                ids.append(chosen)
+        keys = np.concatenate(keys) if keys else np.zeros(0, np.int64)
+        ids = np.concatenate(ids) if ids else np.zeros(0, np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._grid = (cell, origin, rows, keys[order], ids[order], large)
 
     def _hits(self, r: QgsRectangle):  # sorted positions
         import numpy as np
 
         b = self.boxes
+        if len(b) >= self.GRID_FROM:
+            if self._grid is None:
+                self._build_grid()
+            cell, origin, rows, keys, ids, large = self._grid
+            x0 = int(np.floor((r.xMinimum() - origin[0]) / cell))
+            x1 = int(np.floor((r.xMaximum() - origin[0]) / cell))
+            y0 = max(int(np.floor((r.yMinimum() - origin[1]) / cell)), 0)
+            y1 = min(int(np.floor((r.yMaximum() - origin[1]) / cell)), rows - 1)
+            if (x1 - x0 + 1) * (y1 - y0 + 1) <= 4096 and y0 <= y1:
+                columns = np.arange(max(x0, 0), max(x1, -1) + 1, dtype=np.int64)
+                starts = np.searchsorted(keys, columns * rows + y0, side="left")
+                ends = np.searchsorted(keys, columns * rows + y1, side="right")
+                parts = [ids[s:e] for s, e in zip(starts, ends) if e > s]
+                found = np.unique(np.concatenate(parts + [large])) if parts or large.size else large
+                c = b[found]
+                return found[(c[:, 0] <= r.xMaximum()) & (c[:, 2] >= r.xMinimum())
+                             & (c[:, 1] <= r.yMaximum()) & (c[:, 3] >= r.yMinimum())]
         return np.nonzero((b[:, 0] <= r.xMaximum()) & (b[:, 2] >= r.xMinimum())
                           & (b[:, 1] <= r.yMaximum()) & (b[:, 3] >= r.yMinimum()))[0]
 
