@@ -248,3 +248,23 @@ def test_jiangjin_parks_on_the_sample_agree_with_the_native_chain(provider):
     expected = 100 * sum(f.geometry().area() for f in covered.getFeatures()) / sum(
         f.geometry().area() for f in served.getFeatures())
     assert result.verdict.measured == pytest.approx(expected, rel=1e-3)
+
+
+def test_the_life_circle_as_a_whole_and_per_type(provider):
+    here = QgsGeometry.fromPointXY(QgsPointXY(X0, Y0))
+    there = QgsGeometry.fromPointXY(QgsPointXY(X0 + 5000, Y0))
+    facilities = layer_of("Point", [here, here, there], fields=[("kind", str)], rows=[["小学"], ["中学"], ["便利店"]],
+                          name="services")
+    served = layer_of("Polygon", [rect(X0 - 3000, Y0 - 3000, 6000, 6000)], name="served")
+    result = run({"FACILITIES": facilities, "SERVED_AREA": served, "PRESET": "life_circle_15min",
+                  "TYPE_FIELD": "kind"})
+    # 小学 10 min = 600 m, 中学 15 min = 900 m at 1.0 m/s: both reach the 600 m polygon around the two schools
+    assert result["COVERED_KM2"] == pytest.approx(polygon_disc(600) / 1e6, rel=1e-6)
+    rows = {f["township"]: f["cover_km2"] for f in result["TABLE"].getFeatures()}
+    assert rows["中学 · Whole served area"] == pytest.approx(polygon_disc(900) / 1e6, rel=1e-6)
+    assert rows["小学 · Whole served area"] == pytest.approx(polygon_disc(600) / 1e6, rel=1e-6)
+    one = run({"FACILITIES": facilities, "SERVED_AREA": served, "PRESET": "life_middle_15min", "TYPE_FIELD": "kind",
+               "TYPE_VALUE": "中学"})
+    assert one["COVERED_KM2"] == pytest.approx(polygon_disc(900) / 1e6, rel=1e-6) and one["FACILITIES"] == 1
+    with pytest.raises(PlanInputError, match="TYPE_FIELD"):
+        fc.check_facility_coverage(facilities, served, preset=fc.LIFE_CIRCLE_ALL)

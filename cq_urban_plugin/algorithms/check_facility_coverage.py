@@ -118,7 +118,8 @@ class CheckFacilityCoverageAlgorithm(CqAlgorithm):
             self.TYPE_FIELD, tr("Facility type field (optional)"), parentLayerParameterName=self.FACILITIES,
             optional=True))
         self.addParameter(QgsProcessingParameterString(
-            self.TYPE_VALUE, tr("Facility type measured (a value of the type field)"), optional=True))
+            self.TYPE_VALUE, tr("Facility type measured (a value of the type field; empty: each type, and every type "
+                                "together)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
             self.DENOMINATOR, tr("Denominator"),
             options=[tr("The preset's"), tr("Served area"), tr("Population"), tr("Residential land (land-use codes)")],

@@ -24,7 +24,7 @@ are opened, projected and read by ``workspace.py``.
 from dataclasses import dataclass
 from typing import Dict, List, NamedTuple, Optional
 
-from qgis.core import QgsProcessingMultiStepFeedback, QgsRectangle
+from qgis.core import QgsGeometry, QgsProcessingMultiStepFeedback, QgsRectangle
 
 from ... import definitions
 from ...i18n import tr
@@ -32,9 +32,9 @@ from ..errors import PlanInputError
 from ..geo import population as pop
 from ..geo import service_area
 from ..geo.inputs import layer_label
-from ..geo.measure import Projection
+from ..geo.measure import AreaMeter, Projection
 from ..geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
-from ..geo.overlay import GeometryIndex
+from ..geo.overlay import GeometryIndex, polygonal, union_all
 from ..geo.service_area import (  # noqa: F401 (the check's figures and constants, read from here)
     ACCESS_WIDTH,
     BUFFER_SEGMENTS,
@@ -326,6 +326,62 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
                     "circle (as native:buffer), dissolved and intersected with the served area.").format(
             r=radius, seg=BUFFER_SEGMENTS)
     return shapes, method, len(points), duplicates
+
+
+def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> CheckResult:
+    """One coverage per facility type, and the share reached by every type (the life circle as a whole).
+
+    ``runs``: [(type, a function returning that type's CheckResult)], each over the same served area
+    and townships. Rows: each type's townships and whole area ("type · township"), then the every-type
+    rows; the verdict is the every-type share of the whole served area. By area only."""
+    results = [(value, run()) for value, run in runs]
+    if not results:
+        raise PlanInputError(tr("No facility type to measure."),
+                             tr("Check the facility type field (TYPE_FIELD) and its values, or choose one type "
+                                "(TYPE_VALUE)."))
+    if any(r.detail.summary.pop_served is not None for _, r in results):
+        raise PlanInputError(tr("The coverage by every facility type is measured by area, not by population."),
+                             tr("Choose one facility type (TYPE_VALUE) for a population coverage, or the area."))
+    first = results[0][1].detail
+    meter, names = AreaMeter(first.projection), dict(first.names)
+    zones = []
+    if names:  # townships: the same zones (by feature id) in every run
+        keys = sorted({z.key for _, r in results for z in r.detail.zones}, key=lambda k: names.get(k, ""))
+        parts = [(k, [next((z for z in r.detail.zones if z.key == k), None) for _, r in results]) for k in keys]
+    else:  # grid tiles differ between runs: the whole served area as one zone
+        parts = [("", [ZoneCoverage("", union_all([z.served for z in r.detail.zones]),
+                                    union_all([z.covered for z in r.detail.zones if not z.covered.isEmpty()]),
+                                    QgsGeometry(), QgsGeometry(), 0.0, 0.0) for _, r in results])]
+    for key, per_type in parts:
+        served = next((z.served for z in per_type if z is not None and not z.served.isEmpty()), QgsGeometry())
+        covered = served
+        for zone in per_type:
+            covered = QgsGeometry() if zone is None or zone.covered.isEmpty() or covered.isEmpty() else \
+                polygonal(covered.intersection(zone.covered))
+        uncovered = served if covered.isEmpty() else polygonal(served.difference(covered))
+        zones.append(ZoneCoverage(key, served, covered, QgsGeometry(), uncovered, meter.km2(served) if not
+                                  served.isEmpty() else 0.0, meter.km2(covered) if not covered.isEmpty() else 0.0))
+    summary = CoverageSummary(zones)
+    every = tr("Every type ({types})").format(types=", ".join(v for v, _ in results))
+    verdict = TargetResult(target.label if target is not None else label, every,
+                           target.value if target is not None else None, summary.area_percent, UNIT,
+                           target.comparison if target is not None else ">=", getattr(target, "year", None),
+                           str(target.cite) if target is not None and target.cite else "")
+    rows = [r._replace(township=f"{value} · {r.township}") for value, result in results for r in result.detail.rows]
+    rows += [r._replace(township=f"{every} · {r.township}") for r in table_rows(
+        zones, names, summary, verdict.target, False, bool(names), verdict.comparison)]
+    detail = CoverageDetail(first.projection, zones, names, summary, rows,
+                            sum(r.detail.stops for _, r in results), [])
+    method = " ".join([tr("Per facility type: {types}; the share reached by every type is the intersection of "
+                          "their covered areas.").format(types=", ".join(v for v, _ in results))]
+                      + [f"[{value}] {result.method}" for value, result in results])
+    return CheckResult(
+        check=check, verdict=verdict, townships=rows[:-1], notes=list(notes) + [
+            f"[{value}] {note}" for value, result in results for note in result.notes],
+        inputs=results[0][1].inputs, method=method,
+        extras={"AREA_PERCENT": summary.area_percent, "POPULATION_PERCENT": None, "SERVED_KM2": summary.served_km2,
+                "COVERED_KM2": summary.covered_km2, counted_keys[0]: detail.stops, counted_keys[1]: 0},
+        detail=detail)
 
 
 @dataclass

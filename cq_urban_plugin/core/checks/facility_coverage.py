@@ -1,24 +1,17 @@
-"""Facility coverage (issue 14, kind 1): the share of the served area (or of its residential
-land, or of its population) within a walk of a facility, per township, with the uncovered
-parts as polygons. The bus-stop coverage (``coverage.check_coverage``) is this check with the
-bus-stop preset; the zones, the population and the table are ``coverage``'s, the geometry
-``core.geo.service_area`` and ``core.geo.network``.
+"""Facility coverage (issue 14, kind 1): the share of the served area (or of its residential land,
+or of its population) within a walk of a facility, per township and per facility type, with the
+uncovered parts as polygons. ``coverage.check_coverage`` is this check with the bus-stop preset;
+zones, population, table and the every-type share are ``coverage``'s, the geometry ``core.geo``'s.
 
-- Facilities are points (a stop, a clinic's door) or polygons (a park, a school's grounds):
-  a polygon is reached from its boundary (straight line: the polygon buffered, so its own
-  ground counts as covered; along the network: from every road within the access width of
-  its boundary) or from its entrance points when an entrance layer is given.
-- The threshold is metres, or walking minutes read one of two ways: minutes × 60 × the
-  walking speed (default ``WALK_SPEED`` 1.0 m/s = 60 m a minute: GB 50180-2018 pairs the
-  5-minute circle with 300 m, which is that speed; it states no speed itself), or the round
-  distances GB 50180-2018 Table 3.0.4 gives: 5 min 300 m, 10 min 500 m, 15 min 800–1,000 m
-  (800 m, the lower bound, is used).
-- Along the network the walk from a reached road into the block (the access width, 50 m)
-  is either added on top of the threshold (as check_coverage always did) or taken from it
-  (the road reach is the threshold less the access width): ``AccessReading``.
-
-The entry point ``check_facility_coverage`` takes layers and options (or a preset) and
-returns a ``CheckResult``.
+- Facilities are points or polygons: a polygon (a park, a school's grounds) is reached from its
+  boundary (straight line: the polygon buffered, its own ground covered; along the network: from
+  every road within the access width of its boundary) or from its entrances when given.
+- The threshold is metres, or walking minutes read one of two ways: minutes × 60 × the walking
+  speed (default ``WALK_SPEED`` 1.0 m/s = 60 m a minute: GB 50180-2018 pairs the 5-minute circle
+  with 300 m; it states no speed itself), or the round distances of GB 50180-2018 Table 3.0.4:
+  5 min 300 m, 10 min 500 m, 15 min 800–1,000 m (800 m, the lower bound, is used).
+- Along the network the walk from a reached road into the block (the access width, 50 m) is
+  added on top of the threshold (as check_coverage always did) or taken from it: ``AccessReading``.
 """
 from dataclasses import dataclass
 from typing import Dict, List, Optional
@@ -46,8 +39,8 @@ RESIDENTIAL_CODES = ("0701",)  # 城镇住宅用地, in 三调 and in 用地用�
 BOUNDARY_STEP = 20.0    # m: a polygon's boundary is sampled this often to meet the network
 ENTRANCE_TOLERANCE = 50.0  # m: an entrance farther than this from every facility polygon is not one
 
-BUS_STOP, PARK_5MIN, RAIL_800M, PARK_RADIUS = "bus_stop_500m", "park_square_5min", "rail_station_800m", \
-    "park_service_radius"
+BUS_STOP, PARK_5MIN, RAIL_800M, PARK_RADIUS, LIFE_CIRCLE_ALL = "bus_stop_500m", "park_square_5min", \
+    "rail_station_800m", "park_service_radius", "life_circle_15min"
 LIFE_CIRCLE = (("life_clinic_15min", "社区卫生服务", 15.0), ("life_primary_10min", "小学", 10.0),
                ("life_middle_15min", "中学", 15.0), ("life_elderly_5min", "养老", 5.0),
                ("life_culture_15min", "文化", 15.0), ("life_market_10min", "菜市场", 10.0),
@@ -121,6 +114,11 @@ def presets() -> Dict[str, Preset]:
                                 "name the denominator: residential land (convention).").format(
                                 name=name, minutes=minutes, gb=_gb50180())))
     items += [
+        Preset(LIFE_CIRCLE_ALL, tr("15分钟生活圈 (the life circle as a whole)"), tr("every type"), "any",
+               denominator=Denominator.AREA, source=tr(
+                   "The share reached by every facility type of the type field (TYPE_FIELD), each type by its own "
+                   "life-circle preset, the type named in its value ({names}). {gb}").format(
+                   names=", ".join(name for _, name, _ in LIFE_CIRCLE), gb=_gb50180())),
         Preset(RAIL_800M, tr("轨道站点800米覆盖率 (rail station 800 m coverage)"), tr("rail station"), "point", 800.0,
                source=tr("The 800 m catchment of a rail transit station (住建部《城市轨道沿线地区规划设计导则》2015, "
                          "站点影响区 within 800 m); the served area's area over the served area (convention).")),
@@ -220,8 +218,28 @@ def check_facility_coverage(facilities, served_area, townships=None, **options):
     ``type_field`` and ``type_value`` (the facilities of one type), ``catalogue``, ``target_id``,
     ``target_value``, ``with_service``, ``feedback``, ``transform_context``. Bad input raises
     PlanInputError naming the layer and the fix."""
-    return _check(facilities, served_area, townships, check=definitions.CHECK_FACILITY_COVERAGE,
-                  counted_keys=("FACILITIES", "DUPLICATE_FACILITIES"), **options)
+    check, keys = definitions.CHECK_FACILITY_COVERAGE, ("FACILITIES", "DUPLICATE_FACILITIES")
+    key, field = options.pop("preset", BUS_STOP) or BUS_STOP, options.pop("type_field", "")
+    value = options.pop("type_value", "")
+    if key != LIFE_CIRCLE_ALL and (value or not field):
+        return _check(facilities, served_area, townships, check=check, counted_keys=keys, preset=key,
+                      type_field=field, type_value=value, **options)
+    label = _label(facilities, tr("Facilities")) if facilities is not None else ""
+    if not field or facilities is None:
+        raise PlanInputError(tr("Preset {preset} needs the facility type field (TYPE_FIELD).").format(preset=key),
+                             tr("Choose the field naming each facility's type (e.g. 小学, 社区卫生服务中心)."))
+    check_fields(facilities, label, [field])
+    values = sorted({str(v).strip() for v in facilities.uniqueValues(facilities.fields().indexOf(field))
+                     if v is not None and not (hasattr(v, "isNull") and v.isNull()) and str(v).strip()})
+    own = {v: key if key != LIFE_CIRCLE_ALL else next((k for k, name, _ in LIFE_CIRCLE if name in v), None)
+           for v in values}
+    runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys,
+                                   preset=own[v], type_field=field, type_value=v, **options)) for v in values if own[v]]
+    skipped = [tr("{layer}: facilities of type {types} match no life-circle facility and are not measured.").format(
+        layer=label, types=", ".join(v for v in values if not own[v]))] if not all(own.values()) else []
+    target = _target(preset(key), options.get("catalogue"), options.get("target_id", ""),
+                     options.get("target_value"), preset(key).label)
+    return coverage.every_type(runs, target, preset(key).label, check, keys, skipped)
 
 
 def _check(facilities, served_area, townships=None, *, check, counted_keys, preset: str = BUS_STOP,  # noqa: C901
@@ -480,6 +498,3 @@ class _Shapes:
                     layer=run.stops_label, n=len(unmet), w=run.access_width, ids=coverage._ids(unmet, 10)))
         workspace.notes.extend(network.diagnose(all_ties, all_far).notes(run.roads_label))
         return shapes + [QgsGeometry(g) for _, g in polygons]
-
-__all__ = ["check_facility_coverage", "presets", "preset", "threshold", "Preset", "TimeReading", "AccessReading",
-           "Denominator", "WALK_SPEED", "ROUND_METRES", "RESIDENTIAL_CODES"]
