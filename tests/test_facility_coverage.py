@@ -268,3 +268,17 @@ def test_the_life_circle_as_a_whole_and_per_type(provider):
     assert one["COVERED_KM2"] == pytest.approx(polygon_disc(900) / 1e6, rel=1e-6) and one["FACILITIES"] == 1
     with pytest.raises(PlanInputError, match="TYPE_FIELD"):
         fc.check_facility_coverage(facilities, served, preset=fc.LIFE_CIRCLE_ALL)
+
+
+def test_a_park_along_the_network_is_reached_from_its_boundary(provider):
+    """A 100 m square park with a road 10 m south of it: the road is met along the park's whole south
+    side (x from 0 to 100 m), so 300 m of walking reach x from −300 to 400 m; that stretch widened by
+    50 m, with the park's own ground (40 m of it already under the widened road)."""
+    park = layer_of("Polygon", [rect(X0, Y0, 100, 100)], name="park")
+    road = layer_of("LineString", [QgsGeometry.fromPolylineXY([QgsPointXY(X0 - 2000, Y0 - 10),
+                                                              QgsPointXY(X0 + 2000, Y0 - 10)])], name="road")
+    served = layer_of("Polygon", [rect(X0 - 3000, Y0 - 3000, 6000, 6000)], name="served")
+    result = run({"FACILITIES": park, "SERVED_AREA": served, "ROADS": road, "DISTANCE_METHOD": 1, "DISTANCE": 300,
+                  "PRESET": "park_square_5min", "DENOMINATOR": 1})
+    covered = 700 * 100 + polygon_disc(50) + 100 * 100 - 100 * 40
+    assert result["COVERED_KM2"] == pytest.approx(covered / 1e6, rel=1e-6)
