@@ -32,3 +32,16 @@ def test_the_grid_finds_what_a_test_of_every_box_finds(qgis_app, count):
     probe = QgsGeometry.fromRect(QgsRectangle(20_000, 20_000, 22_000, 22_000))
     expected = [g for g in geometries if not g.isEmpty() and g.intersects(probe)]
     assert {g.asWkt() for g in index.intersecting(probe)} == {g.asWkt() for g in expected}
+
+
+def test_a_union_only_merges_what_touches_and_stays_valid(qgis_app):
+    """union_all unions groups of touching or overlapping polygons and only collects groups
+    apart: the same area as a union of everything, overlaps counted once, a valid geometry."""
+    from cq_urban_plugin.core.geo.overlay import touching_groups, union_all
+
+    squares = [QgsGeometry.fromRect(QgsRectangle(x, 0, x + 10, 10)) for x in (0, 5, 30, 40, 100)]  # 0–15, 30–50, 100
+    assert touching_groups(squares) == [[0, 1], [2, 3], [4]]
+    union = union_all(squares)
+    assert union.isGeosValid() and union.area() == pytest.approx(15 * 10 + 20 * 10 + 10 * 10)
+    assert union.area() == pytest.approx(QgsGeometry.unaryUnion(squares).area())
+    assert len(list(union.constParts())) == 3

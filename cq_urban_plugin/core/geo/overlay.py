@@ -16,14 +16,60 @@ from ..errors import check_cancel
 
 
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:
-    """Union of many polygons (GEOS cascaded union), in chunks to bound memory."""
+    """Union of many polygons, overlaps counted once. Only polygons that touch or overlap are
+    unioned (GEOS cascaded union, in chunks to bound memory), each group on its own; groups
+    apart from each other are only collected into one multipolygon (valid: they share no
+    point). On land-use layers most built-up patches stand apart, and their union was most of
+    the work."""
     geometries = [g for g in geometries if g is not None and not g.isEmpty()]
     if not geometries:
         return QgsGeometry()
-    while len(geometries) > 1:
-        check_cancel(feedback)
-        geometries = [QgsGeometry.unaryUnion(geometries[i:i + chunk]) for i in range(0, len(geometries), chunk)]
-    return polygonal(geometries[0])
+    if len(geometries) == 1:
+        return polygonal(geometries[0])
+    merged = []
+    for group in touching_groups(geometries, feedback):
+        members = [geometries[i] for i in group]
+        while len(members) > 1:
+            check_cancel(feedback)
+            members = [QgsGeometry.unaryUnion(members[i:i + chunk]) for i in range(0, len(members), chunk)]
+        merged.extend(_polygon_parts(members[0]))
+    if not merged:
+        return QgsGeometry()
+    return merged[0] if len(merged) == 1 else QgsGeometry.collectGeometry(merged)
+
+
+def _polygon_parts(geometry: QgsGeometry) -> List[QgsGeometry]:
+    kept = polygonal(geometry)
+    return [] if kept.isEmpty() else [QgsGeometry(part.clone()) for part in kept.constParts()]
+
+
+def touching_groups(geometries: Sequence[QgsGeometry], feedback=None) -> List[List[int]]:
+    """Positions of ``geometries`` grouped so that two geometries that touch or overlap (directly
+    or through others) are in one group; groups in the order of their first member."""
+    index = GeometryIndex(geometries)
+    parent = list(range(len(geometries)))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, geometry in enumerate(geometries):
+        if i % 1000 == 0:
+            check_cancel(feedback)
+        later = [j for j in index.positions(geometry.boundingBox()) if j > i and root(j) != root(i)]
+        if not later:
+            continue
+        engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+        engine.prepareGeometry()
+        for j in later:
+            if root(j) != root(i) and engine.intersects(geometries[j].constGet()):
+                parent[root(j)] = root(i)
+    groups: Dict[int, List[int]] = {}
+    for i in range(len(geometries)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values(), key=lambda g: g[0])
 
 
 def polygonal(geometry: QgsGeometry) -> QgsGeometry:
