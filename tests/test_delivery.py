@@ -161,3 +161,75 @@ def test_read_delivery_through_qgis_process(shapefiles, installed_plugin, tmp_pa
     assert payload["TOWNSHIPS"].endswith("500116XZQ.shp") and payload["LANDUSE"].endswith("tb2022.shp")
     assert payload["DEVELOPMENT"] is None
     assert "zone number 35" in payload["NOTES"] and "EPSG:4523" in payload["NOTES"]
+
+
+def _delivery_of_jiangjin(folder, driver):
+    """Two 江津 townships as 三调 delivers them: XZQ, DLTB (城镇村属性码 201 and 203), CZKFBJ,
+    STBHHX, in zone 35 with the zone in front of X; a File Geodatabase, or GBK Shapefiles without .prj."""
+    layers = {
+        "XZQ": ("行政区", [[("XZQDM", "500116001000"), ("XZQMC", "几江街道")], [("XZQDM", "500116002000"),
+                                                                            ("XZQMC", "德感街道")]],
+                [_square(X0, Y0, 3000), _square(X0 + 3000, Y0, 3000)]),
+        "DLTB": ("地类图斑", [[("DLBM", "0701"), ("DLMC", "城镇住宅用地"), ("TBMJ", 1.0e6), ("ZLDWDM", "500116001001"),
+                           ("CZCSXM", "201")],
+                          [("DLBM", "0702"), ("DLMC", "农村宅基地"), ("TBMJ", 2.5e5), ("ZLDWDM", "500116002001"),
+                           ("CZCSXM", "203")],
+                          [("DLBM", "0601"), ("DLMC", "工业用地"), ("TBMJ", 4.0e5), ("ZLDWDM", "500116002002"),
+                           ("CZCSXM", "202")]],
+                 [_square(X0 + 500, Y0 + 500, 1000), _square(X0 + 3500, Y0 + 500, 500),
+                  _square(X0 + 4500, Y0 + 1500, 632.4555320336759)]),
+        "CZKFBJ": ("城镇开发边界", [[("BSM", "1")]], [_square(X0, Y0, 2000)]),
+        "STBHHX": ("生态保护红线", [[("BSM", "1")]], [_square(X0 + 4000, Y0 + 2000, 800)]),
+    }
+    if driver == "OpenFileGDB":
+        dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / "500116.gdb"))
+    for code, (alias, rows, shapes) in layers.items():
+        if driver != "OpenFileGDB":
+            dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / f"{code}.shp"))
+        layer = dataset.CreateLayer(code, _srs(4523) if driver == "OpenFileGDB" else None, ogr.wkbPolygon,
+                                    options=[f"LAYER_ALIAS={alias}"] if driver == "OpenFileGDB" else ["ENCODING=CP936"])
+        for name, value in rows[0]:
+            layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal if isinstance(value, float) else ogr.OFTString))
+        for row, wkt in zip(rows, shapes):
+            feature = ogr.Feature(layer.GetLayerDefn())
+            for name, value in row:
+                feature.SetField(name, value)
+            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
+            layer.CreateFeature(feature)
+        if driver != "OpenFileGDB":
+            dataset = None
+    dataset = None
+    return folder / "500116.gdb" if driver == "OpenFileGDB" else folder
+
+
+@pytest.mark.parametrize("driver", ["OpenFileGDB", "ESRI Shapefile"])
+def test_the_whole_plan_check_reads_a_delivery_with_no_other_layer(driver, tmp_path, qgis_processing, cq_provider):
+    """Only the delivery's path and the catalogue: the same rows as the same layers given one by one with
+    their CRS (a tidy GeoPackage in EPSG:4523), and the built-up land read from DLTB's 城镇村属性码."""
+    import processing
+    from qgis.core import QgsVectorLayer
+
+    (tmp_path / "delivery").mkdir()
+    source = _delivery_of_jiangjin(tmp_path / "delivery", driver)
+    by_delivery = processing.run("cq_urban:check_plan", {"CATALOGUE": "jiangjin", "DELIVERY": str(source),
+                                                          "SUMMARY": "TEMPORARY_OUTPUT"})
+    tidy = {}
+    (tmp_path / "tidy").mkdir()
+    for role, code in (("TOWNSHIPS", "XZQ"), ("LANDUSE", "DLTB"), ("DEVELOPMENT", "CZKFBJ"), ("ECOLOGY", "STBHHX")):
+        uri = f"{source}|layername={code}" if driver == "OpenFileGDB" else str(source / f"{code}.shp")
+        layer = QgsVectorLayer(uri, code, "ogr")
+        copy = processing.run("native:assignprojection", {"INPUT": layer, "CRS": "EPSG:4523",
+                                                          "OUTPUT": str(tmp_path / "tidy" / f"{code}.gpkg")})["OUTPUT"]
+        tidy[role] = copy
+    by_layers = processing.run("cq_urban:check_plan", {"CATALOGUE": "jiangjin", **tidy,
+                                                       "SUMMARY": "TEMPORARY_OUTPUT"})
+
+    def rows(result):
+        return {f["target_id"]: (f["measured"], f["verdict"], f["reason"]) for f in result["SUMMARY"].getFeatures()}
+
+    assert rows(by_delivery) == rows(by_layers)
+    measured = {key: value for key, value in rows(by_delivery).items() if value[0] is not None}
+    # 城镇建成区: 201 (1 km²) + 202 (0.4 km²), not the village (203); 城市建成区: 201 only.
+    assert measured["builtup_2025"][0] == pytest.approx(1.4, rel=1e-3)
+    assert measured["builtup_city_2025"][0] == pytest.approx(1.0, rel=1e-3)
+    assert by_delivery["MEASURED_COUNT"] == by_layers["MEASURED_COUNT"] >= 2

@@ -9,6 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
+    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterString,
@@ -17,10 +18,11 @@ from qgis.core import (
 )
 
 from .. import definitions
-from ..compat import ProcessingSourceType, WkbType
+from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
+from ..core.geo import delivery as deliveries
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
@@ -58,6 +60,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
     LANDUSE_FIELD = "LANDUSE_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
+    DELIVERY = "DELIVERY"
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 
@@ -76,10 +79,17 @@ class CheckPlanAlgorithm(CqAlgorithm):
             "table with one row per target (target, measured, gap, verdict, citation, how it was measured, and "
             "why not for the targets not measured: no layer can measure it, the layer it needs, or the message of "
             "its check); an HTML report with the summary and the targets not measured; and TARGETS, "
-            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.")
+            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.\n\n"
+            "A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of "
+            "the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was "
+            "given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have "
+            "none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_catalogue_parameters(self)
+        self.addParameter(QgsProcessingParameterFile(
+            self.DELIVERY, tr("Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
+            behavior=ProcessingFileParameterBehavior.Folder, optional=True))
         for role, label in ROLE_PARAMETERS:
             # Any geometry: a layer of the wrong type is its targets' row, not the end of the run.
             self.addParameter(QgsProcessingParameterFeatureSource(
@@ -118,6 +128,18 @@ class CheckPlanAlgorithm(CqAlgorithm):
             source = self.parameterAsSource(parameters, role.upper(), context)
             if source is not None:
                 layers[role] = (source, self.parameter_layer_label(parameters, role.upper(), context))
+        delivery_path = self.parameterAsFile(parameters, self.DELIVERY, context)
+        if delivery_path:
+            found = deliveries.recognise(delivery_path, feedback)
+            # Kept on the algorithm: the layers must outlive the run that reads them.
+            # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from
+            # DLTB's 城镇村属性码 (the land-use role), as the targets' presets read it.
+            roles = [r for r, _ in ROLE_PARAMETERS if r not in layers and r != "builtup"]
+            self._delivery_layers = deliveries.open_layers(found, roles)
+            for role, (layer, label, notes) in self._delivery_layers.items():
+                layers[role] = (layer, label)
+                for note in notes:
+                    feedback.pushInfo(f"{deliveries.role_name(role)}: {note}")
         population = self.parameterAsLayer(parameters, self.POPULATION, context)
         if isinstance(population, QgsRasterLayer):
             layers["population"] = (population, population.name())

@@ -270,3 +270,33 @@ def infer_crs(declared: QgsCoordinateReferenceSystem, extent: QgsRectangle, name
         tr("Layer '{layer}': {problem}, and its coordinates ({extent}) fit no CRS of a Chinese survey.").format(
             layer=name, problem=problem, extent=extent.toString(0)),
         tr("Set the layer's CRS as the delivery's documentation gives it."))
+
+
+def open_layers(delivery: Delivery, roles: Sequence[str] = ROLES) -> dict:
+    """{role: (layer, label, notes)} of the delivery's recognised layers, opened for reading as
+    they came: a GBK Shapefile read as GBK, a layer whose CRS was inferred given that CRS in
+    memory (the file and its .prj are not touched)."""
+    from .encoding import reopen_gbk_shapefile, shapefile_path
+
+    opened = {}
+    for found in delivery.layers:
+        if found.role not in roles:
+            continue
+        notes = [found.how]
+        layer = None
+        path = shapefile_path(found.uri)
+        if path is not None:
+            layer, warning = reopen_gbk_shapefile(path, found.name)
+            if warning:
+                notes.append(warning)
+        if layer is None:
+            layer = QgsVectorLayer(found.uri, found.name, "ogr")
+        if not layer.isValid():
+            raise PlanInputError(tr("Layer '{layer}' of the delivery could not be opened.").format(layer=found.name),
+                                 tr("Check that the delivery {path} is complete and readable.").format(
+                                     path=delivery.path))
+        if found.crs_note and found.crs is not None:
+            layer.setCrs(transforms.pin(found.crs))
+            notes.append(found.crs_note)
+        opened[found.role] = (layer, found.name, notes)
+    return opened
