@@ -3,9 +3,9 @@
 - The township layer: a polygon layer whose names are the catalogue's townships (the share of its
   features whose name field matches a plan township), helped by its name (townships, 乡镇, 街道, xzq);
   never a layer named like built-up land, land use or a control line.
-- The checks' layers: for each picker, a layer of its geometry whose name says what it is (builtup,
-  bus_stops, farmland, …) and whose extent overlaps the township layer: 江津's checks do not default to
-  开州's layers when both are loaded.
+- The checks' layers (and the Whole plan tab's, one per role): for each picker, a layer of its geometry
+  whose name says what it is (builtup, bus_stops, farmland, 公交, 河, DLTB …) and whose extent overlaps the
+  township layer: 江津's checks do not default to 开州's layers when both are loaded.
 - What the user chose is written into the project (``QgsProject.writeEntry``, scope ``cq_urban_plugin``)
   per catalogue, and wins over the suggestion when the project is opened again.
 """
@@ -35,6 +35,19 @@ HINTS = {
     "farmland": ("farmland", "永久基本农田", "基本农田", "农田"),
     "development": ("development", "开发边界", "urban_boundary", "czkfbj"),
 }
+# The Whole plan tab's pickers (gui/plan_tab.py), one per role of cq_urban:check_plan: the checks' hints
+# where the role is the same, and the roles of its own (only hints: the user chooses).
+HINTS.update({f"plan_{role}": HINTS[role] for role in ("builtup", "roads", "population", "ecology",
+                                                       "farmland", "development")})
+HINTS.update({
+    "plan_stops": ("bus_stop", "busstop", "stops", "公交站", "站点", "公交", "stop"),
+    "plan_landuse": ("landuse", "land_use", "dltb", "地类图斑", "地类", "用地用海", "三调", "土地利用"),
+    "plan_facilities": ("facilities", "facility", "公共服务设施", "设施", "poi"),
+    "plan_green": ("green", "park", "绿地", "公园", "绿化"),
+    "plan_forest": ("forest", "林地", "森林"),
+    "plan_river": ("river", "河流", "水系", "河道", "water", "水域", "河"),
+    "plan_plants": ("chemical", "化工", "plant", "工厂", "企业"),
+})
 # Outputs of the plugin's own checks are never suggested as inputs.
 OUTPUT_HINTS = ("uncovered", "service area", "overlap", "outside", "by township", "table", " #", "未覆盖",
                 "服务范围", "重叠", "按乡镇", "plan roles", "规划角色")

@@ -15,7 +15,8 @@ This module is the dock's frame: the pickers above the tabs, the tabs, the
 progress bar, Cancel and the status line, and how the tabs hand results to
 each other. What the tabs share is the ``Session`` (gui/session.py); each tab
 is a module of its own: gui/tag_tab.py (tagging and the match report),
-gui/checks_tab.py, gui/results_tab.py and gui/maps_tab.py (the Export tab).
+gui/checks_tab.py, gui/results_tab.py, gui/maps_tab.py (the Export tab) and
+gui/plan_tab.py (the whole plan in one run).
 """
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
@@ -24,6 +25,7 @@ from qgis.PyQt.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
 from ..i18n import tr
 from .checks_tab import ChecksTab
 from .maps_tab import MapsTab
+from .plan_tab import PlanTab
 from .results_tab import ResultsTab
 from .session import Session
 from .tag_tab import TagTab
@@ -34,7 +36,7 @@ class PlanChecksDock(QgsDockWidget):
     """The dock panel; ``PlanChecksDock(iface, parent)`` as plugin.py builds it.
 
     ``session`` holds what the tabs share (the pickers above them, the run under way, the
-    status line); ``tagging``, ``checks``, ``results`` and ``maps`` are the tabs."""
+    status line); ``tagging``, ``checks``, ``results``, ``maps`` and ``plan`` are the tabs."""
 
     def __init__(self, iface, parent=None):
         super().__init__(tr("Plan checks"), parent)
@@ -43,7 +45,7 @@ class PlanChecksDock(QgsDockWidget):
         self.session = Session(iface, self)
         self._build()
         self.session.refresh_catalogue()
-        self.session.watch_choices(self.checks.check_combos())
+        self.session.watch_choices({**self.checks.check_combos(), **self.plan.plan_combos()})
         self.session.restore_choices()
 
     def _build(self):
@@ -69,10 +71,12 @@ class PlanChecksDock(QgsDockWidget):
         self.checks = ChecksTab(session, on_checked=self._checked)
         self.results = ResultsTab(session)
         self.maps = MapsTab(session)
+        self.plan = PlanTab(session)
         self.tabs.addTab(self.tagging, tr("Tagging"))
         self.tabs.addTab(self.checks, tr("Checks"))
         self.tabs.addTab(self.results, tr("Results"))
         self.tabs.addTab(self.maps, tr("Export"))
+        self.tabs.addTab(self.plan, tr("Whole plan"))
         self.tabs.currentChanged.connect(lambda _i: self.results.fit_rows())  # widths known once shown
         layout.addWidget(self.tabs, 1)
 
