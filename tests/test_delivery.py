@@ -163,7 +163,7 @@ def test_read_delivery_through_qgis_process(shapefiles, installed_plugin, tmp_pa
     assert "zone number 35" in payload["NOTES"] and "EPSG:4523" in payload["NOTES"]
 
 
-def _delivery_of_jiangjin(folder, driver):
+def _delivery_of_jiangjin(folder, driver, without=()):
     """Two 江津 townships as 三调 delivers them: XZQ, DLTB (城镇村属性码 201 and 203), CZKFBJ,
     STBHHX, in zone 35 with the zone in front of X; a File Geodatabase, or GBK Shapefiles without .prj."""
     layers = {
@@ -184,6 +184,8 @@ def _delivery_of_jiangjin(folder, driver):
     if driver == "OpenFileGDB":
         dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / "500116.gdb"))
     for code, (alias, rows, shapes) in layers.items():
+        if code in without:
+            continue
         if driver != "OpenFileGDB":
             dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / f"{code}.shp"))
         layer = dataset.CreateLayer(code, _srs(4523) if driver == "OpenFileGDB" else None, ogr.wkbPolygon,
@@ -233,3 +235,27 @@ def test_the_whole_plan_check_reads_a_delivery_with_no_other_layer(driver, tmp_p
     assert measured["builtup_2025"][0] == pytest.approx(1.4, rel=1e-3)
     assert measured["builtup_city_2025"][0] == pytest.approx(1.0, rel=1e-3)
     assert by_delivery["MEASURED_COUNT"] == by_layers["MEASURED_COUNT"] >= 2
+
+
+def test_without_a_township_layer_the_townships_come_from_the_parcels_codes(tmp_path, qgis_processing, cq_provider):
+    """No XZQ: township units are the parcels of one 9-digit 坐落单位代码 each, said so; the
+    jurisdiction's figures stay those of the full delivery."""
+    import processing
+
+    from cq_urban_plugin.core.geo import delivery as dl
+
+    (tmp_path / "full").mkdir()
+    (tmp_path / "no_xzq").mkdir()
+    full = _delivery_of_jiangjin(tmp_path / "full", "OpenFileGDB")
+    partial = _delivery_of_jiangjin(tmp_path / "no_xzq", "OpenFileGDB", without=("XZQ",))
+    found = dl.recognise(partial)
+    landuse, label, _ = dl.open_layers(found)["landuse"]
+    townships, note = dl.derived_townships(landuse, label)
+    units = {f["XZQDM"]: round(f.geometry().area()) for f in townships.getFeatures()}
+    assert units == {"500116001000": 1_000_000, "500116002000": 250_000 + 400_000}
+    assert "ZLDWDM" in note and "2" in note and townships.crs().authid() == "EPSG:4523"
+    results = [processing.run("cq_urban:check_plan", {"CATALOGUE": "jiangjin", "DELIVERY": str(path),
+                                                      "SUMMARY": "TEMPORARY_OUTPUT"}) for path in (full, partial)]
+    measured = [{f["target_id"]: f["measured"] for f in r["SUMMARY"].getFeatures() if f["target_id"].startswith(
+        "builtup")} for r in results]
+    assert measured[0] == measured[1] and measured[0]["builtup_2025"] == pytest.approx(1.4, rel=1e-3)

@@ -23,10 +23,12 @@ from ..core.checks import plan_check
 from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
 from ..core.geo import delivery as deliveries
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
+from .run_outputs import CheckRun, attach, plan_verdict_text
 
 SUMMARY_FIELDS = [("target_id", str), ("label", str), ("scope", str), ("year", int), ("target", str),
                   ("measured", float), ("unit", str), ("gap", float), ("status", str), ("verdict", str),
@@ -121,6 +123,12 @@ class CheckPlanAlgorithm(CqAlgorithm):
     def _field(self, parameters, name, context):
         return (self.parameterAsFields(parameters, name, context) or [""])[0]
 
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.SUMMARY: result_styles.PLAN_SUMMARY},
+               CheckRun(tr("Plan check"), verdict=plan_verdict_text(results)))
+        return results
+
     def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)
         layers = {}
@@ -140,6 +148,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
                 layers[role] = (layer, label)
                 for note in notes:
                     feedback.pushInfo(f"{deliveries.role_name(role)}: {note}")
+            if "townships" not in layers and "landuse" in layers:
+                derived, note = deliveries.derived_townships(*layers["landuse"], feedback=feedback)
+                self._delivery_layers["townships"] = (derived, derived.name(), [note])
+                layers["townships"] = (derived, derived.name())
+                feedback.pushWarning(note)
         population = self.parameterAsLayer(parameters, self.POPULATION, context)
         if isinstance(population, QgsRasterLayer):
             layers["population"] = (population, population.name())

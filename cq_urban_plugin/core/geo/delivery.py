@@ -300,3 +300,59 @@ def open_layers(delivery: Delivery, roles: Sequence[str] = ROLES) -> dict:
             notes.append(found.crs_note)
         opened[found.role] = (layer, found.name, notes)
     return opened
+
+
+TOWNSHIP_CODE_DIGITS = 9  # 坐落/权属单位代码: 6 digits of the county, 3 of the 乡镇, 3 of the village
+UNIT_CODE_FIELDS = ("ZLDWDM", "QSDWDM")
+
+
+def derived_townships(landuse: QgsVectorLayer, label: str, feedback=None):
+    """(township layer, note) derived from a 地类图斑 layer without a township layer: the union of
+    the parcels whose 坐落单位代码 (else 权属单位代码) begins with the same 9 digits, one unit per
+    乡镇 code (XZQDM = those 9 digits and 000, XZQMC = the code itself: a DLTB carries village
+    names, not township names). In the layer's CRS, in memory."""
+    from qgis.core import QgsFeature, QgsField, QgsFields
+
+    from ...compat import FieldType
+    from ..errors import check_cancel
+    from .overlay import union_all
+
+    names = [f.name() for f in landuse.fields()]
+    field = next((n for n in names if n.upper() in UNIT_CODE_FIELDS), None)
+    if field is None:
+        raise PlanInputError(
+            tr("No township layer was given, and layer '{layer}' has no ZLDWDM or QSDWDM to derive the townships "
+               "from.").format(layer=label),
+            tr("Give the township (XZQ) layer, or a 地类图斑 layer with its 坐落单位代码."))
+    groups, skipped = {}, 0
+    for feature in landuse.getFeatures():
+        check_cancel(feedback)
+        code = str(feature[field] or "").strip()
+        if len(code) < TOWNSHIP_CODE_DIGITS or not code[:TOWNSHIP_CODE_DIGITS].isdigit() or not feature.hasGeometry():
+            skipped += 1
+            continue
+        groups.setdefault(code[:TOWNSHIP_CODE_DIGITS], []).append(feature.geometry())
+    fields = QgsFields()
+    fields.append(QgsField("XZQDM", FieldType.String))
+    fields.append(QgsField("XZQMC", FieldType.String))
+    layer = QgsVectorLayer(f"MultiPolygon?crs={landuse.crs().authid()}", tr("townships from {field}").format(
+        field=field), "memory")
+    if not landuse.crs().authid():
+        layer.setCrs(landuse.crs())
+    layer.dataProvider().addAttributes(fields)
+    layer.updateFields()
+    features = []
+    for code in sorted(groups):
+        feature = QgsFeature(layer.fields())
+        feature.setAttributes([code + "000", code])
+        union = union_all(groups[code], feedback)
+        union.convertToMultiType()
+        feature.setGeometry(union)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    note = tr("No township layer: {count} township units were derived from the first 9 digits of {field} of "
+              "'{layer}' (named by their code; the delivery's XZQ layer would give their names).").format(
+        count=len(features), field=field, layer=label)
+    if skipped:
+        note += " " + tr("{count} parcels without a usable code were left out of them.").format(count=skipped)
+    return layer, note
