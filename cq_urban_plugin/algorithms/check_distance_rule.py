@@ -25,10 +25,12 @@ from ..core.checks.landuse import parse_codes
 from ..core.checks.report import write_report
 from ..core.errors import PlanInputError
 from ..core.files.fields import make_fields
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
 DIST_M, NEAR_FID, NEAR_NAME = "dist_m", "near_fid", "near_name"
@@ -120,6 +122,14 @@ class CheckDistanceRuleAlgorithm(CqAlgorithm):
         self.add_result_outputs((dr.VIOLATIONS, tr("Features within the distance")),
                                 (dr.CHECKED, tr("Features checked")),
                                 (dr.NEAREST_M, tr("Shortest distance found, m")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.OUTPUT: result_styles.DISTANCE_VIOLATIONS,
+                                  self.TABLE: result_styles.DISTANCE_TABLE},
+               CheckRun(tr("Distance rule check"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Distance rule check"), results)))
+        return results
 
     def compute(self, parameters, context, feedback):
         subjects = self.parameterAsSource(parameters, self.INPUT, context)

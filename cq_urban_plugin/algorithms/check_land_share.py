@@ -32,10 +32,12 @@ from ..core.checks.report import write_report
 from ..core.errors import PlanInputError
 from ..core.files.fields import make_fields
 from ..core.geo.measure import AreaMethod
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, target_ids
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
 CLASS_KM2, EXTENT_KM2, SHARE, OUTSIDE_KM2 = "cls_km2", "ext_km2", "share", "out_km2"
@@ -146,6 +148,14 @@ class CheckLandShareAlgorithm(CqAlgorithm):
         self.add_result_outputs((ls.CLASS_KM2, tr("Class land inside the extent, km²")),
                                 (ls.EXTENT_KM2, tr("Area of the extent, km²")),
                                 (ls.OUTSIDE_KM2, tr("Class land outside the extent, km²")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.OUTPUT: result_styles.LAND_SHARE_TOWNSHIPS,
+                                  self.TABLE: result_styles.LAND_SHARE_TABLE},
+               CheckRun(tr("Land share check"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Land share check"), results)))
+        return results
 
     def _codes(self, parameters, context, source, field_name, preset_name, codes_name, choices, label):
         """(class field, codes, excluded codes, how they were chosen) of one layer; ("", (), (), "") for all."""

@@ -26,10 +26,12 @@ from ..core.checks.report import write_report
 from ..core.errors import PlanInputError
 from ..core.files.fields import make_fields
 from ..core.geo.measure import AreaMethod
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, target_ids
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 LAND_KM2, POPULATION, PER_PERSON, PASSED, IN_SCOPE = "land_km2", "population", "m2_per_cap", "passed", "in_scope"
 OUTPUT_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("grp", str), (LAND_KM2, float), (POPULATION, float),
@@ -158,6 +160,14 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
         self.add_result_outputs(("LAND_KM2", tr("Land in the scope (km²)")),
                                 ("POPULATION", tr("Population of the scope (persons)")),
                                 ("TOWNSHIPS_NOT_MET", tr("Townships not meeting the target")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.OUTPUT: result_styles.PER_CAPITA_TOWNSHIPS,
+                                  self.TABLE: result_styles.PER_CAPITA_TABLE},
+               CheckRun(tr("Per-capita check"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Per-capita check"), results)))
+        return results
 
     def _number(self, parameters, name, context):
         if parameters.get(name) in (None, ""):

@@ -19,10 +19,12 @@ from ..compat import ProcessingSourceType, WkbType
 from ..core.checks import population_places as places
 from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
+from ..core.maps import result_styles
 from ..i18n import tr
 from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 OUTPUT_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("plan_name", str), ("population", float), ("pop_10k", float)]
 TABLE_FIELDS = [("level", str), ("name", str), ("structure", str), ("townships", int), ("population", float),
@@ -98,6 +100,15 @@ class MeasurePopulationAlgorithm(CqAlgorithm):
                                 ("TARGETS_MEASURED", tr("Population targets measured")),
                                 ("TARGETS_MET", tr("Population targets met")),
                                 ("TARGETS_NOT_MET", tr("Population targets not met")))
+
+    def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        results = super().processAlgorithm(parameters, context, feedback)
+        attach(context, results, {self.OUTPUT: result_styles.POPULATION_TOWNSHIPS,
+                                  self.TABLE: result_styles.POPULATION_TABLE,
+                                  self.TARGETS: result_styles.POPULATION_TARGETS},
+               CheckRun(tr("Population in places"), run_target(self, parameters, context), verdict_text(results),
+                        summary=summary_text(tr("Population in places"), results)))
+        return results
 
     def _field(self, parameters, name, context):
         return (self.parameterAsFields(parameters, name, context) or [""])[0]

@@ -62,7 +62,7 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
 
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         result_styles.style_result_layer(layer, self.kind)
-        result_styles.set_field_aliases(layer)
+        result_styles.set_field_aliases(layer, kind=self.kind)
         layer.setName(self.run.layer_name(self.kind))
         # What export_map reads: which output this is (its style on a map) and the run's verdict.
         layer.setCustomProperty(RESULT_KIND_PROPERTY, self.kind)
@@ -82,10 +82,24 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
             parent.removeChildNode(node)
 
 
+def unit_text(unit) -> str:
+    """The unit of a check's MEASURED as its verdict shows it: %, km², 平方米/人, 万人 …"""
+    return {"percent": "%", "km2": "km²", "townships": tr("townships"), "m2_per_person": tr("m² per person"),
+            "10k_persons": tr("10,000 persons"), "persons": tr("persons"), "count": tr("count")}.get(unit or "", "")
+
+
+def plan_verdict_text(results: dict) -> str:
+    """'3 of 5 targets met': the whole-plan check's counts."""
+    if results.get("MEASURED_COUNT") is None:
+        return ""
+    return tr("{met} of {measured} targets met").format(met=results.get("MET_COUNT") or 0,
+                                                        measured=results.get("MEASURED_COUNT") or 0)
+
+
 def summary_text(check: str, results: dict) -> str:
     """'Built-up check: target 60 km², measured 63.50 km², met' for the map of a check."""
     measured, target, passed = results.get("MEASURED"), results.get("TARGET"), results.get("PASSED")
-    unit = {"percent": "%", "km2": "km²", "townships": tr("townships")}.get(results.get("UNIT") or "", "")
+    unit = unit_text(results.get("UNIT"))
     if measured is None:
         return ""
     parts = []
@@ -100,7 +114,7 @@ def summary_text(check: str, results: dict) -> str:
 def verdict_text(results: dict) -> str:
     """'not met 138.40 / 145 km²', 'met 98.38 / 90 %', or the measured figure alone."""
     measured, target, passed = results.get("MEASURED"), results.get("TARGET"), results.get("PASSED")
-    unit = {"percent": "%", "km2": "km²", "townships": tr("townships")}.get(results.get("UNIT") or "", "")
+    unit = unit_text(results.get("UNIT"))
     if measured is None:
         return ""
     if target is None or passed is None:

@@ -4,7 +4,9 @@ Each output a check writes gets a renderer that reads on top of a base map
 (semi-transparent fills or outlines, never an opaque single colour): the
 built-up share of each township in classes, the bus-stop service area and the
 uncovered land, the townships consistent or not with their plan zone (with the
-reason as the map tip), the overlaps between control lines by pair. Legend
+reason as the map tip), the overlaps between control lines by pair; the
+indicator checks' land share, land per person (the verdict as the outline),
+population and the features a distance rule finds too near. Legend
 texts go through ``tr()``: Chinese in the Chinese interface.
 
 No GUI code: the algorithms' layer post-processors call ``style_result_layer``
@@ -12,13 +14,23 @@ on the interface's thread when QGIS loads the layer.
 """
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
+    QgsClassificationPrettyBreaks,
     QgsFillSymbol,
+    QgsGradientColorRamp,
+    QgsGraduatedSymbolRenderer,
+    QgsLineSymbol,
+    QgsMarkerSymbol,
+    QgsProperty,
     QgsRendererCategory,
+    QgsRendererRange,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
+    QgsSymbolLayer,
 )
+from qgis.PyQt.QtGui import QColor
 
 from ... import definitions
+from ...compat import GeometryType
 from ...i18n import tr
 from ..checks import control_lines as cl
 from .styling import name_labeling
@@ -35,6 +47,19 @@ SERVICE_AREA, UNCOVERED, COVERAGE_TABLE = "service_area", "uncovered", "coverage
 CONTROL_TOWNSHIPS, OVERLAPS, BUILTUP_OUTSIDE, CONTROL_SUMMARY = (
     "control_townships", "overlaps", "builtup_outside", "control_summary")
 
+# --- the indicator checks' outputs (issue 14) ----------------------------------------------------
+
+LAND_SHARE_TOWNSHIPS, LAND_SHARE_TABLE = "land_share_townships", "land_share_table"
+PER_CAPITA_TOWNSHIPS, PER_CAPITA_TABLE = "per_capita_townships", "per_capita_table"
+POPULATION_TOWNSHIPS, POPULATION_TABLE, POPULATION_TARGETS = (
+    "population_townships", "population_table", "population_targets")
+DISTANCE_VIOLATIONS, DISTANCE_TABLE = "distance_violations", "distance_table"
+PLAN_SUMMARY = "plan_summary"
+TOWNSHIP_KINDS = (LAND_SHARE_TOWNSHIPS, PER_CAPITA_TOWNSHIPS, POPULATION_TOWNSHIPS)
+INDICATOR_KINDS = TOWNSHIP_KINDS + (DISTANCE_VIOLATIONS,)
+TABLE_KINDS = (LAND_SHARE_TABLE, PER_CAPITA_TABLE, POPULATION_TABLE, POPULATION_TARGETS, DISTANCE_TABLE,
+               PLAN_SUMMARY)
+
 
 def output_label(kind: str) -> str:
     """The name of an output in the layer tree (before the run's target and time)."""
@@ -48,6 +73,16 @@ def output_label(kind: str) -> str:
         OVERLAPS: tr("Control-line overlaps"),
         BUILTUP_OUTSIDE: tr("Built-up outside the development boundary"),
         CONTROL_SUMMARY: tr("Control-line summary"),
+        LAND_SHARE_TOWNSHIPS: tr("Land share by township"),
+        LAND_SHARE_TABLE: tr("Land share table"),
+        PER_CAPITA_TOWNSHIPS: tr("Land per person by township"),
+        PER_CAPITA_TABLE: tr("Land per person table"),
+        POPULATION_TOWNSHIPS: tr("Population by township"),
+        POPULATION_TABLE: tr("Population table"),
+        POPULATION_TARGETS: tr("Population targets"),
+        DISTANCE_VIOLATIONS: tr("Features within the distance"),
+        DISTANCE_TABLE: tr("Distance rule table"),
+        PLAN_SUMMARY: tr("Plan check summary"),
     }[kind]
 
 
@@ -111,6 +146,175 @@ def single(colour, opacity, label, style="solid", outline=None):
     return renderer, label
 
 
+DARK_RED, OUTLINE_GREY = "#67000d", "#7f7f7f"
+# Land share classes (percent of the extent): the plans' targets fall between 30 and 60 %.
+LAND_SHARE_CLASSES = ((0.0, 10.0, "#ffffcc"), (10.0, 20.0, "#c2e699"), (20.0, 35.0, "#78c679"),
+                      (35.0, 50.0, "#31a354"), (50.0, 100.0001, "#006837"))
+PER_CAPITA_RAMP = ("#eff3ff", "#08519c")   # pale to dark blue
+POPULATION_RAMP = ("#f2f0f7", "#54278f")   # pale to dark purple
+CLASSES = 5
+# QGIS 3.22 names the property PropertyStrokeColor, 3.30 and later StrokeColor.
+_PROPERTY = QgsSymbolLayer.Property
+STROKE_COLOR = getattr(_PROPERTY, "StrokeColor", None) or _PROPERTY.PropertyStrokeColor
+STROKE_WIDTH = getattr(_PROPERTY, "StrokeWidth", None) or _PROPERTY.PropertyStrokeWidth
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def percent_label(low: float, high: float) -> str:
+    return tr("{low:g}–{high:g} %").format(low=low, high=min(high, 100.0))
+
+
+def land_share_renderer() -> QgsGraduatedSymbolRenderer:
+    """Townships by the share of the class land in their extent, in fixed classes of percent."""
+    ranges = [QgsRendererRange(low, high, _fill(colour, 0.7), percent_label(low, high))
+              for low, high, colour in LAND_SHARE_CLASSES]
+    renderer = QgsGraduatedSymbolRenderer("share", ranges)
+    renderer.setSourceSymbol(_fill(LAND_SHARE_CLASSES[0][2], 0.7))
+    return renderer
+
+
+def _breaks(layer, field_name: str, classes: int = CLASSES) -> list:
+    """Round class bounds of the layer's own figures ([(low, high)]; none without a figure)."""
+    method = QgsClassificationPrettyBreaks()
+    return [(r.lowerBound(), r.upperBound()) for r in method.classes(layer, field_name, classes)]
+
+
+def _graduated(layer, field_name: str, ramp: tuple, label, precision: int) -> QgsGraduatedSymbolRenderer:
+    bounds = _breaks(layer, field_name)
+    colours = QgsGradientColorRamp(QColor(ramp[0]), QColor(ramp[1]))
+    ranges = []
+    for index, (low, high) in enumerate(bounds):
+        colour = colours.color(index / max(len(bounds) - 1, 1)).name()
+        ranges.append(QgsRendererRange(low, high, _fill(colour, 0.7), label(round(low, precision),
+                                                                       round(high, precision))))
+    renderer = QgsGraduatedSymbolRenderer(field_name, ranges)
+    renderer.setSourceSymbol(_fill(ramp[0], 0.7))
+    return renderer
+
+
+def _number(value) -> str:
+    return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
+
+
+def per_capita_renderer(layer) -> QgsGraduatedSymbolRenderer:
+    """Townships by land per person in classes; the outline says the verdict: red not met, green met."""
+    renderer = _graduated(layer, "m2_per_cap", PER_CAPITA_RAMP, lambda low, high: tr(
+        "{low}–{high} m² per person").format(low=_number(low), high=_number(high)), 1)
+    verdict_colour = (f"CASE WHEN \"passed\" = 0 THEN '{RED}' WHEN \"passed\" = 1 THEN '{GREEN}' "
+                      f"ELSE '{OUTLINE_GREY}' END")
+    verdict_width = 'CASE WHEN "passed" = 0 THEN 0.9 WHEN "passed" = 1 THEN 0.5 ELSE 0.26 END'
+    for index, item in enumerate(renderer.ranges()):
+        symbol = item.symbol().clone()
+        symbol.symbolLayer(0).setDataDefinedProperty(STROKE_COLOR, QgsProperty.fromExpression(verdict_colour))
+        symbol.symbolLayer(0).setDataDefinedProperty(STROKE_WIDTH, QgsProperty.fromExpression(verdict_width))
+        renderer.updateRangeSymbol(index, symbol)
+    return renderer
+
+
+def population_renderer(layer) -> QgsGraduatedSymbolRenderer:
+    return _graduated(layer, "population", POPULATION_RAMP, lambda low, high: tr(
+        "{low}–{high} persons").format(low=_number(low), high=_number(high)), 0)
+
+
+def violation_renderer(layer) -> QgsSingleSymbolRenderer:
+    """The features too near, in red: markers, lines or polygon outlines."""
+    geometry = layer.geometryType()
+    if geometry == GeometryType.Point:
+        symbol = QgsMarkerSymbol.createSimple({"name": "circle", "color": RED, "size": "3.2",
+                                               "outline_color": "#ffffff", "outline_width": "0.4"})
+    elif geometry == GeometryType.Line:
+        symbol = QgsLineSymbol.createSimple({"line_color": RED, "line_width": "0.9"})
+    else:
+        symbol = QgsFillSymbol.createSimple({"color": "215,25,28,60", "style": "solid", "outline_color": RED,
+                                             "outline_width": "0.8", "outline_width_unit": "MM"})
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def distance_labeling():
+    """Each feature labelled with its distance ('480 m'), dark red on a white halo."""
+    labeling = name_labeling("""format_number("dist_m", 0) || ' m'""")
+    settings = labeling.settings()
+    settings.isExpression = True
+    text_format = settings.format()
+    text_format.setColor(QColor(DARK_RED))
+    text_format.setSize(8)
+    settings.setFormat(text_format)
+    settings.dist = 1.5
+    labeling.setSettings(settings)
+    return labeling
+
+
+def map_tip(kind: str) -> str:
+    """The map tip of an output: the township (or the feature) and its figures."""
+    township = f'<b>[% "{definitions.TOWNSHIP_FIELD}" %]</b><br>'
+    verdict = (f"[% CASE WHEN \"passed\" = 1 THEN {_quoted(tr('met'))} WHEN \"passed\" = 0 THEN "
+               f"{_quoted(tr('not met'))} ELSE '' END %]")
+    if kind == LAND_SHARE_TOWNSHIPS:
+        return township + tr("{share} % ({cls} km² of {ext} km²)").format(
+            share='[% format_number("share", 2) %]', cls='[% format_number("cls_km2", 3) %]',
+            ext='[% format_number("ext_km2", 3) %]')
+    if kind == PER_CAPITA_TOWNSHIPS:
+        return township + tr("{value} m² per person ({land} km², {persons} persons)").format(
+            value='[% format_number("m2_per_cap", 1) %]', land='[% format_number("land_km2", 3) %]',
+            persons='[% format_number("population", 0) %]') + "<br>" + verdict
+    if kind == POPULATION_TOWNSHIPS:
+        return township + tr("{persons} persons").format(persons='[% format_number("population", 0) %]')
+    return tr("{distance} m from {near}").format(
+        distance='[% format_number("dist_m", 1) %]',
+        near='[% coalesce("near_name", to_string("near_fid")) %]') + f'<br>[% "{definitions.TOWNSHIP_FIELD}" %]'
+
+
+def style_indicator_layer(layer, kind: str) -> bool:
+    """Renderer, labels (the distance) and map tip of an indicator check's output; False when the
+    layer lacks the field its style reads."""
+    fields = layer.fields().names()
+    needed = {LAND_SHARE_TOWNSHIPS: "share", PER_CAPITA_TOWNSHIPS: "m2_per_cap",
+              POPULATION_TOWNSHIPS: "population", DISTANCE_VIOLATIONS: "dist_m"}[kind]
+    if needed not in fields:
+        return False
+    if kind == LAND_SHARE_TOWNSHIPS:
+        layer.setRenderer(land_share_renderer())
+    elif kind == PER_CAPITA_TOWNSHIPS:
+        layer.setRenderer(per_capita_renderer(layer))
+    elif kind == POPULATION_TOWNSHIPS:
+        layer.setRenderer(population_renderer(layer))
+    else:
+        layer.setRenderer(violation_renderer(layer))
+        layer.setLabeling(distance_labeling())
+        layer.setLabelsEnabled(True)
+    layer.setMapTipTemplate(map_tip(kind))
+    return True
+
+
+def indicator_field_aliases(kind: str) -> dict:
+    """Aliases of the fields the indicator checks write, for their outputs only ({} for another kind):
+    a township layer's own 'name' or 'share' keeps its meaning elsewhere."""
+    if kind not in INDICATOR_KINDS + TABLE_KINDS:
+        return {}
+    aliases = {
+        "cls_km2": tr("Class land inside the extent (km²)"), "ext_km2": tr("Area of the extent (km²)"),
+        "out_km2": tr("Class land outside the extent (km²)"), "land_km2": tr("Land (km²)"),
+        "population": tr("Population (persons)"), "pop_10k": tr("Population (10,000 persons)"),
+        "m2_per_cap": tr("Land per person (m²)"), "passed": tr("Target met"), "grp": tr("Group"),
+        "dist_m": tr("Distance (m)"), "near_fid": tr("Nearest feature id"), "near_name": tr("Nearest feature"),
+    }
+    if kind in (LAND_SHARE_TOWNSHIPS, LAND_SHARE_TABLE):
+        aliases["share"] = tr("Share of the extent (%)")
+    if kind in TABLE_KINDS:
+        aliases.update({
+            "level": tr("Level"), "name": tr("Name"), "structure": tr("Structure"), "townships": tr("Townships"),
+            "features": tr("Features"), "violations": tr("Within the distance"), "nearest_m": tr("Nearest m"),
+            "target_id": tr("Target id"), "label": tr("Indicator"), "scope": tr("Scope"), "year": tr("Year"),
+            "target": tr("Target"), "measured": tr("Measured"), "unit": tr("Unit"), "gap": tr("Gap"),
+            "status": tr("Status"), "verdict": tr("Result"), "citation": tr("Plan text"),
+            "how": tr("How it was measured"),
+        })
+    return aliases
+
+
 def style_result_layer(layer, kind: str) -> bool:
     """Give a check's output layer its style; False for a table (nothing to draw)."""
     if not layer.isSpatial():
@@ -130,11 +334,14 @@ def style_result_layer(layer, kind: str) -> bool:
         layer.setRenderer(QgsSingleSymbolRenderer(_fill(RED, 0.7, outline=RED)))
     elif kind == BUILTUP_OUTSIDE:
         layer.setRenderer(QgsSingleSymbolRenderer(_fill(ORANGE, 0.75, outline="#7f2704")))
+    elif kind in INDICATOR_KINDS:
+        if not style_indicator_layer(layer, kind):
+            return False
     else:
         return False
     # "town": the control-line check's township column before it was definitions.TOWNSHIP_FIELD.
     name_field = next((n for n in ("plan_name", definitions.TOWNSHIP_FIELD, "town", "name") if n in fields), None)
-    if name_field and kind in (BUILTUP_TOWNSHIPS, CONTROL_TOWNSHIPS):
+    if name_field and kind in (BUILTUP_TOWNSHIPS, CONTROL_TOWNSHIPS, *TOWNSHIP_KINDS):
         layer.setLabeling(name_labeling(name_field))
         layer.setLabelsEnabled(True)
         layer.setDisplayExpression(f'"{name_field}"')
@@ -142,7 +349,7 @@ def style_result_layer(layer, kind: str) -> bool:
     return True
 
 
-def field_aliases(catalogue=None) -> dict:
+def field_aliases(catalogue=None, kind: str = "") -> dict:
     """Aliases of the fields tagging and the checks write: the attribute table and forms show
     规划名称, “十四五”开州城镇体系 … instead of plan_name, tier. A structure's field is named by the plan's
     own (Chinese) term; the others follow the interface's language."""
@@ -160,15 +367,17 @@ def field_aliases(catalogue=None) -> dict:
         prefix = cl.LINE_PREFIX[line]
         aliases[f"{prefix}_km2"] = f"{cl.LINE_NAMES[line]} (km²)"
         aliases[f"{prefix}_pct"] = f"{cl.LINE_NAMES[line]} (%)"
+    aliases.update(indicator_field_aliases(kind))
     for structure in catalogue.structures if catalogue is not None else []:
         aliases[structure.field] = structure.name
     return aliases
 
 
-def set_field_aliases(layer, catalogue=None) -> list:
-    """Give ``layer`` the aliases of the plan and check fields it has; returns those fields."""
+def set_field_aliases(layer, catalogue=None, kind: str = "") -> list:
+    """Give ``layer`` the aliases of the plan and check fields it has (those of output ``kind`` where
+    a name means something else there: the share of a land-share check); returns those fields."""
     done = []
-    for name, alias in field_aliases(catalogue).items():
+    for name, alias in field_aliases(catalogue, kind).items():
         index = layer.fields().indexOf(name)
         if index >= 0 and not layer.attributeAlias(index):
             layer.setFieldAlias(index, alias)
