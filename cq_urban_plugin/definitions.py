@@ -15,6 +15,7 @@ EXPORT_MAP = "export_map"
 LIST_TARGETS = "list_targets"
 CONVERT_WEB_COORDINATES = "convert_web_coordinates"
 READ_DELIVERY = "read_delivery"
+CHECK_DELIVERY = "check_delivery"
 CHECK_LAND_SHARE = "check_land_share"
 CHECK_DISTANCE_RULE = "check_distance_rule"
 

@@ -53,6 +53,7 @@ BASELINES = {
                              "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"}, "INPUT", "MEASURED"),
     "list_targets": None,  # no layer input
     "read_delivery": None,  # a folder or file, not a layer (its bad inputs: tests/test_delivery.py)
+    "check_delivery": None,  # the same: tests/test_delivery_quality.py
     "check_facility_coverage": ({"FACILITIES": "{STOPS}", "SERVED_AREA": "{BUILTUP}", "TOWNSHIPS": "{TOWNSHIPS}",
                                  "TOWNSHIP_NAME_FIELD": "name", "PRESET": "bus_stop_500m", "CATALOGUE": "wuxi",
                                  "TARGET_VALUE": 90, "SERVICE_AREA": "TEMPORARY_OUTPUT",

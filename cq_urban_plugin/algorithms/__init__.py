@@ -11,6 +11,7 @@ from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .measure_population import MeasurePopulationAlgorithm
+from .check_delivery import CheckDeliveryAlgorithm
 from .read_delivery import ReadDeliveryAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
@@ -27,6 +28,7 @@ ALGORITHMS = [
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
     ReadDeliveryAlgorithm,
+    CheckDeliveryAlgorithm,
     ExportMapAlgorithm,
     TagTownshipsAlgorithm,
 ]
