@@ -31,7 +31,7 @@ RESULT_KEYS = (MEASURED, UNIT, TARGET, GAP, PASSED)
 
 # Map themes, in the order of cq_urban:export_map's THEME enum (an option's number is its index here).
 THEME_KEYS = ("role", "tier", "zone", "function_type", "region", "builtup", "coverage", "control_lines",
-              "structure")
+              "structure", "land_share", "per_capita")
 # The theme each check's results are drawn with.
 THEME_OF_CHECK = {CHECK_BUILTUP: "builtup", CHECK_COVERAGE: "coverage", CHECK_CONTROL_LINES: "control_lines"}
 

@@ -207,3 +207,32 @@ def test_a_township_layer_keeps_its_own_names():
     assert result_styles.field_aliases()["share"] == tr("Built-up share of the township (%)")
     assert "name" not in result_styles.field_aliases() and "level" not in result_styles.field_aliases()
     assert result_styles.field_aliases(kind=result_styles.LAND_SHARE_TABLE)["share"] == tr("Share of the extent (%)")
+
+
+def test_map_themes_of_land_share_and_per_capita_come_last(project):
+    """export_map's THEME gains the two at its end (the numbers before keep their themes) and draws the
+    townships in the check's own classes."""
+    from cq_urban_plugin.algorithms.export_map import ExportMapAlgorithm
+    from cq_urban_plugin.core.maps.content import prepare_thematic_map
+    from cq_urban_plugin.definitions import THEME_KEYS
+
+    assert THEME_KEYS[:9] == ("role", "tier", "zone", "function_type", "region", "builtup", "coverage",
+                              "control_lines", "structure")
+    assert THEME_KEYS[9:] == ("land_share", "per_capita")
+    algorithm = ExportMapAlgorithm().create()
+    algorithm.initAlgorithm()
+    options = algorithm.parameterDefinition("THEME").options()
+    assert options[-2:] == [tr("Land share check"), tr("Per-capita check")] and len(options) == len(THEME_KEYS)
+    _, layers = run_and_load(CheckLandShareAlgorithm().create(), {
+        "INDICATOR": "green_space_ratio", "INPUT": share.landuse(), "CLASS_FIELD": "DLBM", "CLASS_PRESET": 1,
+        "EXTENT": share.builtup(), "TOWNSHIPS": factory.townships(), "TOWNSHIP_NAME_FIELD": "name"},
+        ("OUTPUT", "TABLE"), project)
+    land_map = prepare_thematic_map(layers["OUTPUT"], "land_share")
+    assert land_map.field == "share" and isinstance(land_map.main.renderer(), QgsGraduatedSymbolRenderer)
+    assert len(land_map.main.renderer().ranges()) == 5 and land_map.main.name() == tr("Share of the extent (%)")
+    _, layers = run_and_load(CheckPerCapitaAlgorithm().create(), {
+        "LANDUSE": per_capita.landuse(), "TOWNSHIPS": per_capita.townships(), "TOWNSHIP_NAME_FIELD": "name",
+        "POPULATION_FIELD": "pop", "TARGET_VALUE": 120}, ("OUTPUT", "TABLE"), project)
+    capita_map = prepare_thematic_map(layers["OUTPUT"], "per_capita")
+    assert capita_map.field == "m2_per_cap" and len(capita_map.main.renderer().ranges()) == 4
+    assert capita_map.main.name() == tr("Land per person (m²)") and tr("Per-capita check") in capita_map.subtitle

@@ -137,6 +137,7 @@ RESULT_FIELD_NAMES = {
     "bu_km2": lambda: tr("Built-up area (km²)"),
     "cover_pct": lambda: tr("Bus-stop coverage (%)"),
     "bu_out_pct": lambda: tr("Built-up outside the development boundary (%)"),
+    "m2_per_cap": lambda: tr("Land per person (m²)"),
 }
 
 # Fields naming a township: tagging's plan_name, the checks' town / township, usual input names.
@@ -436,6 +437,11 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
         from .result_styles import control_renderer
 
         main.setRenderer(control_renderer())
+    elif (chosen.key, shown) in (("land_share", "share"), ("per_capita", "m2_per_cap")):
+        from . import result_styles  # the classes the check's own layer is drawn in
+
+        main.setRenderer(result_styles.land_share_renderer() if shown == "share"
+                         else result_styles.per_capita_renderer(main))
     expression = township_label_expression(main, label_field)
     if expression:
         _label(main, expression, family)
@@ -446,6 +452,8 @@ def prepare_thematic_map(layer, theme_key: str, field_name: str = "", extra_laye
     # Names: the structure's own name where the plan gives one, else the theme's.
     if structure is not None:
         main.setName(structure.name)
+    elif chosen.key == "land_share" and shown == "share":
+        main.setName(tr("Share of the extent (%)"))
     elif shown in RESULT_FIELD_NAMES:
         main.setName(RESULT_FIELD_NAMES[shown]())
     elif shown:

@@ -250,8 +250,8 @@ def distance_labeling():
 def map_tip(kind: str) -> str:
     """The map tip of an output: the township (or the feature) and its figures."""
     township = f'<b>[% "{definitions.TOWNSHIP_FIELD}" %]</b><br>'
-    verdict = (f"[% CASE WHEN \"passed\" = 1 THEN {_quoted(tr('met'))} WHEN \"passed\" = 0 THEN "
-               f"{_quoted(tr('not met'))} ELSE '' END %]")
+    met, not_met = _quoted(tr("met")), _quoted(tr("not met"))
+    verdict = f"[% CASE WHEN \"passed\" = 1 THEN {met} WHEN \"passed\" = 0 THEN {not_met} ELSE '' END %]"
     if kind == LAND_SHARE_TOWNSHIPS:
         return township + tr("{share} % ({cls} km² of {ext} km²)").format(
             share='[% format_number("share", 2) %]', cls='[% format_number("cls_km2", 3) %]',

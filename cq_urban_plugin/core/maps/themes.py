@@ -32,6 +32,8 @@ class Theme:
             "coverage": tr("Bus-stop coverage check"),
             "control_lines": tr("Control-line conflicts"),
             "structure": tr("Plan structure"),
+            "land_share": tr("Land share check"),
+            "per_capita": tr("Per-capita check"),
         }[self.key]
 
 
@@ -47,6 +49,10 @@ THEMES = (
     Theme("control_lines", OVERLAY, "", ()),
     # Any structure of a catalogue (巫溪's 田园综合体, 开州's 组团 …), its field given (FIELD).
     Theme("structure", CATEGORIZED, "", ()),
+    # The indicator checks' townships (appended: the options before keep their numbers), drawn in
+    # core.maps.result_styles' classes; several indicators share each, so no target is cited.
+    Theme("land_share", GRADUATED, "", ("share", "cls_km2")),
+    Theme("per_capita", GRADUATED, "", ("m2_per_cap", "land_km2")),
 )
 assert tuple(t.key for t in THEMES) == THEME_KEYS
 
