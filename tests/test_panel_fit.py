@@ -1,7 +1,8 @@
 """The panel fits a 300 px dock, in Chinese and in English (issue 22).
 
 Under Xvfb (a real X server, real fonts), the panel is shown 300 px wide with the bundled 开州 sample
-layers loaded (and a layer with a long name), after tagging, a built-up check and a control-line check;
+layers loaded (and a layer with a long name), after tagging, a built-up check, a control-line check and
+the whole plan's check;
 each tab is photographed into tests/screenshots/ (``panel_300_<tab>_<lang>.png``), and the widgets'
 geometry is checked: nothing needs more than the dock's width, no sideways scroll bar, every label and
 button text whole (not elided or clipped), every table column's header and cells whole.
@@ -69,7 +70,7 @@ def wait():
 
 ran = {}
 for name, start in (("tagging", dock.tagging.run_tagging), ("builtup", dock.checks.run_builtup),
-                    ("control", dock.checks.run_control_lines)):
+                    ("control", dock.checks.run_control_lines), ("plan", dock.plan.run_plan)):
     if not start():
         ran[name] = (-1, dock.session.status_label.text())
         continue
@@ -108,7 +109,7 @@ def check_table(table, where):
                 problem(where, f"cell ({row},{column}) '{item.text()}' needs {rect.width()}x{rect.height()}, "
                                f"has {cell}x{table.rowHeight(row)}")
 
-tabs = ["tagging", "checks", "results", "export"]
+tabs = ["tagging", "checks", "results", "export", "plan"]
 report = {"ran": ran, "min_width": dock.minimumSizeHint().width(), "width": dock.width(), "tabs": {}}
 for index, tab in enumerate(tabs):
     dock.tabs.setCurrentIndex(index)
@@ -152,6 +153,7 @@ for index, tab in enumerate(tabs):
 report["problems"] = problems
 report["results_rows"] = dock.results.results_table.rowCount()
 report["match_rows"] = dock.tagging.match_table.rowCount()
+report["plan_rows"] = dock.plan.table.rowCount()
 print(json.dumps(report, ensure_ascii=False))
 QgsProject.instance().removeAllMapLayers()
 app.exitQgis()
@@ -178,7 +180,8 @@ def test_panel_fits_300_px(lang, tmp_path, qgis_app):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     for name, (status, error) in report["ran"].items():
         assert status == QgsTask.TaskStatus.Complete, (name, error)
-    assert report["results_rows"] > 10 and report["match_rows"] > 0  # the tables had something to fit
+    # the tables had something to fit
+    assert report["results_rows"] > 10 and report["match_rows"] > 0 and report["plan_rows"] > 10
     assert report["min_width"] <= 300 and report["width"] == 300, report
     assert report["problems"] == [], "\n".join(report["problems"])
     for path in report["tabs"].values():

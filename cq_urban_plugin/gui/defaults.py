@@ -41,7 +41,7 @@ HINTS.update({f"plan_{role}": HINTS[role] for role in ("builtup", "roads", "popu
                                                        "farmland", "development")})
 HINTS.update({
     "plan_stops": ("bus_stop", "busstop", "stops", "公交站", "站点", "公交", "stop"),
-    "plan_landuse": ("landuse", "land_use", "dltb", "地类图斑", "地类", "用地用海", "三调", "土地利用"),
+    "plan_landuse": ("landuse", "land_use", "dltb", "地类图斑", "地类", "用地用海", "土地利用"),
     "plan_facilities": ("facilities", "facility", "公共服务设施", "设施", "poi"),
     "plan_green": ("green", "park", "绿地", "公园", "绿化"),
     "plan_forest": ("forest", "林地", "森林"),

@@ -66,7 +66,7 @@ class PlanChecksDock(QgsDockWidget):
         bar.setUsesScrollButtons(False)
         bar.setElideMode(Qt.TextElideMode.ElideNone)
         bar.setExpanding(True)
-        bar.setStyleSheet("QTabBar::tab { padding: 4px 6px; min-width: 0px; }")
+        bar.setStyleSheet("QTabBar::tab { padding: 4px 5px; min-width: 0px; }")
         self.tagging = TagTab(session, on_tagged=self._tagged)
         self.checks = ChecksTab(session, on_checked=self._checked)
         self.results = ResultsTab(session)
@@ -76,7 +76,10 @@ class PlanChecksDock(QgsDockWidget):
         self.tabs.addTab(self.checks, tr("Checks"))
         self.tabs.addTab(self.results, tr("Results"))
         self.tabs.addTab(self.maps, tr("Export"))
-        self.tabs.addTab(self.plan, tr("Whole plan"))
+        # "Plan" (整体校核): "Whole plan" and the four others are wider than a 300 px dock in English.
+        self.tabs.addTab(self.plan, tr("Plan"))
+        self.tabs.setTabToolTip(self.tabs.indexOf(self.plan), tr("Whole plan: every target of the catalogue that "
+                                                                 "the layers can measure, in one run."))
         self.tabs.currentChanged.connect(lambda _i: self.results.fit_rows())  # widths known once shown
         layout.addWidget(self.tabs, 1)
 

@@ -14,7 +14,7 @@ import tempfile
 from qgis.core import NULL
 from qgis.gui import QgsFieldComboBox
 from qgis.PyQt.QtCore import QEvent, Qt, QUrl
-from qgis.PyQt.QtGui import QBrush, QDesktopServices
+from qgis.PyQt.QtGui import QBrush, QDesktopServices, QTextLayout, QTextOption
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -29,9 +29,10 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import definitions
 from ..compat import LayerFilter
+from ..core.checks.targets import unit_text
 from ..core.errors import PlanInputError
 from ..i18n import tr
-from .results_tab import GREEN, RED, UNITS
+from .results_tab import GREEN, RED
 from .tasks import layer_output, result_layer
 from .widgets import add_row, compact_table, layer_combo, narrow_combo, narrow_form
 
@@ -110,9 +111,11 @@ class PlanTab(QWidget):
         self.table.setObjectName("plan_results")
         self.table.setHorizontalHeaderLabels([tr("Indicator"), tr("Measured"), tr("Result")])
         compact_table(self.table)
+        # Row heights set by fit_columns (the size hints undercount wrapped lines of a fallback font).
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header = self.table.horizontalHeader()
-        for index in (1, 2):  # the figures whole; the target's name takes the rest, wrapped
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.ResizeToContents)
+        for index in (1, 2):  # widths set by fit_columns; the target's name takes the rest, wrapped
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setToolTip(tr("Point at a row for the target, the gap and the reason."))
@@ -208,17 +211,53 @@ class PlanTab(QWidget):
                     item.setBackground(QBrush(GREEN if passed else RED))
                 item.setToolTip(tooltip)
                 table.setItem(index, column, item)
+        self.fit_columns()
+
+    def fit_columns(self):
+        """The figure and the verdict whole where they can be, at most about a third of the width each; the
+        target's name the rest; rows as high as their wrapped texts."""
+        table, header = self.table, self.table.horizontalHeader()
+        width = table.viewport().width()
+        for column, share in ((1, 0.32), (2, 0.28)):
+            wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, max(min(wanted, int(width * share)), header.sectionSizeHint(column)))
         table.resizeRowsToContents()
+        # Rows as high as their texts laid out as Qt paints them (lines with glyphs of a fallback font, 中文 or
+        # km², are higher than the font's own: the size hint undercounts, and Qt drops a line that does not fit).
+        font = table.font()
+        widths = [max(header.sectionSize(column) - 12, 10) for column in range(table.columnCount())]
+        for row in range(table.rowCount()):
+            needed = max(_text_height(font, table.item(row, column).text(), widths[column])
+                         for column in range(table.columnCount()))
+            table.setRowHeight(row, max(table.rowHeight(row), needed + 10))
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self.table.resizeRowsToContents()  # the wrapped names' heights follow the width
+            self.fit_columns()  # the wrapped names' heights follow the width
         return super().eventFilter(watched, event)
 
     def open_report(self) -> bool:
         if not self.report_path:
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path))
+
+
+def _text_height(font, text, width) -> int:
+    """The height of ``text`` word-wrapped at ``width`` pixels, as a QTextLayout lays it out."""
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        height += line.height()
+    layout.endLayout()
+    return int(height + 0.999)
 
 
 def counts_text(counts) -> str:
@@ -228,7 +267,8 @@ def counts_text(counts) -> str:
 
 
 def _unit(row) -> str:
-    return UNITS.get(row.get("unit") or "", row.get("unit") or "")
+    """'%', 'km²', '万人'; a unit the reader has no word for with spaces, so that it wraps (10k mu)."""
+    return unit_text(row.get("unit") or "").replace("_", " ")
 
 
 def target_text(row) -> str:
