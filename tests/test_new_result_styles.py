@@ -236,3 +236,26 @@ def test_map_themes_of_land_share_and_per_capita_come_last(project):
     capita_map = prepare_thematic_map(layers["OUTPUT"], "per_capita")
     assert capita_map.field == "m2_per_cap" and len(capita_map.main.renderer().ranges()) == 4
     assert capita_map.main.name() == tr("Land per person (m²)") and tr("Per-capita check") in capita_map.subtitle
+
+
+def test_facility_coverage_outputs_named_by_their_facility(project):
+    """Styled as the bus-stop check's (service area green, uncovered land red), named by the facility type."""
+    from test_facility_coverage import park_and_served
+
+    from cq_urban_plugin.algorithms.check_facility_coverage import CheckFacilityCoverageAlgorithm
+
+    park, served = park_and_served()
+    _, layers = run_and_load(CheckFacilityCoverageAlgorithm().create(), {
+        "FACILITIES": park, "SERVED_AREA": served, "PRESET": "park_square_5min", "DISTANCE": 300,
+        "DENOMINATOR": 1}, ("SERVICE_AREA", "UNCOVERED", "TABLE"), project)
+    service, uncovered, table = layers["SERVICE_AREA"], layers["UNCOVERED"], layers["TABLE"]
+    facility = next(service.getFeatures())["facility"]
+    assert facility and result_styles.facility_of(service) == facility
+    assert service.name().startswith(tr("Service area: {facility}").format(facility=facility))
+    assert uncovered.name().startswith(tr("Uncovered areas: {facility}").format(facility=facility))
+    assert table.name().startswith(tr("Coverage table: {facility}").format(facility=facility))
+    assert tr("bus stops") not in service.name()
+    for layer in (service, uncovered):
+        assert isinstance(layer.renderer(), QgsSingleSymbolRenderer) and layer.renderer().symbol().opacity() < 1
+    assert alias(service, "facility") == tr("Facility type") and alias(table, "facility") == tr("Facility type")
+    assert result_styles.output_label(result_styles.SERVICE_AREA) == tr("Bus-stop service area")  # no facility

@@ -37,9 +37,9 @@ class CheckRun:
     def label(self) -> str:
         return " ".join(p for p in (self.check, self.target) if p)
 
-    def layer_name(self, kind: str) -> str:
+    def layer_name(self, kind: str, layer=None) -> str:
         details = ", ".join(p for p in (self.target, self.time, f"#{self.number}") if p)
-        return f"{result_styles.output_label(kind)} ({details})"
+        return f"{result_styles.output_label(kind, layer)} ({details})"
 
     def group_for(self, project) -> QgsLayerTreeGroup:
         root = project.layerTreeRoot()
@@ -63,7 +63,7 @@ class ResultLayerPostProcessor(QgsProcessingLayerPostProcessorInterface):
     def postProcessLayer(self, layer, context, feedback):  # noqa: N802 (QGIS's name)
         result_styles.style_result_layer(layer, self.kind)
         result_styles.set_field_aliases(layer, kind=self.kind)
-        layer.setName(self.run.layer_name(self.kind))
+        layer.setName(self.run.layer_name(self.kind, layer))
         # What export_map reads: which output this is (its style on a map) and the run's verdict.
         layer.setCustomProperty(RESULT_KIND_PROPERTY, self.kind)
         if self.run.summary:

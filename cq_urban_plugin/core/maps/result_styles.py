@@ -30,7 +30,7 @@ from qgis.core import (
 from qgis.PyQt.QtGui import QColor
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, is_null
 from ...i18n import tr
 from ..checks import control_lines as cl
 from .styling import name_labeling
@@ -61,8 +61,22 @@ TABLE_KINDS = (LAND_SHARE_TABLE, PER_CAPITA_TABLE, POPULATION_TABLE, POPULATION_
                PLAN_SUMMARY)
 
 
-def output_label(kind: str) -> str:
-    """The name of an output in the layer tree (before the run's target and time)."""
+def facility_of(layer) -> str:
+    """The facility type a facility-coverage output is of (its 'facility' field: 公园, 小学 …); '' for the
+    bus-stop check's, which has no such field."""
+    index = layer.fields().indexOf("facility") if layer is not None else -1
+    if index < 0:
+        return ""
+    return "、".join(sorted(str(v) for v in layer.uniqueValues(index) if not is_null(v) and str(v))[:3])
+
+
+def output_label(kind: str, layer=None) -> str:
+    """The name of an output in the layer tree (before the run's target and time); a facility-coverage
+    output is named by its facility type, not as the bus-stop check's."""
+    facility = facility_of(layer) if kind in (SERVICE_AREA, UNCOVERED, COVERAGE_TABLE) else ""
+    if facility:
+        return {SERVICE_AREA: tr("Service area: {facility}"), UNCOVERED: tr("Uncovered areas: {facility}"),
+                COVERAGE_TABLE: tr("Coverage table: {facility}")}[kind].format(facility=facility)
     return {
         BUILTUP_TOWNSHIPS: tr("Built-up by township"),
         BUILTUP_TABLE: tr("Built-up table"),
@@ -368,6 +382,8 @@ def field_aliases(catalogue=None, kind: str = "") -> dict:
         aliases[f"{prefix}_km2"] = f"{cl.LINE_NAMES[line]} (km²)"
         aliases[f"{prefix}_pct"] = f"{cl.LINE_NAMES[line]} (%)"
     aliases.update(indicator_field_aliases(kind))
+    if kind in (SERVICE_AREA, UNCOVERED, COVERAGE_TABLE):
+        aliases["facility"] = tr("Facility type")
     for structure in catalogue.structures if catalogue is not None else []:
         aliases[structure.field] = structure.name
     return aliases
