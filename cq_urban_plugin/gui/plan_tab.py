@@ -13,7 +13,7 @@ import tempfile
 
 from qgis.core import NULL
 from qgis.gui import QgsFieldComboBox
-from qgis.PyQt.QtCore import QEvent, Qt, QUrl
+from qgis.PyQt.QtCore import QEvent, QSize, Qt, QUrl
 from qgis.PyQt.QtGui import QBrush, QDesktopServices, QTextLayout, QTextOption
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +21,7 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QStyledItemDelegate,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -111,8 +112,7 @@ class PlanTab(QWidget):
         self.table.setObjectName("plan_results")
         self.table.setHorizontalHeaderLabels([tr("Indicator"), tr("Measured"), tr("Result")])
         compact_table(self.table)
-        # Row heights set by fit_columns (the size hints undercount wrapped lines of a fallback font).
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setItemDelegate(_WrappedDelegate(self.table))  # rows as high as their wrapped texts
         header = self.table.horizontalHeader()
         for index in (1, 2):  # widths set by fit_columns; the target's name takes the rest, wrapped
             header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
@@ -215,21 +215,13 @@ class PlanTab(QWidget):
 
     def fit_columns(self):
         """The figure and the verdict whole where they can be, at most about a third of the width each; the
-        target's name the rest; rows as high as their wrapped texts."""
+        target's name the rest; rows as high as their wrapped texts (_WrappedDelegate)."""
         table, header = self.table, self.table.horizontalHeader()
         width = table.viewport().width()
         for column, share in ((1, 0.32), (2, 0.28)):
             wanted = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
             header.resizeSection(column, max(min(wanted, int(width * share)), header.sectionSizeHint(column)))
         table.resizeRowsToContents()
-        # Rows as high as their texts laid out as Qt paints them (lines with glyphs of a fallback font, 中文 or
-        # km², are higher than the font's own: the size hint undercounts, and Qt drops a line that does not fit).
-        font = table.font()
-        widths = [max(header.sectionSize(column) - 12, 10) for column in range(table.columnCount())]
-        for row in range(table.rowCount()):
-            needed = max(_text_height(font, table.item(row, column).text(), widths[column])
-                         for column in range(table.columnCount()))
-            table.setRowHeight(row, max(table.rowHeight(row), needed + 10))
 
     def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -240,6 +232,22 @@ class PlanTab(QWidget):
         if not self.report_path:
             return False
         return QDesktopServices.openUrl(QUrl.fromLocalFile(self.report_path))
+
+
+class _WrappedDelegate(QStyledItemDelegate):
+    """Size hints as high as the text laid out as Qt paints it: a line with glyphs of a fallback font (中文,
+    km², ≥) is higher than the font's own, the default hint undercounts, and Qt drops a line that does not
+    fit rather than clip it. Measured a few pixels narrower than the cell."""
+
+    def __init__(self, table):
+        super().__init__(table)
+        self._table = table
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt's name)
+        hint = super().sizeHint(option, index)
+        width = max(self._table.columnWidth(index.column()) - 12, 10)
+        height = _text_height(option.font, str(index.data() or ""), width) + 10
+        return QSize(hint.width(), max(hint.height(), height))
 
 
 def _text_height(font, text, width) -> int:
