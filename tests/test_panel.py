@@ -806,7 +806,7 @@ def test_screenshot_in_chinese_under_xvfb(tmp_path, qgis_app):
     assert result.returncode == 0, result.stderr[-3000:]
     texts = json.loads(result.stdout.strip().splitlines()[-1])
     assert texts["title"] == "规划校核"
-    assert texts["tabs"] == ["标注", "校核", "结果", "导出"]
+    assert texts["tabs"] == ["标注", "校核", "结果", "导出", "整体校核"]
     assert all(has_cjk(t) for t in texts["buttons"]), texts["buttons"]
     assert all(has_cjk(t) for t in texts["groups"]), texts["groups"]
     assert sum(has_cjk(t) for t in texts["labels"]) >= 10, texts["labels"]
