@@ -2,6 +2,7 @@
 from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
+from .check_delivery import CheckDeliveryAlgorithm
 from .check_distance_rule import CheckDistanceRuleAlgorithm
 from .check_facility_coverage import CheckFacilityCoverageAlgorithm
 from .check_land_share import CheckLandShareAlgorithm
@@ -11,7 +12,6 @@ from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .measure_population import MeasurePopulationAlgorithm
-from .check_delivery import CheckDeliveryAlgorithm
 from .read_delivery import ReadDeliveryAlgorithm
 from .tag_townships import TagTownshipsAlgorithm
 
