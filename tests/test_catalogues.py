@@ -568,3 +568,100 @@ def test_every_catalogue_lists_its_targets_in_qgis(provider, catalogue_id, plan)
         assert file_name in files
         assert row["quote"] in plan.at(file_name, int(line)), row["target_id"]
         assert float(row["value"]) in _numbers(" ".join(plan.lines(file_name)[int(line) - 1:int(line) + 3]))
+
+
+# --------------------------------------------------------------------------- 重庆市: named groups and targets (issue #15)
+def _units(catalogue, names):
+    """The plan's short names that are units of the catalogue (a 中心城区 district is not)."""
+    known = shorts(t.name for t in catalogue.townships)
+    return {n for n in names if n in known}
+
+
+def test_chongqing_named_groups_match_the_plan(plan):
+    catalogue = bundled_catalogue("chongqing")
+    text = plan.at(CQ, 257)
+    riverside = split_names(re.search(r"促进(.+?)等沿江区县", text).group(1))
+    assert len(riverside) == 6
+    assert shorts(members(catalogue, "riverside_corridor", "沿江城镇走廊")) == set(riverside)
+    heart = split_names(re.search(r"支持(.+?)共建“三峡库心·长江盆景”", text).group(1))
+    assert shorts(members(catalogue, "gorges_heart", "三峡库心·长江盆景")) == set(heart) == {"忠县", "万州", "石柱"}
+    text = plan.at(CQ, 293)
+    builders, partner = re.search(r"推动([^，。]+?)联动(.+?)共建乌江画廊旅游示范带", text).groups()
+    gallery = split_names(builders) + [partner]
+    assert len(gallery) == 6 and shorts(members(catalogue, "wujiang_gallery", "乌江画廊旅游示范带")) == set(gallery)
+    folk = split_names(re.search(r"推动([^，。]+?)等加快建设武陵山区民俗风情生态旅游示范区", text).group(1))
+    assert shorts(members(catalogue, "wuling_folk_zone", "民俗风情生态旅游示范区")) == set(folk)
+    pilot = split_names(re.search(r"支持(.+?)开展国家县城新型城镇化建设示范", plan.at(CQ, 311)).group(1))
+    assert re.search(r"(\d+) 个县开展国家县城新型城镇化建设示范", plan.at(CQ, 114)).group(1) == str(len(pilot)) == "3"
+    assert shorts(members(catalogue, "county_town_pilot", "县城新型城镇化示范")) == set(pilot)
+    yuqian = split_names(re.search(r"支持(.+?)等加快建设渝黔合作先行示范区", plan.at(CQ, 193)).group(1))
+    assert shorts(members(catalogue, "yuqian_zone", "渝黔合作先行示范区")) == {n.split("—")[0] for n in yuqian}
+    rail = split_names(re.search(r"加快推进(.+?)等主城新区至中心城区市域（郊）铁路", plan.at(CQ, 219)).group(1))
+    assert shorts(members(catalogue, "suburban_rail", "市域（郊）铁路")) == set(rail)
+    cdl = split_names(re.search(r"支持(.+?)发挥联接主城都市区", plan.at(CQ, 261)).group(1))
+    assert shorts(members(catalogue, "changdianliang", "长垫梁")) == set(cdl) == {"垫江", "梁平"}
+    # the 专栏4 positionings that name the belts
+    core = {n for n, line in ((n, plan.at(CQ, l)) for n, l in (("奉节", 281), ("巫山", 283), ("巫溪", 285)))
+            if line.startswith(n + "：") and "长江三峡国际黄金旅游带核心区" in line}
+    assert shorts(members(catalogue, "gorges_tourism_belt", "核心区")) == core and len(core) == 3
+    assert "长江三峡国际黄金旅游带重要目的地" in plan.at(CQ, 277)
+    assert members(catalogue, "gorges_tourism_belt", "重要目的地") == {"忠县"}
+    assert all("明月山绿色发展示范带核心区" in plan.at(CQ, l) for l in (269, 275))
+    assert shorts(members(catalogue, "mingyueshan", "核心区")) == {"梁平", "垫江"}
+    # 专栏9: the lists name 中心城区 districts (巴南, 南岸) that are no units of the file
+    national = split_names(re.search(r"包括(.+?)等 9 个区", plan.at(CQ, 557)).group(1))
+    assert len(national) == 9 and "9 个区进入国家城乡融合发展试验区布局" in plan.at(CQ, 114)
+    assert shorts(members(catalogue, "urban_rural_pilot", "国家试验区西部片区")) == _units(catalogue, shorts(national))
+    assert len(members(catalogue, "urban_rural_pilot", "国家试验区西部片区")) == 8   # 巴南区 left out
+    municipal = [re.sub(r"（.*?）", "", n).split("—")[0]
+                 for n in split_names(re.search(r"包括(.+?)等区县", plan.at(CQ, 560)).group(1))]
+    assert shorts(members(catalogue, "urban_rural_pilot", "市级先行示范区")) == _units(catalogue, shorts(municipal))
+    assert len(municipal) == 7 and len(members(catalogue, "urban_rural_pilot", "市级先行示范区")) == 6  # 南岸区 out
+    # a group the plan names only in part is never complete, and no class is an inference
+    for structure in catalogue.structures:
+        assert not structure.complete, structure.id
+    assert {s.id for s in catalogue.structures if any(c.derived for c in s.classes)} == {"northeast_clusters"}
+
+
+def test_chongqing_targets_say_how_they_are_measured(plan):
+    catalogue = bundled_catalogue("chongqing")
+    assert len(catalogue.targets) >= 56
+    assert all(t.measure is not None for t in catalogue.targets)
+    for target in catalogue.targets:
+        if target.measurable:
+            assert target.measure.layers, target.id
+        else:
+            assert target.measure.reason and target.measure.reason != "no check measures this indicator", target.id
+    measured = {t.id for t in catalogue.targets if t.measurable}
+    assert {"green_coverage_2025", "park_green_per_capita_2025", "urban_land_per_capita_2035",
+            "metro_population_share_2025", "service_circle_street_20min", "service_circle_community_10min",
+            "centre_cities_1h"} == measured
+    # 专栏1: every row of the table is a target citing its row, with the row's value and 属性
+    rows = {int(r.split("\t")[0]): r.split("\t") for r in (plan.at(CQ, n) for n in range(165, 176))
+            if re.match(r"^\d+\t", r)}
+    assert sorted(rows) == list(range(1, 10))
+    by_row = {int(re.search(r"专栏1 row (\d)", t.note).group(1)): t for t in catalogue.targets
+              if re.search(r"专栏1 row (\d)", t.note)}
+    assert sorted(by_row) == list(range(1, 10))
+    for number, target in by_row.items():
+        assert float(re.sub(r"[^\d.]", "", rows[number][3])) == target.value, target.id
+        assert target.binding == rows[number][4], target.id
+    # the 主城都市区 share is of 21 districts (l.114), not of the 12 the file lists
+    share = catalogue.target("metro_population_share_2025")
+    assert "21 个区" in plan.at(CQ, 114) and ":" not in share.scope
+    assert len(members(catalogue, "one_area_two_groups", "主城都市区")) == 12
+    # 城镇人口 is a statistic: the population check must not compare a layer's residents with it
+    assert catalogue.target("urban_population_2035").indicator != "population"
+    # the service circles of l.453, in minutes
+    circles = {int(m) for m in re.findall(r"(\d+) 分钟(?:街道公共服务圈|社区生活服务圈)", plan.at(CQ, 453))}
+    assert circles == {20, 10}
+    assert {catalogue.target(i).measure.minutes for i in ("service_circle_street_20min",
+                                                          "service_circle_community_10min")} == circles
+    # flood and drainage (l.511)
+    text = plan.at(CQ, 511)
+    assert catalogue.target("levee_2025").value == float(re.search(r"堤防达标率达 (\d+)%", text).group(1))
+    assert "全面达标" in text and catalogue.target("levee_2035").value == 100
+    assert "动态清零" in text and catalogue.target("waterlogging_2025").value == 0
+    # the class 主城都市区 cites the body, not the table of contents
+    metro = catalogue.structure("one_area_two_groups").class_of("主城都市区")
+    assert metro.cite.line > 104 and "主城都市区" in plan.line(metro.cite)
