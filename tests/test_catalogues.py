@@ -570,7 +570,7 @@ def test_every_catalogue_lists_its_targets_in_qgis(provider, catalogue_id, plan)
         assert float(row["value"]) in _numbers(" ".join(plan.lines(file_name)[int(line) - 1:int(line) + 3]))
 
 
-# --------------------------------------------------------------------------- 重庆市: named groups and targets (issue #15)
+# ------------------------------------------------------------------ 重庆市: named groups and targets (issue #15)
 def _units(catalogue, names):
     """The plan's short names that are units of the catalogue (a 中心城区 district is not)."""
     known = shorts(t.name for t in catalogue.townships)
@@ -601,12 +601,12 @@ def test_chongqing_named_groups_match_the_plan(plan):
     cdl = split_names(re.search(r"支持(.+?)发挥联接主城都市区", plan.at(CQ, 261)).group(1))
     assert shorts(members(catalogue, "changdianliang", "长垫梁")) == set(cdl) == {"垫江", "梁平"}
     # the 专栏4 positionings that name the belts
-    core = {n for n, line in ((n, plan.at(CQ, l)) for n, l in (("奉节", 281), ("巫山", 283), ("巫溪", 285)))
+    core = {n for n, line in ((n, plan.at(CQ, at)) for n, at in (("奉节", 281), ("巫山", 283), ("巫溪", 285)))
             if line.startswith(n + "：") and "长江三峡国际黄金旅游带核心区" in line}
     assert shorts(members(catalogue, "gorges_tourism_belt", "核心区")) == core and len(core) == 3
     assert "长江三峡国际黄金旅游带重要目的地" in plan.at(CQ, 277)
     assert members(catalogue, "gorges_tourism_belt", "重要目的地") == {"忠县"}
-    assert all("明月山绿色发展示范带核心区" in plan.at(CQ, l) for l in (269, 275))
+    assert all("明月山绿色发展示范带核心区" in plan.at(CQ, at) for at in (269, 275))
     assert shorts(members(catalogue, "mingyueshan", "核心区")) == {"梁平", "垫江"}
     # 专栏9: the lists name 中心城区 districts (巴南, 南岸) that are no units of the file
     national = split_names(re.search(r"包括(.+?)等 9 个区", plan.at(CQ, 557)).group(1))
