@@ -45,6 +45,23 @@ RADIUS = 500.0
 SEGMENTS = 16  # = core.checks.coverage.BUFFER_SEGMENTS, checked in the child
 
 
+def _system_proj_data():
+    """Where the venv has no pyproj of its own, Debian's python3-pyproj is used (geopandas on Debian 13
+    takes it), and it looks for PROJ's data beside sys.prefix, which in a venv is not /usr: point it
+    at the system's. The peers' children inherit it."""
+    import importlib.util
+
+    if "PROJ_DATA" in os.environ or "PROJ_LIB" in os.environ:
+        return
+    spec = importlib.util.find_spec("pyproj")
+    if spec is not None and (spec.origin or "").startswith("/usr/lib/python3/dist-packages/") \
+            and Path("/usr/share/proj/proj.db").exists():
+        os.environ["PROJ_DATA"] = "/usr/share/proj"
+
+
+_system_proj_data()
+
+
 # --- QGIS in a process --------------------------------------------------------------
 
 def start_qgis():
@@ -884,9 +901,12 @@ def _plugin_source():
     root = Path(os.environ.get("CQ_BENCH_PLUGIN_ROOT") or REPO)
     if root != REPO:
         return f"the package in {root} (--plugin-root)"
-    described = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True,
-                               text=True)
-    return f"this checkout, commit {described.stdout.strip() or 'unknown'}"
+    try:
+        described = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty"], capture_output=True,
+                                   text=True).stdout.strip()
+    except OSError:  # no git (a chroot, an exported tree)
+        described = ""
+    return f"this checkout, commit {described or 'unknown'}"
 
 
 def _qgis_version():
