@@ -32,7 +32,7 @@ from ..core.geo import transforms
 from ..core.geo.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.geo.inputs import layer_label
 from ..i18n import tr
-from ..resources import ICON_PATH
+from ..resources import ICON_PATH, help_url
 
 # Group ids and their (translatable) names.
 GROUPS = {
@@ -87,6 +87,10 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     def icon(self):
         return QIcon(str(ICON_PATH))
+
+    def helpUrl(self):  # noqa: N802 (QGIS's name)
+        """The README's row of the algorithm (one section lists them all)."""
+        return help_url(self.NAME)
 
     def createInstance(self):  # noqa: N802 (QGIS's name)
         return type(self)()

@@ -40,7 +40,6 @@ from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
@@ -98,9 +97,6 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Check built-up area against the plan's target")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

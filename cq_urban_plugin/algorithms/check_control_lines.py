@@ -25,7 +25,6 @@ from ..core.files.fields import make_fields
 from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .run_outputs import CheckRun, attach
 
@@ -78,9 +77,6 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Control lines by township")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         defaults = cl.Thresholds()

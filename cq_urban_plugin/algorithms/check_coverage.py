@@ -26,7 +26,6 @@ from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
@@ -63,9 +62,6 @@ class CheckCoverageAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Bus-stop coverage (500 m)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def flags(self):
         # The name as written: QGIS would title-case it in the dialog title ("Bus-Stop Coverage (500 M)").

@@ -16,7 +16,6 @@ from ..core.files.fields import make_fields
 from ..core.geo import delivery as deliveries
 from ..core.geo.quality import AREA_TOLERANCE, check_quality
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 
 ISSUE_FIELDS = [("rule", str), ("layer", str), ("feature", int), ("value", str), ("message", str), ("fix", str)]
@@ -32,9 +31,6 @@ class CheckDeliveryAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Check a survey delivery's quality")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

@@ -27,7 +27,6 @@ from ..core.errors import PlanInputError
 from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
@@ -65,9 +64,6 @@ class CheckDistanceRuleAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check a distance rule (e.g. no chemical plant within 1 km of the Yangtze)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
         return tr(

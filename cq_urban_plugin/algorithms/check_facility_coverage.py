@@ -21,7 +21,6 @@ from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .check_coverage import AREA_FIELDS, TABLE_FIELDS, _report_headers, is_routine_note
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
@@ -48,9 +47,6 @@ class CheckFacilityCoverageAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Facility coverage")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         lines = "\n".join(f"- {p.key}: {p.label}. {p.source}" for p in fc.presets().values())

@@ -28,7 +28,6 @@ from ..core.files.fields import make_fields
 from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, target_ids
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
@@ -73,9 +72,6 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check land per person (人均城镇建设用地, 人均公园绿地)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
         return tr(

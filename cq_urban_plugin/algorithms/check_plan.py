@@ -25,7 +25,6 @@ from ..core.files.fields import make_fields
 from ..core.geo import delivery as deliveries
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 from .run_outputs import CheckRun, attach, plan_verdict_text
@@ -68,9 +67,6 @@ class CheckPlanAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check a whole plan (every target the layers can measure)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
         return tr(

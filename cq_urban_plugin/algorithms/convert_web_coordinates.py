@@ -15,7 +15,6 @@ from ..core.geo import transforms
 from ..core.geo.gcj02 import BD09, GCJ02, NEAR_EDGE_DEG, convert_in_shift_area, looks_like_lonlat
 from ..core.geo.inputs import check_read_complete, layer_label
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 
 OUTPUT_CRS_IDS = ("EPSG:4490", "EPSG:4326")
@@ -32,9 +31,6 @@ class ConvertWebCoordinatesAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Convert web-map coordinates (GCJ-02 / BD-09)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

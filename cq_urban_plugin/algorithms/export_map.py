@@ -24,7 +24,6 @@ from ..compat import (
 from ..core.maps import content, layout
 from ..core.maps.themes import THEMES
 from ..i18n import LANGUAGES, texts_in, tr
-from ..resources import help_url
 from .base import CqAlgorithm
 
 
@@ -48,9 +47,6 @@ class ExportMapAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Export thematic map")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         themes = ", ".join(f"{i} {t.name}" for i, t in enumerate(THEMES))

@@ -10,7 +10,6 @@ from .. import definitions
 from ..compat import ProcessingSourceType, WkbType
 from ..core.files.fields import make_fields
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
@@ -30,9 +29,6 @@ class ListTargetsAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("List plan targets")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(

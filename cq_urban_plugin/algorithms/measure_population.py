@@ -21,7 +21,6 @@ from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
@@ -54,9 +53,6 @@ class MeasurePopulationAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Measure population in places (townships, plan roles, groups)")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802 (QGIS's name)
         return tr(

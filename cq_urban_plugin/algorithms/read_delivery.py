@@ -15,7 +15,6 @@ from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbT
 from ..core.files.fields import make_fields
 from ..core.geo.delivery import ROLES, STANDARD_LAYERS, recognise, role_name
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 
 LAYER_FIELDS = [("role", str), ("code", str), ("layer", str), ("source", str), ("found_by", str),
@@ -30,9 +29,6 @@ class ReadDeliveryAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Read a survey or planning delivery")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         codes = ", ".join(f"{s.code} ({s.aliases[0]}) → {s.role}" for s in STANDARD_LAYERS)

@@ -28,7 +28,6 @@ from ..core.maps.result_styles import set_field_aliases
 from ..core.maps.styling import apply_structure_styles, store_styles_in_database
 from ..core.plan.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
-from ..resources import help_url
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
@@ -101,9 +100,6 @@ class TagTownshipsAlgorithm(CqAlgorithm):
 
     def displayName(self):  # noqa: N802
         return tr("Tag townships with plan roles")
-
-    def helpUrl(self):  # noqa: N802 (QGIS's name)
-        return help_url(self.NAME)
 
     def shortHelpString(self):  # noqa: N802
         return tr(
