@@ -4,10 +4,8 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -24,11 +22,10 @@ from ..compat import (
 from ..core.checks import coverage
 from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
-from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
-from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
+from .run_outputs import add_coverage_outputs, attach_coverage_outputs
 
 AREA_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("area_km2", float)]
 # The columns of core.checks.coverage.CoverageRow, in its order.
@@ -130,28 +127,13 @@ class CheckCoverageAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target value of your own (percent)"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREA, tr("Service area"), ProcessingSourceType.VectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNCOVERED, tr("Uncovered served area"), ProcessingSourceType.VectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Coverage by township"), ProcessingSourceType.Vector, optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
-        self.add_result_outputs(
-            ("AREA_PERCENT", tr("Coverage by area (%)")), ("POPULATION_PERCENT", tr("Coverage by population (%)")),
-            ("SERVED_KM2", tr("Served area (km²)")), ("COVERED_KM2", tr("Covered (km²)")),
-            ("STOPS", tr("Stops")), ("DUPLICATE_STOPS", tr("Duplicate stops")))
+        add_coverage_outputs(self, ("STOPS", tr("Stops")), ("DUPLICATE_STOPS", tr("Duplicate stops")))
 
     # --- work -----------------------------------------------------------------
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         results = super().processAlgorithm(parameters, context, feedback)
-        attach(context, results, {self.SERVICE_AREA: result_styles.SERVICE_AREA,
-                                  self.UNCOVERED: result_styles.UNCOVERED,
-                                  self.TABLE: result_styles.COVERAGE_TABLE},
-               CheckRun(tr("Coverage check"), run_target(self, parameters, context), verdict_text(results),
-                        summary=summary_text(tr("Coverage check"), results)))
+        attach_coverage_outputs(self, parameters, context, results, tr("Coverage check"))
         return results
 
     def compute(self, parameters, context, feedback):

@@ -4,10 +4,8 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -19,12 +17,11 @@ from ..core.checks import facility_coverage as fc
 from ..core.checks.landuse import parse_codes
 from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
-from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
 from .check_coverage import AREA_FIELDS, TABLE_FIELDS, _report_headers, is_routine_note
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
-from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
+from .run_outputs import add_coverage_outputs, attach_coverage_outputs
 
 FACILITY_FIELD = ("facility", str)
 
@@ -144,26 +141,12 @@ class CheckFacilityCoverageAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target value of your own (percent)"), double, optional=True, minValue=0.0,
             maxValue=100.0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.SERVICE_AREA, tr("Service area"), ProcessingSourceType.VectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.UNCOVERED, tr("Uncovered served area"), ProcessingSourceType.VectorPolygon, optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Coverage by township"), ProcessingSourceType.Vector, optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
-        self.add_result_outputs(
-            ("AREA_PERCENT", tr("Coverage by area (%)")), ("POPULATION_PERCENT", tr("Coverage by population (%)")),
-            ("SERVED_KM2", tr("Served area (km²)")), ("COVERED_KM2", tr("Covered (km²)")),
-            ("FACILITIES", tr("Facilities")), ("DUPLICATE_FACILITIES", tr("Duplicate facilities")))
+        add_coverage_outputs(self, ("FACILITIES", tr("Facilities")),
+                             ("DUPLICATE_FACILITIES", tr("Duplicate facilities")))
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         results = super().processAlgorithm(parameters, context, feedback)
-        attach(context, results, {self.SERVICE_AREA: result_styles.SERVICE_AREA,
-                                  self.UNCOVERED: result_styles.UNCOVERED,
-                                  self.TABLE: result_styles.COVERAGE_TABLE},
-               CheckRun(tr("Facility coverage"), run_target(self, parameters, context), verdict_text(results),
-                        summary=summary_text(tr("Facility coverage"), results)))
+        attach_coverage_outputs(self, parameters, context, results, tr("Facility coverage"))
         return results
 
     def _number(self, parameters, name, context):

@@ -146,3 +146,32 @@ def run_target(algorithm, parameters, context) -> str:
     if parameters.get("TARGET_VALUE") not in (None, ""):
         return f"{algorithm.parameterAsDouble(parameters, 'TARGET_VALUE', context):g}"
     return ""
+
+
+def add_coverage_outputs(algorithm, counted, duplicates):
+    """The outputs both coverage checks declare (SERVICE_AREA, UNCOVERED, TABLE, REPORT and the
+    results), ``counted`` and ``duplicates`` naming what they count: (name, description) each."""
+    from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFileDestination
+
+    from ..compat import ProcessingSourceType
+
+    algorithm.addParameter(QgsProcessingParameterFeatureSink(
+        algorithm.SERVICE_AREA, tr("Service area"), ProcessingSourceType.VectorPolygon, optional=True))
+    algorithm.addParameter(QgsProcessingParameterFeatureSink(
+        algorithm.UNCOVERED, tr("Uncovered served area"), ProcessingSourceType.VectorPolygon, optional=True))
+    algorithm.addParameter(QgsProcessingParameterFeatureSink(
+        algorithm.TABLE, tr("Coverage by township"), ProcessingSourceType.Vector, optional=True))
+    algorithm.addParameter(QgsProcessingParameterFileDestination(
+        algorithm.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+    algorithm.add_result_outputs(
+        ("AREA_PERCENT", tr("Coverage by area (%)")), ("POPULATION_PERCENT", tr("Coverage by population (%)")),
+        ("SERVED_KM2", tr("Served area (km²)")), ("COVERED_KM2", tr("Covered (km²)")), counted, duplicates)
+
+
+def attach_coverage_outputs(algorithm, parameters, context, results, label: str):
+    """Style and name a coverage check's outputs when they are loaded, its run named ``label``."""
+    attach(context, results, {algorithm.SERVICE_AREA: result_styles.SERVICE_AREA,
+                              algorithm.UNCOVERED: result_styles.UNCOVERED,
+                              algorithm.TABLE: result_styles.COVERAGE_TABLE},
+           CheckRun(label, run_target(algorithm, parameters, context), verdict_text(results),
+                    summary=summary_text(label, results)))

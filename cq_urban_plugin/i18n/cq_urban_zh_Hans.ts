@@ -23,17 +23,17 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="198" />
+        <location filename="../algorithms/base.py" line="202" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="32" />
+        <location filename="../algorithms/list_targets.py" line="31" />
         <source>List plan targets</source>
         <translation>列出规划指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="38" />
+        <location filename="../algorithms/list_targets.py" line="34" />
         <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from.
 
 Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
@@ -44,17 +44,17 @@ Output: a table without geometry.</source>
 输出：无几何的属性表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="50" />
+        <location filename="../algorithms/list_targets.py" line="46" />
         <source>Only this indicator (empty: all)</source>
         <translation>只列此指标（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="52" />
+        <location filename="../algorithms/list_targets.py" line="48" />
         <source>Plan targets</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="70" />
+        <location filename="../algorithms/list_targets.py" line="66" />
         <source>{n} targets from {file}</source>
         <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
@@ -244,12 +244,12 @@ Output: a table without geometry.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="100" />
+        <location filename="../algorithms/check_builtup.py" line="99" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="106" />
+        <location filename="../algorithms/check_builtup.py" line="102" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -266,72 +266,72 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="135" />
+        <location filename="../algorithms/check_builtup.py" line="131" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="97" />
+        <location filename="../algorithms/check_per_capita.py" line="93" />
         <source>Or a land-use layer (三调 / 用地用海)</source>
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="140" />
+        <location filename="../algorithms/check_builtup.py" line="136" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="143" />
+        <location filename="../algorithms/check_builtup.py" line="139" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="107" />
+        <location filename="../algorithms/check_per_capita.py" line="103" />
         <source>Or these codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="72" />
+        <location filename="../algorithms/measure_population.py" line="68" />
         <source>Townships (乡镇街道)</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="74" />
+        <location filename="../algorithms/measure_population.py" line="70" />
         <source>Township name field (empty: plan_name, name or XZQMC)</source>
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="115" />
+        <location filename="../algorithms/check_per_capita.py" line="111" />
         <source>Scope: plan role or group field (e.g. role)</source>
         <translation>范围：规划职能或分组字段（如 role）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="118" />
+        <location filename="../algorithms/check_per_capita.py" line="114" />
         <source>Scope value (e.g. 一主; empty: the whole jurisdiction)</source>
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="160" />
+        <location filename="../algorithms/check_builtup.py" line="156" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="162" />
+        <location filename="../algorithms/check_builtup.py" line="158" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="151" />
+        <location filename="../algorithms/check_per_capita.py" line="147" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="151" />
+        <location filename="../algorithms/check_per_capita.py" line="147" />
         <source>Planar in the CGCS2000 Gauss-Krüger zone</source>
         <translation>CGCS2000 高斯-克吕格投影带平面面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="151" />
+        <location filename="../algorithms/check_per_capita.py" line="147" />
         <source>On the CGCS2000 ellipsoid</source>
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
@@ -346,12 +346,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="97" />
+        <location filename="../algorithms/run_outputs.py" line="164" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="97" />
+        <location filename="../algorithms/run_outputs.py" line="164" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -421,12 +421,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="230" />
+        <location filename="../algorithms/check_builtup.py" line="226" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="219" />
+        <location filename="../algorithms/check_distance_rule.py" line="215" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
@@ -441,12 +441,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="322" />
+        <location filename="../algorithms/check_builtup.py" line="318" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="326" />
+        <location filename="../algorithms/check_builtup.py" line="322" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
@@ -461,27 +461,27 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="348" />
+        <location filename="../algorithms/check_control_lines.py" line="344" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="325" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="230" />
+        <location filename="../algorithms/check_land_share.py" line="226" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="325" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="329" />
+        <location filename="../algorithms/check_builtup.py" line="325" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -496,7 +496,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇三条控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="87" />
+        <location filename="../algorithms/check_control_lines.py" line="83" />
         <source>Measures each township against the three control lines — 生态保护红线 (ECOLOGY), 永久基本农田 (FARMLAND) and 城镇开发边界 (DEVELOPMENT); give at least one — and checks the result against the township's plan zone (主体功能分区: 城市化发展区 / 农产品主产区 / 生态功能区, 001_c0dc96b9baef37ce.txt l.1375; 开州's 城市化发展区, 003_19d1efc2983d1444.txt l.135).
 
 Inputs: the township polygons (tagged by 'Tag townships' or not), their name field, the plan zone field (default: 'zone', as tagging writes it; without it areas are still measured and the report says no zone was checked), optionally the built-up polygons.
@@ -517,17 +517,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="132" />
+        <location filename="../algorithms/tag_townships.py" line="128" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="119" />
+        <location filename="../algorithms/check_control_lines.py" line="115" />
         <source>Plan zone field (城市化发展区 / 农产品主产区 / 生态功能区; empty: 'zone' if present)</source>
         <translation>规划分区字段（城市化发展区 / 农产品主产区 / 生态功能区；留空：如有则用“zone”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="122" />
+        <location filename="../algorithms/check_control_lines.py" line="118" />
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
@@ -542,67 +542,67 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="131" />
+        <location filename="../algorithms/check_control_lines.py" line="127" />
         <source>Built-up land (建成区)</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="136" />
+        <location filename="../algorithms/check_control_lines.py" line="132" />
         <source>Jurisdiction field for the summary (empty: 'juris' if present)</source>
         <translation>汇总所用的区县字段（留空：如有则用“juris”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="139" />
+        <location filename="../algorithms/check_control_lines.py" line="135" />
         <source>Area measured</source>
         <translation>面积量算方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="139" />
+        <location filename="../algorithms/check_control_lines.py" line="135" />
         <source>Planar, in the CGCS2000 3-degree Gauss-Krüger zone</source>
         <translation>平面面积，CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="143" />
+        <location filename="../algorithms/check_control_lines.py" line="139" />
         <source>生态功能区: flag above this % inside the development boundary</source>
         <translation>生态功能区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="141" />
         <source>城市化发展区: flag below this % inside the development boundary</source>
         <translation>城市化发展区：位于城镇开发边界内低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="147" />
+        <location filename="../algorithms/check_control_lines.py" line="143" />
         <source>农产品主产区: flag below this % permanent basic farmland</source>
         <translation>农产品主产区：永久基本农田低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="149" />
+        <location filename="../algorithms/check_control_lines.py" line="145" />
         <source>农产品主产区: flag above this % inside the development boundary</source>
         <translation>农产品主产区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="156" />
+        <location filename="../algorithms/check_control_lines.py" line="152" />
         <source>Townships with control-line areas</source>
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="347" />
+        <location filename="../algorithms/check_control_lines.py" line="343" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="348" />
+        <location filename="../algorithms/check_control_lines.py" line="344" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="340" />
+        <location filename="../algorithms/check_control_lines.py" line="336" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="165" />
+        <location filename="../algorithms/check_control_lines.py" line="161" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
@@ -647,22 +647,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="222" />
+        <location filename="../algorithms/check_control_lines.py" line="218" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="234" />
+        <location filename="../algorithms/check_control_lines.py" line="230" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="314" />
+        <location filename="../algorithms/check_control_lines.py" line="310" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="314" />
+        <location filename="../algorithms/check_control_lines.py" line="310" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
@@ -677,22 +677,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="347" />
+        <location filename="../algorithms/check_control_lines.py" line="343" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="339" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="340" />
+        <location filename="../algorithms/check_control_lines.py" line="336" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="340" />
+        <location filename="../algorithms/check_control_lines.py" line="336" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
@@ -702,7 +702,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="339" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
@@ -712,17 +712,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="347" />
+        <location filename="../algorithms/check_control_lines.py" line="343" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="348" />
+        <location filename="../algorithms/check_control_lines.py" line="344" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="348" />
+        <location filename="../algorithms/check_control_lines.py" line="344" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
@@ -737,7 +737,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="65" />
+        <location filename="../algorithms/check_coverage.py" line="61" />
         <source>Bus-stop coverage (500 m)</source>
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
@@ -747,47 +747,47 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="96" />
+        <location filename="../algorithms/check_coverage.py" line="89" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="83" />
+        <location filename="../algorithms/check_facility_coverage.py" line="76" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="104" />
+        <location filename="../algorithms/check_coverage.py" line="97" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="101" />
+        <location filename="../algorithms/check_facility_coverage.py" line="94" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="101" />
+        <location filename="../algorithms/check_facility_coverage.py" line="94" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="101" />
+        <location filename="../algorithms/check_facility_coverage.py" line="94" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="104" />
+        <location filename="../algorithms/check_facility_coverage.py" line="97" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="107" />
+        <location filename="../algorithms/check_facility_coverage.py" line="100" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="116" />
+        <location filename="../algorithms/check_coverage.py" line="109" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
@@ -797,37 +797,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="77" />
+        <location filename="../algorithms/measure_population.py" line="73" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="134" />
+        <location filename="../algorithms/check_facility_coverage.py" line="127" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="131" />
+        <location filename="../algorithms/check_coverage.py" line="124" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="148" />
+        <location filename="../algorithms/check_facility_coverage.py" line="141" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="151" />
+        <location filename="../algorithms/run_outputs.py" line="158" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="153" />
+        <location filename="../algorithms/run_outputs.py" line="160" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="230" />
+        <location filename="../algorithms/run_outputs.py" line="162" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -902,62 +902,62 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="240" />
+        <location filename="../algorithms/check_facility_coverage.py" line="219" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="34" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="33" />
         <source>Convert web-map coordinates (GCJ-02 / BD-09)</source>
         <translation>网络地图坐标转换（GCJ-02 / BD-09）</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="61" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="57" />
         <source>Layer with web-map coordinates</source>
         <translation>网络地图坐标图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="63" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="59" />
         <source>Coordinates of the input</source>
         <translation>输入坐标系</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="63" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="59" />
         <source>GCJ-02 (Amap, Tencent)</source>
         <translation>GCJ-02（高德、腾讯）</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="63" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="59" />
         <source>BD-09 (Baidu)</source>
         <translation>BD-09（百度）</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="66" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="62" />
         <source>Output coordinate system</source>
         <translation>输出坐标系</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="66" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="62" />
         <source>EPSG:4490 CGCS2000</source>
         <translation>EPSG:4490 CGCS2000（2000 国家大地坐标系）</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="66" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="62" />
         <source>EPSG:4326 WGS84</source>
         <translation>EPSG:4326 WGS84</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="69" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="65" />
         <source>Converted layer</source>
         <translation>转换后图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="75" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="71" />
         <source>The input layer could not be opened.</source>
         <translation>无法打开输入图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="85" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="81" />
         <source>Layer '{layer}' has coordinates that cannot be longitude/latitude degrees (extent {extent}; declared CRS {crs}).</source>
         <translation>图层“{layer}”的坐标不可能是经纬度（范围 {extent}；声明坐标系 {crs}）。</translation>
     </message>
@@ -967,32 +967,32 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="85" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="81" />
         <source>Web-map coordinates are GCJ-02 or BD-09 degrees. If the layer was reprojected, convert the original longitude/latitude file instead.</source>
         <translation>网络地图坐标为 GCJ-02 或 BD-09 经纬度。若图层已被重投影，请改为转换原始的经纬度文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="92" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="88" />
         <source>Layer '{layer}' declares the projected CRS {crs}, but its coordinates are read as GCJ-02/BD-09 longitude/latitude degrees. Check that this is what the layer holds.</source>
         <translation>图层“{layer}”声明的是投影坐标系 {crs}，但其坐标将按 GCJ-02/BD-09 经纬度读取。请确认图层内容确实如此。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="137" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="133" />
         <source>{n} features converted from {system} to {crs}.</source>
         <translation>已将 {n} 个要素从 {system} 转换为 {crs}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="151" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="147" />
         <source>{n} features without geometry copied unchanged.</source>
         <translation>{n} 个无几何要素原样复制。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="50" />
+        <location filename="../algorithms/export_map.py" line="49" />
         <source>Export thematic map</source>
         <translation>导出专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="57" />
+        <location filename="../algorithms/export_map.py" line="53" />
         <source>Exports a thematic map for a plan revision document as PDF, PNG or SVG (by the output file's extension): title (the plan and the structure), the jurisdiction with every township named in Chinese, legend in the plan's own terms, scale bar in km, north arrow, coordinate system, data sources and the plan text shown (document and line, e.g. 江津 “一主两副六节点多特色” 000_5c0b1797e2e1b3c4.txt l.234, 开州 “十四五”城镇体系 003_19d1efc2983d1444.txt l.133), date.
 
 Inputs: a township layer tagged by “Tag townships” (the plan is recognised from its juris field) or a check's output layer; the theme ({themes}); optionally the field to show, result layers to draw on top (uncovered areas and control-line conflicts in red), paper (A3 landscape or A4 portrait, templates styles/layout_*.qpt, editable in the layout designer), title, resolution.
@@ -1007,7 +1007,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
 图集：输入图层每个要素（乡镇或区县）一页；PDF 将所有页存为一个文件，PNG 和 SVG 每页一个文件，命名为 &lt;文件名&gt;_&lt;序号&gt;。已有文件仅在新文件完整写出后才被替换。需要中文字体（Debian/Ubuntu：fonts-noto-cjk）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="84" />
+        <location filename="../algorithms/export_map.py" line="80" />
         <source>Tagged township layer or a check's output layer</source>
         <translation>已标注的乡镇图层或校核结果图层</translation>
     </message>
@@ -1017,12 +1017,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="88" />
+        <location filename="../algorithms/export_map.py" line="84" />
         <source>Field to show (empty: the theme's field)</source>
         <translation>显示字段（留空：专题的默认字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="91" />
+        <location filename="../algorithms/export_map.py" line="87" />
         <source>Result layers to draw on top (e.g. uncovered areas, conflicts)</source>
         <translation>叠加显示的结果图层（如未覆盖区域、冲突）</translation>
     </message>
@@ -1042,57 +1042,57 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="100" />
+        <location filename="../algorithms/export_map.py" line="96" />
         <source>Title (empty: the plan and the structure)</source>
         <translation>标题（留空：规划名称与结构）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="102" />
+        <location filename="../algorithms/export_map.py" line="98" />
         <source>Atlas: one page per feature</source>
         <translation>图集：每个要素一页</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="104" />
+        <location filename="../algorithms/export_map.py" line="100" />
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="107" />
+        <location filename="../algorithms/export_map.py" line="103" />
         <source>Township name field for labels (empty: plan_name, else the name field)</source>
         <translation>标注用乡镇名称字段（留空：plan_name，否则为名称字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="110" />
+        <location filename="../algorithms/export_map.py" line="106" />
         <source>Plan catalogue file, when the layer was tagged with one of your own (YAML)</source>
         <translation>规划目录文件（图层用自备目录标注时，YAML）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="123" />
+        <location filename="../algorithms/export_map.py" line="119" />
         <source>Map file</source>
         <translation>地图文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="123" />
+        <location filename="../algorithms/export_map.py" line="119" />
         <source>PDF files (*.pdf);;PNG images (*.png);;SVG drawings (*.svg)</source>
         <translation>PDF 文件 (*.pdf);;PNG 图像 (*.png);;SVG 图形 (*.svg)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="125" />
+        <location filename="../algorithms/export_map.py" line="121" />
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="126" />
+        <location filename="../algorithms/export_map.py" line="122" />
         <source>Files written</source>
         <translation>已写入的文件</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="153" />
+        <location filename="../algorithms/export_map.py" line="149" />
         <source>{title}: {pages} page(s), {paper}</source>
         <translation>{title}：{pages} 页，{paper}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="157" />
+        <location filename="../algorithms/export_map.py" line="153" />
         <source>Written: {path}</source>
         <translation>已写入：{path}</translation>
     </message>
@@ -1102,7 +1102,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按规划标注乡镇角色</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="109" />
+        <location filename="../algorithms/tag_townships.py" line="105" />
         <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
 
 Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
@@ -1115,77 +1115,77 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
 输出：增加 plan_name、match、juris、plan_note、每种结构一个字段及 plan_cite 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="130" />
+        <location filename="../algorithms/tag_townships.py" line="126" />
         <source>Township polygons</source>
         <translation>乡镇面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="135" />
+        <location filename="../algorithms/tag_townships.py" line="131" />
         <source>Township code field (optional)</source>
         <translation>乡镇代码字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="135" />
         <source>Tagged townships</source>
         <translation>已标注的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="141" />
+        <location filename="../algorithms/tag_townships.py" line="137" />
         <source>Match report</source>
         <translation>匹配报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="139" />
         <source>Townships tagged</source>
         <translation>已标注乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="139" />
         <source>Names not matched</source>
         <translation>未匹配名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="139" />
         <source>Ambiguous names</source>
         <translation>有歧义名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="139" />
         <source>Plan townships missing</source>
         <translation>缺失的规划乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="167" />
+        <location filename="../algorithms/tag_townships.py" line="163" />
         <source>The styles could not be saved in the GeoPackage ({problems}); the tagged layer is complete, style it from styles/ if needed.</source>
         <translation>无法将样式保存到 GeoPackage（{problems}）；已标注的图层是完整的，如需要可从 styles/ 加载样式。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="175" />
+        <location filename="../algorithms/tag_townships.py" line="171" />
         <source>The township layer could not be opened.</source>
         <translation>无法打开乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="185" />
+        <location filename="../algorithms/tag_townships.py" line="181" />
         <source>Layer '{layer}': the field {field} is one tagging writes itself.</source>
         <translation>图层“{layer}”：字段 {field} 是标注算法自身写入的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="185" />
+        <location filename="../algorithms/tag_townships.py" line="181" />
         <source>Choose the field holding the township's own name (or code), not a field of an earlier tagging.</source>
         <translation>请选择记录乡镇本身名称（或代码）的字段，而不是之前标注生成的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="209" />
+        <location filename="../algorithms/tag_townships.py" line="205" />
         <source>{layer}: fields {fields} of an earlier tagging are replaced.</source>
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="256" />
+        <location filename="../algorithms/tag_townships.py" line="252" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="260" />
+        <location filename="../algorithms/tag_townships.py" line="256" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
@@ -2415,47 +2415,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="159" />
+        <location filename="../algorithms/run_outputs.py" line="166" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="159" />
+        <location filename="../algorithms/run_outputs.py" line="166" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="159" />
+        <location filename="../algorithms/run_outputs.py" line="166" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="240" />
+        <location filename="../algorithms/check_coverage.py" line="218" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="240" />
+        <location filename="../algorithms/check_coverage.py" line="218" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="159" />
+        <location filename="../algorithms/run_outputs.py" line="166" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="219" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="219" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="241" />
+        <location filename="../algorithms/check_coverage.py" line="219" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2485,7 +2485,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="137" />
+        <location filename="../algorithms/check_facility_coverage.py" line="130" />
         <source>Or population points (buildings, address points)</source>
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
@@ -2505,7 +2505,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="75" />
+        <location filename="../algorithms/check_coverage.py" line="68" />
         <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
 
 Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted, or from population points such as buildings, each counted where it stands).
@@ -2550,7 +2550,7 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="40" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="36" />
         <source>Moves features taken from Chinese web maps back to true positions. Amap (高德) and Tencent coordinates are GCJ-02, Baidu's are BD-09; in Chongqing both are shifted by several hundred metres, as much as the 500 m bus-stop radius the plans set (e.g. 巫溪 城区公交站点500米覆盖率, 004_de8bb285974af80e.txt l.39).
 
 Input: any vector layer whose coordinates are GCJ-02 or BD-09 longitude/latitude. They are read as such whatever CRS the layer declares (web-map scrapes are usually declared EPSG:4326); a warning is given if it declares a projected CRS, and the run stops if the coordinates cannot be degrees. Every vertex is converted; points outside mainland China (abroad, and in Hong Kong, Macau and Taiwan, where the web maps apply no shift) are left unchanged and counted (OUTSIDE_CHINA), and those within about 5 km of its edge are listed (NEAR_BORDER): the outline is a coarse one, from Natural Earth (public domain). The input layer is not modified.
@@ -2565,12 +2565,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
 精度：WGS84→GCJ-02 采用公开公式；其反算通过迭代求解，直至正算结果与输入相差小于 1e-9 度（优于厘米级），优于常用的一步反算（1–2 米）。BD-09→GCJ-02 同样迭代求解。结果的精度取决于公开公式与网络地图本身的吻合程度，本工具无法检验这一点。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="140" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="136" />
         <source>{layer}: {n} features lie outside mainland China (abroad, or in Hong Kong, Macau or Taiwan), where the web maps apply no shift: copied unchanged (feature ids {ids}).</source>
         <translation>{layer}：{n} 个要素位于中国大陆以外（境外，或香港、澳门、台湾），网络地图在这些地方不做偏移：原样复制（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/convert_web_coordinates.py" line="145" />
+        <location filename="../algorithms/convert_web_coordinates.py" line="141" />
         <source>{layer}: {n} features lie within about {km:g} km of the edge of mainland China as this tool draws it (a coarse outline; feature ids {ids}): those inside were converted, those outside left as they were. Check them against a map of the border.</source>
         <translation>{layer}：{n} 个要素距本工具所用的中国大陆轮廓边缘约 {km:g} 千米以内（轮廓较粗略；要素编号 {ids}）：轮廓内的已转换，轮廓外的保持不变。请对照边界地图检查。</translation>
     </message>
@@ -2840,17 +2840,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="185" />
+        <location filename="../algorithms/check_control_lines.py" line="181" />
         <source>{flagged} of {checked} flagged</source>
         <translation>{checked} 个中 {flagged} 个不符合</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="187" />
+        <location filename="../algorithms/check_control_lines.py" line="183" />
         <source>Control-line check</source>
         <translation>三线校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="154" />
+        <location filename="../algorithms/check_coverage.py" line="136" />
         <source>Coverage check</source>
         <translation>公交覆盖率校核</translation>
     </message>
@@ -2905,7 +2905,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="237" />
+        <location filename="../algorithms/base.py" line="241" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2920,7 +2920,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="308" />
+        <location filename="../algorithms/base.py" line="312" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2930,7 +2930,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="212" />
+        <location filename="../algorithms/tag_townships.py" line="208" />
         <source>{layer}: its own fields with the names tagging writes are kept under new names ({fields}); the plan's values are written under the names.</source>
         <translation>{layer}：图层自带的与标注字段同名的字段已改名保留（{fields}）；规划的取值写入原字段名。</translation>
     </message>
@@ -2985,12 +2985,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="274" />
+        <location filename="../algorithms/base.py" line="278" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="274" />
+        <location filename="../algorithms/base.py" line="278" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -3005,22 +3005,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="146" />
+        <location filename="../algorithms/base.py" line="150" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="147" />
+        <location filename="../algorithms/base.py" line="151" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="148" />
+        <location filename="../algorithms/base.py" line="152" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="149" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3035,12 +3035,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="168" />
+        <location filename="../algorithms/check_control_lines.py" line="164" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="168" />
+        <location filename="../algorithms/check_control_lines.py" line="164" />
         <source>Overlaps between control lines (km²)</source>
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
@@ -3050,22 +3050,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="145" />
+        <location filename="../algorithms/check_coverage.py" line="130" />
         <source>Stops</source>
         <translation>站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="145" />
+        <location filename="../algorithms/check_coverage.py" line="130" />
         <source>Duplicate stops</source>
         <translation>重复站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="187" />
+        <location filename="../algorithms/check_control_lines.py" line="183" />
         <source>Control-line check: {verdict}</source>
         <translation>三线校核：{verdict}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="113" />
+        <location filename="../algorithms/export_map.py" line="109" />
         <source>Check result shown under the title (empty: the one the check's output layer carries)</source>
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
@@ -3405,37 +3405,37 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>类别人口为其所含乡镇（街道）之和；以万人计的目标按万人比较，以百分比计的目标按该范围占全部乡镇常住人口的比重比较；标有“（每…）”的目标须该类别每个乡镇（街道）均达到方为达标。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="67" />
+        <location filename="../algorithms/check_distance_rule.py" line="66" />
         <source>Check a distance rule (e.g. no chemical plant within 1 km of the Yangtze)</source>
         <translation>检查距离规则（如长江岸线 1 公里内不得有化工企业）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="73" />
+        <location filename="../algorithms/check_distance_rule.py" line="69" />
         <source>Nothing of one layer within a distance of another: e.g. no new chemical plant within 1 km of the shore of the Yangtze and its main tributaries (江津 14th five-year plan, 001 l.1615). Both layers may be points, lines or polygons (a river as its centre line or its water polygons), all of a layer or the features of some codes. Outputs: the violating features with dist_m (distance in metres to the nearest feature of the other layer), near_fid and near_name; a table of counts per township; an HTML report; and MEASURED (the count of violations), TARGET (allowed, 0 unless a target says otherwise), GAP, PASSED, VIOLATIONS, CHECKED, NEAREST_M.</source>
         <translation>一个图层的要素不得位于另一图层要素的一定距离以内：如长江干流及主要支流岸线 1 公里内不得新建化工企业（江津“十四五”规划纲要，001 第 1615 行）。两个图层都可以是点、线或面（河流可用中心线或水面），可取全部要素或按代码选取。输出：违规要素，带 dist_m（到另一图层最近要素的距离，米）、near_fid 和 near_name；各乡镇（街道）计数表；HTML 报告；以及 MEASURED（违规个数）、TARGET（允许个数，除非目标另有规定为 0）、GAP、PASSED、VIOLATIONS、CHECKED、NEAREST_M。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="84" />
+        <location filename="../algorithms/check_distance_rule.py" line="80" />
         <source>Features that must keep away (e.g. chemical plants)</source>
         <translation>须保持距离的要素（如化工企业）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="93" />
+        <location filename="../algorithms/check_distance_rule.py" line="89" />
         <source>Their class field (empty: every feature)</source>
         <translation>其类别字段（留空：全部要素）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="96" />
+        <location filename="../algorithms/check_distance_rule.py" line="92" />
         <source>Their codes (comma-separated prefixes)</source>
         <translation>其代码（逗号分隔的前缀）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="91" />
+        <location filename="../algorithms/check_distance_rule.py" line="87" />
         <source>Features kept away from (e.g. rivers, as lines or water polygons)</source>
         <translation>被保持距离的要素（如河流，线或水面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="98" />
+        <location filename="../algorithms/check_distance_rule.py" line="94" />
         <source>Their name field, for the nearest feature (optional)</source>
         <translation>其名称字段，用于标明最近要素（可选）</translation>
     </message>
@@ -3445,12 +3445,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="110" />
+        <location filename="../algorithms/check_distance_rule.py" line="106" />
         <source>Target id in the catalogue (indicator distance_rule, in count)</source>
         <translation>规划目录中的目标编号（指标 distance_rule，单位 count）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="113" />
+        <location filename="../algorithms/check_distance_rule.py" line="109" />
         <source>Or the count allowed (empty: none)</source>
         <translation>或允许的个数（留空：不允许）</translation>
     </message>
@@ -3465,32 +3465,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离规则表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="122" />
+        <location filename="../algorithms/check_distance_rule.py" line="118" />
         <source>Features checked</source>
         <translation>检查的要素个数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="122" />
+        <location filename="../algorithms/check_distance_rule.py" line="118" />
         <source>Shortest distance found, m</source>
         <translation>最短距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="146" />
+        <location filename="../algorithms/check_distance_rule.py" line="142" />
         <source>Parameter {given} was given without {missing}.</source>
         <translation>给出了参数 {given}，但未给出 {missing}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="146" />
+        <location filename="../algorithms/check_distance_rule.py" line="142" />
         <source>Give both the class field and its codes, or neither to take every feature.</source>
         <translation>请同时给出类别字段及其代码，或都不给以取全部要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="175" />
+        <location filename="../algorithms/check_distance_rule.py" line="171" />
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="175" />
+        <location filename="../algorithms/check_distance_rule.py" line="171" />
         <source>Distance m</source>
         <translation>距离（米）</translation>
     </message>
@@ -3505,7 +3505,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>最近要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="179" />
+        <location filename="../algorithms/check_distance_rule.py" line="175" />
         <source>Counts by township</source>
         <translation>各乡镇（街道）计数</translation>
     </message>
@@ -3525,77 +3525,77 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>最近距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="181" />
+        <location filename="../algorithms/check_distance_rule.py" line="177" />
         <source>Distance rule check</source>
         <translation>距离规则检查</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="185" />
+        <location filename="../algorithms/check_distance_rule.py" line="181" />
         <source>{n} of {total} features within {distance:g} m.</source>
         <translation>{total} 个要素中有 {n} 个位于 {distance:g} 米以内。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="78" />
+        <location filename="../algorithms/check_land_share.py" line="77" />
         <source>Check a land share (绿地率, 绿化覆盖率, 森林覆盖率)</source>
         <translation>检查用地比例（绿地率、绿化覆盖率、森林覆盖率）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="84" />
+        <location filename="../algorithms/check_land_share.py" line="80" />
         <source>The area of some classes of land inside an extent, as a share, per township and for the jurisdiction: 绿地率 (green land classes ÷ built-up area), 绿化覆盖率 (vegetation cover polygons ÷ built-up area: a different measure), 森林覆盖率 (forest classes ÷ township area) or built-up land inside the 城镇开发边界. The classes: a whole polygon layer, or the land-use codes of a preset (三调 GB/T 21010-2017, 用地用海 2023) or typed. The extent: a polygon layer (built-up, a boundary; by codes too), the townships, or both. Overlapping class polygons count once. Outputs: townships with cls_km2, ext_km2, share (percent) and out_km2 (class land outside the extent); a table with a row per township and the jurisdiction; an HTML report stating the definition used; and MEASURED (percent), TARGET, GAP, PASSED, CLASS_KM2, EXTENT_KM2, OUTSIDE_KM2.</source>
         <translation>范围内某些地类的面积占比，按乡镇（街道）和全域计算：绿地率（绿地地类 ÷ 建成区面积）、绿化覆盖率（植被覆盖图斑 ÷ 建成区面积：另一种指标）、森林覆盖率（林地地类 ÷ 乡镇面积），或城镇开发边界内的建成区。所测用地：整个面图层，或预设（三调 GB/T 21010-2017、用地用海 2023）或输入的地类代码。范围：面图层（建成区、某条边界，也可按代码选取）、乡镇（街道）图层，或两者。重叠的用地图斑只计一次。输出：带 cls_km2、ext_km2、share（百分比）和 out_km2（范围外的所测用地）的乡镇图层；每个乡镇（街道）和全域一行的表；说明所用定义的 HTML 报告；以及 MEASURED（百分比）、TARGET、GAP、PASSED、CLASS_KM2、EXTENT_KM2、OUTSIDE_KM2。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="100" />
+        <location filename="../algorithms/check_land_share.py" line="96" />
         <source>Class land polygons (green land, vegetation cover, land use …)</source>
         <translation>所测用地面图层（绿地、植被覆盖、地类图斑……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="102" />
+        <location filename="../algorithms/check_land_share.py" line="98" />
         <source>Class field (empty: every polygon, or DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：全部图斑，或按预设取 DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="117" />
+        <location filename="../algorithms/check_land_share.py" line="113" />
         <source>Every polygon of the layer</source>
         <translation>图层的全部图斑</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="106" />
+        <location filename="../algorithms/check_land_share.py" line="102" />
         <source>Codes of the class land</source>
         <translation>所测用地的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="108" />
+        <location filename="../algorithms/check_land_share.py" line="104" />
         <source>Or these class codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下地类代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="111" />
+        <location filename="../algorithms/check_land_share.py" line="107" />
         <source>Extent polygons (built-up area, 城镇开发边界 …; empty: the townships)</source>
         <translation>范围面图层（建成区、城镇开发边界……；留空：乡镇街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="114" />
+        <location filename="../algorithms/check_land_share.py" line="110" />
         <source>Extent class field (empty: every polygon, or CZCSXM / DLBM by preset)</source>
         <translation>范围的地类字段（留空：全部图斑，或按预设取 CZCSXM / DLBM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="118" />
+        <location filename="../algorithms/check_land_share.py" line="114" />
         <source>Codes of the extent (built-up land)</source>
         <translation>范围（建成区）的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="120" />
+        <location filename="../algorithms/check_land_share.py" line="116" />
         <source>Or these extent codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下范围代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="129" />
+        <location filename="../algorithms/check_land_share.py" line="125" />
         <source>Target id in the catalogue (e.g. forest_cover_2025)</source>
         <translation>规划目录中的目标编号（如 forest_cover_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="136" />
+        <location filename="../algorithms/check_land_share.py" line="132" />
         <source>Or a target typed in percent</source>
         <translation>或输入目标值（%）</translation>
     </message>
@@ -3610,37 +3610,37 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地比例表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="148" />
+        <location filename="../algorithms/check_land_share.py" line="144" />
         <source>Class land inside the extent, km²</source>
         <translation>范围内所测用地面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="148" />
+        <location filename="../algorithms/check_land_share.py" line="144" />
         <source>Area of the extent, km²</source>
         <translation>范围面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="148" />
+        <location filename="../algorithms/check_land_share.py" line="144" />
         <source>Class land outside the extent, km²</source>
         <translation>范围外所测用地面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="169" />
+        <location filename="../algorithms/check_land_share.py" line="165" />
         <source>Parameter {field}: a class field was chosen for layer '{layer}' but no codes.</source>
         <translation>参数 {field}：为图层“{layer}”选择了地类字段，但未给出代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="169" />
+        <location filename="../algorithms/check_land_share.py" line="165" />
         <source>Choose a preset in {preset} or type the codes in {codes}, or clear {field} to count every polygon.</source>
         <translation>请在 {preset} 中选择预设或在 {codes} 中输入代码，或清空 {field} 以计入全部图斑。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="179" />
+        <location filename="../algorithms/check_land_share.py" line="175" />
         <source>Parameter {field}: layer '{layer}' has no field {fields}.</source>
         <translation>参数 {field}：图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="185" />
+        <location filename="../algorithms/check_land_share.py" line="181" />
         <source>Codes of '{layer}' (typed): {codes}.</source>
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
@@ -3650,52 +3650,52 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="194" />
+        <location filename="../algorithms/check_land_share.py" line="190" />
         <source>Parameter INPUT: no class layer was given.</source>
         <translation>参数 INPUT：未给出用地图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="194" />
+        <location filename="../algorithms/check_land_share.py" line="190" />
         <source>Choose the polygons of the land measured, e.g. green land or forest.</source>
         <translation>请选择所测用地的面图层，如绿地或林地。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="230" />
+        <location filename="../algorithms/check_land_share.py" line="226" />
         <source>Land share check: {label}</source>
         <translation>用地比例检查：{label}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="230" />
+        <location filename="../algorithms/check_land_share.py" line="226" />
         <source>Class land km²</source>
         <translation>所测用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="230" />
+        <location filename="../algorithms/check_land_share.py" line="226" />
         <source>Extent km²</source>
         <translation>范围（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="230" />
+        <location filename="../algorithms/check_land_share.py" line="226" />
         <source>Class land outside the extent km²</source>
         <translation>范围外所测用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="237" />
+        <location filename="../algorithms/check_land_share.py" line="233" />
         <source>{label}: {share:.3f} % ({cls:.4f} km² of {ext:.4f} km²)</source>
         <translation>{label}：{share:.3f}%（{ext:.4f} 平方公里中的 {cls:.4f} 平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="75" />
+        <location filename="../algorithms/check_per_capita.py" line="74" />
         <source>Check land per person (人均城镇建设用地, 人均公园绿地)</source>
         <translation>检查人均用地（人均城镇建设用地、人均公园绿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="81" />
+        <location filename="../algorithms/check_per_capita.py" line="77" />
         <source>Land per person in m²: the area of the land (a polygon layer, or the land-use polygons of a preset or typed codes) over the population (a raster of persons per cell, a township field, points with a persons field, or a typed figure with its source), per township and for the scope. 人均城镇建设用地 is a cap (≤ 120 m², 重庆 2035), 人均公园绿地面积 a floor (13 m², 重庆 2025). A catalogue target sets the indicator; a typed target is compared as the indicator's (≤ for the land, ≥ for park green) unless a comparison is chosen. Outputs: townships with land_km2, population, m2_per_cap and passed; a table; an HTML report naming the land and the population used; MEASURED (m²/person), TARGET, GAP, PASSED, LAND_KM2, POPULATION and TOWNSHIPS_NOT_MET.</source>
         <translation>人均用地（平方米）：用地面积（面图层，或按预设、输入代码选出的地类图斑）除以人口（每像元人数的栅格、乡镇人口字段、带人数字段的点，或注明来源的输入数值），按乡镇（街道）和范围分别计算。人均城镇建设用地为上限（≤ 120 平方米，重庆 2035 年），人均公园绿地面积为下限（13 平方米，重庆 2025 年）。目录目标决定指标；输入的目标按指标的比较方式（用地 ≤，公园绿地 ≥）比较，除非另选比较方式。输出：含 land_km2、population、m2_per_cap 和 passed 的乡镇图层；表格；注明所用用地和人口的 HTML 报告；MEASURED（平方米/人）、TARGET、GAP、PASSED、LAND_KM2、POPULATION 和 TOWNSHIPS_NOT_MET。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="95" />
+        <location filename="../algorithms/check_per_capita.py" line="91" />
         <source>Land polygons (all counted)</source>
         <translation>用地图斑（全部计入）</translation>
     </message>
@@ -3705,67 +3705,67 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>地类字段（留空：预设的常用字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="103" />
+        <location filename="../algorithms/check_per_capita.py" line="99" />
         <source>By the indicator and the layer's fields</source>
         <translation>按指标和图层字段自动选择</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="105" />
+        <location filename="../algorithms/check_per_capita.py" line="101" />
         <source>Codes that count as the land</source>
         <translation>计入用地的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="79" />
+        <location filename="../algorithms/measure_population.py" line="75" />
         <source>Or the townships' population field</source>
         <translation>或乡镇（街道）的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="82" />
+        <location filename="../algorithms/measure_population.py" line="78" />
         <source>Or population points</source>
         <translation>或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="84" />
+        <location filename="../algorithms/measure_population.py" line="80" />
         <source>Persons field of the points</source>
         <translation>点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="130" />
+        <location filename="../algorithms/check_per_capita.py" line="126" />
         <source>Or a population typed (persons)</source>
         <translation>或输入人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="133" />
+        <location filename="../algorithms/check_per_capita.py" line="129" />
         <source>Source of the typed population (e.g. 第七次全国人口普查 2020)</source>
         <translation>输入人口的来源（如 第七次全国人口普查 2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="137" />
+        <location filename="../algorithms/check_per_capita.py" line="133" />
         <source>Target id in the catalogue (e.g. urban_land_per_capita_2035)</source>
         <translation>目录中的目标编号（如 urban_land_per_capita_2035）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="144" />
+        <location filename="../algorithms/check_per_capita.py" line="140" />
         <source>Or a target typed in m² per person</source>
         <translation>或输入目标值（平方米/人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/check_per_capita.py" line="143" />
         <source>Typed target is</source>
         <translation>输入的目标为</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/check_per_capita.py" line="143" />
         <source>The indicator's (≤ for the land, ≥ for park green)</source>
         <translation>按指标（用地 ≤，公园绿地 ≥）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/check_per_capita.py" line="143" />
         <source>A floor (≥)</source>
         <translation>下限（≥）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/check_per_capita.py" line="143" />
         <source>A cap (≤)</source>
         <translation>上限（≤）</translation>
     </message>
@@ -3780,32 +3780,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>人均用地表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="160" />
+        <location filename="../algorithms/check_per_capita.py" line="156" />
         <source>Land in the scope (km²)</source>
         <translation>范围内用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="160" />
+        <location filename="../algorithms/check_per_capita.py" line="156" />
         <source>Population of the scope (persons)</source>
         <translation>范围内人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="160" />
+        <location filename="../algorithms/check_per_capita.py" line="156" />
         <source>Townships not meeting the target</source>
         <translation>未达标的乡镇（街道）数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="184" />
+        <location filename="../algorithms/check_per_capita.py" line="180" />
         <source>Give either a land polygon layer (INPUT) or a land-use layer (LANDUSE), not both and not neither.</source>
         <translation>请给出用地图层（INPUT）或地类图层（LANDUSE）之一，不能两者都给，也不能都不给。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="184" />
+        <location filename="../algorithms/check_per_capita.py" line="180" />
         <source>Choose the land polygons, or the land-use layer and its codes.</source>
         <translation>请选择用地图斑，或地类图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="239" />
+        <location filename="../algorithms/check_per_capita.py" line="235" />
         <source>Land km²</source>
         <translation>用地（平方公里）</translation>
     </message>
@@ -3815,22 +3815,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>平方米/人</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="247" />
+        <location filename="../algorithms/check_per_capita.py" line="243" />
         <source>{indicator} in {scope}: {value:.2f} m² per person ({km2:.3f} km², {persons:,.0f} persons).</source>
         <translation>{scope}的{indicator}：{value:.2f} 平方米/人（{km2:.3f} 平方公里，{persons:,.0f} 人）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="56" />
+        <location filename="../algorithms/measure_population.py" line="55" />
         <source>Measure population in places (townships, plan roles, groups)</source>
         <translation>测算各地人口（乡镇、规划职能、分组）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="62" />
+        <location filename="../algorithms/measure_population.py" line="58" />
         <source>The population per township (from a raster of persons per cell, a field of the township layer, or points with a persons field), summed per class of every structure of the plan catalogue (roles, tiers, groups), and compared with every population target of the catalogue whose scope names the jurisdiction, a class or a township; the others are listed with the reason they cannot be measured. Outputs: townships with their population; a table per township and per class; a table of the targets; an HTML report; MEASURED (the chosen target's figure, else all townships in 万人), TARGET, GAP, PASSED, POPULATION (persons), TARGETS_MEASURED, TARGETS_MET and TARGETS_NOT_MET.</source>
         <translation>各乡镇（街道）人口（来自每像元人数的栅格、乡镇图层的字段，或带人数字段的点），按规划目录每个结构的类别（职能、等级、分组）汇总，并与目录中范围为全辖区、某一类别或某一乡镇的每个人口目标比较；其余目标列出并说明无法测算的原因。输出：含人口的乡镇图层；按乡镇和类别的表格；目标表；HTML 报告；MEASURED（所选目标的数值，否则为全部乡镇人口，万人）、TARGET、GAP、PASSED、POPULATION（人）、TARGETS_MEASURED、TARGETS_MET 和 TARGETS_NOT_MET。</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="88" />
+        <location filename="../algorithms/measure_population.py" line="84" />
         <source>Target id for the verdict (e.g. pop_city_2025; empty: all townships, no target)</source>
         <translation>作为结论的目标编号（如 pop_city_2025；留空：全部乡镇，无目标）</translation>
     </message>
@@ -3850,42 +3850,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>人口目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="99" />
+        <location filename="../algorithms/measure_population.py" line="95" />
         <source>Population of all townships (persons)</source>
         <translation>全部乡镇（街道）人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="99" />
+        <location filename="../algorithms/measure_population.py" line="95" />
         <source>Population targets measured</source>
         <translation>已测算的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="99" />
+        <location filename="../algorithms/measure_population.py" line="95" />
         <source>Population targets met</source>
         <translation>达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="99" />
+        <location filename="../algorithms/measure_population.py" line="95" />
         <source>Population targets not met</source>
         <translation>未达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="159" />
+        <location filename="../algorithms/measure_population.py" line="155" />
         <source>Name in the plan</source>
         <translation>规划中的名称</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="161" />
+        <location filename="../algorithms/measure_population.py" line="157" />
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="161" />
+        <location filename="../algorithms/measure_population.py" line="157" />
         <source>万人</source>
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="161" />
+        <location filename="../algorithms/measure_population.py" line="157" />
         <source>Population by plan class</source>
         <translation>各规划类别人口</translation>
     </message>
@@ -3895,42 +3895,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="161" />
+        <location filename="../algorithms/measure_population.py" line="157" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="161" />
+        <location filename="../algorithms/measure_population.py" line="157" />
         <source>Without population</source>
         <translation>无人口数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="163" />
+        <location filename="../algorithms/measure_population.py" line="159" />
         <source>Targets not measurable here</source>
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="163" />
+        <location filename="../algorithms/measure_population.py" line="159" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="166" />
+        <location filename="../algorithms/measure_population.py" line="162" />
         <source>Population in places</source>
         <translation>各地人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="171" />
+        <location filename="../algorithms/measure_population.py" line="167" />
         <source>Population of all townships: {persons:,.0f} persons; {n} population targets measured.</source>
         <translation>全部乡镇（街道）人口：{persons:,.0f} 人；已测算 {n} 个人口目标。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="32" />
+        <location filename="../algorithms/read_delivery.py" line="31" />
         <source>Read a survey or planning delivery</source>
         <translation>读取调查或规划成果数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="39" />
+        <location filename="../algorithms/read_delivery.py" line="35" />
         <source>Finds the layers of the national standards in a delivery as it came: a File Geodatabase (.gdb), a GeoPackage, or a folder of Shapefiles. A layer is recognised by its code, by its Chinese alias, or by the standard's fields, in that order, and the table says which. Layers: {codes}.
 
 Coordinates: a layer without a CRS, or whose CRS does not fit its coordinates, is read in the CRS its coordinates prove — a zone number in front of X (e.g. 35xxxxxx: CGCS2000 3-degree Gauss-Krüger zone 35), or degrees (CGCS2000) — and the table says so; plain Gauss-Krüger metres without the zone are refused with the candidate zones, never guessed. Nothing in the delivery is changed.
@@ -3943,37 +3943,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
 输出：识别到的图层表（用途、代码、图层、来源、识别依据、坐标系、缺少的字段），以及各用途的图层输出，可在模型中传给各项校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="54" />
+        <location filename="../algorithms/read_delivery.py" line="50" />
         <source>Delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="58" />
+        <location filename="../algorithms/read_delivery.py" line="54" />
         <source>Layers found</source>
         <translation>识别到的图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="61" />
+        <location filename="../algorithms/read_delivery.py" line="57" />
         <source>Layer for {role}</source>
         <translation>{role} 图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="63" />
+        <location filename="../algorithms/read_delivery.py" line="59" />
         <source>What was recognised, and from what</source>
         <translation>识别结果及依据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="86" />
+        <location filename="../algorithms/read_delivery.py" line="82" />
         <source>{layer} lacks the standard's fields {fields}.</source>
         <translation>{layer} 缺少标准字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="90" />
+        <location filename="../algorithms/read_delivery.py" line="86" />
         <source>No layer for {role} in the delivery.</source>
         <translation>成果数据中没有 {role} 图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="92" />
+        <location filename="../algorithms/read_delivery.py" line="88" />
         <source>Not recognised: {names}.</source>
         <translation>未识别：{names}。</translation>
     </message>
@@ -4643,7 +4643,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>数据说明</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="94" />
+        <location filename="../algorithms/export_map.py" line="90" />
         <source>Township boundaries, when the input is not a township layer (e.g. the coverage check's service area; empty: a tagged township layer among the result layers)</source>
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
@@ -4693,87 +4693,87 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{values}（规划表述矛盾）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="125" />
+        <location filename="../algorithms/check_builtup.py" line="121" />
         <source>Statistical and geometric area: the survey's figures are its recorded areas (三调 TBMJ 图斑面积; TBDLMJ 地类面积 = TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to the control totals; the geometry's own area differs. With AREA_FIELD (or AREA_SOURCE = recorded, which takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets its recorded area in proportion to its geometric area in each.</source>
         <translation>统计面积与几何面积：调查的数据是其记载面积（三调 TBMJ 图斑面积；TBDLMJ 图斑地类面积 = TBMJ 减去田坎扣除面积），单位平方米，为椭球面积并经控制面积平差；图形自身的面积与之不同。给出 AREA_FIELD（或选 AREA_SOURCE = 记载面积，此时取 TBDLMJ，无则取 TBMJ）时两者同时给出，并逐乡镇给出“记载 − 几何”之差（geo_km2、rec_km2、diff_km2、diff_pct；GEOMETRIC_KM2、RECORDED_KM2；报告中另以公顷和亩列出）；AREA_SOURCE 决定 bu_km2、MEASURED 及目标核验采用哪一个。跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="168" />
+        <location filename="../algorithms/check_builtup.py" line="164" />
         <source>Figure checked against the target</source>
         <translation>与目标比较的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="168" />
+        <location filename="../algorithms/check_builtup.py" line="164" />
         <source>Geometric: the polygons' own area</source>
         <translation>几何面积：图斑图形自身的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="168" />
+        <location filename="../algorithms/check_builtup.py" line="164" />
         <source>Recorded: the survey's area field (AREA_FIELD; empty: TBDLMJ, else TBMJ)</source>
         <translation>记载面积：调查的面积字段（AREA_FIELD；留空则取 TBDLMJ，无则取 TBMJ）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="173" />
+        <location filename="../algorithms/check_builtup.py" line="169" />
         <source>Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside the geometric area</source>
         <translation>记载面积字段，单位平方米（三调 TBMJ 图斑面积或 TBDLMJ 图斑地类面积），与几何面积并列报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="182" />
+        <location filename="../algorithms/check_builtup.py" line="178" />
         <source>Built-up area by geometry (km²)</source>
         <translation>建成区几何面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="182" />
+        <location filename="../algorithms/check_builtup.py" line="178" />
         <source>Built-up area recorded (km²; none without a recorded-area field)</source>
         <translation>建成区记载面积（平方公里；无记载面积字段时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="234" />
+        <location filename="../algorithms/check_builtup.py" line="230" />
         <source>Recorded ({field}): {recorded:.3f} km²; geometric: {geometric:.3f} km²; recorded − geometric: {diff:+.3f} km² ({pct}).</source>
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../algorithms/check_builtup.py" line="342" />
         <source>km²</source>
         <translation>平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../algorithms/check_builtup.py" line="342" />
         <source>公顷 (hectares)</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../algorithms/check_builtup.py" line="342" />
         <source>亩 (mu)</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="349" />
+        <location filename="../algorithms/check_builtup.py" line="345" />
         <source>Geometric</source>
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="349" />
+        <location filename="../algorithms/check_builtup.py" line="345" />
         <source>Recorded ({field})</source>
         <translation>记载面积（{field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="350" />
+        <location filename="../algorithms/check_builtup.py" line="346" />
         <source>Recorded − geometric</source>
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="350" />
+        <location filename="../algorithms/check_builtup.py" line="346" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="351" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>Geometric and recorded built-up area (km²)</source>
         <translation>建成区几何面积与记载面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="352" />
+        <location filename="../algorithms/check_builtup.py" line="348" />
         <source>Built-up area in {scope}, geometric and recorded</source>
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
@@ -4993,12 +4993,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="70" />
+        <location filename="../algorithms/check_plan.py" line="69" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="104" />
+        <location filename="../algorithms/check_plan.py" line="100" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -5008,7 +5008,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="109" />
+        <location filename="../algorithms/check_plan.py" line="105" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -5018,37 +5018,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="116" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="116" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="116" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="116" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="116" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="181" />
+        <location filename="../algorithms/check_plan.py" line="177" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="198" />
+        <location filename="../algorithms/check_plan.py" line="194" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5058,27 +5058,27 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="203" />
+        <location filename="../algorithms/check_plan.py" line="199" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="204" />
+        <location filename="../algorithms/check_plan.py" line="200" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="207" />
+        <location filename="../algorithms/check_plan.py" line="203" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="118" />
+        <location filename="../algorithms/export_map.py" line="114" />
         <source>Language of the map's texts</source>
         <translation>地图文字的语言</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="118" />
+        <location filename="../algorithms/export_map.py" line="114" />
         <source>The interface's</source>
         <translation>与界面一致</translation>
     </message>
@@ -5398,12 +5398,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="166" />
+        <location filename="../algorithms/check_facility_coverage.py" line="149" />
         <source>Facility coverage</source>
         <translation>设施覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="57" />
+        <location filename="../algorithms/check_facility_coverage.py" line="50" />
         <source>Measures the share of the served area (or of its residential land, or of its population) within a walk of a facility, per township, with the uncovered parts as polygons. Facilities are points or polygons: a polygon (a park, a school's grounds) is reached from its boundary, or from its entrances when an entrance layer is given.
 
 Threshold: DISTANCE in metres, or MINUTES of walking, read one of two ways (TIME_READING): minutes × 60 × the walking speed (WALK_SPEED, default 1.0 m/s = 60 m a minute, which is GB 50180-2018's 5 minutes = 300 m; the standard states no speed), or the round distances of GB 50180-2018 Table 3.0.4 (5 min 300 m, 10 min 500 m, 15 min 800–1,000 m, of which 800 m is used). Distance: straight line, or along ROADS; there the walk from a reached road into the block (ACCESS_WIDTH, default 50 m) is either added on top of the threshold, as the bus-stop check does, or counted within it (ACCESS_READING). The report says which reading was used.
@@ -5426,112 +5426,112 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
 输出与公交站点覆盖率相同：服务范围、未覆盖的服务区域、按乡镇统计的表格和 HTML 报告；MEASURED 为以百分比计的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="79" />
+        <location filename="../algorithms/check_facility_coverage.py" line="72" />
         <source>Facilities (points or polygons)</source>
         <translation>设施（点或面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="81" />
+        <location filename="../algorithms/check_facility_coverage.py" line="74" />
         <source>Served area (城区 / built-up / land-use polygons)</source>
         <translation>服务区域（城区 / 建成区 / 用地面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="88" />
+        <location filename="../algorithms/check_facility_coverage.py" line="81" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="91" />
+        <location filename="../algorithms/check_facility_coverage.py" line="84" />
         <source>Distance (m; empty: the preset's)</source>
         <translation>距离（米；留空则用预设值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="93" />
+        <location filename="../algorithms/check_facility_coverage.py" line="86" />
         <source>Or walking minutes (empty: the preset's)</source>
         <translation>或步行分钟数（留空则用预设值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="95" />
+        <location filename="../algorithms/check_facility_coverage.py" line="88" />
         <source>Walking speed (m/s)</source>
         <translation>步行速度（米/秒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="97" />
+        <location filename="../algorithms/check_facility_coverage.py" line="90" />
         <source>Minutes read as</source>
         <translation>分钟数读作</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="97" />
+        <location filename="../algorithms/check_facility_coverage.py" line="90" />
         <source>Minutes × walking speed</source>
         <translation>分钟数 × 步行速度</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="97" />
+        <location filename="../algorithms/check_facility_coverage.py" line="90" />
         <source>GB 50180-2018 round distances (300/500/800 m)</source>
         <translation>GB 50180-2018 整数距离（300/500/800 米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="110" />
+        <location filename="../algorithms/check_facility_coverage.py" line="103" />
         <source>Walking access width</source>
         <translation>步行接入宽度</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="110" />
+        <location filename="../algorithms/check_facility_coverage.py" line="103" />
         <source>Added on top of the distance</source>
         <translation>叠加在距离之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="110" />
+        <location filename="../algorithms/check_facility_coverage.py" line="103" />
         <source>Counted within the distance</source>
         <translation>计入距离之内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="114" />
+        <location filename="../algorithms/check_facility_coverage.py" line="107" />
         <source>Entrances of the facility polygons (optional points)</source>
         <translation>设施面的出入口（可选，点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="117" />
+        <location filename="../algorithms/check_facility_coverage.py" line="110" />
         <source>Facility type field (optional)</source>
         <translation>设施类型字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="123" />
+        <location filename="../algorithms/check_facility_coverage.py" line="116" />
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="123" />
+        <location filename="../algorithms/check_facility_coverage.py" line="116" />
         <source>The preset's</source>
         <translation>预设的分母</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="123" />
+        <location filename="../algorithms/check_facility_coverage.py" line="116" />
         <source>Residential land (land-use codes)</source>
         <translation>居住用地（用地编码）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="127" />
+        <location filename="../algorithms/check_facility_coverage.py" line="120" />
         <source>Land-use code field of the served area (for residential land)</source>
         <translation>服务区域的用地编码字段（用于居住用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="130" />
+        <location filename="../algorithms/check_facility_coverage.py" line="123" />
         <source>Residential land codes</source>
         <translation>居住用地编码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="145" />
+        <location filename="../algorithms/check_facility_coverage.py" line="138" />
         <source>Target id in the catalogue (empty: the catalogue's target of the preset)</source>
         <translation>目录中的目标编号（留空则用目录中该预设的目标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="159" />
+        <location filename="../algorithms/check_facility_coverage.py" line="144" />
         <source>Duplicate facilities</source>
         <translation>重复设施</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="230" />
+        <location filename="../algorithms/check_facility_coverage.py" line="209" />
         <source>Facility coverage: {label}</source>
         <translation>设施覆盖率：{label}</translation>
     </message>
@@ -5571,7 +5571,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_map.py" line="72" />
+        <location filename="../algorithms/export_map.py" line="68" />
         <source>Every map draws the township boundaries: when the input is not a township layer (the coverage check's service area), give the township layer (TOWNSHIPS), e.g. the tagged townships; the input is drawn over them. The title is the plan's and the indicator's (the structure's name or the target's label), never a layer's or a file's name; every text follows the interface's language, or LANGUAGE (advanced): Chinese or English.</source>
         <translation>每幅地图都绘出乡镇界线：输入图层不是乡镇图层时（如公交站点覆盖率校核的服务区域），请提供乡镇图层（TOWNSHIPS），如已标注的乡镇图层；输入图层叠加在其上。标题取自规划和指标（规划结构名称或目标名称），从不取图层名或文件名；所有文字跟随界面语言，或按 LANGUAGE（高级参数）选择中文或英文。</translation>
     </message>
@@ -5686,12 +5686,12 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{layer}：类型为 {types} 的设施不属于任何生活圈设施，未计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="120" />
+        <location filename="../algorithms/check_facility_coverage.py" line="113" />
         <source>Facility type measured (a value of the type field; empty: each type, and every type together)</source>
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="92" />
+        <location filename="../algorithms/check_plan.py" line="88" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
@@ -5706,7 +5706,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="76" />
+        <location filename="../algorithms/check_plan.py" line="72" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.
 
 A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
@@ -5725,7 +5725,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="124" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -5905,42 +5905,42 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>规划依据：{citation}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="34" />
+        <location filename="../algorithms/check_delivery.py" line="33" />
         <source>Check a survey delivery's quality</source>
         <translation>调查成果数据质量检查</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="40" />
+        <location filename="../algorithms/check_delivery.py" line="36" />
         <source>The quality pass to run first on a survey delivery (a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it): what in it would make a check wrong, each issue with its rule, its layer and feature, and the fix. Q01 a standard field the checks read is missing; Q02 a 地类编码 outside the 三调 classification (TD/T 1055-2019 附录 A; 0201K, 1104A … are read as their family); Q03 a 城镇村属性码 outside 201–205; Q04 two 地类图斑 overlap; Q05 a gap between townships; Q06 a recorded area TBMJ differing from the parcel's ellipsoidal area (CGCS2000) by more than the tolerance; Q07 a TBDLMJ larger than its TBMJ. Output: the issues as a layer (each at its feature, overlap or gap) with rule, layer, feature, value, message and fix; ISSUES and one count per rule.</source>
         <translation>在各项校核之前，先对调查成果数据（.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）做质量检查：找出会使校核出错的问题，逐条给出规则、图层、要素和修正方法。Q01 缺少校核所需的标准字段；Q02 地类编码不在三调工作分类中（TD/T 1055-2019 附录 A；0201K、1104A 等按其所属地类读取）；Q03 城镇村属性码不在 201–205 之内；Q04 地类图斑相互重叠；Q05 乡镇之间存在缝隙；Q06 图斑面积 TBMJ 与其椭球面积（CGCS2000）之差超过容差；Q07 TBDLMJ 大于 TBMJ。输出：问题图层（位于相应要素、重叠处或缝隙处），含规则、图层、要素、取值、说明和修正方法；ISSUES 及各规则的问题数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="54" />
+        <location filename="../algorithms/check_delivery.py" line="50" />
         <source>Recorded and ellipsoidal areas apart by more than (%)</source>
         <translation>图斑面积与椭球面积之差超过（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="57" />
+        <location filename="../algorithms/check_delivery.py" line="53" />
         <source>Delivery issues</source>
         <translation>成果数据问题</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="59" />
+        <location filename="../algorithms/check_delivery.py" line="55" />
         <source>Issues found</source>
         <translation>发现的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="61" />
+        <location filename="../algorithms/check_delivery.py" line="57" />
         <source>Issues of rule {rule}</source>
         <translation>规则 {rule} 的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="85" />
+        <location filename="../algorithms/check_delivery.py" line="81" />
         <source>{rule}: {count} issues.</source>
         <translation>{rule}：{count} 个问题。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="87" />
+        <location filename="../algorithms/check_delivery.py" line="83" />
         <source>No issue found in the delivery.</source>
         <translation>成果数据中未发现问题。</translation>
     </message>
