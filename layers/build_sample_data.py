@@ -846,11 +846,13 @@ def add_facilities(path: Path, key: str):
         geometry.transform(to_gk)
         patches.append((feature["township"], feature["area_type"], geometry))
     from sample_river import river_features
+    from sample_services import service_features
 
     district = QgsVectorLayer(f"{path}|layername=district", "district", "ogr")
     outline = QgsGeometry.unaryUnion([QgsGeometry(f.geometry()) for f in district.getFeatures()])
     outline.transform(to_gk)
-    layers = {**facility_features(key, spec, patches), **river_features(key, spec, outline, patches, SYNTHETIC)}
+    layers = {**facility_features(key, spec, patches), **river_features(key, spec, outline, patches, SYNTHETIC),
+              **service_features(key, spec, patches, SYNTHETIC)}
     counts = {}
     for name, (wkb, spec_fields, rows) in layers.items():
         fields = make_fields(spec_fields)

@@ -59,6 +59,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
     GROUP = "checks"
     TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     LANDUSE_FIELD = "LANDUSE_FIELD"
+    FACILITY_TYPE_FIELD = "FACILITY_TYPE_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     DELIVERY = "DELIVERY"
@@ -96,6 +97,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
                 self.addParameter(QgsProcessingParameterField(
                     self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
                     parentLayerParameterName="TOWNSHIPS", optional=True))
+            if role == "facilities":
+                self.addParameter(QgsProcessingParameterField(
+                    self.FACILITY_TYPE_FIELD, tr("Facility type field (its values name the kind: 养老服务中心, "
+                                                 "社区综合服务站 …)"), parentLayerParameterName="FACILITIES",
+                    optional=True))
             if role == "landuse":
                 self.addParameter(QgsProcessingParameterField(
                     self.LANDUSE_FIELD, tr("Land-use class field where the preset's usual one (CZCSXM, DLBM, "
@@ -156,6 +162,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
             layers["population"] = (population, self.parameter_layer_label(parameters, self.POPULATION, context))
         options = {"name_field": self._field(parameters, self.TOWNSHIP_NAME_FIELD, context),
                    "landuse_field": self._field(parameters, self.LANDUSE_FIELD, context),
+                   "facility_type_field": self._field(parameters, self.FACILITY_TYPE_FIELD, context),
                    "population_field": (self.parameterAsString(parameters, self.POPULATION_FIELD, context)
                                         or "").strip()}
         result = plan_check.check_plan(catalogue, layers, options=options, feedback=feedback,

@@ -2910,7 +2910,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="215" />
+        <location filename="../core/checks/plan_check.py" line="214" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -3645,7 +3645,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="352" />
+        <location filename="../core/checks/plan_check.py" line="300" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3993,7 +3993,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="162" />
+        <location filename="../core/checks/facility_presence.py" line="66" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -4013,7 +4013,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4533,7 +4533,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4833,112 +4833,112 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label} {target} {unit}：{citation}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="80" />
+        <location filename="../core/checks/plan_check.py" line="78" />
         <source>not measured</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="80" />
+        <location filename="../core/checks/plan_check.py" line="78" />
         <source>could not be measured</source>
         <translation>无法测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="173" />
         <source>Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.</source>
         <translation>作为 {role}（{parameter}）给出的图层“{layer}”是{found}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="173" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="187" />
         <source>The population points '{layer}' need their persons field.</source>
         <translation>人口点“{layer}”需要人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="187" />
         <source>Choose POPULATION_FIELD, the persons of each point.</source>
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="211" />
+        <location filename="../core/checks/plan_check.py" line="210" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="215" />
+        <location filename="../core/checks/plan_check.py" line="214" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="219" />
+        <location filename="../core/checks/plan_check.py" line="218" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="234" />
+        <location filename="../core/checks/plan_check.py" line="233" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="254" />
+        <location filename="../core/checks/plan_check.py" line="253" />
         <source>land-use polygons of {preset}</source>
         <translation>{preset}的用地图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="252" />
+        <location filename="../core/checks/plan_check.py" line="251" />
         <source>area of the built-up polygons</source>
         <translation>建成区图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="300" />
+        <location filename="../core/checks/plan_facilities.py" line="82" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="300" />
+        <location filename="../core/checks/plan_facilities.py" line="82" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="361" />
+        <location filename="../core/checks/plan_check.py" line="309" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="405" />
+        <location filename="../core/checks/plan_check.py" line="353" />
         <source>m² of {land} per person</source>
         <translation>人均{land}面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="413" />
+        <location filename="../core/checks/plan_check.py" line="361" />
         <source>persons summed per township and per class of the plan's structures</source>
         <translation>按乡镇街道及规划结构各类别汇总人口</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="426" />
+        <location filename="../core/checks/plan_check.py" line="374" />
         <source>features of plants within {distance:g} m of the river</source>
         <translation>距河流{distance:g}米以内的 plants 要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="436" />
+        <location filename="../core/checks/plan_check.py" line="384" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="459" />
+        <location filename="../core/checks/plan_check.py" line="407" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="475" />
+        <location filename="../core/checks/plan_check.py" line="423" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="490" />
+        <location filename="../core/checks/plan_check.py" line="438" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4993,12 +4993,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="69" />
+        <location filename="../algorithms/check_plan.py" line="70" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="100" />
+        <location filename="../algorithms/check_plan.py" line="106" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -5008,7 +5008,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="105" />
+        <location filename="../algorithms/check_plan.py" line="111" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -5018,37 +5018,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="177" />
+        <location filename="../algorithms/check_plan.py" line="184" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="194" />
+        <location filename="../algorithms/check_plan.py" line="201" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5058,17 +5058,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="199" />
+        <location filename="../algorithms/check_plan.py" line="206" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="207" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="203" />
+        <location filename="../algorithms/check_plan.py" line="210" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5536,37 +5536,37 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="240" />
+        <location filename="../core/checks/plan_check.py" line="239" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="247" />
+        <location filename="../core/checks/plan_check.py" line="246" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="247" />
+        <location filename="../core/checks/plan_check.py" line="246" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="98" />
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="377" />
+        <location filename="../core/checks/plan_check.py" line="325" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="340" />
+        <location filename="../core/checks/plan_check.py" line="288" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="349" />
+        <location filename="../core/checks/plan_check.py" line="297" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5581,32 +5581,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="286" />
+        <location filename="../core/checks/plan_facilities.py" line="60" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>measure 中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="289" />
+        <location filename="../core/checks/plan_facilities.py" line="63" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="292" />
+        <location filename="../core/checks/plan_facilities.py" line="66" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="98" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="98" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="370" />
+        <location filename="../core/checks/plan_check.py" line="318" />
         <source>the per-capita check measures {known}, not '{indicator}'</source>
         <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
@@ -5691,7 +5691,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="88" />
+        <location filename="../algorithms/check_plan.py" line="89" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
@@ -5706,7 +5706,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="72" />
+        <location filename="../algorithms/check_plan.py" line="73" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.
 
 A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
@@ -5725,7 +5725,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="124" />
+        <location filename="../algorithms/check_plan.py" line="130" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -6048,6 +6048,121 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <location filename="../requirements.py" line="31" />
         <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="101" />
+        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
+        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="66" />
+        <source>Choose the facilities (points or polygons) and the township polygons.</source>
+        <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
+        <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>Fix the target's unit in the catalogue.</source>
+        <translation>请在规划目录中修正该目标的单位。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
+        <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Choose the facilities as points or polygons.</source>
+        <translation>请选择点或面形式的设施图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="92" />
+        <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
+        <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="35" />
+        <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
+        <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="114" />
+        <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
+        <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="121" />
+        <source>Townships with a facility of '{layer}'</source>
+        <translation>配有“{layer}”设施的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="131" />
+        <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
+        <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="135" />
+        <source>Townships without one: {names}.</source>
+        <translation>尚未配置的乡镇（街道）：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>the facilities whose '{field}' contains '{kind}'</source>
+        <translation>字段“{field}”取值含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>every facility of '{layer}'</source>
+        <translation>图层“{layer}”的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="138" />
+        <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
+        <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="29" />
+        <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
+        <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="29" />
+        <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
+        <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="35" />
+        <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
+        <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="72" />
+        <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
+        <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="102" />
+        <source>(the facilities whose type ({field}) contains '{kind}')</source>
+        <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="118" />
+        <source>the facilities whose type ({field}) contains '{kind}'</source>
+        <translation>类型字段 {field} 含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="118" />
+        <source>every facility of the layer</source>
+        <translation>图层的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="120" />
+        <source>townships holding at least one of {what}</source>
+        <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
 </context>
 </TS>

@@ -26,13 +26,12 @@ from ..errors import Cancelled, PlanInputError, check_cancel
 from ..geo.inputs import layer_label
 from ..plan.model import Catalogue, Target
 from . import builtup as bu
-from . import coverage as cov
 from . import distance_rule as dr
-from . import facility_coverage as fc
 from . import land_share as ls
 from . import per_capita as pc
 from . import population_places as places
 from .landuse import default_class_field, preset
+from .plan_facilities import FACILITY_ROLES, FacilityPlanning  # noqa: F401 (FACILITY_ROLES read from here)
 from .targets import TargetResult
 
 MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED = "met", "not_met", "no_target", "not_measured", "failed"
@@ -45,7 +44,6 @@ ROLE_GEOMETRY = {**{r: (GeometryType.Polygon,) for r in _POLYGONS}, "stops": (Ge
                  "facilities": (GeometryType.Point, GeometryType.Polygon), "roads": (GeometryType.Line,),
                  "population": (GeometryType.Point,), "river": (GeometryType.Line, GeometryType.Polygon),
                  "plants": (GeometryType.Point, GeometryType.Line, GeometryType.Polygon)}
-FACILITY_ROLES = ("stops", "facilities", "green")
 
 
 @dataclass
@@ -136,7 +134,7 @@ def _row(target: Target, status: str, how: str = "", reason: str = "", result: T
                    _citation(target), how, reason)
 
 
-class _Planner:
+class _Planner(FacilityPlanning):
     """What each target needs, and the runs that measure them."""
 
     def __init__(self, catalogue, layers, options, feedback, transform_context):
@@ -152,6 +150,7 @@ class _Planner:
         self.name_field = self.options.get("name_field", "")
         self.landuse_field = self.options.get("landuse_field", "")
         self.population_field = self.options.get("population_field", "")
+        self.facility_type_field = self.options.get("facility_type_field", "")
         if not self.name_field and "townships" in self.layers:
             self.name_field = bu.default_name_field(self.layers["townships"].fields().names())
 
@@ -266,57 +265,6 @@ class _Planner:
                 builtup_label=self.label(role), townships_label=self.label("townships"), feedback=self.feedback,
                 transform_context=self.context)
         return needs, (role, preset_id, target.scope), how, run
-
-    def _plan_facility_coverage(self, target):
-        measure = target.measure
-        bus = target.indicator == cov.INDICATOR
-        named = [r for r in measure.layers if r in FACILITY_ROLES]
-        role = named[0] if named else ("stops" if bus else "facilities")
-        denominator = {"": None, "area": fc.Denominator.AREA, "built-up": fc.Denominator.AREA,
-                       "population": fc.Denominator.POPULATION, "residential": fc.Denominator.RESIDENTIAL}
-        along = "roads" in measure.layers
-        by = denominator.get(measure.denominator)
-        served = "landuse" if by == fc.Denominator.RESIDENTIAL else "builtup"
-        default = [(role,), (served,)] + ([("population",)] if by == fc.Denominator.POPULATION else [])
-        needs = self._needs(target, default)
-        key = next((p.key for p in fc.presets().values() if target.id in p.targets), "")
-        key = key or next((k for k, name, _ in fc.LIFE_CIRCLE if name in measure.facility), "")
-        reason = ""
-        if measure.layers and not named:
-            reason = tr("the measure names no layer of the facilities ({roles})").format(
-                roles=", ".join(FACILITY_ROLES))
-        elif measure.denominator not in denominator:
-            reason = tr("denominator '{denominator}': the coverage check measures the served area, its residential "
-                        "land or its population").format(denominator=measure.denominator)
-        elif not bus and not key:
-            reason = tr("no facility-coverage preset measures '{facility}'").format(facility=measure.facility)
-        if reason:
-            return needs, None, reason, None
-        key = key or fc.BUS_STOP
-
-        def run(first):
-            population = self.population() if by == fc.Denominator.POPULATION else places.PopulationInput()
-            if population.field:
-                raise PlanInputError(tr("Coverage by population needs a population raster or points (POPULATION)."),
-                                     tr("Choose the population layer, or measure the coverage by area."))
-            options = dict(name_field=self.name_field, distance_method=cov.Distance.NETWORK if along
-                           else cov.Distance.STRAIGHT, roads=self.source("roads") if along else None,
-                           population_raster=population.raster, population_points=population.points,
-                           persons_field=population.persons_field, catalogue=self.catalogue, target_id=first.id,
-                           with_service=False, feedback=self.feedback, transform_context=self.context)
-            if bus:
-                return cov.check_coverage(self.source(role), self.source(served), self.twp(),
-                                          radius=measure.distance_m or cov.DEFAULT_RADIUS, distance=options.pop(
-                                              "distance_method"), measure=by or cov.Measure.AREA, **options)
-            landuse_field = self.landuse_class_field("sandiao_dlbm") if served == "landuse" else ""
-            return fc.check_facility_coverage(
-                self.source(role), self.source(served), self.twp(), preset=key, distance_m=measure.distance_m,
-                minutes=measure.minutes if measure.distance_m is None else None, denominator=by,
-                landuse_field=landuse_field, **options)
-        how = tr("{preset}: {facility} ({role}) reached {way}, over {served}").format(
-            preset=key, facility=measure.facility or fc.preset(key).facility, role=role,
-            way=tr("along the roads") if along else tr("in a straight line"), served=served)
-        return needs, (role, served, key, measure.distance_m, measure.minutes, along, by), how, run
 
     def _plan_land_share(self, target):
         measure = target.measure

@@ -362,8 +362,8 @@ class _Reader:
             if role not in LAYER_ROLES:
                 self.fail(block, f"{where}: layer role '{role}' is unknown.", f"use roles of {', '.join(LAYER_ROLES)}.",
                           key="layers")
-        known = {"kind", "layers", "facility", "distance_m", "minutes", "denominator", "classes", "convention",
-                 "source", "reason"}
+        known = {"kind", "layers", "facility", "facility_type", "distance_m", "minutes", "denominator", "classes",
+                 "convention", "source", "reason"}
         unknown = sorted(set(block) - known)
         if unknown:
             self.fail(block, f"{where}: '{unknown[0]}' is not a key of a measure.",
@@ -376,6 +376,7 @@ class _Reader:
         return Measure(
             kind=kind, layers=tuple(layers), facility=self.get(block, "facility", str, where, required=False,
                                                                  default=""),
+            facility_type=self.get(block, "facility_type", str, where, required=False, default=""),
             distance_m=self.get(block, "distance_m", float, where, required=False),
             minutes=self.get(block, "minutes", float, where, required=False),
             denominator=self.get(block, "denominator", str, where, required=False, default=""),

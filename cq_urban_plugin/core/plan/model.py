@@ -131,6 +131,7 @@ class Measure:
     kind: str                              # one of MEASURE_KINDS
     layers: tuple = ()                     # LAYER_ROLES the measurement needs
     facility: str = ""                     # facility_coverage: what is reached (bus stop, park, school …)
+    facility_type: str = ""                # the word a facility's type value contains to be of the kind (养老服务中心)
     distance_m: Optional[float] = None     # a threshold in metres (coverage radius, distance rule)
     minutes: Optional[float] = None        # a walking time the plan gives instead of metres
     denominator: str = ""                  # area | residential | population | built-up | township
