@@ -36,7 +36,7 @@ PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
+.PHONY: screenshots setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
 
 setup: debian-packages venv qgis-shapely qm
 
@@ -116,6 +116,11 @@ BENCH_ARGS ?=
 bench: setup
 	$(PY) tests/benchmarks/run_benchmarks.py --scales $(BENCH_SCALES) $(BENCH_ARGS)
 	$(PY) tests/benchmarks/large_layer.py
+
+# The README's screenshots of the dock panel (a plain test run writes them to build/screenshots).
+screenshots: setup
+	CQ_URBAN_SCREENSHOTS=$(CURDIR)/tests/screenshots $(PY) -m pytest tests/test_panel.py tests/test_panel_fit.py \
+		-o cache_dir=$(PYTEST_CACHE) -q -k "screenshot or fit"
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests batch layers
