@@ -260,8 +260,8 @@ def tag_townships(features: Sequence[FeatureName], catalogue, layer: str = "", u
                         code=code_text(feature.code)))
             for structure, reading in feature_tags.inferred:
                 row(feature, INFERRED, plan_name=township, candidates=inferred_text(structure, reading), fix=tr(
-                    "Tagged {field} = {value} by inference (the catalogue's, not the plan's words): {note} Check it "
-                    "against the plan before relying on it.").format(field=structure.field, value=reading.value,
+                    "Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} "
+                    "Check it against the plan before relying on it.").format(field=structure.field, value=reading.value,
                                                                      note=reading.note or structure.name))
             for structure in catalogue.structures:
                 if SEPARATOR not in (feature_tags.values.get(structure.field) or ""):
