@@ -261,8 +261,8 @@ def tag_townships(features: Sequence[FeatureName], catalogue, layer: str = "", u
             for structure, reading in feature_tags.inferred:
                 row(feature, INFERRED, plan_name=township, candidates=inferred_text(structure, reading), fix=tr(
                     "Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} "
-                    "Check it against the plan before relying on it.").format(field=structure.field, value=reading.value,
-                                                                     note=reading.note or structure.name))
+                    "Check it against the plan before relying on it.").format(
+                    field=structure.field, value=reading.value, note=reading.note or structure.name))
             for structure in catalogue.structures:
                 if SEPARATOR not in (feature_tags.values.get(structure.field) or ""):
                     continue
