@@ -733,3 +733,21 @@ def test_values_in_words_are_filed_with_the_words_and_the_number(plan):
     jiangjin = bundled_catalogue("jiangjin")
     assert jiangjin.target("plaza_every_township").measure.kind == "facility_coverage"
     assert jiangjin.target("plaza_every_township").measure.denominator == "township"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_green_coverage_and_green_space_ratio_are_two_indicators(path, plan):
+    """绿化覆盖率 (vegetation cover of the built-up area) and 绿地率 (its green land) are different measures:
+    one indicator each, the same in every catalogue, and each target's line says which it is."""
+    catalogue = load_catalogue(path)
+    for target in catalogue.targets:
+        words = target.label + plan.line(target.cite)
+        if "绿化覆盖率" in target.label:
+            assert target.indicator == "green_coverage_ratio", target.id
+            assert "绿化覆盖率" in words and "绿地率" not in target.label, target.id
+        if "绿地率" in target.label:
+            assert target.indicator == "green_space_ratio", target.id
+        if target.indicator == "green_coverage_ratio":
+            assert "绿化覆盖率" in target.label, target.id
+        if target.indicator == "green_space_ratio":
+            assert "绿地率" in target.label, target.id
