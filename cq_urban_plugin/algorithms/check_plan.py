@@ -22,6 +22,7 @@ from .. import definitions
 from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
+from ..core.checks.targets import unit_text
 from ..core.files.fields import make_fields
 from ..core.geo import delivery as deliveries
 from ..core.maps import result_styles
@@ -196,7 +197,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
     @staticmethod
     def _report(path, result):
         counts = result.counts()
-        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, r.unit, r.gap,
+        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, unit_text(r.unit), r.gap,
                     None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
                    for r in result.rows]
         missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
