@@ -4964,12 +4964,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="71" />
+        <location filename="../algorithms/check_plan.py" line="72" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="106" />
+        <location filename="../algorithms/check_plan.py" line="107" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -4979,7 +4979,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="111" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -4989,37 +4989,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="190" />
+        <location filename="../algorithms/check_plan.py" line="191" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="208" />
+        <location filename="../algorithms/check_plan.py" line="209" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5029,17 +5029,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="213" />
+        <location filename="../algorithms/check_plan.py" line="214" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="214" />
+        <location filename="../algorithms/check_plan.py" line="215" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="223" />
+        <location filename="../algorithms/check_plan.py" line="224" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5662,7 +5662,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="94" />
+        <location filename="../algorithms/check_plan.py" line="95" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
@@ -5687,7 +5687,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="135" />
+        <location filename="../algorithms/check_plan.py" line="136" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -6007,7 +6007,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="74" />
+        <location filename="../algorithms/check_plan.py" line="75" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
 
 An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
@@ -6020,27 +6020,27 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="114" />
+        <location filename="../algorithms/check_plan.py" line="115" />
         <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
         <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Approximate figures measured (deviation, no verdict)</source>
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="208" />
+        <location filename="../algorithms/check_plan.py" line="209" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="218" />
+        <location filename="../algorithms/check_plan.py" line="219" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="221" />
+        <location filename="../algorithms/check_plan.py" line="222" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
