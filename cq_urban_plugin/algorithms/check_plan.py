@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRasterLayer,
     QgsVectorLayer,
@@ -21,6 +22,7 @@ from .. import definitions
 from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
+from ..core.checks.targets import unit_text
 from ..core.files.fields import make_fields
 from ..core.geo import delivery as deliveries
 from ..core.maps import result_styles
@@ -30,8 +32,8 @@ from .params import add_catalogue_parameters, catalogue_from_parameters
 from .run_outputs import CheckRun, attach, plan_verdict_text
 
 SUMMARY_FIELDS = [("target_id", str), ("label", str), ("scope", str), ("year", int), ("target", str),
-                  ("measured", float), ("unit", str), ("gap", float), ("status", str), ("verdict", str),
-                  ("citation", str), ("how", str), ("reason", str)]
+                  ("measured", float), ("unit", str), ("gap", float), ("deviation_pct", float), ("status", str),
+                  ("verdict", str), ("citation", str), ("how", str), ("reason", str)]
 # The layer parameters, one per role (core/plan/model.py LAYER_ROLES), in the dialog's order.
 ROLE_PARAMETERS = [
     ("townships", lambda: tr("Townships (乡镇街道)")),
@@ -63,6 +65,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     DELIVERY = "DELIVERY"
+    TOLERANCE_PCT = "TOLERANCE_PCT"
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 
@@ -78,7 +81,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
             "table with one row per target (target, measured, gap, verdict, citation, how it was measured, and "
             "why not for the targets not measured: no layer can measure it, the layer it needs, or the message of "
             "its check); an HTML report with the summary and the targets not measured; and TARGETS, "
-            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.\n\n"
+            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.\n\n"
+            "An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) "
+            "is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless "
+            "the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that "
+            "percentage of the plan's figure.\n\n"
             "A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of "
             "the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was "
             "given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have "
@@ -111,6 +118,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.POPULATION_FIELD, tr("Persons field of the population points, or of the townships without a "
                                       "population layer"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE_PCT, tr("Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, "
+                                   "no verdict)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Plan check summary"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -119,7 +129,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
                                  (plan_check.MEASURED_COUNT, tr("Targets measured")),
                                  (plan_check.MET_COUNT, tr("Targets met")),
                                  (plan_check.NOT_MET_COUNT, tr("Targets not met")),
-                                 (plan_check.NOT_MEASURED_COUNT, tr("Targets not measured"))):
+                                 (plan_check.NOT_MEASURED_COUNT, tr("Targets not measured")),
+                                 (plan_check.APPROXIMATE_COUNT, tr("Approximate figures measured (deviation, no "
+                                                                   "verdict)"))):
             self.addOutput(QgsProcessingOutputNumber(key, description))
 
     def _field(self, parameters, name, context):
@@ -165,6 +177,8 @@ class CheckPlanAlgorithm(CqAlgorithm):
                    "facility_type_field": self._field(parameters, self.FACILITY_TYPE_FIELD, context),
                    "population_field": (self.parameterAsString(parameters, self.POPULATION_FIELD, context)
                                         or "").strip()}
+        if parameters.get(self.TOLERANCE_PCT) is not None:
+            options["tolerance_pct"] = self.parameterAsDouble(parameters, self.TOLERANCE_PCT, context)
         result = plan_check.check_plan(catalogue, layers, options=options, feedback=feedback,
                                        transform_context=context.transformContext())
         fields = make_fields(SUMMARY_FIELDS)
@@ -172,8 +186,8 @@ class CheckPlanAlgorithm(CqAlgorithm):
         for row in result.rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.target_id, row.label, row.scope, row.year, row.target, _number(row.measured),
-                                   row.unit, _number(row.gap), row.status, row.verdict, row.citation, row.how,
-                                   row.reason])
+                                   row.unit, _number(row.gap), _number(row.deviation_pct), row.status, row.verdict,
+                                   row.citation, row.how, row.reason])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
@@ -190,8 +204,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
     @staticmethod
     def _report(path, result):
         counts = result.counts()
-        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, r.unit, r.gap, r.verdict,
-                    r.citation, r.how) for r in result.rows]
+        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, unit_text(r.unit), r.gap,
+                    None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
+                   for r in result.rows]
         missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
         runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
                 for m in result.measurements]
@@ -202,11 +217,17 @@ class CheckPlanAlgorithm(CqAlgorithm):
                 measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],
                 met=counts[plan_check.MET_COUNT], not_met=counts[plan_check.NOT_MET_COUNT]),
              [tr("Target"), tr("Indicator"), tr("Scope"), tr("Year"), tr("Target"), tr("Measured"), tr("Unit"),
-              tr("Gap"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
+              tr("Gap"), tr("Deviation"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
             (tr("Targets not measured, and why"), [tr("Target"), tr("Indicator"), tr("Result"), tr("Why")], missing),
             (tr("Measurements"), [tr("Targets"), tr("How it was measured"), tr("Method")], runs),
         ]
         inputs = [f"{role}: {label}" for role, label in result.roles.items()]
+        if result.tolerance_pct is not None:
+            inputs.append(tr("Approximate figures (约, 左右) without a tolerance of their own: met within "
+                             "± {tolerance:g} %").format(tolerance=result.tolerance_pct))
+        else:
+            notes = notes + [tr("Approximate figures (约, 左右, 规划人口) are not floors: their rows give the "
+                                "deviation from the plan's figure and no verdict (set a tolerance to judge them).")]
         return write_report(path, tr("Plan check: {catalogue}").format(catalogue=result.catalogue.name),
                             [r.result for r in result.rows if r.result is not None], tables=tables, notes=notes,
                             inputs=inputs)

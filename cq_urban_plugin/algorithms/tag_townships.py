@@ -26,7 +26,7 @@ from ..core.errors import PlanInputError, check_cancel
 from ..core.geo.inputs import check_fields, check_read_complete, layer_label
 from ..core.maps.result_styles import set_field_aliases
 from ..core.maps.styling import apply_structure_styles, store_styles_in_database
-from ..core.plan.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
+from ..core.plan.tagging import CITE_FIELD, INFER_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
@@ -34,7 +34,7 @@ from .params import add_catalogue_parameters, catalogue_from_parameters
 # Long texts: a Shapefile's default text width (80) would cut them, so they get
 # 254, the most a Shapefile holds; longer values end in "…" (the full text is in
 # the match report and the catalogue) rather than make a provider refuse the feature.
-_LONG_FIELDS = ("plan_note", CITE_FIELD)
+_LONG_FIELDS = ("plan_note", CITE_FIELD, INFER_FIELD)
 _LONG = 254
 _TYPES = {str: FieldType.String, int: FieldType.Int}
 
@@ -116,10 +116,14 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             "catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, "
             "several features for one township and plan townships missing from the layer are left untagged "
             "and listed in the match report with the fix and the closest plan names. Where the plan "
-            "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.\n"
-            "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and "
-            "plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in "
-            "QGIS), and the match report table."
+            "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines. "
+            "A value the catalogue infers rather than reads (the class \"其他14个一般建制镇\", a township tagged "
+            "after the 商圈 or 片区 bearing its name) is marked: plan_infer names the field, the value and the "
+            "class's own line, plan_note says how it is inferred, the legend marks the class (inferred) and the "
+            "match report has an 'inferred' row.\n"
+            "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure, "
+            "plan_cite and plan_infer (styled by structure and with drop-down lists of the plan's values when "
+            "loaded in QGIS), and the match report table."
         )
 
     def initAlgorithm(self, config=None):  # noqa: N802

@@ -8,55 +8,39 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="40" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="208" />
+        <location filename="../algorithms/base.py" line="202" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="31" />
+        <location filename="../algorithms/list_targets.py" line="49" />
         <source>List plan targets</source>
         <translation>列出规划指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="34" />
-        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from.
-
-Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
-Output: a table without geometry.</source>
-        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。
-
-输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
-输出：无几何的属性表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/list_targets.py" line="46" />
+        <location filename="../algorithms/list_targets.py" line="68" />
         <source>Only this indicator (empty: all)</source>
         <translation>只列此指标（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="48" />
+        <location filename="../algorithms/list_targets.py" line="70" />
         <source>Plan targets</source>
         <translation>规划指标</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/list_targets.py" line="66" />
-        <source>{n} targets from {file}</source>
-        <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
     <message>
         <location filename="../gui/session.py" line="113" />
@@ -69,12 +53,12 @@ Output: a table without geometry.</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="124" />
+        <location filename="../plugin.py" line="117" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="44" />
+        <location filename="../plugin.py" line="40" />
         <source>Plan checks: tag townships, check targets, export maps</source>
         <translation>规划校核：标注乡镇、校核指标、导出专题图</translation>
     </message>
@@ -451,7 +435,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
@@ -517,7 +501,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="128" />
+        <location filename="../algorithms/tag_townships.py" line="132" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
@@ -697,7 +681,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
@@ -707,7 +691,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="377" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -832,7 +816,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="68" />
+        <location filename="../core/checks/targets.py" line="75" />
         <source>Catalogue '{catalogue}' has no target '{id}'.</source>
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
@@ -962,7 +946,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>图层“{layer}”的坐标不可能是经纬度（范围 {extent}；声明坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../requirements.py" line="32" />
+        <location filename="../core/geo/population.py" line="126" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -1102,90 +1086,77 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按规划标注乡镇角色</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="105" />
-        <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
-
-Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
-Names match when they are equal, or equal once suffixes (镇, 乡, 街道, 街道办事处, 办事处), spaces, full-width characters and a 乡 that became a 镇 are ignored, or through the catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, several features for one township and plan townships missing from the layer are left untagged and listed in the match report with the fix and the closest plan names. Where the plan contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.
-Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in QGIS), and the match report table.</source>
-        <translation>将规划结构写入乡镇面图层：按规划目录中的每一种结构，写出每个乡镇的角色、层级、分区、职能类型、片区或组团（例如开州三级城镇体系，003_19d1efc2983d1444.txt 第135–137行；江津“一主两副六节点多特色”，000_5c0b1797e2e1b3c4.txt 第234行和第274行，及其功能分区，001_c0dc96b9baef37ce.txt 第1375行），并在 plan_cite 中注明每个值出自的文件和行号。
-
-输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
-名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。
-输出：增加 plan_name、match、juris、plan_note、每种结构一个字段及 plan_cite 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="126" />
+        <location filename="../algorithms/tag_townships.py" line="130" />
         <source>Township polygons</source>
         <translation>乡镇面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="131" />
+        <location filename="../algorithms/tag_townships.py" line="135" />
         <source>Township code field (optional)</source>
         <translation>乡镇代码字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="135" />
+        <location filename="../algorithms/tag_townships.py" line="139" />
         <source>Tagged townships</source>
         <translation>已标注的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="137" />
+        <location filename="../algorithms/tag_townships.py" line="141" />
         <source>Match report</source>
         <translation>匹配报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="143" />
         <source>Townships tagged</source>
         <translation>已标注乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="143" />
         <source>Names not matched</source>
         <translation>未匹配名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="143" />
         <source>Ambiguous names</source>
         <translation>有歧义名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="143" />
         <source>Plan townships missing</source>
         <translation>缺失的规划乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="163" />
+        <location filename="../algorithms/tag_townships.py" line="167" />
         <source>The styles could not be saved in the GeoPackage ({problems}); the tagged layer is complete, style it from styles/ if needed.</source>
         <translation>无法将样式保存到 GeoPackage（{problems}）；已标注的图层是完整的，如需要可从 styles/ 加载样式。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="171" />
+        <location filename="../algorithms/tag_townships.py" line="175" />
         <source>The township layer could not be opened.</source>
         <translation>无法打开乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="181" />
+        <location filename="../algorithms/tag_townships.py" line="185" />
         <source>Layer '{layer}': the field {field} is one tagging writes itself.</source>
         <translation>图层“{layer}”：字段 {field} 是标注算法自身写入的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="181" />
+        <location filename="../algorithms/tag_townships.py" line="185" />
         <source>Choose the field holding the township's own name (or code), not a field of an earlier tagging.</source>
         <translation>请选择记录乡镇本身名称（或代码）的字段，而不是之前标注生成的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="205" />
+        <location filename="../algorithms/tag_townships.py" line="209" />
         <source>{layer}: fields {fields} of an earlier tagging are replaced.</source>
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="252" />
+        <location filename="../algorithms/tag_townships.py" line="256" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="256" />
+        <location filename="../algorithms/tag_townships.py" line="260" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
@@ -1200,7 +1171,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="59" />
+        <location filename="../core/checks/targets.py" line="66" />
         <source>Target '{id}' needs a plan catalogue.</source>
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
@@ -1605,12 +1576,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="375" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="374" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
@@ -1620,7 +1591,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="378" />
+        <location filename="../core/maps/result_styles.py" line="379" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
@@ -1860,82 +1831,82 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请更正该值，人口不能为负数。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="148" />
+        <location filename="../core/plan/tagging.py" line="163" />
         <source>{structure}: the plan contradicts itself: {readings}.</source>
         <translation>{structure}：规划表述前后矛盾：{readings}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="178" />
+        <location filename="../core/plan/tagging.py" line="202" />
         <source>Code {code} is not in {juris} ({prefix}…).</source>
         <translation>代码 {code} 不属于{juris}（{prefix}…）。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="181" />
+        <location filename="../core/plan/tagging.py" line="205" />
         <source>Not tagged: the feature belongs to another jurisdiction. Use that jurisdiction's catalogue, or correct the code.</source>
         <translation>未标注：该要素属于其他行政区。请使用该行政区的规划目录，或更正代码。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="188" />
+        <location filename="../core/plan/tagging.py" line="212" />
         <source>Fits several plan townships: {names}.</source>
         <translation>可对应多个规划乡镇：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="190" />
+        <location filename="../core/plan/tagging.py" line="214" />
         <source>Not tagged. Write the full name with its suffix (for example {example}) in the name field, then run again.</source>
         <translation>未标注。请在名称字段中填写带后缀的全称（例如 {example}）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="197" />
+        <location filename="../core/plan/tagging.py" line="221" />
         <source>Not tagged: the name is empty. Fill in the township's name, then run again.</source>
         <translation>未标注：名称为空。请填写乡镇名称后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="199" />
+        <location filename="../core/plan/tagging.py" line="223" />
         <source>Not tagged: no plan township has this name. If it is a misspelling, correct it (closest plan names: {names}); if it is an old name, add it to the catalogue's `aliases`.</source>
         <translation>未标注：规划中没有该名称的乡镇。如为错别字请更正（最接近的规划名称：{names}）；如为旧名，请将其加入规划目录的 `aliases`。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="203" />
+        <location filename="../core/plan/tagging.py" line="227" />
         <source>Not tagged: the catalogue names no such township. Nothing to do if the plan does not mention it; if it does, add the layer's spelling to the catalogue's `aliases`. Check also that the layer and the catalogue are of the same jurisdiction.</source>
         <translation>未标注：规划目录中没有该乡镇。如规划未提及该乡镇，无需处理；如规划提及，请将图层中的写法加入规划目录的 `aliases`。另请检查图层与规划目录是否属于同一行政区。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="216" />
+        <location filename="../core/plan/tagging.py" line="240" />
         <source>Features {fids} all resolve to {township}.</source>
         <translation>要素 {fids} 都对应{township}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="233" />
+        <location filename="../core/plan/tagging.py" line="257" />
         <source>features {fids}</source>
         <translation>要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="218" />
+        <location filename="../core/plan/tagging.py" line="242" />
         <source>Not tagged: several features resolve to {township}. Correct the wrong name; if they are parts of one township, dissolve them or give them one code in the code field.</source>
         <translation>未标注：多个要素对应{township}。请更正错误的名称；如属同一乡镇的几个部分，请融合（Dissolve）或在代码字段中填写同一代码。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="228" />
+        <location filename="../core/plan/tagging.py" line="252" />
         <source>Tagged: an alias listed in the catalogue.</source>
         <translation>已标注：规划目录中列出的别名。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="230" />
+        <location filename="../core/plan/tagging.py" line="254" />
         <source>Tagged: the name differs from the plan's only in suffix, spaces or character width.</source>
         <translation>已标注：名称与规划仅在后缀、空格或全半角上不同。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="233" />
+        <location filename="../core/plan/tagging.py" line="257" />
         <source>Tagged: the features share code {code}, read as parts of one township.</source>
         <translation>已标注：这些要素代码同为 {code}，视为同一乡镇的几个部分。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="242" />
+        <location filename="../core/plan/tagging.py" line="271" />
         <source>Tagged {field} with every reading: the plan contradicts itself. Decide which applies and edit the field.</source>
         <translation>{field} 已写入全部表述：规划前后矛盾。请判断适用哪一种并编辑该字段。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="250" />
+        <location filename="../core/plan/tagging.py" line="279" />
         <source>No feature of the layer is named {township}. Check whether it is missing, merged into another township, or written differently (see the unmatched rows).</source>
         <translation>图层中没有名为{township}的要素。请检查该乡镇是否缺失、已并入其他乡镇，或写法不同（见未匹配行）。</translation>
     </message>
@@ -2410,7 +2381,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>算法停止但未给出信息；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="40" />
+        <location filename="../plugin.py" line="36" />
         <source>&amp;Chongqing plan checks</source>
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
@@ -2460,27 +2431,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="56" />
+        <location filename="../plugin.py" line="52" />
         <source>Thematic map of the active layer in the layout designer</source>
         <translation>在布局设计器中打开当前图层的专题图</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="108" />
+        <location filename="../plugin.py" line="101" />
         <source>Select a tagged township layer or a check's output layer first.</source>
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="59" />
+        <location filename="../core/checks/targets.py" line="66" />
         <source>Choose a catalogue or a catalogue file, or type the target value.</source>
         <translation>请选择规划目录或目录文件，或直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="73" />
+        <location filename="../core/checks/targets.py" line="80" />
         <source>Its {indicator} targets are: {known}. Or type a target value.</source>
         <translation>其中的 {indicator} 指标有：{known}。也可直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="73" />
+        <location filename="../core/checks/targets.py" line="80" />
         <source>Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.</source>
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
@@ -2875,7 +2846,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无建成区数据</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="377" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2905,12 +2876,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="247" />
+        <location filename="../algorithms/base.py" line="241" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="214" />
+        <location filename="../core/checks/plan_check.py" line="387" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -2920,7 +2891,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="318" />
+        <location filename="../algorithms/base.py" line="312" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2930,7 +2901,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="208" />
+        <location filename="../algorithms/tag_townships.py" line="212" />
         <source>{layer}: its own fields with the names tagging writes are kept under new names ({fields}); the plan's values are written under the names.</source>
         <translation>{layer}：图层自带的与标注字段同名的字段已改名保留（{fields}）；规划的取值写入原字段名。</translation>
     </message>
@@ -2985,12 +2956,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="278" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="278" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -3005,22 +2976,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="150" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="154" />
+        <location filename="../algorithms/base.py" line="151" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="155" />
+        <location filename="../algorithms/base.py" line="152" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="156" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3045,7 +3016,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="378" />
         <source>Built-up outside the development boundary (km²)</source>
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
@@ -3105,7 +3076,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：路网分为 {n} 个互不连通的部分（最大部分占总长度的 {share:.1%}）；其中 {m} 个部分（{km:.2f} 千米）没有站点，无法到达。如果相交道路在交叉处未打断（无拓扑），请将其打断（处理工具箱 &gt; 矢量叠加 &gt; 用线分割）并捕捉端点（处理工具箱 &gt; 矢量几何 &gt; 捕捉几何到图层）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="114" />
+        <location filename="../plugin.py" line="107" />
         <source>'{layer}' is not a polygon layer: a thematic map needs a polygon layer (the tagged townships or a check's per-township output).</source>
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
@@ -3125,17 +3096,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>规划出处</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="374" />
         <source>Township area (km²)</source>
         <translation>乡镇面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="375" />
         <source>In the target's scope</source>
         <translation>在目标范围内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
@@ -3645,7 +3616,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="300" />
+        <location filename="../core/checks/plan_check.py" line="280" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3810,7 +3781,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/checks/targets.py" line="132" />
         <source>m² per person</source>
         <translation>平方米/人</translation>
     </message>
@@ -3993,7 +3964,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="66" />
+        <location filename="../core/checks/distance_rule.py" line="162" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -4013,7 +3984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="78" />
+        <location filename="../core/checks/distance_rule.py" line="173" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4533,7 +4504,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="78" />
+        <location filename="../core/checks/distance_rule.py" line="173" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4593,27 +4564,27 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/checks/targets.py" line="131" />
         <source>10,000 persons</source>
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/checks/targets.py" line="131" />
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/checks/targets.py" line="131" />
         <source>count</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/checks/targets.py" line="132" />
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/checks/targets.py" line="132" />
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -4683,12 +4654,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>2000国家大地坐标系</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="84" />
+        <location filename="../core/maps/styling.py" line="98" />
         <source>Not in this plan structure</source>
         <translation>未列入该规划结构</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="98" />
+        <location filename="../core/maps/styling.py" line="117" />
         <source>{values} (the plan contradicts itself)</source>
         <translation>{values}（规划表述矛盾）</translation>
     </message>
@@ -4833,112 +4804,112 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label} {target} {unit}：{citation}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="78" />
+        <location filename="../core/checks/plan_rows.py" line="54" />
         <source>not measured</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="78" />
+        <location filename="../core/checks/plan_rows.py" line="54" />
         <source>could not be measured</source>
         <translation>无法测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="173" />
+        <location filename="../core/checks/plan_check.py" line="102" />
         <source>Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.</source>
         <translation>作为 {role}（{parameter}）给出的图层“{layer}”是{found}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="173" />
+        <location filename="../core/checks/plan_check.py" line="102" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="187" />
+        <location filename="../core/checks/plan_check.py" line="116" />
         <source>The population points '{layer}' need their persons field.</source>
         <translation>人口点“{layer}”需要人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="187" />
+        <location filename="../core/checks/plan_check.py" line="116" />
         <source>Choose POPULATION_FIELD, the persons of each point.</source>
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="210" />
+        <location filename="../core/checks/plan_check.py" line="383" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="214" />
+        <location filename="../core/checks/plan_check.py" line="143" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="218" />
+        <location filename="../core/checks/plan_check.py" line="147" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="233" />
+        <location filename="../core/checks/plan_check.py" line="162" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="253" />
+        <location filename="../core/checks/plan_check.py" line="182" />
         <source>land-use polygons of {preset}</source>
         <translation>{preset}的用地图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="251" />
+        <location filename="../core/checks/plan_check.py" line="180" />
         <source>area of the built-up polygons</source>
         <translation>建成区图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="82" />
+        <location filename="../core/checks/plan_check.py" line="228" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="82" />
+        <location filename="../core/checks/plan_check.py" line="228" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="309" />
+        <location filename="../core/checks/plan_check.py" line="289" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="353" />
+        <location filename="../core/checks/plan_check.py" line="333" />
         <source>m² of {land} per person</source>
         <translation>人均{land}面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="361" />
+        <location filename="../core/checks/plan_check.py" line="341" />
         <source>persons summed per township and per class of the plan's structures</source>
         <translation>按乡镇街道及规划结构各类别汇总人口</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="374" />
+        <location filename="../core/checks/plan_check.py" line="354" />
         <source>features of plants within {distance:g} m of the river</source>
         <translation>距河流{distance:g}米以内的 plants 要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="384" />
+        <location filename="../core/checks/plan_check.py" line="366" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="407" />
+        <location filename="../core/checks/plan_check.py" line="409" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="423" />
+        <location filename="../core/checks/plan_check.py" line="425" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="438" />
+        <location filename="../core/checks/plan_check.py" line="443" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4993,12 +4964,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="70" />
+        <location filename="../algorithms/check_plan.py" line="72" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="106" />
+        <location filename="../algorithms/check_plan.py" line="107" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -5008,7 +4979,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="111" />
+        <location filename="../algorithms/check_plan.py" line="112" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -5018,37 +4989,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="184" />
+        <location filename="../algorithms/check_plan.py" line="191" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="201" />
+        <location filename="../algorithms/check_plan.py" line="209" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5058,17 +5029,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="206" />
+        <location filename="../algorithms/check_plan.py" line="214" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="207" />
+        <location filename="../algorithms/check_plan.py" line="215" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
+        <location filename="../algorithms/check_plan.py" line="224" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5536,37 +5507,37 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="239" />
+        <location filename="../core/checks/plan_check.py" line="168" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="246" />
+        <location filename="../core/checks/plan_check.py" line="175" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="246" />
+        <location filename="../core/checks/plan_check.py" line="175" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="98" />
+        <location filename="../core/checks/plan_check.py" line="244" />
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="325" />
+        <location filename="../core/checks/plan_check.py" line="305" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="288" />
+        <location filename="../core/checks/plan_check.py" line="268" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="297" />
+        <location filename="../core/checks/plan_check.py" line="277" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5581,32 +5552,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="60" />
+        <location filename="../core/checks/plan_check.py" line="214" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>measure 中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="63" />
+        <location filename="../core/checks/plan_check.py" line="217" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="66" />
+        <location filename="../core/checks/plan_check.py" line="220" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="98" />
+        <location filename="../core/checks/plan_check.py" line="244" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="98" />
+        <location filename="../core/checks/plan_check.py" line="244" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="318" />
+        <location filename="../core/checks/plan_check.py" line="298" />
         <source>the per-capita check measures {known}, not '{indicator}'</source>
         <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
@@ -5691,7 +5662,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="89" />
+        <location filename="../algorithms/check_plan.py" line="95" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
@@ -5706,15 +5677,6 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="73" />
-        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.
-
-A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
-        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT。
-
-也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
-    </message>
-    <message>
         <location filename="../core/maps/themes.py" line="35" />
         <source>Land share check</source>
         <translation>用地比例检查</translation>
@@ -5725,7 +5687,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="130" />
+        <location filename="../algorithms/check_plan.py" line="136" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -6040,129 +6002,131 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="386" />
+        <location filename="../core/maps/result_styles.py" line="387" />
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../requirements.py" line="31" />
-        <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
-        <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
+        <location filename="../algorithms/check_plan.py" line="75" />
+        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
+
+An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
+
+A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
+        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT、APPROXIMATE_COUNT。
+
+规划中的约数或规划数（约、左右、规划人口：目录中比较方式为 about）不是下限：其行给出偏差（测算值减目标值，及其百分比），不判达标；目录为其给出 tolerance_pct 或在此设置容差时，测算值在规划数 ±该百分比以内即为达标。
+
+也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="101" />
-        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
-        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
+        <location filename="../algorithms/check_plan.py" line="115" />
+        <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
+        <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="66" />
-        <source>Choose the facilities (points or polygons) and the township polygons.</source>
-        <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
+        <location filename="../algorithms/check_plan.py" line="122" />
+        <source>Approximate figures measured (deviation, no verdict)</source>
+        <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
-        <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
-        <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
+        <location filename="../algorithms/check_plan.py" line="209" />
+        <source>Deviation</source>
+        <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
-        <source>Fix the target's unit in the catalogue.</source>
-        <translation>请在规划目录中修正该目标的单位。</translation>
+        <location filename="../algorithms/check_plan.py" line="219" />
+        <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
+        <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="75" />
-        <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
-        <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
+        <location filename="../algorithms/check_plan.py" line="222" />
+        <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
+        <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="75" />
-        <source>Choose the facilities as points or polygons.</source>
-        <translation>请选择点或面形式的设施图层。</translation>
+        <location filename="../algorithms/list_targets.py" line="32" />
+        <source>over {denominator}</source>
+        <translation>分母：{denominator}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="92" />
-        <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
-        <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
+        <location filename="../algorithms/list_targets.py" line="32" />
+        <source>classes {classes}</source>
+        <translation>地类：{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="35" />
-        <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
-        <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
+        <location filename="../algorithms/list_targets.py" line="97" />
+        <source>{n} targets from {file}, {measurable} of them measurable by the bundled checks</source>
+        <translation>{file} 中共 {n} 项指标，其中内置校核能测算 {measurable} 项</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="114" />
-        <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
-        <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
+        <location filename="../algorithms/tag_townships.py" line="105" />
+        <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
+
+Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
+Names match when they are equal, or equal once suffixes (镇, 乡, 街道, 街道办事处, 办事处), spaces, full-width characters and a 乡 that became a 镇 are ignored, or through the catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, several features for one township and plan townships missing from the layer are left untagged and listed in the match report with the fix and the closest plan names. Where the plan contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines. A value the catalogue infers rather than reads (the class "其他14个一般建制镇", a township tagged after the 商圈 or 片区 bearing its name) is marked: plan_infer names the field, the value and the class's own line, plan_note says how it is inferred, the legend marks the class (inferred) and the match report has an 'inferred' row.
+Outputs: the layer with plan_name, match, juris, plan_note, one field per structure, plan_cite and plan_infer (styled by structure and with drop-down lists of the plan's values when loaded in QGIS), and the match report table.</source>
+        <translation>将规划结构写入乡镇面图层：按规划目录中的每一种结构，写出每个乡镇的角色、层级、分区、职能类型、片区或组团（例如开州三级城镇体系，003_19d1efc2983d1444.txt 第135–137行；江津“一主两副六节点多特色”，000_5c0b1797e2e1b3c4.txt 第234行和第274行，及其功能分区，001_c0dc96b9baef37ce.txt 第1375行），并在 plan_cite 中注明每个值出自的文件和行号。
+
+输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
+名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。目录推定而非规划直接写明的取值（如“其他14个一般建制镇”这一类别、按同名商圈或片区标注的乡镇）予以标明：plan_infer 写出字段、取值及该类别自身的出处行，plan_note 说明如何推定，图例在该类别后标注（推定），匹配报告中有一行 inferred。
+输出：增加 plan_name、match、juris、plan_note、每种结构一个字段、plan_cite 及 plan_infer 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="121" />
-        <source>Townships with a facility of '{layer}'</source>
-        <translation>配有“{layer}”设施的乡镇（街道）</translation>
+        <location filename="../core/checks/plan_check.py" line="388" />
+        <source>{kind}: {how}; layers: {layers}</source>
+        <translation>{kind}：{how}；图层：{layers}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="131" />
-        <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
-        <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
+        <location filename="../core/checks/targets.py" line="179" />
+        <source>approximate figure: {deviation}</source>
+        <translation>约数：偏差 {deviation}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="135" />
-        <source>Townships without one: {names}.</source>
-        <translation>尚未配置的乡镇（街道）：{names}。</translation>
+        <location filename="../core/maps/result_styles.py" line="373" />
+        <source>Inferred values</source>
+        <translation>推定取值</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="136" />
-        <source>the facilities whose '{field}' contains '{kind}'</source>
-        <translation>字段“{field}”取值含“{kind}”的设施</translation>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (partly inferred)</source>
+        <translation>{label}（部分推定）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="136" />
-        <source>every facility of '{layer}'</source>
-        <translation>图层“{layer}”的全部设施</translation>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (inferred)</source>
+        <translation>{label}（推定）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="138" />
-        <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
-        <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
+        <location filename="../core/plan/tagging.py" line="159" />
+        <source>{structure}: {value} is inferred, not stated: {note}</source>
+        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="29" />
-        <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
-        <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
+        <location filename="../core/plan/tagging.py" line="174" />
+        <source>{field}: {value} (inferred)</source>
+        <translation>{field}：{value}（推定）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="29" />
-        <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
-        <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
+        <location filename="../core/plan/tagging.py" line="175" />
+        <source>{field}: {value} (inferred; the class: {cite})</source>
+        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="35" />
-        <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
-        <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
+        <location filename="../core/plan/tagging.py" line="262" />
+        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
+        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="72" />
-        <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
-        <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="102" />
-        <source>(the facilities whose type ({field}) contains '{kind}')</source>
-        <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="118" />
-        <source>the facilities whose type ({field}) contains '{kind}'</source>
-        <translation>类型字段 {field} 含“{kind}”的设施</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="118" />
-        <source>every facility of the layer</source>
-        <translation>图层的全部设施</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="120" />
-        <source>townships holding at least one of {what}</source>
-        <translation>至少配有一处{what}的乡镇（街道）</translation>
+        <location filename="../algorithms/list_targets.py" line="52" />
+        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from. Each row also says how the target is measured (the kind of measurement, the facility, distance or walking time, the denominator, the layers it needs and the convention where the plan is silent), whether the bundled checks can measure it (measurable; how: the way, or why not), the value in the plan's words where it gives words (全覆盖, 翻一番) with how the number is derived, and the tolerance of an approximate figure (约, 左右).
+
+Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
+Output: a table without geometry.</source>
+        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。每行还写明指标如何测算（测算类型、设施、距离或步行时间、分母、所需图层，以及规划未说明处采用的约定）、内置校核能否测算（measurable；how：测算方法，或不能测算的原因）、规划以文字表述的目标值（全覆盖、翻一番）及其数值如何得出，以及约数（约、左右）的容差。
+
+输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
+输出：无几何的属性表。</translation>
     </message>
 </context>
 </TS>

@@ -370,6 +370,7 @@ def field_aliases(catalogue=None, kind: str = "") -> dict:
     aliases = {
         "plan_name": tr("Plan name"), "match": tr("Name match"), "juris": tr("Jurisdiction"),
         "plan_note": tr("Plan note"), "plan_cite": tr("Plan citation"),
+        "plan_infer": tr("Inferred values"),
         "bu_km2": tr("Built-up area (km²)"), "twp_km2": tr("Township area (km²)"),
         "share": tr("Built-up share of the township (%)"), "in_scope": tr("In the target's scope"),
         definitions.TOWNSHIP_FIELD: tr("Township"), "plan_zone": tr("Plan zone"), "area_km2": tr("Area (km²)"),
