@@ -1,6 +1,7 @@
 """Synthetic community services of the sample data (a part of build_sample_data.py): one layer
 ``facilities`` of points whose ``kind`` names the facility — 养老服务中心, 社区综合服务站, 文化活动中心,
-体育健身点, 菜市场 — for the whole-plan check's facility targets, its type field being ``kind``.
+体育健身点, 菜市场, 综合广场, 农产品交易市场, 品牌超市 — for the whole-plan check's facility targets,
+its type field being ``kind``.
 
 江津's plan wants a 镇(街)养老服务中心 in each of its 30 units (001_c0dc96b9baef37ce.txt l.1761) and a
 community service facility in every urban community (000_5c0b1797e2e1b3c4.txt l.192). The sample
@@ -11,7 +12,8 @@ township's built-up patch; the other kinds stand one or two to a patch.
 import numpy as np
 from qgis.core import QgsGeometry, QgsPointXY, QgsWkbTypes
 
-KINDS = (("养老服务中心", 1.0), ("社区综合服务站", 0.8), ("文化活动中心", 0.7), ("体育健身点", 0.9), ("菜市场", 0.8))
+KINDS = (("养老服务中心", 1.0), ("社区综合服务站", 0.8), ("文化活动中心", 0.7), ("体育健身点", 0.9), ("菜市场", 0.8),
+         ("综合广场", 0.9), ("农产品交易市场", 0.6), ("品牌超市", 0.7))
 WITHOUT_ELDERLY_EVERY = 7   # every seventh township (by position) has no elderly-care centre
 
 

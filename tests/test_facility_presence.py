@@ -98,3 +98,28 @@ def test_whole_plan_check_on_the_sample_data(cq_provider, tmp_path):
     assert elderly["status"] == "not_met"
     community = rows["community_service_facility_coverage_2025"]
     assert float(community["measured"]) == pytest.approx(100.0 * holding("社区综合服务") / len(units), abs=0.01)
+    # 每个镇 targets in words (000 l.403-434): the facility the target names is the word of its kind.
+    for target_id, word in (("plaza_every_township", "综合广场"), ("farm_market_every_town", "农产品交易市场"),
+                            ("brand_supermarket_every_town", "品牌超市")):
+        assert float(rows[target_id]["measured"]) == pytest.approx(100.0 * holding(word) / len(units), abs=0.01)
+        assert 0 < float(rows[target_id]["measured"]) < 100
+    # Several kinds in one target, and a kind the layer does not hold: said, not measured.
+    assert rows["library_branches_every_town"]["status"] == "not_measured"
+    assert "several kinds" in rows["library_branches_every_town"]["reason"]
+    assert "holds no facility" in rows["water_plant_every_town"]["reason"]
+
+
+def test_a_mixed_facilities_layer_without_its_type_field_is_not_read_as_every_kind(qgis_app):
+    """Without FACILITY_TYPE_FIELD no facility target is measured from a facilities layer (each would take
+    every facility of it as its own kind); with it, each takes its own."""
+    from cq_urban_plugin.core.checks.plan_check import check_plan
+
+    catalogue = bundled_catalogue("jiangjin")
+    layers = {"townships": townships(), "facilities": facilities()}
+    rows = {r.target_id: r for r in check_plan(catalogue, layers, options={"name_field": "name"}).rows}
+    elderly = rows["elderly_centre_every_township"]
+    assert elderly.status == "not_measured" and "FACILITY_TYPE_FIELD" in elderly.reason
+    rows = {r.target_id: r for r in check_plan(catalogue, layers, options={
+        "name_field": "name", "facility_type_field": "kind"}).rows}
+    assert rows["elderly_centre_every_township"].measured == 2.0
+    assert rows["community_service_facility_coverage_2025"].measured == pytest.approx(25.0)  # 甲街道 of four

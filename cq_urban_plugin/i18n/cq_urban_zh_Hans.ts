@@ -8,22 +8,22 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="202" />
+        <location filename="../algorithms/base.py" line="208" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -53,12 +53,12 @@
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="117" />
+        <location filename="../plugin.py" line="124" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="40" />
+        <location filename="../plugin.py" line="44" />
         <source>Plan checks: tag townships, check targets, export maps</source>
         <translation>规划校核：标注乡镇、校核指标、导出专题图</translation>
     </message>
@@ -946,7 +946,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>图层“{layer}”的坐标不可能是经纬度（范围 {extent}；声明坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="126" />
+        <location filename="../requirements.py" line="32" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2381,7 +2381,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>算法停止但未给出信息；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36" />
+        <location filename="../plugin.py" line="40" />
         <source>&amp;Chongqing plan checks</source>
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
@@ -2431,12 +2431,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52" />
+        <location filename="../plugin.py" line="56" />
         <source>Thematic map of the active layer in the layout designer</source>
         <translation>在布局设计器中打开当前图层的专题图</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="101" />
+        <location filename="../plugin.py" line="108" />
         <source>Select a tagged township layer or a check's output layer first.</source>
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
@@ -2876,12 +2876,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="241" />
+        <location filename="../algorithms/base.py" line="247" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="387" />
+        <location filename="../core/checks/plan_check.py" line="335" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -2891,7 +2891,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="312" />
+        <location filename="../algorithms/base.py" line="318" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2956,12 +2956,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="284" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="284" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -2976,22 +2976,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="151" />
+        <location filename="../algorithms/base.py" line="154" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152" />
+        <location filename="../algorithms/base.py" line="155" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="156" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3076,7 +3076,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：路网分为 {n} 个互不连通的部分（最大部分占总长度的 {share:.1%}）；其中 {m} 个部分（{km:.2f} 千米）没有站点，无法到达。如果相交道路在交叉处未打断（无拓扑），请将其打断（处理工具箱 &gt; 矢量叠加 &gt; 用线分割）并捕捉端点（处理工具箱 &gt; 矢量几何 &gt; 捕捉几何到图层）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="107" />
+        <location filename="../plugin.py" line="114" />
         <source>'{layer}' is not a polygon layer: a thematic map needs a polygon layer (the tagged townships or a check's per-township output).</source>
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
@@ -3616,7 +3616,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="280" />
+        <location filename="../core/checks/plan_check.py" line="228" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3964,7 +3964,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="162" />
+        <location filename="../core/checks/facility_presence.py" line="66" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3984,7 +3984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4504,7 +4504,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4814,102 +4814,102 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>无法测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="102" />
+        <location filename="../core/checks/plan_check.py" line="101" />
         <source>Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.</source>
         <translation>作为 {role}（{parameter}）给出的图层“{layer}”是{found}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="102" />
+        <location filename="../core/checks/plan_check.py" line="101" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="116" />
+        <location filename="../core/checks/plan_check.py" line="115" />
         <source>The population points '{layer}' need their persons field.</source>
         <translation>人口点“{layer}”需要人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="116" />
+        <location filename="../core/checks/plan_check.py" line="115" />
         <source>Choose POPULATION_FIELD, the persons of each point.</source>
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="383" />
+        <location filename="../core/checks/plan_check.py" line="331" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="143" />
+        <location filename="../core/checks/plan_check.py" line="142" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="147" />
+        <location filename="../core/checks/plan_check.py" line="146" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="162" />
+        <location filename="../core/checks/plan_check.py" line="161" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="182" />
+        <location filename="../core/checks/plan_check.py" line="181" />
         <source>land-use polygons of {preset}</source>
         <translation>{preset}的用地图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="180" />
+        <location filename="../core/checks/plan_check.py" line="179" />
         <source>area of the built-up polygons</source>
         <translation>建成区图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="228" />
+        <location filename="../core/checks/plan_facilities.py" line="102" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="228" />
+        <location filename="../core/checks/plan_facilities.py" line="102" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="289" />
+        <location filename="../core/checks/plan_check.py" line="237" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="333" />
+        <location filename="../core/checks/plan_check.py" line="281" />
         <source>m² of {land} per person</source>
         <translation>人均{land}面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="341" />
+        <location filename="../core/checks/plan_check.py" line="289" />
         <source>persons summed per township and per class of the plan's structures</source>
         <translation>按乡镇街道及规划结构各类别汇总人口</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="354" />
+        <location filename="../core/checks/plan_check.py" line="302" />
         <source>features of plants within {distance:g} m of the river</source>
         <translation>距河流{distance:g}米以内的 plants 要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="366" />
+        <location filename="../core/checks/plan_check.py" line="314" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="409" />
+        <location filename="../core/checks/plan_check.py" line="357" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="425" />
+        <location filename="../core/checks/plan_check.py" line="373" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="443" />
+        <location filename="../core/checks/plan_check.py" line="391" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4964,12 +4964,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="72" />
+        <location filename="../algorithms/check_plan.py" line="73" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="107" />
+        <location filename="../algorithms/check_plan.py" line="113" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -4979,7 +4979,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="118" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -4989,37 +4989,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="191" />
+        <location filename="../algorithms/check_plan.py" line="198" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="209" />
+        <location filename="../algorithms/check_plan.py" line="216" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5029,17 +5029,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="214" />
+        <location filename="../algorithms/check_plan.py" line="221" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="215" />
+        <location filename="../algorithms/check_plan.py" line="222" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="224" />
+        <location filename="../algorithms/check_plan.py" line="231" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5507,37 +5507,37 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="168" />
+        <location filename="../core/checks/plan_check.py" line="167" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="175" />
+        <location filename="../core/checks/plan_check.py" line="174" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="175" />
+        <location filename="../core/checks/plan_check.py" line="174" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="244" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="305" />
+        <location filename="../core/checks/plan_check.py" line="253" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="268" />
+        <location filename="../core/checks/plan_check.py" line="216" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="277" />
+        <location filename="../core/checks/plan_check.py" line="225" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5552,32 +5552,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="214" />
+        <location filename="../core/checks/plan_facilities.py" line="83" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>measure 中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="217" />
+        <location filename="../core/checks/plan_facilities.py" line="86" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="220" />
+        <location filename="../core/checks/plan_facilities.py" line="89" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="244" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="244" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="298" />
+        <location filename="../core/checks/plan_check.py" line="246" />
         <source>the per-capita check measures {known}, not '{indicator}'</source>
         <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
@@ -5662,7 +5662,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="95" />
+        <location filename="../algorithms/check_plan.py" line="96" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
@@ -5687,7 +5687,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="136" />
+        <location filename="../algorithms/check_plan.py" line="142" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -6007,7 +6007,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="75" />
+        <location filename="../algorithms/check_plan.py" line="76" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
 
 An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
@@ -6020,27 +6020,27 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="115" />
+        <location filename="../algorithms/check_plan.py" line="121" />
         <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
         <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Approximate figures measured (deviation, no verdict)</source>
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="209" />
+        <location filename="../algorithms/check_plan.py" line="216" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="219" />
+        <location filename="../algorithms/check_plan.py" line="226" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="222" />
+        <location filename="../algorithms/check_plan.py" line="229" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
@@ -6073,7 +6073,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
 输出：增加 plan_name、match、juris、plan_note、每种结构一个字段、plan_cite 及 plan_infer 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="388" />
+        <location filename="../core/checks/plan_check.py" line="336" />
         <source>{kind}: {how}; layers: {layers}</source>
         <translation>{kind}：{how}；图层：{layers}</translation>
     </message>
@@ -6127,6 +6127,136 @@ Output: a table without geometry.</source>
 
 输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
 输出：无几何的属性表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="108" />
+        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
+        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="66" />
+        <source>Choose the facilities (points or polygons) and the township polygons.</source>
+        <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
+        <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>Fix the target's unit in the catalogue.</source>
+        <translation>请在规划目录中修正该目标的单位。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
+        <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Choose the facilities as points or polygons.</source>
+        <translation>请选择点或面形式的设施图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="92" />
+        <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
+        <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
+        <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="114" />
+        <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
+        <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="121" />
+        <source>Townships with a facility of '{layer}'</source>
+        <translation>配有“{layer}”设施的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="131" />
+        <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
+        <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="135" />
+        <source>Townships without one: {names}.</source>
+        <translation>尚未配置的乡镇（街道）：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>the facilities whose '{field}' contains '{kind}'</source>
+        <translation>字段“{field}”取值含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>every facility of '{layer}'</source>
+        <translation>图层“{layer}”的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="138" />
+        <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
+        <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="36" />
+        <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
+        <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="39" />
+        <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
+        <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="44" />
+        <source>'{layer}' holds no facility whose type ({field}) contains '{kind}'</source>
+        <translation>“{layer}”中没有类型（{field}）含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
+        <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
+        <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
+        <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="122" />
+        <source>(the facilities whose type ({field}) contains '{kind}')</source>
+        <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <source>the facilities whose type ({field}) contains '{kind}'</source>
+        <translation>类型字段 {field} 含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <source>every facility of the layer</source>
+        <translation>图层的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="142" />
+        <source>townships holding at least one of {what}</source>
+        <translation>至少配有一处{what}的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../requirements.py" line="31" />
+        <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
+        <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
 </context>
 </TS>

@@ -22,7 +22,30 @@ FACILITY_ROLES = ("stops", "facilities", "green")
 class FacilityPlanning:
     """The facility part of plan_check._Planner (which gives source, label, twp, population, _needs …)."""
 
-    def of_kind(self, role: str, kind: str):
+    def kind_of(self, target, role: str, preset_word: str = ""):
+        """(the word that selects the target's facilities in a FACILITIES layer, the reason it cannot be
+        measured or ""). Bus stops and green land are layers of one kind; a facilities layer holds many,
+        so its type field must say which: the catalogue's facility_type, else the facility the target
+        names when it names one kind, else the word of its life-circle preset."""
+        if role != "facilities" or not self.has(role):
+            return "", ""
+        measure = target.measure
+        several = "、" in measure.facility
+        kind = measure.facility_type or ("" if several else measure.facility.strip()) or preset_word
+        if not self.facility_type_field:
+            return "", tr("a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell "
+                          "'{facility}'").format(facility=measure.facility or kind)
+        if not kind or (several and not measure.facility_type):
+            return "", tr("'{facility}' names several kinds of facility, which one type field value cannot select: "
+                          "measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage "
+                          "(preset {preset})").format(facility=measure.facility, preset=fc.LIFE_CIRCLE_ALL)
+        source, field = self.source(role), self.facility_type_field
+        if source.fields().indexOf(field) >= 0 and not self.of_kind(role, kind, required=False).featureCount():
+            return "", tr("'{layer}' holds no facility whose type ({field}) contains '{kind}'").format(
+                layer=self.label(role), field=field, kind=kind)
+        return kind, ""
+
+    def of_kind(self, role: str, kind: str, required: bool = True):
         """The features of ``role`` whose type field (FACILITY_TYPE_FIELD) contains ``kind``, as a layer."""
         source, field = self.source(role), self.facility_type_field
         if source.fields().indexOf(field) < 0:
@@ -31,7 +54,7 @@ class FacilityPlanning:
         column, word = QgsExpression.quotedColumnRef(field), QgsExpression.quotedString(kind)
         expression = f"strpos(to_string({column}), {word}) > 0"
         chosen = source.materialize(QgsFeatureRequest().setFilterExpression(expression))
-        if chosen.featureCount() == 0:
+        if chosen.featureCount() == 0 and required:
             raise PlanInputError(
                 tr("No feature of '{layer}' has a type containing '{kind}' in field '{field}'.").format(
                     layer=self.label(role), kind=kind, field=field),
@@ -65,13 +88,10 @@ class FacilityPlanning:
         elif not bus and not key:
             reason = tr("no facility-coverage preset measures '{facility}'").format(facility=measure.facility)
         key = key or fc.BUS_STOP
-        # With a type field, the facilities of the kind only: the catalogue's word, else the preset's.
-        kind = measure.facility_type or next((name for k, name, _ in fc.LIFE_CIRCLE if k == key), "")
-        typed = role == "facilities" and bool(self.facility_type_field)
-        if typed and not measure.facility_type and "、" in measure.facility:
-            reason = tr("'{facility}' names several kinds of facility, which one type field value cannot select: "
-                        "measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage "
-                        "(preset {preset})").format(facility=measure.facility, preset=fc.LIFE_CIRCLE_ALL)
+        kind, why = ("", "") if reason else self.kind_of(
+            target, role, next((name for k, name, _ in fc.LIFE_CIRCLE if k == key), ""))
+        reason = reason or why
+        typed = bool(kind)
         if reason:
             return needs, None, reason, None
 
@@ -105,8 +125,10 @@ class FacilityPlanning:
 
     def _plan_facility_presence(self, target):
         """A facility of the kind in every township: the townships holding one, counted or as a share."""
-        measure = target.measure
-        kind = measure.facility_type
+        needs = [("facilities",), ("townships",)]
+        kind, reason = self.kind_of(target, "facilities")
+        if reason:
+            return needs, None, reason, None
         type_field = self.facility_type_field if kind else ""
 
         def run(first):
@@ -118,4 +140,4 @@ class FacilityPlanning:
         what = (tr("the facilities whose type ({field}) contains '{kind}'").format(field=type_field, kind=kind)
                 if type_field else tr("every facility of the layer"))
         how = tr("townships holding at least one of {what}").format(what=what)
-        return [("facilities",), ("townships",)], (kind, type_field, target.unit), how, run
+        return needs, (kind, type_field, target.unit), how, run
