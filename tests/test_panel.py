@@ -180,6 +180,11 @@ def test_panel_opens_from_the_menu_action(plugin, qgis_iface):
     targets = plugin.panel.checks.builtup_target_combo
     offered = [targets.itemData(i) for i in range(targets.count())]
     assert offered == [t.id for t in bundled_catalogue("kaizhou").targets_for("builtup_area")] + [""]
+    # each written as the reports write it: a floor with ≥, an approximate figure with ≈ (not "about")
+    texts = [targets.itemText(i) for i in range(targets.count() - 1)]
+    for text, target in zip(texts, bundled_catalogue("kaizhou").targets_for("builtup_area")):
+        sign = {">=": "≥", "<=": "≤", "about": "≈", "=": "="}.get(target.comparison, "")
+        assert f"{sign} {target.value:g}" in text and "about" not in text, text
     action.trigger()  # toggles it off again
     assert plugin.panel.isHidden()
 
