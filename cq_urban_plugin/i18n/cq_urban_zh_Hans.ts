@@ -8,22 +8,22 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="202" />
+        <location filename="../algorithms/base.py" line="213" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -426,17 +426,17 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="215" />
+        <location filename="../core/files/xlsx.py" line="61" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="26" />
+        <location filename="../core/files/xlsx.py" line="61" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="28" />
+        <location filename="../core/files/xlsx.py" line="61" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -456,7 +456,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="408" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -486,7 +486,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="413" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
@@ -1190,7 +1190,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="194" />
+        <location filename="../core/files/xlsx.py" line="60" />
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -2415,17 +2415,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="410" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="410" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2440,7 +2440,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="412" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2905,7 +2905,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="241" />
+        <location filename="../algorithms/base.py" line="252" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2920,7 +2920,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="312" />
+        <location filename="../algorithms/base.py" line="323" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2985,12 +2985,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="289" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="289" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -3005,22 +3005,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150" />
+        <location filename="../algorithms/base.py" line="159" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="151" />
+        <location filename="../algorithms/base.py" line="160" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152" />
+        <location filename="../algorithms/base.py" line="161" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="162" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3035,7 +3035,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="164" />
+        <location filename="../core/maps/result_styles.py" line="413" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
@@ -4733,17 +4733,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="189" />
         <source>km²</source>
         <translation>平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="189" />
         <source>公顷 (hectares)</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="189" />
         <source>亩 (mu)</source>
         <translation>亩</translation>
     </message>
@@ -4763,7 +4763,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../core/maps/result_styles.py" line="410" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
@@ -5835,7 +5835,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="408" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
@@ -6040,9 +6040,104 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="386" />
+        <location filename="../core/maps/result_styles.py" line="415" />
         <source>Facility type</source>
         <translation>设施类型</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="189" />
+        <source>Area unit of the Excel tables</source>
+        <translation>Excel 表格的面积单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="192" />
+        <source>Tables as an Excel workbook (.xlsx)</source>
+        <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="192" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="60" />
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="60" />
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="103" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="142" />
+        <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
+        <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="142" />
+        <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
+        <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="409" />
+        <source>Geometric (km²)</source>
+        <translation>几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="409" />
+        <source>Recorded (km²)</source>
+        <translation>调查面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="409" />
+        <source>Recorded − geometric (km²)</source>
+        <translation>调查面积 − 几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="411" />
+        <source>Population served (persons)</source>
+        <translation>服务范围人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="412" />
+        <source>Population covered (persons)</source>
+        <translation>覆盖人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="413" />
+        <source>Townships flagged</source>
+        <translation>不一致的乡镇（街道）数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="414" />
+        <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
+        <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="414" />
+        <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
+        <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
+        <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,103 @@
+"""Every check's tables also as one Excel workbook (TABLE_XLSX, issue #16), written by GDAL's
+XLSX driver: read back with ogr and compared with the CSV the same run wrote: the rows, the
+headers (Chinese in the Chinese interface), the area unit chosen and the 合计 row.
+"""
+import csv
+
+import factory
+import processing
+import pytest
+from osgeo import gdal, ogr
+
+from cq_urban_plugin import i18n
+from cq_urban_plugin.core.files.xlsx import UNIT_FACTORS
+
+
+@pytest.fixture()
+def sample(tmp_path):
+    return factory.sample_gpkg(tmp_path / "sample.gpkg")
+
+
+def read_xlsx(path):
+    """{sheet: (headers, rows)} of the workbook, the first row read as its headers."""
+    gdal.SetConfigOption("OGR_XLSX_HEADERS", "FORCE")
+    gdal.SetConfigOption("OGR_XLSX_FIELD_TYPES", "AUTO")
+    try:
+        dataset = ogr.Open(str(path))
+        assert dataset is not None, path
+        sheets = {}
+        for index in range(dataset.GetLayerCount()):
+            layer = dataset.GetLayer(index)
+            definition = layer.GetLayerDefn()
+            headers = [definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())]
+            rows = [[feature.GetField(i) for i in range(len(headers))] for feature in layer]
+            sheets[layer.GetName()] = (headers, rows)
+        return sheets
+    finally:
+        gdal.SetConfigOption("OGR_XLSX_HEADERS", None)
+        gdal.SetConfigOption("OGR_XLSX_FIELD_TYPES", None)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8") as stream:
+        return list(csv.DictReader(stream))
+
+
+def run_builtup(sample, tmp_path, unit=0, stem="b"):
+    return processing.run("cq_urban:check_builtup", {
+        "BUILTUP": sample["BUILTUP"], "TOWNSHIPS": sample["TOWNSHIPS"], "TOWNSHIP_NAME_FIELD": "name",
+        "TARGET_VALUE": 5, "OUTPUT": "TEMPORARY_OUTPUT", "TABLE": str(tmp_path / f"{stem}.csv"),
+        "AREA_UNIT": unit, "TABLE_XLSX": str(tmp_path / f"{stem}.xlsx")})
+
+
+def test_builtup_table_in_hectares_with_a_total_over_the_townships(cq_provider, sample, tmp_path):
+    results = run_builtup(sample, tmp_path, unit=1)
+    assert results["TABLE_XLSX"] == str(tmp_path / "b.xlsx")
+    rows = read_csv(tmp_path / "b.csv")
+    sheets = read_xlsx(tmp_path / "b.xlsx")
+    assert len(sheets) == 1
+    headers, cells = next(iter(sheets.values()))
+    assert headers[:2] == ["Level", "Name"]
+    area = headers.index("Built-up area (ha)")
+    share = headers.index("Built-up share of the township (%)")
+    assert len(cells) == len(rows) + 1  # every row of the CSV, then the total
+    for row, cell in zip(rows, cells):
+        assert cell[1] == row["name"]
+        assert cell[area] == pytest.approx(float(row["bu_km2"]) * UNIT_FACTORS["ha"], abs=1e-3)
+        if row["share"]:
+            assert cell[share] == pytest.approx(round(float(row["share"]), 1), abs=1e-9)
+    total = cells[-1]
+    assert total[0] == "Total" and total[1] == "Total"
+    townships = [r for r in rows if r["level"] == "township"]
+    assert len(townships) >= 2
+    assert total[area] == pytest.approx(sum(float(r["bu_km2"]) for r in townships) * 100, abs=1e-2)
+    assert total[headers.index("Townships")] == len(townships)
+    assert total[share] is None  # a sum of percentages means nothing
+    # The table not asked for as a file is still in the workbook, and is no result.
+    only_workbook = processing.run("cq_urban:check_coverage", {
+        "STOPS": sample["STOPS"], "SERVED_AREA": sample["BUILTUP"], "TOWNSHIPS": sample["TOWNSHIPS"],
+        "TOWNSHIP_NAME_FIELD": "name", "RADIUS": 500, "TARGET_VALUE": 90,
+        "TABLE_XLSX": str(tmp_path / "c.xlsx")})
+    assert only_workbook.get("TABLE") is None
+    headers, cells = next(iter(read_xlsx(tmp_path / "c.xlsx").values()))
+    served = headers.index("Served area (km²)")
+    assert cells[-1][0] == "Total"
+    assert cells[-1][served] == pytest.approx(sum(c[served] for c in cells[:-1]), abs=1e-3)
+    assert cells[-1][headers.index("Coverage by area (%)")] is None
+
+
+def test_chinese_headers_and_mu(cq_provider, sample, tmp_path):
+    assert i18n.install_translator("zh_Hans"), "cq_urban_zh_Hans.qm missing: run `make qm`"
+    try:
+        run_builtup(sample, tmp_path, unit=2, stem="zh")
+    finally:
+        i18n.remove_translator()
+    rows = read_csv(tmp_path / "zh.csv")
+    headers, cells = next(iter(read_xlsx(tmp_path / "zh.xlsx").values()))
+    assert "建成区面积（亩）" in headers, headers
+    assert not [h for h in headers if h.isascii()], headers  # every header in Chinese
+    area = headers.index("建成区面积（亩）")
+    assert cells[-1][0] == "合计"
+    townships = [r for r in rows if r["level"] == "township"]
+    assert cells[-1][area] == pytest.approx(sum(float(r["bu_km2"]) for r in townships) * 1500, abs=1e-1)
+    assert cells[0][0] == "乡镇（街道）"  # the level code in the interface's words
