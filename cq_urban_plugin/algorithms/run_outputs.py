@@ -256,6 +256,11 @@ def record_table(algorithm, name, sink, fields, geometry_type=None, **kwargs):
     return _RecordingSink(sink, rows)
 
 
+def whole_rows() -> tuple:
+    """Labels of the table rows that are a whole already, not one township (coverage's last row)."""
+    return (tr("Whole served area"),)
+
+
 def workbook_sheets(algorithm, tables: dict):
     """The sheets of the workbook: one per table, headed in the interface's words."""
     from ..compat import FieldType
@@ -269,7 +274,7 @@ def workbook_sheets(algorithm, tables: dict):
                  for f in fields]
         definition = algorithm.parameterDefinition(name)
         sheets.append(Sheet(definition.description() if definition is not None else name, names, kinds,
-                            result_styles.table_headers(names, kind), rows))
+                            result_styles.table_headers(names, kind), rows, whole_rows()))
     return sheets
 
 

@@ -53,6 +53,15 @@ class Sheet:
     kinds: List[str]
     headers: List[str]
     rows: List[list] = field(default_factory=list)
+    whole_rows: tuple = ()   # labels of rows that are already a whole (the coverage table's whole served area)
+
+
+def township_rows(names: Sequence[str], rows: Sequence[list], whole_rows=()) -> List[list]:
+    """The rows of one township each: a table with a ``level`` column keeps its ``township`` rows, and
+    a row labelled as a whole (``whole_rows``) is left out."""
+    level = names.index("level") if "level" in names else None
+    return [r for r in rows if (level is None or r[level] == "township")
+            and not any(isinstance(v, str) and v in whole_rows for v in r)]
 
 
 def _words():
@@ -85,7 +94,7 @@ def total_row(sheet: Sheet, factor: float = 1.0):
     if not additive or not sheet.rows:
         return None
     level = sheet.fields.index("level") if "level" in sheet.fields else None
-    rows = [r for r in sheet.rows if level is None or r[level] == "township"] if level is not None else sheet.rows
+    rows = township_rows(sheet.fields, sheet.rows, sheet.whole_rows)
     if not rows:
         return None
     total = [None] * len(sheet.fields)
