@@ -10,6 +10,7 @@ its own instead of piling up identically named layers.
 """
 import itertools
 from datetime import datetime
+from pathlib import Path
 
 from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
 
@@ -179,12 +180,12 @@ def attach_coverage_outputs(algorithm, parameters, context, results, label: str)
 
 # --- every check's tables also as one Excel workbook (TABLE_XLSX, AREA_UNIT), declared and written once ---
 
-TABLE_XLSX, AREA_UNIT = "TABLE_XLSX", "AREA_UNIT"
+TABLE_XLSX, AREA_UNIT, CHARTS = "TABLE_XLSX", "AREA_UNIT", "CHARTS"
 
 
 def add_workbook_parameters(algorithm):
     """The workbook output and its area unit, after a check's own parameters (CqAlgorithm adds them)."""
-    from qgis.core import QgsProcessingParameterEnum, QgsProcessingParameterFileDestination
+    from qgis.core import QgsProcessingOutputString, QgsProcessingParameterEnum, QgsProcessingParameterFileDestination
 
     algorithm.addParameter(QgsProcessingParameterEnum(
         AREA_UNIT, tr("Area unit of the Excel tables"), options=[tr("km²"), tr("公顷 (hectares)"), tr("亩 (mu)")],
@@ -192,6 +193,7 @@ def add_workbook_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterFileDestination(
         TABLE_XLSX, tr("Tables as an Excel workbook (.xlsx)"), tr("Excel workbooks (*.xlsx)"), optional=True,
         createByDefault=False))
+    algorithm.addOutput(QgsProcessingOutputString(CHARTS, tr("Chart images written beside the report")))
 
 
 def _table_sinks(algorithm):
@@ -204,13 +206,15 @@ def _table_sinks(algorithm):
 
 
 def prepare_workbook(algorithm, parameters, context):
-    """(parameters, workbook path or None, table outputs not asked for): with a workbook asked for, the
-    tables the user left empty are still written, into memory, so that the workbook has them."""
+    """(parameters, workbook path or None, table outputs not asked for): with a workbook or a report asked
+    for, the tables the user left empty are still written, into memory, so that the workbook has them
+    and the report's charts can be drawn from them."""
     algorithm._xlsx_tables = None
     if algorithm.parameterDefinition(TABLE_XLSX) is None:
         return parameters, None, []
     workbook = algorithm.parameterAsFileOutput(parameters, TABLE_XLSX, context)
-    if not workbook:
+    if not workbook and not (algorithm.parameterDefinition("REPORT") is not None
+                             and algorithm.parameterAsFileOutput(parameters, "REPORT", context)):
         return parameters, None, []
     algorithm._xlsx_tables = {}
     algorithm._xlsx_unit = algorithm.parameterAsEnum(parameters, AREA_UNIT, context)
@@ -282,13 +286,47 @@ def write_workbook(algorithm, results: dict, workbook, unasked) -> dict:
     """Write the workbook from the tables the run wrote; the tables not asked for are not results."""
     tables = algorithm.__dict__.get("_xlsx_tables")
     algorithm._xlsx_tables = None
-    if not workbook or tables is None:
+    if tables is None:
         return results
     from ..core.files.xlsx import AREA_UNITS, write_xlsx
 
     results = dict(results)
     for name in unasked:
         results[name] = None
-    unit = AREA_UNITS[algorithm.__dict__.get("_xlsx_unit", 0)]
-    results[TABLE_XLSX] = write_xlsx(workbook, workbook_sheets(algorithm, tables), unit)
+    if workbook:
+        unit = AREA_UNITS[algorithm.__dict__.get("_xlsx_unit", 0)]
+        results[TABLE_XLSX] = write_xlsx(workbook, workbook_sheets(algorithm, tables), unit)
+    report = results.get("REPORT")
+    if isinstance(report, str) and report and Path(report).is_file():
+        results[CHARTS] = add_report_charts(algorithm, report, tables, results) or None
     return results
+
+
+def add_report_charts(algorithm, report: str, tables: dict, results: dict) -> str:
+    """Draw the charts of the run's tables as PNG (and SVG) files beside the report, and put them into
+    it: ``report_chart1.png`` …; returns the files written, separated by ';'."""
+    import html
+    import re
+
+    from ..core.checks.report import add_charts
+    from ..core.maps import chart_data, charts, fonts
+
+    page = Path(report).read_text(encoding="utf-8")
+    found = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    title = html.unescape(found.group(1)) if found else algorithm.displayName()
+    drawn = [chart for fields, rows in tables.values()
+             for chart in chart_data.charts_of_table(algorithm.name(), fields.names(), rows, title,
+                                                     results.get("TARGET"), whole_rows())]
+    if not drawn:
+        return ""
+    family = fonts.cjk_font_family()
+    written, embedded = [], []
+    base = Path(report)
+    for number, chart in enumerate(drawn, 1):
+        png = base.with_name(f"{base.stem}_chart{number}.png")
+        charts.write_png(chart, png, family)
+        charts.write_svg(chart, png.with_suffix(".svg"), family)
+        written.append(str(png))
+        embedded.append((chart.title, charts.png_bytes(chart, family), png.name))
+    add_charts(report, embedded)
+    return ";".join(written)

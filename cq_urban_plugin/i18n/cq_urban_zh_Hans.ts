@@ -346,12 +346,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -426,17 +426,17 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="61" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="61" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="61" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -817,17 +817,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="158" />
+        <location filename="../algorithms/run_outputs.py" line="159" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="160" />
+        <location filename="../algorithms/run_outputs.py" line="161" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="162" />
+        <location filename="../algorithms/run_outputs.py" line="163" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -1190,7 +1190,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="60" />
+        <location filename="../core/files/xlsx.py" line="69" />
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -1215,7 +1215,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/geo/workspace.py" line="106" />
+        <location filename="../core/maps/chart_data.py" line="20" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
@@ -3070,17 +3070,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="107" />
+        <location filename="../core/maps/charts.py" line="160" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="108" />
+        <location filename="../algorithms/run_outputs.py" line="109" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="111" />
+        <location filename="../algorithms/run_outputs.py" line="112" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3810,7 +3810,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/maps/chart_data.py" line="19" />
         <source>m² per person</source>
         <translation>平方米/人</translation>
     </message>
@@ -4598,7 +4598,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/maps/chart_data.py" line="21" />
         <source>persons</source>
         <translation>人</translation>
     </message>
@@ -4733,17 +4733,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="189" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>km²</source>
         <translation>平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="189" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>公顷 (hectares)</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="189" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>亩 (mu)</source>
         <translation>亩</translation>
     </message>
@@ -5730,7 +5730,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="95" />
+        <location filename="../algorithms/run_outputs.py" line="96" />
         <source>{met} of {measured} targets met</source>
         <translation>已测算 {measured} 项目标，{met} 项达标</translation>
     </message>
@@ -6045,17 +6045,17 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="189" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>Area unit of the Excel tables</source>
         <translation>Excel 表格的面积单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="192" />
+        <location filename="../algorithms/run_outputs.py" line="193" />
         <source>Tables as an Excel workbook (.xlsx)</source>
         <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="192" />
+        <location filename="../algorithms/run_outputs.py" line="193" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -6070,27 +6070,27 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="60" />
+        <location filename="../core/files/xlsx.py" line="69" />
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="60" />
+        <location filename="../core/files/xlsx.py" line="69" />
         <source>scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="103" />
+        <location filename="../core/files/xlsx.py" line="112" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="142" />
+        <location filename="../core/files/xlsx.py" line="151" />
         <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
         <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="142" />
+        <location filename="../core/files/xlsx.py" line="151" />
         <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
         <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
     </message>
@@ -6138,6 +6138,56 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <location filename="../core/maps/result_styles.py" line="415" />
         <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
         <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="196" />
+        <source>Chart images written beside the report</source>
+        <translation>报告旁写出的图表图片</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/report.py" line="108" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="99" />
+        <source>% of the target</source>
+        <translation>占目标的百分比（%）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="106" />
+        <source>{title}: measured against target</source>
+        <translation>{title}：实测与目标对比</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="108" />
+        <source>{title}: by township</source>
+        <translation>{title}：按乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="110" />
+        <source>{title}: covered and uncovered served area</source>
+        <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="153" />
+        <source>target met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="153" />
+        <source>target not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="187" />
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="187" />
+        <source>uncovered</source>
+        <translation>未覆盖</translation>
     </message>
 </context>
 </TS>
