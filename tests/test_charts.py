@@ -75,3 +75,35 @@ def test_coverage_report_has_its_charts_beside_and_inside(cq_provider, tmp_path)
     assert len(re.findall(r"<img [^>]*src='data:image/png;base64,", page)) == 2
     assert "coverage_chart1.png" in page and "<h2>Charts</h2>" in page
     assert results.get("TABLE") is None  # the table drawn from was not asked for
+
+
+def test_the_searchable_font_gives_back_dashes_spaces_and_brackets_as_written(qgis_app, tmp_path):
+    """Noto Sans CJK gives the en dash the figure dash's glyph (and the ideographic space the em space's,
+    〈〉 those of U+2329/U+232A): the PDF's text gave 2021‒2035 for 2021–2035. The plugin's copy leaves
+    the look-alikes out of its character map, so the text extracts as written."""
+    import shutil
+    import subprocess
+
+    import pytest
+    from fontTools.ttLib import TTFont
+    from qgis.PyQt.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils is installed by `make setup`")
+    assert fonts.prepare_searchable_font() == fonts.SEARCHABLE_FAMILY
+    cmap = TTFont(str(fonts.fonts_dir() / "CQUrbanSansSC-Regular.otf"), lazy=True).getBestCmap()
+    assert 0x2013 in cmap and 0x2012 not in cmap and 0x3000 in cmap and 0x2003 not in cmap
+    words = "2021–2035年 城乡　融合 〈规划〉"
+    path = tmp_path / "dash.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    font = QFont(fonts.SEARCHABLE_FAMILY)
+    font.setPointSize(24)
+    painter.setFont(fonts.plain_font(font))
+    painter.drawText(200, 800, words)
+    painter.end()
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+    assert "2021–2035" in text and "‒" not in text
+    assert "〈规划〉" in text

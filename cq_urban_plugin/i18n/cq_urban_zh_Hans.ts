@@ -1505,12 +1505,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{layer}：{n} 个要素的“{field}”无代码，未计入（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>No font with Chinese characters is installed, so the map's names would print as boxes.</source>
         <translation>未安装含中文字符的字体，图上的名称会显示为方框。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; or run `make setup`) or any Simplified Chinese font, then restart QGIS.</source>
         <translation>请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk，或运行 `make setup`）或任一简体中文字体，然后重启 QGIS。</translation>
     </message>
@@ -3070,17 +3070,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="160" />
+        <location filename="../core/maps/dossier_pages.py" line="119" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="109" />
+        <location filename="../core/maps/dossier_pages.py" line="120" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="112" />
+        <location filename="../core/maps/dossier_pages.py" line="122" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3910,7 +3910,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4578,17 +4578,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>“{classes}”（INPUT）的用地没有落在范围“{extent}”（{parameter}）内，比例将是一个不声不响的零。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="107" />
+        <location filename="../core/maps/fonts.py" line="113" />
         <source>fontTools is not installed</source>
         <translation>未安装 fontTools</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="126" />
+        <location filename="../core/maps/fonts.py" line="135" />
         <source>Noto Sans CJK is not installed</source>
         <translation>未安装 Noto Sans CJK 字体</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="134" />
+        <location filename="../core/maps/fonts.py" line="143" />
         <source>The PDF's text may copy some characters as look-alike radicals (一 as ⼀): {reason}. Install fonts-noto-cjk and python3-fonttools (or run `make setup`) for text that searches and copies exactly.</source>
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
@@ -4873,7 +4873,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="219" />
+        <location filename="../core/maps/dossier.py" line="107" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -5058,7 +5058,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="199" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -6160,12 +6160,12 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>{title}：实测与目标对比</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="108" />
+        <location filename="../core/maps/dossier.py" line="74" />
         <source>{title}: by township</source>
         <translation>{title}：按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="110" />
+        <location filename="../core/maps/dossier.py" line="74" />
         <source>{title}: covered and uncovered served area</source>
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
@@ -6188,6 +6188,105 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <location filename="../core/maps/charts.py" line="187" />
         <source>uncovered</source>
         <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="33" />
+        <source>Export a plan-check dossier (PDF)</source>
+        <translation>导出规划实施校核档案（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="36" />
+        <source>One PDF a planning bureau can hand over, for one jurisdiction: a cover (the plan's documents, the jurisdiction, the date, the data sources and the counts); the summary table of every measured target with its target, measured value, verdict and the plan's text (document and line); one page per measured target with its map (the townships in classes of the check's value, their boundaries and names drawn), its chart (each township against the target, sorted by the gap; the covered and uncovered split) and its definition; then the targets not measured and why.
+
+The inputs are those of cq_urban:check_plan (the catalogue and the layers by their role: townships, built-up, land use, stops, …), which runs inside; paper A4 or A3 (portrait); the language of the texts (advanced). Outputs: the PDF, PAGES and INDICATORS (the pages of measured targets).</source>
+        <translation>为一个行政区生成一份可提交规划主管部门的 PDF：封面（规划文件、行政区、日期、数据来源与统计）；所有已测目标的汇总表，列出目标值、实测值、结论及规划原文（文件与行号）；每个已测目标一页，含其专题图（按校核值分级的乡镇，绘出乡镇边界与名称）、图表（各乡镇与目标对比，按差距排序；已覆盖与未覆盖面积）及其定义；最后列出未测目标及原因。
+
+输入与 cq_urban:check_plan 相同（规划目录及按角色给出的图层：乡镇、建成区、土地利用、公交站点……），校核在本算法内运行；纸张 A4 或 A3（纵向）；文字语言（高级）。输出：PDF、PAGES 与 INDICATORS（已测目标的页数）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="58" />
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="60" />
+        <source>Language of the dossier's texts</source>
+        <translation>档案文字的语言</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>Dossier</source>
+        <translation>校核档案</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="68" />
+        <source>Pages of measured targets</source>
+        <translation>已测目标的页数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="104" />
+        <source>Dossier: {pages} pages, {indicators} measured targets.</source>
+        <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="147" />
+        <source>Plan check dossier: {jurisdiction}</source>
+        <translation>规划实施校核档案：{jurisdiction}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="147" />
+        <source>Jurisdiction: {name}</source>
+        <translation>行政区：{name}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="147" />
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="147" />
+        <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
+        <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="42" />
+        <source>Plan check dossier</source>
+        <translation>规划实施校核档案</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="89" />
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="98" />
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="106" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <source>Definition: {how}</source>
+        <translation>定义：{how}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="156" />
+        <source>Targets measured, with their verdicts</source>
+        <translation>已测目标及结论</translation>
     </message>
 </context>
 </TS>

@@ -110,3 +110,24 @@ def charts_of_table(check: str, names: Sequence[str], rows: Sequence[list], titl
                  split_chart(names, rows, tr("{title}: covered and uncovered served area").format(title=title),
                              whole_rows)]
     return [c for c in found if c is not None]
+
+
+# What a check's township rows (CheckResult.townships) call the table's fields.
+ROW_ATTRIBUTES = {"bu_km2": "builtup_km2", "m2_per_cap": "per_capita"}
+ROW_FIELDS = (definitions.TOWNSHIP_FIELD, "name", "bu_km2", "measured", "share", "m2_per_cap", "violations",
+              "population", "target", "passed", "served_km2", "cover_km2")
+
+
+def rows_of_result(result):
+    """(field names, rows) of a CheckResult's township rows, as its table would hold them."""
+    items = list(result.townships or [])
+    if not items:
+        return [], []
+    names = [n for n in ROW_FIELDS if hasattr(items[0], ROW_ATTRIBUTES.get(n, n))]
+    return names, [[getattr(item, ROW_ATTRIBUTES.get(n, n)) for n in names] for item in items]
+
+
+def township_values(check: str, names: Sequence[str], rows: Sequence[list]) -> dict:
+    """{township name: the check's value} of a table, for the map of the indicator."""
+    chart = township_chart(check, names, rows, "")
+    return {} if chart is None else {bar.label: bar.value for bar in chart.bars}

@@ -20,7 +20,7 @@ from ..files.atomic import atomic_write
 MET, NOT_MET, NEUTRAL = "#1a9641", "#d7191c", "#4575b4"
 COVERED, UNCOVERED = "#1a9641", "#d7191c"
 TARGET_LINE = "#222222"
-WIDTH, ROW, TOP, BOTTOM = 900, 26, 64, 46
+WIDTH, ROW, TOP, BOTTOM = 900, 24, 64, 46
 
 
 @dataclass
@@ -96,7 +96,7 @@ def draw(chart, painter: QPainter, width: int, height: int, family: str):
     painter.setFont(_font(family, 13, bold=True))
     painter.drawText(QRectF(12, 8, width - 24, 28), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                      chart.title)
-    label_font = _font(family, 9)
+    label_font = _font(family, 10)
     metrics = QFontMetricsF(label_font)
     labels = [b.label for b in chart.bars] if isinstance(chart, BarChart) else [r[0] for r in chart.rows]
     left = 16 + min(max([metrics.horizontalAdvance(t) for t in labels] + [40]), width * 0.3)
