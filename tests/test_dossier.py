@@ -182,3 +182,11 @@ def test_english_dossier_has_no_chinese_interface_text(dossier):
     for word in ("校核", "图例", "目标", "实测", "达标", "数据来源", "合计"):
         assert word not in rest, word
     assert i18n.language() == "en"  # the interface's language put back
+
+
+def test_a3_dossier(cq_provider, tmp_path):
+    run = export("wuxi", tmp_path, "zh", paper=1)
+    info = subprocess.run(["pdfinfo", run["pdf"]], check=True, capture_output=True).stdout.decode("utf-8")
+    assert re.search(r"Page size:\s+84[12](\.\d+)? x 119[01](\.\d+)? pts \(A3\)", info), info
+    squeezed = "".join(raw_text(run["pdf"]).split())
+    assert all(name in squeezed for name in township_names(run["tagged"]))

@@ -2185,7 +2185,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="110" />
+        <location filename="../gui/maps_tab.py" line="111" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
@@ -2340,17 +2340,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="116" />
+        <location filename="../gui/maps_tab.py" line="117" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="119" />
+        <location filename="../gui/maps_tab.py" line="120" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="107" />
+        <location filename="../gui/maps_tab.py" line="108" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
@@ -3095,7 +3095,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>先列出规划目录中的规划结构，再列出各项校核的专题图。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="127" />
+        <location filename="../gui/maps_tab.py" line="128" />
         <source>The layer '{layer}' has no {structure} (field {field}): map the tagged township layer, or tag the townships first (Tagging tab).</source>
         <translation>图层“{layer}”没有“{structure}”（字段 {field}）：请选择标注后的乡镇图层制图，或先标注乡镇（“标注”页）。</translation>
     </message>
@@ -5715,12 +5715,12 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/themes.py" line="35" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Land share check</source>
         <translation>用地比例检查</translation>
     </message>
     <message>
-        <location filename="../core/maps/themes.py" line="36" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Per-capita check</source>
         <translation>人均指标校核</translation>
     </message>
@@ -6150,12 +6150,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="99" />
-        <source>% of the target</source>
-        <translation>占目标的百分比（%）</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/chart_data.py" line="106" />
+        <location filename="../core/maps/chart_data.py" line="107" />
         <source>{title}: measured against target</source>
         <translation>{title}：实测与目标对比</translation>
     </message>

@@ -96,7 +96,8 @@ def plan_chart(names: Sequence[str], rows: Sequence[list], title: str) -> Option
             continue
         passed = {"met": True, "not_met": False}.get(row[at["status"]])
         bars.append(Bar(str(row[at["label"]]), 100.0 * measured / (measured - gap), None, passed))
-    return BarChart(title, tr("% of the target"), bars, 100.0) if bars else None
+    # The figure drawn is a percentage of each target's own figure: the target line is 100 %.
+    return BarChart(title, "%", bars, 100.0) if bars else None
 
 
 def charts_of_table(check: str, names: Sequence[str], rows: Sequence[list], title: str, target=None,

@@ -180,7 +180,8 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     shown = VALUE_FIELD if any(v is not None for v in page.values.values()) else ""
     thematic = content.prepare_thematic_map(layer, "land_share", field_name=shown, title=page.row.label,
                                             catalogue=catalogue, project=project, feedback=feedback)
-    thematic.main.setName(f"{page.row.label}（{page.unit}）" if shown and page.unit else
+    unit = page.charts[0].unit if page.charts else page.unit  # the townships' figures' (persons, not 万人)
+    thematic.main.setName(f"{page.row.label}（{unit}）" if shown and unit else
                           page.row.label if shown else tr("Townships"))
     return thematic
 
