@@ -102,3 +102,23 @@ def test_chinese_headers_and_mu(cq_provider, sample, tmp_path):
     townships = [r for r in rows if r["level"] == "township"]
     assert cells[-1][area] == pytest.approx(sum(float(r["bu_km2"]) for r in townships) * 1500, abs=1e-1)
     assert cells[0][0] == "乡镇（街道）"  # the level code in the interface's words
+
+
+def test_plan_summary_workbook_has_no_total_and_its_report_a_chart(cq_provider, tmp_path):
+    """The whole-plan check's summary: one row per target, figures of different units, so no 合计 row;
+    with a report, its chart of the measured targets against their figures beside it."""
+    from pathlib import Path
+
+    wuxi = Path(__file__).resolve().parents[1] / "layers" / "wuxi.gpkg"
+    results = processing.run("cq_urban:check_plan", {
+        "CATALOGUE": "wuxi", "TOWNSHIPS": f"{wuxi}|layername=townships", "TOWNSHIP_NAME_FIELD": "name",
+        "BUILTUP": f"{wuxi}|layername=builtup", "STOPS": f"{wuxi}|layername=bus_stops",
+        "SUMMARY": str(tmp_path / "plan.csv"), "REPORT": str(tmp_path / "plan.html"),
+        "TABLE_XLSX": str(tmp_path / "plan.xlsx")})
+    rows = read_csv(tmp_path / "plan.csv")
+    headers, cells = next(iter(read_xlsx(tmp_path / "plan.xlsx").values()))
+    assert len(cells) == len(rows) == results["TARGETS"]
+    assert "Total" not in [c[0] for c in cells]
+    assert headers[:2] == ["Target id", "Indicator"]
+    assert [c[0] for c in cells] == [r["target_id"] for r in rows]
+    assert results["CHARTS"] == str(tmp_path / "plan_chart1.png")

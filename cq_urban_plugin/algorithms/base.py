@@ -148,7 +148,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         # Every feature is counted, and one the sink refuses (full disk, lost database) stops the run:
         # the staged file is then checked against the count before it replaces the previous one.
         checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
-        return run_outputs.record_table(self, name, checked, fields, *args[1:2], **kwargs), destination
+        geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType")
+        return run_outputs.record_table(self, name, checked, fields, geometry_type), destination
 
     def add_result_outputs(self, *extra):
         """Declare a check's results, so that the model designer can wire them and

@@ -247,12 +247,11 @@ class _RecordingSink:
         return getattr(self._sink, name)
 
 
-def record_table(algorithm, name, sink, fields, geometry_type=None, **kwargs):
-    """``sink``, recording its rows when it is a table (no geometry) and a workbook is asked for."""
+def record_table(algorithm, name, sink, fields, geometry_type=None):
+    """``sink``, recording its rows when it is a table (no geometry) and a workbook or a report is asked for."""
     from ..compat import WkbType
 
     tables = algorithm.__dict__.get("_xlsx_tables")
-    geometry_type = kwargs.get("geometryType", geometry_type)
     if tables is None or fields is None or geometry_type != WkbType.NoGeometry:
         return sink
     rows = []
@@ -283,7 +282,8 @@ def workbook_sheets(algorithm, tables: dict):
 
 
 def write_workbook(algorithm, results: dict, workbook, unasked) -> dict:
-    """Write the workbook from the tables the run wrote; the tables not asked for are not results."""
+    """Write the workbook and the report's charts from the tables the run wrote; the tables not asked for are
+    not results."""
     tables = algorithm.__dict__.get("_xlsx_tables")
     algorithm._xlsx_tables = None
     if tables is None:
