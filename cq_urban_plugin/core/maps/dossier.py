@@ -24,7 +24,7 @@ from typing import List, Optional, Sequence
 from qgis.core import QgsField, QgsProject
 
 from ...compat import FieldType
-from ...i18n import tr
+from ...i18n import language, tr
 from ..checks import builtup as bu
 from ..checks.plan_check import PlanCheckResult, PlanRow
 from ..checks.targets import unit_text
@@ -100,8 +100,8 @@ def value_layer(townships, values: dict, name_field: str):
 def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
     """``text`` with the layer roles the plan check writes as codes (townships, builtup, stops …) named as
     the interface names them; the catalogue's own words (its convention, after "Convention:") unchanged."""
-    if not role_names or not text:
-        return text
+    if not role_names or not text or language() != "zh":
+        return text  # in English the codes read as the words they are
     head, tail = text, ""
     if generated_only:
         marker = tr("Convention: {text}").split("{text}")[0]
