@@ -38,6 +38,7 @@ class BarChart:
     bars: List[Bar]
     target: Optional[float] = None
     at_most: bool = False               # a ≤ target: less is better
+    label_size: float = 10.0            # points of the names and figures (a dossier's page shrinks the image)
 
     def sorted_bars(self) -> List[Bar]:
         """The furthest from its target first (without a target: the largest first)."""
@@ -63,6 +64,7 @@ class SplitChart:
     title: str
     unit: str
     rows: List[Tuple[str, float, float]] = field(default_factory=list)   # (label, covered, uncovered)
+    label_size: float = 10.0
 
     def sorted_rows(self):
         """The largest uncovered share first."""
@@ -93,10 +95,11 @@ def draw(chart, painter: QPainter, width: int, height: int, family: str):
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
     painter.setPen(QColor("#222222"))
-    painter.setFont(_font(family, 13, bold=True))
-    painter.drawText(QRectF(12, 8, width - 24, 28), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+    painter.setFont(_font(family, 13 if width >= 700 else 11, bold=True))
+    painter.drawText(QRectF(12, 4, width - 24, 36),  # a narrow chart's title on two lines
+                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
                      chart.title)
-    label_font = _font(family, 10)
+    label_font = _font(family, chart.label_size)
     metrics = QFontMetricsF(label_font)
     labels = [b.label for b in chart.bars] if isinstance(chart, BarChart) else [r[0] for r in chart.rows]
     left = 16 + min(max([metrics.horizontalAdvance(t) for t in labels] + [40]), width * 0.3)

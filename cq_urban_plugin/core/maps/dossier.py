@@ -34,7 +34,8 @@ from .layout import export_layout
 from .themes import cite_text
 
 VALUE_FIELD = "cq_value"
-PAPERS = ("a4", "a3")  # the PAPER enum of cq_urban:export_dossier: keep the order
+PAPERS = ("a4", "a3")
+CHART_WIDTH = 450  # pixels of a chart image on a page  # the PAPER enum of cq_urban:export_dossier: keep the order
 
 
 @dataclass
@@ -189,5 +190,7 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
 def _chart_files(page: IndicatorPage, folder: Path, number: int, family: str) -> List[str]:
     files = []
     for index, chart in enumerate(page.charts, 1):
-        files.append(charts.write_png(chart, folder / f"chart_{number}_{index}.png", family))
+        chart.label_size = 13.0  # the page shows the image a few centimetres high: names as large as the rows allow
+        # Narrow images: beside each other on the page, their rows as high as the page allows.
+        files.append(charts.write_png(chart, folder / f"chart_{number}_{index}.png", family, width=CHART_WIDTH))
     return files

@@ -126,8 +126,8 @@ class DossierLayout:
             picture = QgsLayoutItemPicture(self.layout)
             picture.setResizeMode(QgsLayoutItemPicture.ResizeMode.Zoom)
             picture.setPicturePath(path)
-            height = 116.0 / len(chart_files[:2])
-            self._place(picture, page, 82, 140 + index * height, 118, height - 1)
+            width = 118.0 / len(chart_files[:2])
+            self._place(picture, page, 82 + index * width, 140, width - 1, 116)
         definition = [tr("Definition: {how}").format(how=row.how) if row.how else "",
                       tr("Plan text: {citation}").format(citation=page_data.citation) if page_data.citation else "",
                       tr("Method: {method}").format(method=page_data.method) if page_data.method else ""]
