@@ -122,3 +122,38 @@ def test_plan_summary_workbook_has_no_total_and_its_report_a_chart(cq_provider, 
     assert headers[:2] == ["Target id", "Indicator"]
     assert [c[0] for c in cells] == [r["target_id"] for r in rows]
     assert results["CHARTS"] == str(tmp_path / "plan_chart1.png")
+
+
+def _checks():
+    from test_bad_inputs import BASELINES
+
+    from cq_urban_plugin.algorithms import ALGORITHMS
+
+    checks = {a.NAME for a in ALGORITHMS if a.GROUP == "checks"}
+    return sorted(name for name, baseline in BASELINES.items() if baseline and name in checks)
+
+
+@pytest.mark.parametrize("name", _checks())
+def test_every_checks_workbook_is_headed_in_chinese(cq_provider, name, tmp_path):
+    """Every check's baseline run (tests/test_bad_inputs.py) with a workbook, in the Chinese interface:
+    each sheet's every column headed in Chinese, the rows those of its tables."""
+    from test_bad_inputs import BASELINES
+
+    sources = factory.sample_gpkg(tmp_path / "sample.gpkg")
+    parameters = {k: (v.replace("{tmp}", str(tmp_path)) if isinstance(v, str) else v)
+                  for k, v in BASELINES[name][0].items()}
+    parameters = {k: (sources[v.strip("{}")] if isinstance(v, str) and v.startswith("{") else v)
+                  for k, v in parameters.items()}
+    parameters["TABLE_XLSX"] = str(tmp_path / f"{name}.xlsx")
+    assert i18n.install_translator("zh_Hans")
+    try:
+        results = processing.run(f"cq_urban:{name}", parameters)
+    finally:
+        i18n.remove_translator()
+    sheets = read_xlsx(results["TABLE_XLSX"])
+    assert sheets
+    for sheet, (headers, cells) in sheets.items():
+        english = [h for h in headers if h.isascii()]
+        assert not english, (name, sheet, english)
+        assert cells, (name, sheet)
+        assert not sheet.isascii(), sheet  # the table's own name, as the dialog gives it
