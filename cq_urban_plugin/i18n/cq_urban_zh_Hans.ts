@@ -8,22 +8,22 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="44" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="208" />
+        <location filename="../algorithms/base.py" line="220" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -188,7 +188,7 @@
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="108" />
+        <location filename="../gui/checks_tab.py" line="109" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -320,22 +320,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="173" />
+        <location filename="../gui/checks_tab.py" line="175" />
         <source>Built-up by township</source>
         <translation>分乡镇建成区</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="174" />
+        <location filename="../gui/checks_tab.py" line="176" />
         <source>Built-up table</source>
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -410,17 +410,17 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="215" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="26" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="28" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -440,7 +440,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="409" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -470,12 +470,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="414" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control lines by township</source>
         <translation>分乡镇三条控制线</translation>
     </message>
@@ -726,7 +726,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="93" />
+        <location filename="../gui/checks_tab.py" line="94" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
@@ -801,17 +801,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="158" />
+        <location filename="../algorithms/run_outputs.py" line="159" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="160" />
+        <location filename="../algorithms/run_outputs.py" line="161" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="162" />
+        <location filename="../algorithms/run_outputs.py" line="163" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
@@ -1161,12 +1161,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="194" />
+        <location filename="../core/files/xlsx.py" line="69" />
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="180" />
+        <location filename="../gui/checks_tab.py" line="182" />
         <source>Built-up area</source>
         <translation>建成区面积</translation>
     </message>
@@ -1186,7 +1186,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/geo/workspace.py" line="106" />
+        <location filename="../core/maps/chart_data.py" line="20" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
@@ -1476,12 +1476,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>{layer}：{n} 个要素的“{field}”无代码，未计入（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>No font with Chinese characters is installed, so the map's names would print as boxes.</source>
         <translation>未安装含中文字符的字体，图上的名称会显示为方框。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; or run `make setup`) or any Simplified Chinese font, then restart QGIS.</source>
         <translation>请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk，或运行 `make setup`）或任一简体中文字体，然后重启 QGIS。</translation>
     </message>
@@ -1536,7 +1536,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Built-up outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
@@ -1546,17 +1546,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>服务范围（半径以内）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="117" />
+        <location filename="../gui/checks_tab.py" line="118" />
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="119" />
+        <location filename="../gui/checks_tab.py" line="120" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="121" />
+        <location filename="../gui/checks_tab.py" line="122" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -2061,47 +2061,47 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>打开标注结果图层的属性表：其规划字段提供规划目录中的取值。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="123" />
+        <location filename="../gui/checks_tab.py" line="124" />
         <source>Built-up layer</source>
         <translation>建成区图层</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="85" />
+        <location filename="../gui/checks_tab.py" line="86" />
         <source>Check built-up area</source>
         <translation>校核建成区面积</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="95" />
+        <location filename="../gui/checks_tab.py" line="96" />
         <source>Area served (城区 / built-up)</source>
         <translation>服务范围（城区 / 建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="97" />
+        <location filename="../gui/checks_tab.py" line="98" />
         <source>Empty: straight-line distance. A road or footpath layer: distance along it.</source>
         <translation>留空：按直线距离。选择道路或步行路径图层：按沿路网距离。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="98" />
+        <location filename="../gui/checks_tab.py" line="99" />
         <source>Walking network (optional)</source>
         <translation>步行路网（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="100" />
+        <location filename="../gui/checks_tab.py" line="101" />
         <source>Empty: coverage by area. A population raster: coverage by population.</source>
         <translation>留空：按面积计算覆盖率。选择人口栅格：按人口计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="101" />
+        <location filename="../gui/checks_tab.py" line="102" />
         <source>Population raster (optional)</source>
         <translation>人口栅格（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="106" />
+        <location filename="../gui/checks_tab.py" line="107" />
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="109" />
+        <location filename="../gui/checks_tab.py" line="110" />
         <source>Check bus-stop coverage</source>
         <translation>校核公交站点覆盖率</translation>
     </message>
@@ -2111,7 +2111,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="124" />
+        <location filename="../gui/checks_tab.py" line="125" />
         <source>Check control lines</source>
         <translation>校核三条控制线</translation>
     </message>
@@ -2156,7 +2156,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="110" />
+        <location filename="../gui/maps_tab.py" line="111" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
@@ -2166,7 +2166,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>规划目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="153" />
+        <location filename="../gui/checks_tab.py" line="155" />
         <source>No target (measure only)</source>
         <translation>不设指标（仅量算）</translation>
     </message>
@@ -2261,47 +2261,47 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请先运行标注：角色在其输出图层上编辑。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="171" />
+        <location filename="../gui/checks_tab.py" line="173" />
         <source>Choose the built-up layer.</source>
         <translation>请选择建成区图层。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="186" />
+        <location filename="../gui/checks_tab.py" line="188" />
         <source>Choose the bus-stop layer and the area served.</source>
         <translation>请选择公交站点图层和服务范围。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="190" />
+        <location filename="../gui/checks_tab.py" line="192" />
         <source>Bus-stop service area</source>
         <translation>公交站点服务范围</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="191" />
+        <location filename="../gui/checks_tab.py" line="193" />
         <source>Uncovered areas (bus stops)</source>
         <translation>公交站点未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="192" />
+        <location filename="../gui/checks_tab.py" line="194" />
         <source>Coverage table</source>
         <translation>覆盖率统计表</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="213" />
+        <location filename="../gui/checks_tab.py" line="215" />
         <source>Choose at least one control-line layer.</source>
         <translation>请至少选择一个控制线图层。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control-line overlaps</source>
         <translation>控制线冲突（重叠）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control-line summary</source>
         <translation>三条控制线汇总</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="258" />
+        <location filename="../gui/checks_tab.py" line="260" />
         <source>Whole area checked</source>
         <translation>校核范围合计</translation>
     </message>
@@ -2311,17 +2311,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="116" />
+        <location filename="../gui/maps_tab.py" line="117" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="119" />
+        <location filename="../gui/maps_tab.py" line="120" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="107" />
+        <location filename="../gui/maps_tab.py" line="108" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
@@ -2386,17 +2386,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="412" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2411,7 +2411,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="413" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2876,7 +2876,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="247" />
+        <location filename="../algorithms/base.py" line="259" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2891,7 +2891,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="318" />
+        <location filename="../algorithms/base.py" line="330" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2956,12 +2956,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="296" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="296" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -2971,27 +2971,27 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="270" />
+        <location filename="../gui/checks_tab.py" line="272" />
         <source>{check}: target {value}</source>
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="163" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="154" />
+        <location filename="../algorithms/base.py" line="164" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="155" />
+        <location filename="../algorithms/base.py" line="165" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="156" />
+        <location filename="../algorithms/base.py" line="166" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3006,7 +3006,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="164" />
+        <location filename="../core/maps/result_styles.py" line="414" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
@@ -3041,17 +3041,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="107" />
+        <location filename="../core/maps/dossier_pages.py" line="119" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="108" />
+        <location filename="../core/maps/dossier_pages.py" line="120" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="111" />
+        <location filename="../core/maps/dossier_pages.py" line="122" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3066,7 +3066,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>先列出规划目录中的规划结构，再列出各项校核的专题图。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="127" />
+        <location filename="../gui/maps_tab.py" line="128" />
         <source>The layer '{layer}' has no {structure} (field {field}): map the tagged township layer, or tag the townships first (Tagging tab).</source>
         <translation>图层“{layer}”没有“{structure}”（字段 {field}）：请选择标注后的乡镇图层制图，或先标注乡镇（“标注”页）。</translation>
     </message>
@@ -3781,7 +3781,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="132" />
+        <location filename="../core/maps/chart_data.py" line="19" />
         <source>m² per person</source>
         <translation>平方米/人</translation>
     </message>
@@ -3881,7 +3881,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="167" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4549,17 +4549,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>“{classes}”（INPUT）的用地没有落在范围“{extent}”（{parameter}）内，比例将是一个不声不响的零。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="107" />
+        <location filename="../core/maps/fonts.py" line="113" />
         <source>fontTools is not installed</source>
         <translation>未安装 fontTools</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="126" />
+        <location filename="../core/maps/fonts.py" line="135" />
         <source>Noto Sans CJK is not installed</source>
         <translation>未安装 Noto Sans CJK 字体</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="134" />
+        <location filename="../core/maps/fonts.py" line="143" />
         <source>The PDF's text may copy some characters as look-alike radicals (一 as ⼀): {reason}. Install fonts-noto-cjk and python3-fonttools (or run `make setup`) for text that searches and copies exactly.</source>
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
@@ -4569,7 +4569,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="131" />
+        <location filename="../core/maps/chart_data.py" line="21" />
         <source>persons</source>
         <translation>人</translation>
     </message>
@@ -4704,17 +4704,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>km²</source>
         <translation>平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>公顷 (hectares)</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>亩 (mu)</source>
         <translation>亩</translation>
     </message>
@@ -4734,7 +4734,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
@@ -4844,7 +4844,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="146" />
+        <location filename="../core/maps/dossier.py" line="108" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -5029,7 +5029,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="221" />
+        <location filename="../core/maps/dossier.py" line="167" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -5677,12 +5677,12 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
     <message>
-        <location filename="../core/maps/themes.py" line="35" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Land share check</source>
         <translation>用地比例检查</translation>
     </message>
     <message>
-        <location filename="../core/maps/themes.py" line="36" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Per-capita check</source>
         <translation>人均指标校核</translation>
     </message>
@@ -5692,7 +5692,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="95" />
+        <location filename="../algorithms/run_outputs.py" line="96" />
         <source>{met} of {measured} targets met</source>
         <translation>已测算 {measured} 项目标，{met} 项达标</translation>
     </message>
@@ -5797,7 +5797,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="409" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
@@ -6002,9 +6002,248 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="387" />
+        <location filename="../core/maps/result_styles.py" line="416" />
         <source>Facility type</source>
         <translation>设施类型</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="190" />
+        <source>Area unit of the Excel tables</source>
+        <translation>Excel 表格的面积单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Tables as an Excel workbook (.xlsx)</source>
+        <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="112" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
+        <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
+        <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Geometric (km²)</source>
+        <translation>几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded (km²)</source>
+        <translation>调查面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded − geometric (km²)</source>
+        <translation>调查面积 − 几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="412" />
+        <source>Population served (persons)</source>
+        <translation>服务范围人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="413" />
+        <source>Population covered (persons)</source>
+        <translation>覆盖人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="414" />
+        <source>Townships flagged</source>
+        <translation>不一致的乡镇（街道）数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
+        <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
+        <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="416" />
+        <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
+        <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="196" />
+        <source>Chart images written beside the report</source>
+        <translation>报告旁写出的图表图片</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/report.py" line="108" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="107" />
+        <source>{title}: measured against target</source>
+        <translation>{title}：实测与目标对比</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: by township</source>
+        <translation>{title}：按乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: covered and uncovered served area</source>
+        <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>uncovered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="33" />
+        <source>Export a plan-check dossier (PDF)</source>
+        <translation>导出规划实施校核档案（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="36" />
+        <source>One PDF a planning bureau can hand over, for one jurisdiction: a cover (the plan's documents, the jurisdiction, the date, the data sources and the counts); the summary table of every measured target with its target, measured value, verdict and the plan's text (document and line); one page per measured target with its map (the townships in classes of the check's value, their boundaries and names drawn), its chart (each township against the target, sorted by the gap; the covered and uncovered split) and its definition; then the targets not measured and why.
+
+The inputs are those of cq_urban:check_plan (the catalogue and the layers by their role: townships, built-up, land use, stops, …), which runs inside; paper A4 or A3 (portrait); the language of the texts (advanced). Outputs: the PDF, PAGES and INDICATORS (the pages of measured targets).</source>
+        <translation>为一个行政区生成一份可提交规划主管部门的 PDF：封面（规划文件、行政区、日期、数据来源与统计）；所有已测目标的汇总表，列出目标值、实测值、结论及规划原文（文件与行号）；每个已测目标一页，含其专题图（按校核值分级的乡镇，绘出乡镇边界与名称）、图表（各乡镇与目标对比，按差距排序；已覆盖与未覆盖面积）及其定义；最后列出未测目标及原因。
+
+输入与 cq_urban:check_plan 相同（规划目录及按角色给出的图层：乡镇、建成区、土地利用、公交站点……），校核在本算法内运行；纸张 A4 或 A3（纵向）；文字语言（高级）。输出：PDF、PAGES 与 INDICATORS（已测目标的页数）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="58" />
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="60" />
+        <source>Language of the dossier's texts</source>
+        <translation>档案文字的语言</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>Dossier</source>
+        <translation>校核档案</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="68" />
+        <source>Pages of measured targets</source>
+        <translation>已测目标的页数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="104" />
+        <source>Dossier: {pages} pages, {indicators} measured targets.</source>
+        <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Plan check dossier: {jurisdiction}</source>
+        <translation>规划实施校核档案：{jurisdiction}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Jurisdiction: {name}</source>
+        <translation>行政区：{name}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
+        <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="42" />
+        <source>Plan check dossier</source>
+        <translation>规划实施校核档案</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="89" />
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="98" />
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="106" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <source>Definition: {how}</source>
+        <translation>定义：{how}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="157" />
+        <source>Targets measured, with their verdicts</source>
+        <translation>已测目标及结论</translation>
     </message>
     <message>
         <location filename="../algorithms/check_plan.py" line="76" />
@@ -6018,6 +6257,11 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 规划中的约数或规划数（约、左右、规划人口：目录中比较方式为 about）不是下限：其行给出偏差（测算值减目标值，及其百分比），不判达标；目录为其给出 tolerance_pct 或在此设置容差时，测算值在规划数 ±该百分比以内即为达标。
 
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="108" />
+        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
+        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
     </message>
     <message>
         <location filename="../algorithms/check_plan.py" line="121" />
@@ -6055,6 +6299,17 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>地类：{classes}</translation>
     </message>
     <message>
+        <location filename="../algorithms/list_targets.py" line="52" />
+        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from. Each row also says how the target is measured (the kind of measurement, the facility, distance or walking time, the denominator, the layers it needs and the convention where the plan is silent), whether the bundled checks can measure it (measurable; how: the way, or why not), the value in the plan's words where it gives words (全覆盖, 翻一番) with how the number is derived, and the tolerance of an approximate figure (约, 左右).
+
+Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
+Output: a table without geometry.</source>
+        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。每行还写明指标如何测算（测算类型、设施、距离或步行时间、分母、所需图层，以及规划未说明处采用的约定）、内置校核能否测算（measurable；how：测算方法，或不能测算的原因）、规划以文字表述的目标值（全覆盖、翻一番）及其数值如何得出，以及约数（约、左右）的容差。
+
+输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
+输出：无几何的属性表。</translation>
+    </message>
+    <message>
         <location filename="../algorithms/list_targets.py" line="97" />
         <source>{n} targets from {file}, {measurable} of them measurable by the bundled checks</source>
         <translation>{file} 中共 {n} 项指标，其中内置校核能测算 {measurable} 项</translation>
@@ -6071,67 +6326,6 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
 输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
 名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。目录推定而非规划直接写明的取值（如“其他14个一般建制镇”这一类别、按同名商圈或片区标注的乡镇）予以标明：plan_infer 写出字段、取值及该类别自身的出处行，plan_note 说明如何推定，图例在该类别后标注（推定），匹配报告中有一行 inferred。
 输出：增加 plan_name、match、juris、plan_note、每种结构一个字段、plan_cite 及 plan_infer 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="336" />
-        <source>{kind}: {how}; layers: {layers}</source>
-        <translation>{kind}：{how}；图层：{layers}</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/targets.py" line="179" />
-        <source>approximate figure: {deviation}</source>
-        <translation>约数：偏差 {deviation}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
-        <source>Inferred values</source>
-        <translation>推定取值</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/styling.py" line="107" />
-        <source>{label} (partly inferred)</source>
-        <translation>{label}（部分推定）</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/styling.py" line="107" />
-        <source>{label} (inferred)</source>
-        <translation>{label}（推定）</translation>
-    </message>
-    <message>
-        <location filename="../core/plan/tagging.py" line="159" />
-        <source>{structure}: {value} is inferred, not stated: {note}</source>
-        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
-    </message>
-    <message>
-        <location filename="../core/plan/tagging.py" line="174" />
-        <source>{field}: {value} (inferred)</source>
-        <translation>{field}：{value}（推定）</translation>
-    </message>
-    <message>
-        <location filename="../core/plan/tagging.py" line="175" />
-        <source>{field}: {value} (inferred; the class: {cite})</source>
-        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
-    </message>
-    <message>
-        <location filename="../core/plan/tagging.py" line="262" />
-        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
-        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/list_targets.py" line="52" />
-        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from. Each row also says how the target is measured (the kind of measurement, the facility, distance or walking time, the denominator, the layers it needs and the convention where the plan is silent), whether the bundled checks can measure it (measurable; how: the way, or why not), the value in the plan's words where it gives words (全覆盖, 翻一番) with how the number is derived, and the tolerance of an approximate figure (约, 左右).
-
-Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
-Output: a table without geometry.</source>
-        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。每行还写明指标如何测算（测算类型、设施、距离或步行时间、分母、所需图层，以及规划未说明处采用的约定）、内置校核能否测算（measurable；how：测算方法，或不能测算的原因）、规划以文字表述的目标值（全覆盖、翻一番）及其数值如何得出，以及约数（约、左右）的容差。
-
-输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
-输出：无几何的属性表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="108" />
-        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
-        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
     </message>
     <message>
         <location filename="../core/checks/facility_presence.py" line="66" />
@@ -6204,6 +6398,11 @@ Output: a table without geometry.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
     <message>
+        <location filename="../core/checks/plan_check.py" line="336" />
+        <source>{kind}: {how}; layers: {layers}</source>
+        <translation>{kind}：{how}；图层：{layers}</translation>
+    </message>
+    <message>
         <location filename="../core/checks/plan_facilities.py" line="36" />
         <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
         <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
@@ -6252,6 +6451,46 @@ Output: a table without geometry.</source>
         <location filename="../core/checks/plan_facilities.py" line="142" />
         <source>townships holding at least one of {what}</source>
         <translation>至少配有一处{what}的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/targets.py" line="179" />
+        <source>approximate figure: {deviation}</source>
+        <translation>约数：偏差 {deviation}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="373" />
+        <source>Inferred values</source>
+        <translation>推定取值</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (partly inferred)</source>
+        <translation>{label}（部分推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (inferred)</source>
+        <translation>{label}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="159" />
+        <source>{structure}: {value} is inferred, not stated: {note}</source>
+        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="174" />
+        <source>{field}: {value} (inferred)</source>
+        <translation>{field}：{value}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="175" />
+        <source>{field}: {value} (inferred; the class: {cite})</source>
+        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="262" />
+        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
+        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
     </message>
     <message>
         <location filename="../requirements.py" line="31" />
