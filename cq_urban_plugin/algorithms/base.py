@@ -33,6 +33,7 @@ from ..core.geo.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.geo.inputs import layer_label
 from ..i18n import tr
 from ..resources import ICON_PATH, help_url
+from .delivery_inputs import fill_from_delivery
 
 # Group ids and their (translatable) names.
 GROUPS = {
@@ -68,6 +69,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP = "checks"
+    # {delivery role: layer parameter} an algorithm with a DELIVERY parameter fills (algorithms/delivery_inputs.py)
+    DELIVERY_ROLES = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -177,6 +180,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         staged = None
         parameters = self._enum_names(parameters)
         try:
+            if self.DELIVERY_ROLES:
+                fill_from_delivery(self, parameters, context, feedback)
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
             inputs = self._input_sources(parameters, context)
