@@ -212,3 +212,68 @@ def test_without_a_township_layer_the_townships_come_from_the_parcels_codes(tmp_
     measured = [{f["target_id"]: f["measured"] for f in r["SUMMARY"].getFeatures() if f["target_id"].startswith(
         "builtup")} for r in results]
     assert measured[0] == measured[1] and measured[0]["builtup_2025"] == pytest.approx(1.4, rel=1e-3)
+
+
+def _plain_delivery(folder, prj_for=()):
+    """XZQ and DLTB as Shapefiles in plain zone-35 metres (no zone in front of X); a .prj (EPSG:4544) only
+    for the layers ``prj_for``."""
+    folder.mkdir()
+    driver = ogr.GetDriverByName("ESRI Shapefile")
+    plain_x = X0 - 35_000_000
+    for code in ("XZQ", "DLTB"):
+        _, fields, _ = LAYERS[code]
+        dataset = driver.CreateDataSource(str(folder / f"{code}.shp"))
+        _add_layer(dataset, code, "", fields, _square(plain_x, Y0, 4000 if code == "XZQ" else 100),
+                   _srs(4544) if code in prj_for else None)
+        dataset = None
+    return folder
+
+
+def test_a_plain_layer_takes_the_zone_its_sibling_declares(tmp_path, qgis_app):
+    delivery = dl.recognise(_plain_delivery(tmp_path / "d", prj_for=("XZQ",)))
+    landuse = delivery.layer("landuse")
+    assert landuse.crs.authid() == "EPSG:4544" and landuse.crs_error is None
+    assert "layer XZQ of the same delivery declares EPSG:4544" in landuse.crs_note
+    assert dl.open_layers(delivery, ["landuse"])["landuse"][0].crs().authid() == "EPSG:4544"
+
+
+def test_a_plain_layer_is_refused_when_used_unless_its_crs_is_given(tmp_path, qgis_app):
+    from cq_urban_plugin.core.geo import transforms
+
+    path = _plain_delivery(tmp_path / "d")
+    delivery = dl.recognise(path)  # recognised: the refusal waits until a check needs the layer
+    with pytest.raises(PlanInputError) as raised:
+        dl.open_layers(delivery, ["landuse"])
+    assert "Layer 'DLTB'" in str(raised.value) and "DELIVERY_CRS" in str(raised.value)
+    given = dl.recognise(path, crs=transforms.crs("EPSG:4545"))
+    assert given.layer("landuse").crs.authid() == "EPSG:4545" and "given for the delivery" in \
+        given.layer("landuse").crs_note
+    with pytest.raises(PlanInputError) as raised:  # a CRS the coordinates cannot be in is not taken either
+        dl.open_layers(dl.recognise(path, crs=transforms.crs("EPSG:4523")), ["landuse"])
+    assert "EPSG:4523" in str(raised.value) and "does not fit" in str(raised.value)
+
+
+def test_the_delivery_crs_parameter_through_processing(tmp_path, qgis_processing, cq_provider):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    path = _plain_delivery(tmp_path / "d")
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("cq_urban:check_builtup", {"DELIVERY": str(path), "OUTPUT": "memory:", "TABLE": "memory:"})
+    assert "DLTB" in str(raised.value) and "zone" in str(raised.value) and "Traceback" not in str(raised.value)
+    result = processing.run("cq_urban:check_builtup", {"DELIVERY": str(path), "DELIVERY_CRS": "EPSG:4544",
+                                                       "OUTPUT": "memory:", "TABLE": "memory:"})
+    assert result["MEASURED"] == pytest.approx(0.01, rel=1e-3)  # the 100 m parcel of 城镇村属性码 201
+    assert result["OUTPUT"].crs().authid() == "EPSG:4544"
+
+
+def test_read_delivery_says_which_layer_needs_its_crs(tmp_path, qgis_processing, cq_provider):
+    import processing
+
+    path = _plain_delivery(tmp_path / "d")
+    result = processing.run("cq_urban:read_delivery", {"DELIVERY": str(path), "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows = {f["code"]: (f["crs"], f["crs_note"]) for f in result["OUTPUT"].getFeatures()}
+    assert rows["DLTB"][0] == "" and "Layer 'DLTB'" in rows["DLTB"][1] and "DELIVERY_CRS" in rows["DLTB"][1]
+    given = processing.run("cq_urban:read_delivery", {"DELIVERY": str(path), "DELIVERY_CRS": "EPSG:4544",
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert {f["crs"] for f in given["OUTPUT"].getFeatures()} == {"EPSG:4544"}

@@ -66,9 +66,9 @@ def test_tagging_reads_the_delivery_s_xzq(driver, built, installed_plugin, tmp_p
 
 @pytest.mark.parametrize("driver", DRIVERS)
 def test_the_builtup_check_reads_dltb_and_xzq(driver, built, installed_plugin, tmp_path):
-    outputs = {}
+    outputs, layers = {}, built["tidy"]
     for name, inputs in (("delivery", [f"DELIVERY={built[driver]}"]),
-                         ("layers", [f"LANDUSE={built['tidy']['LANDUSE']}", f"TOWNSHIPS={built['tidy']['TOWNSHIPS']}"])):
+                         ("layers", [f"LANDUSE={layers['LANDUSE']}", f"TOWNSHIPS={layers['TOWNSHIPS']}"])):
         outputs[name] = run(installed_plugin, "check_builtup", *inputs, "CATALOGUE=jiangjin",
                             "TARGET_ID=builtup_2025", f"OUTPUT={tmp_path / name}_out.gpkg",
                             f"TABLE={tmp_path / name}_table.gpkg", f"REPORT={tmp_path / name}.html")["results"]

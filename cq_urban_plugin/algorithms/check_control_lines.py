@@ -109,14 +109,14 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             "Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or on the ellipsoid), "
             "whatever the layers' CRS; outputs are in that zone's CRS. Invalid geometries are repaired and "
             "counted in the report; the input layers are never changed. MEASURED is the number of "
-            "townships flagged.\n\n"
+            "townships flagged."
+        ).format(eco=defaults.ecology_max_development, urban=defaults.urban_min_development,
+                 farm=defaults.agriculture_min_farmland, farmdev=defaults.agriculture_max_development) + "\n\n" + tr(
             "A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as "
             "cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township "
             "units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, "
             "DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report "
-            "say what was taken from where."
-        ).format(eco=defaults.ecology_max_development, urban=defaults.urban_min_development,
-                 farm=defaults.agriculture_min_farmland, farmdev=defaults.agriculture_max_development)
+            "say what was taken from where.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [ProcessingSourceType.VectorPolygon]

@@ -29,11 +29,20 @@ def add_delivery_parameters(algorithm):
     algorithm.addParameter(QgsProcessingParameterFile(
         DELIVERY, tr("Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
         behavior=ProcessingFileParameterBehavior.Folder, optional=True))
+    add_delivery_crs_parameter(algorithm)
+
+
+def add_delivery_crs_parameter(algorithm):
     crs = QgsProcessingParameterCrs(
         DELIVERY_CRS, tr("CRS of the delivery's layers that have none (empty: from their coordinates)"),
         optional=True)
     crs.setFlags(crs.flags() | ProcessingParameterFlag.Advanced)
     algorithm.addParameter(crs)
+
+
+def delivery_crs(algorithm, parameters, context):
+    """The CRS given for the delivery's layers that have none, or None."""
+    return algorithm.parameterAsCrs(parameters, DELIVERY_CRS, context) if parameters.get(DELIVERY_CRS) else None
 
 
 def _given(parameters, names) -> bool:
@@ -46,8 +55,7 @@ def fill_from_delivery(algorithm, parameters, context, feedback) -> dict:
     path = algorithm.parameterAsFile(parameters, DELIVERY, context) if DELIVERY in parameters else ""
     if not path:
         return {}
-    crs = algorithm.parameterAsCrs(parameters, DELIVERY_CRS, context) if parameters.get(DELIVERY_CRS) else None
-    found = deliveries.recognise(path, feedback, crs=crs)
+    found = deliveries.recognise(path, feedback, crs=delivery_crs(algorithm, parameters, context))
     algorithm._delivery_notes = []
     roles = {}
     for role, names in algorithm.DELIVERY_ROLES.items():

@@ -123,10 +123,10 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.\n"
             "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and "
             "plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in "
-            "QGIS), and the match report table.\n\n"
+            "QGIS), and the match report table."
+        ) + "\n\n" + tr(
             "A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the "
-            "township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given."
-        )
+            "township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
