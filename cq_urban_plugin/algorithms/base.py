@@ -331,6 +331,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             layer, warning = reopen_gbk_shapefile(path, path.stem)
             if layer is None:
                 continue
+            if isinstance(value, QgsMapLayer) and value.crs().isValid() and value.crs() != layer.crs():
+                layer.setCrs(value.crs())  # the CRS set on the layer in QGIS (none in the file: no .prj)
             context.temporaryLayerStore().addMapLayer(layer)
             parameters[definition.name()] = layer.id()
             feedback.pushWarning(warning)

@@ -9,19 +9,15 @@ prove set in memory), is put in the run's temporary layer store and its id given
 so the algorithm reads it as any other input. Every explicit layer parameter wins over the
 delivery's choice; the log says what was recognised, from what, and which layers were not used.
 """
-from qgis.core import QgsFeatureRequest, QgsProcessingParameterCrs, QgsProcessingParameterFile
+from qgis.core import QgsProcessingParameterCrs, QgsProcessingParameterFile
 
 from ..compat import ProcessingFileParameterBehavior, ProcessingParameterFlag
-from ..core.errors import check_cancel
 from ..core.geo import delivery as deliveries
-from ..core.geo.landcodes import czcsxm_family
 from ..i18n import tr
 
 DELIVERY = "DELIVERY"
 DELIVERY_CRS = "DELIVERY_CRS"
-# Built-up land read from a delivery: the 地类图斑 of 城镇村属性码 城市 and 建制镇 (201, 202 and their 201A,
-# 202A), as the 城镇建成区 statistics count it; not CZCDYD, which holds villages (203) too.
-BUILTUP_FAMILIES = ("201", "202")
+# Built-up land read from a delivery's 地类图斑 (core/geo/delivery.py builtup_parcels)
 BUILTUP_FROM_LANDUSE = "builtup_from_landuse"
 
 
@@ -76,10 +72,11 @@ def fill_from_delivery(algorithm, parameters, context, feedback) -> dict:
     for role, parameter in roles.items():
         shown = deliveries.role_name("builtup" if role == BUILTUP_FROM_LANDUSE else role)
         if role == BUILTUP_FROM_LANDUSE and "landuse" in opened:
-            parcels = _builtup_parcels(*opened["landuse"], feedback)
+            layer, label, notes = opened["landuse"]
+            parcels = deliveries.builtup_parcels(layer, label, feedback)
             if parcels is None:
                 continue
-            used[role] = parcels
+            used[role] = (parcels[0], parcels[0].name(), notes + [parcels[1]])
         elif role in opened:
             used[role] = opened[role]
         elif role == "townships" and getattr(algorithm, "DELIVERY_DERIVES_TOWNSHIPS", False) and "landuse" in opened:
@@ -102,30 +99,6 @@ def fill_from_delivery(algorithm, parameters, context, feedback) -> dict:
         algorithm._delivery_notes.extend(said)
     algorithm._delivery_layers = used  # the layers must outlive the run that reads them
     return used
-
-
-def _builtup_parcels(landuse, label, notes, feedback):
-    """(layer, label, notes): the 地类图斑 of 城镇村属性码 201/202 (with their A suffixes), in memory; None
-    (and a warning) when the layer has no 城镇村属性码."""
-    field = next((f.name() for f in landuse.fields() if f.name().upper() == "CZCSXM"), None)
-    if field is None:
-        feedback.pushWarning(tr("{layer} has no 城镇村属性码 (CZCSXM): no built-up land is read from it; give the "
-                                "built-up layer.").format(layer=label))
-        return None
-    ids, total = [], 0
-    for feature in landuse.getFeatures(QgsFeatureRequest().setNoAttributes().setSubsetOfAttributes([field],
-                                                                                                   landuse.fields())):
-        total += 1
-        if total % 1000 == 0:
-            check_cancel(feedback)
-        if czcsxm_family(feature[field]) in BUILTUP_FAMILIES:
-            ids.append(feature.id())
-    layer = landuse.materialize(QgsFeatureRequest().setFilterFids(ids))
-    name = tr("{layer}: 城镇村属性码 201/202").format(layer=label)
-    layer.setName(name)
-    note = tr("built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 "
-              "(with 201A/202A), as the 城镇建成区 statistics count it.").format(n=len(ids), total=total, layer=label)
-    return layer, name, notes + [note]
 
 
 def delivery_notes(algorithm) -> list:

@@ -395,3 +395,36 @@ def derived_townships(landuse: QgsVectorLayer, label: str, feedback=None):
     if skipped:
         note += " " + tr("{count} parcels without a usable code were left out of them.").format(count=skipped)
     return layer, note
+
+
+# Built-up land read from a delivery: the 地类图斑 of 城镇村属性码 城市 and 建制镇 (201, 202 and their 201A,
+# 202A), as the 城镇建成区 statistics count it; not CZCDYD, which holds villages (203) too.
+BUILTUP_FAMILIES = ("201", "202")
+
+
+def builtup_parcels(landuse: QgsVectorLayer, label: str, feedback=None):
+    """(layer, note): the 地类图斑 of 城镇村属性码 201/202 (with their A suffixes), in memory; None (and a
+    warning) when the layer has no 城镇村属性码."""
+    from qgis.core import QgsFeatureRequest
+
+    from ..errors import check_cancel
+    from .landcodes import czcsxm_family
+
+    field = next((f.name() for f in landuse.fields() if f.name().upper() == "CZCSXM"), None)
+    if field is None:
+        if feedback is not None:
+            feedback.pushWarning(tr("{layer} has no 城镇村属性码 (CZCSXM): no built-up land is read from it; give "
+                                    "the built-up layer.").format(layer=label))
+        return None
+    ids, total = [], 0
+    for feature in landuse.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field], landuse.fields())):
+        total += 1
+        if total % 1000 == 0:
+            check_cancel(feedback)
+        if czcsxm_family(feature[field]) in BUILTUP_FAMILIES:
+            ids.append(feature.id())
+    layer = landuse.materialize(QgsFeatureRequest().setFilterFids(ids))
+    layer.setName(tr("{layer}: 城镇村属性码 201/202").format(layer=label))
+    note = tr("built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 "
+              "(with 201A/202A), as the 城镇建成区 statistics count it.").format(n=len(ids), total=total, layer=label)
+    return layer, note
