@@ -14,8 +14,9 @@ X0, Y0 = 35_626_000.0, 3_243_000.0
 EPSG = 4523
 
 
-def square(x, y, size):
-    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
+def square(x, y, size, height=None):
+    top = y + (size if height is None else height)
+    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {top},{x} {top},{x} {y}))"
 
 
 FIELD_ALIASES = {"XZQDM": "行政区代码", "XZQMC": "行政区名称", "DLBM": "地类编码", "DLMC": "地类名称",
@@ -25,14 +26,14 @@ JIANGJIN = {
     "XZQ": ("行政区", [[("XZQDM", "500116001000"), ("XZQMC", "几江街道")],
                     [("XZQDM", "500116002000"), ("XZQMC", "德感街道")]],
             [square(X0, Y0, 3000), square(X0 + 3000, Y0, 3000)]),
-    "DLTB": ("地类图斑", [[("DLBM", "0701"), ("DLMC", "城镇住宅用地"), ("TBMJ", 1.0e6), ("ZLDWDM", "500116001001"),
+    "DLTB": ("地类图斑", [[("DLBM", "0701"), ("DLMC", "城镇住宅用地"), ("TBMJ", 1.002e6), ("ZLDWDM", "500116001001"),
                        ("CZCSXM", "201")],
                       [("DLBM", "0702"), ("DLMC", "农村宅基地"), ("TBMJ", 2.5e5), ("ZLDWDM", "500116002001"),
                        ("CZCSXM", "203")],
-                      [("DLBM", "0601"), ("DLMC", "工业用地"), ("TBMJ", 4.0e5), ("ZLDWDM", "500116002002"),
+                      [("DLBM", "0601"), ("DLMC", "工业用地"), ("TBMJ", 3.99e5), ("ZLDWDM", "500116002002"),
                        ("CZCSXM", "202A")]],
              [square(X0 + 500, Y0 + 500, 1000), square(X0 + 3500, Y0 + 500, 500),
-              square(X0 + 4500, Y0 + 1500, 632.4555320336759)]),
+              square(X0 + 4500, Y0 + 1500, 800, 500)]),
     "CZKFBJ": ("城镇开发边界", [[("BSM", "1")]], [square(X0, Y0, 2000)]),
     "STBHHX": ("生态保护红线", [[("BSM", "1")]], [square(X0 + 4000, Y0 + 2000, 800)]),
     "YJJBNTTB": ("永久基本农田图斑", [[("BSM", "1")]], [square(X0 + 3000, Y0 + 2000, 1000)]),
@@ -40,6 +41,7 @@ JIANGJIN = {
 # By hand: built-up (城镇村属性码 201 + 202A) 1 + 0.4 km², 0.4 of it (the 202A parcel, in 德感) outside the
 # development boundary (几江's 2 km square: 4 km²); red line 0.64 km² and farmland 1 km² in 德感, side by side.
 BUILTUP_KM2, CITY_KM2, OUTSIDE_KM2 = 1.4, 1.0, 0.4
+RECORDED_KM2 = (1.002e6 + 3.99e5) / 1e6   # their TBMJ: the survey's recorded figure
 DEVELOPMENT_KM2 = {"几江街道": 4.0, "德感街道": 0.0}
 ECOLOGY_KM2 = {"几江街道": 0.0, "德感街道": 0.64}
 FARMLAND_KM2 = {"几江街道": 0.0, "德感街道": 1.0}

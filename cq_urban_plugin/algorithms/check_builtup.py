@@ -32,7 +32,7 @@ from ..core.checks.builtup import (
     check_builtup,
     difference,
 )
-from ..core.checks.landuse import PRESET_IDS, parse_codes, presets
+from ..core.checks.landuse import PRESET_IDS, default_area_field, parse_codes, presets
 from ..core.checks.report import write_report
 from ..core.errors import CatalogueError
 from ..core.files.fields import make_fields
@@ -214,7 +214,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             target_id=self.parameterAsString(parameters, self.TARGET_ID, context) or "", target_value=target_value,
             method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
             area_source=AreaSource.ALL[self.parameterAsEnum(parameters, self.AREA_SOURCE, context)],
-            area_field=(self.parameterAsString(parameters, self.AREA_FIELD, context) or "").strip(),
+            area_field=self._area_field(parameters, context, landuse, feedback),
             builtup_label=self.parameter_layer_label(
                 parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
             townships_label=(self.parameter_layer_label(parameters, self.TOWNSHIPS, context)
@@ -242,6 +242,18 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                 field=measurement.area_field, recorded=measurement.recorded_km2,
                 geometric=measurement.geometric_km2, diff=diff, pct="—" if pct is None else f"{pct:+.2f}%"))
         return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None, **result.outputs()}
+
+    def _area_field(self, parameters, context, landuse, feedback) -> str:
+        """AREA_FIELD; empty for a delivery's 地类图斑: its TBDLMJ (else TBMJ), so that the survey's recorded
+        area is reported beside the geometric one (the figure checked stays AREA_SOURCE's)."""
+        chosen = (self.parameterAsString(parameters, self.AREA_FIELD, context) or "").strip()
+        if chosen or landuse is None or "landuse" not in getattr(self, "_delivery_layers", {}):
+            return chosen
+        found = default_area_field(landuse.fields().names())
+        if found:
+            feedback.pushInfo(tr("The delivery's 地类图斑 records its areas: {field} is reported beside the geometric "
+                                 "area.").format(field=found))
+        return found
 
     def _field(self, parameters, name, context) -> str:
         return (self.parameterAsFields(parameters, name, context) or [""])[0]
