@@ -154,3 +154,13 @@ def test_an_explicit_layer_wins_over_the_delivery(built, qgis_processing, cq_pro
     assert any("Parameter LANDUSE: DLTB from the delivery" in line for line in feedback.lines)
     assert result["MEASURED"] == pytest.approx(deliveries.BUILTUP_KM2, rel=1e-3)
     assert [f["name"] for f in result["TABLE"].getFeatures() if f["level"] == "township"] == ["江津区"]
+
+
+def test_the_whole_plan_report_says_what_it_read(built, qgis_processing, cq_provider, tmp_path):
+    import processing
+
+    processing.run("cq_urban:check_plan", {"CATALOGUE": "jiangjin", "DELIVERY": str(built["ESRI Shapefile"]),
+                                           "SUMMARY": "TEMPORARY_OUTPUT", "REPORT": str(tmp_path / "plan.html")})
+    report = (tmp_path / "plan.html").read_text(encoding="utf-8")
+    assert "Parameter LANDUSE: DLTB from the delivery" in report and "zone number 35" in report
+    assert "read as GBK" in report

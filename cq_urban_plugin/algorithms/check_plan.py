@@ -24,7 +24,7 @@ from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
-from .delivery_inputs import DELIVERY, add_delivery_parameters
+from .delivery_inputs import DELIVERY, add_delivery_parameters, delivery_notes
 from .params import add_catalogue_parameters, catalogue_from_parameters
 from .run_outputs import CheckRun, attach, plan_verdict_text
 
@@ -154,7 +154,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            report = self._report(report, result)
+            report = self._report(report, result, delivery_notes(self))
         counts = result.counts()
         for row in result.not_measured():
             feedback.pushInfo(f"{row.target_id}: {row.reason}")
@@ -165,15 +165,15 @@ class CheckPlanAlgorithm(CqAlgorithm):
         return {self.SUMMARY: summary_id, self.REPORT: report or None, **counts}
 
     @staticmethod
-    def _report(path, result):
+    def _report(path, result, read=()):
         counts = result.counts()
         summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, r.unit, r.gap, r.verdict,
                     r.citation, r.how) for r in result.rows]
         missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
         runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
                 for m in result.measurements]
-        notes = [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
-                 if m.result is not None for note in m.result.notes]
+        notes = list(read) + [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
+                              if m.result is not None for note in m.result.notes]
         tables = [
             (tr("Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met").format(
                 measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],
