@@ -102,3 +102,13 @@ def test_the_translation_through_processing(cq_provider, tmp_path):
     assert result["MEASURED"] == pytest.approx(0.04, rel=1e-9)
     text = report.read_text(encoding="utf-8")
     assert "三调 → 用地用海" in text and "1001 → 1201" in text
+
+
+def test_a_caller_with_every_value_first_is_never_refused(qgis_app):
+    from cq_urban_plugin.core.checks.landuse import CodeSelector, preset
+
+    layer = dltb(["1207", "0804"])  # DLBM of a 用地用海 layer: 1207 is 城镇村道路用地 here, not 三调 裸岩石砾地
+    selector = CodeSelector(preset("ydyh").codes, layer.fields().at(0), "DLTB")
+    selector.prepare(f["DLBM"] for f in layer.getFeatures())
+    assert [selector(f.id(), f["DLBM"]) for f in layer.getFeatures()] == [True, True]
+    selector.check_matched()  # no refusal: the system was known before the first value

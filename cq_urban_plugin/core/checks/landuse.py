@@ -246,6 +246,15 @@ class CodeSelector:
         # 用地用海 codes read a 三调 field through the correspondence (core/geo/landcodes.py)
         self.reading = YdyhReading(field.name(), self.codes) if getattr(codes, "system", "") == YDYH_SYSTEM else None
 
+    def prepare(self, values):
+        """For a caller that has every value before selecting: a 用地用海 preset then knows the field's code
+        system from the start (see landcodes.YdyhReading) instead of from the values read so far."""
+        if self.reading is not None:
+            self.reading.prepare(self._padded(text) for text in map(code_text, values) if text is not None)
+
+    def _padded(self, text: str) -> str:
+        return "0" + text if self.numeric and text.isdigit() and len(text) % 2 == 1 else text
+
     def __call__(self, fid: int, value) -> bool:
         text = code_text(value)
         if text is None:
@@ -255,8 +264,7 @@ class CodeSelector:
             self.decimal_values.append(text)
         self.seen[text] = self.seen.get(text, 0) + 1
         if self.reading is not None:
-            padded = "0" + text if self.numeric and text.isdigit() and len(text) % 2 == 1 else text
-            if self.reading.matches(padded):
+            if self.reading.matches(self._padded(text)):
                 self.matched += 1
                 return True
             return False

@@ -202,6 +202,16 @@ class YdyhReading:
             self.partial[code] = self.partial.get(code, 0) + 1
         return as_sandiao
 
+    def prepare(self, codes):
+        """Decide the field's system from all its values before any is read (a caller that has them
+        all first): then no value is read provisionally."""
+        for code in codes:
+            code = _clean(code)
+            sandiao, ydyh = sandiao_family(code) is not None, is_ydyh(code)
+            if sandiao != ydyh:
+                self.decided = SANDIAO_SYSTEM if sandiao else YDYH_SYSTEM
+                return
+
     @property
     def system(self) -> str:
         return self.decided or (self.default if self.translated or self.provisional else YDYH_SYSTEM)
