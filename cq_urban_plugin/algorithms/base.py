@@ -35,6 +35,7 @@ from ..i18n import tr
 from ..requirements import missing_message
 from ..resources import ICON_PATH, help_url
 from . import run_outputs
+from .delivery_inputs import fill_from_delivery
 
 # Group ids and their (translatable) names.
 GROUPS = {
@@ -72,6 +73,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     GROUP = "checks"
     # Refuses to run, with requirements.missing_message(), when the geometry kernels' shapely 2 is missing.
     NEEDS_KERNELS = True
+    # {delivery role: layer parameter} an algorithm with a DELIVERY parameter fills (algorithms/delivery_inputs.py)
+    DELIVERY_ROLES = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -193,6 +196,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         staged = None
         parameters = self._enum_names(parameters)
         try:
+            if self.DELIVERY_ROLES:
+                fill_from_delivery(self, parameters, context, feedback)
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
             inputs = self._input_sources(parameters, context)
@@ -344,6 +349,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             layer, warning = reopen_gbk_shapefile(path, path.stem)
             if layer is None:
                 continue
+            if isinstance(value, QgsMapLayer) and value.crs().isValid() and value.crs() != layer.crs():
+                layer.setCrs(value.crs())  # the CRS set on the layer in QGIS (none in the file: no .prj)
             context.temporaryLayerStore().addMapLayer(layer)
             parameters[definition.name()] = layer.id()
             feedback.pushWarning(warning)

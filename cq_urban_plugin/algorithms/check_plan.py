@@ -9,7 +9,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
     QgsProcessingParameterNumber,
@@ -19,15 +18,15 @@ from qgis.core import (
 )
 
 from .. import definitions
-from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
+from ..compat import ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
 from ..core.checks.targets import unit_text
 from ..core.files.fields import make_fields
-from ..core.geo import delivery as deliveries
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import DELIVERY, add_delivery_parameters, delivery_notes
 from .params import add_catalogue_parameters, catalogue_from_parameters
 from .run_outputs import CheckRun, attach, plan_verdict_text
 
@@ -64,8 +63,12 @@ class CheckPlanAlgorithm(CqAlgorithm):
     FACILITY_TYPE_FIELD = "FACILITY_TYPE_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
-    DELIVERY = "DELIVERY"
     TOLERANCE_PCT = "TOLERANCE_PCT"
+    DELIVERY = DELIVERY
+    # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from DLTB's
+    # 城镇村属性码 (the land-use role), as the targets' presets read it.
+    DELIVERY_ROLES = {role: role.upper() for role, _ in ROLE_PARAMETERS if role != "builtup"}
+    DELIVERY_DERIVES_TOWNSHIPS = True
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 
@@ -93,9 +96,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_catalogue_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            self.DELIVERY, tr("Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
-            behavior=ProcessingFileParameterBehavior.Folder, optional=True))
+        add_delivery_parameters(self)
         for role, label in ROLE_PARAMETERS:
             # Any geometry: a layer of the wrong type is its targets' row, not the end of the run.
             self.addParameter(QgsProcessingParameterFeatureSource(
@@ -150,23 +151,6 @@ class CheckPlanAlgorithm(CqAlgorithm):
             source = self.parameterAsSource(parameters, role.upper(), context)
             if source is not None:
                 layers[role] = (source, self.parameter_layer_label(parameters, role.upper(), context))
-        delivery_path = self.parameterAsFile(parameters, self.DELIVERY, context)
-        if delivery_path:
-            found = deliveries.recognise(delivery_path, feedback)
-            # Kept on the algorithm: the layers must outlive the run that reads them.
-            # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from
-            # DLTB's 城镇村属性码 (the land-use role), as the targets' presets read it.
-            roles = [r for r, _ in ROLE_PARAMETERS if r not in layers and r != "builtup"]
-            self._delivery_layers = deliveries.open_layers(found, roles)
-            for role, (layer, label, notes) in self._delivery_layers.items():
-                layers[role] = (layer, label)
-                for note in notes:
-                    feedback.pushInfo(f"{deliveries.role_name(role)}: {note}")
-            if "townships" not in layers and "landuse" in layers:
-                derived, note = deliveries.derived_townships(*layers["landuse"], feedback=feedback)
-                self._delivery_layers["townships"] = (derived, derived.name(), [note])
-                layers["townships"] = (derived, derived.name())
-                feedback.pushWarning(note)
         population = self.parameterAsLayer(parameters, self.POPULATION, context)
         if isinstance(population, QgsRasterLayer):
             layers["population"] = (population, population.name())
@@ -191,7 +175,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            report = self._report(report, result)
+            report = self._report(report, result, delivery_notes(self))
         counts = result.counts()
         for row in result.not_measured():
             feedback.pushInfo(f"{row.target_id}: {row.reason}")
@@ -202,7 +186,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
         return {self.SUMMARY: summary_id, self.REPORT: report or None, **counts}
 
     @staticmethod
-    def _report(path, result):
+    def _report(path, result, read=()):
         counts = result.counts()
         summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, unit_text(r.unit), r.gap,
                     None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
@@ -210,8 +194,8 @@ class CheckPlanAlgorithm(CqAlgorithm):
         missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
         runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
                 for m in result.measurements]
-        notes = [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
-                 if m.result is not None for note in m.result.notes]
+        notes = list(read) + [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
+                              if m.result is not None for note in m.result.notes]
         tables = [
             (tr("Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met").format(
                 measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],

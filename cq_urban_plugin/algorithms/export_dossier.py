@@ -70,7 +70,7 @@ class ExportDossierAlgorithm(CheckPlanAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         return CqAlgorithm.processAlgorithm(self, parameters, context, feedback)  # nothing to load
 
-    def _report(self, path, result):
+    def _report(self, path, result, read=()):
         """check_plan's report, called with the whole result: kept for the dossier instead."""
         self._plan_result = result
         return None

@@ -8,22 +8,22 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="44" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="44" />
+        <location filename="../algorithms/base.py" line="45" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="220" />
+        <location filename="../algorithms/base.py" line="225" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -228,12 +228,12 @@
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="99" />
+        <location filename="../algorithms/check_builtup.py" line="103" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="102" />
+        <location filename="../algorithms/check_builtup.py" line="106" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -250,7 +250,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="131" />
+        <location filename="../algorithms/check_builtup.py" line="139" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
@@ -260,12 +260,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="136" />
+        <location filename="../algorithms/check_builtup.py" line="144" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="139" />
+        <location filename="../algorithms/check_builtup.py" line="147" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
@@ -280,7 +280,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="70" />
+        <location filename="../algorithms/tag_townships.py" line="138" />
         <source>Township name field (empty: plan_name, name or XZQMC)</source>
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
@@ -295,12 +295,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="156" />
+        <location filename="../algorithms/check_builtup.py" line="164" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="158" />
+        <location filename="../algorithms/check_builtup.py" line="166" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
@@ -405,7 +405,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="226" />
+        <location filename="../algorithms/check_builtup.py" line="236" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
@@ -425,12 +425,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="318" />
+        <location filename="../algorithms/check_builtup.py" line="340" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="322" />
+        <location filename="../algorithms/check_builtup.py" line="344" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
@@ -445,12 +445,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
@@ -460,12 +460,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -480,7 +480,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇三条控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="83" />
+        <location filename="../algorithms/check_control_lines.py" line="90" />
         <source>Measures each township against the three control lines — 生态保护红线 (ECOLOGY), 永久基本农田 (FARMLAND) and 城镇开发边界 (DEVELOPMENT); give at least one — and checks the result against the township's plan zone (主体功能分区: 城市化发展区 / 农产品主产区 / 生态功能区, 001_c0dc96b9baef37ce.txt l.1375; 开州's 城市化发展区, 003_19d1efc2983d1444.txt l.135).
 
 Inputs: the township polygons (tagged by 'Tag townships' or not), their name field, the plan zone field (default: 'zone', as tagging writes it; without it areas are still measured and the report says no zone was checked), optionally the built-up polygons.
@@ -501,17 +501,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="132" />
+        <location filename="../algorithms/check_facility_coverage.py" line="78" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="115" />
+        <location filename="../algorithms/check_control_lines.py" line="128" />
         <source>Plan zone field (城市化发展区 / 农产品主产区 / 生态功能区; empty: 'zone' if present)</source>
         <translation>规划分区字段（城市化发展区 / 农产品主产区 / 生态功能区；留空：如有则用“zone”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="118" />
+        <location filename="../algorithms/check_control_lines.py" line="131" />
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
@@ -526,67 +526,67 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="127" />
+        <location filename="../algorithms/check_control_lines.py" line="140" />
         <source>Built-up land (建成区)</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="132" />
+        <location filename="../algorithms/check_control_lines.py" line="146" />
         <source>Jurisdiction field for the summary (empty: 'juris' if present)</source>
         <translation>汇总所用的区县字段（留空：如有则用“juris”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="135" />
+        <location filename="../algorithms/check_control_lines.py" line="149" />
         <source>Area measured</source>
         <translation>面积量算方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="135" />
+        <location filename="../algorithms/check_control_lines.py" line="149" />
         <source>Planar, in the CGCS2000 3-degree Gauss-Krüger zone</source>
         <translation>平面面积，CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="139" />
+        <location filename="../algorithms/check_control_lines.py" line="153" />
         <source>生态功能区: flag above this % inside the development boundary</source>
         <translation>生态功能区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="141" />
+        <location filename="../algorithms/check_control_lines.py" line="155" />
         <source>城市化发展区: flag below this % inside the development boundary</source>
         <translation>城市化发展区：位于城镇开发边界内低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="143" />
+        <location filename="../algorithms/check_control_lines.py" line="157" />
         <source>农产品主产区: flag below this % permanent basic farmland</source>
         <translation>农产品主产区：永久基本农田低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="159" />
         <source>农产品主产区: flag above this % inside the development boundary</source>
         <translation>农产品主产区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="152" />
+        <location filename="../algorithms/check_control_lines.py" line="166" />
         <source>Townships with control-line areas</source>
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="161" />
+        <location filename="../algorithms/check_control_lines.py" line="175" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
@@ -631,22 +631,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="218" />
+        <location filename="../algorithms/check_control_lines.py" line="240" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="230" />
+        <location filename="../algorithms/check_control_lines.py" line="252" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="310" />
+        <location filename="../algorithms/check_control_lines.py" line="332" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="310" />
+        <location filename="../algorithms/check_control_lines.py" line="332" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
@@ -661,22 +661,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="339" />
+        <location filename="../algorithms/check_control_lines.py" line="361" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
@@ -686,7 +686,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="339" />
+        <location filename="../algorithms/check_control_lines.py" line="361" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
@@ -696,17 +696,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
@@ -1086,77 +1086,77 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按规划标注乡镇角色</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="130" />
+        <location filename="../algorithms/tag_townships.py" line="136" />
         <source>Township polygons</source>
         <translation>乡镇面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="135" />
+        <location filename="../algorithms/tag_townships.py" line="141" />
         <source>Township code field (optional)</source>
         <translation>乡镇代码字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="146" />
         <source>Tagged townships</source>
         <translation>已标注的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="141" />
+        <location filename="../algorithms/tag_townships.py" line="148" />
         <source>Match report</source>
         <translation>匹配报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Townships tagged</source>
         <translation>已标注乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Names not matched</source>
         <translation>未匹配名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Ambiguous names</source>
         <translation>有歧义名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="143" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Plan townships missing</source>
         <translation>缺失的规划乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="167" />
+        <location filename="../algorithms/tag_townships.py" line="174" />
         <source>The styles could not be saved in the GeoPackage ({problems}); the tagged layer is complete, style it from styles/ if needed.</source>
         <translation>无法将样式保存到 GeoPackage（{problems}）；已标注的图层是完整的，如需要可从 styles/ 加载样式。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="175" />
+        <location filename="../algorithms/tag_townships.py" line="186" />
         <source>The township layer could not be opened.</source>
         <translation>无法打开乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="185" />
+        <location filename="../algorithms/tag_townships.py" line="201" />
         <source>Layer '{layer}': the field {field} is one tagging writes itself.</source>
         <translation>图层“{layer}”：字段 {field} 是标注算法自身写入的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="185" />
+        <location filename="../algorithms/tag_townships.py" line="201" />
         <source>Choose the field holding the township's own name (or code), not a field of an earlier tagging.</source>
         <translation>请选择记录乡镇本身名称（或代码）的字段，而不是之前标注生成的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="209" />
+        <location filename="../algorithms/tag_townships.py" line="225" />
         <source>{layer}: fields {fields} of an earlier tagging are replaced.</source>
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="256" />
+        <location filename="../algorithms/tag_townships.py" line="272" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="260" />
+        <location filename="../algorithms/tag_townships.py" line="276" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
@@ -1236,7 +1236,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>(only empty values)</source>
         <translation>（只有空值）</translation>
     </message>
@@ -1386,92 +1386,92 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>图层的坐标参考系可能设置有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影 EPSG:4544/4545/4546；经纬度为 EPSG:4490），而不是对其重投影。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="80" />
+        <location filename="../core/checks/landuse.py" line="97" />
         <source>三调 城镇村属性码: 城市 + 建制镇 (201, 201A, 202, 202A) — 城镇建成区</source>
         <translation>三调 城镇村属性码：城市 + 建制镇（201、201A、202、202A）— 城镇建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="80" />
+        <location filename="../core/checks/landuse.py" line="97" />
         <source>城镇村属性码 201 城市 and 202 建制镇 (with their 独立工业用地 201A/202A); 村庄 203, 采矿 204 and 特殊 205 are not counted.</source>
         <translation>计入城镇村属性码 201 城市和 202 建制镇（含其独立工业用地 201A/202A）；不计入 203 村庄、204 盐田及采矿用地和 205 特殊用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="85" />
+        <location filename="../core/checks/landuse.py" line="102" />
         <source>三调 城镇村属性码: 城市 only (201, 201A) — 城市建成区</source>
         <translation>三调 城镇村属性码：仅城市（201、201A）— 城市建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="85" />
+        <location filename="../core/checks/landuse.py" line="102" />
         <source>城镇村属性码 201 城市 (with 201A); 建制镇 202 and the rest are not counted.</source>
         <translation>计入城镇村属性码 201 城市（含 201A）；不计入 202 建制镇及其他。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="89" />
+        <location filename="../core/checks/landuse.py" line="106" />
         <source>三调 地类编码: urban construction land (05, 0601, 0604, 0701, 08, 09, 1004, 1005, 1201)</source>
         <translation>三调 地类编码：城镇建设用地（05、0601、0604、0701、08、09、1004、1005、1201）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="89" />
+        <location filename="../core/checks/landuse.py" line="106" />
         <source>三调 land classes 05, 0601, 0604, 0701, 08, 09, 1004, 1005 and 1201; mining 0602, salt pans 0603, rural homesteads 0702, regional transport 1001–1003 and 1006–1009 are not counted.</source>
         <translation>计入三调地类 05、0601、0604、0701、08、09、1004、1005 和 1201；不计入 0602 采矿用地、0603 盐田、0702 农村宅基地、1001–1003 和 1006–1009 区域交通用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="95" />
+        <location filename="../core/checks/landuse.py" line="112" />
         <source>用地用海分类: urban construction land (0701, 0702, 08, 09, 1001, 11, 1206–1208, 13, 14, 15)</source>
         <translation>用地用海分类：城镇建设用地（0701、0702、08、09、1001、11、1206–1208、13、14、15）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="95" />
+        <location filename="../core/checks/landuse.py" line="112" />
         <source>用地用海 classes 0701, 0702, 08, 09, 1001, 11, 1206, 1207, 1208, 13, 14 and 15; rural 0703/0704, mining 1002/1003, regional transport 1201–1205, 1209 and 留白用地 16 are not counted.</source>
         <translation>计入用地用海分类 0701、0702、08、09、1001、11、1206、1207、1208、13、14 和 15；不计入农村用地 0703/0704、采矿及盐田 1002/1003、区域交通 1201–1205、1209 和 16 留白用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="178" />
+        <location filename="../core/checks/landuse.py" line="195" />
         <source>Field '{field}' of layer '{layer}' is of type {type}, which cannot hold land-use codes.</source>
         <translation>图层“{layer}”的字段“{field}”类型为 {type}，不能存放地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="178" />
+        <location filename="../core/checks/landuse.py" line="195" />
         <source>Choose the field holding the class codes (text such as '0701' or '201', or whole numbers).</source>
         <translation>请选择存放地类代码的字段（文本如“0701”“201”，或整数）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="214" />
+        <location filename="../core/checks/landuse.py" line="235" />
         <source>No land-use codes were given for layer '{layer}'.</source>
         <translation>未给出图层“{layer}”的地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="214" />
+        <location filename="../core/checks/landuse.py" line="235" />
         <source>Choose a preset or type the codes that count as built-up, e.g. 201, 202.</source>
         <translation>请选择预设或输入计为建成区的代码，如 201、202。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="244" />
+        <location filename="../core/checks/landuse.py" line="283" />
         <source>Field '{field}' of layer '{layer}' holds decimal numbers (e.g. {example}), not land-use codes.</source>
         <translation>图层“{layer}”的字段“{field}”存放的是小数（如 {example}），不是地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="244" />
+        <location filename="../core/checks/landuse.py" line="283" />
         <source>Choose the field holding the class codes (for 三调: DLBM or CZCSXM).</source>
         <translation>请选择存放地类代码的字段（三调数据为 DLBM 或 CZCSXM）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>No feature of layer '{layer}' has a code in field '{field}' starting with {codes}. The field holds: {found}.</source>
         <translation>图层“{layer}”字段“{field}”中没有以 {codes} 开头的代码。该字段的取值为：{found}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>Choose the preset for this code system, another field, or type the codes that count as built-up.</source>
         <translation>请选择与该编码体系对应的预设、换一个字段，或输入计为建成区的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="264" />
+        <location filename="../core/checks/landuse.py" line="338" />
         <source>{layer}: {n} of {total} land-use features counted as built-up (codes {codes}).</source>
         <translation>{layer}：{total} 个地类图斑中有 {n} 个计为建成区（代码 {codes}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="267" />
+        <location filename="../core/checks/landuse.py" line="341" />
         <source>{layer}: {n} features without a code in '{field}' not counted (feature ids {ids}).</source>
         <translation>{layer}：{n} 个要素的“{field}”无代码，未计入（要素编号 {ids}）。</translation>
     </message>
@@ -1966,32 +1966,32 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="58" />
+        <location filename="../gui/panel.py" line="59" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="59" />
+        <location filename="../gui/panel.py" line="60" />
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="75" />
+        <location filename="../gui/panel.py" line="82" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="76" />
+        <location filename="../gui/panel.py" line="83" />
         <source>Checks</source>
         <translation>校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="77" />
+        <location filename="../gui/panel.py" line="84" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="78" />
+        <location filename="../gui/panel.py" line="85" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2171,42 +2171,42 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>不设指标（仅量算）</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="308" />
+        <location filename="../gui/session.py" line="312" />
         <source>Another run is under way: wait for it or cancel it.</source>
         <translation>另一项运行尚未结束：请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="311" />
+        <location filename="../gui/session.py" line="315" />
         <source>The algorithm {id} is not available: check that the plugin's Processing provider is enabled (Processing &gt; Toolbox).</source>
         <translation>算法 {id} 不可用：请检查插件的处理提供程序是否已启用（处理 &gt; 工具箱）。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="327" />
+        <location filename="../gui/session.py" line="331" />
         <source>{task}: running…</source>
         <translation>{task}：运行中…</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="333" />
+        <location filename="../gui/session.py" line="337" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="352" />
+        <location filename="../gui/session.py" line="356" />
         <source>{task}: done.</source>
         <translation>{task}：已完成。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="358" />
+        <location filename="../gui/session.py" line="362" />
         <source>{task}: the results could not be shown: {error}</source>
         <translation>{task}：无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="362" />
+        <location filename="../gui/session.py" line="366" />
         <source>{task}: cancelled; nothing was added to the project.</source>
         <translation>{task}：已取消，未向项目添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="366" />
+        <location filename="../gui/session.py" line="370" />
         <source>{task} failed: {error}</source>
         <translation>{task} 失败：{error}</translation>
     </message>
@@ -2306,7 +2306,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>校核范围合计</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="104" />
+        <location filename="../gui/panel.py" line="111" />
         <source>{task}: done. &lt;a href="{url}"&gt;Open the report&lt;/a&gt;</source>
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
@@ -2811,12 +2811,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="181" />
+        <location filename="../algorithms/check_control_lines.py" line="195" />
         <source>{flagged} of {checked} flagged</source>
         <translation>{checked} 个中 {flagged} 个不符合</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="183" />
+        <location filename="../algorithms/check_control_lines.py" line="197" />
         <source>Control-line check</source>
         <translation>三线校核</translation>
     </message>
@@ -2876,7 +2876,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="259" />
+        <location filename="../algorithms/base.py" line="264" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2891,7 +2891,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="330" />
+        <location filename="../algorithms/base.py" line="335" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2901,7 +2901,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="212" />
+        <location filename="../algorithms/tag_townships.py" line="228" />
         <source>{layer}: its own fields with the names tagging writes are kept under new names ({fields}); the plan's values are written under the names.</source>
         <translation>{layer}：图层自带的与标注字段同名的字段已改名保留（{fields}）；规划的取值写入原字段名。</translation>
     </message>
@@ -2956,12 +2956,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="296" />
+        <location filename="../algorithms/base.py" line="301" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="296" />
+        <location filename="../algorithms/base.py" line="301" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -2976,22 +2976,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="163" />
+        <location filename="../algorithms/base.py" line="166" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="164" />
+        <location filename="../algorithms/base.py" line="167" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="165" />
+        <location filename="../algorithms/base.py" line="168" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="166" />
+        <location filename="../algorithms/base.py" line="169" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3011,7 +3011,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>已校核乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="164" />
+        <location filename="../algorithms/check_control_lines.py" line="178" />
         <source>Overlaps between control lines (km²)</source>
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
@@ -3031,7 +3031,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>重复站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="183" />
+        <location filename="../algorithms/check_control_lines.py" line="197" />
         <source>Control-line check: {verdict}</source>
         <translation>三线校核：{verdict}</translation>
     </message>
@@ -3111,42 +3111,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="112" />
+        <location filename="../core/checks/landuse.py" line="129" />
         <source>三调 GB/T 21010-2017: 绿地 0810 公园与绿地 (not 0810A 广场用地) — 绿地率</source>
         <translation>三调 GB/T 21010-2017：绿地 0810 公园与绿地（不含 0810A 广场用地）— 绿地率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="112" />
+        <location filename="../core/checks/landuse.py" line="129" />
         <source>三调 (GB/T 21010-2017 and the 三调 工作分类) class 0810 公园与绿地 counts as green land; 0810A 广场用地 does not (GB/T 50563-2010 counts only the green part of a square), and the 附属绿地 inside other plots is in no land-use class, so the figure is a floor of the 绿地率.</source>
         <translation>三调（GB/T 21010-2017 及三调工作分类）0810 公园与绿地计为绿地；0810A 广场用地不计（GB/T 50563-2010 只计广场用地中的绿地），其他地块内的附属绿地不单列地类，故所得为绿地率的下限。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="119" />
+        <location filename="../core/checks/landuse.py" line="136" />
         <source>用地用海 (2023): 绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率</source>
         <translation>用地用海（2023）：绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="119" />
+        <location filename="../core/checks/landuse.py" line="136" />
         <source>用地用海分类 (《国土空间调查、规划、用途管制用地用海分类指南》, 2023) classes 1401 公园绿地 and 1402 防护绿地 count as green land; 1403 广场用地 does not (GB/T 50563-2010 counts only the green part of a square), and the 附属绿地 inside other plots is in no class, so the figure is a floor of the 绿地率.</source>
         <translation>用地用海分类（《国土空间调查、规划、用途管制用地用海分类指南》，2023）1401 公园绿地和 1402 防护绿地计为绿地；1403 广场用地不计（GB/T 50563-2010 只计广场用地中的绿地），其他地块内的附属绿地不单列地类，故所得为绿地率的下限。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="126" />
+        <location filename="../core/checks/landuse.py" line="143" />
         <source>三调 GB/T 21010-2017: 森林 0301 乔木林地 + 0302 竹林地 + 0305 灌木林地 — 森林覆盖率</source>
         <translation>三调 GB/T 21010-2017：森林 0301 乔木林地 + 0302 竹林地 + 0305 灌木林地 — 森林覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="126" />
+        <location filename="../core/checks/landuse.py" line="143" />
         <source>三调 classes 0301 乔木林地, 0302 竹林地 and 0305 灌木林地 count as forest, as the national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术规定》2014; GB/T 26424-2010); 0307 其他林地 does not, and 0303/0304/0306 are 湿地 in the 三调. The land-use classes cannot tell the 特别规定 shrubs from others (all 0305 is counted), nor hold the 四旁树 and 农田林网 the rule also counts.</source>
         <translation>三调 0301 乔木林地、0302 竹林地和 0305 灌木林地计为森林，依国家规定计入乔木林地、竹林地和国家特别规定灌木林地（国家林业局《国家森林资源连续清查技术规定》2014；GB/T 26424-2010）；0307 其他林地不计，0303/0304/0306 在三调中归湿地。地类无法区分国家特别规定灌木林与其他灌木林（0305 全部计入），也不含规定同样计入的四旁树和农田林网。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="134" />
+        <location filename="../core/checks/landuse.py" line="151" />
         <source>用地用海 (2023): 森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率</source>
         <translation>用地用海（2023）：森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="134" />
+        <location filename="../core/checks/landuse.py" line="151" />
         <source>用地用海分类 (2023) classes 0301 乔木林地, 0302 竹林地 and 0303 灌木林地 count as forest, as the national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术规定》2014; GB/T 26424-2010); 0304 其他林地 does not. All 0303 is counted (the classes cannot tell the 特别规定 shrubs from others), and the 四旁树 and 农田林网 are in no class.</source>
         <translation>用地用海分类（2023）0301 乔木林地、0302 竹林地和 0303 灌木林地计为森林，依国家规定计入乔木林地、竹林地和国家特别规定灌木林地（国家林业局《国家森林资源连续清查技术规定》2014；GB/T 26424-2010）；0304 其他林地不计。0303 全部计入（地类无法区分国家特别规定灌木林与其他灌木林），四旁树和农田林网不在任何地类中。</translation>
     </message>
@@ -3896,12 +3896,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>全部乡镇（街道）人口：{persons:,.0f} 人；已测算 {n} 个人口目标。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="31" />
+        <location filename="../algorithms/read_delivery.py" line="32" />
         <source>Read a survey or planning delivery</source>
         <translation>读取调查或规划成果数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="35" />
+        <location filename="../algorithms/read_delivery.py" line="36" />
         <source>Finds the layers of the national standards in a delivery as it came: a File Geodatabase (.gdb), a GeoPackage, or a folder of Shapefiles. A layer is recognised by its code, by its Chinese alias, or by the standard's fields, in that order, and the table says which. Layers: {codes}.
 
 Coordinates: a layer without a CRS, or whose CRS does not fit its coordinates, is read in the CRS its coordinates prove — a zone number in front of X (e.g. 35xxxxxx: CGCS2000 3-degree Gauss-Krüger zone 35), or degrees (CGCS2000) — and the table says so; plain Gauss-Krüger metres without the zone are refused with the candidate zones, never guessed. Nothing in the delivery is changed.
@@ -3914,37 +3914,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
 输出：识别到的图层表（用途、代码、图层、来源、识别依据、坐标系、缺少的字段），以及各用途的图层输出，可在模型中传给各项校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="50" />
+        <location filename="../algorithms/read_delivery.py" line="51" />
         <source>Delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="54" />
+        <location filename="../algorithms/read_delivery.py" line="56" />
         <source>Layers found</source>
         <translation>识别到的图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="57" />
+        <location filename="../algorithms/read_delivery.py" line="59" />
         <source>Layer for {role}</source>
         <translation>{role} 图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="59" />
+        <location filename="../algorithms/read_delivery.py" line="61" />
         <source>What was recognised, and from what</source>
         <translation>识别结果及依据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="82" />
+        <location filename="../algorithms/read_delivery.py" line="86" />
         <source>{layer} lacks the standard's fields {fields}.</source>
         <translation>{layer} 缺少标准字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="86" />
+        <location filename="../algorithms/read_delivery.py" line="90" />
         <source>No layer for {role} in the delivery.</source>
         <translation>成果数据中没有 {role} 图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="88" />
+        <location filename="../algorithms/read_delivery.py" line="92" />
         <source>Not recognised: {names}.</source>
         <translation>未识别：{names}。</translation>
     </message>
@@ -4199,7 +4199,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label}是土地总面积的比例；本次所用范围为“{extent}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="261" />
+        <location filename="../core/checks/landuse.py" line="335" />
         <source>{layer}: {n} of {total} features selected as {what} (codes {codes}).</source>
         <translation>{layer}：{total} 个要素中有 {n} 个选为{what}（代码 {codes}）。</translation>
     </message>
@@ -4399,82 +4399,77 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="88" />
+        <location filename="../core/geo/delivery.py" line="89" />
         <source>layer name {name} is the standard's code {code}</source>
         <translation>图层名 {name} 即标准代码 {code}</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="89" />
+        <location filename="../core/geo/delivery.py" line="90" />
         <source>alias {alias} is the standard's name of {code}</source>
         <translation>别名 {alias} 即标准中 {code} 的名称</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="90" />
+        <location filename="../core/geo/delivery.py" line="91" />
         <source>its fields are those of {code}</source>
         <translation>其字段与 {code} 的标准字段一致</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="174" />
+        <location filename="../core/geo/delivery.py" line="176" />
         <source>The delivery {path} does not exist.</source>
         <translation>成果数据 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="174" />
+        <location filename="../core/geo/delivery.py" line="176" />
         <source>Give the folder, .gdb or .gpkg the data came in.</source>
         <translation>请给出成果数据所在的文件夹、.gdb 或 .gpkg。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="179" />
+        <location filename="../core/geo/delivery.py" line="181" />
         <source>No vector layer was found in the delivery {path}.</source>
         <translation>成果数据 {path} 中未找到矢量图层。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="179" />
+        <location filename="../core/geo/delivery.py" line="181" />
         <source>Give the File Geodatabase (.gdb), GeoPackage or folder of Shapefiles itself.</source>
         <translation>请直接给出 File Geodatabase（.gdb）、GeoPackage 或 Shapefile 所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="201" />
+        <location filename="../core/geo/delivery.py" line="209" />
         <source>{role}: {name} ({how}).</source>
         <translation>{role}：{name}（{how}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="250" />
+        <location filename="../core/geo/delivery.py" line="278" />
         <source>its CRS {crs} does not fit its coordinates</source>
         <translation>其坐标系 {crs} 与坐标不符</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="250" />
+        <location filename="../core/geo/delivery.py" line="278" />
         <source>it has no CRS (no .prj)</source>
         <translation>没有坐标系（缺少 .prj）</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="255" />
+        <location filename="../core/geo/delivery.py" line="292" />
         <source>{layer}: {problem}; X carries the zone number {zone} in front, so it is read as {crs} (CGCS2000 3-degree Gauss-Krüger zone {zone}, central meridian {cm}°E).</source>
         <translation>{layer}：{problem}；X 坐标前带有带号 {zone}，因此按 {crs} 读取（CGCS2000 3 度分带高斯-克吕格投影第 {zone} 带，中央经线 {cm}°E）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="260" />
+        <location filename="../core/geo/delivery.py" line="297" />
         <source>{layer}: {problem}; its coordinates are degrees in China, so it is read as CGCS2000 ({crs}), the datum of national survey data.</source>
         <translation>{layer}：{problem}；其坐标为中国境内的经纬度，因此按国家调查成果的基准 CGCS2000（{crs}）读取。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="264" />
+        <location filename="../core/geo/delivery.py" line="301" />
         <source>Layer '{layer}': {problem}, and its coordinates are Gauss-Krüger metres without a zone number in front of X, which do not tell the zone.</source>
         <translation>图层“{layer}”：{problem}，且其坐标为 X 前不带带号的高斯-克吕格米制坐标，无法判断分带。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="264" />
-        <source>Set the layer's CRS to its zone (Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 CM 111°E), or add the delivery's .prj.</source>
-        <translation>请将图层坐标系设为其所在分带（重庆：EPSG:4544 中央经线 105°E，EPSG:4545 中央经线 108°E，EPSG:4546 中央经线 111°E），或补上成果的 .prj 文件。</translation>
-    </message>
-    <message>
-        <location filename="../core/geo/delivery.py" line="269" />
+        <location filename="../core/geo/delivery.py" line="306" />
         <source>Layer '{layer}': {problem}, and its coordinates ({extent}) fit no CRS of a Chinese survey.</source>
         <translation>图层“{layer}”：{problem}，且其坐标（{extent}）不符合国内调查成果的任何坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="269" />
+        <location filename="../core/geo/delivery.py" line="306" />
         <source>Set the layer's CRS as the delivery's documentation gives it.</source>
         <translation>请按成果资料说明设置该图层的坐标系。</translation>
     </message>
@@ -4664,42 +4659,42 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{values}（规划表述矛盾）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="121" />
+        <location filename="../algorithms/check_builtup.py" line="125" />
         <source>Statistical and geometric area: the survey's figures are its recorded areas (三调 TBMJ 图斑面积; TBDLMJ 地类面积 = TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to the control totals; the geometry's own area differs. With AREA_FIELD (or AREA_SOURCE = recorded, which takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets its recorded area in proportion to its geometric area in each.</source>
         <translation>统计面积与几何面积：调查的数据是其记载面积（三调 TBMJ 图斑面积；TBDLMJ 图斑地类面积 = TBMJ 减去田坎扣除面积），单位平方米，为椭球面积并经控制面积平差；图形自身的面积与之不同。给出 AREA_FIELD（或选 AREA_SOURCE = 记载面积，此时取 TBDLMJ，无则取 TBMJ）时两者同时给出，并逐乡镇给出“记载 − 几何”之差（geo_km2、rec_km2、diff_km2、diff_pct；GEOMETRIC_KM2、RECORDED_KM2；报告中另以公顷和亩列出）；AREA_SOURCE 决定 bu_km2、MEASURED 及目标核验采用哪一个。跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Figure checked against the target</source>
         <translation>与目标比较的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Geometric: the polygons' own area</source>
         <translation>几何面积：图斑图形自身的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Recorded: the survey's area field (AREA_FIELD; empty: TBDLMJ, else TBMJ)</source>
         <translation>记载面积：调查的面积字段（AREA_FIELD；留空则取 TBDLMJ，无则取 TBMJ）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="169" />
+        <location filename="../algorithms/check_builtup.py" line="177" />
         <source>Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside the geometric area</source>
         <translation>记载面积字段，单位平方米（三调 TBMJ 图斑面积或 TBDLMJ 图斑地类面积），与几何面积并列报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="178" />
+        <location filename="../algorithms/check_builtup.py" line="187" />
         <source>Built-up area by geometry (km²)</source>
         <translation>建成区几何面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="178" />
+        <location filename="../algorithms/check_builtup.py" line="187" />
         <source>Built-up area recorded (km²; none without a recorded-area field)</source>
         <translation>建成区记载面积（平方公里；无记载面积字段时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="230" />
+        <location filename="../algorithms/check_builtup.py" line="240" />
         <source>Recorded ({field}): {recorded:.3f} km²; geometric: {geometric:.3f} km²; recorded − geometric: {diff:+.3f} km² ({pct}).</source>
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
@@ -4719,17 +4714,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="345" />
+        <location filename="../algorithms/check_builtup.py" line="367" />
         <source>Geometric</source>
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="345" />
+        <location filename="../algorithms/check_builtup.py" line="367" />
         <source>Recorded ({field})</source>
         <translation>记载面积（{field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../algorithms/check_builtup.py" line="368" />
         <source>Recorded − geometric</source>
         <translation>记载 − 几何</translation>
     </message>
@@ -4739,12 +4734,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>差值 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="347" />
+        <location filename="../algorithms/check_builtup.py" line="369" />
         <source>Geometric and recorded built-up area (km²)</source>
         <translation>建成区几何面积与记载面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="348" />
+        <location filename="../algorithms/check_builtup.py" line="370" />
         <source>Built-up area in {scope}, geometric and recorded</source>
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
@@ -4784,7 +4779,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="305" />
+        <location filename="../core/checks/landuse.py" line="379" />
         <source>{layer}: {n} polygons have no recorded area in '{field}' (empty, negative or not a number) and count 0 in the recorded figure (feature ids {ids}).</source>
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
@@ -4964,12 +4959,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="73" />
+        <location filename="../algorithms/check_plan.py" line="76" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="113" />
+        <location filename="../algorithms/check_plan.py" line="114" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -4979,7 +4974,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="118" />
+        <location filename="../algorithms/check_plan.py" line="119" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -4989,37 +4984,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="198" />
+        <location filename="../algorithms/check_plan.py" line="182" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="216" />
+        <location filename="../algorithms/check_plan.py" line="200" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5034,12 +5029,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="222" />
+        <location filename="../algorithms/check_plan.py" line="206" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="231" />
+        <location filename="../algorithms/check_plan.py" line="215" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5662,17 +5657,17 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="96" />
+        <location filename="../algorithms/delivery_inputs.py" line="25" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="295" />
+        <location filename="../core/geo/delivery.py" line="334" />
         <source>Layer '{layer}' of the delivery could not be opened.</source>
         <translation>成果数据中的图层“{layer}”无法打开。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="295" />
+        <location filename="../core/geo/delivery.py" line="334" />
         <source>Check that the delivery {path} is complete and readable.</source>
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
@@ -5687,7 +5682,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="142" />
+        <location filename="../algorithms/check_plan.py" line="143" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -5697,27 +5692,27 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>已测算 {measured} 项目标，{met} 项达标</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="323" />
+        <location filename="../core/geo/delivery.py" line="362" />
         <source>No township layer was given, and layer '{layer}' has no ZLDWDM or QSDWDM to derive the townships from.</source>
         <translation>未给出乡镇图层，且图层“{layer}”没有可用于推导乡镇的 ZLDWDM 或 QSDWDM 字段。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="323" />
+        <location filename="../core/geo/delivery.py" line="362" />
         <source>Give the township (XZQ) layer, or a 地类图斑 layer with its 坐落单位代码.</source>
         <translation>请给出乡镇（XZQ）图层，或带有坐落单位代码的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="338" />
+        <location filename="../core/geo/delivery.py" line="377" />
         <source>townships from {field}</source>
         <translation>由 {field} 推导的乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="353" />
+        <location filename="../core/geo/delivery.py" line="392" />
         <source>No township layer: {count} township units were derived from the first 9 digits of {field} of '{layer}' (named by their code; the delivery's XZQ layer would give their names).</source>
         <translation>无乡镇图层：由“{layer}”的 {field} 前 9 位推导出 {count} 个乡镇单元（以代码命名；成果数据中的 XZQ 图层可提供其名称）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="357" />
+        <location filename="../core/geo/delivery.py" line="396" />
         <source>{count} parcels without a usable code were left out of them.</source>
         <translation>{count} 个图斑因代码不可用而未计入。</translation>
     </message>
@@ -5867,122 +5862,122 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>规划依据：{citation}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="33" />
+        <location filename="../algorithms/check_delivery.py" line="34" />
         <source>Check a survey delivery's quality</source>
         <translation>调查成果数据质量检查</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="36" />
+        <location filename="../algorithms/check_delivery.py" line="37" />
         <source>The quality pass to run first on a survey delivery (a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it): what in it would make a check wrong, each issue with its rule, its layer and feature, and the fix. Q01 a standard field the checks read is missing; Q02 a 地类编码 outside the 三调 classification (TD/T 1055-2019 附录 A; 0201K, 1104A … are read as their family); Q03 a 城镇村属性码 outside 201–205; Q04 two 地类图斑 overlap; Q05 a gap between townships; Q06 a recorded area TBMJ differing from the parcel's ellipsoidal area (CGCS2000) by more than the tolerance; Q07 a TBDLMJ larger than its TBMJ. Output: the issues as a layer (each at its feature, overlap or gap) with rule, layer, feature, value, message and fix; ISSUES and one count per rule.</source>
         <translation>在各项校核之前，先对调查成果数据（.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）做质量检查：找出会使校核出错的问题，逐条给出规则、图层、要素和修正方法。Q01 缺少校核所需的标准字段；Q02 地类编码不在三调工作分类中（TD/T 1055-2019 附录 A；0201K、1104A 等按其所属地类读取）；Q03 城镇村属性码不在 201–205 之内；Q04 地类图斑相互重叠；Q05 乡镇之间存在缝隙；Q06 图斑面积 TBMJ 与其椭球面积（CGCS2000）之差超过容差；Q07 TBDLMJ 大于 TBMJ。输出：问题图层（位于相应要素、重叠处或缝隙处），含规则、图层、要素、取值、说明和修正方法；ISSUES 及各规则的问题数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="50" />
+        <location filename="../algorithms/check_delivery.py" line="52" />
         <source>Recorded and ellipsoidal areas apart by more than (%)</source>
         <translation>图斑面积与椭球面积之差超过（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="53" />
+        <location filename="../algorithms/check_delivery.py" line="55" />
         <source>Delivery issues</source>
         <translation>成果数据问题</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="55" />
+        <location filename="../algorithms/check_delivery.py" line="57" />
         <source>Issues found</source>
         <translation>发现的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="57" />
+        <location filename="../algorithms/check_delivery.py" line="59" />
         <source>Issues of rule {rule}</source>
         <translation>规则 {rule} 的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="81" />
+        <location filename="../algorithms/check_delivery.py" line="83" />
         <source>{rule}: {count} issues.</source>
         <translation>{rule}：{count} 个问题。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="83" />
+        <location filename="../algorithms/check_delivery.py" line="85" />
         <source>No issue found in the delivery.</source>
         <translation>成果数据中未发现问题。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="76" />
+        <location filename="../core/geo/quality.py" line="60" />
         <source>Field {field} of the standard is missing.</source>
         <translation>缺少标准字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="76" />
+        <location filename="../core/geo/quality.py" line="60" />
         <source>Add it from the survey database, or tell the check which field holds it.</source>
         <translation>请从调查数据库补齐该字段，或告知校核由哪个字段存放。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="99" />
+        <location filename="../core/geo/quality.py" line="83" />
         <source>地类编码 '{code}' is not a code of the 三调 classification.</source>
         <translation>地类编码“{code}”不是三调工作分类中的代码。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="99" />
+        <location filename="../core/geo/quality.py" line="83" />
         <source>Correct it to a code of TD/T 1055-2019 附录 A (e.g. 0701, 0201K).</source>
         <translation>请改为 TD/T 1055-2019 附录 A 中的代码（如 0701、0201K）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="106" />
+        <location filename="../core/geo/quality.py" line="90" />
         <source>城镇村属性码 '{code}' is not one of 201, 202, 203, 204, 205 (with A).</source>
         <translation>城镇村属性码“{code}”不属于 201、202、203、204、205（含 A）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="106" />
+        <location filename="../core/geo/quality.py" line="90" />
         <source>Correct it, or leave it empty for land outside 城镇村.</source>
         <translation>请更正；城镇村以外的土地请留空。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="114" />
+        <location filename="../core/geo/quality.py" line="98" />
         <source>Recorded area TBMJ {recorded:,.1f} m² and the parcel's ellipsoidal area {measured:,.1f} m² differ by {share:.1f} %.</source>
         <translation>图斑面积 TBMJ {recorded:,.1f} m² 与其椭球面积 {measured:,.1f} m² 相差 {share:.1f}%。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="114" />
+        <location filename="../core/geo/quality.py" line="98" />
         <source>Check the parcel's outline and its TBMJ; the survey's tables quote TBMJ.</source>
         <translation>请核对该图斑的边界及其 TBMJ；调查统计表采用 TBMJ。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="123" />
+        <location filename="../core/geo/quality.py" line="107" />
         <source>地类面积 TBDLMJ {land:,.1f} m² is larger than the parcel's TBMJ {recorded:,.1f} m².</source>
         <translation>地类面积 TBDLMJ {land:,.1f} m² 大于图斑面积 TBMJ {recorded:,.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="123" />
+        <location filename="../core/geo/quality.py" line="107" />
         <source>TBDLMJ is TBMJ less the 田坎 deduction: correct one of them.</source>
         <translation>TBDLMJ 为 TBMJ 扣除田坎后的面积：请更正其中之一。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="130" />
+        <location filename="../core/geo/quality.py" line="114" />
         <source>Parcels {a} and {b} overlap: their land would be counted twice.</source>
         <translation>图斑 {a} 与 {b} 重叠：其土地会被重复计算。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="130" />
+        <location filename="../core/geo/quality.py" line="114" />
         <source>Correct the outlines so that the parcels tile the land.</source>
         <translation>请修正图斑边界，使图斑互不重叠地覆盖土地。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="146" />
+        <location filename="../core/geo/quality.py" line="130" />
         <source>Land inside the townships belongs to none of them ({area:,.1f} square units of the layer's CRS).</source>
         <translation>乡镇范围内有土地不属于任何乡镇（按图层坐标系计 {area:,.1f} 平方单位）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="146" />
+        <location filename="../core/geo/quality.py" line="130" />
         <source>Close the gap between the township outlines, or add the missing unit.</source>
         <translation>请消除乡镇边界之间的缝隙，或补上缺失的单元。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="80" />
+        <location filename="../gui/panel.py" line="87" />
         <source>Plan</source>
         <translation>整体校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="81" />
+        <location filename="../gui/panel.py" line="88" />
         <source>Whole plan: every target of the catalogue that the layers can measure, in one run.</source>
         <translation>整体校核：一次校核规划目录中图层能够量算的全部指标。</translation>
     </message>
@@ -6246,7 +6241,7 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>已测目标及结论</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="76" />
+        <location filename="../algorithms/check_plan.py" line="79" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
 
 An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
@@ -6259,32 +6254,32 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="108" />
+        <location filename="../algorithms/check_plan.py" line="109" />
         <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
         <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="121" />
+        <location filename="../algorithms/check_plan.py" line="122" />
         <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
         <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="128" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Approximate figures measured (deviation, no verdict)</source>
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="216" />
+        <location filename="../algorithms/check_plan.py" line="200" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="226" />
+        <location filename="../algorithms/check_plan.py" line="210" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="229" />
+        <location filename="../algorithms/check_plan.py" line="213" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
@@ -6315,7 +6310,7 @@ Output: a table without geometry.</source>
         <translation>{file} 中共 {n} 项指标，其中内置校核能测算 {measurable} 项</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="105" />
+        <location filename="../algorithms/tag_townships.py" line="109" />
         <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
 
 Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
@@ -6496,6 +6491,186 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../requirements.py" line="31" />
         <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="132" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the log and the report say what was taken from where.</source>
+        <translation>成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：LANDUSE 取其地类图斑 DLTB（已给出 BUILTUP 时除外），TOWNSHIPS 取其 XZQ；没有 XZQ 时，按图斑的坐落单位代码派生乡镇单元；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="254" />
+        <source>The delivery's 地类图斑 records its areas: {field} is reported beside the geometric area.</source>
+        <translation>成果数据的地类图斑记录了图斑面积：在几何面积旁一并报告 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="114" />
+        <source>A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report say what was taken from where.</source>
+        <translation>调查或规划成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：TOWNSHIPS 取 XZQ（没有 XZQ 时，按地类图斑的坐落单位代码派生乡镇单元），ECOLOGY 取 STBHHX，FARMLAND 取 YJJBNTTB，DEVELOPMENT 取 CZKFBJ，BUILTUP 取城镇村属性码为 201/202 的地类图斑；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Parameter TOWNSHIPS: no township layer was given, and no DELIVERY to read one from.</source>
+        <translation>参数 TOWNSHIPS：未给出乡镇图层，也没有可从中读取的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Choose the township polygons, or give the survey delivery.</source>
+        <translation>请选择乡镇面图层，或给出调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="32" />
+        <source>CRS of the delivery's layers that have none (empty: from their coordinates)</source>
+        <translation>成果数据中无坐标系图层的坐标系（留空：根据其坐标判断）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="64" />
+        <source>{role}: parameter {parameter} was given; the delivery's {layer} is not used.</source>
+        <translation>{role}：已给出参数 {parameter}，不使用成果数据中的 {layer}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="88" />
+        <source>No layer for {role} in the delivery (parameter {parameter}).</source>
+        <translation>成果数据中没有{role}图层（参数 {parameter}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="95" />
+        <source>Parameter {parameter}: {layer} from the delivery {path}.</source>
+        <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="131" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.</source>
+        <translation>可用调查成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹）代替乡镇图层：对其行政区 XZQ 赋值，未指定名称字段时按 XZQMC 匹配。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Parameter INPUT: no township layer was given, and no DELIVERY with a 行政区 (XZQ) layer.</source>
+        <translation>参数 INPUT：未给出乡镇图层，也没有含行政区（XZQ）图层的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Choose the township polygons, or give the survey delivery holding its XZQ.</source>
+        <translation>请选择乡镇面图层，或给出含 XZQ 的调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Parameter NAME_FIELD: layer '{layer}' has no plan_name, name or XZQMC field.</source>
+        <translation>参数 NAME_FIELD：图层“{layer}”没有 plan_name、name 或 XZQMC 字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Choose the field holding the township names.</source>
+        <translation>请选择存放乡镇名称的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>the 三调 classification</source>
+        <translation>三调工作分类</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>用地用海</source>
+        <translation>用地用海</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Field '{field}' of layer '{layer}' holds codes only the 三调 classification has ({sandiao}) and codes only 用地用海 has ({ydyh}): a field holds one code system.</source>
+        <translation>图层“{layer}”的字段“{field}”既有只见于三调工作分类的编码（{sandiao}），又有只见于用地用海分类的编码（{ydyh}）：一个字段只能采用一种分类体系。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Correct the codes of the other system, or choose the field of one system.</source>
+        <translation>请改正另一体系的编码，或选择只采用一种体系的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Field '{field}' of layer '{layer}': codes {codes} mean different land in the 三调 and in 用地用海, and were read before codes only {system} has ({proof}) showed the field's system.</source>
+        <translation>图层“{layer}”的字段“{field}”：编码 {codes} 在三调和用地用海中含义不同，且在只见于{system}的编码（{proof}）表明该字段的体系之前已被读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Type the codes to count (LANDUSE_CODES) to read them as they are, or give the field of 用地用海 codes as YDYHFLDM.</source>
+        <translation>请在 LANDUSE_CODES 中输入要统计的编码以按原样读取，或将用地用海编码字段命名为 YDYHFLDM 后给出。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="322" />
+        <source>{layer}: field '{field}' holds 三调 地类编码; the preset's 用地用海 codes were matched through the 三调 → 用地用海 correspondence of {source}: {pairs}.</source>
+        <translation>{layer}：字段“{field}”为三调地类编码；预设的用地用海编码经{source}的三调 → 用地用海对应关系匹配：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="326" />
+        <source>{layer}: {n} polygons of 三调 classes only part of whose 用地用海 classes count ({codes}) cannot be split by their codes and were not counted.</source>
+        <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="227" />
+        <source>{layer}: it has no CRS, and its Gauss-Krüger metres carry no zone number; layer {sibling} of the same delivery declares {crs}, whose zone its coordinates fit, so it is read in that CRS.</source>
+        <translation>{layer}：没有坐标系，且其高斯-克吕格米制坐标不带带号；同一成果中的图层 {sibling} 声明为 {crs}，其坐标符合该分带，因此按该坐标系读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="282" />
+        <source>Layer '{layer}': {problem}, and the CRS given for the delivery, {crs}, does not fit its coordinates ({extent}) either.</source>
+        <translation>图层“{layer}”：{problem}，且为成果数据指定的坐标系 {crs} 也不符合其坐标（{extent}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="282" />
+        <source>Give the CRS the delivery's documentation names (DELIVERY_CRS), or leave it empty to infer it.</source>
+        <translation>请给出成果资料说明中的坐标系（DELIVERY_CRS），或留空由坐标判断。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="287" />
+        <source>{layer}: {problem}; it is read in {crs}, the CRS given for the delivery.</source>
+        <translation>{layer}：{problem}；按为成果数据指定的坐标系 {crs} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="301" />
+        <source>Give the delivery's CRS (DELIVERY_CRS; Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 CM 111°E), or add the layer's .prj.</source>
+        <translation>请给出成果数据的坐标系（DELIVERY_CRS；重庆：EPSG:4544 中央经线 105°E，EPSG:4545 中央经线 108°E，EPSG:4546 中央经线 111°E），或补上该图层的 .prj 文件。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="416" />
+        <source>{layer} has no 城镇村属性码 (CZCSXM): no built-up land is read from it; give the built-up layer.</source>
+        <translation>{layer} 没有城镇村属性码（CZCSXM）：不从中读取建成区用地；请给出建成区图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="427" />
+        <source>{layer}: 城镇村属性码 201/202</source>
+        <translation>{layer}：城镇村属性码 201/202</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="428" />
+        <source>built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 (with 201A/202A), as the 城镇建成区 statistics count it.</source>
+        <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="31" />
+        <source>Survey or planning delivery (.gdb folder, or folder of Shapefiles)</source>
+        <translation>调查或规划成果数据（.gdb 文件夹或 Shapefile 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="78" />
+        <source>From the delivery {name}: {layers}.</source>
+        <translation>取自成果数据 {name}：{layers}。</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="80" />
+        <source>Not in it (or its CRS unknown, see the log): {roles}.</source>
+        <translation>成果中没有（或坐标系未知，见日志）：{roles}。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="61" />
+        <source>From a delivery…</source>
+        <translation>从成果数据读取…</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="63" />
+        <source>Read a survey or planning delivery (.gdb, folder of Shapefiles): its standard layers are added to the project and fill the layer pickers.</source>
+        <translation>读取调查或规划成果数据（.gdb、Shapefile 文件夹）：其标准图层加入工程，并填入各图层选择框。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="66" />
+        <source>Delivery</source>
+        <translation>成果数据</translation>
     </message>
 </context>
 </TS>
