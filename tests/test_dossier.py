@@ -84,10 +84,11 @@ def catalogue_words(catalogue) -> list:
 
 
 def data_layer_names(place: str) -> set:
-    """The names the demo's layers have in their GeoPackages (builtup, bus_stops …): the data's names,
-    which the dossier cites as the layers' own."""
+    """The names the demo's layers and fields have in their GeoPackages (builtup, bus_stops, the facilities'
+    type field kind …): the data's names, which the dossier cites as the data's own."""
     recipe = (REPO / "batch" / "recipes" / f"{place}.json").read_text(encoding="utf-8")
-    return set(re.findall(r"layername=([A-Za-z_]+)", recipe)) | {place}
+    fields = re.findall(r'"[A-Z_]*FIELD": "([A-Za-z_]+)"', recipe)
+    return set(re.findall(r"layername=([A-Za-z_]+)", recipe)) | set(fields) | {place}
 
 
 def raw_text(pdf: str) -> str:

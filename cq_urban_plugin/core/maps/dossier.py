@@ -179,7 +179,10 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
         return None
     layer = value_layer(townships, page.values, name_field)
     shown = VALUE_FIELD if any(v is not None for v in page.values.values()) else ""
-    thematic = content.prepare_thematic_map(layer, "land_share", field_name=shown, title=page.row.label,
+    # A figure per township: in the land-share classes; none (a count over the jurisdiction, a facility in
+    # every township): the boundaries alone, which an overlay theme of no field of its own draws.
+    theme_key = "land_share" if shown else "control_lines"
+    thematic = content.prepare_thematic_map(layer, theme_key, field_name=shown, title=page.row.label,
                                             catalogue=catalogue, project=project, feedback=feedback)
     unit = page.charts[0].unit if page.charts else page.unit  # the townships' figures' (persons, not 万人)
     thematic.main.setName(f"{page.row.label}（{unit}）" if shown and unit else
