@@ -62,7 +62,7 @@ $(VENV)/.installed: requirements-dev.txt constraints-numpy1.txt constraints-nump
 # PyPI into the user's site-packages, which QGIS's Python reads before the system's. (The plugin
 # says the same at load, with the command for the user's platform: cq_urban_plugin/requirements.py.)
 qgis-shapely: | debian-packages venv
-	@if ! /usr/bin/python3 -c 'import shapely, sys; sys.exit(int(shapely.__version__.split(".")[0]) < 2)' 2>/dev/null; then \
+	@if ! /usr/bin/python3 -c 'import shapely, sys; sys.exit(not hasattr(shapely, "union_all"))' 2>/dev/null; then \
 		if apt-cache policy python3-shapely 2>/dev/null | grep -q 'Candidate: [2-9]'; then \
 			echo "== installing Debian's python3-shapely (shapely 2, for QGIS's Python)"; \
 			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-shapely; \
