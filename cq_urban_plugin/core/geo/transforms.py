@@ -206,11 +206,13 @@ def keep_worker_threads():
 
     The root of the defect: a PROJ object dies with the thread that built it, and
     QGIS's CRS cache keeps handing out the CRS that held it. A pool whose threads
-    never end mid-session loses none (the cost: the pool's few idle threads stay)."""
-    from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
+    never end mid-session loses none (the cost: the pool's few idle threads stay). Both pools:
+    Qt's global one (QGIS 3.22's tasks) and the task manager's own (later versions')."""
+    from qgis.PyQt.QtCore import QCoreApplication
 
     global _kept
-    QThreadPool.globalInstance().setExpiryTimeout(-1)
+    for pool in _task_pools():
+        pool.setExpiryTimeout(-1)
     app = QCoreApplication.instance()
     if app is not None and not _kept:
         # The kept threads end while QGIS is still whole, not in the pool's own teardown after it.
@@ -234,18 +236,22 @@ def release_worker_threads(wait_ms: int = 10000):
     thread's end then calls into the deleted manager and QGIS crashes while quitting. Joined here,
     every pool thread ends while the manager is alive, and its QThread, with that connection, is
     deleted."""
+    for pool in _task_pools():
+        pool.setExpiryTimeout(30000)
+        pool.waitForDone(wait_ms)  # once no task runs in it, Qt joins and deletes every thread of the pool
+
+
+def _task_pools():
+    """Qt's global pool, and the task manager's own where QGIS has one (after 3.22)."""
     from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QThreadPool
 
-    pool = QThreadPool.globalInstance()
-    pool.setExpiryTimeout(30000)
-    pools = [pool]
+    pools = [QThreadPool.globalInstance()]
     manager = QgsApplication.taskManager()
     task_pool = manager.threadPool() if manager is not None and hasattr(manager, "threadPool") else None
     if task_pool is not None:
         pools.append(task_pool)
-    for each in pools:
-        each.waitForDone(wait_ms)  # once no task runs in it, Qt joins and deletes every thread of the pool
+    return pools
 
 
 # The package is imported on the main thread when the plugin (or a script) loads it.
