@@ -15,6 +15,28 @@ from ...compat import GeometryType, WkbType
 from ..errors import check_cancel
 
 
+def as_shapely(geometries: Iterable[QgsGeometry]):
+    """The geometries as a numpy array of shapely 2 geometries, through WKB (None for an empty one):
+    what the kernels (``core.kernels``) take."""
+    import shapely
+
+    return shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
+                             for g in geometries])
+
+
+def as_qgis(values) -> List[QgsGeometry]:
+    """Shapely geometries (None: empty) back as QgsGeometry, through WKB."""
+    import shapely
+
+    out = []
+    for wkb in shapely.to_wkb(values):
+        geometry = QgsGeometry()
+        if wkb is not None:
+            geometry.fromWkb(wkb)
+        out.append(geometry)
+    return out
+
+
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:
     """Union of many polygons, overlaps counted once. Only polygons that touch or overlap are
     unioned (GEOS cascaded union, in chunks to bound memory), each group on its own; groups
@@ -104,6 +126,13 @@ class GeometryIndex:
         self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
                               dtype=float).reshape(-1, 4)
         self._grid = None
+        self._shapely = None
+
+    def shapely(self):
+        """The geometries as shapely 2 geometries (``as_shapely``), converted once."""
+        if self._shapely is None:
+            self._shapely = as_shapely(self.geometries)
+        return self._shapely
 
     def __len__(self):
         return len(self.geometries)

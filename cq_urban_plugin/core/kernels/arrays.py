@@ -1,0 +1,110 @@
+"""Array building blocks the kernels share: polygonal parts, grouping, the union of polygons per zone.
+
+Kernels are pure functions on numpy object arrays of shapely 2 geometries (None is "nothing"):
+no QGIS, no Qt, nothing else of the package. Areas are planar, in the units of the coordinates."""
+import numpy as np
+import shapely
+
+POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
+
+
+def geometries(values) -> np.ndarray:
+    """``values`` as a 1-d object array (a list, a tuple or an array of geometries or None)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = list(values)
+    return array
+
+
+def polygonal(values) -> np.ndarray:
+    """Only the polygonal parts of each geometry (an intersection may add lines or points);
+    None where nothing polygonal is left, or the geometry is empty."""
+    values = geometries(values)
+    kinds = shapely.get_type_id(values)  # -1 for None
+    out = np.where(np.isin(kinds, (POLYGON, MULTIPOLYGON)) & ~shapely.is_empty(values), values, None)
+    for i in np.flatnonzero(kinds == COLLECTION):
+        parts = shapely.get_parts(shapely.get_parts(values[i]))  # collections of multipolygons too
+        parts = parts[(shapely.get_type_id(parts) == POLYGON) & ~shapely.is_empty(parts)]
+        out[i] = None if not len(parts) else parts[0] if len(parts) == 1 else shapely.multipolygons(parts)
+    return out
+
+
+def groups(keys: np.ndarray):
+    """[(key, positions)] of a sorted integer array, one entry per distinct key."""
+    if len(keys) == 0:
+        return []
+    starts = np.flatnonzero(np.diff(keys)) + 1
+    return zip(keys[np.r_[0, starts]].tolist(), np.split(np.arange(len(keys)), starts))
+
+
+def union_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) -> np.ndarray:
+    """Array of ``size``: at each key the union of the ``members`` of that key (overlaps counted once),
+    None elsewhere. ``keys`` sorted. ``progress(share)`` is called now and then (it may raise to stop)."""
+    out = np.full(size, None, dtype=object)
+    for count, (key, positions) in enumerate(groups(keys)):
+        if progress is not None and count % 50 == 0:
+            progress(key / max(size, 1))
+        out[key] = members[positions[0]] if len(positions) == 1 else shapely.union_all(members[positions])
+    return out
+
+
+def clip_union(polygons, zones, progress=None) -> np.ndarray:
+    """For every zone the union of ``polygons`` inside it (a polygon crossing the zone's edge is cut,
+    one wholly inside is taken as it is), polygonal; None where the zone holds none of them."""
+    polygons, zones = geometries(polygons), geometries(zones)
+    if not len(polygons) or not len(zones):
+        return np.full(len(zones), None, dtype=object)
+    zone, polygon = shapely.STRtree(polygons).query(zones, predicate="intersects")
+    order = np.lexsort((polygon, zone))
+    zone, polygon = zone[order], polygon[order]
+    parts = polygons[polygon].copy()
+    shapely.prepare(zones)
+    crossing = ~shapely.contains_properly(zones[zone], parts)
+    parts[crossing] = shapely.intersection(parts[crossing], zones[zone[crossing]])
+    parts = polygonal(parts)
+    kept = np.array([p is not None for p in parts], dtype=bool)
+    return polygonal(union_each(parts[kept], zone[kept], len(zones), progress))
+
+
+def areas(values) -> np.ndarray:
+    """Planar areas (0 for None)."""
+    return np.nan_to_num(shapely.area(geometries(values)), nan=0.0)
+
+
+def overlap_groups(polygons) -> list:
+    """Positions of the polygons that overlap or touch others, grouped (connected through others):
+    the only ones a union must merge; a polygon apart from every other is in no group."""
+    polygons = geometries(polygons)
+    if len(polygons) < 2:
+        return []
+    a, b = shapely.STRtree(polygons).query(polygons, predicate="intersects")
+    keep = a < b
+    a, b = a[keep], b[keep]
+    if not len(a):
+        return []
+    parent = np.arange(len(polygons))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, j in zip(a.tolist(), b.tolist()):
+        ri, rj = root(i), root(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+    members = np.unique(np.r_[a, b])
+    roots = np.array([root(i) for i in members.tolist()])
+    order = np.argsort(roots, kind="stable")
+    return [members[order][positions] for _, positions in groups(roots[order])]
+
+
+def union_area(polygons) -> float:
+    """Planar area of the union of ``polygons``: those apart from every other counted as they are,
+    only the groups that touch or overlap unioned."""
+    polygons = geometries(polygons)
+    polygons = polygons[[p is not None for p in polygons]]
+    total = areas(polygons).sum()
+    for group in overlap_groups(polygons):
+        total += shapely.area(shapely.union_all(polygons[group])) - areas(polygons[group]).sum()
+    return float(total)
