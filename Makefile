@@ -36,9 +36,9 @@ PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup debian-packages venv test test-all-qgis demo package deploy bench lint ts qm styles clean
+.PHONY: setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
 
-setup: debian-packages venv qm
+setup: debian-packages venv qgis-shapely qm
 
 debian-packages:
 	@if ! dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1; then \
@@ -56,6 +56,23 @@ $(VENV)/.installed: requirements-dev.txt constraints-numpy1.txt constraints-nump
 	{ cat $(CONSTRAINTS); echo "numpy==$(SYSTEM_NUMPY)"; } > $(VENV)/constraints.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements-dev.txt -c $(VENV)/constraints.txt
 	touch $@
+
+# The geometry kernels' shapely 2 for the system's QGIS, whose Python is /usr/bin/python3 (not the
+# venv): Debian 13 and later ship it as python3-shapely; Debian 12 ships 1.8, so there it goes from
+# PyPI into the user's site-packages, which QGIS's Python reads before the system's. (The plugin
+# says the same at load, with the command for the user's platform: cq_urban_plugin/requirements.py.)
+qgis-shapely: | debian-packages venv
+	@if ! /usr/bin/python3 -c 'import shapely, sys; sys.exit(int(shapely.__version__.split(".")[0]) < 2)' 2>/dev/null; then \
+		if apt-cache policy python3-shapely 2>/dev/null | grep -q 'Candidate: [2-9]'; then \
+			echo "== installing Debian's python3-shapely (shapely 2, for QGIS's Python)"; \
+			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-shapely; \
+		else \
+			site=$$(/usr/bin/python3 -m site --user-site) && mkdir -p "$$site" && \
+			echo "== installing shapely 2 from PyPI into $$site (for QGIS's Python)" && \
+			$(PY) -m pip install -q --disable-pip-version-check --no-deps --upgrade --target "$$site" \
+				"shapely>=2.0.6,<2.2"; \
+		fi; \
+	fi
 
 # Collect the strings, then fill in the translations kept in i18n/zh_Hans/*.yaml.
 ts:
@@ -117,7 +134,7 @@ package: qm
 	cd $(BUILD) && /usr/bin/python3 -m zipfile -c $(abspath $(ZIP)) $(PLUGIN)
 	@echo "$(ZIP)"
 
-deploy: package
+deploy: qgis-shapely package
 	mkdir -p $(QGIS_PROFILE_DIR)/python/plugins
 	rm -rf $(QGIS_PROFILE_DIR)/python/plugins/$(PLUGIN)
 	cp -r $(BUILD)/$(PLUGIN) $(QGIS_PROFILE_DIR)/python/plugins/

@@ -1,11 +1,12 @@
 """The QGIS plugin: menu, toolbar button, Processing provider, dock panel."""
-from qgis.core import QgsApplication
+from qgis.core import Qgis, QgsApplication, QgsMessageLog
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QIcon
 
 from .compat import QAction
 from .i18n import install_translator, remove_translator, tr
 from .provider import CqUrbanProvider
+from .requirements import missing_message
 from .resources import ICON_PATH
 
 
@@ -28,6 +29,9 @@ class CqUrbanPlugin:
         # (QGIS then deletes this one): keep out of the way rather than fail.
         if QgsApplication.processingRegistry().addProvider(provider):
             self.provider = provider
+        missing = missing_message()
+        if missing:  # qgis_process and the log hear it at load; each algorithm refuses with it too
+            QgsMessageLog.logMessage(missing, tr("Plan checks"), Qgis.MessageLevel.Critical)
 
     # Desktop --------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS's name)
@@ -57,6 +61,9 @@ class CqUrbanPlugin:
         self.actions.append(designer_action)
         self.iface.addToolBarIcon(panel_action)
         self.panel_action = panel_action
+        missing = missing_message()
+        if missing:
+            self.iface.messageBar().pushMessage(tr("Plan checks"), missing, Qgis.MessageLevel.Critical, 0)
 
     def unload(self):
         for action in self.actions:
@@ -89,7 +96,7 @@ class CqUrbanPlugin:
 
     def open_layout_designer(self):
         """The active layer's thematic map as a print layout, to edit before export."""
-        from qgis.core import Qgis, QgsVectorLayer
+        from qgis.core import QgsVectorLayer
 
         from .compat import GeometryType
         from .core.errors import PlanInputError

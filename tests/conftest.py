@@ -71,6 +71,7 @@ def installed_plugin(plugin_zip, tmp_path_factory):
 
     run("plugins", "enable", "cq_urban_plugin")
     run.plugins_dir = plugins
+    run.env, run.command, run.root = env, command, root
     return run
 
 

@@ -32,6 +32,7 @@ from ..core.geo import transforms
 from ..core.geo.encoding import reopen_gbk_shapefile, shapefile_path
 from ..core.geo.inputs import layer_label
 from ..i18n import tr
+from ..requirements import missing_message
 from ..resources import ICON_PATH, help_url
 
 # Group ids and their (translatable) names.
@@ -68,6 +69,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
 
     NAME = ""
     GROUP = "checks"
+    # Refuses to run, with requirements.missing_message(), when the geometry kernels' shapely 2 is missing.
+    NEEDS_KERNELS = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -174,6 +177,9 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         return super().checkParameterValues(self._enum_names(parameters), context)
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
+        missing = missing_message() if self.NEEDS_KERNELS else None
+        if missing:  # the same words the plugin said when it loaded, before anything is staged
+            raise QgsProcessingException(missing)
         staged = None
         parameters = self._enum_names(parameters)
         try:

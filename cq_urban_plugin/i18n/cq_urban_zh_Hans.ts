@@ -8,22 +8,22 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="40" />
+        <location filename="../algorithms/base.py" line="41" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="42" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="202" />
+        <location filename="../algorithms/base.py" line="208" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -69,12 +69,12 @@ Output: a table without geometry.</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="117" />
+        <location filename="../plugin.py" line="124" />
         <source>Plan checks</source>
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="40" />
+        <location filename="../plugin.py" line="44" />
         <source>Plan checks: tag townships, check targets, export maps</source>
         <translation>规划校核：标注乡镇、校核指标、导出专题图</translation>
     </message>
@@ -962,7 +962,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>图层“{layer}”的坐标不可能是经纬度（范围 {extent}；声明坐标系 {crs}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="126" />
+        <location filename="../requirements.py" line="32" />
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -2410,7 +2410,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>算法停止但未给出信息；请查看处理日志。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="36" />
+        <location filename="../plugin.py" line="40" />
         <source>&amp;Chongqing plan checks</source>
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
@@ -2460,12 +2460,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="52" />
+        <location filename="../plugin.py" line="56" />
         <source>Thematic map of the active layer in the layout designer</source>
         <translation>在布局设计器中打开当前图层的专题图</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="101" />
+        <location filename="../plugin.py" line="108" />
         <source>Select a tagged township layer or a check's output layer first.</source>
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
@@ -2905,7 +2905,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="241" />
+        <location filename="../algorithms/base.py" line="247" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2920,7 +2920,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="312" />
+        <location filename="../algorithms/base.py" line="318" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2985,12 +2985,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="284" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="278" />
+        <location filename="../algorithms/base.py" line="284" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -3005,22 +3005,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="150" />
+        <location filename="../algorithms/base.py" line="153" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="151" />
+        <location filename="../algorithms/base.py" line="154" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="152" />
+        <location filename="../algorithms/base.py" line="155" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="156" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3105,7 +3105,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：路网分为 {n} 个互不连通的部分（最大部分占总长度的 {share:.1%}）；其中 {m} 个部分（{km:.2f} 千米）没有站点，无法到达。如果相交道路在交叉处未打断（无拓扑），请将其打断（处理工具箱 &gt; 矢量叠加 &gt; 用线分割）并捕捉端点（处理工具箱 &gt; 矢量几何 &gt; 捕捉几何到图层）。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="107" />
+        <location filename="../plugin.py" line="114" />
         <source>'{layer}' is not a polygon layer: a thematic map needs a polygon layer (the tagged townships or a check's per-township output).</source>
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
@@ -6043,6 +6043,11 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <location filename="../core/maps/result_styles.py" line="386" />
         <source>Facility type</source>
         <translation>设施类型</translation>
+    </message>
+    <message>
+        <location filename="../requirements.py" line="31" />
+        <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
+        <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
 </context>
 </TS>
