@@ -29,7 +29,7 @@ def as_qgis(values) -> List[QgsGeometry]:
     import shapely
 
     out = []
-    for wkb in shapely.to_wkb(values):
+    for wkb in shapely.to_wkb(values, output_dimension=3):  # 2 or 3 (a GEOS before 3.12 refuses 4)
         geometry = QgsGeometry()
         if wkb is not None:
             geometry.fromWkb(wkb)
