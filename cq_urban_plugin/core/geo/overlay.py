@@ -289,3 +289,27 @@ def outside_zones_union(polygons: Sequence[QgsGeometry], zones: Sequence[QgsGeom
         if not rest.isEmpty():
             remainders.append(rest)
     return union_all(remainders, feedback)
+
+
+def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None):
+    """({zone key: union of ``polygons`` inside the zone}, {zone key: its km²}, km² outside every zone)
+    for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
+    the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
+    measures in the working plane alone)."""
+    from ..kernels.builtup import builtup_by_zone
+
+    def progress(share):
+        check_cancel(feedback)
+        if feedback is not None:
+            feedback.setProgress(100.0 * share)
+
+    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
+    pieces = as_qgis(result.pieces)
+    if getattr(meter, "planar", True):
+        km2 = [float(a) / 1e6 for a in result.inside_area]
+        outside = result.outside_area / 1e6
+    else:
+        km2 = [meter.km2(p) for p in pieces]
+        outside = sum(meter.km2(p) for p in as_qgis(result.outside))
+    keys = [key for key, _ in zones]
+    return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside

@@ -47,20 +47,29 @@ def union_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) 
     return out
 
 
-def clip_union(polygons, zones, progress=None) -> np.ndarray:
-    """For every zone the union of ``polygons`` inside it (a polygon crossing the zone's edge is cut,
-    one wholly inside is taken as it is), polygonal; None where the zone holds none of them."""
+def zone_parts(polygons, zones):
+    """(zone, polygon, within, parts): every pair of a zone and a polygon that meet, sorted by zone,
+    whether the polygon lies wholly inside the zone, and its part in the zone (polygonal, or None):
+    the polygon as it is when inside, cut only when it crosses the zone's edge."""
     polygons, zones = geometries(polygons), geometries(zones)
-    if not len(polygons) or not len(zones):
-        return np.full(len(zones), None, dtype=object)
     zone, polygon = shapely.STRtree(polygons).query(zones, predicate="intersects")
     order = np.lexsort((polygon, zone))
     zone, polygon = zone[order], polygon[order]
-    parts = polygons[polygon].copy()
     shapely.prepare(zones)
-    crossing = ~shapely.contains_properly(zones[zone], parts)
-    parts[crossing] = shapely.intersection(parts[crossing], zones[zone[crossing]])
-    parts = polygonal(parts)
+    within = shapely.contains_properly(zones[zone], polygons[polygon])
+    parts = polygons[polygon].copy()
+    parts[~within] = shapely.intersection(parts[~within], zones[zone[~within]])
+    return zone, polygon, within, polygonal(parts)
+
+
+def clip_union(polygons, zones, progress=None) -> np.ndarray:
+    """For every zone the union of ``polygons`` inside it (``zone_parts``), polygonal; None where the
+    zone holds none of them."""
+    polygons, zones = geometries(polygons), geometries(zones)
+    polygons = polygons[[p is not None for p in polygons]]
+    if not len(polygons) or not len(zones):
+        return np.full(len(zones), None, dtype=object)
+    zone, _, _, parts = zone_parts(polygons, zones)
     kept = np.array([p is not None for p in parts], dtype=bool)
     return polygonal(union_each(parts[kept], zone[kept], len(zones), progress))
 
@@ -71,13 +80,16 @@ def areas(values) -> np.ndarray:
 
 
 def overlap_groups(polygons) -> list:
-    """Positions of the polygons that overlap or touch others, grouped (connected through others):
-    the only ones a union must merge; a polygon apart from every other is in no group."""
+    """Positions of the polygons whose interiors overlap others', grouped (connected through others):
+    the only ones a union must merge for its area; one that stands apart, or only touches its
+    neighbours, is in no group."""
     polygons = geometries(polygons)
     if len(polygons) < 2:
         return []
     a, b = shapely.STRtree(polygons).query(polygons, predicate="intersects")
     keep = a < b
+    a, b = a[keep], b[keep]
+    keep = shapely.relate_pattern(polygons[a], polygons[b], "T********")  # interiors meet
     a, b = a[keep], b[keep]
     if not len(a):
         return []
@@ -99,12 +111,15 @@ def overlap_groups(polygons) -> list:
     return [members[order][positions] for _, positions in groups(roots[order])]
 
 
-def union_area(polygons) -> float:
-    """Planar area of the union of ``polygons``: those apart from every other counted as they are,
-    only the groups that touch or overlap unioned."""
+def disjoint_union(polygons) -> np.ndarray:
+    """The union of ``polygons`` as pieces whose interiors do not meet (their areas add up to the
+    union's): a polygon that overlaps no other as it is, each group of overlapping ones unioned."""
     polygons = geometries(polygons)
     polygons = polygons[[p is not None for p in polygons]]
-    total = areas(polygons).sum()
-    for group in overlap_groups(polygons):
-        total += shapely.area(shapely.union_all(polygons[group])) - areas(polygons[group]).sum()
-    return float(total)
+    grouped = overlap_groups(polygons)
+    alone = np.ones(len(polygons), dtype=bool)
+    merged = []
+    for group in grouped:
+        alone[group] = False
+        merged.append(shapely.union_all(polygons[group]))
+    return polygonal(np.concatenate([polygons[alone], geometries(merged)]))
