@@ -62,6 +62,56 @@ def zone_parts(polygons, zones):
     return zone, polygon, within, polygonal(parts)
 
 
+def components(size: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """A label per item (the least item of its component) of the graph on ``size`` items whose edges
+    are the pairs (``a``, ``b``): minimum labels propagated along the edges, with pointer jumping."""
+    label = np.arange(size)
+    while len(a):
+        least = np.minimum(label[a], label[b])
+        new = label.copy()
+        np.minimum.at(new, a, least)
+        np.minimum.at(new, b, least)
+        new = new[new]
+        if np.array_equal(new, label):
+            break
+        label = new
+    return label
+
+
+def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) -> np.ndarray:
+    """``union_each``, unioning only the members that meet another of the same key (each such group
+    on its own); the others are collected with them into one multipolygon per key, which stays valid
+    since they share no point. Built-up blocks mostly stand apart: their union was most of the work."""
+    out = np.full(size, None, dtype=object)
+    if not len(members):
+        return out
+    a, b = shapely.STRtree(members).query(members, predicate="intersects")
+    meet = (a < b) & (keys[a] == keys[b])
+    label = components(len(members), a[meet], b[meet])
+    grouped = np.zeros(len(members), dtype=bool)
+    grouped[a[meet]] = grouped[b[meet]] = True
+    pieces, piece_keys = list(members[~grouped]), list(keys[~grouped])
+    roots = label[grouped]
+    order = np.argsort(roots, kind="stable")
+    positions_of = np.flatnonzero(grouped)[order]
+    for count, (_, positions) in enumerate(groups(roots[order])):
+        if progress is not None and count % 50 == 0:
+            progress(count / max(len(positions_of), 1))
+        pieces.append(shapely.union_all(members[positions_of[positions]]))
+        piece_keys.append(keys[positions_of[positions[0]]])
+    parts, index = shapely.get_parts(polygonal(pieces), return_index=True)  # None: no part
+    part_keys = np.asarray(piece_keys, dtype=np.int64)[index]
+    order = np.argsort(part_keys, kind="stable")
+    parts, part_keys = parts[order], part_keys[order]
+    distinct, compact, counts = np.unique(part_keys, return_inverse=True, return_counts=True)
+    collected = shapely.multipolygons(parts, indices=compact)
+    single = counts == 1
+    starts = np.r_[0, np.cumsum(counts)[:-1]]
+    collected[single] = parts[starts[single]]
+    out[distinct] = collected
+    return out
+
+
 def clip_union(polygons, zones, progress=None) -> np.ndarray:
     """For every zone the union of ``polygons`` inside it (``zone_parts``), polygonal; None where the
     zone holds none of them."""
@@ -71,7 +121,7 @@ def clip_union(polygons, zones, progress=None) -> np.ndarray:
         return np.full(len(zones), None, dtype=object)
     zone, _, _, parts = zone_parts(polygons, zones)
     kept = np.array([p is not None for p in parts], dtype=bool)
-    return polygonal(union_each(parts[kept], zone[kept], len(zones), progress))
+    return dissolve_each(parts[kept], zone[kept], len(zones), progress)
 
 
 def areas(values) -> np.ndarray:
@@ -93,22 +143,10 @@ def overlap_groups(polygons) -> list:
     a, b = a[keep], b[keep]
     if not len(a):
         return []
-    parent = np.arange(len(polygons))
-
-    def root(i):
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i, j in zip(a.tolist(), b.tolist()):
-        ri, rj = root(i), root(j)
-        if ri != rj:
-            parent[max(ri, rj)] = min(ri, rj)
+    label = components(len(polygons), a, b)
     members = np.unique(np.r_[a, b])
-    roots = np.array([root(i) for i in members.tolist()])
-    order = np.argsort(roots, kind="stable")
-    return [members[order][positions] for _, positions in groups(roots[order])]
+    order = np.argsort(label[members], kind="stable")
+    return [members[order][positions] for _, positions in groups(label[members][order])]
 
 
 def disjoint_union(polygons) -> np.ndarray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .arrays import areas, disjoint_union, geometries, polygonal, union_each, zone_parts
+from .arrays import areas, disjoint_union, dissolve_each, geometries, polygonal, zone_parts
 
 
 @dataclass
@@ -39,7 +39,7 @@ def builtup_by_zone(polygons, zones, progress=None) -> ZonePieces:
                           float(areas(outside).sum()))
     zone, polygon, within, parts = zone_parts(polygons, zones)
     kept = np.array([p is not None for p in parts], dtype=bool)
-    pieces = polygonal(union_each(parts[kept], zone[kept], len(zones), progress))
+    pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress)
 
     inside = np.zeros(len(polygons), dtype=bool)
     inside[polygon[within]] = True

@@ -9,14 +9,16 @@ Figures are those of the QGIS path they replace: a stop's buffer is the polygon 
 with ``segments`` per quarter circle (as native:buffer with SEGMENTS), two stops closer than the
 tolerance are one, overlapping stops and served polygons count once; areas are planar.
 """
+import math
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 
-from .arrays import areas, clip_union, geometries, groups, polygonal
+from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygonal
 
 BUFFER_SEGMENTS = 16
+CUT_ONE_BY_ONE = 16  # a served part met by more shapes than this has them unioned first, then cut
 
 
 def unique_points(xy, tolerance: float):
@@ -93,17 +95,27 @@ def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_ser
     ``radius`` around the points ``xy`` (n × 2) and by the polygons ``shapes`` (widened roads,
     facility buffers …).
 
-    With ``with_service`` every zone holding served land or a service shape gets a result, with its
-    whole service area (the union of every disc and shape meeting the zone, cut to it); without it
-    only the discs and shapes meeting a zone's served land are unioned, and zones without served
-    land are left out. ``progress(share)`` is called now and then (it may raise to stop)."""
+    The covered land is found without any union of discs: each polygon of a zone's served land loses
+    the discs and shapes that meet it. With ``with_service`` every zone holding served land or a
+    service shape gets a result, with its whole service area (the union of every disc and shape
+    meeting the zone, cut to it); without it zones without served land are left out, and no union
+    of discs is made at all. ``progress(share)`` is called now and then (it may raise to stop)."""
     zones, shapes = geometries(zones), geometries(shapes)
     shapes = shapes[[s is not None for s in shapes]]
     xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
     points = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
     served_z = clip_union(served, zones, None if progress is None else lambda share: progress(share / 3))
-    targets = zones if with_service else served_z
-    (stop_zone, stop), (shape_zone, shape) = _near(targets, points, radius, shapes)
+    covered, uncovered = _cover_parts(served_z, xy, points, radius, shapes, segments, progress)
+    service = _service(zones, xy, points, radius, shapes, segments, progress) if with_service else \
+        np.full(len(zones), None, dtype=object)
+    kept = np.flatnonzero([s is not None or v is not None for s, v in zip(served_z, service)])
+    return ZoneCover(kept, served_z[kept], covered[kept], service[kept], uncovered[kept], areas(served_z[kept]),
+                     areas(covered[kept]))
+
+
+def _service(zones, xy, points, radius, shapes, segments, progress):
+    """Each zone's service area: the union of the discs and shapes that meet it, cut to it."""
+    (stop_zone, stop), (shape_zone, shape) = _near(zones, points, radius, shapes)
     needed = np.unique(stop)
     buffers = np.empty(len(points), dtype=object)
     buffers[needed] = discs(xy[needed], radius, segments)
@@ -114,25 +126,64 @@ def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_ser
     merged = np.full(len(zones), None, dtype=object)
     for count, (key, positions) in enumerate(groups(keys)):
         if progress is not None and count % 50 == 0:
-            progress(1 / 3 + key / max(len(zones), 1) / 3)
+            progress(0.6 + 0.3 * key / max(len(zones), 1))
         merged[key] = members[positions[0]] if len(positions) == 1 else shapely.union_all(members[positions])
-    has_merged = np.array([m is not None for m in merged], dtype=bool)
-    has_served = np.array([s is not None for s in served_z], dtype=bool)
     service = np.full(len(zones), None, dtype=object)
-    if with_service and has_merged.any():
-        service[has_merged] = polygonal(shapely.intersection(merged[has_merged], zones[has_merged]))
-    reach = service if with_service else merged
-    both = has_served & np.array([r is not None for r in reach], dtype=bool)
-    covered = np.full(len(zones), None, dtype=object)
-    if both.any():
-        covered[both] = polygonal(shapely.intersection(reach[both], served_z[both]))
+    has = np.array([m is not None for m in merged], dtype=bool)
+    if has.any():
+        service[has] = polygonal(shapely.intersection(merged[has], zones[has]))
+    return service
+
+
+def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
+    """(covered, uncovered) land of each zone, without the zone's service area: every polygon of its
+    served land loses, one after the other, the discs and shapes that meet it (no union of discs);
+    one lying inside a disc's inscribed circle is covered whole at once."""
+    covered, uncovered = np.full(len(served_z), None, dtype=object), served_z.copy()
+    parts, zone_of = shapely.get_parts(served_z, return_index=True)
+    if not len(parts):
+        return covered, uncovered
+    (part_s, stop), (part_h, shape) = _near(parts, points, radius, shapes)
+    whole = np.zeros(len(parts), dtype=bool)
+    if len(stop):
+        box, inner = shapely.bounds(parts)[part_s], radius * math.cos(math.pi / (4 * segments)) * (1 - 1e-12)
+        dx = np.maximum(np.abs(box[:, 0] - xy[stop, 0]), np.abs(box[:, 2] - xy[stop, 0]))
+        dy = np.maximum(np.abs(box[:, 1] - xy[stop, 1]), np.abs(box[:, 3] - xy[stop, 1]))
+        whole[part_s[dx * dx + dy * dy <= inner * inner]] = True
+    open_s, open_h = ~whole[part_s], ~whole[part_h]
+    wanted = np.unique(stop[open_s])
+    buffers = np.empty(len(points), dtype=object)
+    buffers[wanted] = discs(xy[wanted], radius, segments)
+    owner = np.concatenate([part_s[open_s], part_h[open_h]])
+    cutter = np.concatenate([buffers[stop[open_s]], shapes[shape[open_h]]])
+    order = np.argsort(owner, kind="stable")
+    owner, cutter = owner[order], cutter[order]
+    rest = parts.copy()
+    rest[whole] = None
+    if len(owner):
+        distinct, first, counts = np.unique(owner, return_index=True, return_counts=True)
+        rank = np.arange(len(owner)) - np.repeat(first, counts)
+        many = np.repeat(counts > CUT_ONE_BY_ONE, counts)
+        for k in range(min(int(counts.max()), CUT_ONE_BY_ONE)):
+            if progress is not None:
+                progress(1 / 3 + k / CUT_ONE_BY_ONE / 2)
+            chosen = (rank == k) & ~many
+            rest[owner[chosen]] = shapely.difference(rest[owner[chosen]], cutter[chosen])
+        crowded = counts > CUT_ONE_BY_ONE
+        for part, start, count in zip(distinct[crowded].tolist(), first[crowded].tolist(), counts[crowded].tolist()):
+            rest[part] = shapely.difference(rest[part], shapely.union_all(cutter[start:start + count]))
+    rest = polygonal(rest)
+    met = np.zeros(len(parts), dtype=bool)
+    met[owner] = True
+    gone = np.array([r is None for r in rest], dtype=bool)
+    cover = np.full(len(parts), None, dtype=object)
+    cover[whole | (met & gone)] = parts[whole | (met & gone)]
+    partly = met & ~gone
+    if partly.any():
+        cover[partly] = polygonal(shapely.difference(parts[partly], rest[partly]))
     if progress is not None:
-        progress(0.9)
-    uncovered = served_z.copy()
-    cut = has_served & np.array([c is not None for c in covered], dtype=bool)
-    if cut.any():
-        uncovered[cut] = polygonal(shapely.difference(served_z[cut], covered[cut]))
-    has_service = np.array([s is not None for s in service], dtype=bool)
-    kept = np.flatnonzero(has_served | has_service)
-    return ZoneCover(kept, served_z[kept], covered[kept], service[kept], uncovered[kept], areas(served_z[kept]),
-                     areas(covered[kept]))
+        progress(0.6)
+    for values, out in ((cover, covered), (rest, uncovered)):
+        kept = np.array([v is not None for v in values], dtype=bool)
+        out[:] = dissolve_each(values[kept], zone_of[kept], len(served_z))
+    return covered, uncovered
