@@ -8,7 +8,9 @@ core imports neither the algorithms nor the gui, and has no widget code; the
 algorithms and the gui never import each other. core/kernels/ (issue #20) is the very
 bottom: pure functions on arrays (shapely 2, numpy), importing nothing of the package
 and neither QGIS nor Qt, so that they run in a Python where QGIS cannot be imported;
-geo/ (at the QGIS edge, converting as WKB) and checks/ may call them.
+geo/ (at the QGIS edge, converting as WKB) and checks/ may call them. core/batch/ (issue #21), the
+work a dask worker runs and the engine handing it out, stands on the kernels alone, under the
+same rule (no QGIS, Qt or GDAL); checks/ reads the layers for it.
 """
 import ast
 import subprocess
@@ -24,9 +26,11 @@ BASE = {"definitions", "i18n", "resources", "compat"}
 ALLOWED = {
     "core.plan": {"core.errors", "core.plan"},
     "core.kernels": {"core.kernels"},
+    "core.batch": {"core.batch", "core.kernels"},
     "core.geo": {"core.errors", "core.geo", "core.kernels"},
     "core.files": {"core.errors", "core.files"},
-    "core.checks": {"core.errors", "core.plan", "core.geo", "core.files", "core.checks", "core.kernels"},
+    "core.checks": {"core.errors", "core.plan", "core.geo", "core.files", "core.checks", "core.kernels",
+                    "core.batch"},
     "core.maps": {"core.errors", "core.plan", "core.geo", "core.files", "core.checks", "core.maps"},
     "core.errors": set(),
 }
@@ -82,7 +86,7 @@ SOURCES = sorted(PACKAGE.rglob("*.py"))
 def test_core_layers_import_only_what_stands_below_them(path):
     layer = _layer(_module(path))
     allowed = ALLOWED.get(layer, set())
-    base = set() if layer == "core.kernels" else BASE  # the kernels: not even the plain modules (i18n needs Qt)
+    base = set() if layer in ("core.kernels", "core.batch") else BASE  # the kernels: not even the plain modules (i18n needs Qt)
     wrong = [f"line {line}: {target}" for line, target in _imports(path)
              if _layer(target) not in allowed | base and _layer(target) != layer and target != "core"]
     assert not wrong, f"{path.relative_to(PACKAGE)} ({layer}) imports {wrong}"
@@ -115,7 +119,7 @@ def test_the_checker_sees_a_wrong_import(tmp_path):
     assert _layer(found[0]) not in ALLOWED["core.plan"] | BASE
 
 
-KERNELS = [p for p in SOURCES if _layer(_module(p)) == "core.kernels"]
+KERNELS = [p for p in SOURCES if _layer(_module(p)) in ("core.kernels", "core.batch")]
 OUTSIDE_QGIS = {"qgis", "PyQt5", "PyQt6", "sip", "processing", "osgeo"}
 
 

@@ -1,0 +1,79 @@
+"""The engine: a dask.distributed cluster that runs ``work.measure`` for every jurisdiction.
+
+A local cluster of worker processes (one thread each) by default, or any running dask scheduler
+given by its address (``tcp://host:8786``). dask does the scheduling, the retries and the restart
+of a worker that dies: nothing of that is written here. A task whose worker is killed is given to
+another (the scheduler's ``allowed-failures``); one that raises is tried again ``RETRIES`` times.
+
+Nothing of QGIS: the client side that reads the layers is ``core.checks.batch``.
+"""
+import multiprocessing.spawn
+import os
+import shutil
+import sys
+import uuid
+
+from .work import measure
+
+RETRIES = 2
+
+
+def _python_for_workers() -> None:
+    """Worker processes are started by running a Python: inside QGIS (qgis_process, the desktop)
+    ``sys.executable`` can be QGIS itself, which would start another QGIS. Then the Python of the
+    same version on the path is used."""
+    current = os.path.basename(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
+    if current.startswith("python"):
+        return
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    found = shutil.which(version) or shutil.which("python3")
+    if found:
+        multiprocessing.spawn.set_executable(found)
+
+
+def dask_missing() -> str:
+    """'' when dask.distributed imports, else why not."""
+    try:
+        import distributed  # noqa: F401
+    except Exception as error:  # noqa: BLE001 (any broken install is as good as none)
+        return str(error) or type(error).__name__
+    return ""
+
+
+class Engine:
+    """``with Engine(address=None, workers=2) as engine``: ``engine.submit(job)`` gives a future,
+    ``engine.completed(futures)`` yields them as they finish. Without an address a local cluster of
+    ``workers`` processes is started, and closed at the end; with one, the scheduler there is used."""
+
+    def __init__(self, address: str = "", workers: int = 2):
+        self.address, self.workers = (address or "").strip(), max(1, int(workers))
+        self.client = self.cluster = None
+
+    def __enter__(self):
+        from distributed import Client, LocalCluster
+
+        if self.address:
+            self.client = Client(self.address, timeout="20s")
+        else:
+            _python_for_workers()
+            self.cluster = LocalCluster(n_workers=self.workers, processes=True, threads_per_worker=1,
+                                        dashboard_address=None, scheduler_port=0)
+            self.client = Client(self.cluster)
+        return self
+
+    def __exit__(self, *exc):
+        if self.client is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+        return False
+
+    def submit(self, job: dict):
+        # A key of its own per run: a rerun of the same jurisdiction is a new task, never an old result.
+        return self.client.submit(measure, job, key=f"cq-batch-{job['id']}-{uuid.uuid4().hex[:8]}", pure=False,
+                                  retries=RETRIES)
+
+    def completed(self, futures):
+        from distributed import as_completed
+
+        return as_completed(list(futures))
