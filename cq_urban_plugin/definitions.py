@@ -50,3 +50,6 @@ CHECK_FACILITY_COVERAGE = "check_facility_coverage"
 
 # Check a whole plan: every target of a catalogue the given layers can measure (issue 14, kind 6).
 CHECK_PLAN = "check_plan"
+
+# Many jurisdictions at once on a dask cluster: built-up and stop coverage per township (issue 21).
+CHECK_BATCH = "check_batch"
