@@ -86,7 +86,8 @@ SOURCES = sorted(PACKAGE.rglob("*.py"))
 def test_core_layers_import_only_what_stands_below_them(path):
     layer = _layer(_module(path))
     allowed = ALLOWED.get(layer, set())
-    base = set() if layer in ("core.kernels", "core.batch") else BASE  # the kernels: not even the plain modules (i18n needs Qt)
+    # the kernels and the batch's work: not even the plain modules (i18n needs Qt)
+    base = set() if layer in ("core.kernels", "core.batch") else BASE
     wrong = [f"line {line}: {target}" for line, target in _imports(path)
              if _layer(target) not in allowed | base and _layer(target) != layer and target != "core"]
     assert not wrong, f"{path.relative_to(PACKAGE)} ({layer}) imports {wrong}"
@@ -182,3 +183,34 @@ def test_kernels_run_where_qgis_cannot_be_imported():
     assert float(covered) == pytest.approx(disc, abs=1e-3)
     assert inside.startswith("5000.0, 5000.0]")
     assert loaded.strip() == "]"
+
+
+def test_the_batch_work_runs_where_qgis_cannot_be_imported():
+    """What a dask worker runs (core/batch/work.py, issue #21) measures a jurisdiction given as WKB and
+    coordinates in a Python whose imports of qgis, PyQt and GDAL fail."""
+    import numpy
+    import shapely
+
+    folders = sorted({str(Path(m.__file__).resolve().parents[1]) for m in (numpy, shapely)})
+    script = textwrap.dedent(f"""
+        import sys
+        sys.path[:0] = {[str(PACKAGE.parent)] + folders!r}
+
+        class NoQgis:
+            def find_spec(self, name, path=None, target=None):
+                if name.split(".")[0] in {sorted(OUTSIDE_QGIS)!r}:
+                    raise ImportError("no " + name + " here")
+
+        sys.meta_path.insert(0, NoQgis())
+        import shapely
+        from cq_urban_plugin.core.batch import engine, work  # noqa: F401 (the engine's module imports too)
+        zones = [shapely.box(0, 0, 100, 100), shapely.box(100, 0, 200, 100)]
+        job = dict(id="x", townships=[z.wkb for z in zones], names=["a", "b"], fids=[1, 2],
+                   builtup=[shapely.box(50, 0, 150, 100).wkb, shapely.box(300, 0, 310, 10).wkb],
+                   stops=[(50.0, 50.0), (50.0, 50.0)], radius=10.0)
+        result = work.measure(job)
+        print([round(r["bu_km2"] * 1e6, 6) for r in result["rows"]], result["stops"], result["duplicates"])
+    """)
+    run = subprocess.run([sys.executable, "-I", "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["[5000.0,", "5000.0,", "100.0]", "1", "1"]

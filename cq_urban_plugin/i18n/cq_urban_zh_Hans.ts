@@ -356,22 +356,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="405" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="405" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="411" />
+        <location filename="../core/checks/builtup.py" line="410" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="411" />
+        <location filename="../core/checks/builtup.py" line="410" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
@@ -386,32 +386,32 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="451" />
+        <location filename="../core/checks/builtup.py" line="450" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="454" />
+        <location filename="../core/checks/builtup.py" line="453" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="454" />
+        <location filename="../core/checks/builtup.py" line="453" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="460" />
+        <location filename="../core/checks/builtup.py" line="459" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="464" />
+        <location filename="../core/checks/builtup.py" line="463" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="464" />
+        <location filename="../core/checks/builtup.py" line="463" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -847,47 +847,47 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="300" />
+        <location filename="../core/checks/coverage.py" line="302" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="303" />
+        <location filename="../core/checks/coverage.py" line="305" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="311" />
+        <location filename="../core/checks/coverage.py" line="313" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="319" />
+        <location filename="../core/checks/coverage.py" line="321" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="325" />
+        <location filename="../core/checks/coverage.py" line="327" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="242" />
+        <location filename="../core/checks/coverage.py" line="244" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="254" />
+        <location filename="../core/checks/coverage.py" line="256" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="421" />
+        <location filename="../core/checks/coverage.py" line="423" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="442" />
+        <location filename="../core/checks/coverage.py" line="444" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -897,7 +897,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="272" />
+        <location filename="../core/checks/coverage.py" line="274" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1205,12 +1205,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="200" />
+        <location filename="../core/geo/measure.py" line="205" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="200" />
+        <location filename="../core/geo/measure.py" line="205" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
@@ -1290,17 +1290,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="352" />
+        <location filename="../core/checks/builtup.py" line="351" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="357" />
+        <location filename="../core/checks/builtup.py" line="356" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="487" />
+        <location filename="../core/checks/builtup.py" line="486" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -1390,7 +1390,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="272" />
+        <location filename="../core/geo/service_area.py" line="285" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
@@ -2495,12 +2495,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="424" />
+        <location filename="../core/checks/coverage.py" line="426" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="429" />
+        <location filename="../core/checks/coverage.py" line="431" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2520,32 +2520,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="416" />
+        <location filename="../core/checks/coverage.py" line="418" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2925,7 +2925,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="437" />
+        <location filename="../core/checks/coverage.py" line="439" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -4778,37 +4778,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="380" />
+        <location filename="../core/checks/builtup.py" line="379" />
         <source>Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, the recorded figure once for each polygon's own record.</source>
         <translation>建成区图斑相互重叠 {km2:.4f} 平方公里：几何面积对重叠部分只计一次，记载面积则按各图斑自身的记载分别计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="429" />
+        <location filename="../core/checks/builtup.py" line="428" />
         <source>Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.</source>
         <translation>请选择存放各图斑记载面积（平方米）的字段（AREA_FIELD），或改用几何面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="431" />
+        <location filename="../core/checks/builtup.py" line="430" />
         <source>Layer '{layer}' has no recorded-area field {fields}.</source>
         <translation>图层“{layer}”没有记载面积字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="477" />
+        <location filename="../core/checks/builtup.py" line="476" />
         <source>No built-up polygon of '{layer}' has a recorded area in '{field}'.</source>
         <translation>图层“{layer}”中没有任何建成区图斑在“{field}”中有记载面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="494" />
+        <location filename="../core/checks/builtup.py" line="493" />
         <source>Recorded areas: field {field} (m², as the survey records them); a polygon split between townships gets its recorded area in proportion to its geometric area in each. The target is checked on the {figure} figure.</source>
         <translation>记载面积：字段 {field}（单位平方米，按调查记载）；跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。目标按{figure}核验。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="496" />
+        <location filename="../core/checks/builtup.py" line="495" />
         <source>recorded</source>
         <translation>记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="496" />
+        <location filename="../core/checks/builtup.py" line="495" />
         <source>geometric</source>
         <translation>几何面积</translation>
     </message>
@@ -5333,12 +5333,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="399" />
+        <location filename="../core/checks/coverage.py" line="401" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="400" />
+        <location filename="../core/checks/coverage.py" line="402" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
@@ -5383,7 +5383,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="495" />
+        <location filename="../core/checks/facility_coverage.py" line="494" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5393,7 +5393,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="252" />
+        <location filename="../core/geo/service_area.py" line="265" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5626,32 +5626,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="339" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="339" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="365" />
+        <location filename="../core/checks/coverage.py" line="367" />
         <source>Every type ({types})</source>
         <translation>各类设施（{types}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="375" />
+        <location filename="../core/checks/coverage.py" line="377" />
         <source>Per facility type: {types}; the share reached by every type is the intersection of their covered areas.</source>
         <translation>按设施类型：{types}；各类设施均可达的比例为其覆盖范围的交集。</translation>
     </message>
@@ -6048,6 +6048,214 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <location filename="../requirements.py" line="31" />
         <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="30" />
+        <source>Check many jurisdictions at once (dask)</source>
+        <translation>多辖区同时核算（dask）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="33" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of 'Check built-up area' and 'Check bus-stop coverage' (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行“核算建成区面积”和“核算公交站点覆盖率”（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="49" />
+        <source>List of jurisdictions (JSON or CSV)</source>
+        <translation>辖区清单（JSON 或 CSV）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="49" />
+        <source>Lists of jurisdictions (*.json *.csv)</source>
+        <translation>辖区清单 (*.json *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="52" />
+        <source>Stop service radius (m)</source>
+        <translation>站点服务半径（米）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="55" />
+        <source>Worker processes of the local cluster</source>
+        <translation>本机集群的工作进程数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="58" />
+        <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
+        <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="61" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="62" />
+        <source>Merged table (GeoPackage)</source>
+        <translation>合并表（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="63" />
+        <source>Merged table (CSV)</source>
+        <translation>合并表（CSV）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions measured</source>
+        <translation>已量算的辖区数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions already measured, skipped</source>
+        <translation>已有结果而跳过的辖区数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions that failed</source>
+        <translation>失败的辖区数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="76" />
+        <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
+        <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="61" />
+        <source>The list of jurisdictions {path} does not exist.</source>
+        <translation>辖区清单 {path} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="61" />
+        <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
+        <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="76" />
+        <source>The list of jurisdictions {path} cannot be read: {error}.</source>
+        <translation>无法读取辖区清单 {path}：{error}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="76" />
+        <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
+        <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="81" />
+        <source>Entry {n} of {path} is not an object with id and layers.</source>
+        <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="81" />
+        <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
+        <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="85" />
+        <source>Jurisdiction '{id}' is listed twice in {path}.</source>
+        <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="85" />
+        <source>Give every jurisdiction an id of its own.</source>
+        <translation>请为每个辖区给出各自不同的 id。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="92" />
+        <source>The list of jurisdictions {path} names none.</source>
+        <translation>辖区清单 {path} 中没有任何辖区。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="92" />
+        <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
+        <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="100" />
+        <source>Jurisdiction '{id}' has no {key} layer.</source>
+        <translation>辖区“{id}”没有 {key} 图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="100" />
+        <source>Add its '{key}' to the list of jurisdictions.</source>
+        <translation>请在辖区清单中补上它的“{key}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="104" />
+        <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
+        <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="104" />
+        <source>Check the path in the list of jurisdictions.</source>
+        <translation>请检查辖区清单中的路径。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="125" />
+        <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
+        <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="125" />
+        <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
+        <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="176" />
+        <source>dask.distributed cannot be imported ({error}).</source>
+        <translation>无法导入 dask.distributed（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="176" />
+        <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
+        <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="187" />
+        <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
+        <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="193" />
+        <source>[{k}/{total}] {what}</source>
+        <translation>[{k}/{total}] {what}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="223" />
+        <source>Jurisdiction '{id}' failed: {error}</source>
+        <translation>辖区“{id}”失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="229" />
+        <source>{id} failed</source>
+        <translation>{id} 失败</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="222" />
+        <source>the workers could not measure it ({error}).</source>
+        <translation>工作进程未能完成量算（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="229" />
+        <source>{id}: {n} townships</source>
+        <translation>{id}：{n} 个乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_store.py" line="32" />
+        <source>Jurisdiction id '{id}' cannot name a file.</source>
+        <translation>辖区 id“{id}”不能用作文件名。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_store.py" line="32" />
+        <source>Use letters, digits, '_', '-' or '.' only (e.g. 500116 or 江津区).</source>
+        <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
 </context>
 </TS>

@@ -9,7 +9,6 @@ Nothing of QGIS: the client side that reads the layers is ``core.checks.batch``.
 """
 import multiprocessing.spawn
 import os
-import shutil
 import sys
 import uuid
 
@@ -20,15 +19,21 @@ RETRIES = 2
 
 def _python_for_workers() -> None:
     """Worker processes are started by running a Python: inside QGIS (qgis_process, the desktop)
-    ``sys.executable`` can be QGIS itself, which would start another QGIS. Then the Python of the
-    same version on the path is used."""
-    current = os.path.basename(os.fsdecode(multiprocessing.spawn.get_executable() or ""))
-    if current.startswith("python"):
-        return
+    ``sys.executable`` can be QGIS itself, which would start another QGIS. Then the Python of this
+    same installation (``sys.exec_prefix``: /usr/bin/python3.11, OSGeo4W's python.exe) is used, never
+    another one first on the path, whose standard library would not match."""
+    current = os.fsdecode(multiprocessing.spawn.get_executable() or "")
+    prefixes = {os.path.join(os.path.abspath(sys.exec_prefix), ""), os.path.join(os.path.realpath(sys.exec_prefix), "")}
+    if os.path.basename(current).lower().startswith("python") and any(
+            path.startswith(prefix) for path in (os.path.abspath(current), os.path.realpath(current))
+            for prefix in prefixes):
+        return  # a Python of this installation (a venv's own, too)
     version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-    found = shutil.which(version) or shutil.which("python3")
-    if found:
-        multiprocessing.spawn.set_executable(found)
+    for candidate in (os.path.join(sys.exec_prefix, "bin", version), os.path.join(sys.exec_prefix, "bin", "python3"),
+                      os.path.join(sys.exec_prefix, "python.exe")):
+        if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
+            multiprocessing.spawn.set_executable(candidate)
+            return
 
 
 def dask_missing() -> str:

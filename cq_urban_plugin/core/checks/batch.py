@@ -74,7 +74,7 @@ def read_list(path) -> List[Jurisdiction]:
             entries = list(csv.DictReader(text.splitlines()))
     except (ValueError, csv.Error) as error:
         raise PlanInputError(tr("The list of jurisdictions {path} cannot be read: {error}.").format(
-            path=path, error=error), tr("Write it as JSON (a list of objects) or as CSV with a header row."))
+            path=path, error=error), tr("Write it as JSON (a list of objects) or as CSV with a header row.")) from None
     found, seen = [], set()
     for number, entry in enumerate(entries or [], start=1):
         if not isinstance(entry, dict):
