@@ -34,7 +34,7 @@ class CheckBatchAlgorithm(CqAlgorithm):
             "Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 "
             "districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker "
             "processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures "
-            "are those of 'Check built-up area' and 'Check bus-stop coverage' (straight line, by area) run on each "
+            "are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each "
             "jurisdiction alone.\n\n"
             "Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, "
             "catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's "

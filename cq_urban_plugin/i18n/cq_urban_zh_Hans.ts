@@ -6055,19 +6055,6 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="33" />
-        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of 'Check built-up area' and 'Check bus-stop coverage' (straight line, by area) run on each jurisdiction alone.
-
-Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
-
-Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there. Not yet distributed: the other checks of the whole plan.</source>
-        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行“核算建成区面积”和“核算公交站点覆盖率”（直线距离、按面积）的结果相同。
-
-输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
-
-输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/check_batch.py" line="49" />
         <source>List of jurisdictions (JSON or CSV)</source>
         <translation>辖区清单（JSON 或 CSV）</translation>
@@ -6256,6 +6243,19 @@ Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row 
         <location filename="../core/files/batch_store.py" line="32" />
         <source>Use letters, digits, '_', '-' or '.' only (e.g. 500116 or 江津区).</source>
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="33" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
     </message>
 </context>
 </TS>

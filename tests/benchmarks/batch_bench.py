@@ -42,7 +42,8 @@ def main(argv=None) -> int:
             rows = [(r["juris"], r["township"], r["bu_km2"], r["cover_km2"]) for r in summary.rows]
             used = after.ru_utime + after.ru_stime - cpu.ru_utime - cpu.ru_stime
             print(f"workers {workers}: {wall:.1f} s wall, client CPU {used:.1f} s, {len(summary.done)} "
-                  f"jurisdictions, {len(rows) - len(summary.done)} townships, failed: {summary.failed or 0}", flush=True)
+                  f"jurisdictions, {len(rows) - len(summary.done)} townships, failed: {sorted(summary.failed)}",
+                  flush=True)
             if figures is not None and rows != figures:
                 print("the figures differ between worker counts", file=sys.stderr)
                 return 1
