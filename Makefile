@@ -36,7 +36,7 @@ PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
+.PHONY: setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench bench-batch lint ts qm styles clean
 
 setup: debian-packages venv qgis-shapely qm
 
@@ -116,6 +116,12 @@ BENCH_ARGS ?=
 bench: setup
 	$(PY) tests/benchmarks/run_benchmarks.py --scales $(BENCH_SCALES) $(BENCH_ARGS)
 	$(PY) tests/benchmarks/large_layer.py
+
+# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster of 1 and 2 worker
+# processes: 38 synthetic jurisdictions of 10 townships each (BATCH_BENCH_ARGS to change them).
+BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2
+bench-batch: setup
+	$(PY) tests/benchmarks/batch_bench.py $(BATCH_BENCH_ARGS)
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests batch layers

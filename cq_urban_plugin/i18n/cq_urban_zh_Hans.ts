@@ -6215,22 +6215,22 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>[{k}/{total}] {what}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="223" />
+        <location filename="../core/checks/batch.py" line="222" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="229" />
+        <location filename="../core/checks/batch.py" line="228" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="222" />
+        <location filename="../core/checks/batch.py" line="221" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="229" />
+        <location filename="../core/checks/batch.py" line="228" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>

@@ -203,8 +203,7 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
                 except PlanInputError as error:
                     failed[jurisdiction.id] = str(error)
                     finished += 1
-                    _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(id=jurisdiction.id, error=error),
-                         True)
+                    _say(feedback, str(error), True)  # the message names the jurisdiction
                     progress(tr("{id} failed").format(id=jurisdiction.id))
                     continue
                 for note in job.pop("notes"):
