@@ -6220,7 +6220,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="228" />
+        <location filename="../core/checks/batch.py" line="231" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
@@ -6230,7 +6230,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="228" />
+        <location filename="../core/checks/batch.py" line="231" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6256,6 +6256,11 @@ Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row 
 输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
 
 输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="227" />
+        <source>(outside every township)</source>
+        <translation>（所有乡镇（街道）以外）</translation>
     </message>
 </context>
 </TS>

@@ -25,7 +25,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsVectorLayer
 
 from ...i18n import tr
-from ..batch.work import COLUMNS
+from ..batch.work import COLUMNS, OUTSIDE
 from ..errors import PlanInputError, check_cancel
 from ..files import batch_store
 from ..geo.network import point_xy
@@ -222,6 +222,9 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
                     _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(
                         id=jurisdiction.id, error=failed[jurisdiction.id]), True)
                 else:
+                    for row in result["rows"]:
+                        if row["twp_fid"] is None and row["township"] == OUTSIDE:
+                            row["township"] = tr("(outside every township)")
                     batch_store.write_jurisdiction(folder, jurisdiction.id, result["rows"], COLUMNS, meta)
                     done.append(jurisdiction.id)
                 finished += 1
