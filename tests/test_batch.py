@@ -2,7 +2,7 @@
 (worker processes), against each jurisdiction's single run of the plugin's own checks.
 
 A synthetic municipality of 6 jurisdictions (the benchmark's generator, a seed each, 4 townships of
-9 km, 200 stops, 80 built-up blocks each); one local cluster of 2 worker processes for the module,
+9 km, 200 stops, 80 built-up blocks each), and the issue's 38 of them; one local cluster of 2 worker processes for the module,
 given to the algorithm by its scheduler address (the default, a cluster of its own, is what the
 qgis_process test runs)."""
 import json
@@ -51,11 +51,10 @@ def _layers(entry):
             QgsVectorLayer(entry["stops"], "stops", "ogr"))
 
 
-@pytest.fixture(scope="module")
-def single_runs(municipality):
-    """Each jurisdiction through the plugin's own checks: {id: {fid: (bu, twp, served, covered)}, id: outside}."""
+def _single_runs(listing):
+    """Each jurisdiction through the plugin's own checks: {id: ({fid: (name, bu, twp, served, covered)}, outside)}."""
     runs = {}
-    for entry in json.loads(municipality.read_text(encoding="utf-8"))["jurisdictions"]:
+    for entry in json.loads(listing.read_text(encoding="utf-8"))["jurisdictions"]:
         townships, builtup, stops = _layers(entry)
         built = check_builtup(builtup, townships, name_field="name")
         cover = check_coverage(stops, builtup, townships, name_field="name")
@@ -64,6 +63,11 @@ def single_runs(municipality):
                         zones[r.fid].covered_km2 if r.fid in zones else 0.0) for r in built.townships}
         runs[entry["id"]] = (rows, built.detail.outside_geometric_km2)
     return runs
+
+
+@pytest.fixture(scope="module")
+def single_runs(municipality):
+    return _single_runs(municipality)
 
 
 def _batch(folder, listing, cluster=None, **extra):
@@ -122,6 +126,16 @@ def test_merged_table_equals_every_single_run(cq_provider, municipality, single_
     other = _batch(tmp_path, municipality, cluster, RADIUS=300)
     assert other["DONE_COUNT"] == COUNT
     assert sum(r["cover_km2"] or 0 for r in read_table(other["MERGED"])) < sum(r["cover_km2"] or 0 for r in merged)
+
+
+def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, cluster, tmp_path):
+    """The issue's municipality: 38 jurisdictions (tiny ones) through the batch, each equal to its single run."""
+    from municipality import municipality as generate
+
+    listing = generate(tmp_path / "data", 38, SCALE)
+    results = _batch(tmp_path / "out", listing, cluster)
+    assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (38, 0)
+    _assert_equal_to_single_runs(read_table(results["MERGED"]), _single_runs(listing), [f"j{n:02d}" for n in range(38)])
 
 
 def _killer(address, stop, killed):
