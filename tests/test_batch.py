@@ -2,9 +2,9 @@
 (worker processes), against each jurisdiction's single run of the plugin's own checks.
 
 A synthetic municipality of 6 jurisdictions (the benchmark's generator, a seed each, 4 townships of
-9 km, 200 stops, 80 built-up blocks each), and the issue's 38 of them; one local cluster of 2 worker processes for the module,
-given to the algorithm by its scheduler address (the default, a cluster of its own, is what the
-qgis_process test runs)."""
+9 km, 200 stops, 80 built-up blocks each), and the issue's 38 of them; one local cluster of 2 worker
+processes for the module, given to the algorithm by its scheduler address (the default, a cluster of its
+own, is what the qgis_process test runs)."""
 import json
 import os
 import shutil
@@ -222,3 +222,33 @@ def test_qgis_process_runs_check_batch(installed_plugin, municipality, single_ru
     payload = json.loads(result.stdout[result.stdout.index("{"):])
     assert payload["results"]["DONE_COUNT"] == 2 and payload["results"]["FAILED_COUNT"] == 0
     _assert_equal_to_single_runs(read_table(payload["results"]["MERGED"]), single_runs, ["j00", "j01"])
+
+
+def test_a_scheduler_whose_worker_has_no_plugin(cq_provider, municipality, single_runs, tmp_path):
+    """A running scheduler and a `dask worker` started elsewhere (a folder of its own, no PYTHONPATH: it cannot
+    import the plugin): the batch sends it the work's code, and the figures are the single runs'."""
+    import subprocess
+
+    from distributed import LocalCluster
+
+    entries = json.loads(municipality.read_text(encoding="utf-8"))["jurisdictions"][:2]
+    listing = tmp_path / "list.json"
+    listing.write_text(json.dumps(entries), encoding="utf-8")
+    elsewhere = tmp_path / "worker"
+    elsewhere.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    assert subprocess.run([sys.executable, "-c", "import cq_urban_plugin"], cwd=elsewhere, env=env,
+                          capture_output=True).returncode != 0  # the worker's Python has no plugin
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as scheduler:
+        worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", scheduler.scheduler_address,
+                                   "--nthreads", "1", "--no-nanny", "--no-dashboard"], cwd=elsewhere, env=env,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            with distributed.Client(scheduler.scheduler_address) as client:
+                client.wait_for_workers(1, timeout=60)
+            results = _batch(tmp_path / "out", listing, scheduler)
+        finally:
+            worker.terminate()
+            worker.wait(30)
+    assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (2, 0)
+    _assert_equal_to_single_runs(read_table(results["MERGED"]), single_runs, ["j00", "j01"])

@@ -10,11 +10,31 @@ Nothing of QGIS: the client side that reads the layers is ``core.checks.batch``.
 import multiprocessing.spawn
 import os
 import sys
+import tempfile
 import uuid
+import zipfile
+from pathlib import Path
 
 from .work import measure
 
 RETRIES = 2
+PACKAGE = Path(__file__).resolve().parents[2]  # cq_urban_plugin/
+# What a worker imports: the package's own __init__ files, the work and the kernels (no QGIS in any).
+SHIPPED = ("__init__.py", "core/__init__.py", "core/kernels", "core/batch")
+
+
+def work_zip(folder) -> str:
+    """A zip of what the workers import (``SHIPPED``), for a scheduler's workers that do not have the
+    plugin: dask's ``upload_file`` puts it on their path, and on that of every worker joining later."""
+    # A name of its own each time: a worker keeps the zips it was sent on its path, and one rewritten in
+    # place under Python's zip importer would break it.
+    path = Path(folder) / f"cq_urban_batch_work_{uuid.uuid4().hex[:12]}.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in SHIPPED:
+            source = PACKAGE / item
+            for file in sorted(source.rglob("*.py")) if source.is_dir() else [source]:
+                archive.write(file, f"{PACKAGE.name}/{file.relative_to(PACKAGE).as_posix()}")
+    return str(path)
 
 
 def _python_for_workers() -> None:
@@ -48,7 +68,8 @@ def dask_missing() -> str:
 class Engine:
     """``with Engine(address=None, workers=2) as engine``: ``engine.submit(job)`` gives a future,
     ``engine.completed(futures)`` yields them as they finish. Without an address a local cluster of
-    ``workers`` processes is started, and closed at the end; with one, the scheduler there is used."""
+    ``workers`` processes is started, and closed at the end; with one, the scheduler there is used, and
+    its workers are sent the code they run (``work_zip``): they need shapely 2 and numpy, not the plugin."""
 
     def __init__(self, address: str = "", workers: int = 2):
         self.address, self.workers = (address or "").strip(), max(1, int(workers))
@@ -59,6 +80,8 @@ class Engine:
 
         if self.address:
             self.client = Client(self.address, timeout="20s")
+            with tempfile.TemporaryDirectory() as folder:
+                self.client.upload_file(work_zip(folder))
         else:
             _python_for_workers()
             self.cluster = LocalCluster(n_workers=self.workers, processes=True, threads_per_worker=1,
