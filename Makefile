@@ -23,7 +23,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-venv python3-yaml \
 	fonts-noto-cjk python3-fonttools qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb xauth \
-	postgresql-postgis postgresql-client
+	postgresql-postgis postgresql-client python3-distributed
 # The numpy the system's GDAL and QGIS bindings are built against (read when a
 # recipe needs it, after debian-packages): the venv keeps exactly that one, with
 # the pins of constraints-numpy<major>.txt.
@@ -36,7 +36,7 @@ PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: screenshots setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
+.PHONY: screenshots setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench bench-batch lint ts qm styles clean
 
 setup: debian-packages venv qgis-shapely qm
 
@@ -121,6 +121,12 @@ bench: setup
 screenshots: setup
 	CQ_URBAN_SCREENSHOTS=$(CURDIR)/tests/screenshots $(PY) -m pytest tests/test_panel.py tests/test_panel_fit.py \
 		-o cache_dir=$(PYTEST_CACHE) -q -k "screenshot or fit"
+
+# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster of 1 and 2 worker
+# processes: 38 synthetic jurisdictions of 10 townships each (BATCH_BENCH_ARGS to change them).
+BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2
+bench-batch: setup
+	$(PY) tests/benchmarks/batch_bench.py $(BATCH_BENCH_ARGS)
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests batch layers

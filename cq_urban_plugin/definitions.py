@@ -53,3 +53,5 @@ CHECK_PLAN = "check_plan"
 
 # A plan-check dossier: the whole-plan check as one PDF of a jurisdiction (issue 16).
 EXPORT_DOSSIER = "export_dossier"
+# Many jurisdictions at once on a dask cluster: built-up and stop coverage per township (issue 21).
+CHECK_BATCH = "check_batch"

@@ -59,6 +59,7 @@ BASELINES = {
                                  "TARGET_VALUE": 90, "SERVICE_AREA": "TEMPORARY_OUTPUT",
                                  "UNCOVERED": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
                                 "SERVED_AREA", "MEASURED"),
+    "check_batch": None,  # a list of jurisdictions, not a layer (its bad inputs: tests/test_batch.py)
     "check_plan": None,  # a bad layer is its targets' row, not the run's end (tests/test_plan_check.py)
     "export_dossier": None,  # check_plan's inputs, run inside (its bad inputs there); tests/test_dossier.py
 }

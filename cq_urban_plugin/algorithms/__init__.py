@@ -1,4 +1,5 @@
 """The provider's algorithms, one a file. Add a new one to ALGORITHMS."""
+from .check_batch import CheckBatchAlgorithm
 from .check_builtup import CheckBuiltupAlgorithm
 from .check_control_lines import CheckControlLinesAlgorithm
 from .check_coverage import CheckCoverageAlgorithm
@@ -26,6 +27,7 @@ ALGORITHMS = [
     CheckLandShareAlgorithm,
     CheckDistanceRuleAlgorithm,
     CheckPlanAlgorithm,
+    CheckBatchAlgorithm,
     ListTargetsAlgorithm,
     ConvertWebCoordinatesAlgorithm,
     ReadDeliveryAlgorithm,

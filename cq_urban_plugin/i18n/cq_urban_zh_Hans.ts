@@ -340,22 +340,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="405" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="405" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="411" />
+        <location filename="../core/checks/builtup.py" line="410" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="411" />
+        <location filename="../core/checks/builtup.py" line="410" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
@@ -370,32 +370,32 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="451" />
+        <location filename="../core/checks/builtup.py" line="450" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="454" />
+        <location filename="../core/checks/builtup.py" line="453" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="454" />
+        <location filename="../core/checks/builtup.py" line="453" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="460" />
+        <location filename="../core/checks/builtup.py" line="459" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="464" />
+        <location filename="../core/checks/builtup.py" line="463" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="464" />
+        <location filename="../core/checks/builtup.py" line="463" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -831,47 +831,47 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="300" />
+        <location filename="../core/checks/coverage.py" line="302" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="303" />
+        <location filename="../core/checks/coverage.py" line="305" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="311" />
+        <location filename="../core/checks/coverage.py" line="313" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="319" />
+        <location filename="../core/checks/coverage.py" line="321" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="325" />
+        <location filename="../core/checks/coverage.py" line="327" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="242" />
+        <location filename="../core/checks/coverage.py" line="244" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="254" />
+        <location filename="../core/checks/coverage.py" line="256" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="421" />
+        <location filename="../core/checks/coverage.py" line="423" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="442" />
+        <location filename="../core/checks/coverage.py" line="444" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -881,7 +881,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="272" />
+        <location filename="../core/checks/coverage.py" line="274" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1176,12 +1176,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="200" />
+        <location filename="../core/geo/measure.py" line="205" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="200" />
+        <location filename="../core/geo/measure.py" line="205" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
@@ -1261,17 +1261,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="352" />
+        <location filename="../core/checks/builtup.py" line="351" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="357" />
+        <location filename="../core/checks/builtup.py" line="356" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="487" />
+        <location filename="../core/checks/builtup.py" line="486" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -1361,7 +1361,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="272" />
+        <location filename="../core/geo/service_area.py" line="285" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
@@ -2466,12 +2466,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="424" />
+        <location filename="../core/checks/coverage.py" line="426" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="429" />
+        <location filename="../core/checks/coverage.py" line="431" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2491,32 +2491,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="416" />
+        <location filename="../core/checks/coverage.py" line="418" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2896,7 +2896,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="437" />
+        <location filename="../core/checks/coverage.py" line="439" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -4744,37 +4744,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="380" />
+        <location filename="../core/checks/builtup.py" line="379" />
         <source>Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, the recorded figure once for each polygon's own record.</source>
         <translation>建成区图斑相互重叠 {km2:.4f} 平方公里：几何面积对重叠部分只计一次，记载面积则按各图斑自身的记载分别计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="429" />
+        <location filename="../core/checks/builtup.py" line="428" />
         <source>Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.</source>
         <translation>请选择存放各图斑记载面积（平方米）的字段（AREA_FIELD），或改用几何面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="431" />
+        <location filename="../core/checks/builtup.py" line="430" />
         <source>Layer '{layer}' has no recorded-area field {fields}.</source>
         <translation>图层“{layer}”没有记载面积字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="477" />
+        <location filename="../core/checks/builtup.py" line="476" />
         <source>No built-up polygon of '{layer}' has a recorded area in '{field}'.</source>
         <translation>图层“{layer}”中没有任何建成区图斑在“{field}”中有记载面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="494" />
+        <location filename="../core/checks/builtup.py" line="493" />
         <source>Recorded areas: field {field} (m², as the survey records them); a polygon split between townships gets its recorded area in proportion to its geometric area in each. The target is checked on the {figure} figure.</source>
         <translation>记载面积：字段 {field}（单位平方米，按调查记载）；跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。目标按{figure}核验。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="496" />
+        <location filename="../core/checks/builtup.py" line="495" />
         <source>recorded</source>
         <translation>记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="496" />
+        <location filename="../core/checks/builtup.py" line="495" />
         <source>geometric</source>
         <translation>几何面积</translation>
     </message>
@@ -5299,12 +5299,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="399" />
+        <location filename="../core/checks/coverage.py" line="401" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="400" />
+        <location filename="../core/checks/coverage.py" line="402" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
@@ -5349,7 +5349,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="495" />
+        <location filename="../core/checks/facility_coverage.py" line="494" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5359,7 +5359,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="252" />
+        <location filename="../core/geo/service_area.py" line="265" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5592,32 +5592,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="339" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="339" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="365" />
+        <location filename="../core/checks/coverage.py" line="367" />
         <source>Every type ({types})</source>
         <translation>各类设施（{types}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="375" />
+        <location filename="../core/checks/coverage.py" line="377" />
         <source>Per facility type: {types}; the share reached by every type is the intersection of their covered areas.</source>
         <translation>按设施类型：{types}；各类设施均可达的比例为其覆盖范围的交集。</translation>
     </message>
@@ -6002,144 +6002,310 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施类型</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="190" />
-        <source>Area unit of the Excel tables</source>
-        <translation>Excel 表格的面积单位</translation>
+        <location filename="../requirements.py" line="31" />
+        <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
+        <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="193" />
-        <source>Tables as an Excel workbook (.xlsx)</source>
-        <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
+        <location filename="../algorithms/check_batch.py" line="30" />
+        <source>Check many jurisdictions at once (dask)</source>
+        <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="193" />
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
+        <location filename="../algorithms/check_batch.py" line="49" />
+        <source>List of jurisdictions (JSON or CSV)</source>
+        <translation>辖区清单（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="27" />
-        <source>ha</source>
-        <translation>公顷</translation>
+        <location filename="../algorithms/check_batch.py" line="49" />
+        <source>Lists of jurisdictions (*.json *.csv)</source>
+        <translation>辖区清单 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="27" />
-        <source>mu</source>
-        <translation>亩</translation>
+        <location filename="../algorithms/check_batch.py" line="52" />
+        <source>Stop service radius (m)</source>
+        <translation>站点服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="69" />
-        <source>group</source>
-        <translation>分组</translation>
+        <location filename="../algorithms/check_batch.py" line="55" />
+        <source>Worker processes of the local cluster</source>
+        <translation>本机集群的工作进程数</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="69" />
-        <source>scope</source>
-        <translation>范围</translation>
+        <location filename="../algorithms/check_batch.py" line="58" />
+        <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
+        <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="112" />
-        <source>Total</source>
-        <translation>合计</translation>
+        <location filename="../algorithms/check_batch.py" line="61" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="151" />
-        <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
-        <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
+        <location filename="../algorithms/check_batch.py" line="62" />
+        <source>Merged table (GeoPackage)</source>
+        <translation>合并表（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="151" />
-        <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
-        <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
+        <location filename="../algorithms/check_batch.py" line="63" />
+        <source>Merged table (CSV)</source>
+        <translation>合并表（CSV）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
-        <source>Geometric (km²)</source>
-        <translation>几何面积（km²）</translation>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions measured</source>
+        <translation>已量算的辖区数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
-        <source>Recorded (km²)</source>
-        <translation>调查面积（km²）</translation>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions already measured, skipped</source>
+        <translation>已有结果而跳过的辖区数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
-        <source>Recorded − geometric (km²)</source>
-        <translation>调查面积 − 几何面积（km²）</translation>
+        <location filename="../algorithms/check_batch.py" line="64" />
+        <source>Jurisdictions that failed</source>
+        <translation>失败的辖区数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="412" />
-        <source>Population served (persons)</source>
-        <translation>服务范围人口（人）</translation>
+        <location filename="../algorithms/check_batch.py" line="76" />
+        <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
+        <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="413" />
-        <source>Population covered (persons)</source>
-        <translation>覆盖人口（人）</translation>
+        <location filename="../core/checks/batch.py" line="61" />
+        <source>The list of jurisdictions {path} does not exist.</source>
+        <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
-        <source>Townships flagged</source>
-        <translation>不一致的乡镇（街道）数</translation>
+        <location filename="../core/checks/batch.py" line="61" />
+        <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
+        <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
-        <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
-        <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
+        <location filename="../core/checks/batch.py" line="76" />
+        <source>The list of jurisdictions {path} cannot be read: {error}.</source>
+        <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
-        <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
-        <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
+        <location filename="../core/checks/batch.py" line="76" />
+        <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
+        <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="416" />
-        <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
-        <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
+        <location filename="../core/checks/batch.py" line="81" />
+        <source>Entry {n} of {path} is not an object with id and layers.</source>
+        <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="196" />
-        <source>Chart images written beside the report</source>
-        <translation>报告旁写出的图表图片</translation>
+        <location filename="../core/checks/batch.py" line="81" />
+        <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
+        <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="108" />
-        <source>Charts</source>
-        <translation>图表</translation>
+        <location filename="../core/checks/batch.py" line="85" />
+        <source>Jurisdiction '{id}' is listed twice in {path}.</source>
+        <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="107" />
-        <source>{title}: measured against target</source>
-        <translation>{title}：实测与目标对比</translation>
+        <location filename="../core/checks/batch.py" line="85" />
+        <source>Give every jurisdiction an id of its own.</source>
+        <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
-        <source>{title}: by township</source>
-        <translation>{title}：按乡镇（街道）</translation>
+        <location filename="../core/checks/batch.py" line="92" />
+        <source>The list of jurisdictions {path} names none.</source>
+        <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
-        <source>{title}: covered and uncovered served area</source>
-        <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
+        <location filename="../core/checks/batch.py" line="92" />
+        <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
+        <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="156" />
-        <source>target met</source>
-        <translation>达标</translation>
+        <location filename="../core/checks/batch.py" line="100" />
+        <source>Jurisdiction '{id}' has no {key} layer.</source>
+        <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="156" />
-        <source>target not met</source>
-        <translation>未达标</translation>
+        <location filename="../core/checks/batch.py" line="100" />
+        <source>Add its '{key}' to the list of jurisdictions.</source>
+        <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="190" />
-        <source>covered</source>
-        <translation>已覆盖</translation>
+        <location filename="../core/checks/batch.py" line="104" />
+        <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
+        <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="190" />
-        <source>uncovered</source>
-        <translation>未覆盖</translation>
+        <location filename="../core/checks/batch.py" line="104" />
+        <source>Check the path in the list of jurisdictions.</source>
+        <translation>请检查辖区清单中的路径。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="125" />
+        <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
+        <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="125" />
+        <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
+        <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="176" />
+        <source>dask.distributed cannot be imported ({error}).</source>
+        <translation>无法导入 dask.distributed（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="176" />
+        <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
+        <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="187" />
+        <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
+        <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="193" />
+        <source>[{k}/{total}] {what}</source>
+        <translation>[{k}/{total}] {what}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="222" />
+        <source>Jurisdiction '{id}' failed: {error}</source>
+        <translation>辖区“{id}”失败：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="231" />
+        <source>{id} failed</source>
+        <translation>{id} 失败</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="221" />
+        <source>the workers could not measure it ({error}).</source>
+        <translation>工作进程未能完成量算（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="231" />
+        <source>{id}: {n} townships</source>
+        <translation>{id}：{n} 个乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_store.py" line="32" />
+        <source>Jurisdiction id '{id}' cannot name a file.</source>
+        <translation>辖区 id“{id}”不能用作文件名。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_store.py" line="32" />
+        <source>Use letters, digits, '_', '-' or '.' only (e.g. 500116 or 江津区).</source>
+        <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="33" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="227" />
+        <source>(outside every township)</source>
+        <translation>（所有乡镇（街道）以外）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="132" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the log and the report say what was taken from where.</source>
+        <translation>成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：LANDUSE 取其地类图斑 DLTB（已给出 BUILTUP 时除外），TOWNSHIPS 取其 XZQ；没有 XZQ 时，按图斑的坐落单位代码派生乡镇单元；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="254" />
+        <source>The delivery's 地类图斑 records its areas: {field} is reported beside the geometric area.</source>
+        <translation>成果数据的地类图斑记录了图斑面积：在几何面积旁一并报告 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="114" />
+        <source>A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report say what was taken from where.</source>
+        <translation>调查或规划成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：TOWNSHIPS 取 XZQ（没有 XZQ 时，按地类图斑的坐落单位代码派生乡镇单元），ECOLOGY 取 STBHHX，FARMLAND 取 YJJBNTTB，DEVELOPMENT 取 CZKFBJ，BUILTUP 取城镇村属性码为 201/202 的地类图斑；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Parameter TOWNSHIPS: no township layer was given, and no DELIVERY to read one from.</source>
+        <translation>参数 TOWNSHIPS：未给出乡镇图层，也没有可从中读取的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Choose the township polygons, or give the survey delivery.</source>
+        <translation>请选择乡镇面图层，或给出调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="79" />
+        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
+
+An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
+
+A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
+        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT、APPROXIMATE_COUNT。
+
+规划中的约数或规划数（约、左右、规划人口：目录中比较方式为 about）不是下限：其行给出偏差（测算值减目标值，及其百分比），不判达标；目录为其给出 tolerance_pct 或在此设置容差时，测算值在规划数 ±该百分比以内即为达标。
+
+也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="109" />
+        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
+        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="122" />
+        <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
+        <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="129" />
+        <source>Approximate figures measured (deviation, no verdict)</source>
+        <translation>已测算的约数指标（给出偏差，不判达标）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="200" />
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="210" />
+        <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
+        <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="213" />
+        <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
+        <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="32" />
+        <source>CRS of the delivery's layers that have none (empty: from their coordinates)</source>
+        <translation>成果数据中无坐标系图层的坐标系（留空：根据其坐标判断）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="64" />
+        <source>{role}: parameter {parameter} was given; the delivery's {layer} is not used.</source>
+        <translation>{role}：已给出参数 {parameter}，不使用成果数据中的 {layer}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="88" />
+        <source>No layer for {role} in the delivery (parameter {parameter}).</source>
+        <translation>成果数据中没有{role}图层（参数 {parameter}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="95" />
+        <source>Parameter {parameter}: {layer} from the delivery {path}.</source>
+        <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
     </message>
     <message>
         <location filename="../algorithms/export_dossier.py" line="33" />
@@ -6186,104 +6352,6 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
-        <source>Plan check dossier: {jurisdiction}</source>
-        <translation>规划实施校核档案：{jurisdiction}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier.py" line="148" />
-        <source>Jurisdiction: {name}</source>
-        <translation>行政区：{name}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier.py" line="148" />
-        <source>Date: {date}</source>
-        <translation>日期：{date}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier.py" line="148" />
-        <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
-        <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="42" />
-        <source>Plan check dossier</source>
-        <translation>规划实施校核档案</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="89" />
-        <source>Data sources</source>
-        <translation>数据来源</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="98" />
-        <source>{title} (continued)</source>
-        <translation>{title}（续）</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="106" />
-        <source>None.</source>
-        <translation>无。</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="131" />
-        <source>Definition: {how}</source>
-        <translation>定义：{how}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier_pages.py" line="133" />
-        <source>Method: {method}</source>
-        <translation>方法：{method}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier.py" line="157" />
-        <source>Targets measured, with their verdicts</source>
-        <translation>已测目标及结论</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="79" />
-        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
-
-An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
-
-A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
-        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT、APPROXIMATE_COUNT。
-
-规划中的约数或规划数（约、左右、规划人口：目录中比较方式为 about）不是下限：其行给出偏差（测算值减目标值，及其百分比），不判达标；目录为其给出 tolerance_pct 或在此设置容差时，测算值在规划数 ±该百分比以内即为达标。
-
-也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="109" />
-        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
-        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
-        <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
-        <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
-        <source>Approximate figures measured (deviation, no verdict)</source>
-        <translation>已测算的约数指标（给出偏差，不判达标）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
-        <source>Deviation</source>
-        <translation>偏差</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
-        <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
-        <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_plan.py" line="213" />
-        <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
-        <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
-    </message>
-    <message>
         <location filename="../algorithms/list_targets.py" line="32" />
         <source>over {denominator}</source>
         <translation>分母：{denominator}</translation>
@@ -6310,6 +6378,26 @@ Output: a table without geometry.</source>
         <translation>{file} 中共 {n} 项指标，其中内置校核能测算 {measurable} 项</translation>
     </message>
     <message>
+        <location filename="../algorithms/run_outputs.py" line="190" />
+        <source>Area unit of the Excel tables</source>
+        <translation>Excel 表格的面积单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Tables as an Excel workbook (.xlsx)</source>
+        <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="196" />
+        <source>Chart images written beside the report</source>
+        <translation>报告旁写出的图表图片</translation>
+    </message>
+    <message>
         <location filename="../algorithms/tag_townships.py" line="109" />
         <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
 
@@ -6321,6 +6409,31 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
 输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
 名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。目录推定而非规划直接写明的取值（如“其他14个一般建制镇”这一类别、按同名商圈或片区标注的乡镇）予以标明：plan_infer 写出字段、取值及该类别自身的出处行，plan_note 说明如何推定，图例在该类别后标注（推定），匹配报告中有一行 inferred。
 输出：增加 plan_name、match、juris、plan_note、每种结构一个字段、plan_cite 及 plan_infer 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="131" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.</source>
+        <translation>可用调查成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹）代替乡镇图层：对其行政区 XZQ 赋值，未指定名称字段时按 XZQMC 匹配。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Parameter INPUT: no township layer was given, and no DELIVERY with a 行政区 (XZQ) layer.</source>
+        <translation>参数 INPUT：未给出乡镇图层，也没有含行政区（XZQ）图层的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Choose the township polygons, or give the survey delivery holding its XZQ.</source>
+        <translation>请选择乡镇面图层，或给出含 XZQ 的调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Parameter NAME_FIELD: layer '{layer}' has no plan_name, name or XZQMC field.</source>
+        <translation>参数 NAME_FIELD：图层“{layer}”没有 plan_name、name 或 XZQMC 字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Choose the field holding the township names.</source>
+        <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
         <location filename="../core/checks/facility_presence.py" line="66" />
@@ -6393,6 +6506,46 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
     <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>the 三调 classification</source>
+        <translation>三调工作分类</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>用地用海</source>
+        <translation>用地用海</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Field '{field}' of layer '{layer}' holds codes only the 三调 classification has ({sandiao}) and codes only 用地用海 has ({ydyh}): a field holds one code system.</source>
+        <translation>图层“{layer}”的字段“{field}”既有只见于三调工作分类的编码（{sandiao}），又有只见于用地用海分类的编码（{ydyh}）：一个字段只能采用一种分类体系。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Correct the codes of the other system, or choose the field of one system.</source>
+        <translation>请改正另一体系的编码，或选择只采用一种体系的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Field '{field}' of layer '{layer}': codes {codes} mean different land in the 三调 and in 用地用海, and were read before codes only {system} has ({proof}) showed the field's system.</source>
+        <translation>图层“{layer}”的字段“{field}”：编码 {codes} 在三调和用地用海中含义不同，且在只见于{system}的编码（{proof}）表明该字段的体系之前已被读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Type the codes to count (LANDUSE_CODES) to read them as they are, or give the field of 用地用海 codes as YDYHFLDM.</source>
+        <translation>请在 LANDUSE_CODES 中输入要统计的编码以按原样读取，或将用地用海编码字段命名为 YDYHFLDM 后给出。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="322" />
+        <source>{layer}: field '{field}' holds 三调 地类编码; the preset's 用地用海 codes were matched through the 三调 → 用地用海 correspondence of {source}: {pairs}.</source>
+        <translation>{layer}：字段“{field}”为三调地类编码；预设的用地用海编码经{source}的三调 → 用地用海对应关系匹配：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="326" />
+        <source>{layer}: {n} polygons of 三调 classes only part of whose 用地用海 classes count ({codes}) cannot be split by their codes and were not counted.</source>
+        <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
+    </message>
+    <message>
         <location filename="../core/checks/plan_check.py" line="336" />
         <source>{kind}: {how}; layers: {layers}</source>
         <translation>{kind}：{how}；图层：{layers}</translation>
@@ -6448,159 +6601,49 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
     <message>
+        <location filename="../core/checks/report.py" line="108" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
         <location filename="../core/checks/targets.py" line="179" />
         <source>approximate figure: {deviation}</source>
         <translation>约数：偏差 {deviation}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
-        <source>Inferred values</source>
-        <translation>推定取值</translation>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>ha</source>
+        <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="107" />
-        <source>{label} (partly inferred)</source>
-        <translation>{label}（部分推定）</translation>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>mu</source>
+        <translation>亩</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="107" />
-        <source>{label} (inferred)</source>
-        <translation>{label}（推定）</translation>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>group</source>
+        <translation>分组</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="159" />
-        <source>{structure}: {value} is inferred, not stated: {note}</source>
-        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>scope</source>
+        <translation>范围</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="174" />
-        <source>{field}: {value} (inferred)</source>
-        <translation>{field}：{value}（推定）</translation>
+        <location filename="../core/files/xlsx.py" line="112" />
+        <source>Total</source>
+        <translation>合计</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="175" />
-        <source>{field}: {value} (inferred; the class: {cite})</source>
-        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
+        <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="262" />
-        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
-        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
-    </message>
-    <message>
-        <location filename="../requirements.py" line="31" />
-        <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
-        <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_builtup.py" line="132" />
-        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the log and the report say what was taken from where.</source>
-        <translation>成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：LANDUSE 取其地类图斑 DLTB（已给出 BUILTUP 时除外），TOWNSHIPS 取其 XZQ；没有 XZQ 时，按图斑的坐落单位代码派生乡镇单元；日志和报告说明每个图层取自何处。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_builtup.py" line="254" />
-        <source>The delivery's 地类图斑 records its areas: {field} is reported beside the geometric area.</source>
-        <translation>成果数据的地类图斑记录了图斑面积：在几何面积旁一并报告 {field}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_control_lines.py" line="114" />
-        <source>A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report say what was taken from where.</source>
-        <translation>调查或规划成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：TOWNSHIPS 取 XZQ（没有 XZQ 时，按地类图斑的坐落单位代码派生乡镇单元），ECOLOGY 取 STBHHX，FARMLAND 取 YJJBNTTB，DEVELOPMENT 取 CZKFBJ，BUILTUP 取城镇村属性码为 201/202 的地类图斑；日志和报告说明每个图层取自何处。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_control_lines.py" line="208" />
-        <source>Parameter TOWNSHIPS: no township layer was given, and no DELIVERY to read one from.</source>
-        <translation>参数 TOWNSHIPS：未给出乡镇图层，也没有可从中读取的成果数据（DELIVERY）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_control_lines.py" line="208" />
-        <source>Choose the township polygons, or give the survey delivery.</source>
-        <translation>请选择乡镇面图层，或给出调查成果数据。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/delivery_inputs.py" line="32" />
-        <source>CRS of the delivery's layers that have none (empty: from their coordinates)</source>
-        <translation>成果数据中无坐标系图层的坐标系（留空：根据其坐标判断）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/delivery_inputs.py" line="64" />
-        <source>{role}: parameter {parameter} was given; the delivery's {layer} is not used.</source>
-        <translation>{role}：已给出参数 {parameter}，不使用成果数据中的 {layer}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/delivery_inputs.py" line="88" />
-        <source>No layer for {role} in the delivery (parameter {parameter}).</source>
-        <translation>成果数据中没有{role}图层（参数 {parameter}）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/delivery_inputs.py" line="95" />
-        <source>Parameter {parameter}: {layer} from the delivery {path}.</source>
-        <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="131" />
-        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.</source>
-        <translation>可用调查成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹）代替乡镇图层：对其行政区 XZQ 赋值，未指定名称字段时按 XZQMC 匹配。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="182" />
-        <source>Parameter INPUT: no township layer was given, and no DELIVERY with a 行政区 (XZQ) layer.</source>
-        <translation>参数 INPUT：未给出乡镇图层，也没有含行政区（XZQ）图层的成果数据（DELIVERY）。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="182" />
-        <source>Choose the township polygons, or give the survey delivery holding its XZQ.</source>
-        <translation>请选择乡镇面图层，或给出含 XZQ 的调查成果数据。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="192" />
-        <source>Parameter NAME_FIELD: layer '{layer}' has no plan_name, name or XZQMC field.</source>
-        <translation>参数 NAME_FIELD：图层“{layer}”没有 plan_name、name 或 XZQMC 字段。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="192" />
-        <source>Choose the field holding the township names.</source>
-        <translation>请选择存放乡镇名称的字段。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="224" />
-        <source>the 三调 classification</source>
-        <translation>三调工作分类</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="224" />
-        <source>用地用海</source>
-        <translation>用地用海</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="303" />
-        <source>Field '{field}' of layer '{layer}' holds codes only the 三调 classification has ({sandiao}) and codes only 用地用海 has ({ydyh}): a field holds one code system.</source>
-        <translation>图层“{layer}”的字段“{field}”既有只见于三调工作分类的编码（{sandiao}），又有只见于用地用海分类的编码（{ydyh}）：一个字段只能采用一种分类体系。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="303" />
-        <source>Correct the codes of the other system, or choose the field of one system.</source>
-        <translation>请改正另一体系的编码，或选择只采用一种体系的字段。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="309" />
-        <source>Field '{field}' of layer '{layer}': codes {codes} mean different land in the 三调 and in 用地用海, and were read before codes only {system} has ({proof}) showed the field's system.</source>
-        <translation>图层“{layer}”的字段“{field}”：编码 {codes} 在三调和用地用海中含义不同，且在只见于{system}的编码（{proof}）表明该字段的体系之前已被读取。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="309" />
-        <source>Type the codes to count (LANDUSE_CODES) to read them as they are, or give the field of 用地用海 codes as YDYHFLDM.</source>
-        <translation>请在 LANDUSE_CODES 中输入要统计的编码以按原样读取，或将用地用海编码字段命名为 YDYHFLDM 后给出。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="322" />
-        <source>{layer}: field '{field}' holds 三调 地类编码; the preset's 用地用海 codes were matched through the 三调 → 用地用海 correspondence of {source}: {pairs}.</source>
-        <translation>{layer}：字段“{field}”为三调地类编码；预设的用地用海编码经{source}的三调 → 用地用海对应关系匹配：{pairs}。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/landuse.py" line="326" />
-        <source>{layer}: {n} polygons of 三调 classes only part of whose 用地用海 classes count ({codes}) cannot be split by their codes and were not counted.</source>
-        <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
+        <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
     </message>
     <message>
         <location filename="../core/geo/delivery.py" line="227" />
@@ -6641,6 +6684,176 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/geo/delivery.py" line="428" />
         <source>built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 (with 201A/202A), as the 城镇建成区 statistics count it.</source>
         <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="107" />
+        <source>{title}: measured against target</source>
+        <translation>{title}：实测与目标对比</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: by township</source>
+        <translation>{title}：按乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: covered and uncovered served area</source>
+        <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>uncovered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Plan check dossier: {jurisdiction}</source>
+        <translation>规划实施校核档案：{jurisdiction}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Jurisdiction: {name}</source>
+        <translation>行政区：{name}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
+        <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="157" />
+        <source>Targets measured, with their verdicts</source>
+        <translation>已测目标及结论</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="42" />
+        <source>Plan check dossier</source>
+        <translation>规划实施校核档案</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="89" />
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="98" />
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="106" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <source>Definition: {how}</source>
+        <translation>定义：{how}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="373" />
+        <source>Inferred values</source>
+        <translation>推定取值</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Geometric (km²)</source>
+        <translation>几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded (km²)</source>
+        <translation>调查面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded − geometric (km²)</source>
+        <translation>调查面积 − 几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="412" />
+        <source>Population served (persons)</source>
+        <translation>服务范围人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="413" />
+        <source>Population covered (persons)</source>
+        <translation>覆盖人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="414" />
+        <source>Townships flagged</source>
+        <translation>不一致的乡镇（街道）数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
+        <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
+        <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="416" />
+        <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
+        <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (partly inferred)</source>
+        <translation>{label}（部分推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (inferred)</source>
+        <translation>{label}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="159" />
+        <source>{structure}: {value} is inferred, not stated: {note}</source>
+        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="174" />
+        <source>{field}: {value} (inferred)</source>
+        <translation>{field}：{value}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="175" />
+        <source>{field}: {value} (inferred; the class: {cite})</source>
+        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="262" />
+        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
+        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
     </message>
     <message>
         <location filename="../gui/delivery.py" line="31" />

@@ -34,7 +34,7 @@ from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
-from ..geo.overlay import outside_zones_union, overlapping_pairs, split_by_zones, union_all
+from ..geo.overlay import overlapping_pairs, union_all, zone_pieces
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
@@ -299,7 +299,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
     if feedback is not None:
         feedback.setProgressText(tr("Splitting built-up area by township"))
-    pieces = split_by_zones(builtup, zones, feedback)
+    pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback)  # the outside part too
     if all(piece.isEmpty() for piece in pieces.values()):
         raise PlanInputError(
             tr("No built-up polygon of '{builtup}' lies inside any township of '{townships}'.").format(
@@ -316,7 +316,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         name = _text(attributes.get(name_field)) if name_field else ""
         values = scope.values_of(attributes, name)
         in_scope = not scope.value or scope.value in values
-        geometric, record = meter.km2(pieces[position]), shares.get(position)
+        geometric, record = piece_km2[position], shares.get(position)
         rows.append(TownshipBuiltup(
             fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), group=" | ".join(values),
             in_scope=in_scope, geometry=feature.geometry, builtup=pieces[position],
@@ -345,7 +345,6 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         notes.append(tr("Townships overlap, so land in both is counted twice in sums: {pairs}.").format(
             pairs="; ".join(f"{a} / {b} ({area / 1e6:.4f} km²)" for a, b, area in overlaps[:10])))
 
-    outside_km2 = meter.km2(outside_zones_union(builtup, [r.geometry for r in rows], feedback))
     if area_field and not overlaps:
         _overlap_note(notes, whole_sum - outside_km2 - sum(r.geometric_km2 for r in rows))
     if outside_km2 > 0.0005:
@@ -367,7 +366,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     geometric_km2 = sum(r.geometric_km2 for r in in_scope)
     recorded_km2 = sum(r.recorded_km2 for r in in_scope) if area_field else None
     # No dissolve of the whole layer here: each township's part is dissolved on its own
-    # (split_by_zones), which keeps memory to a township's worth on very large layers.
+    # (overlay.zone_pieces), which keeps memory to a township's worth on very large layers.
     return BuiltupMeasurement(projection, scope.label, chosen(geometric_km2, recorded_km2), rows,
                               list(groups.values()), chosen(outside_km2, outside_record), QgsGeometry(), notes,
                               inputs, area_source=area_source, area_field=area_field, geometric_km2=geometric_km2,

@@ -223,6 +223,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     served_geometries = [f.geometry for f in served]
     served_index = GeometryIndex(served_geometries)
     shapes, method, counted, duplicates = (run.shapes or _stop_shapes)(workspace, run, served_index)
+    service = shapes if isinstance(shapes, service_area.Service) else service_area.Service(list(shapes))
 
     names = {}
     if townships is not None:
@@ -234,8 +235,9 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
             names[f.fid] = str(name) if name not in (None, "") and not _is_null(name) else f"fid {f.fid}"
     else:
         rect = QgsRectangle()
-        for geometry in served_geometries + shapes:
+        for geometry in served_geometries:
             rect.combineExtentWith(geometry.boundingBox())
+        rect.combineExtentWith(service.extent())
         zones = service_area.grid_zones(rect)
     zones_feedback = None
     if feedback is not None:
@@ -244,8 +246,8 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         zones_feedback = QgsProcessingMultiStepFeedback(2, feedback)  # the zones: the second half, 50 → 100 %
         zones_feedback.setCurrentStep(1)
         zones_feedback.setProgress(0)
-    results = service_area.cover_zones(served_geometries, shapes, zones, meter, zones_feedback, run.with_service,
-                                       served_index)
+    results = service_area.cover_zones(served_geometries, service.shapes, zones, meter, zones_feedback,
+                                       run.with_service, served_index, service.points, service.radius)
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
@@ -321,7 +323,7 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
                     "side ({seg} segments per quarter circle).").format(
             roads=roads_label, snap=SNAP_TOLERANCE, r=radius, w=run.access_width, seg=BUFFER_SEGMENTS)
     else:
-        shapes = service_area.stop_buffers([p for _, p in points], radius)
+        shapes = service_area.Service(points=service_area.xy([p for _, p in points]), radius=radius)
         method = tr("Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter "
                     "circle (as native:buffer), dissolved and intersected with the served area.").format(
             r=radius, seg=BUFFER_SEGMENTS)

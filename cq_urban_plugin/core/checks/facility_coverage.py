@@ -451,16 +451,15 @@ class _Shapes:
         return access
 
     def _straight(self, sources, radii, polygons, access):
-        shapes = []
-        for radius in sorted(set(radii)):
-            shapes += service_area.stop_buffers([p for (_, p), r in zip(sources, radii) if r == radius], radius)
+        """The points' discs (built by the kernel where a zone needs them) and the polygons' shapes."""
+        service = service_area.Service(points=service_area.xy([p for _, p in sources]), radius=self.radius or 0.0)
         if self.entrances is None:
-            shapes += [g.buffer(r, BUFFER_SEGMENTS) for (_, g), r in zip(polygons, radii)]
+            service.shapes += [g.buffer(r, BUFFER_SEGMENTS) for (_, g), r in zip(polygons, radii)]
         else:
-            shapes += [QgsGeometry(g) for _, g in polygons]
+            service.shapes += [QgsGeometry(g) for _, g in polygons]
             for position, point in access:
-                shapes += service_area.stop_buffers([point], radii[position])
-        return shapes
+                service.shapes += service_area.stop_buffers([point], radii[position])
+        return service
 
     def _network(self, workspace, run, sources, polygons, radii, access):
         """Reachable roads from the points, the polygons' boundaries or entrances, widened; with the polygons.

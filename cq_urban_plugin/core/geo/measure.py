@@ -174,6 +174,11 @@ class AreaMeter:
             self._distance_area.setSourceCrs(projection.crs, transforms.current_context())
             self._distance_area.setEllipsoid("GRS80")
 
+    @property
+    def planar(self) -> bool:
+        """Areas are planar in the working CRS alone (one zone, no ellipsoid): a kernel's own figures."""
+        return self._distance_area is None and self._strips is None
+
     def km2(self, geometry: QgsGeometry) -> float:
         if geometry is None or geometry.isEmpty():
             return 0.0

@@ -15,6 +15,28 @@ from ...compat import GeometryType, WkbType
 from ..errors import check_cancel
 
 
+def as_shapely(geometries: Iterable[QgsGeometry]):
+    """The geometries as a numpy array of shapely 2 geometries, through WKB (None for an empty one):
+    what the kernels (``core.kernels``) take."""
+    import shapely
+
+    return shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
+                             for g in geometries])
+
+
+def as_qgis(values) -> List[QgsGeometry]:
+    """Shapely geometries (None: empty) back as QgsGeometry, through WKB."""
+    import shapely
+
+    out = []
+    for wkb in shapely.to_wkb(values, output_dimension=3):  # 2 or 3 (a GEOS before 3.12 refuses 4)
+        geometry = QgsGeometry()
+        if wkb is not None:
+            geometry.fromWkb(wkb)
+        out.append(geometry)
+    return out
+
+
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:
     """Union of many polygons, overlaps counted once. Only polygons that touch or overlap are
     unioned (GEOS cascaded union, in chunks to bound memory), each group on its own; groups
@@ -104,6 +126,13 @@ class GeometryIndex:
         self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
                               dtype=float).reshape(-1, 4)
         self._grid = None
+        self._shapely = None
+
+    def shapely(self):
+        """The geometries as shapely 2 geometries (``as_shapely``), converted once."""
+        if self._shapely is None:
+            self._shapely = as_shapely(self.geometries)
+        return self._shapely
 
     def __len__(self):
         return len(self.geometries)
@@ -260,3 +289,27 @@ def outside_zones_union(polygons: Sequence[QgsGeometry], zones: Sequence[QgsGeom
         if not rest.isEmpty():
             remainders.append(rest)
     return union_all(remainders, feedback)
+
+
+def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None):
+    """({zone key: union of ``polygons`` inside the zone}, {zone key: its km²}, km² outside every zone)
+    for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
+    the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
+    measures in the working plane alone)."""
+    from ..kernels.builtup import builtup_by_zone
+
+    def progress(share):
+        check_cancel(feedback)
+        if feedback is not None:
+            feedback.setProgress(100.0 * share)
+
+    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
+    pieces = as_qgis(result.pieces)
+    if getattr(meter, "planar", True):
+        km2 = [float(a) / 1e6 for a in result.inside_area]
+        outside = result.outside_area / 1e6
+    else:
+        km2 = [meter.km2(p) for p in pieces]
+        outside = sum(meter.km2(p) for p in as_qgis(result.outside))
+    keys = [key for key, _ in zones]
+    return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside

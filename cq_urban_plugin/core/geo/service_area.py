@@ -23,7 +23,7 @@ walk from the road into the block), with the same segment count.
 import math
 import struct
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -35,7 +35,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..errors import check_cancel
 from . import transforms
-from .overlay import GeometryIndex, clip_union_to_zone, polygonal
+from .overlay import GeometryIndex, as_qgis, as_shapely
 
 BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
 ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, network distance only
@@ -107,18 +107,39 @@ class CoverageSummary:
         return 100.0 * (self.pop_covered or 0.0) / served
 
 
+def xy(points: Sequence[QgsPointXY]):
+    """The points as an n × 2 array of coordinates."""
+    import numpy as np
+
+    return np.array([(p.x(), p.y()) for p in points], dtype=float).reshape(-1, 2)
+
+
 def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = DUPLICATE_TOLERANCE):
     """(unique [(fid, point)], duplicate fids): a stop entered twice counts once."""
-    seen: Dict[tuple, int] = {}
-    unique, duplicates = [], []
-    for fid, point in points:
-        key = (round(point.x() / tolerance), round(point.y() / tolerance))
-        if key in seen:
-            duplicates.append(fid)
-        else:
-            seen[key] = fid
-            unique.append((fid, point))
-    return unique, duplicates
+    from ..kernels.coverage import unique_points as unique
+
+    keep, repeats = unique(xy([p for _, p in points]), tolerance)
+    return [points[i] for i in keep], [points[i][0] for i in repeats]
+
+
+@dataclass
+class Service:
+    """The service shapes of a coverage: polygons, and the discs of ``radius`` around ``points``
+    (an n × 2 array, or None), which are built only where a zone needs them."""
+
+    shapes: List[QgsGeometry] = field(default_factory=list)
+    points: object = None
+    radius: float = 0.0
+
+    def extent(self) -> QgsRectangle:
+        rect = QgsRectangle()
+        for geometry in self.shapes:
+            rect.combineExtentWith(geometry.boundingBox())
+        if self.points is not None and len(self.points):
+            (x0, y0), (x1, y1) = self.points.min(axis=0), self.points.max(axis=0)
+            rect.combineExtentWith(QgsRectangle(x0 - self.radius, y0 - self.radius, x1 + self.radius,
+                                                y1 + self.radius))
+        return rect
 
 
 def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
@@ -166,44 +187,43 @@ def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
     return zones
 
 
-def _area_km2(meter, geometry: QgsGeometry) -> float:
-    return meter.km2(geometry) if geometry is not None and not geometry.isEmpty() else 0.0
+def _km2(meter, geometries: Sequence[QgsGeometry], planar) -> List[float]:
+    """Areas in km²: the kernel's planar figures where the meter measures in the working plane alone,
+    else the meter's (zone by zone, or on the ellipsoid)."""
+    if meter is None or getattr(meter, "planar", False):
+        return [float(a) / 1e6 for a in planar]
+    return [meter.km2(g) if not g.isEmpty() else 0.0 for g in geometries]
 
 
 def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
-                feedback=None, with_service: bool = True, served_index: GeometryIndex = None) -> List[ZoneCoverage]:
-    """Coverage of the ``served`` polygons by the union of ``shapes`` (stop buffers or
-    widened reachable roads), zone by zone. ``zones`` are (key, polygon).
+                feedback=None, with_service: bool = True, served_index: GeometryIndex = None, points=None,
+                radius: float = 0.0) -> List[ZoneCoverage]:
+    """Coverage of the ``served`` polygons by the union of ``shapes`` (widened reachable roads,
+    facility buffers …) and of the ``radius`` discs around ``points`` (an n × 2 array of stops),
+    zone by zone. ``zones`` are (key, polygon).
 
     With ``with_service`` every zone that holds served area or a service shape gets a
     result, with the zone's whole service area (the union of every shape touching the
     zone). Without it only the shapes touching the served area are dissolved, which
-    is 2–3 times quicker, and zones without served area are left out."""
+    is 2–3 times quicker, and zones without served area are left out. The work is
+    ``core.kernels.coverage.cover_zones`` (shapely 2), the geometries crossing as WKB."""
+    from ..kernels import coverage as kernel
+
     served_index = served_index or GeometryIndex(served)
-    shape_index = GeometryIndex(shapes)
-    results = []
-    total = max(len(zones), 1)
-    for position, (key, zone) in enumerate(zones):
+
+    def progress(share):
         check_cancel(feedback)
-        if feedback is not None and position % 10 == 0:
-            feedback.setProgress(100.0 * position / total)
-        served_z = clip_union_to_zone(served_index, zone)
-        if not with_service and served_z.isEmpty():
-            continue
-        touching = shape_index.intersecting(zone if with_service else served_z)
-        if served_z.isEmpty() and not touching:
-            continue
-        merged = (QgsGeometry.unaryUnion(touching) if len(touching) > 1 else touching[0]) if touching else None
-        service_z = polygonal(merged.intersection(zone)) if merged is not None and with_service else QgsGeometry()
-        if served_z.isEmpty() or merged is None:
-            covered_z = QgsGeometry()
-        else:
-            covered_z = polygonal((service_z if with_service else merged).intersection(served_z))
-        uncovered_z = QgsGeometry()
-        if not served_z.isEmpty():
-            uncovered_z = served_z if covered_z.isEmpty() else polygonal(served_z.difference(covered_z))
-        results.append(ZoneCoverage(key, served_z, covered_z, service_z, uncovered_z,
-                                    _area_km2(meter, served_z), _area_km2(meter, covered_z)))
+        if feedback is not None:
+            feedback.setProgress(100.0 * share)
+
+    cover = kernel.cover_zones(served_index.shapely(), as_shapely([z for _, z in zones]), points, radius,
+                               as_shapely(shapes), with_service, BUFFER_SEGMENTS, progress)
+    served_z, covered, service, uncovered = (as_qgis(a) for a in (cover.served, cover.covered, cover.service,
+                                                                     cover.uncovered))
+    served_km2 = _km2(meter, served_z, cover.served_area)
+    covered_km2 = _km2(meter, covered, cover.covered_area)
+    results = [ZoneCoverage(zones[int(z)][0], *parts) for z, *parts in zip(
+        cover.zone, served_z, covered, service, uncovered, served_km2, covered_km2)]
     if feedback is not None:
         feedback.setProgress(100.0)
     return results
@@ -213,17 +233,10 @@ def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: Geomet
                   distance: float = 0.0) -> List[int]:
     """Ids of the stops that lie outside every served polygon (with ``distance``: farther than that
     from every served polygon)."""
-    outside = []
-    for fid, point in points:
-        rect = QgsRectangle(point.x() - distance, point.y() - distance, point.x() + distance, point.y() + distance)
-        if distance <= 0:
-            inside = any(g.contains(point) for g in served_index.candidates(rect))
-        else:
-            geometry = QgsGeometry.fromPointXY(point)
-            inside = any(g.distance(geometry) <= distance for g in served_index.candidates(rect))
-        if not inside:
-            outside.append(fid)
-    return outside
+    from ..kernels.coverage import outside
+
+    mask = outside(xy([p for _, p in points]), served_index.shapely(), distance)
+    return [fid for (fid, _), far in zip(points, mask.tolist()) if far]
 
 
 def _gcj02_to_wgs84():

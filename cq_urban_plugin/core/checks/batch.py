@@ -1,0 +1,238 @@
+"""Many jurisdictions at once (cq_urban:check_batch, ``python -m cq_urban_plugin.batch``): the QGIS edge.
+
+The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers) is read here;
+each jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
+(``Workspace``: the Gauss-Krüger zone of the data, repaired polygons, every stop point), and
+handed as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with
+the same kernels the checks call. So a township's figures equal those of ``check_builtup`` and
+``check_coverage`` (straight line, by area) on that jurisdiction alone. Reading is done here, one
+jurisdiction after the other, while the workers compute the ones already read.
+
+Each jurisdiction's table is written when its figures arrive, into a file of its own moved into
+place when complete (``core.files.batch_store``); a jurisdiction whose table is there is skipped
+on a rerun; a bad one (a missing layer) is reported and the others go on; the merged table is
+written at the end from every complete one.
+
+Measured today: built-up km² per township and outside every township, and the served, covered km²
+and percent of the bus-stop coverage. Not yet: the rest of the whole-plan check (check_plan).
+"""
+import csv
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from qgis.core import QgsVectorLayer
+
+from ...i18n import tr
+from ..batch.work import COLUMNS, OUTSIDE
+from ..errors import PlanInputError, check_cancel
+from ..files import batch_store
+from ..geo.network import point_xy
+from ..geo.service_area import BUFFER_SEGMENTS, DUPLICATE_TOLERANCE
+from ..geo.workspace import Workspace
+from .builtup import default_name_field
+from .coverage import DEFAULT_RADIUS
+
+LAYER_KEYS = ("townships", "builtup", "stops")  # each jurisdiction's layers; "served" optional (default: built-up)
+
+
+@dataclass
+class Jurisdiction:
+    id: str
+    catalogue: str = ""
+    layers: Dict[str, str] = field(default_factory=dict)  # key -> layer source (path, path|layername=…)
+    name_field: str = ""
+
+
+def _resolve(source: str, base: Path) -> str:
+    path, bar, rest = str(source).partition("|")
+    if path and not Path(path).is_absolute() and "://" not in path and not path.startswith(("dbname=", "postgres")):
+        path = str((base / path).resolve())
+    return path + bar + rest
+
+
+def read_list(path) -> List[Jurisdiction]:
+    """The jurisdictions of a JSON file (a list of objects, or {"jurisdictions": [...]}) or a CSV file
+    (a header row), each with id, catalogue, townships, builtup, stops, optionally served and
+    name_field. Relative paths are relative to the list's folder."""
+    path = Path(path)
+    if not path.is_file():
+        raise PlanInputError(tr("The list of jurisdictions {path} does not exist.").format(path=path),
+                             tr("Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, "
+                                "builtup, stops)."))
+    text = path.read_bytes()
+    try:
+        text = text.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = text.decode("gbk")
+    try:
+        if path.suffix.lower() == ".json":
+            entries = json.loads(text)
+            entries = entries.get("jurisdictions", []) if isinstance(entries, dict) else entries
+        else:
+            entries = list(csv.DictReader(text.splitlines()))
+    except (ValueError, csv.Error) as error:
+        raise PlanInputError(tr("The list of jurisdictions {path} cannot be read: {error}.").format(
+            path=path, error=error), tr("Write it as JSON (a list of objects) or as CSV with a header row.")) from None
+    found, seen = [], set()
+    for number, entry in enumerate(entries or [], start=1):
+        if not isinstance(entry, dict):
+            raise PlanInputError(tr("Entry {n} of {path} is not an object with id and layers.").format(
+                n=number, path=path), tr("Write each jurisdiction as {\"id\": …, \"townships\": …, …}."))
+        jurisdiction_id = batch_store.check_id(entry.get("id", ""))
+        if jurisdiction_id in seen:
+            raise PlanInputError(tr("Jurisdiction '{id}' is listed twice in {path}.").format(
+                id=jurisdiction_id, path=path), tr("Give every jurisdiction an id of its own."))
+        seen.add(jurisdiction_id)
+        layers = {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",) if entry.get(key)}
+        found.append(Jurisdiction(jurisdiction_id, str(entry.get("catalogue") or ""), layers,
+                                  str(entry.get("name_field") or "")))
+    if not found:
+        raise PlanInputError(tr("The list of jurisdictions {path} names none.").format(path=path),
+                             tr("Give one jurisdiction a row (id, catalogue, townships, builtup, stops)."))
+    return found
+
+
+def _open(jurisdiction: Jurisdiction, key: str) -> QgsVectorLayer:
+    source = jurisdiction.layers.get(key)
+    if not source:
+        raise PlanInputError(tr("Jurisdiction '{id}' has no {key} layer.").format(id=jurisdiction.id, key=key),
+                             tr("Add its '{key}' to the list of jurisdictions.").format(key=key))
+    layer = QgsVectorLayer(source, f"{jurisdiction.id} {key}", "ogr")
+    if not layer.isValid():
+        raise PlanInputError(tr("Jurisdiction '{id}': its {key} layer {source} could not be opened.").format(
+            id=jurisdiction.id, key=key, source=source), tr("Check the path in the list of jurisdictions."))
+    return layer
+
+
+def _wkb(geometries) -> list:
+    return [bytes(g.asWkb()) if g is not None and not g.isEmpty() else None for g in geometries]
+
+
+def read_job(jurisdiction: Jurisdiction, radius: float = DEFAULT_RADIUS, transform_context=None) -> dict:
+    """The job a worker measures (``core.batch.work.measure``): the jurisdiction's layers read in its
+    working CRS, as the single checks read them."""
+    layers = {key: _open(jurisdiction, key) for key in LAYER_KEYS}
+    served = _open(jurisdiction, "served") if jurisdiction.layers.get("served") else None
+    labels = {key: layer.name() for key, layer in layers.items()}
+    workspace = Workspace.open([(layers["builtup"], labels["builtup"]), (layers["townships"], labels["townships"]),
+                                (layers["stops"], labels["stops"])] + ([(served, served.name())] if served else []),
+                               transform_context=transform_context,
+                               not_empty=[(layers["builtup"], labels["builtup"]),
+                                          (layers["townships"], labels["townships"])])
+    if not workspace.meter.planar:
+        raise PlanInputError(
+            tr("Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet "
+               "split it by zone.").format(id=jurisdiction.id, projection=workspace.projection.describe()),
+            tr("Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage."))
+    name_field = jurisdiction.name_field or default_name_field(layers["townships"].fields().names())
+    townships = workspace.read_polygons(layers["townships"], labels["townships"], [name_field] if name_field else [])
+    names = []
+    for f in townships:
+        name = f.attributes.get(name_field) if name_field else None
+        null = name is None or name == "" or (hasattr(name, "isNull") and name.isNull())
+        names.append(f"fid {f.fid}" if null else str(name))
+    builtup = workspace.read_polygons(layers["builtup"], labels["builtup"])
+    stops = workspace.read_points(layers["stops"], labels["stops"], (), allow_empty=True)
+    xy = [(p.x(), p.y()) for f in stops for p in point_xy(f.geometry)]
+    return {"id": jurisdiction.id, "catalogue": jurisdiction.catalogue, "crs": workspace.crs.authid(),
+            "townships": _wkb(f.geometry for f in townships), "names": names,
+            "fids": [f.fid for f in townships], "builtup": _wkb(f.geometry for f in builtup),
+            "served": _wkb(f.geometry for f in workspace.read_polygons(served, served.name())) if served else None,
+            "stops": xy, "radius": float(radius), "segments": BUFFER_SEGMENTS, "tolerance": DUPLICATE_TOLERANCE,
+            "notes": list(workspace.notes)}
+
+
+@dataclass
+class BatchSummary:
+    merged_gpkg: str
+    merged_csv: str
+    rows: List[dict]
+    done: List[str]
+    skipped: List[str]
+    failed: Dict[str, str]
+    failed_csv: Optional[str] = None
+
+
+def _say(feedback, text, error=False):
+    if feedback is None:
+        return
+    if error:
+        feedback.reportError(text, fatalError=False)
+    else:
+        feedback.pushInfo(text)
+
+
+def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFAULT_RADIUS, workers: int = 2,
+              address: str = "", feedback=None, transform_context=None, engine=None) -> BatchSummary:
+    """Every jurisdiction measured on the cluster (``core.batch.engine.Engine``; ``engine``: one already
+    entered), each one's table written when its figures arrive, then the merged table. ``feedback``:
+    a Processing feedback (or anything with pushInfo, reportError, setProgress, isCanceled)."""
+    from ..batch.engine import Engine, dask_missing
+
+    missing = dask_missing()
+    if missing:
+        raise PlanInputError(tr("dask.distributed cannot be imported ({error}).").format(error=missing),
+                             tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
+                                "python3 -m pip install distributed."))
+    folder = Path(folder)
+    (folder / batch_store.FOLDER).mkdir(parents=True, exist_ok=True)
+    meta = {"radius": float(radius), "segments": BUFFER_SEGMENTS, "tolerance": DUPLICATE_TOLERANCE}
+    total = len(jurisdictions)
+    skipped = [j.id for j in jurisdictions if batch_store.is_complete(folder, j.id, meta)]
+    done, failed = [], {}
+    finished = len(skipped)
+    if skipped:
+        _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
+            n=len(skipped), total=total, ids=", ".join(skipped)))
+
+    def progress(what):
+        if feedback is not None:
+            feedback.setProgress(100.0 * finished / max(total, 1))
+        _say(feedback, tr("[{k}/{total}] {what}").format(k=finished, total=total, what=what))
+
+    todo = [j for j in jurisdictions if j.id not in skipped]
+    if todo:
+        with (engine if engine is not None else Engine(address, workers)) as running:
+            futures = {}
+            for jurisdiction in todo:
+                check_cancel(feedback)
+                try:
+                    job = read_job(jurisdiction, radius, transform_context)
+                except PlanInputError as error:
+                    failed[jurisdiction.id] = str(error)
+                    finished += 1
+                    _say(feedback, str(error), True)  # the message names the jurisdiction
+                    progress(tr("{id} failed").format(id=jurisdiction.id))
+                    continue
+                for note in job.pop("notes"):
+                    _say(feedback, f"{jurisdiction.id}: {note}")
+                futures[running.submit(job)] = jurisdiction
+            for future in running.completed(futures):
+                jurisdiction = futures[future]
+                if feedback is not None and feedback.isCanceled():
+                    for other in futures:
+                        other.cancel()
+                    check_cancel(feedback)
+                try:
+                    result = future.result()
+                except Exception as error:  # noqa: BLE001 (a worker's error: this jurisdiction fails, not the run)
+                    failed[jurisdiction.id] = tr("the workers could not measure it ({error}).").format(error=error)
+                    _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(
+                        id=jurisdiction.id, error=failed[jurisdiction.id]), True)
+                else:
+                    for row in result["rows"]:
+                        if row["twp_fid"] is None and row["township"] == OUTSIDE:
+                            row["township"] = tr("(outside every township)")
+                    batch_store.write_jurisdiction(folder, jurisdiction.id, result["rows"], COLUMNS, meta)
+                    done.append(jurisdiction.id)
+                finished += 1
+                progress(tr("{id}: {n} townships").format(id=jurisdiction.id, n=len(result["rows"]) - 1)
+                         if jurisdiction.id in done else tr("{id} failed").format(id=jurisdiction.id))
+    order = [j.id for j in jurisdictions if j.id in done or j.id in skipped]  # never a stale one
+    gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS)
+    failed_csv = batch_store.write_failed(folder, failed)
+    if feedback is not None:
+        feedback.setProgress(100.0)
+    return BatchSummary(gpkg, table, rows, done, skipped, failed, failed_csv)

@@ -1,0 +1,189 @@
+"""Coverage of a served area by service shapes, zone by zone, with the local method.
+
+Pure functions on arrays (numpy, shapely 2): the QGIS edge (``core.geo.service_area``) converts
+its geometries to shapely as WKB and back. Only the stops within reach of what a zone needs (its
+served land, or the whole zone when the service area is kept) are buffered, and each zone unions
+only the shapes near it: every GEOS operation stays local.
+
+Figures are those of the QGIS path they replace: a stop's buffer is the polygon GEOS gives a point
+with ``segments`` per quarter circle (as native:buffer with SEGMENTS), two stops closer than the
+tolerance are one, overlapping stops and served polygons count once; areas are planar.
+"""
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+
+from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygonal
+
+BUFFER_SEGMENTS = 16
+CUT_ONE_BY_ONE = 16  # a served part met by more shapes than this has them unioned first, then cut
+
+
+def unique_points(xy, tolerance: float):
+    """(positions of the distinct points, positions of the repeats), both in input order: a point whose
+    coordinates, rounded to ``tolerance``, are those of an earlier point is a repeat."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if not len(xy):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    _, first = np.unique(np.round(xy / tolerance), axis=0, return_index=True)
+    is_first = np.zeros(len(xy), dtype=bool)
+    is_first[first] = True
+    return np.flatnonzero(is_first), np.flatnonzero(~is_first)
+
+
+def discs(xy, radius: float, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
+    """The buffer polygon of every point: GEOS's buffer of (0, 0), moved to each point."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    if not len(xy):
+        return np.empty(0, dtype=object)
+    ring = shapely.get_coordinates(shapely.buffer(shapely.points(0.0, 0.0), radius, quad_segs=segments))
+    return shapely.polygons(ring[None, :, :] + xy[:, None, :])
+
+
+def outside(xy, polygons, distance: float = 0.0) -> np.ndarray:
+    """Mask of the points outside every polygon (with ``distance`` > 0: farther than that from all)."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    polygons = geometries(polygons)
+    polygons = polygons[[p is not None for p in polygons]]
+    far = np.ones(len(xy), dtype=bool)
+    if not len(xy) or not len(polygons):
+        return far
+    points = shapely.points(xy)
+    tree = shapely.STRtree(polygons)
+    if distance > 0:
+        hits, _ = tree.query(points, predicate="dwithin", distance=distance)
+    else:
+        hits, _ = tree.query(points, predicate="within")
+    far[hits] = False
+    return far
+
+
+@dataclass
+class ZoneCover:
+    """Per zone with a result (``zone``: positions in the zones given, in order): its served land,
+    covered land, service area (None unless kept) and uncovered land, with planar areas."""
+
+    zone: np.ndarray
+    served: np.ndarray
+    covered: np.ndarray
+    service: np.ndarray
+    uncovered: np.ndarray
+    served_area: np.ndarray
+    covered_area: np.ndarray
+
+
+def _near(targets, points, radius, shapes):
+    """(target, stop) pairs within ``radius`` and (target, shape) pairs that intersect, of the
+    targets that are not None."""
+    valid = np.flatnonzero([t is not None for t in targets])
+    none = np.zeros(0, np.int64)
+    stop_pairs = shape_pairs = (none, none)
+    if len(points) and len(valid) and radius > 0:
+        t, s = shapely.STRtree(points).query(targets[valid], predicate="dwithin", distance=radius)
+        stop_pairs = (valid[t], s)
+    if len(shapes) and len(valid):
+        t, s = shapely.STRtree(shapes).query(targets[valid], predicate="intersects")
+        shape_pairs = (valid[t], s)
+    return stop_pairs, shape_pairs
+
+
+def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_service: bool = True,
+                segments: int = BUFFER_SEGMENTS, progress=None) -> ZoneCover:
+    """Coverage of the ``served`` polygons, per zone of ``zones`` (polygons), by the discs of
+    ``radius`` around the points ``xy`` (n × 2) and by the polygons ``shapes`` (widened roads,
+    facility buffers …).
+
+    The covered land is found without any union of discs: each polygon of a zone's served land loses
+    the discs and shapes that meet it. With ``with_service`` every zone holding served land or a
+    service shape gets a result, with its whole service area (the union of every disc and shape
+    meeting the zone, cut to it); without it zones without served land are left out, and no union
+    of discs is made at all. ``progress(share)`` is called now and then (it may raise to stop)."""
+    zones, shapes = geometries(zones), geometries(shapes)
+    shapes = shapes[[s is not None for s in shapes]]
+    xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
+    points = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
+    served_z = clip_union(served, zones, None if progress is None else lambda share: progress(share / 3))
+    covered, uncovered = _cover_parts(served_z, xy, points, radius, shapes, segments, progress)
+    service = _service(zones, xy, points, radius, shapes, segments, progress) if with_service else \
+        np.full(len(zones), None, dtype=object)
+    kept = np.flatnonzero([s is not None or v is not None for s, v in zip(served_z, service)])
+    return ZoneCover(kept, served_z[kept], covered[kept], service[kept], uncovered[kept], areas(served_z[kept]),
+                     areas(covered[kept]))
+
+
+def _service(zones, xy, points, radius, shapes, segments, progress):
+    """Each zone's service area: the union of the discs and shapes that meet it, cut to it."""
+    (stop_zone, stop), (shape_zone, shape) = _near(zones, points, radius, shapes)
+    needed = np.unique(stop)
+    buffers = np.empty(len(points), dtype=object)
+    buffers[needed] = discs(xy[needed], radius, segments)
+    members = np.concatenate([buffers[stop], shapes[shape]])
+    keys = np.concatenate([stop_zone, shape_zone])
+    order = np.argsort(keys, kind="stable")
+    members, keys = members[order], keys[order]
+    merged = np.full(len(zones), None, dtype=object)
+    for count, (key, positions) in enumerate(groups(keys)):
+        if progress is not None and count % 50 == 0:
+            progress(0.6 + 0.3 * key / max(len(zones), 1))
+        merged[key] = members[positions[0]] if len(positions) == 1 else shapely.union_all(members[positions])
+    service = np.full(len(zones), None, dtype=object)
+    has = np.array([m is not None for m in merged], dtype=bool)
+    if has.any():
+        service[has] = polygonal(shapely.intersection(merged[has], zones[has]))
+    return service
+
+
+def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
+    """(covered, uncovered) land of each zone, without the zone's service area: every polygon of its
+    served land loses, one after the other, the discs and shapes that meet it (no union of discs);
+    one lying inside a disc's inscribed circle is covered whole at once."""
+    covered, uncovered = np.full(len(served_z), None, dtype=object), served_z.copy()
+    parts, zone_of = shapely.get_parts(served_z, return_index=True)
+    if not len(parts):
+        return covered, uncovered
+    (part_s, stop), (part_h, shape) = _near(parts, points, radius, shapes)
+    whole = np.zeros(len(parts), dtype=bool)
+    if len(stop):
+        box, inner = shapely.bounds(parts)[part_s], radius * math.cos(math.pi / (4 * segments)) * (1 - 1e-12)
+        dx = np.maximum(np.abs(box[:, 0] - xy[stop, 0]), np.abs(box[:, 2] - xy[stop, 0]))
+        dy = np.maximum(np.abs(box[:, 1] - xy[stop, 1]), np.abs(box[:, 3] - xy[stop, 1]))
+        whole[part_s[dx * dx + dy * dy <= inner * inner]] = True
+    open_s, open_h = ~whole[part_s], ~whole[part_h]
+    wanted = np.unique(stop[open_s])
+    buffers = np.empty(len(points), dtype=object)
+    buffers[wanted] = discs(xy[wanted], radius, segments)
+    owner = np.concatenate([part_s[open_s], part_h[open_h]])
+    cutter = np.concatenate([buffers[stop[open_s]], shapes[shape[open_h]]])
+    order = np.argsort(owner, kind="stable")
+    owner, cutter = owner[order], cutter[order]
+    rest = parts.copy()
+    rest[whole] = None
+    if len(owner):
+        distinct, first, counts = np.unique(owner, return_index=True, return_counts=True)
+        rank = np.arange(len(owner)) - np.repeat(first, counts)
+        many = np.repeat(counts > CUT_ONE_BY_ONE, counts)
+        for k in range(min(int(counts.max()), CUT_ONE_BY_ONE)):
+            if progress is not None:
+                progress(1 / 3 + k / CUT_ONE_BY_ONE / 2)
+            chosen = (rank == k) & ~many
+            rest[owner[chosen]] = shapely.difference(rest[owner[chosen]], cutter[chosen])
+        crowded = counts > CUT_ONE_BY_ONE
+        for part, start, count in zip(distinct[crowded].tolist(), first[crowded].tolist(), counts[crowded].tolist()):
+            rest[part] = shapely.difference(rest[part], shapely.union_all(cutter[start:start + count]))
+    rest = polygonal(rest)
+    met = np.zeros(len(parts), dtype=bool)
+    met[owner] = True
+    gone = np.array([r is None for r in rest], dtype=bool)
+    cover = np.full(len(parts), None, dtype=object)
+    cover[whole | (met & gone)] = parts[whole | (met & gone)]
+    partly = met & ~gone
+    if partly.any():
+        cover[partly] = polygonal(shapely.difference(parts[partly], rest[partly]))
+    if progress is not None:
+        progress(0.6)
+    for values, out in ((cover, covered), (rest, uncovered)):
+        kept = np.array([v is not None for v in values], dtype=bool)
+        out[:] = dissolve_each(values[kept], zone_of[kept], len(served_z))
+    return covered, uncovered
