@@ -296,6 +296,7 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
     the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
     measures in the working plane alone)."""
+    from ..kernels.arrays import areas
     from ..kernels.builtup import builtup_by_zone
 
     def progress(share):
@@ -305,11 +306,10 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
 
     result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
     pieces = as_qgis(result.pieces)
-    if getattr(meter, "planar", True):
-        km2 = [float(a) / 1e6 for a in result.inside_area]
-        outside = result.outside_area / 1e6
+    if meter is None:
+        km2, outside = [float(a) / 1e6 for a in result.inside_area], result.outside_area / 1e6
     else:
-        km2 = [meter.km2(p) for p in pieces]
-        outside = sum(meter.km2(p) for p in as_qgis(result.outside))
+        km2 = meter.km2_each(pieces, result.pieces, result.inside_area)
+        outside = sum(meter.km2_each(as_qgis(result.outside), result.outside, areas(result.outside)))
     keys = [key for key, _ in zones]
     return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside

@@ -187,12 +187,11 @@ def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
     return zones
 
 
-def _km2(meter, geometries: Sequence[QgsGeometry], planar) -> List[float]:
-    """Areas in km²: the kernel's planar figures where the meter measures in the working plane alone,
-    else the meter's (zone by zone, or on the ellipsoid)."""
-    if meter is None or getattr(meter, "planar", False):
+def _km2(meter, geometries: Sequence[QgsGeometry], shapes, planar) -> List[float]:
+    """Areas in km², by the meter (the kernel's planar figures where they are the meter's)."""
+    if meter is None:
         return [float(a) / 1e6 for a in planar]
-    return [meter.km2(g) if not g.isEmpty() else 0.0 for g in geometries]
+    return meter.km2_each(geometries, shapes, planar)
 
 
 def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
@@ -220,8 +219,8 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
                                as_shapely(shapes), with_service, BUFFER_SEGMENTS, progress)
     served_z, covered, service, uncovered = (as_qgis(a) for a in (cover.served, cover.covered, cover.service,
                                                                      cover.uncovered))
-    served_km2 = _km2(meter, served_z, cover.served_area)
-    covered_km2 = _km2(meter, covered, cover.covered_area)
+    served_km2 = _km2(meter, served_z, cover.served, cover.served_area)
+    covered_km2 = _km2(meter, covered, cover.covered, cover.covered_area)
     results = [ZoneCoverage(zones[int(z)][0], *parts) for z, *parts in zip(
         cover.zone, served_z, covered, service, uncovered, served_km2, covered_km2)]
     if feedback is not None:

@@ -10,6 +10,8 @@ POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
 
 def geometries(values) -> np.ndarray:
     """``values`` as a 1-d object array (a list, a tuple or an array of geometries or None)."""
+    if isinstance(values, np.ndarray) and values.dtype == object and values.ndim == 1:
+        return values
     array = np.empty(len(values), dtype=object)
     array[:] = list(values)
     return array
@@ -161,3 +163,12 @@ def disjoint_union(polygons) -> np.ndarray:
         alone[group] = False
         merged.append(shapely.union_all(polygons[group]))
     return polygonal(np.concatenate([polygons[alone], geometries(merged)]))
+
+
+def inside(polygon, values) -> np.ndarray:
+    """Mask of the geometries lying wholly inside ``polygon`` (its interior: ``contains_properly``)."""
+    values = geometries(values)
+    if polygon is None or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    shapely.prepare(polygon)
+    return np.asarray(shapely.contains_properly(polygon, values), dtype=bool)
