@@ -115,3 +115,10 @@ def test_polygonal_keeps_only_the_polygons():
     kept = arrays.polygonal([mixed, line, None, shapely.Polygon(), box(0, 0, 2, 2)])
     assert shapely.get_type_id(kept[0]) == arrays.MULTIPOLYGON and shapely.area(kept[0]) == pytest.approx(2.0)
     assert kept[1] is None and kept[2] is None and kept[3] is None and shapely.area(kept[4]) == 4.0
+
+
+def test_overlapping_zones_and_their_shared_area():
+    zones = [box(0, 0, 10, 10), box(10, 0, 20, 10), box(5, 5, 15, 15), None]  # 0|1 touch; 2 overlaps both
+    a, b, area = arrays.overlap_areas(zones)
+    assert list(zip(a.tolist(), b.tolist())) == [(0, 2), (1, 2)]
+    assert area.tolist() == pytest.approx([25.0, 25.0])

@@ -261,8 +261,14 @@ def pairwise_overlaps(zones: Sequence[tuple]) -> List[tuple]:
 
 def overlapping_pairs(zones: Sequence[tuple], min_area: float = 1.0) -> List[tuple]:
     """Pairs of zones (key_a, key_b, overlap area in CRS units²) that overlap by more than ``min_area``:
-    township layers that overlap would count land twice."""
-    return [(a, b, overlap.area()) for a, b, overlap in pairwise_overlaps(zones) if overlap.area() > min_area]
+    township layers that overlap would count land twice (``core.kernels.arrays.overlap_areas``)."""
+    from ..kernels.arrays import overlap_areas
+
+    if len(zones) < 2:
+        return []
+    a, b, area = overlap_areas(as_shapely([g for _, g in zones]))
+    return [(zones[i][0], zones[j][0], float(s)) for i, j, s in zip(a.tolist(), b.tolist(), area.tolist())
+            if s > min_area]
 
 
 def outside_zones(polygons_union: QgsGeometry, zones_union: Optional[QgsGeometry]) -> QgsGeometry:

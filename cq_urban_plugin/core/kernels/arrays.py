@@ -172,3 +172,19 @@ def inside(polygon, values) -> np.ndarray:
         return np.zeros(len(values), dtype=bool)
     shapely.prepare(polygon)
     return np.asarray(shapely.contains_properly(polygon, values), dtype=bool)
+
+
+def overlap_areas(polygons):
+    """(a, b, area) of every pair a < b of ``polygons`` whose interiors meet, with the planar area of
+    their intersection; pairs in the order of a, then b."""
+    polygons = geometries(polygons)
+    valid = np.flatnonzero([p is not None for p in polygons])
+    a, b = shapely.STRtree(polygons[valid]).query(polygons[valid], predicate="intersects")
+    a, b = valid[a], valid[b]
+    keep = a < b
+    a, b = a[keep], b[keep]
+    keep = shapely.relate_pattern(polygons[a], polygons[b], "T********")
+    a, b = a[keep], b[keep]
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    return a, b, areas(shapely.intersection(polygons[a], polygons[b])) if len(a) else np.zeros(0)
