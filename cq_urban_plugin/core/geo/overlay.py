@@ -15,13 +15,19 @@ from ...compat import GeometryType, WkbType
 from ..errors import check_cancel
 
 
-def as_shapely(geometries: Iterable[QgsGeometry]):
+def as_shapely(geometries: Iterable[QgsGeometry], chunk: int = 4096):
     """The geometries as a numpy array of shapely 2 geometries, through WKB (None for an empty one):
-    what the kernels (``core.kernels``) take."""
+    what the kernels (``core.kernels``) take. Converted ``chunk`` at a time, so that the WKB of a
+    large layer is never held all at once beside both copies."""
+    import numpy as np
     import shapely
 
-    return shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
-                             for g in geometries])
+    geometries = list(geometries)
+    out = np.empty(len(geometries), dtype=object)
+    for start in range(0, len(geometries), chunk):
+        out[start:start + chunk] = shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
+                                                     for g in geometries[start:start + chunk]])
+    return out
 
 
 def as_qgis(values) -> List[QgsGeometry]:
