@@ -247,7 +247,8 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         zones_feedback.setCurrentStep(1)
         zones_feedback.setProgress(0)
     results = service_area.cover_zones(served_geometries, service.shapes, zones, meter, zones_feedback,
-                                       run.with_service, served_index, service.points, service.radius)
+                                       run.with_service, served_index, service.points, service.radius, service.lines,
+                                       service.width)
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
@@ -317,7 +318,7 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
         network = RoadNetwork([f.geometry for f in roads], feedback=feedback)
         ties, far = network.tie(points)
         notes += network.diagnose(ties, far).notes(roads_label)
-        shapes = service_area.widened_lines(network.reachable_lines(ties, radius, feedback), run.access_width)
+        shapes = service_area.Service(lines=network.reachable_lines(ties, radius, feedback), width=run.access_width)
         method = tr("Walking distance along {roads}: multi-source shortest paths from every stop tied to the "
                     "nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each "
                     "side ({seg} segments per quarter circle).").format(
