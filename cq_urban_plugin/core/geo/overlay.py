@@ -125,14 +125,21 @@ class GeometryIndex:
     LARGE_CELLS = 64       # a box over more cells than this is tested on every query instead
 
     def __init__(self, geometries: Iterable[QgsGeometry]):
-        import numpy as np
-
         self.geometries: List[QgsGeometry] = list(geometries)
-        boxes = [g.boundingBox() for g in self.geometries]
-        self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
-                              dtype=float).reshape(-1, 4)
+        self._boxes = None  # computed on the first box query (a kernel may need only the geometries)
         self._grid = None
         self._shapely = None
+
+    @property
+    def boxes(self):
+        """The geometries' boxes, an n × 4 array (xmin, ymin, xmax, ymax)."""
+        import numpy as np
+
+        if self._boxes is None:
+            boxes = [g.boundingBox() for g in self.geometries]
+            self._boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
+                                   dtype=float).reshape(-1, 4)
+        return self._boxes
 
     def shapely(self):
         """The geometries as shapely 2 geometries (``as_shapely``), converted once."""

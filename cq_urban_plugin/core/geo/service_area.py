@@ -124,6 +124,30 @@ def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = D
     return [points[i] for i in keep], [points[i][0] for i in repeats]
 
 
+def distinct_points(features, tolerance: float = DUPLICATE_TOLERANCE):
+    """(fids, n × 2 coordinates) of the distinct points of point features (``ReadFeature``; every point
+    of a multipoint, under its feature's id), and the fids of the repeats, in the layer's order:
+    ``unique_points`` on arrays, the geometries crossing as WKB."""
+    import numpy as np
+
+    from ..kernels.coverage import point_coordinates
+    from ..kernels.coverage import unique_points as unique
+
+    coordinates, owner = point_coordinates(as_shapely([f.geometry for f in features]))
+    fids = np.array([f.fid for f in features], dtype=np.int64)[owner]
+    keep, repeats = unique(coordinates, tolerance)
+    return fids[keep], coordinates[keep], fids[repeats].tolist()
+
+
+def as_points(fids, coordinates, size: Optional[int] = None) -> List[Tuple[int, QgsPointXY]]:
+    """[(fid, point)] of arrays; with ``size``, the regular sample of at most that many that
+    ``offset_warning`` takes."""
+    positions = range(len(fids))
+    if size is not None and len(fids) > size:
+        positions = [int(i * len(fids) / size) for i in range(size)]
+    return [(int(fids[i]), QgsPointXY(float(coordinates[i, 0]), float(coordinates[i, 1]))) for i in positions]
+
+
 @dataclass
 class Service:
     """The service shapes of a coverage: polygons, the discs of ``radius`` around ``points`` (an

@@ -33,6 +33,16 @@ def unique_points(xy, tolerance: float):
     return np.flatnonzero(is_first), np.flatnonzero(~is_first)
 
 
+def point_coordinates(values):
+    """(n × 2 coordinates of every point of the (multi)point geometries ``values``, the position of the
+    geometry each comes from)."""
+    values = geometries(values)
+    if not len(values):
+        return np.zeros((0, 2)), np.zeros(0, np.int64)
+    xy, owner = shapely.get_coordinates(values, return_index=True)
+    return xy, owner
+
+
 def discs(xy, radius: float, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
     """The buffer polygon of every point: GEOS's buffer of (0, 0), moved to each point."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
