@@ -30,16 +30,19 @@ def as_shapely(geometries: Iterable[QgsGeometry], chunk: int = 4096):
     return out
 
 
-def as_qgis(values) -> List[QgsGeometry]:
-    """Shapely geometries (None: empty) back as QgsGeometry, through WKB."""
+def as_qgis(values, chunk: int = 256) -> List[QgsGeometry]:
+    """Shapely geometries (None: empty) back as QgsGeometry, through WKB, ``chunk`` at a time (the WKB
+    of a large result is never all held at once)."""
     import shapely
 
-    out = []
-    for wkb in shapely.to_wkb(values, output_dimension=3):  # 2 or 3 (a GEOS before 3.12 refuses 4)
-        geometry = QgsGeometry()
-        if wkb is not None:
-            geometry.fromWkb(wkb)
-        out.append(geometry)
+    values, out = list(values), []
+    for start in range(0, len(values), chunk):
+        # output dimension 2 or 3: a GEOS before 3.12 (QGIS's own, in qgis_process) refuses 4
+        for wkb in shapely.to_wkb(values[start:start + chunk], output_dimension=3):
+            geometry = QgsGeometry()
+            if wkb is not None:
+                geometry.fromWkb(wkb)
+            out.append(geometry)
     return out
 
 
