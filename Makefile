@@ -36,7 +36,7 @@ PYTEST_CACHE ?= .pytest_cache
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
+.PHONY: screenshots setup debian-packages venv qgis-shapely test test-all-qgis demo package deploy bench lint ts qm styles clean
 
 setup: debian-packages venv qgis-shapely qm
 
@@ -62,7 +62,7 @@ $(VENV)/.installed: requirements-dev.txt constraints-numpy1.txt constraints-nump
 # PyPI into the user's site-packages, which QGIS's Python reads before the system's. (The plugin
 # says the same at load, with the command for the user's platform: cq_urban_plugin/requirements.py.)
 qgis-shapely: | debian-packages venv
-	@if ! /usr/bin/python3 -c 'import shapely, sys; sys.exit(int(shapely.__version__.split(".")[0]) < 2)' 2>/dev/null; then \
+	@if ! /usr/bin/python3 -c 'import shapely, sys; sys.exit(not hasattr(shapely, "union_all"))' 2>/dev/null; then \
 		if apt-cache policy python3-shapely 2>/dev/null | grep -q 'Candidate: [2-9]'; then \
 			echo "== installing Debian's python3-shapely (shapely 2, for QGIS's Python)"; \
 			DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --no-install-recommends python3-shapely; \
@@ -116,6 +116,11 @@ BENCH_ARGS ?=
 bench: setup
 	$(PY) tests/benchmarks/run_benchmarks.py --scales $(BENCH_SCALES) $(BENCH_ARGS)
 	$(PY) tests/benchmarks/large_layer.py
+
+# The README's screenshots of the dock panel (a plain test run writes them to build/screenshots).
+screenshots: setup
+	CQ_URBAN_SCREENSHOTS=$(CURDIR)/tests/screenshots $(PY) -m pytest tests/test_panel.py tests/test_panel_fit.py \
+		-o cache_dir=$(PYTEST_CACHE) -q -k "screenshot or fit"
 
 lint: venv
 	$(PY) -m ruff check $(PLUGIN) tests batch layers

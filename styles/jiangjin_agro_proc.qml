@@ -3,7 +3,7 @@
  <renderer-v2 attr="agro_proc" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
    <category label="特色加工小城镇 农产品特色加工小城镇" render="true" symbol="0" value="特色加工小城镇" />
-   <category label="加工产业集群核心 农产品加工产业集群核心" render="true" symbol="1" value="加工产业集群核心" />
+   <category label="加工产业集群核心 农产品加工产业集群核心（推定）" render="true" symbol="1" value="加工产业集群核心" />
    <category label="未列入该规划结构" render="true" symbol="2" value="" />
   </categories>
   <symbols>

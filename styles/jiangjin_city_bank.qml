@@ -3,7 +3,7 @@
  <renderer-v2 attr="city_bank" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
    <category label="江北生态创新城 江北片区·生态创新城" render="true" symbol="0" value="江北生态创新城" />
-   <category label="江南文化康养城 江南片区·文化康养城" render="true" symbol="1" value="江南文化康养城" />
+   <category label="江南文化康养城 江南片区·文化康养城（推定）" render="true" symbol="1" value="江南文化康养城" />
    <category label="未列入该规划结构" render="true" symbol="2" value="" />
   </categories>
   <symbols>

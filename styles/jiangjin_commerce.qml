@@ -2,8 +2,8 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="commerce" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="一主中心 一主中心（三商圈）" render="true" symbol="0" value="一主中心" />
-   <category label="两副中心" render="true" symbol="1" value="两副中心" />
+   <category label="一主中心 一主中心（三商圈）（推定）" render="true" symbol="0" value="一主中心" />
+   <category label="两副中心（推定）" render="true" symbol="1" value="两副中心" />
    <category label="商贸重镇" render="true" symbol="2" value="商贸重镇" />
    <category label="旅游特色商业镇 旅游特色商业镇(街)" render="true" symbol="3" value="旅游特色商业镇" />
    <category label="未列入该规划结构" render="true" symbol="4" value="" />

@@ -2,9 +2,9 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="industry" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="先进制造业主战场 先进制造业主战场（工业园）" render="true" symbol="0" value="先进制造业主战场" />
-   <category label="双福新区 双福新区（有机更新、高新技术产业）" render="true" symbol="1" value="双福新区" />
-   <category label="特色产业园 先锋食品特色产业园" render="true" symbol="2" value="特色产业园" />
+   <category label="先进制造业主战场 先进制造业主战场（工业园）（推定）" render="true" symbol="0" value="先进制造业主战场" />
+   <category label="双福新区 双福新区（有机更新、高新技术产业）（推定）" render="true" symbol="1" value="双福新区" />
+   <category label="特色产业园 先锋食品特色产业园（推定）" render="true" symbol="2" value="特色产业园" />
    <category label="中小企业基地" render="true" symbol="3" value="中小企业基地" />
    <category label="未列入该规划结构" render="true" symbol="4" value="" />
   </categories>

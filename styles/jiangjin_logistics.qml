@@ -2,7 +2,7 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="logistics" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="国家级枢纽 国家级物流枢纽（珞璜物流园区）" render="true" symbol="0" value="国家级枢纽" />
+   <category label="国家级枢纽 国家级物流枢纽（珞璜物流园区）（推定）" render="true" symbol="0" value="国家级枢纽" />
    <category label="物流节点" render="true" symbol="1" value="物流节点" />
    <category label="未列入该规划结构" render="true" symbol="2" value="" />
   </categories>

@@ -2,7 +2,7 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="platform" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="平台载体 9大平台载体所在镇街" render="true" symbol="0" value="平台载体" />
+   <category label="平台载体 9大平台载体所在镇街（推定）" render="true" symbol="0" value="平台载体" />
    <category label="未列入该规划结构" render="true" symbol="1" value="" />
   </categories>
   <symbols>

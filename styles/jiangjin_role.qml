@@ -5,7 +5,7 @@
    <category label="一主 江津“主城”" render="true" symbol="0" value="一主" />
    <category label="两副 城市副中心" render="true" symbol="1" value="两副" />
    <category label="六节点 重点、中心镇" render="true" symbol="2" value="六节点" />
-   <category label="多特色 一般建制镇（特色镇）" render="true" symbol="3" value="多特色" />
+   <category label="多特色 一般建制镇（特色镇）（推定）" render="true" symbol="3" value="多特色" />
    <category label="一主|多特色（规划表述矛盾）" render="true" symbol="4" value="一主|多特色" />
    <category label="未列入该规划结构" render="true" symbol="5" value="" />
   </categories>

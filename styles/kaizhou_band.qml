@@ -3,8 +3,8 @@
  <renderer-v2 attr="band" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
    <category label="绿心 南山城市“绿心”" render="true" symbol="0" value="绿心" />
-   <category label="环湖城市带" render="true" symbol="1" value="环湖城市带" />
-   <category label="浦里城市带" render="true" symbol="2" value="浦里城市带" />
+   <category label="环湖城市带（推定）" render="true" symbol="1" value="环湖城市带" />
+   <category label="浦里城市带（推定）" render="true" symbol="2" value="浦里城市带" />
    <category label="未列入该规划结构" render="true" symbol="3" value="" />
   </categories>
   <symbols>

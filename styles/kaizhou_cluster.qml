@@ -3,12 +3,12 @@
  <renderer-v2 attr="cluster" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
    <category label="环湖中心城区组团" render="true" symbol="0" value="环湖中心城区组团" />
-   <category label="竹溪组团" render="true" symbol="1" value="竹溪组团" />
-   <category label="白鹤组团" render="true" symbol="2" value="白鹤组团" />
+   <category label="竹溪组团（推定）" render="true" symbol="1" value="竹溪组团" />
+   <category label="白鹤组团（推定）" render="true" symbol="2" value="白鹤组团" />
    <category label="临港组团" render="true" symbol="3" value="临港组团" />
-   <category label="赵家组团" render="true" symbol="4" value="赵家组团" />
-   <category label="长沙组团" render="true" symbol="5" value="长沙组团" />
-   <category label="南门组团" render="true" symbol="6" value="南门组团" />
+   <category label="赵家组团（推定）" render="true" symbol="4" value="赵家组团" />
+   <category label="长沙组团（推定）" render="true" symbol="5" value="长沙组团" />
+   <category label="南门组团（推定）" render="true" symbol="6" value="南门组团" />
    <category label="未列入该规划结构" render="true" symbol="7" value="" />
   </categories>
   <symbols>

@@ -2,7 +2,7 @@
 <qgis labelsEnabled="1" styleCategories="Symbology|Labeling|Fields|Forms" version="3.22.16-Białowieża">
  <renderer-v2 attr="func_type" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
-   <category label="综合型" render="true" symbol="0" value="综合型" />
+   <category label="综合型（推定）" render="true" symbol="0" value="综合型" />
    <category label="商贸型" render="true" symbol="1" value="商贸型" />
    <category label="工贸型" render="true" symbol="2" value="工贸型" />
    <category label="旅游型" render="true" symbol="3" value="旅游型" />

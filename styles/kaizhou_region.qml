@@ -3,7 +3,7 @@
  <renderer-v2 attr="region" enableorderby="0" forceraster="0" referencescale="-1" symbollevels="0" type="categorizedSymbol">
   <categories>
    <category label="东里文旅融合示范区域" render="true" symbol="0" value="东里文旅融合示范区域" />
-   <category label="江里现代农业示范区域" render="true" symbol="1" value="江里现代农业示范区域" />
+   <category label="江里现代农业示范区域（部分推定）" render="true" symbol="1" value="江里现代农业示范区域" />
    <category label="浦里产城融合示范区域" render="true" symbol="2" value="浦里产城融合示范区域" />
    <category label="未列入该规划结构" render="true" symbol="3" value="" />
   </categories>

@@ -60,6 +60,7 @@ BASELINES = {
                                  "UNCOVERED": "TEMPORARY_OUTPUT", "TABLE": "TEMPORARY_OUTPUT"},
                                 "SERVED_AREA", "MEASURED"),
     "check_plan": None,  # a bad layer is its targets' row, not the run's end (tests/test_plan_check.py)
+    "export_dossier": None,  # check_plan's inputs, run inside (its bad inputs there); tests/test_dossier.py
 }
 # The other layer inputs of an algorithm, each changed in turn by the cases that change a layer (the
 # name field and the cancelled run do not depend on which); their numbers are held to the same rules.

@@ -65,6 +65,14 @@ def test_good_file_loads(tmp_path):
     ("  - {name: 乙乡, kind: 乡", "  - {name: 乙乡 kind: 乡", 7, "not valid YAML"),
     ("value: 12,", "value: 12, comparison: between,", 22, "comparison 'between' is unknown"),
     ("value: 12,", "value: 12, comparison: range,", 22, "comparison 'range' needs value_min"),
+    ("value: 12,", "value: 12, tolerance_pct: 5,", 22, "tolerance_pct 5 needs comparison 'about'"),
+    ("value: 12,", "value: 12, comparison: about, tolerance_pct: -5,", 22, "cannot be negative"),
+    ("value: 12,", "value: 12, value_text: 全覆盖,", 22, "value_text '全覆盖' needs the number's derivation"),
+    ("value: 12,", "value: 12, derived: true,", 22, "a derived target explains the inference"),
+    ("value: 12,", "value: 12, tolerence_pct: 5,", 22, "'tolerence_pct' is not a key of a target"),
+    ("label: 建成区,", "label: 建成区, Beijing, Shanghai,", 22, "'Beijing' is not a key of a target"),
+    ("{name: 乙乡, cite: {doc: plan, line: 4}}\ntargets", "{name: 乙乡, derived: 1, cite: {doc: plan, line: 4}}"
+     "\ntargets", 20, "'derived' should be bool"),
 ])
 def test_malformed_file_names_line_and_fix(tmp_path, old, new, line, words):
     # each case changes a single spot of a valid file
@@ -75,6 +83,20 @@ def test_malformed_file_names_line_and_fix(tmp_path, old, new, line, words):
     assert "mine.yaml" in message and "Fix:" in message
     assert words in message
     assert raised.value.line == line, message
+
+
+def test_an_approximate_figure_a_value_in_words_and_an_inferred_member_load(tmp_path):
+    text = GOOD.replace("value: 12,", "value: 12, comparison: about, tolerance_pct: 10, value_text: 约12, "
+                                      "derived: 约12 read as 12,", 1)
+    text = text.replace("{name: 乙乡, cite: {doc: plan, line: 4}}\ntargets",
+                        "{name: 乙乡, derived: true, cite: {doc: plan, line: 4}}\ntargets", 1)
+    catalogue = load_catalogue(_write(tmp_path, text))
+    target = catalogue.target("t1")
+    assert (target.comparison, target.tolerance_pct, target.value_text) == ("about", 10.0, "约12")
+    assert target.derived and target.derivation == "约12 read as 12"
+    (reading,) = catalogue.structure("tiers").readings_for("乙乡")
+    assert reading.inferred and reading.basis is None   # the class has no cite of its own
+    assert not catalogue.structure("tiers").readings_for("甲镇")[0].inferred
 
 
 def test_same_township_in_two_classes_needs_a_conflict_entry(tmp_path):

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cq_urban_plugin.core.checks.plan_check import measurability
 from cq_urban_plugin.core.plan.catalogue import bundled_catalogue, bundled_catalogue_paths, load_catalogue
 from cq_urban_plugin.core.plan.model import Cite
 
@@ -159,7 +160,15 @@ def test_every_target_value_stands_in_the_plan(path, plan):
     for target in catalogue.targets:
         lines = plan.lines(target.cite.file)
         window = " ".join(lines[target.cite.line - 1: target.cite.line + 3])
-        for value in {target.value, target.value_min, target.value_max} - {None}:
+        values = {target.value, target.value_min, target.value_max} - {None}
+        if target.value_text:
+            # a value the plan words (全覆盖, 翻一番): the words stand on the line, the number says how it is read
+            if target.value_text not in window:
+                problems.append(f"target {target.id}: {target.value_text!r} is not on {target.cite}")
+            if not target.derivation:
+                problems.append(f"target {target.id}: value_text without its derivation")
+            values -= {target.value}
+        for value in values:
             if value not in _numbers(window):
                 problems.append(f"target {target.id}: {value:g} is not on {target.cite} or the 3 lines after it")
         if target.baseline and "cite" in target.baseline:
@@ -193,6 +202,9 @@ def test_every_inference_is_explained(path):
         for plan_class in structure.classes:
             if plan_class.derived:
                 assert plan_class.note.strip(), f"{structure.id}: class {plan_class.value} is derived, without a note"
+            for member in plan_class.members:
+                if member.derived:   # one member inferred: the class's note names it
+                    assert member.name in plan_class.note, (structure.id, plan_class.value, member.name)
 
 
 def members(catalogue, structure_id, value):
@@ -567,7 +579,18 @@ def test_every_catalogue_lists_its_targets_in_qgis(provider, catalogue_id, plan)
         file_name, _, line = row["citation"].rpartition(":")
         assert file_name in files
         assert row["quote"] in plan.at(file_name, int(line)), row["target_id"]
-        assert float(row["value"]) in _numbers(" ".join(plan.lines(file_name)[int(line) - 1:int(line) + 3]))
+        window = " ".join(plan.lines(file_name)[int(line) - 1:int(line) + 3])
+        if row["value_text"]:
+            assert row["value_text"] in window and row["derived"], row["target_id"]
+        else:
+            assert float(row["value"]) in _numbers(window)
+        # how it is measured, and whether the bundled checks can
+        target = catalogue.target(row["target_id"])
+        assert row["measure"].startswith(target.measure.kind) and row["how"], row["target_id"]
+        assert row["measurable"] == measurability(catalogue, target)[0], row["target_id"]
+        if not target.measurable:
+            assert row["measurable"] is False and row["how"] == target.measure.reason
+    assert result["MEASURABLE_COUNT"] == sum(1 for row in rows if row["measurable"])
 
 
 # ------------------------------------------------------------------ 重庆市: named groups and targets (issue #15)
@@ -665,3 +688,66 @@ def test_chongqing_targets_say_how_they_are_measured(plan):
     # the class 主城都市区 cites the body, not the table of contents
     metro = catalogue.structure("one_area_two_groups").class_of("主城都市区")
     assert metro.cite.line > 104 and "主城都市区" in plan.line(metro.cite)
+
+
+def test_list_targets_says_how_and_whether_the_bundled_checks_measure(provider):
+    """jiangjin: the built-up area is measured (how and layers said); 户籍城镇化率 is not (its reason); a
+    facility in every township is measured by no bundled check (the denominator 'township'); a value in
+    words shows the plan's words and the number used."""
+    import processing
+
+    rows = {f["target_id"]: f for f in processing.run("cq_urban:list_targets", {
+        "CATALOGUE": "jiangjin", "OUTPUT": "memory:"})["OUTPUT"].getFeatures()}
+    builtup = rows["builtup_2025"]
+    assert builtup["measurable"] is True and builtup["measure"].startswith("builtup_area")
+    assert builtup["how"].startswith("builtup_area:") and "builtup or landuse" in builtup["how"]
+    assert builtup["target"] == "≥ 145"
+    hukou = rows["hukou_urbanization_rate_2025"]
+    assert hukou["measurable"] is False and "household register" in hukou["how"]
+    assert hukou["comparison"] == "about" and hukou["target"] == "≈ 3"
+    elderly = rows["elderly_centre_every_township"]
+    assert elderly["measurable"] is False and "denominator 'township'" in elderly["how"]
+    assert elderly["layers"] == "facilities, townships" and "镇(街)养老服务中心" in elderly["measure"]
+    plaza = rows["plaza_every_township"]
+    assert (plaza["value"], plaza["value_text"]) == (100.0, "镇街全覆盖") and "100 %" in plaza["derived"]
+
+
+def test_values_in_words_are_filed_with_the_words_and_the_number(plan):
+    """全覆盖 = 100 %, 每个镇…一个 = 100 % of the towns, 翻一番 = twice the baseline, 全部 = 100 %."""
+    expected = {("jiangjin", "plaza_every_township"): (100, "percent"),
+                ("jiangjin", "library_branches_every_town"): (100, "percent"),
+                ("jiangjin", "commercial_street_every_town"): (100, "percent"),
+                ("jiangjin", "water_plant_every_town"): (100, "percent"),
+                ("jiangjin", "rural_bus_full_coverage"): (100, "percent"),
+                ("jiangjin", "gdp_per_capita_double_2035"): (2, "times_2020"),
+                ("wuxi", "economy_double_2035"): (2, "times_2020"),
+                ("kaizhou", "migrant_children_compulsory_education"): (100, "percent")}
+    words = {"全覆盖": 100, "每个镇": 100, "翻一番": 2, "全部": 100, "一个": 100, "一家": 100}
+    for (catalogue_id, target_id), (value, unit) in expected.items():
+        target = bundled_catalogue(catalogue_id).target(target_id)
+        assert (target.value, target.unit) == (value, unit), target_id
+        line = plan.line(target.cite)
+        assert target.value_text in line and target.value_text in target.cite.quote + line, target_id
+        assert any(word in target.value_text and number == value for word, number in words.items()), target_id
+        assert target.derived and target.derivation, target_id
+    jiangjin = bundled_catalogue("jiangjin")
+    assert jiangjin.target("plaza_every_township").measure.kind == "facility_coverage"
+    assert jiangjin.target("plaza_every_township").measure.denominator == "township"
+
+
+@pytest.mark.parametrize("path", PATHS, ids=IDS)
+def test_green_coverage_and_green_space_ratio_are_two_indicators(path, plan):
+    """绿化覆盖率 (vegetation cover of the built-up area) and 绿地率 (its green land) are different measures:
+    one indicator each, the same in every catalogue, and each target's line says which it is."""
+    catalogue = load_catalogue(path)
+    for target in catalogue.targets:
+        words = target.label + plan.line(target.cite)
+        if "绿化覆盖率" in target.label:
+            assert target.indicator == "green_coverage_ratio", target.id
+            assert "绿化覆盖率" in words and "绿地率" not in target.label, target.id
+        if "绿地率" in target.label:
+            assert target.indicator == "green_space_ratio", target.id
+        if target.indicator == "green_coverage_ratio":
+            assert "绿化覆盖率" in target.label, target.id
+        if target.indicator == "green_space_ratio":
+            assert "绿地率" in target.label, target.id

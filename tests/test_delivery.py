@@ -7,19 +7,13 @@ with Chinese layer aliases, and GBK Shapefiles without .prj in a zone-prefixed
 Gauss-Krüger CRS (CGCS2000 zone 35, CM 105°E, where 江津 lies).
 """
 import pytest
+from deliveries import X0, Y0, delivery_of_jiangjin
+from deliveries import square as _square
 from osgeo import ogr, osr
 from qgis.core import QgsRectangle
 
 from cq_urban_plugin.core.errors import PlanInputError
 from cq_urban_plugin.core.geo import delivery as dl
-
-# A township-sized square near 江津 (106.3°E, 29.3°N), in zone 35 with the zone in front of X.
-X0, Y0 = 35_626_000.0, 3_243_000.0
-
-
-def _square(x, y, size):
-    return f"POLYGON(({x} {y},{x + size} {y},{x + size} {y + size},{x} {y + size},{x} {y}))"
-
 
 LAYERS = {
     # code: (alias, fields, rows of (values, wkt))
@@ -163,47 +157,6 @@ def test_read_delivery_through_qgis_process(shapefiles, installed_plugin, tmp_pa
     assert "zone number 35" in payload["NOTES"] and "EPSG:4523" in payload["NOTES"]
 
 
-def _delivery_of_jiangjin(folder, driver, without=()):
-    """Two 江津 townships as 三调 delivers them: XZQ, DLTB (城镇村属性码 201 and 203), CZKFBJ,
-    STBHHX, in zone 35 with the zone in front of X; a File Geodatabase, or GBK Shapefiles without .prj."""
-    layers = {
-        "XZQ": ("行政区", [[("XZQDM", "500116001000"), ("XZQMC", "几江街道")], [("XZQDM", "500116002000"),
-                                                                            ("XZQMC", "德感街道")]],
-                [_square(X0, Y0, 3000), _square(X0 + 3000, Y0, 3000)]),
-        "DLTB": ("地类图斑", [[("DLBM", "0701"), ("DLMC", "城镇住宅用地"), ("TBMJ", 1.0e6), ("ZLDWDM", "500116001001"),
-                           ("CZCSXM", "201")],
-                          [("DLBM", "0702"), ("DLMC", "农村宅基地"), ("TBMJ", 2.5e5), ("ZLDWDM", "500116002001"),
-                           ("CZCSXM", "203")],
-                          [("DLBM", "0601"), ("DLMC", "工业用地"), ("TBMJ", 4.0e5), ("ZLDWDM", "500116002002"),
-                           ("CZCSXM", "202")]],
-                 [_square(X0 + 500, Y0 + 500, 1000), _square(X0 + 3500, Y0 + 500, 500),
-                  _square(X0 + 4500, Y0 + 1500, 632.4555320336759)]),
-        "CZKFBJ": ("城镇开发边界", [[("BSM", "1")]], [_square(X0, Y0, 2000)]),
-        "STBHHX": ("生态保护红线", [[("BSM", "1")]], [_square(X0 + 4000, Y0 + 2000, 800)]),
-    }
-    if driver == "OpenFileGDB":
-        dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / "500116.gdb"))
-    for code, (alias, rows, shapes) in layers.items():
-        if code in without:
-            continue
-        if driver != "OpenFileGDB":
-            dataset = ogr.GetDriverByName(driver).CreateDataSource(str(folder / f"{code}.shp"))
-        layer = dataset.CreateLayer(code, _srs(4523) if driver == "OpenFileGDB" else None, ogr.wkbPolygon,
-                                    options=[f"LAYER_ALIAS={alias}"] if driver == "OpenFileGDB" else ["ENCODING=CP936"])
-        for name, value in rows[0]:
-            layer.CreateField(ogr.FieldDefn(name, ogr.OFTReal if isinstance(value, float) else ogr.OFTString))
-        for row, wkt in zip(rows, shapes):
-            feature = ogr.Feature(layer.GetLayerDefn())
-            for name, value in row:
-                feature.SetField(name, value)
-            feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
-            layer.CreateFeature(feature)
-        if driver != "OpenFileGDB":
-            dataset = None
-    dataset = None
-    return folder / "500116.gdb" if driver == "OpenFileGDB" else folder
-
-
 @pytest.mark.parametrize("driver", ["OpenFileGDB", "ESRI Shapefile"])
 def test_the_whole_plan_check_reads_a_delivery_with_no_other_layer(driver, tmp_path, qgis_processing, cq_provider):
     """Only the delivery's path and the catalogue: the same rows as the same layers given one by one with
@@ -212,7 +165,7 @@ def test_the_whole_plan_check_reads_a_delivery_with_no_other_layer(driver, tmp_p
     from qgis.core import QgsVectorLayer
 
     (tmp_path / "delivery").mkdir()
-    source = _delivery_of_jiangjin(tmp_path / "delivery", driver)
+    source = delivery_of_jiangjin(tmp_path / "delivery", driver)
     by_delivery = processing.run("cq_urban:check_plan", {"CATALOGUE": "jiangjin", "DELIVERY": str(source),
                                                           "SUMMARY": "TEMPORARY_OUTPUT"})
     tidy = {}
@@ -246,8 +199,8 @@ def test_without_a_township_layer_the_townships_come_from_the_parcels_codes(tmp_
 
     (tmp_path / "full").mkdir()
     (tmp_path / "no_xzq").mkdir()
-    full = _delivery_of_jiangjin(tmp_path / "full", "OpenFileGDB")
-    partial = _delivery_of_jiangjin(tmp_path / "no_xzq", "OpenFileGDB", without=("XZQ",))
+    full = delivery_of_jiangjin(tmp_path / "full", "OpenFileGDB")
+    partial = delivery_of_jiangjin(tmp_path / "no_xzq", "OpenFileGDB", without=("XZQ",))
     found = dl.recognise(partial)
     landuse, label, _ = dl.open_layers(found)["landuse"]
     townships, note = dl.derived_townships(landuse, label)
@@ -259,3 +212,68 @@ def test_without_a_township_layer_the_townships_come_from_the_parcels_codes(tmp_
     measured = [{f["target_id"]: f["measured"] for f in r["SUMMARY"].getFeatures() if f["target_id"].startswith(
         "builtup")} for r in results]
     assert measured[0] == measured[1] and measured[0]["builtup_2025"] == pytest.approx(1.4, rel=1e-3)
+
+
+def _plain_delivery(folder, prj_for=()):
+    """XZQ and DLTB as Shapefiles in plain zone-35 metres (no zone in front of X); a .prj (EPSG:4544) only
+    for the layers ``prj_for``."""
+    folder.mkdir()
+    driver = ogr.GetDriverByName("ESRI Shapefile")
+    plain_x = X0 - 35_000_000
+    for code in ("XZQ", "DLTB"):
+        _, fields, _ = LAYERS[code]
+        dataset = driver.CreateDataSource(str(folder / f"{code}.shp"))
+        _add_layer(dataset, code, "", fields, _square(plain_x, Y0, 4000 if code == "XZQ" else 100),
+                   _srs(4544) if code in prj_for else None)
+        dataset = None
+    return folder
+
+
+def test_a_plain_layer_takes_the_zone_its_sibling_declares(tmp_path, qgis_app):
+    delivery = dl.recognise(_plain_delivery(tmp_path / "d", prj_for=("XZQ",)))
+    landuse = delivery.layer("landuse")
+    assert landuse.crs.authid() == "EPSG:4544" and landuse.crs_error is None
+    assert "layer XZQ of the same delivery declares EPSG:4544" in landuse.crs_note
+    assert dl.open_layers(delivery, ["landuse"])["landuse"][0].crs().authid() == "EPSG:4544"
+
+
+def test_a_plain_layer_is_refused_when_used_unless_its_crs_is_given(tmp_path, qgis_app):
+    from cq_urban_plugin.core.geo import transforms
+
+    path = _plain_delivery(tmp_path / "d")
+    delivery = dl.recognise(path)  # recognised: the refusal waits until a check needs the layer
+    with pytest.raises(PlanInputError) as raised:
+        dl.open_layers(delivery, ["landuse"])
+    assert "Layer 'DLTB'" in str(raised.value) and "DELIVERY_CRS" in str(raised.value)
+    given = dl.recognise(path, crs=transforms.crs("EPSG:4545"))
+    assert given.layer("landuse").crs.authid() == "EPSG:4545" and "given for the delivery" in \
+        given.layer("landuse").crs_note
+    with pytest.raises(PlanInputError) as raised:  # a CRS the coordinates cannot be in is not taken either
+        dl.open_layers(dl.recognise(path, crs=transforms.crs("EPSG:4523")), ["landuse"])
+    assert "EPSG:4523" in str(raised.value) and "does not fit" in str(raised.value)
+
+
+def test_the_delivery_crs_parameter_through_processing(tmp_path, qgis_processing, cq_provider):
+    import processing
+    from qgis.core import QgsProcessingException
+
+    path = _plain_delivery(tmp_path / "d")
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("cq_urban:check_builtup", {"DELIVERY": str(path), "OUTPUT": "memory:", "TABLE": "memory:"})
+    assert "DLTB" in str(raised.value) and "zone" in str(raised.value) and "Traceback" not in str(raised.value)
+    result = processing.run("cq_urban:check_builtup", {"DELIVERY": str(path), "DELIVERY_CRS": "EPSG:4544",
+                                                       "OUTPUT": "memory:", "TABLE": "memory:"})
+    assert result["MEASURED"] == pytest.approx(0.01, rel=1e-3)  # the 100 m parcel of 城镇村属性码 201
+    assert result["OUTPUT"].crs().authid() == "EPSG:4544"
+
+
+def test_read_delivery_says_which_layer_needs_its_crs(tmp_path, qgis_processing, cq_provider):
+    import processing
+
+    path = _plain_delivery(tmp_path / "d")
+    result = processing.run("cq_urban:read_delivery", {"DELIVERY": str(path), "OUTPUT": "TEMPORARY_OUTPUT"})
+    rows = {f["code"]: (f["crs"], f["crs_note"]) for f in result["OUTPUT"].getFeatures()}
+    assert rows["DLTB"][0] == "" and "Layer 'DLTB'" in rows["DLTB"][1] and "DELIVERY_CRS" in rows["DLTB"][1]
+    given = processing.run("cq_urban:read_delivery", {"DELIVERY": str(path), "DELIVERY_CRS": "EPSG:4544",
+                                                      "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert {f["crs"] for f in given["OUTPUT"].getFeatures()} == {"EPSG:4544"}

@@ -3,7 +3,7 @@ feature it is about, and a clean delivery gives nothing."""
 import pytest
 from osgeo import ogr, osr
 
-from cq_urban_plugin.core.geo.quality import sandiao_family
+from cq_urban_plugin.core.geo.landcodes import sandiao_family
 
 X0, Y0 = 35_626_000.0, 3_243_000.0
 

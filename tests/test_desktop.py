@@ -12,7 +12,6 @@ import json
 import os
 import shutil
 import subprocess
-import warnings
 import zipfile
 from pathlib import Path
 
@@ -47,15 +46,9 @@ def test_desktop_session_keeps_its_figures_and_survives_map_exports(plugin_zip, 
     # Alive through every cycle and export: the report is written after the last of them.
     assert report.get("alive"), (
         f"QGIS ended with {result.returncode}; report: {report}\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}")
-    from qgis.core import Qgis
-
-    if Qgis.QGIS_VERSION_INT < 34000:
-        assert result.returncode == 0, f"QGIS crashed on quitting: {result.stderr[-2000:]}"
-    elif result.returncode != 0:
-        # Known, not yet explained: QGIS 3.40/3.44 under Xvfb crash while quitting after such a session
-        # (a bare session quits cleanly). Said, so that it stays in sight, not hidden.
-        warnings.warn(f"QGIS {Qgis.QGIS_VERSION} crashed while quitting (exit {result.returncode}) after the session "
-                      "had finished", stacklevel=1)
+    # Quitting after checks run past the pool's 30 s (QGIS 3.40 crashed there: see
+    # release_worker_threads in core/geo/transforms.py) ends QGIS normally on every version.
+    assert result.returncode == 0, f"QGIS crashed on quitting (exit {result.returncode}): {result.stderr[-2000:]}"
     assert report["plugin_loaded"] and not report["error"]
     assert report["tag"]["ok"], report["tag"]
     assert len(report["cycles"]) == CYCLES

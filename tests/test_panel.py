@@ -38,8 +38,9 @@ from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 from cq_urban_plugin.i18n import tr
 
 REPO = Path(__file__).resolve().parents[1]
-# The README's screenshots; a run on another QGIS (tests/tools/qgis_chroot.sh) writes its own elsewhere.
-SCREENSHOTS = Path(os.environ.get("CQ_URBAN_SCREENSHOTS") or REPO / "tests" / "screenshots")
+# Every run photographs the panel into build/screenshots, to look at; `make screenshots` writes the
+# README's own (tests/screenshots), so that a test run leaves the checkout as it was.
+SCREENSHOTS = Path(os.environ.get("CQ_URBAN_SCREENSHOTS") or REPO / "build" / "screenshots")
 CRS = "EPSG:4545"  # CGCS2000 3-degree GK, CM 108E: 开州's zone
 X0, Y0, SIDE = 530000.0, 3450000.0, 2000.0
 # 开州 townships as a real layer writes them: suffix dropped (文峰), 乡 written 镇 (关面镇),
@@ -179,6 +180,11 @@ def test_panel_opens_from_the_menu_action(plugin, qgis_iface):
     targets = plugin.panel.checks.builtup_target_combo
     offered = [targets.itemData(i) for i in range(targets.count())]
     assert offered == [t.id for t in bundled_catalogue("kaizhou").targets_for("builtup_area")] + [""]
+    # each written as the reports write it: a floor with ≥, an approximate figure with ≈ (not "about")
+    texts = [targets.itemText(i) for i in range(targets.count() - 1)]
+    for text, target in zip(texts, bundled_catalogue("kaizhou").targets_for("builtup_area")):
+        sign = {">=": "≥", "<=": "≤", "about": "≈", "=": "="}.get(target.comparison, "")
+        assert f"{sign} {target.value:g}" in text and "about" not in text, text
     action.trigger()  # toggles it off again
     assert plugin.panel.isHidden()
 

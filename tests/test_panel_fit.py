@@ -3,7 +3,8 @@
 Under Xvfb (a real X server, real fonts), the panel is shown 300 px wide with the bundled 开州 sample
 layers loaded (and a layer with a long name), after tagging, a built-up check, a control-line check and
 the whole plan's check;
-each tab is photographed into tests/screenshots/ (``panel_300_<tab>_<lang>.png``), and the widgets'
+each tab is photographed into build/screenshots/ (``panel_300_<tab>_<lang>.png``; `make screenshots`
+writes the README's copies into tests/screenshots/), and the widgets'
 geometry is checked: nothing needs more than the dock's width, no sideways scroll bar, every label and
 button text whole (not elided or clipped), every table column's header and cells whole.
 """

@@ -161,13 +161,48 @@ def test_kaizhou_targets_sharing_a_measurement_are_measured_once(qgis_app):
     assert len(population_runs) == 1
     places = measure_population(layers["townships"], PopulationInput(raster=layers["population"]), name_field="name",
                                 catalogue=catalogue)
+    approximate = []
     for target_row in places.detail.targets:
         row = rows[target_row.target.id]
         if target_row.result is None:
             assert row.status == pc.NOT_MEASURED and row.reason == target_row.reason
+        elif target_row.target.comparison == "about":
+            approximate.append(row)
         else:
             same(row, target_row.result)
     assert result.counts()[pc.MEASURED_COUNT] >= 30
+    # 约0.8万人 … (l.163–168): measured, the deviation given, no verdict
+    assert {r.target_id for r in approximate} >= {"pop_2035_dajin", "pop_2035_wenquan", "pop_2035_zhonghe"}
+    for row in approximate:
+        single = next(t.result for t in places.detail.targets if t.target.id == row.target_id)
+        assert row.status == pc.APPROXIMATE and row.passed is None and row.target.startswith("≈ ")
+        assert row.measured == pytest.approx(single.measured) and row.gap == pytest.approx(single.gap)
+        value = catalogue.target(row.target_id).value
+        assert row.deviation_pct == pytest.approx(100.0 * (single.measured - value) / value)
+        assert f"{row.deviation_pct:+.1f} %" in row.verdict
+    assert result.counts()[pc.APPROXIMATE_COUNT] == len(approximate)
+
+
+def test_a_tolerance_turns_approximate_figures_into_verdicts(qgis_app):
+    """With tolerance_pct the rows of 约 figures are met or not within ±tolerance of the plan's figure."""
+    layers = {"townships": layer("kaizhou", "townships"), "population": population("kaizhou")}
+    catalogue = bundled_catalogue("kaizhou")
+    free = rows_by_id(pc.check_plan(catalogue, layers, options={"name_field": "name"}))
+    dajin = free["pop_2035_dajin"]
+    assert dajin.status == pc.APPROXIMATE and dajin.measured is not None
+    deviation = abs(dajin.deviation_pct)
+    for tolerance, status in ((deviation + 1.0, pc.MET), (max(deviation - 1.0, 0.0), pc.NOT_MET)):
+        if status == pc.NOT_MET and deviation < 1.0:
+            continue
+        result = pc.check_plan(catalogue, layers, options={"name_field": "name", "tolerance_pct": tolerance})
+        row = rows_by_id(result)["pop_2035_dajin"]
+        assert (row.status, row.measured, row.deviation_pct) == (status, dajin.measured, dajin.deviation_pct)
+        assert row.target == f"≈ 0.8 ± {tolerance:g} %"
+        assert result.counts()[pc.APPROXIMATE_COUNT] == 0
+    # a floor is not touched by the tolerance
+    assert rows_by_id(result)["pop_city_2025"].target == free["pop_city_2025"].target
+    with pytest.raises(ValueError):
+        pc.check_plan(catalogue, layers, options={"tolerance_pct": -5})
 
 
 def test_a_layer_of_the_wrong_geometry_is_its_targets_row(qgis_app):
@@ -230,5 +265,6 @@ def test_one_run_through_qgis_process(installed_plugin, tmp_path):
     assert by_id["chemical_plants_1km"]["reason"] == "needs layer: plants, river"
     assert "城镇建成区" in report.read_text(encoding="utf-8")
     help_text = installed_plugin("help", "cq_urban:check_plan").stdout
-    for name in ("MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "NOT_MEASURED_COUNT", "POPULATION", "PLANTS"):
+    for name in ("MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "NOT_MEASURED_COUNT", "APPROXIMATE_COUNT",
+                 "TOLERANCE_PCT", "POPULATION", "PLANTS"):
         assert name in help_text

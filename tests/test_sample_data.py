@@ -388,3 +388,41 @@ def committed_choice(builder):
     with_field = [i for i in with_field if abs(builder.patches[i][2].area() - largest) < 1.0]
     assert len(with_field) == 1, with_field
     return left_out, with_field[0]
+
+
+@pytest.mark.parametrize("key", JURISDICTIONS)
+def test_river_and_plants_for_the_distance_rule(qgis_app, key):
+    """One river line (示意) through the main 城区 and eight plants, two of them inside 江津's 1 km
+    (001_c0dc96b9baef37ce.txt l.1615) at 400 m and 800 m: distances measured here in the GK zone."""
+    zone = {"jiangjin": "EPSG:4544"}.get(key, "EPSG:4545")
+    to_gk = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4490"), QgsCoordinateReferenceSystem(zone),
+                                   QgsProject.instance())
+    river = union(layer(key, "river"))
+    river.transform(to_gk)
+    assert river.length() > 20000
+    city = QgsGeometry.unaryUnion([f.geometry() for f in layer(key, "builtup").getFeatures()
+                                   if f["area_type"] == "城区"])
+    city.transform(to_gk)
+    assert river.intersects(city)
+    gaps = []
+    for feature in layer(key, "plants").getFeatures():
+        here = QgsGeometry(feature.geometry())
+        here.transform(to_gk)
+        gaps.append(here.distance(river))
+        assert abs(gaps[-1] - feature["river_m"]) < 1.0, feature["name"]
+    gaps.sort()
+    assert len(gaps) == 8 and abs(gaps[0] - 400) < 1 and abs(gaps[1] - 800) < 1 and gaps[2] > 1500
+
+
+def test_the_distance_rule_finds_the_two_plants_near_the_river(cq_provider):
+    import processing
+
+    path = LAYERS / "jiangjin.gpkg"
+    result = processing.run("cq_urban:check_distance_rule", {
+        "INPUT": f"{path}|layername=plants", "NEAR": f"{path}|layername=river", "DISTANCE": 1000,
+        "TOWNSHIPS": f"{path}|layername=townships", "TOWNSHIP_NAME_FIELD": "name",
+        "CATALOGUE": "jiangjin", "TARGET_ID": "chemical_plants_1km", "OUTPUT": "TEMPORARY_OUTPUT",
+        "TABLE": "TEMPORARY_OUTPUT"})
+    assert result["VIOLATIONS"] == 2 and result["PASSED"] is False
+    names = sorted(f["name"] for f in result["OUTPUT"].getFeatures())
+    assert names == ["化工项目01（示意）", "化工项目02（示意）"]

@@ -9,6 +9,7 @@ from .check_land_share import CheckLandShareAlgorithm
 from .check_per_capita import CheckPerCapitaAlgorithm
 from .check_plan import CheckPlanAlgorithm
 from .convert_web_coordinates import ConvertWebCoordinatesAlgorithm
+from .export_dossier import ExportDossierAlgorithm
 from .export_map import ExportMapAlgorithm
 from .list_targets import ListTargetsAlgorithm
 from .measure_population import MeasurePopulationAlgorithm
@@ -30,5 +31,6 @@ ALGORITHMS = [
     ReadDeliveryAlgorithm,
     CheckDeliveryAlgorithm,
     ExportMapAlgorithm,
+    ExportDossierAlgorithm,
     TagTownshipsAlgorithm,
 ]

@@ -34,6 +34,8 @@ from ..core.geo.inputs import layer_label
 from ..i18n import tr
 from ..requirements import missing_message
 from ..resources import ICON_PATH, help_url
+from . import run_outputs
+from .delivery_inputs import fill_from_delivery
 
 # Group ids and their (translatable) names.
 GROUPS = {
@@ -71,6 +73,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
     GROUP = "checks"
     # Refuses to run, with requirements.missing_message(), when the geometry kernels' shapely 2 is missing.
     NEEDS_KERNELS = True
+    # {delivery role: layer parameter} an algorithm with a DELIVERY parameter fills (algorithms/delivery_inputs.py)
+    DELIVERY_ROLES = {}
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -78,6 +82,14 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         # subclass overriding it would break the toolbox. The work goes in compute().
         if "run" in cls.__dict__:
             raise TypeError(f"{cls.__name__} overrides run(); implement compute() instead")
+        own = cls.__dict__.get("initAlgorithm")
+        if own is not None and cls.GROUP == "checks":
+            # Every check also offers its tables as one Excel workbook: declared here, once, after its own.
+            def init_algorithm(self, config=None, _own=own):
+                _own(self, config)
+                run_outputs.add_workbook_parameters(self)
+
+            cls.initAlgorithm = init_algorithm
 
     def name(self):
         return self.NAME
@@ -142,7 +154,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         # Every feature is counted, and one the sink refuses (full disk, lost database) stops the run:
         # the staged file is then checked against the count before it replaces the previous one.
         checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
-        return checked, destination
+        geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType")
+        return run_outputs.record_table(self, name, checked, fields, geometry_type), destination
 
     def add_result_outputs(self, *extra):
         """Declare a check's results, so that the model designer can wire them and
@@ -183,15 +196,19 @@ class CqAlgorithm(QgsProcessingAlgorithm):
         staged = None
         parameters = self._enum_names(parameters)
         try:
+            if self.DELIVERY_ROLES:
+                fill_from_delivery(self, parameters, context, feedback)
             sinks = [d.name() for d in self.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)]
             destinations = [d.name() for d in self.destinationParameterDefinitions() if d.name() not in sinks]
             inputs = self._input_sources(parameters, context)
+            parameters, workbook, unasked = run_outputs.prepare_workbook(self, parameters, context)
             staged = StagedOutputs(parameters, sinks, _files(inputs), destinations, _tables(inputs))
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
             self._check_input_geometry_types(staged.parameters, context, feedback)
             self._sink_counts = {}
             with transforms.run_context(context.transformContext()):
                 results = self.compute(staged.parameters, context, feedback)
+            results = run_outputs.write_workbook(self, results, workbook, unasked)
             return staged.commit(results, context, self._sink_counts)
         except PlanInputError as error:
             if staged is not None:
@@ -332,6 +349,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             layer, warning = reopen_gbk_shapefile(path, path.stem)
             if layer is None:
                 continue
+            if isinstance(value, QgsMapLayer) and value.crs().isValid() and value.crs() != layer.crs():
+                layer.setCrs(value.crs())  # the CRS set on the layer in QGIS (none in the file: no .prj)
             context.temporaryLayerStore().addMapLayer(layer)
             parameters[definition.name()] = layer.id()
             feedback.pushWarning(warning)

@@ -32,7 +32,7 @@ from ..core.checks.builtup import (
     check_builtup,
     difference,
 )
-from ..core.checks.landuse import PRESET_IDS, parse_codes, presets
+from ..core.checks.landuse import PRESET_IDS, default_area_field, parse_codes, presets
 from ..core.checks.report import write_report
 from ..core.errors import CatalogueError
 from ..core.files.fields import make_fields
@@ -41,6 +41,7 @@ from ..core.maps import result_styles
 from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import DELIVERY, add_delivery_parameters, delivery_notes
 from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
@@ -94,6 +95,9 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
     OUTPUT = "OUTPUT"
     TABLE = "TABLE"
     REPORT = "REPORT"
+    DELIVERY = DELIVERY
+    DELIVERY_ROLES = {"landuse": ("LANDUSE", "BUILTUP"), "townships": "TOWNSHIPS"}
+    DELIVERY_DERIVES_TOWNSHIPS = True
 
     def displayName(self):  # noqa: N802
         return tr("Check built-up area against the plan's target")
@@ -125,7 +129,11 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             "takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, "
             "diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE "
             "chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets "
-            "its recorded area in proportion to its geometric area in each.")
+            "its recorded area in proportion to its geometric area in each.") + "\n\n" + tr(
+            "A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery "
+            "reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), "
+            "TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the "
+            "log and the report say what was taken from where.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -169,6 +177,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.AREA_FIELD, tr("Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside "
                                 "the geometric area"), optional=True))
+        add_delivery_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Built-up by township"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -205,7 +214,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             target_id=self.parameterAsString(parameters, self.TARGET_ID, context) or "", target_value=target_value,
             method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
             area_source=AreaSource.ALL[self.parameterAsEnum(parameters, self.AREA_SOURCE, context)],
-            area_field=(self.parameterAsString(parameters, self.AREA_FIELD, context) or "").strip(),
+            area_field=self._area_field(parameters, context, landuse, feedback),
             builtup_label=self.parameter_layer_label(
                 parameters, self.BUILTUP if builtup is not None else self.LANDUSE, context),
             townships_label=(self.parameter_layer_label(parameters, self.TOWNSHIPS, context)
@@ -219,7 +228,8 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
             write_report(report, tr("Built-up area check"), [replace(result.verdict, unit="km²")],
-                         tables=self._report_tables(measurement), notes=result.notes, method=result.method,
+                         tables=self._report_tables(measurement), notes=delivery_notes(self) + result.notes,
+                         method=result.method,
                          inputs=result.inputs)
         for note in result.notes:
             feedback.pushInfo(note)
@@ -232,6 +242,18 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
                 field=measurement.area_field, recorded=measurement.recorded_km2,
                 geometric=measurement.geometric_km2, diff=diff, pct="—" if pct is None else f"{pct:+.2f}%"))
         return {self.OUTPUT: output_id, self.TABLE: table_id, self.REPORT: report or None, **result.outputs()}
+
+    def _area_field(self, parameters, context, landuse, feedback) -> str:
+        """AREA_FIELD; empty for a delivery's 地类图斑: its TBDLMJ (else TBMJ), so that the survey's recorded
+        area is reported beside the geometric one (the figure checked stays AREA_SOURCE's)."""
+        chosen = (self.parameterAsString(parameters, self.AREA_FIELD, context) or "").strip()
+        if chosen or landuse is None or "landuse" not in getattr(self, "_delivery_layers", {}):
+            return chosen
+        found = default_area_field(landuse.fields().names())
+        if found:
+            feedback.pushInfo(tr("The delivery's 地类图斑 records its areas: {field} is reported beside the geometric "
+                                 "area.").format(field=found))
+        return found
 
     def _field(self, parameters, name, context) -> str:
         return (self.parameterAsFields(parameters, name, context) or [""])[0]

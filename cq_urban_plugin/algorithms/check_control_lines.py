@@ -19,13 +19,16 @@ from qgis.core import (
 from .. import definitions
 from ..compat import ProcessingNumberParameterType, ProcessingParameterFlag, ProcessingSourceType, WkbType
 from ..core.checks import control_lines as cl
+from ..core.checks.builtup import default_name_field
 from ..core.checks.report import render_report
+from ..core.errors import PlanInputError
 from ..core.files.atomic import atomic_write_text
 from ..core.files.fields import make_fields
 from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import BUILTUP_FROM_LANDUSE, DELIVERY, add_delivery_parameters, delivery_notes
 from .run_outputs import CheckRun, attach
 
 TOWNSHIP = definitions.TOWNSHIP_FIELD
@@ -74,6 +77,10 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
     BUILTUP_OUTSIDE = "BUILTUP_OUTSIDE"
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
+    DELIVERY = DELIVERY
+    DELIVERY_ROLES = {"townships": "TOWNSHIPS", cl.ECOLOGY: "ECOLOGY", cl.FARMLAND: "FARMLAND",
+                      cl.DEVELOPMENT: "DEVELOPMENT", BUILTUP_FROM_LANDUSE: "BUILTUP"}
+    DELIVERY_DERIVES_TOWNSHIPS = True
 
     def displayName(self):  # noqa: N802
         return tr("Control lines by township")
@@ -104,11 +111,17 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             "counted in the report; the input layers are never changed. MEASURED is the number of "
             "townships flagged."
         ).format(eco=defaults.ecology_max_development, urban=defaults.urban_min_development,
-                 farm=defaults.agriculture_min_farmland, farmdev=defaults.agriculture_max_development)
+                 farm=defaults.agriculture_min_farmland, farmdev=defaults.agriculture_max_development) + "\n\n" + tr(
+            "A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as "
+            "cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township "
+            "units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, "
+            "DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report "
+            "say what was taken from where.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         polygons = [ProcessingSourceType.VectorPolygon]
-        self.addParameter(QgsProcessingParameterFeatureSource(self.TOWNSHIPS, tr("Townships"), polygons))
+        self.addParameter(QgsProcessingParameterFeatureSource(self.TOWNSHIPS, tr("Townships"), polygons,
+                                                              optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.TOWNSHIP_NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.TOWNSHIPS,
             optional=True))
@@ -126,6 +139,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
             self.BUILTUP, tr("Built-up land (建成区)"), polygons, optional=True))
+        add_delivery_parameters(self)
 
         defaults = cl.Thresholds()
         advanced = [
@@ -190,6 +204,9 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
 
     def compute(self, parameters, context, feedback):
         townships = self.parameterAsSource(parameters, self.TOWNSHIPS, context)
+        if townships is None:
+            raise PlanInputError(tr("Parameter TOWNSHIPS: no township layer was given, and no DELIVERY to read one "
+                                    "from."), tr("Choose the township polygons, or give the survey delivery."))
         lines = {line: self.parameterAsSource(parameters, parameter, context)
                  for line, parameter in self.LINE_PARAMETERS.items()}
         thresholds = cl.Thresholds(
@@ -197,13 +214,18 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             urban_min_development=self.parameterAsDouble(parameters, self.URBAN_MIN_DEV, context),
             agriculture_min_farmland=self.parameterAsDouble(parameters, self.AGRI_MIN_FARM, context),
             agriculture_max_development=self.parameterAsDouble(parameters, self.AGRI_MAX_DEV, context))
+        name_field = self._field(parameters, self.TOWNSHIP_NAME_FIELD, context)
+        if not name_field and "townships" in getattr(self, "_delivery_layers", {}):
+            name_field = default_name_field(townships.fields().names())  # the delivery's XZQMC
         result = cl.check_control_lines(
             townships, lines, self.parameterAsSource(parameters, self.BUILTUP, context),
-            name_field=self._field(parameters, self.TOWNSHIP_NAME_FIELD, context),
+            name_field=name_field,
             zone_field=self._field(parameters, self.ZONE_FIELD, context),
             juris_field=self._field(parameters, self.JURIS_FIELD, context),
             method=AreaMethod.ALL[self.parameterAsEnum(parameters, self.AREA_METHOD, context)],
             thresholds=thresholds, feedback=feedback, transform_context=context.transformContext())
+        read = delivery_notes(self)  # said in the log already; the report says them too
+        result.notes[:0] = read
 
         outputs = self._write_layers(parameters, context, townships.fields(), result)
         outputs.update(result.outputs())
@@ -213,7 +235,7 @@ class CheckControlLinesAlgorithm(CqAlgorithm):
             outputs[self.REPORT] = report
         else:
             outputs[self.REPORT] = None
-        for note in result.notes:
+        for note in result.notes[len(read):]:
             feedback.pushInfo(note)
         feedback.pushInfo(tr("{flagged} of {checked} townships checked against their plan zone are flagged.").format(
             flagged=result.extras[cl.FLAGGED], checked=result.extras[cl.CHECKED]))

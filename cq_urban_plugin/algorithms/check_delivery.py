@@ -17,6 +17,7 @@ from ..core.geo import delivery as deliveries
 from ..core.geo.quality import AREA_TOLERANCE, check_quality
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import add_delivery_crs_parameter, delivery_crs
 
 ISSUE_FIELDS = [("rule", str), ("layer", str), ("feature", int), ("value", str), ("message", str), ("fix", str)]
 RULES = ("Q01", "Q02", "Q03", "Q04", "Q05", "Q06", "Q07")
@@ -47,6 +48,7 @@ class CheckDeliveryAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             self.DELIVERY, tr("Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
             behavior=ProcessingFileParameterBehavior.Folder))
+        add_delivery_crs_parameter(self)
         self.addParameter(QgsProcessingParameterNumber(
             self.AREA_TOLERANCE, tr("Recorded and ellipsoidal areas apart by more than (%)"),
             ProcessingNumberParameterType.Double, defaultValue=100 * AREA_TOLERANCE, minValue=0.0))
@@ -58,7 +60,7 @@ class CheckDeliveryAlgorithm(CqAlgorithm):
 
     def compute(self, parameters, context, feedback):
         path = Path(self.parameterAsFile(parameters, self.DELIVERY, context))
-        found = deliveries.recognise(path, feedback)
+        found = deliveries.recognise(path, feedback, crs=delivery_crs(self, parameters, context))
         # Kept on the algorithm: the layers must outlive the run that reads them.
         self._layers = deliveries.open_layers(found)
         tolerance = self.parameterAsDouble(parameters, self.AREA_TOLERANCE, context) / 100.0

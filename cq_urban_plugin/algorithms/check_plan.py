@@ -9,29 +9,30 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterMapLayer,
+    QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsRasterLayer,
     QgsVectorLayer,
 )
 
 from .. import definitions
-from ..compat import ProcessingFileParameterBehavior, ProcessingSourceType, WkbType
+from ..compat import ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
+from ..core.checks.targets import unit_text
 from ..core.files.fields import make_fields
-from ..core.geo import delivery as deliveries
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import DELIVERY, add_delivery_parameters, delivery_notes
 from .params import add_catalogue_parameters, catalogue_from_parameters
 from .run_outputs import CheckRun, attach, plan_verdict_text
 
 SUMMARY_FIELDS = [("target_id", str), ("label", str), ("scope", str), ("year", int), ("target", str),
-                  ("measured", float), ("unit", str), ("gap", float), ("status", str), ("verdict", str),
-                  ("citation", str), ("how", str), ("reason", str)]
+                  ("measured", float), ("unit", str), ("gap", float), ("deviation_pct", float), ("status", str),
+                  ("verdict", str), ("citation", str), ("how", str), ("reason", str)]
 # The layer parameters, one per role (core/plan/model.py LAYER_ROLES), in the dialog's order.
 ROLE_PARAMETERS = [
     ("townships", lambda: tr("Townships (乡镇街道)")),
@@ -59,9 +60,15 @@ class CheckPlanAlgorithm(CqAlgorithm):
     GROUP = "checks"
     TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     LANDUSE_FIELD = "LANDUSE_FIELD"
+    FACILITY_TYPE_FIELD = "FACILITY_TYPE_FIELD"
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
-    DELIVERY = "DELIVERY"
+    TOLERANCE_PCT = "TOLERANCE_PCT"
+    DELIVERY = DELIVERY
+    # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from DLTB's
+    # 城镇村属性码 (the land-use role), as the targets' presets read it.
+    DELIVERY_ROLES = {role: role.upper() for role, _ in ROLE_PARAMETERS if role != "builtup"}
+    DELIVERY_DERIVES_TOWNSHIPS = True
     SUMMARY = "SUMMARY"
     REPORT = "REPORT"
 
@@ -77,7 +84,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
             "table with one row per target (target, measured, gap, verdict, citation, how it was measured, and "
             "why not for the targets not measured: no layer can measure it, the layer it needs, or the message of "
             "its check); an HTML report with the summary and the targets not measured; and TARGETS, "
-            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.\n\n"
+            "MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.\n\n"
+            "An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) "
+            "is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless "
+            "the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that "
+            "percentage of the plan's figure.\n\n"
             "A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of "
             "the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was "
             "given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have "
@@ -85,9 +96,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_catalogue_parameters(self)
-        self.addParameter(QgsProcessingParameterFile(
-            self.DELIVERY, tr("Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
-            behavior=ProcessingFileParameterBehavior.Folder, optional=True))
+        add_delivery_parameters(self)
         for role, label in ROLE_PARAMETERS:
             # Any geometry: a layer of the wrong type is its targets' row, not the end of the run.
             self.addParameter(QgsProcessingParameterFeatureSource(
@@ -96,6 +105,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
                 self.addParameter(QgsProcessingParameterField(
                     self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
                     parentLayerParameterName="TOWNSHIPS", optional=True))
+            if role == "facilities":
+                self.addParameter(QgsProcessingParameterField(
+                    self.FACILITY_TYPE_FIELD, tr("Facility type field (its values name the kind: 养老服务中心, "
+                                                 "社区综合服务站 …)"), parentLayerParameterName="FACILITIES",
+                    optional=True))
             if role == "landuse":
                 self.addParameter(QgsProcessingParameterField(
                     self.LANDUSE_FIELD, tr("Land-use class field where the preset's usual one (CZCSXM, DLBM, "
@@ -105,6 +119,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.POPULATION_FIELD, tr("Persons field of the population points, or of the townships without a "
                                       "population layer"), optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.TOLERANCE_PCT, tr("Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, "
+                                   "no verdict)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Plan check summary"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -113,7 +130,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
                                  (plan_check.MEASURED_COUNT, tr("Targets measured")),
                                  (plan_check.MET_COUNT, tr("Targets met")),
                                  (plan_check.NOT_MET_COUNT, tr("Targets not met")),
-                                 (plan_check.NOT_MEASURED_COUNT, tr("Targets not measured"))):
+                                 (plan_check.NOT_MEASURED_COUNT, tr("Targets not measured")),
+                                 (plan_check.APPROXIMATE_COUNT, tr("Approximate figures measured (deviation, no "
+                                                                   "verdict)"))):
             self.addOutput(QgsProcessingOutputNumber(key, description))
 
     def _field(self, parameters, name, context):
@@ -132,23 +151,6 @@ class CheckPlanAlgorithm(CqAlgorithm):
             source = self.parameterAsSource(parameters, role.upper(), context)
             if source is not None:
                 layers[role] = (source, self.parameter_layer_label(parameters, role.upper(), context))
-        delivery_path = self.parameterAsFile(parameters, self.DELIVERY, context)
-        if delivery_path:
-            found = deliveries.recognise(delivery_path, feedback)
-            # Kept on the algorithm: the layers must outlive the run that reads them.
-            # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from
-            # DLTB's 城镇村属性码 (the land-use role), as the targets' presets read it.
-            roles = [r for r, _ in ROLE_PARAMETERS if r not in layers and r != "builtup"]
-            self._delivery_layers = deliveries.open_layers(found, roles)
-            for role, (layer, label, notes) in self._delivery_layers.items():
-                layers[role] = (layer, label)
-                for note in notes:
-                    feedback.pushInfo(f"{deliveries.role_name(role)}: {note}")
-            if "townships" not in layers and "landuse" in layers:
-                derived, note = deliveries.derived_townships(*layers["landuse"], feedback=feedback)
-                self._delivery_layers["townships"] = (derived, derived.name(), [note])
-                layers["townships"] = (derived, derived.name())
-                feedback.pushWarning(note)
         population = self.parameterAsLayer(parameters, self.POPULATION, context)
         if isinstance(population, QgsRasterLayer):
             layers["population"] = (population, population.name())
@@ -156,8 +158,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
             layers["population"] = (population, self.parameter_layer_label(parameters, self.POPULATION, context))
         options = {"name_field": self._field(parameters, self.TOWNSHIP_NAME_FIELD, context),
                    "landuse_field": self._field(parameters, self.LANDUSE_FIELD, context),
+                   "facility_type_field": self._field(parameters, self.FACILITY_TYPE_FIELD, context),
                    "population_field": (self.parameterAsString(parameters, self.POPULATION_FIELD, context)
                                         or "").strip()}
+        if parameters.get(self.TOLERANCE_PCT) is not None:
+            options["tolerance_pct"] = self.parameterAsDouble(parameters, self.TOLERANCE_PCT, context)
         result = plan_check.check_plan(catalogue, layers, options=options, feedback=feedback,
                                        transform_context=context.transformContext())
         fields = make_fields(SUMMARY_FIELDS)
@@ -165,12 +170,12 @@ class CheckPlanAlgorithm(CqAlgorithm):
         for row in result.rows:
             feature = QgsFeature(fields)
             feature.setAttributes([row.target_id, row.label, row.scope, row.year, row.target, _number(row.measured),
-                                   row.unit, _number(row.gap), row.status, row.verdict, row.citation, row.how,
-                                   row.reason])
+                                   row.unit, _number(row.gap), _number(row.deviation_pct), row.status, row.verdict,
+                                   row.citation, row.how, row.reason])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            report = self._report(report, result)
+            report = self._report(report, result, delivery_notes(self))
         counts = result.counts()
         for row in result.not_measured():
             feedback.pushInfo(f"{row.target_id}: {row.reason}")
@@ -181,25 +186,32 @@ class CheckPlanAlgorithm(CqAlgorithm):
         return {self.SUMMARY: summary_id, self.REPORT: report or None, **counts}
 
     @staticmethod
-    def _report(path, result):
+    def _report(path, result, read=()):
         counts = result.counts()
-        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, r.unit, r.gap, r.verdict,
-                    r.citation, r.how) for r in result.rows]
+        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, unit_text(r.unit), r.gap,
+                    None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
+                   for r in result.rows]
         missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
         runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
                 for m in result.measurements]
-        notes = [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
-                 if m.result is not None for note in m.result.notes]
+        notes = list(read) + [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
+                              if m.result is not None for note in m.result.notes]
         tables = [
             (tr("Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met").format(
                 measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],
                 met=counts[plan_check.MET_COUNT], not_met=counts[plan_check.NOT_MET_COUNT]),
              [tr("Target"), tr("Indicator"), tr("Scope"), tr("Year"), tr("Target"), tr("Measured"), tr("Unit"),
-              tr("Gap"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
+              tr("Gap"), tr("Deviation"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
             (tr("Targets not measured, and why"), [tr("Target"), tr("Indicator"), tr("Result"), tr("Why")], missing),
             (tr("Measurements"), [tr("Targets"), tr("How it was measured"), tr("Method")], runs),
         ]
         inputs = [f"{role}: {label}" for role, label in result.roles.items()]
+        if result.tolerance_pct is not None:
+            inputs.append(tr("Approximate figures (约, 左右) without a tolerance of their own: met within "
+                             "± {tolerance:g} %").format(tolerance=result.tolerance_pct))
+        else:
+            notes = notes + [tr("Approximate figures (约, 左右, 规划人口) are not floors: their rows give the "
+                                "deviation from the plan's figure and no verdict (set a tolerance to judge them).")]
         return write_report(path, tr("Plan check: {catalogue}").format(catalogue=result.catalogue.name),
                             [r.result for r in result.rows if r.result is not None], tables=tables, notes=notes,
                             inputs=inputs)

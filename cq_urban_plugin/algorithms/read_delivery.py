@@ -16,6 +16,7 @@ from ..core.files.fields import make_fields
 from ..core.geo.delivery import ROLES, STANDARD_LAYERS, recognise, role_name
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import add_delivery_crs_parameter, delivery_crs
 
 LAYER_FIELDS = [("role", str), ("code", str), ("layer", str), ("source", str), ("found_by", str),
                 ("features", int), ("crs", str), ("crs_note", str), ("missing", str)]
@@ -51,6 +52,7 @@ class ReadDeliveryAlgorithm(CqAlgorithm):
             # A folder parameter: a .gdb and a folder of Shapefiles are folders (a .gpkg path is accepted too).
             self.DELIVERY, tr("Delivery (.gdb folder, .gpkg, or folder of Shapefiles)"),
             behavior=ProcessingFileParameterBehavior.Folder))
+        add_delivery_crs_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Layers found"), ProcessingSourceType.Vector))
         for role in ROLES:
@@ -64,15 +66,17 @@ class ReadDeliveryAlgorithm(CqAlgorithm):
             path = next((p for p in path.parents if p.suffix.lower() == ".gdb"), path.parent)
         elif path.suffix.lower() == ".shp":  # one Shapefile picked: the delivery is its folder
             path = path.parent
-        delivery = recognise(path, feedback)
+        delivery = recognise(path, feedback, crs=delivery_crs(self, parameters, context))
         fields = make_fields(LAYER_FIELDS)
         sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, WkbType.NoGeometry)
         notes = []
         for layer in delivery.layers:
             feature = QgsFeature(fields)
+            if layer.crs_error is not None:  # plain Gauss-Krüger metres: said, refused where a check reads it
+                layer.crs_note = str(layer.crs_error)
             feature.setAttributes([layer.role, layer.code, layer.name, layer.uri, layer.how, layer.features,
-                                   layer.crs.authid() if layer.crs is not None else "", layer.crs_note,
-                                   ", ".join(layer.missing_fields)])
+                                   layer.crs.authid() if layer.crs is not None and layer.crs_error is None else "",
+                                   layer.crs_note, ", ".join(layer.missing_fields)])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
             notes.append(f"{role_name(layer.role)}: {layer.name} ({layer.how})")
             if layer.crs_note:

@@ -10,6 +10,7 @@ its own instead of piling up identically named layers.
 """
 import itertools
 from datetime import datetime
+from pathlib import Path
 
 from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
 
@@ -175,3 +176,157 @@ def attach_coverage_outputs(algorithm, parameters, context, results, label: str)
                               algorithm.TABLE: result_styles.COVERAGE_TABLE},
            CheckRun(label, run_target(algorithm, parameters, context), verdict_text(results),
                     summary=summary_text(label, results)))
+
+
+# --- every check's tables also as one Excel workbook (TABLE_XLSX, AREA_UNIT), declared and written once ---
+
+TABLE_XLSX, AREA_UNIT, CHARTS = "TABLE_XLSX", "AREA_UNIT", "CHARTS"
+
+
+def add_workbook_parameters(algorithm):
+    """The workbook output and its area unit, after a check's own parameters (CqAlgorithm adds them)."""
+    from qgis.core import QgsProcessingOutputString, QgsProcessingParameterEnum, QgsProcessingParameterFileDestination
+
+    algorithm.addParameter(QgsProcessingParameterEnum(
+        AREA_UNIT, tr("Area unit of the Excel tables"), options=[tr("km²"), tr("公顷 (hectares)"), tr("亩 (mu)")],
+        defaultValue=0))
+    algorithm.addParameter(QgsProcessingParameterFileDestination(
+        TABLE_XLSX, tr("Tables as an Excel workbook (.xlsx)"), tr("Excel workbooks (*.xlsx)"), optional=True,
+        createByDefault=False))
+    algorithm.addOutput(QgsProcessingOutputString(CHARTS, tr("Chart images written beside the report")))
+
+
+def _table_sinks(algorithm):
+    from qgis.core import QgsProcessingParameterFeatureSink
+
+    from ..compat import ProcessingSourceType
+
+    return [d for d in algorithm.parameterDefinitions() if isinstance(d, QgsProcessingParameterFeatureSink)
+            and d.dataType() == ProcessingSourceType.Vector]
+
+
+def prepare_workbook(algorithm, parameters, context):
+    """(parameters, workbook path or None, table outputs not asked for): with a workbook or a report asked
+    for, the tables the user left empty are still written, into memory, so that the workbook has them
+    and the report's charts can be drawn from them."""
+    algorithm._xlsx_tables = None
+    if algorithm.parameterDefinition(TABLE_XLSX) is None:
+        return parameters, None, []
+    workbook = algorithm.parameterAsFileOutput(parameters, TABLE_XLSX, context)
+    if not workbook and not (algorithm.parameterDefinition("REPORT") is not None
+                             and algorithm.parameterAsFileOutput(parameters, "REPORT", context)):
+        return parameters, None, []
+    algorithm._xlsx_tables = {}
+    algorithm._xlsx_unit = algorithm.parameterAsEnum(parameters, AREA_UNIT, context)
+    parameters, unasked = dict(parameters), []
+    for definition in _table_sinks(algorithm):
+        if parameters.get(definition.name()) in (None, ""):
+            parameters[definition.name()] = "TEMPORARY_OUTPUT"
+            unasked.append(definition.name())
+    return parameters, workbook, unasked
+
+
+class _RecordingSink:
+    """A table sink that also keeps the rows it accepted, for the workbook."""
+
+    def __init__(self, sink, rows):
+        self._sink, self._rows = sink, rows
+
+    def addFeature(self, feature, *args):  # noqa: N802 (QGIS's name)
+        done = self._sink.addFeature(feature, *args)
+        self._rows.append(list(feature.attributes()))
+        return done
+
+    def addFeatures(self, features, *args):  # noqa: N802 (QGIS's name)
+        features = list(features)
+        done = self._sink.addFeatures(features, *args)
+        self._rows.extend(list(f.attributes()) for f in features)
+        return done
+
+    def __getattr__(self, name):
+        return getattr(self._sink, name)
+
+
+def record_table(algorithm, name, sink, fields, geometry_type=None):
+    """``sink``, recording its rows when it is a table (no geometry) and a workbook or a report is asked for."""
+    from ..compat import WkbType
+
+    tables = algorithm.__dict__.get("_xlsx_tables")
+    if tables is None or fields is None or geometry_type != WkbType.NoGeometry:
+        return sink
+    rows = []
+    tables[name] = (fields, rows)
+    return _RecordingSink(sink, rows)
+
+
+def whole_rows() -> tuple:
+    """Labels of the table rows that are a whole already, not one township (coverage's last row)."""
+    return (tr("Whole served area"),)
+
+
+def workbook_sheets(algorithm, tables: dict):
+    """The sheets of the workbook: one per table, headed in the interface's words."""
+    from ..compat import FieldType
+    from ..core.files.xlsx import Sheet, column_kind
+
+    kind = result_styles.LAND_SHARE_TABLE if algorithm.name() == "check_land_share" else result_styles.PLAN_SUMMARY
+    sheets = []
+    for name, (fields, rows) in tables.items():
+        names = fields.names()
+        kinds = [column_kind(f.name(), f.type() == FieldType.String, f.type() in (FieldType.Int, FieldType.LongLong))
+                 for f in fields]
+        definition = algorithm.parameterDefinition(name)
+        sheets.append(Sheet(definition.description() if definition is not None else name, names, kinds,
+                            result_styles.table_headers(names, kind), rows, whole_rows()))
+    return sheets
+
+
+def write_workbook(algorithm, results: dict, workbook, unasked) -> dict:
+    """Write the workbook and the report's charts from the tables the run wrote; the tables not asked for are
+    not results."""
+    tables = algorithm.__dict__.get("_xlsx_tables")
+    algorithm._xlsx_tables = None
+    if tables is None:
+        return results
+    from ..core.files.xlsx import AREA_UNITS, write_xlsx
+
+    results = dict(results)
+    for name in unasked:
+        results[name] = None
+    if workbook:
+        unit = AREA_UNITS[algorithm.__dict__.get("_xlsx_unit", 0)]
+        results[TABLE_XLSX] = write_xlsx(workbook, workbook_sheets(algorithm, tables), unit)
+    report = results.get("REPORT")
+    if isinstance(report, str) and report and Path(report).is_file():
+        results[CHARTS] = add_report_charts(algorithm, report, tables, results) or None
+    return results
+
+
+def add_report_charts(algorithm, report: str, tables: dict, results: dict) -> str:
+    """Draw the charts of the run's tables as PNG (and SVG) files beside the report, and put them into
+    it: ``report_chart1.png`` …; returns the files written, separated by ';'."""
+    import html
+    import re
+
+    from ..core.checks.report import add_charts
+    from ..core.maps import chart_data, charts, fonts
+
+    page = Path(report).read_text(encoding="utf-8")
+    found = re.search(r"<h1>(.*?)</h1>", page, re.S)
+    title = html.unescape(found.group(1)) if found else algorithm.displayName()
+    drawn = [chart for fields, rows in tables.values()
+             for chart in chart_data.charts_of_table(algorithm.name(), fields.names(), rows, title,
+                                                     results.get("TARGET"), whole_rows())]
+    if not drawn:
+        return ""
+    family = fonts.cjk_font_family()
+    written, embedded = [], []
+    base = Path(report)
+    for number, chart in enumerate(drawn, 1):
+        png = base.with_name(f"{base.stem}_chart{number}.png")
+        charts.write_png(chart, png, family)
+        charts.write_svg(chart, png.with_suffix(".svg"), family)
+        written.append(str(png))
+        embedded.append((chart.title, charts.png_bytes(chart, family), png.name))
+    add_charts(report, embedded)
+    return ";".join(written)

@@ -22,19 +22,21 @@ from ..compat import (
     WkbType,
     is_null,
 )
+from ..core.checks.builtup import default_name_field
 from ..core.errors import PlanInputError, check_cancel
 from ..core.geo.inputs import check_fields, check_read_complete, layer_label
 from ..core.maps.result_styles import set_field_aliases
 from ..core.maps.styling import apply_structure_styles, store_styles_in_database
-from ..core.plan.tagging import CITE_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
+from ..core.plan.tagging import CITE_FIELD, INFER_FIELD, REPORT_FIELDS, FeatureName, tag_field_names, tag_townships
 from ..i18n import tr
 from .base import CqAlgorithm
+from .delivery_inputs import DELIVERY, add_delivery_parameters
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
 # Long texts: a Shapefile's default text width (80) would cut them, so they get
 # 254, the most a Shapefile holds; longer values end in "…" (the full text is in
 # the match report and the catalogue) rather than make a provider refuse the feature.
-_LONG_FIELDS = ("plan_note", CITE_FIELD)
+_LONG_FIELDS = ("plan_note", CITE_FIELD, INFER_FIELD)
 _LONG = 254
 _TYPES = {str: FieldType.String, int: FieldType.Int}
 
@@ -97,6 +99,8 @@ class TagTownshipsAlgorithm(CqAlgorithm):
     CODE_FIELD = "CODE_FIELD"
     OUTPUT = "OUTPUT"
     MATCH_REPORT = "MATCH_REPORT"
+    DELIVERY = DELIVERY
+    DELIVERY_ROLES = {"townships": "INPUT"}  # the delivery's XZQ; units derived from codes have no names to tag
 
     def displayName(self):  # noqa: N802
         return tr("Tag townships with plan roles")
@@ -116,22 +120,29 @@ class TagTownshipsAlgorithm(CqAlgorithm):
             "catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, "
             "several features for one township and plan townships missing from the layer are left untagged "
             "and listed in the match report with the fix and the closest plan names. Where the plan "
-            "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.\n"
-            "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and "
-            "plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in "
-            "QGIS), and the match report table."
-        )
+            "contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines. "
+            "A value the catalogue infers rather than reads (the class \"其他14个一般建制镇\", a township tagged "
+            "after the 商圈 or 片区 bearing its name) is marked: plan_infer names the field, the value and the "
+            "class's own line, plan_note says how it is inferred, the legend marks the class (inferred) and the "
+            "match report has an 'inferred' row.\n"
+            "Outputs: the layer with plan_name, match, juris, plan_note, one field per structure, "
+            "plan_cite and plan_infer (styled by structure and with drop-down lists of the plan's values when "
+            "loaded in QGIS), and the match report table."
+        ) + "\n\n" + tr(
+            "A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the "
+            "township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Township polygons"), [ProcessingSourceType.VectorPolygon]))
+            self.INPUT, tr("Township polygons"), [ProcessingSourceType.VectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterField(
-            self.NAME_FIELD, tr("Township name field"), parentLayerParameterName=self.INPUT,
-            type=ProcessingFieldParameterDataType.String))
+            self.NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
+            parentLayerParameterName=self.INPUT, type=ProcessingFieldParameterDataType.String, optional=True))
         self.addParameter(QgsProcessingParameterField(
             self.CODE_FIELD, tr("Township code field (optional)"), parentLayerParameterName=self.INPUT,
             type=ProcessingFieldParameterDataType.Any, optional=True))
         add_catalogue_parameters(self)
+        add_delivery_parameters(self)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Tagged townships"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -167,11 +178,20 @@ class TagTownshipsAlgorithm(CqAlgorithm):
     def compute(self, parameters, context, feedback):
         catalogue = catalogue_from_parameters(self, parameters, context)
         source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None and parameters.get(self.INPUT) in (None, ""):
+            raise PlanInputError(
+                tr("Parameter INPUT: no township layer was given, and no DELIVERY with a 行政区 (XZQ) layer."),
+                tr("Choose the township polygons, or give the survey delivery holding its XZQ."))
         if source is None:
             raise PlanInputError(tr("The township layer could not be opened."),
                                  tr("Check that the file or database is reachable."))
         label = layer_label(source)  # no CRS needed: tagging copies geometries as they are
-        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        name_field = self.parameterAsString(parameters, self.NAME_FIELD, context) or default_name_field(
+            source.fields().names())
+        if not name_field:
+            raise PlanInputError(
+                tr("Parameter NAME_FIELD: layer '{layer}' has no plan_name, name or XZQMC field.").format(layer=label),
+                tr("Choose the field holding the township names."))
         code_field = self.parameterAsString(parameters, self.CODE_FIELD, context) or ""
         check_fields(source, label, [name_field, code_field])
         added = tag_field_names(catalogue)

@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import QComboBox, QDoubleSpinBox, QGroupBox, QPushButto
 
 from .. import definitions
 from ..compat import LayerFilter
+from ..core.checks.targets import target_text
 from ..core.errors import PlanInputError
 from ..i18n import tr
 from .results import ResultRow, control_rows, summary_row, table_rows, township_rows
@@ -147,9 +148,10 @@ class ChecksTab(QScrollArea):
             combo.clear()
             for target in catalogue.targets_for(indicator) if catalogue else []:
                 year = f" ({target.year})" if target.year else ""
-                comparison = {">=": "≥", "<=": "≤"}.get(target.comparison, target.comparison)
+                written = target_text(target.comparison, target.value, target.value_min, target.value_max,
+                                      target.tolerance_pct)  # "≥ 145", "≈ 0.8", "8–10": as the reports write it
                 unit = UNITS.get(target.unit, target.unit)
-                combo.addItem(f"{target.label} {comparison} {target.value:g} {unit}{year}", target.id)
+                combo.addItem(f"{target.label} {written} {unit}{year}", target.id)
             combo.addItem(tr("No target (measure only)"), "")
 
     # ------------------------------------------------------------- running

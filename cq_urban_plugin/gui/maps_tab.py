@@ -18,8 +18,8 @@ from ..i18n import tr
 from .widgets import add_row, layer_combo, narrow_combo, narrow_form
 
 EXPORT_ID = definitions.algorithm_id(definitions.EXPORT_MAP)
-# The themes of the checks' maps, after the catalogue's structures.
-CHECK_THEMES = tuple(definitions.THEME_OF_CHECK.values())
+# The themes of the checks' maps, after the catalogue's structures (the indicator checks' two last).
+CHECK_THEMES = tuple(definitions.THEME_OF_CHECK.values()) + ("land_share", "per_capita")
 
 
 class MapsTab(QWidget):
@@ -69,7 +69,8 @@ class MapsTab(QWidget):
             name = (structure.name_en or structure.name) if english else structure.name
             self.theme_combo.addItem(name, (key, structure.field, structure.name))
         for key, label in (("builtup", tr("Built-up check")), ("coverage", tr("Bus-stop coverage")),
-                           ("control_lines", tr("Control lines"))):
+                           ("control_lines", tr("Control lines")), ("land_share", tr("Land share check")),
+                           ("per_capita", tr("Per-capita check"))):
             self.theme_combo.addItem(label, (key, "", ""))
         index = self.theme_combo.findData(current) if current else -1
         self.theme_combo.setCurrentIndex(max(index, 0))

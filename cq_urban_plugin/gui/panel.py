@@ -20,10 +20,11 @@ gui/plan_tab.py (the whole plan in one run).
 """
 from qgis.gui import QgsDockWidget
 from qgis.PyQt.QtCore import Qt
-from qgis.PyQt.QtWidgets import QHBoxLayout, QTabWidget, QVBoxLayout, QWidget
+from qgis.PyQt.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from ..i18n import tr
 from .checks_tab import ChecksTab
+from .delivery import choose_delivery
 from .maps_tab import MapsTab
 from .plan_tab import PlanTab
 from .results_tab import ResultsTab
@@ -57,6 +58,12 @@ class PlanChecksDock(QgsDockWidget):
         add_row(form, tr("Plan catalogue"), session.catalogue_combo)
         add_row(form, tr("Township layer"), session.township_combo)
         add_row(form, tr("Name field"), session.name_field_combo)
+        self.delivery_button = QPushButton(tr("From a delivery…"))
+        self.delivery_button.setObjectName("from_delivery")
+        self.delivery_button.setToolTip(tr("Read a survey or planning delivery (.gdb, folder of Shapefiles): its "
+                                           "standard layers are added to the project and fill the layer pickers."))
+        self.delivery_button.clicked.connect(lambda: choose_delivery(session))
+        add_row(form, tr("Delivery"), self.delivery_button)
         layout.addLayout(form)
 
         self.tabs = QTabWidget()

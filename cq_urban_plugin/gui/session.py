@@ -225,6 +225,10 @@ class Session(QObject):
         project.layersAdded.connect(self._layers_added)
         project.readProject.connect(self._project_read)
 
+    def layer_pickers(self) -> dict:
+        """The checks' layer pickers, by name (as watch_choices was given them)."""
+        return dict(self._pickers)
+
     def _layer_chosen(self, name, layer):
         if self._suggesting:
             return

@@ -8,55 +8,39 @@
         <translation>规划结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="41" />
+        <location filename="../algorithms/base.py" line="43" />
         <source>Target checks</source>
         <translation>指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="42" />
+        <location filename="../algorithms/base.py" line="44" />
         <source>Data preparation</source>
         <translation>数据准备</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="43" />
+        <location filename="../algorithms/base.py" line="45" />
         <source>Thematic maps</source>
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="208" />
+        <location filename="../algorithms/base.py" line="225" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="31" />
+        <location filename="../algorithms/list_targets.py" line="49" />
         <source>List plan targets</source>
         <translation>列出规划指标</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="34" />
-        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from.
-
-Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
-Output: a table without geometry.</source>
-        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。
-
-输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
-输出：无几何的属性表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/list_targets.py" line="46" />
+        <location filename="../algorithms/list_targets.py" line="68" />
         <source>Only this indicator (empty: all)</source>
         <translation>只列此指标（留空：全部）</translation>
     </message>
     <message>
-        <location filename="../algorithms/list_targets.py" line="48" />
+        <location filename="../algorithms/list_targets.py" line="70" />
         <source>Plan targets</source>
         <translation>规划指标</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/list_targets.py" line="66" />
-        <source>{n} targets from {file}</source>
-        <translation>共 {n} 项指标，来自 {file}</translation>
     </message>
     <message>
         <location filename="../gui/session.py" line="113" />
@@ -204,7 +188,7 @@ Output: a table without geometry.</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="108" />
+        <location filename="../gui/checks_tab.py" line="109" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -244,12 +228,12 @@ Output: a table without geometry.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 GBK 读取。如需长期生效，请在其旁边保存一个内容为 GBK 的 {stem}.cpg 文件。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="99" />
+        <location filename="../algorithms/check_builtup.py" line="103" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="102" />
+        <location filename="../algorithms/check_builtup.py" line="106" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -266,7 +250,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="131" />
+        <location filename="../algorithms/check_builtup.py" line="139" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
@@ -276,12 +260,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="136" />
+        <location filename="../algorithms/check_builtup.py" line="144" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="139" />
+        <location filename="../algorithms/check_builtup.py" line="147" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
@@ -296,7 +280,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="70" />
+        <location filename="../algorithms/tag_townships.py" line="138" />
         <source>Township name field (empty: plan_name, name or XZQMC)</source>
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
@@ -311,12 +295,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="156" />
+        <location filename="../algorithms/check_builtup.py" line="164" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="158" />
+        <location filename="../algorithms/check_builtup.py" line="166" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
@@ -336,22 +320,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="173" />
+        <location filename="../gui/checks_tab.py" line="175" />
         <source>Built-up by township</source>
         <translation>分乡镇建成区</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="174" />
+        <location filename="../gui/checks_tab.py" line="176" />
         <source>Built-up table</source>
         <translation>建成区统计表</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="164" />
+        <location filename="../algorithms/run_outputs.py" line="165" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -421,52 +405,52 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="226" />
+        <location filename="../algorithms/check_builtup.py" line="236" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="215" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="26" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="28" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="318" />
+        <location filename="../algorithms/check_builtup.py" line="340" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="322" />
+        <location filename="../algorithms/check_builtup.py" line="344" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="409" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Built-up km²</source>
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
@@ -476,27 +460,27 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="325" />
+        <location filename="../algorithms/check_builtup.py" line="347" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="414" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control lines by township</source>
         <translation>分乡镇三条控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="83" />
+        <location filename="../algorithms/check_control_lines.py" line="90" />
         <source>Measures each township against the three control lines — 生态保护红线 (ECOLOGY), 永久基本农田 (FARMLAND) and 城镇开发边界 (DEVELOPMENT); give at least one — and checks the result against the township's plan zone (主体功能分区: 城市化发展区 / 农产品主产区 / 生态功能区, 001_c0dc96b9baef37ce.txt l.1375; 开州's 城市化发展区, 003_19d1efc2983d1444.txt l.135).
 
 Inputs: the township polygons (tagged by 'Tag townships' or not), their name field, the plan zone field (default: 'zone', as tagging writes it; without it areas are still measured and the report says no zone was checked), optionally the built-up polygons.
@@ -517,17 +501,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="128" />
+        <location filename="../algorithms/check_facility_coverage.py" line="78" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="115" />
+        <location filename="../algorithms/check_control_lines.py" line="128" />
         <source>Plan zone field (城市化发展区 / 农产品主产区 / 生态功能区; empty: 'zone' if present)</source>
         <translation>规划分区字段（城市化发展区 / 农产品主产区 / 生态功能区；留空：如有则用“zone”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="118" />
+        <location filename="../algorithms/check_control_lines.py" line="131" />
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
@@ -542,67 +526,67 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="127" />
+        <location filename="../algorithms/check_control_lines.py" line="140" />
         <source>Built-up land (建成区)</source>
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="132" />
+        <location filename="../algorithms/check_control_lines.py" line="146" />
         <source>Jurisdiction field for the summary (empty: 'juris' if present)</source>
         <translation>汇总所用的区县字段（留空：如有则用“juris”）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="135" />
+        <location filename="../algorithms/check_control_lines.py" line="149" />
         <source>Area measured</source>
         <translation>面积量算方式</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="135" />
+        <location filename="../algorithms/check_control_lines.py" line="149" />
         <source>Planar, in the CGCS2000 3-degree Gauss-Krüger zone</source>
         <translation>平面面积，CGCS2000 3 度带高斯-克吕格投影</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="139" />
+        <location filename="../algorithms/check_control_lines.py" line="153" />
         <source>生态功能区: flag above this % inside the development boundary</source>
         <translation>生态功能区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="141" />
+        <location filename="../algorithms/check_control_lines.py" line="155" />
         <source>城市化发展区: flag below this % inside the development boundary</source>
         <translation>城市化发展区：位于城镇开发边界内低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="143" />
+        <location filename="../algorithms/check_control_lines.py" line="157" />
         <source>农产品主产区: flag below this % permanent basic farmland</source>
         <translation>农产品主产区：永久基本农田低于此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="145" />
+        <location filename="../algorithms/check_control_lines.py" line="159" />
         <source>农产品主产区: flag above this % inside the development boundary</source>
         <translation>农产品主产区：位于城镇开发边界内超过此百分比即标记</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="152" />
+        <location filename="../algorithms/check_control_lines.py" line="166" />
         <source>Townships with control-line areas</source>
         <translation>乡镇三条控制线面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Overlaps between control lines</source>
         <translation>控制线之间的重叠</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Built-up land outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Summary by jurisdiction</source>
         <translation>按区县汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="161" />
+        <location filename="../algorithms/check_control_lines.py" line="175" />
         <source>Report (HTML)</source>
         <translation>报告（HTML）</translation>
     </message>
@@ -647,22 +631,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="218" />
+        <location filename="../algorithms/check_control_lines.py" line="240" />
         <source>{flagged} of {checked} townships checked against their plan zone are flagged.</source>
         <translation>已校核规划分区的 {checked} 个乡镇中，{flagged} 个不相符。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="230" />
+        <location filename="../algorithms/check_control_lines.py" line="252" />
         <source>Input fields replaced by the check's own in the output: {fields}.</source>
         <translation>输出中以下输入字段被本校核的同名字段替换：{fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="310" />
+        <location filename="../algorithms/check_control_lines.py" line="332" />
         <source>consistent</source>
         <translation>相符</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="310" />
+        <location filename="../algorithms/check_control_lines.py" line="332" />
         <source>flagged</source>
         <translation>不相符</translation>
     </message>
@@ -677,52 +661,52 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Area km²</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="339" />
+        <location filename="../algorithms/check_control_lines.py" line="361" />
         <source>Built-up outside the development boundary km²</source>
         <translation>城镇开发边界外建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Checked</source>
         <translation>已校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="336" />
+        <location filename="../algorithms/check_control_lines.py" line="358" />
         <source>Flagged</source>
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="339" />
+        <location filename="../algorithms/check_control_lines.py" line="361" />
         <source>Zone check</source>
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="377" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="343" />
+        <location filename="../algorithms/check_control_lines.py" line="365" />
         <source>Lines</source>
         <translation>控制线</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Outside km²</source>
         <translation>边界外（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="344" />
+        <location filename="../algorithms/check_control_lines.py" line="366" />
         <source>Share of built-up</source>
         <translation>占建成区比例</translation>
     </message>
@@ -742,7 +726,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="93" />
+        <location filename="../gui/checks_tab.py" line="94" />
         <source>Bus stops</source>
         <translation>公交站点</translation>
     </message>
@@ -817,22 +801,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>或自定目标值（百分比）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="158" />
+        <location filename="../algorithms/run_outputs.py" line="159" />
         <source>Service area</source>
         <translation>服务范围</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="160" />
+        <location filename="../algorithms/run_outputs.py" line="161" />
         <source>Uncovered served area</source>
         <translation>未覆盖的服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="162" />
+        <location filename="../algorithms/run_outputs.py" line="163" />
         <source>Coverage by township</source>
         <translation>各乡镇覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="68" />
+        <location filename="../core/checks/targets.py" line="75" />
         <source>Catalogue '{catalogue}' has no target '{id}'.</source>
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
@@ -1102,105 +1086,92 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按规划标注乡镇角色</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="105" />
-        <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
-
-Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
-Names match when they are equal, or equal once suffixes (镇, 乡, 街道, 街道办事处, 办事处), spaces, full-width characters and a 乡 that became a 镇 are ignored, or through the catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, several features for one township and plan townships missing from the layer are left untagged and listed in the match report with the fix and the closest plan names. Where the plan contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines.
-Outputs: the layer with plan_name, match, juris, plan_note, one field per structure and plan_cite (styled by structure and with drop-down lists of the plan's values when loaded in QGIS), and the match report table.</source>
-        <translation>将规划结构写入乡镇面图层：按规划目录中的每一种结构，写出每个乡镇的角色、层级、分区、职能类型、片区或组团（例如开州三级城镇体系，003_19d1efc2983d1444.txt 第135–137行；江津“一主两副六节点多特色”，000_5c0b1797e2e1b3c4.txt 第234行和第274行，及其功能分区，001_c0dc96b9baef37ce.txt 第1375行），并在 plan_cite 中注明每个值出自的文件和行号。
-
-输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
-名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。
-输出：增加 plan_name、match、juris、plan_note、每种结构一个字段及 plan_cite 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/tag_townships.py" line="126" />
+        <location filename="../algorithms/tag_townships.py" line="136" />
         <source>Township polygons</source>
         <translation>乡镇面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="131" />
+        <location filename="../algorithms/tag_townships.py" line="141" />
         <source>Township code field (optional)</source>
         <translation>乡镇代码字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="135" />
+        <location filename="../algorithms/tag_townships.py" line="146" />
         <source>Tagged townships</source>
         <translation>已标注的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="137" />
+        <location filename="../algorithms/tag_townships.py" line="148" />
         <source>Match report</source>
         <translation>匹配报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Townships tagged</source>
         <translation>已标注乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Names not matched</source>
         <translation>未匹配名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Ambiguous names</source>
         <translation>有歧义名称数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="139" />
+        <location filename="../algorithms/tag_townships.py" line="150" />
         <source>Plan townships missing</source>
         <translation>缺失的规划乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="163" />
+        <location filename="../algorithms/tag_townships.py" line="174" />
         <source>The styles could not be saved in the GeoPackage ({problems}); the tagged layer is complete, style it from styles/ if needed.</source>
         <translation>无法将样式保存到 GeoPackage（{problems}）；已标注的图层是完整的，如需要可从 styles/ 加载样式。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="171" />
+        <location filename="../algorithms/tag_townships.py" line="186" />
         <source>The township layer could not be opened.</source>
         <translation>无法打开乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="181" />
+        <location filename="../algorithms/tag_townships.py" line="201" />
         <source>Layer '{layer}': the field {field} is one tagging writes itself.</source>
         <translation>图层“{layer}”：字段 {field} 是标注算法自身写入的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="181" />
+        <location filename="../algorithms/tag_townships.py" line="201" />
         <source>Choose the field holding the township's own name (or code), not a field of an earlier tagging.</source>
         <translation>请选择记录乡镇本身名称（或代码）的字段，而不是之前标注生成的字段。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="205" />
+        <location filename="../algorithms/tag_townships.py" line="225" />
         <source>{layer}: fields {fields} of an earlier tagging are replaced.</source>
         <translation>{layer}：之前标注生成的字段 {fields} 已被替换。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="252" />
+        <location filename="../algorithms/tag_townships.py" line="272" />
         <source>{file}: {MATCHED} townships tagged, {UNMATCHED} names not matched, {AMBIGUOUS} ambiguous, {MISSING} plan townships missing from the layer.</source>
         <translation>{file}：已标注 {MATCHED} 个乡镇，{UNMATCHED} 个名称未匹配，{AMBIGUOUS} 个有歧义，图层中缺少 {MISSING} 个规划乡镇。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="256" />
+        <location filename="../algorithms/tag_townships.py" line="276" />
         <source>Some names were not tagged: see the match report for each one and its fix.</source>
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="194" />
+        <location filename="../core/files/xlsx.py" line="69" />
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="180" />
+        <location filename="../gui/checks_tab.py" line="182" />
         <source>Built-up area</source>
         <translation>建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="59" />
+        <location filename="../core/checks/targets.py" line="66" />
         <source>Target '{id}' needs a plan catalogue.</source>
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
@@ -1215,7 +1186,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/geo/workspace.py" line="106" />
+        <location filename="../core/maps/chart_data.py" line="20" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
@@ -1265,7 +1236,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>(only empty values)</source>
         <translation>（只有空值）</translation>
     </message>
@@ -1415,102 +1386,102 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>图层的坐标参考系可能设置有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影 EPSG:4544/4545/4546；经纬度为 EPSG:4490），而不是对其重投影。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="80" />
+        <location filename="../core/checks/landuse.py" line="97" />
         <source>三调 城镇村属性码: 城市 + 建制镇 (201, 201A, 202, 202A) — 城镇建成区</source>
         <translation>三调 城镇村属性码：城市 + 建制镇（201、201A、202、202A）— 城镇建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="80" />
+        <location filename="../core/checks/landuse.py" line="97" />
         <source>城镇村属性码 201 城市 and 202 建制镇 (with their 独立工业用地 201A/202A); 村庄 203, 采矿 204 and 特殊 205 are not counted.</source>
         <translation>计入城镇村属性码 201 城市和 202 建制镇（含其独立工业用地 201A/202A）；不计入 203 村庄、204 盐田及采矿用地和 205 特殊用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="85" />
+        <location filename="../core/checks/landuse.py" line="102" />
         <source>三调 城镇村属性码: 城市 only (201, 201A) — 城市建成区</source>
         <translation>三调 城镇村属性码：仅城市（201、201A）— 城市建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="85" />
+        <location filename="../core/checks/landuse.py" line="102" />
         <source>城镇村属性码 201 城市 (with 201A); 建制镇 202 and the rest are not counted.</source>
         <translation>计入城镇村属性码 201 城市（含 201A）；不计入 202 建制镇及其他。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="89" />
+        <location filename="../core/checks/landuse.py" line="106" />
         <source>三调 地类编码: urban construction land (05, 0601, 0604, 0701, 08, 09, 1004, 1005, 1201)</source>
         <translation>三调 地类编码：城镇建设用地（05、0601、0604、0701、08、09、1004、1005、1201）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="89" />
+        <location filename="../core/checks/landuse.py" line="106" />
         <source>三调 land classes 05, 0601, 0604, 0701, 08, 09, 1004, 1005 and 1201; mining 0602, salt pans 0603, rural homesteads 0702, regional transport 1001–1003 and 1006–1009 are not counted.</source>
         <translation>计入三调地类 05、0601、0604、0701、08、09、1004、1005 和 1201；不计入 0602 采矿用地、0603 盐田、0702 农村宅基地、1001–1003 和 1006–1009 区域交通用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="95" />
+        <location filename="../core/checks/landuse.py" line="112" />
         <source>用地用海分类: urban construction land (0701, 0702, 08, 09, 1001, 11, 1206–1208, 13, 14, 15)</source>
         <translation>用地用海分类：城镇建设用地（0701、0702、08、09、1001、11、1206–1208、13、14、15）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="95" />
+        <location filename="../core/checks/landuse.py" line="112" />
         <source>用地用海 classes 0701, 0702, 08, 09, 1001, 11, 1206, 1207, 1208, 13, 14 and 15; rural 0703/0704, mining 1002/1003, regional transport 1201–1205, 1209 and 留白用地 16 are not counted.</source>
         <translation>计入用地用海分类 0701、0702、08、09、1001、11、1206、1207、1208、13、14 和 15；不计入农村用地 0703/0704、采矿及盐田 1002/1003、区域交通 1201–1205、1209 和 16 留白用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="178" />
+        <location filename="../core/checks/landuse.py" line="195" />
         <source>Field '{field}' of layer '{layer}' is of type {type}, which cannot hold land-use codes.</source>
         <translation>图层“{layer}”的字段“{field}”类型为 {type}，不能存放地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="178" />
+        <location filename="../core/checks/landuse.py" line="195" />
         <source>Choose the field holding the class codes (text such as '0701' or '201', or whole numbers).</source>
         <translation>请选择存放地类代码的字段（文本如“0701”“201”，或整数）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="214" />
+        <location filename="../core/checks/landuse.py" line="235" />
         <source>No land-use codes were given for layer '{layer}'.</source>
         <translation>未给出图层“{layer}”的地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="214" />
+        <location filename="../core/checks/landuse.py" line="235" />
         <source>Choose a preset or type the codes that count as built-up, e.g. 201, 202.</source>
         <translation>请选择预设或输入计为建成区的代码，如 201、202。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="244" />
+        <location filename="../core/checks/landuse.py" line="283" />
         <source>Field '{field}' of layer '{layer}' holds decimal numbers (e.g. {example}), not land-use codes.</source>
         <translation>图层“{layer}”的字段“{field}”存放的是小数（如 {example}），不是地类代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="244" />
+        <location filename="../core/checks/landuse.py" line="283" />
         <source>Choose the field holding the class codes (for 三调: DLBM or CZCSXM).</source>
         <translation>请选择存放地类代码的字段（三调数据为 DLBM 或 CZCSXM）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>No feature of layer '{layer}' has a code in field '{field}' starting with {codes}. The field holds: {found}.</source>
         <translation>图层“{layer}”字段“{field}”中没有以 {codes} 开头的代码。该字段的取值为：{found}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="250" />
+        <location filename="../core/checks/landuse.py" line="289" />
         <source>Choose the preset for this code system, another field, or type the codes that count as built-up.</source>
         <translation>请选择与该编码体系对应的预设、换一个字段，或输入计为建成区的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="264" />
+        <location filename="../core/checks/landuse.py" line="338" />
         <source>{layer}: {n} of {total} land-use features counted as built-up (codes {codes}).</source>
         <translation>{layer}：{total} 个地类图斑中有 {n} 个计为建成区（代码 {codes}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="267" />
+        <location filename="../core/checks/landuse.py" line="341" />
         <source>{layer}: {n} features without a code in '{field}' not counted (feature ids {ids}).</source>
         <translation>{layer}：{n} 个要素的“{field}”无代码，未计入（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>No font with Chinese characters is installed, so the map's names would print as boxes.</source>
         <translation>未安装含中文字符的字体，图上的名称会显示为方框。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="159" />
+        <location filename="../core/maps/fonts.py" line="168" />
         <source>Install the Noto CJK fonts (Debian/Ubuntu: sudo apt-get install fonts-noto-cjk; or run `make setup`) or any Simplified Chinese font, then restart QGIS.</source>
         <translation>请安装 Noto CJK 字体（Debian/Ubuntu：sudo apt-get install fonts-noto-cjk，或运行 `make setup`）或任一简体中文字体，然后重启 QGIS。</translation>
     </message>
@@ -1565,7 +1536,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Built-up outside the development boundary</source>
         <translation>城镇开发边界外的建成区</translation>
     </message>
@@ -1575,17 +1546,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>服务范围（半径以内）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="117" />
+        <location filename="../gui/checks_tab.py" line="118" />
         <source>Ecological protection red line</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="119" />
+        <location filename="../gui/checks_tab.py" line="120" />
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="121" />
+        <location filename="../gui/checks_tab.py" line="122" />
         <source>Urban development boundary</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -1605,12 +1576,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="375" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="374" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
@@ -1620,7 +1591,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="378" />
+        <location filename="../core/maps/result_styles.py" line="379" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
@@ -1860,82 +1831,82 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请更正该值，人口不能为负数。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="148" />
+        <location filename="../core/plan/tagging.py" line="163" />
         <source>{structure}: the plan contradicts itself: {readings}.</source>
         <translation>{structure}：规划表述前后矛盾：{readings}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="178" />
+        <location filename="../core/plan/tagging.py" line="202" />
         <source>Code {code} is not in {juris} ({prefix}…).</source>
         <translation>代码 {code} 不属于{juris}（{prefix}…）。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="181" />
+        <location filename="../core/plan/tagging.py" line="205" />
         <source>Not tagged: the feature belongs to another jurisdiction. Use that jurisdiction's catalogue, or correct the code.</source>
         <translation>未标注：该要素属于其他行政区。请使用该行政区的规划目录，或更正代码。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="188" />
+        <location filename="../core/plan/tagging.py" line="212" />
         <source>Fits several plan townships: {names}.</source>
         <translation>可对应多个规划乡镇：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="190" />
+        <location filename="../core/plan/tagging.py" line="214" />
         <source>Not tagged. Write the full name with its suffix (for example {example}) in the name field, then run again.</source>
         <translation>未标注。请在名称字段中填写带后缀的全称（例如 {example}）后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="197" />
+        <location filename="../core/plan/tagging.py" line="221" />
         <source>Not tagged: the name is empty. Fill in the township's name, then run again.</source>
         <translation>未标注：名称为空。请填写乡镇名称后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="199" />
+        <location filename="../core/plan/tagging.py" line="223" />
         <source>Not tagged: no plan township has this name. If it is a misspelling, correct it (closest plan names: {names}); if it is an old name, add it to the catalogue's `aliases`.</source>
         <translation>未标注：规划中没有该名称的乡镇。如为错别字请更正（最接近的规划名称：{names}）；如为旧名，请将其加入规划目录的 `aliases`。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="203" />
+        <location filename="../core/plan/tagging.py" line="227" />
         <source>Not tagged: the catalogue names no such township. Nothing to do if the plan does not mention it; if it does, add the layer's spelling to the catalogue's `aliases`. Check also that the layer and the catalogue are of the same jurisdiction.</source>
         <translation>未标注：规划目录中没有该乡镇。如规划未提及该乡镇，无需处理；如规划提及，请将图层中的写法加入规划目录的 `aliases`。另请检查图层与规划目录是否属于同一行政区。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="216" />
+        <location filename="../core/plan/tagging.py" line="240" />
         <source>Features {fids} all resolve to {township}.</source>
         <translation>要素 {fids} 都对应{township}。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="233" />
+        <location filename="../core/plan/tagging.py" line="257" />
         <source>features {fids}</source>
         <translation>要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="218" />
+        <location filename="../core/plan/tagging.py" line="242" />
         <source>Not tagged: several features resolve to {township}. Correct the wrong name; if they are parts of one township, dissolve them or give them one code in the code field.</source>
         <translation>未标注：多个要素对应{township}。请更正错误的名称；如属同一乡镇的几个部分，请融合（Dissolve）或在代码字段中填写同一代码。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="228" />
+        <location filename="../core/plan/tagging.py" line="252" />
         <source>Tagged: an alias listed in the catalogue.</source>
         <translation>已标注：规划目录中列出的别名。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="230" />
+        <location filename="../core/plan/tagging.py" line="254" />
         <source>Tagged: the name differs from the plan's only in suffix, spaces or character width.</source>
         <translation>已标注：名称与规划仅在后缀、空格或全半角上不同。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="233" />
+        <location filename="../core/plan/tagging.py" line="257" />
         <source>Tagged: the features share code {code}, read as parts of one township.</source>
         <translation>已标注：这些要素代码同为 {code}，视为同一乡镇的几个部分。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="242" />
+        <location filename="../core/plan/tagging.py" line="271" />
         <source>Tagged {field} with every reading: the plan contradicts itself. Decide which applies and edit the field.</source>
         <translation>{field} 已写入全部表述：规划前后矛盾。请判断适用哪一种并编辑该字段。</translation>
     </message>
     <message>
-        <location filename="../core/plan/tagging.py" line="250" />
+        <location filename="../core/plan/tagging.py" line="279" />
         <source>No feature of the layer is named {township}. Check whether it is missing, merged into another township, or written differently (see the unmatched rows).</source>
         <translation>图层中没有名为{township}的要素。请检查该乡镇是否缺失、已并入其他乡镇，或写法不同（见未匹配行）。</translation>
     </message>
@@ -1995,32 +1966,32 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="58" />
+        <location filename="../gui/panel.py" line="59" />
         <source>Township layer</source>
         <translation>乡镇图层</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="59" />
+        <location filename="../gui/panel.py" line="60" />
         <source>Name field</source>
         <translation>名称字段</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="75" />
+        <location filename="../gui/panel.py" line="82" />
         <source>Tagging</source>
         <translation>标注</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="76" />
+        <location filename="../gui/panel.py" line="83" />
         <source>Checks</source>
         <translation>校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="77" />
+        <location filename="../gui/panel.py" line="84" />
         <source>Results</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="78" />
+        <location filename="../gui/panel.py" line="85" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
@@ -2090,47 +2061,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>打开标注结果图层的属性表：其规划字段提供规划目录中的取值。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="123" />
+        <location filename="../gui/checks_tab.py" line="124" />
         <source>Built-up layer</source>
         <translation>建成区图层</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="85" />
+        <location filename="../gui/checks_tab.py" line="86" />
         <source>Check built-up area</source>
         <translation>校核建成区面积</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="95" />
+        <location filename="../gui/checks_tab.py" line="96" />
         <source>Area served (城区 / built-up)</source>
         <translation>服务范围（城区 / 建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="97" />
+        <location filename="../gui/checks_tab.py" line="98" />
         <source>Empty: straight-line distance. A road or footpath layer: distance along it.</source>
         <translation>留空：按直线距离。选择道路或步行路径图层：按沿路网距离。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="98" />
+        <location filename="../gui/checks_tab.py" line="99" />
         <source>Walking network (optional)</source>
         <translation>步行路网（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="100" />
+        <location filename="../gui/checks_tab.py" line="101" />
         <source>Empty: coverage by area. A population raster: coverage by population.</source>
         <translation>留空：按面积计算覆盖率。选择人口栅格：按人口计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="101" />
+        <location filename="../gui/checks_tab.py" line="102" />
         <source>Population raster (optional)</source>
         <translation>人口栅格（可选）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="106" />
+        <location filename="../gui/checks_tab.py" line="107" />
         <source>Radius</source>
         <translation>半径</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="109" />
+        <location filename="../gui/checks_tab.py" line="110" />
         <source>Check bus-stop coverage</source>
         <translation>校核公交站点覆盖率</translation>
     </message>
@@ -2140,7 +2111,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="124" />
+        <location filename="../gui/checks_tab.py" line="125" />
         <source>Check control lines</source>
         <translation>校核三条控制线</translation>
     </message>
@@ -2185,7 +2156,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="110" />
+        <location filename="../gui/maps_tab.py" line="111" />
         <source>Export map</source>
         <translation>导出专题图</translation>
     </message>
@@ -2195,47 +2166,47 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划目录 (*.yaml *.yml)</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="153" />
+        <location filename="../gui/checks_tab.py" line="155" />
         <source>No target (measure only)</source>
         <translation>不设指标（仅量算）</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="308" />
+        <location filename="../gui/session.py" line="312" />
         <source>Another run is under way: wait for it or cancel it.</source>
         <translation>另一项运行尚未结束：请等待或取消。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="311" />
+        <location filename="../gui/session.py" line="315" />
         <source>The algorithm {id} is not available: check that the plugin's Processing provider is enabled (Processing &gt; Toolbox).</source>
         <translation>算法 {id} 不可用：请检查插件的处理提供程序是否已启用（处理 &gt; 工具箱）。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="327" />
+        <location filename="../gui/session.py" line="331" />
         <source>{task}: running…</source>
         <translation>{task}：运行中…</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="333" />
+        <location filename="../gui/session.py" line="337" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="352" />
+        <location filename="../gui/session.py" line="356" />
         <source>{task}: done.</source>
         <translation>{task}：已完成。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="358" />
+        <location filename="../gui/session.py" line="362" />
         <source>{task}: the results could not be shown: {error}</source>
         <translation>{task}：无法显示结果：{error}</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="362" />
+        <location filename="../gui/session.py" line="366" />
         <source>{task}: cancelled; nothing was added to the project.</source>
         <translation>{task}：已取消，未向项目添加任何内容。</translation>
     </message>
     <message>
-        <location filename="../gui/session.py" line="366" />
+        <location filename="../gui/session.py" line="370" />
         <source>{task} failed: {error}</source>
         <translation>{task} 失败：{error}</translation>
     </message>
@@ -2290,67 +2261,67 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请先运行标注：角色在其输出图层上编辑。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="171" />
+        <location filename="../gui/checks_tab.py" line="173" />
         <source>Choose the built-up layer.</source>
         <translation>请选择建成区图层。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="186" />
+        <location filename="../gui/checks_tab.py" line="188" />
         <source>Choose the bus-stop layer and the area served.</source>
         <translation>请选择公交站点图层和服务范围。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="190" />
+        <location filename="../gui/checks_tab.py" line="192" />
         <source>Bus-stop service area</source>
         <translation>公交站点服务范围</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="191" />
+        <location filename="../gui/checks_tab.py" line="193" />
         <source>Uncovered areas (bus stops)</source>
         <translation>公交站点未覆盖区域</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="192" />
+        <location filename="../gui/checks_tab.py" line="194" />
         <source>Coverage table</source>
         <translation>覆盖率统计表</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="213" />
+        <location filename="../gui/checks_tab.py" line="215" />
         <source>Choose at least one control-line layer.</source>
         <translation>请至少选择一个控制线图层。</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control-line overlaps</source>
         <translation>控制线冲突（重叠）</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="221" />
+        <location filename="../gui/checks_tab.py" line="223" />
         <source>Control-line summary</source>
         <translation>三条控制线汇总</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="258" />
+        <location filename="../gui/checks_tab.py" line="260" />
         <source>Whole area checked</source>
         <translation>校核范围合计</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="104" />
+        <location filename="../gui/panel.py" line="111" />
         <source>{task}: done. &lt;a href="{url}"&gt;Open the report&lt;/a&gt;</source>
         <translation>{task}：已完成。&lt;a href="{url}"&gt;打开报告&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="116" />
+        <location filename="../gui/maps_tab.py" line="117" />
         <source>Choose the layer to map (a tagged layer or a check's output).</source>
         <translation>请选择制图图层（标注结果或校核输出）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="119" />
+        <location filename="../gui/maps_tab.py" line="120" />
         <source>Choose where to save the map (.pdf, .png or .svg).</source>
         <translation>请选择专题图的保存位置（.pdf、.png 或 .svg）。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="107" />
+        <location filename="../gui/maps_tab.py" line="108" />
         <source>Map saved: &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
         <translation>专题图已保存：&lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
     </message>
@@ -2415,17 +2386,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="412" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2440,7 +2411,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="166" />
+        <location filename="../core/maps/result_styles.py" line="413" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2470,17 +2441,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请先选中已标注的乡镇图层或校核结果图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="59" />
+        <location filename="../core/checks/targets.py" line="66" />
         <source>Choose a catalogue or a catalogue file, or type the target value.</source>
         <translation>请选择规划目录或目录文件，或直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="73" />
+        <location filename="../core/checks/targets.py" line="80" />
         <source>Its {indicator} targets are: {known}. Or type a target value.</source>
         <translation>其中的 {indicator} 指标有：{known}。也可直接输入指标值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="73" />
+        <location filename="../core/checks/targets.py" line="80" />
         <source>Target '{id}' of '{catalogue}' is {label} in {unit}, not {indicator} in {wanted}.</source>
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
@@ -2840,12 +2811,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="181" />
+        <location filename="../algorithms/check_control_lines.py" line="195" />
         <source>{flagged} of {checked} flagged</source>
         <translation>{checked} 个中 {flagged} 个不符合</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="183" />
+        <location filename="../algorithms/check_control_lines.py" line="197" />
         <source>Control-line check</source>
         <translation>三线校核</translation>
     </message>
@@ -2875,7 +2846,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无建成区数据</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="377" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2905,12 +2876,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="247" />
+        <location filename="../algorithms/base.py" line="264" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="215" />
+        <location filename="../core/checks/plan_check.py" line="335" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -2920,7 +2891,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="318" />
+        <location filename="../algorithms/base.py" line="335" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
@@ -2930,7 +2901,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/tag_townships.py" line="208" />
+        <location filename="../algorithms/tag_townships.py" line="228" />
         <source>{layer}: its own fields with the names tagging writes are kept under new names ({fields}); the plan's values are written under the names.</source>
         <translation>{layer}：图层自带的与标注字段同名的字段已改名保留（{fields}）；规划的取值写入原字段名。</translation>
     </message>
@@ -2985,12 +2956,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="301" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="284" />
+        <location filename="../algorithms/base.py" line="301" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -3000,27 +2971,27 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../gui/checks_tab.py" line="270" />
+        <location filename="../gui/checks_tab.py" line="272" />
         <source>{check}: target {value}</source>
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="153" />
+        <location filename="../algorithms/base.py" line="166" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="154" />
+        <location filename="../algorithms/base.py" line="167" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="155" />
+        <location filename="../algorithms/base.py" line="168" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="156" />
+        <location filename="../algorithms/base.py" line="169" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -3035,17 +3006,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="164" />
+        <location filename="../core/maps/result_styles.py" line="414" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="164" />
+        <location filename="../algorithms/check_control_lines.py" line="178" />
         <source>Overlaps between control lines (km²)</source>
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="378" />
         <source>Built-up outside the development boundary (km²)</source>
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
@@ -3060,7 +3031,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>重复站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_control_lines.py" line="183" />
+        <location filename="../algorithms/check_control_lines.py" line="197" />
         <source>Control-line check: {verdict}</source>
         <translation>三线校核：{verdict}</translation>
     </message>
@@ -3070,17 +3041,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="107" />
+        <location filename="../core/maps/dossier_pages.py" line="119" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="108" />
+        <location filename="../core/maps/dossier_pages.py" line="120" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="111" />
+        <location filename="../core/maps/dossier_pages.py" line="122" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3095,7 +3066,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>先列出规划目录中的规划结构，再列出各项校核的专题图。</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="127" />
+        <location filename="../gui/maps_tab.py" line="128" />
         <source>The layer '{layer}' has no {structure} (field {field}): map the tagged township layer, or tag the townships first (Tagging tab).</source>
         <translation>图层“{layer}”没有“{structure}”（字段 {field}）：请选择标注后的乡镇图层制图，或先标注乡镇（“标注”页）。</translation>
     </message>
@@ -3125,57 +3096,57 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>规划出处</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="374" />
         <source>Township area (km²)</source>
         <translation>乡镇面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="375" />
         <source>In the target's scope</source>
         <translation>在目标范围内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="376" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="112" />
+        <location filename="../core/checks/landuse.py" line="129" />
         <source>三调 GB/T 21010-2017: 绿地 0810 公园与绿地 (not 0810A 广场用地) — 绿地率</source>
         <translation>三调 GB/T 21010-2017：绿地 0810 公园与绿地（不含 0810A 广场用地）— 绿地率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="112" />
+        <location filename="../core/checks/landuse.py" line="129" />
         <source>三调 (GB/T 21010-2017 and the 三调 工作分类) class 0810 公园与绿地 counts as green land; 0810A 广场用地 does not (GB/T 50563-2010 counts only the green part of a square), and the 附属绿地 inside other plots is in no land-use class, so the figure is a floor of the 绿地率.</source>
         <translation>三调（GB/T 21010-2017 及三调工作分类）0810 公园与绿地计为绿地；0810A 广场用地不计（GB/T 50563-2010 只计广场用地中的绿地），其他地块内的附属绿地不单列地类，故所得为绿地率的下限。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="119" />
+        <location filename="../core/checks/landuse.py" line="136" />
         <source>用地用海 (2023): 绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率</source>
         <translation>用地用海（2023）：绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="119" />
+        <location filename="../core/checks/landuse.py" line="136" />
         <source>用地用海分类 (《国土空间调查、规划、用途管制用地用海分类指南》, 2023) classes 1401 公园绿地 and 1402 防护绿地 count as green land; 1403 广场用地 does not (GB/T 50563-2010 counts only the green part of a square), and the 附属绿地 inside other plots is in no class, so the figure is a floor of the 绿地率.</source>
         <translation>用地用海分类（《国土空间调查、规划、用途管制用地用海分类指南》，2023）1401 公园绿地和 1402 防护绿地计为绿地；1403 广场用地不计（GB/T 50563-2010 只计广场用地中的绿地），其他地块内的附属绿地不单列地类，故所得为绿地率的下限。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="126" />
+        <location filename="../core/checks/landuse.py" line="143" />
         <source>三调 GB/T 21010-2017: 森林 0301 乔木林地 + 0302 竹林地 + 0305 灌木林地 — 森林覆盖率</source>
         <translation>三调 GB/T 21010-2017：森林 0301 乔木林地 + 0302 竹林地 + 0305 灌木林地 — 森林覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="126" />
+        <location filename="../core/checks/landuse.py" line="143" />
         <source>三调 classes 0301 乔木林地, 0302 竹林地 and 0305 灌木林地 count as forest, as the national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术规定》2014; GB/T 26424-2010); 0307 其他林地 does not, and 0303/0304/0306 are 湿地 in the 三调. The land-use classes cannot tell the 特别规定 shrubs from others (all 0305 is counted), nor hold the 四旁树 and 农田林网 the rule also counts.</source>
         <translation>三调 0301 乔木林地、0302 竹林地和 0305 灌木林地计为森林，依国家规定计入乔木林地、竹林地和国家特别规定灌木林地（国家林业局《国家森林资源连续清查技术规定》2014；GB/T 26424-2010）；0307 其他林地不计，0303/0304/0306 在三调中归湿地。地类无法区分国家特别规定灌木林与其他灌木林（0305 全部计入），也不含规定同样计入的四旁树和农田林网。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="134" />
+        <location filename="../core/checks/landuse.py" line="151" />
         <source>用地用海 (2023): 森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率</source>
         <translation>用地用海（2023）：森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="134" />
+        <location filename="../core/checks/landuse.py" line="151" />
         <source>用地用海分类 (2023) classes 0301 乔木林地, 0302 竹林地 and 0303 灌木林地 count as forest, as the national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术规定》2014; GB/T 26424-2010); 0304 其他林地 does not. All 0303 is counted (the classes cannot tell the 特别规定 shrubs from others), and the 四旁树 and 农田林网 are in no class.</source>
         <translation>用地用海分类（2023）0301 乔木林地、0302 竹林地和 0303 灌木林地计为森林，依国家规定计入乔木林地、竹林地和国家特别规定灌木林地（国家林业局《国家森林资源连续清查技术规定》2014；GB/T 26424-2010）；0304 其他林地不计。0303 全部计入（地类无法区分国家特别规定灌木林与其他灌木林），四旁树和农田林网不在任何地类中。</translation>
     </message>
@@ -3645,7 +3616,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="352" />
+        <location filename="../core/checks/plan_check.py" line="228" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3810,7 +3781,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/maps/chart_data.py" line="19" />
         <source>m² per person</source>
         <translation>平方米/人</translation>
     </message>
@@ -3910,7 +3881,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="167" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3925,12 +3896,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>全部乡镇（街道）人口：{persons:,.0f} 人；已测算 {n} 个人口目标。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="31" />
+        <location filename="../algorithms/read_delivery.py" line="32" />
         <source>Read a survey or planning delivery</source>
         <translation>读取调查或规划成果数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="35" />
+        <location filename="../algorithms/read_delivery.py" line="36" />
         <source>Finds the layers of the national standards in a delivery as it came: a File Geodatabase (.gdb), a GeoPackage, or a folder of Shapefiles. A layer is recognised by its code, by its Chinese alias, or by the standard's fields, in that order, and the table says which. Layers: {codes}.
 
 Coordinates: a layer without a CRS, or whose CRS does not fit its coordinates, is read in the CRS its coordinates prove — a zone number in front of X (e.g. 35xxxxxx: CGCS2000 3-degree Gauss-Krüger zone 35), or degrees (CGCS2000) — and the table says so; plain Gauss-Krüger metres without the zone are refused with the candidate zones, never guessed. Nothing in the delivery is changed.
@@ -3943,37 +3914,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
 输出：识别到的图层表（用途、代码、图层、来源、识别依据、坐标系、缺少的字段），以及各用途的图层输出，可在模型中传给各项校核。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="50" />
+        <location filename="../algorithms/read_delivery.py" line="51" />
         <source>Delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="54" />
+        <location filename="../algorithms/read_delivery.py" line="56" />
         <source>Layers found</source>
         <translation>识别到的图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="57" />
+        <location filename="../algorithms/read_delivery.py" line="59" />
         <source>Layer for {role}</source>
         <translation>{role} 图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="59" />
+        <location filename="../algorithms/read_delivery.py" line="61" />
         <source>What was recognised, and from what</source>
         <translation>识别结果及依据</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="82" />
+        <location filename="../algorithms/read_delivery.py" line="86" />
         <source>{layer} lacks the standard's fields {fields}.</source>
         <translation>{layer} 缺少标准字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="86" />
+        <location filename="../algorithms/read_delivery.py" line="90" />
         <source>No layer for {role} in the delivery.</source>
         <translation>成果数据中没有 {role} 图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/read_delivery.py" line="88" />
+        <location filename="../algorithms/read_delivery.py" line="92" />
         <source>Not recognised: {names}.</source>
         <translation>未识别：{names}。</translation>
     </message>
@@ -3993,7 +3964,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="162" />
+        <location filename="../core/checks/facility_presence.py" line="66" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -4013,7 +3984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4228,7 +4199,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label}是土地总面积的比例；本次所用范围为“{extent}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="261" />
+        <location filename="../core/checks/landuse.py" line="335" />
         <source>{layer}: {n} of {total} features selected as {what} (codes {codes}).</source>
         <translation>{layer}：{total} 个要素中有 {n} 个选为{what}（代码 {codes}）。</translation>
     </message>
@@ -4428,82 +4399,77 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划分区</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="88" />
+        <location filename="../core/geo/delivery.py" line="89" />
         <source>layer name {name} is the standard's code {code}</source>
         <translation>图层名 {name} 即标准代码 {code}</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="89" />
+        <location filename="../core/geo/delivery.py" line="90" />
         <source>alias {alias} is the standard's name of {code}</source>
         <translation>别名 {alias} 即标准中 {code} 的名称</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="90" />
+        <location filename="../core/geo/delivery.py" line="91" />
         <source>its fields are those of {code}</source>
         <translation>其字段与 {code} 的标准字段一致</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="174" />
+        <location filename="../core/geo/delivery.py" line="176" />
         <source>The delivery {path} does not exist.</source>
         <translation>成果数据 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="174" />
+        <location filename="../core/geo/delivery.py" line="176" />
         <source>Give the folder, .gdb or .gpkg the data came in.</source>
         <translation>请给出成果数据所在的文件夹、.gdb 或 .gpkg。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="179" />
+        <location filename="../core/geo/delivery.py" line="181" />
         <source>No vector layer was found in the delivery {path}.</source>
         <translation>成果数据 {path} 中未找到矢量图层。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="179" />
+        <location filename="../core/geo/delivery.py" line="181" />
         <source>Give the File Geodatabase (.gdb), GeoPackage or folder of Shapefiles itself.</source>
         <translation>请直接给出 File Geodatabase（.gdb）、GeoPackage 或 Shapefile 所在文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="201" />
+        <location filename="../core/geo/delivery.py" line="209" />
         <source>{role}: {name} ({how}).</source>
         <translation>{role}：{name}（{how}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="250" />
+        <location filename="../core/geo/delivery.py" line="278" />
         <source>its CRS {crs} does not fit its coordinates</source>
         <translation>其坐标系 {crs} 与坐标不符</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="250" />
+        <location filename="../core/geo/delivery.py" line="278" />
         <source>it has no CRS (no .prj)</source>
         <translation>没有坐标系（缺少 .prj）</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="255" />
+        <location filename="../core/geo/delivery.py" line="292" />
         <source>{layer}: {problem}; X carries the zone number {zone} in front, so it is read as {crs} (CGCS2000 3-degree Gauss-Krüger zone {zone}, central meridian {cm}°E).</source>
         <translation>{layer}：{problem}；X 坐标前带有带号 {zone}，因此按 {crs} 读取（CGCS2000 3 度分带高斯-克吕格投影第 {zone} 带，中央经线 {cm}°E）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="260" />
+        <location filename="../core/geo/delivery.py" line="297" />
         <source>{layer}: {problem}; its coordinates are degrees in China, so it is read as CGCS2000 ({crs}), the datum of national survey data.</source>
         <translation>{layer}：{problem}；其坐标为中国境内的经纬度，因此按国家调查成果的基准 CGCS2000（{crs}）读取。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="264" />
+        <location filename="../core/geo/delivery.py" line="301" />
         <source>Layer '{layer}': {problem}, and its coordinates are Gauss-Krüger metres without a zone number in front of X, which do not tell the zone.</source>
         <translation>图层“{layer}”：{problem}，且其坐标为 X 前不带带号的高斯-克吕格米制坐标，无法判断分带。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="264" />
-        <source>Set the layer's CRS to its zone (Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 CM 111°E), or add the delivery's .prj.</source>
-        <translation>请将图层坐标系设为其所在分带（重庆：EPSG:4544 中央经线 105°E，EPSG:4545 中央经线 108°E，EPSG:4546 中央经线 111°E），或补上成果的 .prj 文件。</translation>
-    </message>
-    <message>
-        <location filename="../core/geo/delivery.py" line="269" />
+        <location filename="../core/geo/delivery.py" line="306" />
         <source>Layer '{layer}': {problem}, and its coordinates ({extent}) fit no CRS of a Chinese survey.</source>
         <translation>图层“{layer}”：{problem}，且其坐标（{extent}）不符合国内调查成果的任何坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="269" />
+        <location filename="../core/geo/delivery.py" line="306" />
         <source>Set the layer's CRS as the delivery's documentation gives it.</source>
         <translation>请按成果资料说明设置该图层的坐标系。</translation>
     </message>
@@ -4533,7 +4499,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="78" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4578,42 +4544,42 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>“{classes}”（INPUT）的用地没有落在范围“{extent}”（{parameter}）内，比例将是一个不声不响的零。</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="107" />
+        <location filename="../core/maps/fonts.py" line="113" />
         <source>fontTools is not installed</source>
         <translation>未安装 fontTools</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="126" />
+        <location filename="../core/maps/fonts.py" line="135" />
         <source>Noto Sans CJK is not installed</source>
         <translation>未安装 Noto Sans CJK 字体</translation>
     </message>
     <message>
-        <location filename="../core/maps/fonts.py" line="134" />
+        <location filename="../core/maps/fonts.py" line="143" />
         <source>The PDF's text may copy some characters as look-alike radicals (一 as ⼀): {reason}. Install fonts-noto-cjk and python3-fonttools (or run `make setup`) for text that searches and copies exactly.</source>
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/checks/targets.py" line="131" />
         <source>10,000 persons</source>
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/maps/chart_data.py" line="21" />
         <source>persons</source>
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="104" />
+        <location filename="../core/checks/targets.py" line="131" />
         <source>count</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/checks/targets.py" line="132" />
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="105" />
+        <location filename="../core/checks/targets.py" line="132" />
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -4683,97 +4649,97 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>2000国家大地坐标系</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="84" />
+        <location filename="../core/maps/styling.py" line="98" />
         <source>Not in this plan structure</source>
         <translation>未列入该规划结构</translation>
     </message>
     <message>
-        <location filename="../core/maps/styling.py" line="98" />
+        <location filename="../core/maps/styling.py" line="117" />
         <source>{values} (the plan contradicts itself)</source>
         <translation>{values}（规划表述矛盾）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="121" />
+        <location filename="../algorithms/check_builtup.py" line="125" />
         <source>Statistical and geometric area: the survey's figures are its recorded areas (三调 TBMJ 图斑面积; TBDLMJ 地类面积 = TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to the control totals; the geometry's own area differs. With AREA_FIELD (or AREA_SOURCE = recorded, which takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets its recorded area in proportion to its geometric area in each.</source>
         <translation>统计面积与几何面积：调查的数据是其记载面积（三调 TBMJ 图斑面积；TBDLMJ 图斑地类面积 = TBMJ 减去田坎扣除面积），单位平方米，为椭球面积并经控制面积平差；图形自身的面积与之不同。给出 AREA_FIELD（或选 AREA_SOURCE = 记载面积，此时取 TBDLMJ，无则取 TBMJ）时两者同时给出，并逐乡镇给出“记载 − 几何”之差（geo_km2、rec_km2、diff_km2、diff_pct；GEOMETRIC_KM2、RECORDED_KM2；报告中另以公顷和亩列出）；AREA_SOURCE 决定 bu_km2、MEASURED 及目标核验采用哪一个。跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Figure checked against the target</source>
         <translation>与目标比较的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Geometric: the polygons' own area</source>
         <translation>几何面积：图斑图形自身的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="172" />
         <source>Recorded: the survey's area field (AREA_FIELD; empty: TBDLMJ, else TBMJ)</source>
         <translation>记载面积：调查的面积字段（AREA_FIELD；留空则取 TBDLMJ，无则取 TBMJ）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="169" />
+        <location filename="../algorithms/check_builtup.py" line="177" />
         <source>Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside the geometric area</source>
         <translation>记载面积字段，单位平方米（三调 TBMJ 图斑面积或 TBDLMJ 图斑地类面积），与几何面积并列报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="178" />
+        <location filename="../algorithms/check_builtup.py" line="187" />
         <source>Built-up area by geometry (km²)</source>
         <translation>建成区几何面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="178" />
+        <location filename="../algorithms/check_builtup.py" line="187" />
         <source>Built-up area recorded (km²; none without a recorded-area field)</source>
         <translation>建成区记载面积（平方公里；无记载面积字段时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="230" />
+        <location filename="../algorithms/check_builtup.py" line="240" />
         <source>Recorded ({field}): {recorded:.3f} km²; geometric: {geometric:.3f} km²; recorded − geometric: {diff:+.3f} km² ({pct}).</source>
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>km²</source>
         <translation>平方公里</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>公顷 (hectares)</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="342" />
+        <location filename="../algorithms/run_outputs.py" line="190" />
         <source>亩 (mu)</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="345" />
+        <location filename="../algorithms/check_builtup.py" line="367" />
         <source>Geometric</source>
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="345" />
+        <location filename="../algorithms/check_builtup.py" line="367" />
         <source>Recorded ({field})</source>
         <translation>记载面积（{field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../algorithms/check_builtup.py" line="368" />
         <source>Recorded − geometric</source>
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="346" />
+        <location filename="../core/maps/result_styles.py" line="411" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="347" />
+        <location filename="../algorithms/check_builtup.py" line="369" />
         <source>Geometric and recorded built-up area (km²)</source>
         <translation>建成区几何面积与记载面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="348" />
+        <location filename="../algorithms/check_builtup.py" line="370" />
         <source>Built-up area in {scope}, geometric and recorded</source>
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
@@ -4813,7 +4779,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/landuse.py" line="305" />
+        <location filename="../core/checks/landuse.py" line="379" />
         <source>{layer}: {n} polygons have no recorded area in '{field}' (empty, negative or not a number) and count 0 in the recorded figure (feature ids {ids}).</source>
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
@@ -4833,112 +4799,112 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label} {target} {unit}：{citation}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="80" />
+        <location filename="../core/checks/plan_rows.py" line="54" />
         <source>not measured</source>
         <translation>未测</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="80" />
+        <location filename="../core/checks/plan_rows.py" line="54" />
         <source>could not be measured</source>
         <translation>无法测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="101" />
         <source>Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.</source>
         <translation>作为 {role}（{parameter}）给出的图层“{layer}”是{found}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="101" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="115" />
         <source>The population points '{layer}' need their persons field.</source>
         <translation>人口点“{layer}”需要人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="115" />
         <source>Choose POPULATION_FIELD, the persons of each point.</source>
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="211" />
+        <location filename="../core/checks/plan_check.py" line="331" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="215" />
+        <location filename="../core/checks/plan_check.py" line="142" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="219" />
+        <location filename="../core/maps/dossier.py" line="108" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="234" />
+        <location filename="../core/checks/plan_check.py" line="161" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="254" />
+        <location filename="../core/checks/plan_check.py" line="181" />
         <source>land-use polygons of {preset}</source>
         <translation>{preset}的用地图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="252" />
+        <location filename="../core/checks/plan_check.py" line="179" />
         <source>area of the built-up polygons</source>
         <translation>建成区图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="300" />
+        <location filename="../core/checks/plan_facilities.py" line="102" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="300" />
+        <location filename="../core/checks/plan_facilities.py" line="102" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="361" />
+        <location filename="../core/checks/plan_check.py" line="237" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="405" />
+        <location filename="../core/checks/plan_check.py" line="281" />
         <source>m² of {land} per person</source>
         <translation>人均{land}面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="413" />
+        <location filename="../core/checks/plan_check.py" line="289" />
         <source>persons summed per township and per class of the plan's structures</source>
         <translation>按乡镇街道及规划结构各类别汇总人口</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="426" />
+        <location filename="../core/checks/plan_check.py" line="302" />
         <source>features of plants within {distance:g} m of the river</source>
         <translation>距河流{distance:g}米以内的 plants 要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="436" />
+        <location filename="../core/checks/plan_check.py" line="314" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="459" />
+        <location filename="../core/checks/plan_check.py" line="357" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="475" />
+        <location filename="../core/checks/plan_check.py" line="373" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="490" />
+        <location filename="../core/checks/plan_check.py" line="391" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4993,12 +4959,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="69" />
+        <location filename="../algorithms/check_plan.py" line="76" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="100" />
+        <location filename="../algorithms/check_plan.py" line="114" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -5008,7 +4974,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="105" />
+        <location filename="../algorithms/check_plan.py" line="119" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -5018,37 +4984,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="112" />
+        <location filename="../algorithms/check_plan.py" line="129" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="177" />
+        <location filename="../algorithms/check_plan.py" line="182" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="194" />
+        <location filename="../algorithms/check_plan.py" line="200" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5058,17 +5024,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="199" />
+        <location filename="../core/maps/dossier.py" line="167" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="206" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="203" />
+        <location filename="../algorithms/check_plan.py" line="215" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5536,37 +5502,37 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="240" />
+        <location filename="../core/checks/plan_check.py" line="167" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="247" />
+        <location filename="../core/checks/plan_check.py" line="174" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="247" />
+        <location filename="../core/checks/plan_check.py" line="174" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="377" />
+        <location filename="../core/checks/plan_check.py" line="253" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="340" />
+        <location filename="../core/checks/plan_check.py" line="216" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="349" />
+        <location filename="../core/checks/plan_check.py" line="225" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5581,32 +5547,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="286" />
+        <location filename="../core/checks/plan_facilities.py" line="83" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>measure 中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="289" />
+        <location filename="../core/checks/plan_facilities.py" line="86" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="292" />
+        <location filename="../core/checks/plan_facilities.py" line="89" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="316" />
+        <location filename="../core/checks/plan_facilities.py" line="118" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="370" />
+        <location filename="../core/checks/plan_check.py" line="246" />
         <source>the per-capita check measures {known}, not '{indicator}'</source>
         <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
@@ -5691,71 +5657,62 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="88" />
+        <location filename="../algorithms/delivery_inputs.py" line="25" />
         <source>Survey or planning delivery (.gdb folder, .gpkg, or folder of Shapefiles)</source>
         <translation>调查或规划成果数据（.gdb 文件夹、.gpkg 或 Shapefile 文件夹）</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="295" />
+        <location filename="../core/geo/delivery.py" line="334" />
         <source>Layer '{layer}' of the delivery could not be opened.</source>
         <translation>成果数据中的图层“{layer}”无法打开。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="295" />
+        <location filename="../core/geo/delivery.py" line="334" />
         <source>Check that the delivery {path} is complete and readable.</source>
         <translation>请检查成果数据 {path} 是否完整、可读。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="72" />
-        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT.
-
-A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
-        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT。
-
-也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/themes.py" line="35" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Land share check</source>
         <translation>用地比例检查</translation>
     </message>
     <message>
-        <location filename="../core/maps/themes.py" line="36" />
+        <location filename="../gui/maps_tab.py" line="71" />
         <source>Per-capita check</source>
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="124" />
+        <location filename="../algorithms/check_plan.py" line="143" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/run_outputs.py" line="95" />
+        <location filename="../algorithms/run_outputs.py" line="96" />
         <source>{met} of {measured} targets met</source>
         <translation>已测算 {measured} 项目标，{met} 项达标</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="323" />
+        <location filename="../core/geo/delivery.py" line="362" />
         <source>No township layer was given, and layer '{layer}' has no ZLDWDM or QSDWDM to derive the townships from.</source>
         <translation>未给出乡镇图层，且图层“{layer}”没有可用于推导乡镇的 ZLDWDM 或 QSDWDM 字段。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="323" />
+        <location filename="../core/geo/delivery.py" line="362" />
         <source>Give the township (XZQ) layer, or a 地类图斑 layer with its 坐落单位代码.</source>
         <translation>请给出乡镇（XZQ）图层，或带有坐落单位代码的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="338" />
+        <location filename="../core/geo/delivery.py" line="377" />
         <source>townships from {field}</source>
         <translation>由 {field} 推导的乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="353" />
+        <location filename="../core/geo/delivery.py" line="392" />
         <source>No township layer: {count} township units were derived from the first 9 digits of {field} of '{layer}' (named by their code; the delivery's XZQ layer would give their names).</source>
         <translation>无乡镇图层：由“{layer}”的 {field} 前 9 位推导出 {count} 个乡镇单元（以代码命名；成果数据中的 XZQ 图层可提供其名称）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/delivery.py" line="357" />
+        <location filename="../core/geo/delivery.py" line="396" />
         <source>{count} parcels without a usable code were left out of them.</source>
         <translation>{count} 个图斑因代码不可用而未计入。</translation>
     </message>
@@ -5835,7 +5792,7 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="409" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
@@ -5905,122 +5862,122 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>规划依据：{citation}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="33" />
+        <location filename="../algorithms/check_delivery.py" line="34" />
         <source>Check a survey delivery's quality</source>
         <translation>调查成果数据质量检查</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="36" />
+        <location filename="../algorithms/check_delivery.py" line="37" />
         <source>The quality pass to run first on a survey delivery (a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it): what in it would make a check wrong, each issue with its rule, its layer and feature, and the fix. Q01 a standard field the checks read is missing; Q02 a 地类编码 outside the 三调 classification (TD/T 1055-2019 附录 A; 0201K, 1104A … are read as their family); Q03 a 城镇村属性码 outside 201–205; Q04 two 地类图斑 overlap; Q05 a gap between townships; Q06 a recorded area TBMJ differing from the parcel's ellipsoidal area (CGCS2000) by more than the tolerance; Q07 a TBDLMJ larger than its TBMJ. Output: the issues as a layer (each at its feature, overlap or gap) with rule, layer, feature, value, message and fix; ISSUES and one count per rule.</source>
         <translation>在各项校核之前，先对调查成果数据（.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）做质量检查：找出会使校核出错的问题，逐条给出规则、图层、要素和修正方法。Q01 缺少校核所需的标准字段；Q02 地类编码不在三调工作分类中（TD/T 1055-2019 附录 A；0201K、1104A 等按其所属地类读取）；Q03 城镇村属性码不在 201–205 之内；Q04 地类图斑相互重叠；Q05 乡镇之间存在缝隙；Q06 图斑面积 TBMJ 与其椭球面积（CGCS2000）之差超过容差；Q07 TBDLMJ 大于 TBMJ。输出：问题图层（位于相应要素、重叠处或缝隙处），含规则、图层、要素、取值、说明和修正方法；ISSUES 及各规则的问题数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="50" />
+        <location filename="../algorithms/check_delivery.py" line="52" />
         <source>Recorded and ellipsoidal areas apart by more than (%)</source>
         <translation>图斑面积与椭球面积之差超过（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="53" />
+        <location filename="../algorithms/check_delivery.py" line="55" />
         <source>Delivery issues</source>
         <translation>成果数据问题</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="55" />
+        <location filename="../algorithms/check_delivery.py" line="57" />
         <source>Issues found</source>
         <translation>发现的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="57" />
+        <location filename="../algorithms/check_delivery.py" line="59" />
         <source>Issues of rule {rule}</source>
         <translation>规则 {rule} 的问题数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="81" />
+        <location filename="../algorithms/check_delivery.py" line="83" />
         <source>{rule}: {count} issues.</source>
         <translation>{rule}：{count} 个问题。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_delivery.py" line="83" />
+        <location filename="../algorithms/check_delivery.py" line="85" />
         <source>No issue found in the delivery.</source>
         <translation>成果数据中未发现问题。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="76" />
+        <location filename="../core/geo/quality.py" line="60" />
         <source>Field {field} of the standard is missing.</source>
         <translation>缺少标准字段 {field}。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="76" />
+        <location filename="../core/geo/quality.py" line="60" />
         <source>Add it from the survey database, or tell the check which field holds it.</source>
         <translation>请从调查数据库补齐该字段，或告知校核由哪个字段存放。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="99" />
+        <location filename="../core/geo/quality.py" line="83" />
         <source>地类编码 '{code}' is not a code of the 三调 classification.</source>
         <translation>地类编码“{code}”不是三调工作分类中的代码。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="99" />
+        <location filename="../core/geo/quality.py" line="83" />
         <source>Correct it to a code of TD/T 1055-2019 附录 A (e.g. 0701, 0201K).</source>
         <translation>请改为 TD/T 1055-2019 附录 A 中的代码（如 0701、0201K）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="106" />
+        <location filename="../core/geo/quality.py" line="90" />
         <source>城镇村属性码 '{code}' is not one of 201, 202, 203, 204, 205 (with A).</source>
         <translation>城镇村属性码“{code}”不属于 201、202、203、204、205（含 A）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="106" />
+        <location filename="../core/geo/quality.py" line="90" />
         <source>Correct it, or leave it empty for land outside 城镇村.</source>
         <translation>请更正；城镇村以外的土地请留空。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="114" />
+        <location filename="../core/geo/quality.py" line="98" />
         <source>Recorded area TBMJ {recorded:,.1f} m² and the parcel's ellipsoidal area {measured:,.1f} m² differ by {share:.1f} %.</source>
         <translation>图斑面积 TBMJ {recorded:,.1f} m² 与其椭球面积 {measured:,.1f} m² 相差 {share:.1f}%。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="114" />
+        <location filename="../core/geo/quality.py" line="98" />
         <source>Check the parcel's outline and its TBMJ; the survey's tables quote TBMJ.</source>
         <translation>请核对该图斑的边界及其 TBMJ；调查统计表采用 TBMJ。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="123" />
+        <location filename="../core/geo/quality.py" line="107" />
         <source>地类面积 TBDLMJ {land:,.1f} m² is larger than the parcel's TBMJ {recorded:,.1f} m².</source>
         <translation>地类面积 TBDLMJ {land:,.1f} m² 大于图斑面积 TBMJ {recorded:,.1f} m²。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="123" />
+        <location filename="../core/geo/quality.py" line="107" />
         <source>TBDLMJ is TBMJ less the 田坎 deduction: correct one of them.</source>
         <translation>TBDLMJ 为 TBMJ 扣除田坎后的面积：请更正其中之一。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="130" />
+        <location filename="../core/geo/quality.py" line="114" />
         <source>Parcels {a} and {b} overlap: their land would be counted twice.</source>
         <translation>图斑 {a} 与 {b} 重叠：其土地会被重复计算。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="130" />
+        <location filename="../core/geo/quality.py" line="114" />
         <source>Correct the outlines so that the parcels tile the land.</source>
         <translation>请修正图斑边界，使图斑互不重叠地覆盖土地。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="146" />
+        <location filename="../core/geo/quality.py" line="130" />
         <source>Land inside the townships belongs to none of them ({area:,.1f} square units of the layer's CRS).</source>
         <translation>乡镇范围内有土地不属于任何乡镇（按图层坐标系计 {area:,.1f} 平方单位）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/quality.py" line="146" />
+        <location filename="../core/geo/quality.py" line="130" />
         <source>Close the gap between the township outlines, or add the missing unit.</source>
         <translation>请消除乡镇边界之间的缝隙，或补上缺失的单元。</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="80" />
+        <location filename="../gui/panel.py" line="87" />
         <source>Plan</source>
         <translation>整体校核</translation>
     </message>
     <message>
-        <location filename="../gui/panel.py" line="81" />
+        <location filename="../gui/panel.py" line="88" />
         <source>Whole plan: every target of the catalogue that the layers can measure, in one run.</source>
         <translation>整体校核：一次校核规划目录中图层能够量算的全部指标。</translation>
     </message>
@@ -6040,14 +5997,680 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="386" />
+        <location filename="../core/maps/result_styles.py" line="416" />
         <source>Facility type</source>
         <translation>设施类型</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="190" />
+        <source>Area unit of the Excel tables</source>
+        <translation>Excel 表格的面积单位</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Tables as an Excel workbook (.xlsx)</source>
+        <translation>表格另存为 Excel 工作簿（.xlsx）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="193" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>ha</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="27" />
+        <source>mu</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="69" />
+        <source>scope</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="112" />
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
+        <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/xlsx.py" line="151" />
+        <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
+        <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Geometric (km²)</source>
+        <translation>几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded (km²)</source>
+        <translation>调查面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="410" />
+        <source>Recorded − geometric (km²)</source>
+        <translation>调查面积 − 几何面积（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="412" />
+        <source>Population served (persons)</source>
+        <translation>服务范围人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="413" />
+        <source>Population covered (persons)</source>
+        <translation>覆盖人口（人）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="414" />
+        <source>Townships flagged</source>
+        <translation>不一致的乡镇（街道）数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
+        <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="415" />
+        <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
+        <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="416" />
+        <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
+        <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/run_outputs.py" line="196" />
+        <source>Chart images written beside the report</source>
+        <translation>报告旁写出的图表图片</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/report.py" line="108" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="107" />
+        <source>{title}: measured against target</source>
+        <translation>{title}：实测与目标对比</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: by township</source>
+        <translation>{title}：按乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="75" />
+        <source>{title}: covered and uncovered served area</source>
+        <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="156" />
+        <source>target not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>covered</source>
+        <translation>已覆盖</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/charts.py" line="190" />
+        <source>uncovered</source>
+        <translation>未覆盖</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="33" />
+        <source>Export a plan-check dossier (PDF)</source>
+        <translation>导出规划实施校核档案（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="36" />
+        <source>One PDF a planning bureau can hand over, for one jurisdiction: a cover (the plan's documents, the jurisdiction, the date, the data sources and the counts); the summary table of every measured target with its target, measured value, verdict and the plan's text (document and line); one page per measured target with its map (the townships in classes of the check's value, their boundaries and names drawn), its chart (each township against the target, sorted by the gap; the covered and uncovered split) and its definition; then the targets not measured and why.
+
+The inputs are those of cq_urban:check_plan (the catalogue and the layers by their role: townships, built-up, land use, stops, …), which runs inside; paper A4 or A3 (portrait); the language of the texts (advanced). Outputs: the PDF, PAGES and INDICATORS (the pages of measured targets).</source>
+        <translation>为一个行政区生成一份可提交规划主管部门的 PDF：封面（规划文件、行政区、日期、数据来源与统计）；所有已测目标的汇总表，列出目标值、实测值、结论及规划原文（文件与行号）；每个已测目标一页，含其专题图（按校核值分级的乡镇，绘出乡镇边界与名称）、图表（各乡镇与目标对比，按差距排序；已覆盖与未覆盖面积）及其定义；最后列出未测目标及原因。
+
+输入与 cq_urban:check_plan 相同（规划目录及按角色给出的图层：乡镇、建成区、土地利用、公交站点……），校核在本算法内运行；纸张 A4 或 A3（纵向）；文字语言（高级）。输出：PDF、PAGES 与 INDICATORS（已测目标的页数）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="58" />
+        <source>A3 portrait</source>
+        <translation>A3 纵向</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="60" />
+        <source>Language of the dossier's texts</source>
+        <translation>档案文字的语言</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>Dossier</source>
+        <translation>校核档案</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="65" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="68" />
+        <source>Pages of measured targets</source>
+        <translation>已测目标的页数</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="104" />
+        <source>Dossier: {pages} pages, {indicators} measured targets.</source>
+        <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Plan check dossier: {jurisdiction}</source>
+        <translation>规划实施校核档案：{jurisdiction}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Jurisdiction: {name}</source>
+        <translation>行政区：{name}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>Date: {date}</source>
+        <translation>日期：{date}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="148" />
+        <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
+        <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="42" />
+        <source>Plan check dossier</source>
+        <translation>规划实施校核档案</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="89" />
+        <source>Data sources</source>
+        <translation>数据来源</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="98" />
+        <source>{title} (continued)</source>
+        <translation>{title}（续）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="106" />
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <source>Definition: {how}</source>
+        <translation>定义：{how}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <source>Method: {method}</source>
+        <translation>方法：{method}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="157" />
+        <source>Targets measured, with their verdicts</source>
+        <translation>已测目标及结论</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="79" />
+        <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
+
+An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
+
+A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.</source>
+        <translation>用给出的图层测算规划目录中能测算的全部指标：建成区面积、设施覆盖率、用地比例、人均指标、各地人口和距离规则，各按其测算类型对应的校核进行；测算相同的指标只测一次。每个图层按其角色给出（乡镇街道、建成区、土地利用、公交站点……），均为可选。输出：汇总表，每个指标一行（目标、测算值、差值、结论、出处、测算方法；未测的指标写明原因：没有图层能测算、所需图层，或校核给出的信息）；含汇总和未测指标的 HTML 报告；以及 TARGETS、MEASURED_COUNT、MET_COUNT、NOT_MET_COUNT、NOT_MEASURED_COUNT、APPROXIMATE_COUNT。
+
+规划中的约数或规划数（约、左右、规划人口：目录中比较方式为 about）不是下限：其行给出偏差（测算值减目标值，及其百分比），不判达标；目录为其给出 tolerance_pct 或在此设置容差时，测算值在规划数 ±该百分比以内即为达标。
+
+也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="109" />
+        <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
+        <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="122" />
+        <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
+        <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="129" />
+        <source>Approximate figures measured (deviation, no verdict)</source>
+        <translation>已测算的约数指标（给出偏差，不判达标）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="200" />
+        <source>Deviation</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="210" />
+        <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
+        <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_plan.py" line="213" />
+        <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
+        <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/list_targets.py" line="32" />
+        <source>over {denominator}</source>
+        <translation>分母：{denominator}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/list_targets.py" line="32" />
+        <source>classes {classes}</source>
+        <translation>地类：{classes}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/list_targets.py" line="52" />
+        <source>Lists the spatial and statistical targets a plan catalogue holds (for example 江津 城镇建成区 145 km² by 2025, 巫溪 城区公交站点500米覆盖率 90%), one row each, with value, unit, year, scope, whether the plan calls it binding (约束性) or expected (预期性), and the document and line it is taken from. Each row also says how the target is measured (the kind of measurement, the facility, distance or walking time, the denominator, the layers it needs and the convention where the plan is silent), whether the bundled checks can measure it (measurable; how: the way, or why not), the value in the plan's words where it gives words (全覆盖, 翻一番) with how the number is derived, and the tolerance of an approximate figure (约, 左右).
+
+Inputs: a bundled catalogue (jiangjin, kaizhou, wuxi, chongqing) or a catalogue file of your own; optionally an indicator to keep (builtup_area, bus_stop_coverage, …).
+Output: a table without geometry.</source>
+        <translation>列出规划目录中的空间与统计指标（如江津 2025 年城镇建成区 145 平方公里、巫溪城区公交站点500米覆盖率 90%），每项一行：指标值、单位、年份、范围、约束性或预期性，以及出处文件与行号。每行还写明指标如何测算（测算类型、设施、距离或步行时间、分母、所需图层，以及规划未说明处采用的约定）、内置校核能否测算（measurable；how：测算方法，或不能测算的原因）、规划以文字表述的目标值（全覆盖、翻一番）及其数值如何得出，以及约数（约、左右）的容差。
+
+输入：内置目录（jiangjin 江津、kaizhou 开州、wuxi 巫溪、chongqing 重庆市）或自定义目录文件；可选只保留某一指标（builtup_area、bus_stop_coverage 等）。
+输出：无几何的属性表。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/list_targets.py" line="97" />
+        <source>{n} targets from {file}, {measurable} of them measurable by the bundled checks</source>
+        <translation>{file} 中共 {n} 项指标，其中内置校核能测算 {measurable} 项</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="109" />
+        <source>Writes the plan's structures onto township polygons: for each township, its role, tier, zone, function type, region or group in every structure of the plan catalogue (for example 开州's three-tier town system, 003_19d1efc2983d1444.txt l.135–137; 江津's 一主两副六节点多特色, 000_5c0b1797e2e1b3c4.txt l.234 and l.274, and its function zones, 001_c0dc96b9baef37ce.txt l.1375), with the document and line of each value in plan_cite.
+
+Inputs: a township polygon layer, its name field, optionally a township code field (features of another jurisdiction are then left out, and features sharing name and code are parts of one township), and a catalogue.
+Names match when they are equal, or equal once suffixes (镇, 乡, 街道, 街道办事处, 办事处), spaces, full-width characters and a 乡 that became a 镇 are ignored, or through the catalogue's aliases. Nothing is guessed: unmatched names, names fitting several townships, several features for one township and plan townships missing from the layer are left untagged and listed in the match report with the fix and the closest plan names. Where the plan contradicts itself the field holds every reading (第一级|第三级) and plan_note gives the lines. A value the catalogue infers rather than reads (the class "其他14个一般建制镇", a township tagged after the 商圈 or 片区 bearing its name) is marked: plan_infer names the field, the value and the class's own line, plan_note says how it is inferred, the legend marks the class (inferred) and the match report has an 'inferred' row.
+Outputs: the layer with plan_name, match, juris, plan_note, one field per structure, plan_cite and plan_infer (styled by structure and with drop-down lists of the plan's values when loaded in QGIS), and the match report table.</source>
+        <translation>将规划结构写入乡镇面图层：按规划目录中的每一种结构，写出每个乡镇的角色、层级、分区、职能类型、片区或组团（例如开州三级城镇体系，003_19d1efc2983d1444.txt 第135–137行；江津“一主两副六节点多特色”，000_5c0b1797e2e1b3c4.txt 第234行和第274行，及其功能分区，001_c0dc96b9baef37ce.txt 第1375行），并在 plan_cite 中注明每个值出自的文件和行号。
+
+输入：乡镇面图层、名称字段、可选的乡镇代码字段（此时其他行政区的要素不予标注，名称和代码相同的要素视为同一乡镇的几个部分），以及规划目录。
+名称完全相同，或忽略后缀（镇、乡、街道、街道办事处、办事处）、空格、全角字符以及“乡改镇”后相同，或与规划目录中的别名相同，即为匹配。不作任何猜测：未匹配的名称、可对应多个乡镇的名称、同一乡镇对应多个要素，以及图层中缺失的规划乡镇，均不标注，并在匹配报告中逐条列出修改方法和最接近的规划名称。规划前后矛盾之处，字段写入全部表述（第一级|第三级），plan_note 注明行号。目录推定而非规划直接写明的取值（如“其他14个一般建制镇”这一类别、按同名商圈或片区标注的乡镇）予以标明：plan_infer 写出字段、取值及该类别自身的出处行，plan_note 说明如何推定，图例在该类别后标注（推定），匹配报告中有一行 inferred。
+输出：增加 plan_name、match、juris、plan_note、每种结构一个字段、plan_cite 及 plan_infer 的图层（在 QGIS 中加载时按结构设置样式，并提供规划取值的下拉列表），以及匹配报告表。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="66" />
+        <source>Choose the facilities (points or polygons) and the township polygons.</source>
+        <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
+        <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="69" />
+        <source>Fix the target's unit in the catalogue.</source>
+        <translation>请在规划目录中修正该目标的单位。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
+        <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="75" />
+        <source>Choose the facilities as points or polygons.</source>
+        <translation>请选择点或面形式的设施图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="92" />
+        <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
+        <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
+        <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="114" />
+        <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
+        <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="121" />
+        <source>Townships with a facility of '{layer}'</source>
+        <translation>配有“{layer}”设施的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="131" />
+        <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
+        <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="135" />
+        <source>Townships without one: {names}.</source>
+        <translation>尚未配置的乡镇（街道）：{names}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>the facilities whose '{field}' contains '{kind}'</source>
+        <translation>字段“{field}”取值含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="136" />
+        <source>every facility of '{layer}'</source>
+        <translation>图层“{layer}”的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="138" />
+        <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
+        <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="336" />
+        <source>{kind}: {how}; layers: {layers}</source>
+        <translation>{kind}：{how}；图层：{layers}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="36" />
+        <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
+        <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="39" />
+        <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
+        <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="44" />
+        <source>'{layer}' holds no facility whose type ({field}) contains '{kind}'</source>
+        <translation>“{layer}”中没有类型（{field}）含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
+        <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
+        <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
+        <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="122" />
+        <source>(the facilities whose type ({field}) contains '{kind}')</source>
+        <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <source>the facilities whose type ({field}) contains '{kind}'</source>
+        <translation>类型字段 {field} 含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <source>every facility of the layer</source>
+        <translation>图层的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="142" />
+        <source>townships holding at least one of {what}</source>
+        <translation>至少配有一处{what}的乡镇（街道）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/targets.py" line="179" />
+        <source>approximate figure: {deviation}</source>
+        <translation>约数：偏差 {deviation}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="373" />
+        <source>Inferred values</source>
+        <translation>推定取值</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (partly inferred)</source>
+        <translation>{label}（部分推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/styling.py" line="107" />
+        <source>{label} (inferred)</source>
+        <translation>{label}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="159" />
+        <source>{structure}: {value} is inferred, not stated: {note}</source>
+        <translation>{structure}：{value} 为推定，规划未直接写明：{note}</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="174" />
+        <source>{field}: {value} (inferred)</source>
+        <translation>{field}：{value}（推定）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="175" />
+        <source>{field}: {value} (inferred; the class: {cite})</source>
+        <translation>{field}：{value}（推定；类别出处：{cite}）</translation>
+    </message>
+    <message>
+        <location filename="../core/plan/tagging.py" line="262" />
+        <source>Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} Check it against the plan before relying on it.</source>
+        <translation>已标注 {field} = {value}（推定）：这是目录的推定，不是规划原文。{note} 使用前请对照规划核实。</translation>
     </message>
     <message>
         <location filename="../requirements.py" line="31" />
         <source>The Chongqing plan checks need shapely {need} or newer for their geometry work; this QGIS's Python has {found}. Install it with: {command} — then restart QGIS.</source>
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="132" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the log and the report say what was taken from where.</source>
+        <translation>成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：LANDUSE 取其地类图斑 DLTB（已给出 BUILTUP 时除外），TOWNSHIPS 取其 XZQ；没有 XZQ 时，按图斑的坐落单位代码派生乡镇单元；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_builtup.py" line="254" />
+        <source>The delivery's 地类图斑 records its areas: {field} is reported beside the geometric area.</source>
+        <translation>成果数据的地类图斑记录了图斑面积：在几何面积旁一并报告 {field}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="114" />
+        <source>A survey or planning delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: TOWNSHIPS from XZQ (without one, township units derived from the 地类图斑's 坐落单位代码), ECOLOGY from STBHHX, FARMLAND from YJJBNTTB, DEVELOPMENT from CZKFBJ, and BUILTUP from the 地类图斑 of 城镇村属性码 201/202; the log and the report say what was taken from where.</source>
+        <translation>调查或规划成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：TOWNSHIPS 取 XZQ（没有 XZQ 时，按地类图斑的坐落单位代码派生乡镇单元），ECOLOGY 取 STBHHX，FARMLAND 取 YJJBNTTB，DEVELOPMENT 取 CZKFBJ，BUILTUP 取城镇村属性码为 201/202 的地类图斑；日志和报告说明每个图层取自何处。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Parameter TOWNSHIPS: no township layer was given, and no DELIVERY to read one from.</source>
+        <translation>参数 TOWNSHIPS：未给出乡镇图层，也没有可从中读取的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_control_lines.py" line="208" />
+        <source>Choose the township polygons, or give the survey delivery.</source>
+        <translation>请选择乡镇面图层，或给出调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="32" />
+        <source>CRS of the delivery's layers that have none (empty: from their coordinates)</source>
+        <translation>成果数据中无坐标系图层的坐标系（留空：根据其坐标判断）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="64" />
+        <source>{role}: parameter {parameter} was given; the delivery's {layer} is not used.</source>
+        <translation>{role}：已给出参数 {parameter}，不使用成果数据中的 {layer}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="88" />
+        <source>No layer for {role} in the delivery (parameter {parameter}).</source>
+        <translation>成果数据中没有{role}图层（参数 {parameter}）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/delivery_inputs.py" line="95" />
+        <source>Parameter {parameter}: {layer} from the delivery {path}.</source>
+        <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="131" />
+        <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of the township layer: its 行政区 XZQ is tagged, by its XZQMC unless a name field is given.</source>
+        <translation>可用调查成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹）代替乡镇图层：对其行政区 XZQ 赋值，未指定名称字段时按 XZQMC 匹配。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Parameter INPUT: no township layer was given, and no DELIVERY with a 行政区 (XZQ) layer.</source>
+        <translation>参数 INPUT：未给出乡镇图层，也没有含行政区（XZQ）图层的成果数据（DELIVERY）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="182" />
+        <source>Choose the township polygons, or give the survey delivery holding its XZQ.</source>
+        <translation>请选择乡镇面图层，或给出含 XZQ 的调查成果数据。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Parameter NAME_FIELD: layer '{layer}' has no plan_name, name or XZQMC field.</source>
+        <translation>参数 NAME_FIELD：图层“{layer}”没有 plan_name、name 或 XZQMC 字段。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/tag_townships.py" line="192" />
+        <source>Choose the field holding the township names.</source>
+        <translation>请选择存放乡镇名称的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>the 三调 classification</source>
+        <translation>三调工作分类</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="224" />
+        <source>用地用海</source>
+        <translation>用地用海</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Field '{field}' of layer '{layer}' holds codes only the 三调 classification has ({sandiao}) and codes only 用地用海 has ({ydyh}): a field holds one code system.</source>
+        <translation>图层“{layer}”的字段“{field}”既有只见于三调工作分类的编码（{sandiao}），又有只见于用地用海分类的编码（{ydyh}）：一个字段只能采用一种分类体系。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="303" />
+        <source>Correct the codes of the other system, or choose the field of one system.</source>
+        <translation>请改正另一体系的编码，或选择只采用一种体系的字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Field '{field}' of layer '{layer}': codes {codes} mean different land in the 三调 and in 用地用海, and were read before codes only {system} has ({proof}) showed the field's system.</source>
+        <translation>图层“{layer}”的字段“{field}”：编码 {codes} 在三调和用地用海中含义不同，且在只见于{system}的编码（{proof}）表明该字段的体系之前已被读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="309" />
+        <source>Type the codes to count (LANDUSE_CODES) to read them as they are, or give the field of 用地用海 codes as YDYHFLDM.</source>
+        <translation>请在 LANDUSE_CODES 中输入要统计的编码以按原样读取，或将用地用海编码字段命名为 YDYHFLDM 后给出。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="322" />
+        <source>{layer}: field '{field}' holds 三调 地类编码; the preset's 用地用海 codes were matched through the 三调 → 用地用海 correspondence of {source}: {pairs}.</source>
+        <translation>{layer}：字段“{field}”为三调地类编码；预设的用地用海编码经{source}的三调 → 用地用海对应关系匹配：{pairs}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/landuse.py" line="326" />
+        <source>{layer}: {n} polygons of 三调 classes only part of whose 用地用海 classes count ({codes}) cannot be split by their codes and were not counted.</source>
+        <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="227" />
+        <source>{layer}: it has no CRS, and its Gauss-Krüger metres carry no zone number; layer {sibling} of the same delivery declares {crs}, whose zone its coordinates fit, so it is read in that CRS.</source>
+        <translation>{layer}：没有坐标系，且其高斯-克吕格米制坐标不带带号；同一成果中的图层 {sibling} 声明为 {crs}，其坐标符合该分带，因此按该坐标系读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="282" />
+        <source>Layer '{layer}': {problem}, and the CRS given for the delivery, {crs}, does not fit its coordinates ({extent}) either.</source>
+        <translation>图层“{layer}”：{problem}，且为成果数据指定的坐标系 {crs} 也不符合其坐标（{extent}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="282" />
+        <source>Give the CRS the delivery's documentation names (DELIVERY_CRS), or leave it empty to infer it.</source>
+        <translation>请给出成果资料说明中的坐标系（DELIVERY_CRS），或留空由坐标判断。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="287" />
+        <source>{layer}: {problem}; it is read in {crs}, the CRS given for the delivery.</source>
+        <translation>{layer}：{problem}；按为成果数据指定的坐标系 {crs} 读取。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="301" />
+        <source>Give the delivery's CRS (DELIVERY_CRS; Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 CM 111°E), or add the layer's .prj.</source>
+        <translation>请给出成果数据的坐标系（DELIVERY_CRS；重庆：EPSG:4544 中央经线 105°E，EPSG:4545 中央经线 108°E，EPSG:4546 中央经线 111°E），或补上该图层的 .prj 文件。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="416" />
+        <source>{layer} has no 城镇村属性码 (CZCSXM): no built-up land is read from it; give the built-up layer.</source>
+        <translation>{layer} 没有城镇村属性码（CZCSXM）：不从中读取建成区用地；请给出建成区图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="427" />
+        <source>{layer}: 城镇村属性码 201/202</source>
+        <translation>{layer}：城镇村属性码 201/202</translation>
+    </message>
+    <message>
+        <location filename="../core/geo/delivery.py" line="428" />
+        <source>built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 (with 201A/202A), as the 城镇建成区 statistics count it.</source>
+        <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="31" />
+        <source>Survey or planning delivery (.gdb folder, or folder of Shapefiles)</source>
+        <translation>调查或规划成果数据（.gdb 文件夹或 Shapefile 文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="78" />
+        <source>From the delivery {name}: {layers}.</source>
+        <translation>取自成果数据 {name}：{layers}。</translation>
+    </message>
+    <message>
+        <location filename="../gui/delivery.py" line="80" />
+        <source>Not in it (or its CRS unknown, see the log): {roles}.</source>
+        <translation>成果中没有（或坐标系未知，见日志）：{roles}。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="61" />
+        <source>From a delivery…</source>
+        <translation>从成果数据读取…</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="63" />
+        <source>Read a survey or planning delivery (.gdb, folder of Shapefiles): its standard layers are added to the project and fill the layer pickers.</source>
+        <translation>读取调查或规划成果数据（.gdb、Shapefile 文件夹）：其标准图层加入工程，并填入各图层选择框。</translation>
+    </message>
+    <message>
+        <location filename="../gui/panel.py" line="66" />
+        <source>Delivery</source>
+        <translation>成果数据</translation>
     </message>
 </context>
 </TS>

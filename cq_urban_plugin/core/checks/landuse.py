@@ -43,6 +43,11 @@ Classes of land measured as a share (``class_presets``, for core/checks/land_sha
   Land-use classes cannot tell the 特别规定 shrubs from the others, nor hold the 四旁树 and
   农田林网 the rule also counts: every shrub polygon is counted, and the report says so.
 
+The code tables themselves (三调 地类编码, 城镇村属性码, 用地用海 and the 三调 → 用地用海 correspondence,
+each with its source) are ``core/geo/landcodes.py``. A preset naming 用地用海 codes reads a 三调 地类图斑
+through that correspondence (``landcodes.YdyhReading``): 三调 1001 铁路用地 is 用地用海 1201, not 1001
+工业用地; the notes say so, and a field mixing both systems is refused.
+
 Codes match as prefixes: ``07`` counts ``0701`` and ``070101``. A numeric class
 field loses leading zeros (0701 is stored as 701): a number with an odd count of
 digits is read with its zero restored, so ``07`` matches 701 while ``201`` (三调
@@ -60,9 +65,21 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from ...compat import FieldType, field_type_name
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
+from ..geo.landcodes import SOURCES, YDYH_SYSTEM, YdyhReading
 from ..geo.overlay import GeometryIndex, polygonal
 
 RECORDED_FIELDS = ("TBDLMJ", "TBMJ")  # 三调 地类面积, then 图斑面积: the default recorded-area field
+
+
+class Codes(tuple):
+    """Codes of one code system (``landcodes.YDYH_SYSTEM`` …; "" for typed codes, matched as they are)."""
+
+    system = ""
+
+    def __new__(cls, codes, system=""):
+        made = super().__new__(cls, codes)
+        made.system = system
+        return made
 
 
 @dataclass(frozen=True)
@@ -94,7 +111,7 @@ def _presets() -> List[LandUsePreset]:
                "0603, rural homesteads 0702, regional transport 1001–1003 and 1006–1009 are not counted.")),
         LandUsePreset(
             "ydyh", tr("用地用海分类: urban construction land (0701, 0702, 08, 09, 1001, 11, 1206–1208, 13, 14, 15)"),
-            ("0701", "0702", "08", "09", "1001", "11", "1206", "1207", "1208", "13", "14", "15"),
+            Codes(("0701", "0702", "08", "09", "1001", "11", "1206", "1207", "1208", "13", "14", "15"), YDYH_SYSTEM),
             ("YDYHFLDM", "YDYHFL", "DLBM", "YDDM"),
             tr("用地用海 classes 0701, 0702, 08, 09, 1001, 11, 1206, 1207, 1208, 13, 14 and 15; rural "
                "0703/0704, mining 1002/1003, regional transport 1201–1205, 1209 and 留白用地 16 are not counted.")),
@@ -118,7 +135,7 @@ def _class_presets() -> List[LandUsePreset]:
             exclude=("0810A",)),
         LandUsePreset(
             "ydyh_green", tr("用地用海 (2023): 绿地 1401 公园绿地 + 1402 防护绿地 — 绿地率"),
-            ("1401", "1402"), _YDYH_FIELDS,
+            Codes(("1401", "1402"), YDYH_SYSTEM), _YDYH_FIELDS,
             tr("用地用海分类 (《国土空间调查、规划、用途管制用地用海分类指南》, 2023) classes 1401 公园绿地 and "
                "1402 防护绿地 count as green land; 1403 广场用地 does not (GB/T 50563-2010 counts only the green "
                "part of a square), and the 附属绿地 inside other plots is in no class, so the figure is a floor "
@@ -133,7 +150,7 @@ def _class_presets() -> List[LandUsePreset]:
                "四旁树 and 农田林网 the rule also counts.")),
         LandUsePreset(
             "ydyh_forest", tr("用地用海 (2023): 森林 0301 乔木林地 + 0302 竹林地 + 0303 灌木林地 — 森林覆盖率"),
-            ("0301", "0302", "0303"), _YDYH_FIELDS,
+            Codes(("0301", "0302", "0303"), YDYH_SYSTEM), _YDYH_FIELDS,
             tr("用地用海分类 (2023) classes 0301 乔木林地, 0302 竹林地 and 0303 灌木林地 count as forest, as the "
                "national rule counts 乔木林地, 竹林地 and 国家特别规定灌木林地 (国家林业局《国家森林资源连续清查技术"
                "规定》2014; GB/T 26424-2010); 0304 其他林地 does not. All 0303 is counted (the classes cannot "
@@ -203,6 +220,10 @@ def code_matches(value_text: str, codes: Sequence[str], numeric: bool) -> bool:
     return any(candidate.startswith(code) for candidate in candidates for code in codes if code)
 
 
+def _system_name(system: str) -> str:
+    return {"sandiao": tr("the 三调 classification"), "ydyh": tr("用地用海")}.get(system, system)
+
+
 class CodeSelector:
     """Decides, feature by feature, whether a land-use polygon is built-up, and
     remembers the distinct codes seen for the message when nothing matches."""
@@ -222,6 +243,17 @@ class CodeSelector:
         self.decimal_values: List[str] = []
         self.fix = ""          # the fix a check of its own names when nothing matches (default: built-up's)
         self.selected_what = ""  # what the selected features are, for the notes (default: built-up)
+        # 用地用海 codes read a 三调 field through the correspondence (core/geo/landcodes.py)
+        self.reading = YdyhReading(field.name(), self.codes) if getattr(codes, "system", "") == YDYH_SYSTEM else None
+
+    def prepare(self, values):
+        """For a caller that has every value before selecting: a 用地用海 preset then knows the field's code
+        system from the start (see landcodes.YdyhReading) instead of from the values read so far."""
+        if self.reading is not None:
+            self.reading.prepare(self._padded(text) for text in map(code_text, values) if text is not None)
+
+    def _padded(self, text: str) -> str:
+        return "0" + text if self.numeric and text.isdigit() and len(text) % 2 == 1 else text
 
     def __call__(self, fid: int, value) -> bool:
         text = code_text(value)
@@ -231,13 +263,20 @@ class CodeSelector:
         if self.numeric and not text.isdigit():
             self.decimal_values.append(text)
         self.seen[text] = self.seen.get(text, 0) + 1
+        if self.reading is not None:
+            if self.reading.matches(self._padded(text)):
+                self.matched += 1
+                return True
+            return False
         if code_matches(text, self.codes, self.numeric):
             self.matched += 1
             return True
         return False
 
     def check_matched(self):
-        """Raise when the code set matched nothing, listing what the field holds."""
+        """Raise when the code set matched nothing, listing what the field holds, or when the field
+        mixed the 三调 and 用地用海 code systems."""
+        self._check_reading()
         if self.matched:
             return
         if self.decimal_values:
@@ -255,6 +294,41 @@ class CodeSelector:
             self.fix or tr("Choose the preset for this code system, another field, or type the codes that count as "
                            "built-up."))
 
+    def _check_reading(self):
+        problem = self.reading.problem() if self.reading is not None else None
+        if problem is None:
+            return
+        kind, first, second = problem
+        if kind == "mixed":
+            raise PlanInputError(
+                tr("Field '{field}' of layer '{layer}' holds codes only the 三调 classification has ({sandiao}) and "
+                   "codes only 用地用海 has ({ydyh}): a field holds one code system.").format(
+                    field=self.field.name(), layer=self.label, sandiao=", ".join(first[:8]),
+                    ydyh=", ".join(second[:8])),
+                tr("Correct the codes of the other system, or choose the field of one system."))
+        raise PlanInputError(
+            tr("Field '{field}' of layer '{layer}': codes {codes} mean different land in the 三调 and in 用地用海, and "
+               "were read before codes only {system} has ({proof}) showed the field's system.").format(
+                field=self.field.name(), layer=self.label, codes=", ".join(first[:8]),
+                system=_system_name(self.reading.system), proof=", ".join(second[:8])),
+            tr("Type the codes to count (LANDUSE_CODES) to read them as they are, or give the field of 用地用海 codes "
+               "as YDYHFLDM."))
+
+    def _reading_notes(self) -> List[str]:
+        if self.reading is None or self.reading.system != "sandiao" or not self.reading.translated:
+            return []
+        pairs = ", ".join(f"{code} → {'/'.join(targets)}" for code, (targets, _) in sorted(
+            self.reading.translated.items()))
+        notes = [tr("{layer}: field '{field}' holds 三调 地类编码; the preset's 用地用海 codes were matched through "
+                    "the 三调 → 用地用海 correspondence of {source}: {pairs}.").format(
+            layer=self.label, field=self.field.name(), source=SOURCES["ydyh"], pairs=pairs)]
+        if self.reading.partial:
+            notes.append(tr("{layer}: {n} polygons of 三调 classes only part of whose 用地用海 classes count ({codes}) "
+                            "cannot be split by their codes and were not counted.").format(
+                layer=self.label, n=sum(self.reading.partial.values()), codes=", ".join(
+                    f"{code} → {'/'.join(self.reading.translated[code][0])}" for code in sorted(self.reading.partial))))
+        return notes
+
     def notes(self) -> List[str]:
         total = sum(self.seen.values()) + len(self.null_codes)
         if self.selected_what:
@@ -268,7 +342,7 @@ class CodeSelector:
                          .format(layer=self.label, n=len(self.null_codes), field=self.field.name(),
                                  ids=", ".join(str(i) for i in self.null_codes[:10])
                                  + (" …" if len(self.null_codes) > 10 else "")))
-        return notes
+        return notes + self._reading_notes()
 
 
 def default_class_field(field_names: Sequence[str], preset_id: str) -> Optional[str]:

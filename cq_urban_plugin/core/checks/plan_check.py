@@ -15,8 +15,7 @@ measured once, each compared with its own figure. A target no layer can measure 
                         options={"name_field": "name"})
     result.counts(), [(r.target_id, r.measured, r.verdict) for r in result.rows]
 """
-from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Dict, Optional, Tuple
 
 from qgis.core import QgsProcessingMultiStepFeedback, QgsRasterLayer, QgsWkbTypes
 
@@ -26,117 +25,44 @@ from ..errors import Cancelled, PlanInputError, check_cancel
 from ..geo.inputs import layer_label
 from ..plan.model import Catalogue, Target
 from . import builtup as bu
-from . import coverage as cov
 from . import distance_rule as dr
-from . import facility_coverage as fc
 from . import land_share as ls
 from . import per_capita as pc
 from . import population_places as places
 from .landuse import default_class_field, preset
+from .plan_facilities import FACILITY_ROLES, FacilityPlanning  # noqa: F401 (FACILITY_ROLES read from here)
+from .plan_rows import (  # noqa: F401 (the rows, statuses and count keys are read from here)
+    APPROXIMATE,
+    APPROXIMATE_COUNT,
+    COUNT_KEYS,
+    FAILED,
+    MEASURED_COUNT,
+    MET,
+    MET_COUNT,
+    NO_TARGET,
+    NOT_MEASURED,
+    NOT_MEASURED_COUNT,
+    NOT_MET,
+    NOT_MET_COUNT,
+    TARGETS,
+    Measurement,
+    PlanCheckResult,
+    PlanRow,
+    row_for,
+    tolerance_of,
+    verdict_for,
+)
 from .targets import TargetResult
 
-MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED = "met", "not_met", "no_target", "not_measured", "failed"
-TARGETS, MEASURED_COUNT, MET_COUNT = "TARGETS", "MEASURED_COUNT", "MET_COUNT"
-NOT_MET_COUNT, NOT_MEASURED_COUNT = "NOT_MET_COUNT", "NOT_MEASURED_COUNT"
-COUNT_KEYS = (TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT)
 # The geometry each role is read as (None: a raster or points; any: plants).
 _POLYGONS = ("townships", "builtup", "landuse", "green", "forest", "ecology", "farmland", "development")
 ROLE_GEOMETRY = {**{r: (GeometryType.Polygon,) for r in _POLYGONS}, "stops": (GeometryType.Point,),
                  "facilities": (GeometryType.Point, GeometryType.Polygon), "roads": (GeometryType.Line,),
                  "population": (GeometryType.Point,), "river": (GeometryType.Line, GeometryType.Polygon),
                  "plants": (GeometryType.Point, GeometryType.Line, GeometryType.Polygon)}
-FACILITY_ROLES = ("stops", "facilities", "green")
 
 
-@dataclass
-class PlanRow:
-    """One target of the plan beside what the layers gave for it."""
-
-    target_id: str
-    label: str
-    scope: str
-    year: Optional[int]
-    target: Optional[str]           # as TargetResult.target_text writes it: "≥ 145", "≤ 120"
-    measured: Optional[float]
-    unit: str
-    gap: Optional[float]
-    status: str                     # MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED
-    citation: str                   # document:line
-    how: str = ""                   # the kind of measurement and the convention used
-    reason: str = ""                # why not measured: kind none's reason, the layers missing, the error
-    result: Optional[TargetResult] = None
-
-    @property
-    def measured_here(self) -> bool:
-        return self.status in (MET, NOT_MET, NO_TARGET)
-
-    @property
-    def passed(self) -> Optional[bool]:
-        return {MET: True, NOT_MET: False}.get(self.status)
-
-    @property
-    def verdict(self) -> str:
-        return {MET: tr("met"), NOT_MET: tr("not met"), NO_TARGET: tr("no target"),
-                NOT_MEASURED: tr("not measured"), FAILED: tr("could not be measured")}[self.status]
-
-
-@dataclass
-class Measurement:
-    """One run of a check, shared by the targets it measures."""
-
-    key: tuple
-    kind: str
-    how: str
-    run: Callable[[Target], object]          # the first target -> CheckResult
-    targets: List[Target] = field(default_factory=list)
-    result: object = None                    # the CheckResult, once run
-    error: str = ""
-
-
-@dataclass
-class PlanCheckResult:
-    catalogue: Catalogue
-    rows: List[PlanRow]
-    measurements: List[Measurement]
-    roles: Dict[str, str]                    # role -> the layer's label, for the report
-
-    def counts(self) -> Dict[str, int]:
-        measured = [r for r in self.rows if r.measured_here]
-        return {TARGETS: len(self.rows), MEASURED_COUNT: len(measured),
-                MET_COUNT: sum(1 for r in measured if r.status == MET),
-                NOT_MET_COUNT: sum(1 for r in measured if r.status == NOT_MET),
-                NOT_MEASURED_COUNT: len(self.rows) - len(measured)}
-
-    outputs = counts
-
-    def not_measured(self) -> List[PlanRow]:
-        return [r for r in self.rows if not r.measured_here]
-
-
-def _citation(target: Target) -> str:
-    return str(target.cite) if target.cite is not None else ""
-
-
-def verdict_for(target: Target, verdict: TargetResult) -> TargetResult:
-    """The measurement of ``verdict`` beside ``target``'s own figure (a target sharing the measurement)."""
-    cite = target.cite
-    citation = "" if cite is None else f"{cite}" + (f" “{cite.quote}”" if cite.quote else "")
-    return TargetResult(target.label, verdict.scope, target.value, verdict.measured, verdict.unit,
-                        target.comparison, target.year, citation, target.value_min, target.value_max)
-
-
-def _row(target: Target, status: str, how: str = "", reason: str = "", result: TargetResult = None) -> PlanRow:
-    if result is not None:
-        status = {True: MET, False: NOT_MET, None: NO_TARGET}[result.passed]
-        return PlanRow(target.id, target.label, result.scope, target.year, result.target_text, result.measured,
-                       target.unit, result.gap, status, _citation(target), how, reason, result)
-    text = TargetResult(target.label, target.scope, target.value, 0.0, target.unit, target.comparison,
-                        value_min=target.value_min, value_max=target.value_max).target_text
-    return PlanRow(target.id, target.label, target.scope, target.year, text, None, target.unit, None, status,
-                   _citation(target), how, reason)
-
-
-class _Planner:
+class _Planner(FacilityPlanning):
     """What each target needs, and the runs that measure them."""
 
     def __init__(self, catalogue, layers, options, feedback, transform_context):
@@ -152,6 +78,7 @@ class _Planner:
         self.name_field = self.options.get("name_field", "")
         self.landuse_field = self.options.get("landuse_field", "")
         self.population_field = self.options.get("population_field", "")
+        self.facility_type_field = self.options.get("facility_type_field", "")
         if not self.name_field and "townships" in self.layers:
             self.name_field = bu.default_name_field(self.layers["townships"].fields().names())
 
@@ -267,57 +194,6 @@ class _Planner:
                 transform_context=self.context)
         return needs, (role, preset_id, target.scope), how, run
 
-    def _plan_facility_coverage(self, target):
-        measure = target.measure
-        bus = target.indicator == cov.INDICATOR
-        named = [r for r in measure.layers if r in FACILITY_ROLES]
-        role = named[0] if named else ("stops" if bus else "facilities")
-        denominator = {"": None, "area": fc.Denominator.AREA, "built-up": fc.Denominator.AREA,
-                       "population": fc.Denominator.POPULATION, "residential": fc.Denominator.RESIDENTIAL}
-        along = "roads" in measure.layers
-        by = denominator.get(measure.denominator)
-        served = "landuse" if by == fc.Denominator.RESIDENTIAL else "builtup"
-        default = [(role,), (served,)] + ([("population",)] if by == fc.Denominator.POPULATION else [])
-        needs = self._needs(target, default)
-        key = next((p.key for p in fc.presets().values() if target.id in p.targets), "")
-        key = key or next((k for k, name, _ in fc.LIFE_CIRCLE if name in measure.facility), "")
-        reason = ""
-        if measure.layers and not named:
-            reason = tr("the measure names no layer of the facilities ({roles})").format(
-                roles=", ".join(FACILITY_ROLES))
-        elif measure.denominator not in denominator:
-            reason = tr("denominator '{denominator}': the coverage check measures the served area, its residential "
-                        "land or its population").format(denominator=measure.denominator)
-        elif not bus and not key:
-            reason = tr("no facility-coverage preset measures '{facility}'").format(facility=measure.facility)
-        if reason:
-            return needs, None, reason, None
-        key = key or fc.BUS_STOP
-
-        def run(first):
-            population = self.population() if by == fc.Denominator.POPULATION else places.PopulationInput()
-            if population.field:
-                raise PlanInputError(tr("Coverage by population needs a population raster or points (POPULATION)."),
-                                     tr("Choose the population layer, or measure the coverage by area."))
-            options = dict(name_field=self.name_field, distance_method=cov.Distance.NETWORK if along
-                           else cov.Distance.STRAIGHT, roads=self.source("roads") if along else None,
-                           population_raster=population.raster, population_points=population.points,
-                           persons_field=population.persons_field, catalogue=self.catalogue, target_id=first.id,
-                           with_service=False, feedback=self.feedback, transform_context=self.context)
-            if bus:
-                return cov.check_coverage(self.source(role), self.source(served), self.twp(),
-                                          radius=measure.distance_m or cov.DEFAULT_RADIUS, distance=options.pop(
-                                              "distance_method"), measure=by or cov.Measure.AREA, **options)
-            landuse_field = self.landuse_class_field("sandiao_dlbm") if served == "landuse" else ""
-            return fc.check_facility_coverage(
-                self.source(role), self.source(served), self.twp(), preset=key, distance_m=measure.distance_m,
-                minutes=measure.minutes if measure.distance_m is None else None, denominator=by,
-                landuse_field=landuse_field, **options)
-        how = tr("{preset}: {facility} ({role}) reached {way}, over {served}").format(
-            preset=key, facility=measure.facility or fc.preset(key).facility, role=role,
-            way=tr("along the roads") if along else tr("in a straight line"), served=served)
-        return needs, (role, served, key, measure.distance_m, measure.minutes, along, by), how, run
-
     def _plan_land_share(self, target):
         measure = target.measure
         indicator = target.indicator if target.indicator in ls.INDICATORS else ls.LAND_SHARE
@@ -427,17 +303,37 @@ class _Planner:
         return self._needs(target, [("plants",), ("river",)]), (distance,), how, run
 
 
-def _result_of(measurement: Measurement, target: Target) -> Tuple[Optional[TargetResult], str]:
-    """(the target's verdict, the reason when this measurement cannot give it)."""
+def _result_of(measurement: Measurement, target: Target, tolerance_pct: Optional[float] = None) \
+        -> Tuple[Optional[TargetResult], str]:
+    """(the target's verdict, the reason when this measurement cannot give it). An approximate figure is
+    compared with its tolerance (its own, else ``tolerance_pct``)."""
     result = measurement.result
     if measurement.kind == "population":
         row = next((t for t in result.detail.targets if t.target.id == target.id), None)
         if row is None or row.result is None:
             return None, row.reason if row is not None else tr("not a population target")
-        return row.result, ""
-    if target is measurement.targets[0] and result.verdict.target is not None:
+        verdict = row.result
+        return (verdict_for(target, verdict, tolerance_pct) if target.comparison == "about" else verdict), ""
+    if target is measurement.targets[0] and result.verdict.target is not None and target.comparison != "about":
         return result.verdict, ""
-    return verdict_for(target, result.verdict), ""
+    return verdict_for(target, result.verdict, tolerance_pct), ""
+
+
+def measurability(catalogue: Catalogue, target: Target) -> Tuple[bool, str]:
+    """Whether the bundled checks can measure ``target`` given the layers its measure names: (True, how it
+    is measured and the layer roles it needs) or (False, why not). No layer is read."""
+    measure = target.measure
+    if measure is None or measure.kind == "none":
+        return False, (measure.reason if measure is not None and measure.reason
+                       else tr("no check measures this indicator"))
+    planner = getattr(_Planner(catalogue, {}, {}, None, None), f"_plan_{measure.kind}", None)
+    if planner is None:
+        return False, tr("no check measures the kind {kind}").format(kind=measure.kind)
+    needs, key, how, _ = planner(target)
+    if key is None:
+        return False, how
+    layers = ", ".join(tr(" or ").join(group) for group in needs)
+    return True, tr("{kind}: {how}; layers: {layers}").format(kind=measure.kind, how=how, layers=layers)
 
 
 def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Optional[dict] = None, feedback=None,
@@ -446,7 +342,9 @@ def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Opti
     the population role may be a raster layer). ``options``: ``name_field`` (the townships' name field),
     ``landuse_field`` (the land-use class field where the preset's usual one is missing),
     ``population_field`` (the persons field of the population points, or of the townships without a
-    population layer). One PlanRow per target, in catalogue order."""
+    population layer), ``tolerance_pct`` (approximate figures without a tolerance of their own are met within
+    ±this %; without it their rows give the deviation and no verdict). One PlanRow per target, in catalogue
+    order."""
     planner = _Planner(catalogue, layers, options, feedback, transform_context)
     unknown = sorted(set(planner.layers) - set(ROLE_GEOMETRY))
     if unknown:
@@ -480,19 +378,22 @@ def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Opti
             raise
         except PlanInputError as error:
             measurement.error = str(error)
+    tolerance = (options or {}).get("tolerance_pct")
+    if tolerance is not None and (not isinstance(tolerance, (int, float)) or tolerance < 0):
+        raise ValueError(f"tolerance_pct should be a number ≥ 0, not {tolerance!r}")
     rows = []
     for target in catalogue.targets:
         found = planned[target.id]
         if isinstance(found, str):
             kind = target.measure.kind if target.measure is not None else "none"
-            rows.append(_row(target, NOT_MEASURED, kind, found))
+            rows.append(row_for(target, NOT_MEASURED, kind, found))
         elif found.error:
-            rows.append(_row(target, FAILED, found.how, tr("could not be measured: {message}").format(
+            rows.append(row_for(target, FAILED, found.how, tr("could not be measured: {message}").format(
                 message=found.error)))
         else:
-            result, reason = _result_of(found, target)
-            rows.append(_row(target, NOT_MEASURED, found.how, reason) if result is None
-                        else _row(target, MET, found.how, result=result))
+            result, reason = _result_of(found, target, tolerance)
+            rows.append(row_for(target, NOT_MEASURED, found.how, reason) if result is None
+                        else row_for(target, MET, found.how, result=result))
     roles = {role: planner.labels[role] for role in planner.layers}
-    return PlanCheckResult(catalogue, rows, list(measurements.values()), roles)
+    return PlanCheckResult(catalogue, rows, list(measurements.values()), roles, tolerance)
 

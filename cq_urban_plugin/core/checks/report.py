@@ -94,3 +94,26 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
 def write_report(path, title, target_results: List[TargetResult], **kwargs) -> str:
     atomic_write_text(path, render_report(title, target_results, **kwargs))
     return str(path)
+
+
+def add_charts(path, charts: Sequence[tuple]) -> str:
+    """Put ``charts`` ((caption, PNG bytes, the PNG's file name beside the report), …) into the report
+    at ``path``, after its targets: each drawn inline (the page stays one file) and named by its file."""
+    import base64
+    from pathlib import Path
+
+    if not charts:
+        return str(path)
+    page = Path(path).read_text(encoding="utf-8")
+    heading = tr("Charts")
+    parts = [f"<h2>{html.escape(heading)}</h2>"]
+    for caption, png, file_name in charts:
+        encoded = base64.b64encode(png).decode("ascii")
+        parts.append(f"<figure><img alt='{html.escape(caption)}' style='max-width:100%' "
+                     f"src='data:image/png;base64,{encoded}'><figcaption class='small'>{html.escape(caption)} · "
+                     f"{html.escape(file_name)}</figcaption></figure>")
+    section = "\n".join(parts)
+    marker = page.find("</table>")
+    at = marker + len("</table>") if marker >= 0 else page.rfind("</body>")
+    atomic_write_text(path, page[:at] + "\n" + section + "\n" + page[at:])
+    return str(path)

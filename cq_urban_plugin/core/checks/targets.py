@@ -16,16 +16,23 @@ def _decimals(value: float) -> int:
 
 
 def target_met(measured: Optional[float], value: Optional[float], comparison: str = ">=",
-               value_min: Optional[float] = None, value_max: Optional[float] = None) -> Optional[bool]:
+               value_min: Optional[float] = None, value_max: Optional[float] = None,
+               tolerance_pct: Optional[float] = None) -> Optional[bool]:
     """Whether ``measured`` meets a target: a floor (">=", 覆盖率达到90%), a cap ("<=",
     人均城镇建设用地不超过120平方米), a figure ("=", met when the measurement rounds to it at the
-    precision the plan writes it) or a range ("range", ``value_min`` ≤ measured ≤ ``value_max``).
+    precision the plan writes it), a range ("range", ``value_min`` ≤ measured ≤ ``value_max``) or an
+    approximate figure ("about", 约0.8万人, 68%左右): no verdict (None; the deviation is reported
+    instead) unless ``tolerance_pct`` is given, then met within ±tolerance_pct % of ``value``.
     None when there is no target or no measurement. The one verdict of every check, its
     report, its table and the panel."""
     if comparison not in COMPARISONS:
         raise ValueError(f"unknown comparison {comparison!r}")
     if measured is None:
         return None
+    if comparison == "about":
+        if value is None or tolerance_pct is None:
+            return None
+        return abs(measured - value) <= abs(value) * tolerance_pct / 100.0 + 1e-9 * max(1.0, abs(value))
     if comparison == "range":
         if value_min is None and value_max is None:
             return None
@@ -48,7 +55,7 @@ def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: O
     first target of ``indicator`` in ``unit``; None when there is none. A target of
     another indicator or unit is refused."""
     if typed_value is not None:
-        if typed_comparison not in COMPARISONS or typed_comparison == "range":
+        if typed_comparison not in (">=", "<=", "="):
             raise ValueError(f"a typed target needs '>=', '<=' or '=', not {typed_comparison!r}")
         return Target(id="typed", indicator=indicator, label=typed_label, label_en="", value=float(typed_value),
                       unit=unit, comparison=typed_comparison, year=None, scope="jurisdiction", cite=None)
@@ -79,9 +86,29 @@ def choose_target(catalogue: Optional[Catalogue], target_id: str, typed_value: O
     return target
 
 
+def deviation(measured: Optional[float], value: Optional[float]):
+    """(measured - value, the same in percent of value) — (None, None) without both; percent None at 0."""
+    if measured is None or value is None:
+        return None, None
+    return measured - value, (100.0 * (measured - value) / abs(value) if value else None)
+
+
+def deviation_text(measured: Optional[float], value: Optional[float]) -> str:
+    """'+0.12 (+15.0 %)': how far a measurement stands from an approximate figure."""
+    gap, percent = deviation(measured, value)
+    if gap is None:
+        return ""
+    return f"{gap:+.4g}" + (f" ({percent:+.1f} %)" if percent is not None else "")
+
+
 def target_text(comparison: str, value: Optional[float], value_min: Optional[float] = None,
-                value_max: Optional[float] = None) -> Optional[str]:
-    """A target as reports and maps write it: "≥ 90", "≤ 120", "= 145", "8–10"; None without one."""
+                value_max: Optional[float] = None, tolerance_pct: Optional[float] = None) -> Optional[str]:
+    """A target as reports and maps write it: "≥ 90", "≤ 120", "= 145", "8–10", "≈ 0.8" (an approximate
+    figure; "≈ 0.8 ± 10 %" with a tolerance); None without one."""
+    if comparison == "about":
+        if value is None:
+            return None
+        return f"≈ {value:g}" + (f" ± {tolerance_pct:g} %" if tolerance_pct is not None else "")
     if comparison == "range":
         if value_min is None and value_max is None:
             return None
@@ -120,20 +147,35 @@ class TargetResult:
     citation: str = ""
     value_min: Optional[float] = None
     value_max: Optional[float] = None
+    tolerance_pct: Optional[float] = None   # comparison "about": met within ±this % (None: no verdict)
 
     @property
     def gap(self) -> Optional[float]:
         return None if self.target is None else self.measured - self.target
 
     @property
+    def deviation_pct(self) -> Optional[float]:
+        """measured - target in percent of the target (the reading of an approximate figure)."""
+        return deviation(self.measured, self.target)[1]
+
+    @property
+    def approximate(self) -> bool:
+        """An approximate figure without a tolerance: the deviation is the result, no verdict."""
+        return self.comparison == "about" and self.target is not None and self.tolerance_pct is None
+
+    @property
     def passed(self) -> Optional[bool]:
-        return target_met(self.measured, self.target, self.comparison, self.value_min, self.value_max)
+        return target_met(self.measured, self.target, self.comparison, self.value_min, self.value_max,
+                          self.tolerance_pct)
 
     @property
     def target_text(self) -> Optional[str]:
-        """The target as the report writes it: "≥ 90", "≤ 120", "= 145", "8–10"."""
-        return target_text(self.comparison, self.target, self.value_min, self.value_max)
+        """The target as the report writes it: "≥ 90", "≤ 120", "= 145", "8–10", "≈ 0.8"."""
+        return target_text(self.comparison, self.target, self.value_min, self.value_max, self.tolerance_pct)
 
     @property
     def status(self) -> str:
+        if self.approximate:
+            return tr("approximate figure: {deviation}").format(
+                deviation=deviation_text(self.measured, self.target))
         return {True: tr("met"), False: tr("not met"), None: tr("no target")}[self.passed]

@@ -78,6 +78,7 @@ class DeliveryLayer:
     alias: str = ""
     crs: Optional[QgsCoordinateReferenceSystem] = None
     crs_note: str = ""        # how the CRS was inferred, when it was
+    crs_error: Optional[PlanInputError] = None  # why no CRS could be inferred (raised when the layer is opened)
     missing_fields: List[str] = field(default_factory=list)
     features: int = 0
 
@@ -167,8 +168,9 @@ def _sources(path: Path) -> List[tuple]:
     return [(name, f"{path}|layername={name}", aliases.get(name, "")) for name in names]
 
 
-def recognise(path, feedback=None) -> Delivery:
-    """The standard layers of a delivery (a .gdb, a .gpkg, a folder, a .shp), by role."""
+def recognise(path, feedback=None, crs: Optional[QgsCoordinateReferenceSystem] = None) -> Delivery:
+    """The standard layers of a delivery (a .gdb, a .gpkg, a folder, a .shp), by role. ``crs``: the CRS
+    the user gives the layers whose own CRS is missing or does not fit (None: inferred, see infer_crs)."""
     path = Path(str(path))
     if not path.exists():
         raise PlanInputError(tr("The delivery {path} does not exist.").format(path=path),
@@ -178,6 +180,7 @@ def recognise(path, feedback=None) -> Delivery:
     if not sources:
         raise PlanInputError(tr("No vector layer was found in the delivery {path}.").format(path=path),
                              tr("Give the File Geodatabase (.gdb), GeoPackage or folder of Shapefiles itself."))
+    extents = {}
     for name, uri, alias in sources:
         layer = QgsVectorLayer(uri, name, "ogr")
         if not layer.isValid():
@@ -192,15 +195,38 @@ def recognise(path, feedback=None) -> Delivery:
             continue
         standard, how, alias_used = match
         upper = {n.upper() for n in field_names}
-        crs, note = infer_crs(layer.crs(), layer.extent(), name)
+        layer_crs, note, error = layer.crs(), "", None
+        try:
+            layer_crs, note = infer_crs(layer.crs(), layer.extent(), name, given=crs)
+        except PlanInputError as refused:
+            error = refused
         delivery.layers.append(DeliveryLayer(
             role=standard.role, code=standard.code, name=name, uri=uri, recognised_by=how,
-            alias=alias_used or "", crs=crs, crs_note=note,
+            alias=alias_used or "", crs=layer_crs, crs_note=note, crs_error=error,
             missing_fields=[f for f in standard.expected if f not in upper], features=layer.featureCount()))
+        extents[name] = layer.extent()
         if feedback is not None:
             feedback.pushInfo(tr("{role}: {name} ({how}).").format(
                 role=role_name(standard.role), name=name, how=delivery.layers[-1].how))
+    _crs_from_siblings(delivery, extents)
     return delivery
+
+
+def _crs_from_siblings(delivery: Delivery, extents: dict):
+    """A layer whose plain Gauss-Krüger metres do not tell the zone takes the zone another layer of the same
+    delivery declares, when its coordinates fit that zone: one delivery is in one CRS. Said in its note."""
+    declared = [(lyr.name, lyr.crs) for lyr in delivery.layers
+                if lyr.crs_error is None and not lyr.crs_note and lyr.crs is not None
+                and lyr.crs.authid() in transforms.GK_ZONE_IDS]
+    zones = {crs.authid() for _, crs in declared}
+    for found in delivery.layers:
+        if found.crs_error is None or len(zones) != 1 or not _fits_gk(extents[found.name]):
+            continue
+        sibling, crs = declared[0]
+        found.crs, found.crs_error = crs, None
+        found.crs_note = tr("{layer}: it has no CRS, and its Gauss-Krüger metres carry no zone number; layer {sibling} "
+                            "of the same delivery declares {crs}, whose zone its coordinates fit, so it is read in "
+                            "that CRS.").format(layer=found.name, sibling=sibling, crs=crs.authid())
 
 
 def _zone_crs(zone: int, prefixed: bool) -> QgsCoordinateReferenceSystem:
@@ -238,17 +264,28 @@ def _fits(crs: QgsCoordinateReferenceSystem, extent: QgsRectangle) -> bool:
     return True  # another projected CRS: the checks' own coordinate checks judge it
 
 
-def infer_crs(declared: QgsCoordinateReferenceSystem, extent: QgsRectangle, name: str):
-    """(CRS, note) of a delivery layer: its own CRS when its coordinates fit it; else the
-    CRS its coordinates prove (a zone number in front of X, or degrees: CGCS2000), with a
-    note saying so. A plain Gauss-Krüger X (no zone in front) does not tell its zone: that
-    is refused with the candidates rather than guessed."""
+def infer_crs(declared: QgsCoordinateReferenceSystem, extent: QgsRectangle, name: str,
+              given: Optional[QgsCoordinateReferenceSystem] = None):
+    """(CRS, note) of a delivery layer: its own CRS when its coordinates fit it; else the CRS the
+    user ``given`` (when the coordinates fit it); else the CRS its coordinates prove (a zone
+    number in front of X, or degrees: CGCS2000), with a note saying so. A plain Gauss-Krüger X
+    (no zone in front) does not tell its zone: that is refused with the candidates rather than
+    guessed."""
     if extent.isNull() or (extent.width() == 0 and extent.height() == 0 and extent.xMinimum() == 0):  # no features
         return declared, ""
     if declared is not None and declared.isValid() and _fits(declared, extent):
         return declared, ""
     problem = (tr("its CRS {crs} does not fit its coordinates").format(crs=declared.authid() or declared.description())
                if declared is not None and declared.isValid() else tr("it has no CRS (no .prj)"))
+    if given is not None and given.isValid():
+        if not _fits(given, extent):
+            raise PlanInputError(
+                tr("Layer '{layer}': {problem}, and the CRS given for the delivery, {crs}, does not fit its "
+                   "coordinates ({extent}) either.").format(layer=name, problem=problem, crs=given.authid(),
+                                                            extent=extent.toString(0)),
+                tr("Give the CRS the delivery's documentation names (DELIVERY_CRS), or leave it empty to infer it."))
+        return transforms.pin(given), tr("{layer}: {problem}; it is read in {crs}, the CRS given for the "
+                                         "delivery.").format(layer=name, problem=problem, crs=given.authid())
     zone = _prefixed_zone(extent)
     if zone is not None:
         crs = _zone_crs(zone, True)
@@ -264,8 +301,8 @@ def infer_crs(declared: QgsCoordinateReferenceSystem, extent: QgsRectangle, name
         raise PlanInputError(
             tr("Layer '{layer}': {problem}, and its coordinates are Gauss-Krüger metres without a zone number "
                "in front of X, which do not tell the zone.").format(layer=name, problem=problem),
-            tr("Set the layer's CRS to its zone (Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, EPSG:4546 "
-               "CM 111°E), or add the delivery's .prj."))
+            tr("Give the delivery's CRS (DELIVERY_CRS; Chongqing: EPSG:4544 CM 105°E, EPSG:4545 CM 108°E, "
+               "EPSG:4546 CM 111°E), or add the layer's .prj."))
     raise PlanInputError(
         tr("Layer '{layer}': {problem}, and its coordinates ({extent}) fit no CRS of a Chinese survey.").format(
             layer=name, problem=problem, extent=extent.toString(0)),
@@ -291,6 +328,8 @@ def open_layers(delivery: Delivery, roles: Sequence[str] = ROLES) -> dict:
                 notes.append(warning)
         if layer is None:
             layer = QgsVectorLayer(found.uri, found.name, "ogr")
+        if found.crs_error is not None:
+            raise found.crs_error
         if not layer.isValid():
             raise PlanInputError(tr("Layer '{layer}' of the delivery could not be opened.").format(layer=found.name),
                                  tr("Check that the delivery {path} is complete and readable.").format(
@@ -355,4 +394,37 @@ def derived_townships(landuse: QgsVectorLayer, label: str, feedback=None):
         count=len(features), field=field, layer=label)
     if skipped:
         note += " " + tr("{count} parcels without a usable code were left out of them.").format(count=skipped)
+    return layer, note
+
+
+# Built-up land read from a delivery: the 地类图斑 of 城镇村属性码 城市 and 建制镇 (201, 202 and their 201A,
+# 202A), as the 城镇建成区 statistics count it; not CZCDYD, which holds villages (203) too.
+BUILTUP_FAMILIES = ("201", "202")
+
+
+def builtup_parcels(landuse: QgsVectorLayer, label: str, feedback=None):
+    """(layer, note): the 地类图斑 of 城镇村属性码 201/202 (with their A suffixes), in memory; None (and a
+    warning) when the layer has no 城镇村属性码."""
+    from qgis.core import QgsFeatureRequest
+
+    from ..errors import check_cancel
+    from .landcodes import czcsxm_family
+
+    field = next((f.name() for f in landuse.fields() if f.name().upper() == "CZCSXM"), None)
+    if field is None:
+        if feedback is not None:
+            feedback.pushWarning(tr("{layer} has no 城镇村属性码 (CZCSXM): no built-up land is read from it; give "
+                                    "the built-up layer.").format(layer=label))
+        return None
+    ids, total = [], 0
+    for feature in landuse.getFeatures(QgsFeatureRequest().setSubsetOfAttributes([field], landuse.fields())):
+        total += 1
+        if total % 1000 == 0:
+            check_cancel(feedback)
+        if czcsxm_family(feature[field]) in BUILTUP_FAMILIES:
+            ids.append(feature.id())
+    layer = landuse.materialize(QgsFeatureRequest().setFilterFids(ids))
+    layer.setName(tr("{layer}: 城镇村属性码 201/202").format(layer=label))
+    note = tr("built-up land: the {n} of {total} parcels of {layer} whose 城镇村属性码 is 201 城市 or 202 建制镇 "
+              "(with 201A/202A), as the 城镇建成区 statistics count it.").format(n=len(ids), total=total, layer=label)
     return layer, note

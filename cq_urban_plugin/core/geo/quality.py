@@ -10,10 +10,9 @@ Rules (ids are stable: a bureau can filter and count them):
 - Q06 a parcel's recorded area (TBMJ) differs from its ellipsoidal area by more than the threshold;
 - Q07 a 地类面积 (TBDLMJ) larger than its parcel's area (TBMJ), which the 田坎 deduction cannot give.
 
-Codes: 《第三次全国国土调查技术规程》TD/T 1055-2019, 附录 A 三调工作分类 (letters after a code
-mark families: K 可调整地类, A 养殖坑塘 / 广场用地 / 独立工业用地 …, H the merged 05H1, 08H1, 08H2).
+Codes: the tables of ``landcodes`` (三调 工作分类, TD/T 1055-2019 附录 A, its letter suffixes read as
+their family; 城镇村属性码 201–205 with A).
 """
-import re
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -23,15 +22,9 @@ from ...i18n import tr
 from ..errors import check_cancel
 from . import transforms
 from .delivery import Delivery
+from .landcodes import CZCSXM_CODES, sandiao_family
 from .overlay import pairwise_overlaps, union_all
 
-SANDIAO_CODES = frozenset("""
-0101 0102 0103 0201 0202 0203 0204 0301 0302 0303 0304 0305 0306 0307 0401 0402 0403 0404
-05H1 0508 0601 0602 0603 0701 0702 08H1 08H2 0809 0810 09 1001 1002 1003 1004 1005 1006 1007
-1008 1009 1101 1102 1103 1104 1105 1106 1107 1108 1109 1110 1201 1202 1203 1204 1205 1206 1207
-""".split())
-CZCSXM_CODES = frozenset("201 201A 202 202A 203 203A 204 205".split())
-_FAMILY = re.compile(r"^(.+?)[KA]$")  # 0201K, 1104A, 0810A …: the code of their family
 AREA_TOLERANCE = 0.01      # Q06: recorded and ellipsoidal areas this far apart (a share) are flagged
 MIN_AREA_M2 = 1.0          # Q04, Q05: smaller overlaps and gaps are digitising noise
 
@@ -45,15 +38,6 @@ class Issue:
     message: str
     fix: str
     geometry: Optional[QgsGeometry] = None
-
-
-def sandiao_family(code: str) -> Optional[str]:
-    """The 三调 code ``code`` stands for (0201K → 0201), or None when it is none of them."""
-    code = (code or "").strip().upper()
-    if code in SANDIAO_CODES:
-        return code
-    match = _FAMILY.match(code)
-    return match.group(1) if match and match.group(1) in SANDIAO_CODES else None
 
 
 def _field(layer, name):

@@ -222,12 +222,30 @@ _kept = False
 
 
 def release_worker_threads(wait_ms: int = 10000):
-    """Give QGIS's pool back its 30 s expiry and end its idle threads now (plugin unload, quit)."""
+    """Give QGIS's pool back its 30 s expiry and end the idle threads of every pool that runs
+    QGIS's tasks now, while QGIS is still whole (plugin unload, quit).
+
+    QGIS 3.22 runs tasks in Qt's global pool; later versions in the task manager's own
+    (``QgsTaskManager.threadPool()``), which QGIS joins only in QgsApplication's destructor,
+    after the authentication manager is gone. There, a pool thread that has once expired and
+    was started again for a task (a check run after a pause of 30 s) still has a QThread::finished
+    connection from the authentication database (QGIS 3.40's QgsAuthConfigurationStorageDb,
+    made when that thread first opened it) that the manager's destructor no longer removes: that
+    thread's end then calls into the deleted manager and QGIS crashes while quitting. Joined here,
+    every pool thread ends while the manager is alive, and its QThread, with that connection, is
+    deleted."""
+    from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QThreadPool
 
     pool = QThreadPool.globalInstance()
     pool.setExpiryTimeout(30000)
-    pool.waitForDone(wait_ms)  # once no task runs, Qt joins every idle thread
+    pools = [pool]
+    manager = QgsApplication.taskManager()
+    task_pool = manager.threadPool() if manager is not None and hasattr(manager, "threadPool") else None
+    if task_pool is not None:
+        pools.append(task_pool)
+    for each in pools:
+        each.waitForDone(wait_ms)  # once no task runs in it, Qt joins and deletes every thread of the pool
 
 
 # The package is imported on the main thread when the plugin (or a script) loads it.

@@ -36,6 +36,12 @@ CJK_FALLBACKS = ("Source Han Sans SC", "Source Han Sans CN", "Microsoft YaHei", 
 # name (Noto Sans CJK is Adobe's Source Han Sans, Reserved Font Name "Source").
 SEARCHABLE_FAMILY = "CQ Urban Sans SC"
 RADICAL_BLOCKS = ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF))  # CJK Radicals Supplement, Kangxi Radicals
+# Code points that share a glyph with one a plan's text uses and come before it, so the PDF's text would
+# give them instead: figure dash for the en dash (2021–2035), em space for the ideographic space,
+# U+2329/U+232A for 〈 〉, division slash for ／, reversed prime for ｀. Out of the character map too.
+ALIASES_OUT = ((0x2003, 0x2003), (0x2012, 0x2012), (0x2035, 0x2035), (0x2215, 0x2215), (0x2329, 0x232A))
+# The version of what is left out, kept beside the copy (<copy>.build): a profile's older copy is rebuilt.
+_BUILD = "2"
 _NOTO_FILES = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.ttc"}
 _NOTO_DIRS = ("/usr/share/fonts/opentype/noto", "/usr/share/fonts/noto-cjk", "/usr/share/fonts/google-noto-cjk",
               "/Library/Fonts", os.path.expanduser("~/.local/share/fonts"), os.path.expanduser("~/Library/Fonts"),
@@ -73,7 +79,7 @@ def _without_radicals(collection: Path, target: Path):
         if font["name"].getDebugName(1) != PREFERRED_CJK_FONT:
             continue
         for table in font["cmap"].tables:
-            for code in [c for c in table.cmap if any(low <= c <= high for low, high in RADICAL_BLOCKS)]:
+            for code in [c for c in table.cmap if any(low <= c <= high for low, high in RADICAL_BLOCKS + ALIASES_OUT)]:
                 del table.cmap[code]
         font.getGlyphOrder()
         font.tables.pop("CFF ", None)  # read only for the glyph order: written back byte for byte
@@ -112,10 +118,13 @@ def prepare_searchable_font() -> Optional[str]:
             if source is None:
                 continue
             target = fonts_dir() / f"CQUrbanSansSC-{style}.otf"
+            built = target.with_suffix(".build")
             try:
-                if not target.exists() or target.stat().st_mtime < source.stat().st_mtime:
+                if not target.exists() or target.stat().st_mtime < source.stat().st_mtime or \
+                        not built.exists() or built.read_text(encoding="utf-8").strip() != _BUILD:
                     target.parent.mkdir(parents=True, exist_ok=True)
                     _without_radicals(source, target)
+                    built.write_text(_BUILD, encoding="utf-8")
             except Exception as error:  # noqa: BLE001 (any failure: the installed font is used as it is)
                 _prepared["reason"] = str(error)
                 continue

@@ -370,6 +370,7 @@ def field_aliases(catalogue=None, kind: str = "") -> dict:
     aliases = {
         "plan_name": tr("Plan name"), "match": tr("Name match"), "juris": tr("Jurisdiction"),
         "plan_note": tr("Plan note"), "plan_cite": tr("Plan citation"),
+        "plan_infer": tr("Inferred values"),
         "bu_km2": tr("Built-up area (km²)"), "twp_km2": tr("Township area (km²)"),
         "share": tr("Built-up share of the township (%)"), "in_scope": tr("In the target's scope"),
         definitions.TOWNSHIP_FIELD: tr("Township"), "plan_zone": tr("Plan zone"), "area_km2": tr("Area (km²)"),
@@ -399,3 +400,19 @@ def set_field_aliases(layer, catalogue=None, kind: str = "") -> list:
             layer.setFieldAlias(index, alias)
             done.append(name)
     return done
+
+
+def table_headers(names, kind: str = PLAN_SUMMARY) -> list:
+    """The column headers of a check's table as a workbook shows them: the aliases of its fields, and
+    the words of the table fields no layer shows."""
+    aliases = {
+        "level": tr("Level"), "name": tr("Name"), "grp": tr("Group"), "townships": tr("Townships"),
+        "geo_km2": tr("Geometric (km²)"), "rec_km2": tr("Recorded (km²)"), "diff_km2": tr("Recorded − geometric (km²)"),
+        "diff_pct": tr("Difference %"), "served_km2": tr("Served area (km²)"), "cover_km2": tr("Covered (km²)"),
+        "cover_pct": tr("Coverage by area (%)"), "pop_served": tr("Population served (persons)"),
+        "pop_cover": tr("Population covered (persons)"), "pop_pct": tr("Coverage by population (%)"),
+        "towns": tr("Townships"), "checked": tr("Townships checked"), "flagged": tr("Townships flagged"),
+        "ef_km2": tr("生态保护红线 ∩ 永久基本农田 (km²)"), "ed_km2": tr("生态保护红线 ∩ 城镇开发边界 (km²)"),
+        "fd_km2": tr("永久基本农田 ∩ 城镇开发边界 (km²)"), "facility": tr("Facility type"),
+        **field_aliases(kind=kind)}
+    return [aliases.get(name, name) for name in names]

@@ -57,6 +57,9 @@ CONFLICT_COLOUR = "#ff00ff"
 # Legend texts are the plan's own (Chinese) terms, like the class labels.
 OTHER_LABEL = "未列入该规划结构"
 CONFLICT_LABEL = "{values}（规划表述矛盾）"
+# A class whose membership the catalogue infers (derived), wholly or for some of its members.
+INFERRED_LABEL = "{label}（推定）"
+PARTLY_INFERRED_LABEL = "{label}（部分推定）"
 LABEL_FIELD = "plan_name"
 LABEL_FONT = "Noto Sans CJK SC"
 # QGIS's own marker for NULL in a value map.
@@ -79,6 +82,17 @@ def legend_label(plan_class) -> str:
     return plan_class.value
 
 
+def class_legend_label(plan_class) -> str:
+    """The legend's text of a class: legend_label, marked （推定） when its membership is inferred,
+    （部分推定） when some of its members are."""
+    label = legend_label(plan_class)
+    if plan_class.derived:
+        return INFERRED_LABEL.format(label=label)
+    if any(m.derived for m in plan_class.members):
+        return PARTLY_INFERRED_LABEL.format(label=label)
+    return label
+
+
 def other_label() -> str:
     """OTHER_LABEL in the interface's language (maps; the stored styles keep the Chinese)."""
     return tr("Not in this plan structure")
@@ -90,9 +104,14 @@ def localize_legend(renderer) -> None:
     if not isinstance(renderer, QgsCategorizedSymbolRenderer):
         return
     conflict_suffix = CONFLICT_LABEL.format(values="")
+    marks = ((PARTLY_INFERRED_LABEL.format(label=""), lambda text: tr("{label} (partly inferred)").format(label=text)),
+             (INFERRED_LABEL.format(label=""), lambda text: tr("{label} (inferred)").format(label=text)))
     for index, category in enumerate(renderer.categories()):
         label = category.label()
-        if label == OTHER_LABEL:
+        mark = next(((suffix, say) for suffix, say in marks if label.endswith(suffix) and label != suffix), None)
+        if mark is not None:
+            renderer.updateCategoryLabel(index, mark[1](label[:-len(mark[0])]))
+        elif label == OTHER_LABEL:
             renderer.updateCategoryLabel(index, other_label())
         elif label.endswith(conflict_suffix) and label != conflict_suffix:
             renderer.updateCategoryLabel(index, tr("{values} (the plan contradicts itself)").format(
@@ -110,7 +129,7 @@ def structure_renderer(structure) -> QgsCategorizedSymbolRenderer:
     categories = []
     for index, plan_class in enumerate(sorted(structure.classes, key=lambda c: c.order)):
         categories.append(QgsRendererCategory(plan_class.value, _fill(class_colour(structure, index, plan_class)),
-                                              legend_label(plan_class), True))
+                                              class_legend_label(plan_class), True))
     seen = set()
     for conflict in structure.conflicts:
         value = SEPARATOR.join(dict.fromkeys(r.value for r in conflict.readings))

@@ -52,6 +52,9 @@ _KIND_NAMES = {int: "whole number (e.g. 2025)", float: "number (e.g. 12.5)", str
 # park_green_per_capita: per_capita.py, population: population_places.py, the shares: land_share.py,
 # distance_rule: distance_rule.py); `other` is measured by none. Any other name is refused: a misspelt
 # indicator would never be measured, silently.
+TARGET_KEYS = {"id", "indicator", "label", "label_en", "value", "value_min", "value_max", "unit", "comparison",
+               "year", "scope", "binding", "baseline", "cite", "note", "measure", "tolerance_pct", "value_text",
+               "derived"}
 INDICATORS = tuple(KIND_OF_INDICATOR)  # the indicators a target may name, each with the kind it is measured by
 
 
@@ -248,7 +251,9 @@ class _Reader:
                     if member not in names:
                         self.fail(raw_member, f"{cwhere}: member '{member}' is not under `townships`.",
                                   "add it to `townships`, or write its name exactly as listed there.")
-                    members.append(Member(member, self.cite(raw_member, f"{cwhere}: member '{member}'")))
+                    members.append(Member(member, self.cite(raw_member, f"{cwhere}: member '{member}'"),
+                                          self.get(raw_member, "derived", bool, f"{cwhere}: member '{member}'",
+                                                   required=False, default=False)))
                 classes.append(PlanClass(
                     value=value,
                     label=self.get(raw_class, "label", str, cwhere, required=False, default=value),
@@ -256,7 +261,7 @@ class _Reader:
                     order=self.get(raw_class, "order", int, cwhere, required=False, default=index),
                     cite=self.cite(raw_class, cwhere, required=False),
                     members=members,
-                    derived=bool(raw_class.get("derived", False)),
+                    derived=self.get(raw_class, "derived", bool, cwhere, required=False, default=False),
                     note=str(raw_class.get("note") or ""),
                 ))
             conflicts = []
@@ -309,8 +314,13 @@ class _Reader:
             comparison = self.get(raw, "comparison", str, where, required=False, default=">=")
             if comparison not in COMPARISONS:
                 self.fail(raw, f"{where}: comparison '{comparison}' is unknown.",
-                          "use '>=' for a floor, '<=' for a cap, '=' for a figure or 'range' with "
-                          "value_min and value_max.")
+                          "use '>=' for a floor, '<=' for a cap, '=' for a figure, 'range' with "
+                          "value_min and value_max, or 'about' for an approximate or planned figure (约, 左右).")
+            unknown = sorted(set(raw) - TARGET_KEYS) if isinstance(raw, dict) else []
+            if unknown:
+                self.fail(raw, f"{where}: '{unknown[0]}' is not a key of a target.",
+                          f"use {', '.join(sorted(TARGET_KEYS))} (in a flow mapping {{…}}, quote a text "
+                          "holding a comma or a colon).", key=unknown[0])
             if comparison == "range" and raw.get("value_min") is None and raw.get("value_max") is None:
                 self.fail(raw, f"{where}: comparison 'range' needs value_min, value_max or both.",
                           "write the range's bounds as the plan gives them, e.g. value_min: 8, value_max: 10.",
@@ -342,8 +352,31 @@ class _Reader:
                 baseline=raw.get("baseline"),
                 note=str(raw.get("note") or ""),
                 measure=self.read_measure(raw, indicator, where),
+                **self.read_wording(raw, comparison, where),
             ))
         return targets
+
+    def read_wording(self, raw, comparison, where) -> dict:
+        """A target's tolerance (comparison 'about'), its value in the plan's words and its inference."""
+        tolerance = self.target_number(raw, "tolerance_pct", where)
+        if tolerance is not None and (comparison != "about" or tolerance < 0):
+            self.fail(raw, f"{where}: tolerance_pct {tolerance:g} needs comparison 'about' and is not negative.",
+                      "write `comparison: about` (an approximate figure) or remove tolerance_pct.",
+                      key="tolerance_pct")
+        value_text = self.get(raw, "value_text", str, where, required=False, default="").strip()
+        derived = raw.get("derived", False)
+        if not isinstance(derived, (bool, str)):
+            self.fail(raw, f"{where}: 'derived' should be true or a text saying how the value is derived.",
+                      "write e.g. `derived: 全覆盖 read as 100 % of the townships`.", key="derived")
+        derivation = derived.strip() if isinstance(derived, str) else ""
+        if value_text and not derivation:
+            self.fail(raw, f"{where}: value_text '{value_text}' needs the number's derivation.",
+                      "write `derived: <how the words give the value>` (e.g. 全覆盖 read as 100 %).",
+                      key="value_text")
+        if derived is True and not str(raw.get("note") or "").strip():
+            self.fail(raw, f"{where}: a derived target explains the inference.", "write it in `note:`.",
+                      key="derived")
+        return dict(tolerance_pct=tolerance, value_text=value_text, derived=bool(derived), derivation=derivation)
 
     def read_measure(self, raw, indicator, where) -> Measure:
         """A target's `measure` block, or the kind its indicator is measured by."""
@@ -362,8 +395,8 @@ class _Reader:
             if role not in LAYER_ROLES:
                 self.fail(block, f"{where}: layer role '{role}' is unknown.", f"use roles of {', '.join(LAYER_ROLES)}.",
                           key="layers")
-        known = {"kind", "layers", "facility", "distance_m", "minutes", "denominator", "classes", "convention",
-                 "source", "reason"}
+        known = {"kind", "layers", "facility", "facility_type", "distance_m", "minutes", "denominator", "classes",
+                 "convention", "source", "reason"}
         unknown = sorted(set(block) - known)
         if unknown:
             self.fail(block, f"{where}: '{unknown[0]}' is not a key of a measure.",
@@ -376,6 +409,7 @@ class _Reader:
         return Measure(
             kind=kind, layers=tuple(layers), facility=self.get(block, "facility", str, where, required=False,
                                                                  default=""),
+            facility_type=self.get(block, "facility_type", str, where, required=False, default=""),
             distance_m=self.get(block, "distance_m", float, where, required=False),
             minutes=self.get(block, "minutes", float, where, required=False),
             denominator=self.get(block, "denominator", str, where, required=False, default=""),

@@ -9,10 +9,12 @@ SCHEMA_VERSION = 1
 LEVELS = ("municipality", "district", "county")
 UNIT_KINDS = ("街道", "镇", "乡", "区", "县")
 STRUCTURE_KINDS = ("role", "tier", "zone", "function_type", "region", "group", "band")
-# How a target compares: a floor, a cap, a figure, or a range (value_min … value_max).
-COMPARISONS = (">=", "<=", "=", "range")
+# How a target compares: a floor, a cap, a figure, a range (value_min … value_max), or "about": an
+# approximate or planned figure (约, 左右, 规划人口), no floor — the deviation is reported, and a verdict
+# only within a tolerance (``tolerance_pct``) the catalogue or the user sets.
+COMPARISONS = (">=", "<=", "=", "range", "about")
 # Fields the tagging algorithm writes itself; a structure may not reuse them.
-RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note")
+RESERVED_FIELDS = ("plan_name", "match", "juris", "plan_note", "plan_cite", "plan_infer")
 # Units of amounts, which cannot be below zero (percentage points and rates can).
 NON_NEGATIVE_UNITS = ("km2", "m2", "km", "m", "percent", "10k_persons", "persons", "count", "hours", "minutes",
                       "m2_per_person")
@@ -48,6 +50,7 @@ class Township:
 class Member:
     name: str
     cite: Cite
+    derived: bool = False  # this member's place in the class is an inference (the class's note says which)
 
 
 @dataclass
@@ -66,6 +69,9 @@ class PlanClass:
 class Reading:
     value: str
     cite: Cite
+    inferred: bool = False         # the value is an inference (a derived class or member), not a plain reading
+    basis: Optional[Cite] = None   # then: the class's own line (what the plan says of the class)
+    note: str = ""                 # then: how it is inferred (the class's note)
 
 
 @dataclass
@@ -100,7 +106,9 @@ class Structure:
             if conflict.township == township:
                 return list(conflict.readings)
         return [
-            Reading(plan_class.value, member.cite)
+            Reading(plan_class.value, member.cite, inferred=plan_class.derived or member.derived,
+                    basis=plan_class.cite if plan_class.derived or member.derived else None,
+                    note=" ".join(plan_class.note.split()) if plan_class.derived or member.derived else "")
             for plan_class in self.classes
             for member in plan_class.members
             if member.name == township
@@ -131,6 +139,7 @@ class Measure:
     kind: str                              # one of MEASURE_KINDS
     layers: tuple = ()                     # LAYER_ROLES the measurement needs
     facility: str = ""                     # facility_coverage: what is reached (bus stop, park, school …)
+    facility_type: str = ""                # the word a facility's type value contains to be of the kind (养老服务中心)
     distance_m: Optional[float] = None     # a threshold in metres (coverage radius, distance rule)
     minutes: Optional[float] = None        # a walking time the plan gives instead of metres
     denominator: str = ""                  # area | residential | population | built-up | township
@@ -158,6 +167,10 @@ class Target:
     baseline: Optional[dict] = None
     note: str = ""
     measure: Optional[Measure] = None      # how it is measured (filled from the indicator when not given)
+    tolerance_pct: Optional[float] = None  # "about": met within ±this % of the value (None: no verdict)
+    value_text: str = ""                   # the value as the plan words it (全覆盖, 翻一番), verbatim
+    derived: bool = False                  # the value or the scope is an inference, not a plain reading
+    derivation: str = ""                   # then: how (全覆盖 read as 100 % of the townships)
 
     @property
     def measurable(self) -> bool:

@@ -13,6 +13,10 @@ of the match report. It never guesses:
   township), so a typo cannot silently give two polygons the same role;
 - where the plan contradicts itself the value holds every reading
   ("第一级|第三级") and plan_note names the lines;
+- a value the catalogue infers (a ``derived`` class or member: "the other 14 towns", a 商圈 or
+  片区 that bears the township's name) is written as such: plan_infer names the field, the value
+  and the class's own line, plan_cite gives that line too, plan_note says how it is inferred, and
+  the match report has an "inferred" row;
 - plan townships absent from the layer are reported as missing.
 """
 from __future__ import annotations
@@ -30,17 +34,19 @@ PARTS = "parts"  # several features with one code: parts of one township, all ta
 MISSING = "missing"  # a plan township no feature matched
 OTHER_JURIS = "other_juris"  # the code field puts the feature in another jurisdiction
 CONFLICT = "conflict"  # matched, but the plan gives two readings in a structure
+INFERRED = "inferred"  # matched, and a structure's value is the catalogue's inference, not the plan's words
 
 TAG_FIELDS = ("plan_name", "match", "juris", "plan_note")
 CITE_FIELD = "plan_cite"
+INFER_FIELD = "plan_infer"  # the structure values that are inferences, each with its class's line
 REPORT_FIELDS = [("layer", str), ("layer_fid", int), ("name", str), ("status", str), ("plan_name", str),
                  ("candidates", str), ("fix", str)]
 SEPARATOR = "|"  # between the readings of a contradiction
 
 
 def tag_field_names(catalogue) -> List[str]:
-    """Every field tagging adds, in order: the four tag fields, one per structure, plan_cite."""
-    return [*TAG_FIELDS, *(s.field for s in catalogue.structures), CITE_FIELD]
+    """Every field tagging adds, in order: the four tag fields, one per structure, plan_cite, plan_infer."""
+    return [*TAG_FIELDS, *(s.field for s in catalogue.structures), CITE_FIELD, INFER_FIELD]
 
 
 @dataclass
@@ -60,10 +66,12 @@ class Tags:
     plan_note: Optional[str] = None
     values: Dict[str, Optional[str]] = field(default_factory=dict)  # structure field -> value
     plan_cite: Optional[str] = None
+    plan_infer: Optional[str] = None
+    inferred: List[Tuple[object, object]] = field(default_factory=list)  # (structure, Reading) inferred
 
     def attributes(self, catalogue) -> list:
         return [self.plan_name, self.match, self.juris, self.plan_note,
-                *(self.values.get(s.field) for s in catalogue.structures), self.plan_cite]
+                *(self.values.get(s.field) for s in catalogue.structures), self.plan_cite, self.plan_infer]
 
 
 @dataclass
@@ -143,13 +151,29 @@ def plan_tags(catalogue, township: str, how: str) -> Tags:
         values = list(OrderedDict.fromkeys(r.value for r in readings))
         tags.values[structure.field] = SEPARATOR.join(values) if values else None
         cites.extend((structure.field, r.cite) for r in readings)
+        for reading in readings:
+            if reading.inferred:
+                tags.inferred.append((structure, reading))
+                if reading.basis is not None:
+                    cites.append((structure.field, reading.basis))
+                notes.append(tr("{structure}: {value} is inferred, not stated: {note}").format(
+                    structure=structure.name, value=reading.value, note=reading.note or structure.name))
         if len(values) > 1:
             readings_text = ", ".join(f"{r.value} ({r.cite})" for r in readings)
             notes.append(tr("{structure}: the plan contradicts itself: {readings}.").format(
                 structure=structure.name, readings=readings_text))
     tags.plan_note = " ".join(notes) or None
     tags.plan_cite = _cites_text(cites)
+    tags.plan_infer = "; ".join(inferred_text(structure, reading) for structure, reading in tags.inferred) or None
     return tags
+
+
+def inferred_text(structure, reading) -> str:
+    """'role: 多特色 (inferred; the class: 000_….txt:274)' — a value tagged by inference, with its class's line."""
+    if reading.basis is None:
+        return tr("{field}: {value} (inferred)").format(field=structure.field, value=reading.value)
+    return tr("{field}: {value} (inferred; the class: {cite})").format(field=structure.field, value=reading.value,
+                                                                       cite=reading.basis)
 
 
 def tag_townships(features: Sequence[FeatureName], catalogue, layer: str = "", use_codes: bool = False) \
@@ -234,6 +258,11 @@ def tag_townships(features: Sequence[FeatureName], catalogue, layer: str = "", u
                     candidates=tr("features {fids}").format(fids=", ".join(str(f.fid) for f in group)),
                     fix=tr("Tagged: the features share code {code}, read as parts of one township.").format(
                         code=code_text(feature.code)))
+            for structure, reading in feature_tags.inferred:
+                row(feature, INFERRED, plan_name=township, candidates=inferred_text(structure, reading), fix=tr(
+                    "Tagged {field} = {value} (inferred): the catalogue's inference, not the plan's words. {note} "
+                    "Check it against the plan before relying on it.").format(
+                    field=structure.field, value=reading.value, note=reading.note or structure.name))
             for structure in catalogue.structures:
                 if SEPARATOR not in (feature_tags.values.get(structure.field) or ""):
                     continue

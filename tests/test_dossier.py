@@ -1,0 +1,193 @@
+"""cq_urban:export_dossier (issue #16): one PDF per jurisdiction from the whole-plan check, on
+the demo's data of 江津, 开州 and 巫溪 as `make demo` runs it (batch/recipes/*.json: tag, then the
+plan check's layers). Text read back with pdftotext: every township name, every title and the
+plan's name exactly, no English word in the Chinese dossier; pages rendered with pdftoppm: none
+blank, and every map page draws the township boundaries (their outline colour)."""
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from qgis.PyQt.QtGui import QColor, QImage
+from test_map_language import english_words, pdf_text, plan_names, without
+
+from cq_urban_plugin import i18n
+from cq_urban_plugin.core.maps import content
+from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
+
+REPO = Path(__file__).resolve().parents[1]
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm"))
+pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is installed by `make setup`")
+PLACES = ("jiangjin", "kaizhou", "wuxi")
+BOUNDARY = QColor(content.OUTLINE["outline_color"])
+
+
+def plan_parameters(place: str, folder: Path) -> dict:
+    """The recipe's tag step run, then its plan step's parameters (without the plan's own outputs)."""
+    import processing
+
+    recipe = json.loads((REPO / "batch" / "recipes" / f"{place}.json").read_text(encoding="utf-8"))
+    steps = {s["id"]: s["params"] for s in recipe["steps"]}
+
+    def filled(value):
+        return value.replace("{repo}", str(REPO)).replace("{out}", str(folder)) if isinstance(value, str) else value
+
+    tag = {k: filled(v) for k, v in steps["tag"].items()}
+    tag["MATCH_REPORT"] = "TEMPORARY_OUTPUT"
+    tagged = processing.run("cq_urban:tag_townships", tag)["OUTPUT"]
+    plan = {k: filled(v) for k, v in steps["plan"].items() if k not in ("SUMMARY", "REPORT")}
+    plan["TOWNSHIPS"] = tagged
+    return plan
+
+
+def export(place: str, folder: Path, language: str, paper: int = 0) -> dict:
+    import processing
+
+    folder.mkdir(parents=True, exist_ok=True)
+    parameters = plan_parameters(place, folder)
+    parameters.update({"PAPER": paper, "LANGUAGE": {"zh": 1, "en": 2}[language],
+                       "OUTPUT": str(folder / f"{place}_dossier_{language}.pdf")})
+    results = processing.run("cq_urban:export_dossier", parameters)
+    return {"results": results, "tagged": parameters["TOWNSHIPS"], "pdf": results["OUTPUT"]}
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {}
+
+
+@pytest.fixture
+def dossier(cq_provider, tmp_path_factory, runs):
+    def get(place, language="zh"):
+        if (place, language) not in runs:
+            runs[place, language] = export(place, tmp_path_factory.mktemp(f"{place}_{language}"), language)
+        return runs[place, language]
+    return get
+
+
+# Standards' and functions' codes the Chinese texts cite as they are (GB/T 50563, CJJ/T 85, makeValid).
+STANDARD_CODES = {"GB", "CJJ", "TD", "makeValid", "native", "buffer"}  # native:buffer: a QGIS algorithm id
+
+
+def catalogue_words(catalogue) -> list:
+    """What the catalogue itself writes (its measure conventions and reasons, in the catalogue's words):
+    the plan's data, shown as the catalogue gives it, not the interface's text."""
+    texts = set()
+    for target in catalogue.targets:
+        if target.measure is not None:
+            measure = target.measure
+            texts.update(t for t in (measure.convention, measure.reason, measure.facility, measure.classes) if t)
+        texts.add(target.indicator or "")
+    return sorted(texts, key=len, reverse=True)
+
+
+def data_layer_names(place: str) -> set:
+    """The names the demo's layers and fields have in their GeoPackages (builtup, bus_stops, the facilities'
+    type field kind …): the data's names, which the dossier cites as the data's own."""
+    recipe = (REPO / "batch" / "recipes" / f"{place}.json").read_text(encoding="utf-8")
+    fields = re.findall(r'"[A-Z_]*FIELD": "([A-Za-z_]+)"', recipe)
+    return set(re.findall(r"layername=([A-Za-z_]+)", recipe)) | set(fields) | {place}
+
+
+def raw_text(pdf: str) -> str:
+    """The PDF's text in the order it was drawn: a table cell's lines together, not interleaved with the
+    next cell's as pdftotext's layout reading does."""
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+
+
+def township_names(tagged: str) -> list:
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(tagged, "t", "ogr")
+    field = "plan_name" if "plan_name" in layer.fields().names() else "name"
+    return sorted({str(f[field]) for f in layer.getFeatures() if f[field]})
+
+
+def pages(pdf: str, folder: Path) -> list:
+    subprocess.run(["pdftoppm", "-r", "40", "-png", pdf, str(folder / "page")], check=True)
+    return sorted(folder.glob("page-*.png"))
+
+
+def has_colour(picture: QImage, colour: QColor, tolerance: int = 12, at_least: int = 40) -> bool:
+    found = 0
+    for y in range(0, picture.height()):
+        for x in range(0, picture.width()):
+            pixel = QColor(picture.pixel(x, y))
+            if abs(pixel.red() - colour.red()) + abs(pixel.green() - colour.green()) + \
+                    abs(pixel.blue() - colour.blue()) <= tolerance:
+                found += 1
+                if found >= at_least:
+                    return True
+    return False
+
+
+def blank(picture: QImage) -> bool:
+    colours = {picture.pixel(x, y) for x in range(0, picture.width(), 3) for y in range(0, picture.height(), 3)}
+    return len(colours) < 3
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
+    run = dossier(place)
+    results = run["results"]
+    text = raw_text(run["pdf"])
+    squeezed = "".join(text.split())
+    catalogue = bundled_catalogue(place)
+    assert results["INDICATORS"] == results["MEASURED_COUNT"] > 0
+    assert results["PAGES"] >= 2 + results["INDICATORS"] + 1
+    assert f"规划实施校核档案：{catalogue.name}" in squeezed
+    for document in catalogue.documents.values():
+        assert "".join(f"《{document.title}》".split()) in squeezed, document.title
+    names = township_names(run["tagged"])
+    missing = [n for n in names if n not in squeezed]
+    assert not missing, missing
+    # Every measured target's page title, exactly; and every target not measured listed.
+    for target in catalogue.targets:
+        assert "".join(target.label.split()) in squeezed, target.label
+    from qgis.core import QgsVectorLayer
+
+    layer = QgsVectorLayer(run["tagged"], "t", "ogr")
+    found = english_words(without(text, catalogue_words(catalogue) + plan_names(catalogue, layer)),
+                          STANDARD_CODES | data_layer_names(place))
+    assert not found, found
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_dossier_pages_are_drawn_and_map_pages_show_boundaries(dossier, place, tmp_path):
+    run = dossier(place)
+    images = pages(run["pdf"], tmp_path)
+    assert len(images) == run["results"]["PAGES"]
+    indicators = run["results"]["INDICATORS"]
+    text_pages = subprocess.run(["pdftotext", "-enc", "UTF-8", run["pdf"], "-"], check=True,
+                                capture_output=True).stdout.decode("utf-8").split("\f")
+    map_pages = [i for i, page in enumerate(text_pages) if re.search("图例", page)]
+    assert len(map_pages) == indicators
+    for index, path in enumerate(images):
+        picture = QImage(str(path))
+        assert not blank(picture), path.name
+        if index in map_pages:
+            assert has_colour(picture, BOUNDARY, tolerance=40), path.name
+
+
+def test_english_dossier_has_no_chinese_interface_text(dossier):
+    run = dossier("wuxi", "en")
+    text = pdf_text(run["pdf"])
+    assert "Plan check dossier" in text
+    catalogue = bundled_catalogue("wuxi")
+    from qgis.core import QgsVectorLayer
+
+    rest = without(text, plan_names(catalogue, QgsVectorLayer(run["tagged"], "t", "ogr")))
+    for word in ("校核", "图例", "目标", "实测", "达标", "数据来源", "合计"):
+        assert word not in rest, word
+    assert i18n.language() == "en"  # the interface's language put back
+
+
+def test_a3_dossier(cq_provider, tmp_path):
+    run = export("wuxi", tmp_path, "zh", paper=1)
+    info = subprocess.run(["pdfinfo", run["pdf"]], check=True, capture_output=True).stdout.decode("utf-8")
+    assert re.search(r"Page size:\s+84[12](\.\d+)? x 119[01](\.\d+)? pts \(A3\)", info), info
+    squeezed = "".join(raw_text(run["pdf"]).split())
+    assert all(name in squeezed for name in township_names(run["tagged"]))
