@@ -30,19 +30,26 @@ def as_shapely(geometries: Iterable[QgsGeometry], chunk: int = 4096):
     return out
 
 
-def as_qgis(values, chunk: int = 256) -> List[QgsGeometry]:
-    """Shapely geometries (None: empty) back as QgsGeometry, through WKB, ``chunk`` at a time (the WKB
-    of a large result is never all held at once)."""
+def as_qgis(values, budget: int = 1 << 20) -> List[QgsGeometry]:
+    """Shapely geometries (None: empty) back as QgsGeometry, through WKB, about ``budget`` vertices
+    at a time (the WKB of a large result is never all held at once)."""
+    import numpy as np
     import shapely
 
     values, out = list(values), []
-    for start in range(0, len(values), chunk):
+    if not values:
+        return out
+    sizes = np.cumsum(shapely.get_num_coordinates(np.array(values + [None], dtype=object)[:-1]))
+    start = 0
+    while start < len(values):
+        end = max(int(np.searchsorted(sizes, sizes[start] + budget, side="right")), start + 1)
         # output dimension 2 or 3: a GEOS before 3.12 (QGIS's own, in qgis_process) refuses 4
-        for wkb in shapely.to_wkb(values[start:start + chunk], output_dimension=3):
+        for wkb in shapely.to_wkb(values[start:end], output_dimension=3):
             geometry = QgsGeometry()
             if wkb is not None:
                 geometry.fromWkb(wkb)
             out.append(geometry)
+        start = end
     return out
 
 
