@@ -80,6 +80,19 @@ def components(size: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return label
 
 
+def polygon_parts(values):
+    """(the polygons of polygonal geometries, the position each comes from): a polygon is taken as
+    it is (``get_parts`` would copy it), only multipolygons are split; None gives nothing."""
+    values = geometries(values)
+    kinds = shapely.get_type_id(values)
+    single = np.flatnonzero(kinds == POLYGON)
+    split, owner = shapely.get_parts(values[kinds == MULTIPOLYGON], return_index=True)
+    multi = np.flatnonzero(kinds == MULTIPOLYGON)[owner]
+    index = np.concatenate([single, multi])
+    order = np.argsort(index, kind="stable")
+    return np.concatenate([values[single], split])[order], index[order]
+
+
 def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) -> np.ndarray:
     """``union_each``, unioning only the members that meet another of the same key (each such group
     on its own); the others are collected with them into one multipolygon per key, which stays valid
@@ -101,7 +114,7 @@ def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=Non
             progress(count / max(len(positions_of), 1))
         pieces.append(shapely.union_all(members[positions_of[positions]]))
         piece_keys.append(keys[positions_of[positions[0]]])
-    parts, index = shapely.get_parts(polygonal(pieces), return_index=True)  # None: no part
+    parts, index = polygon_parts(polygonal(pieces))
     part_keys = np.asarray(piece_keys, dtype=np.int64)[index]
     order = np.argsort(part_keys, kind="stable")
     parts, part_keys = parts[order], part_keys[order]

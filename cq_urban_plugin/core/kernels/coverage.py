@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygonal
+from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygon_parts, polygonal
 
 BUFFER_SEGMENTS = 16
 CUT_ONE_BY_ONE = 16  # a served part met by more shapes than this has them unioned first, then cut
@@ -164,7 +164,7 @@ def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
     served land loses, one after the other, the discs and shapes that meet it (no union of discs);
     one lying inside a disc's inscribed circle is covered whole at once."""
     covered, uncovered = np.full(len(served_z), None, dtype=object), served_z.copy()
-    parts, zone_of = shapely.get_parts(served_z, return_index=True)
+    parts, zone_of = polygon_parts(served_z)
     if not len(parts):
         return covered, uncovered
     (part_s, stop), (part_h, shape) = _near(parts, points, radius, shapes)
