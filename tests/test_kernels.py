@@ -115,3 +115,28 @@ def test_polygonal_keeps_only_the_polygons():
     kept = arrays.polygonal([mixed, line, None, shapely.Polygon(), box(0, 0, 2, 2)])
     assert shapely.get_type_id(kept[0]) == arrays.MULTIPOLYGON and shapely.area(kept[0]) == pytest.approx(2.0)
     assert kept[1] is None and kept[2] is None and kept[3] is None and shapely.area(kept[4]) == 4.0
+
+
+def test_overlapping_zones_and_their_shared_area():
+    zones = [box(0, 0, 10, 10), box(10, 0, 20, 10), box(5, 5, 15, 15), None]  # 0|1 touch; 2 overlaps both
+    a, b, area = arrays.overlap_areas(zones)
+    assert list(zip(a.tolist(), b.tolist())) == [(0, 2), (1, 2)]
+    assert area.tolist() == pytest.approx([25.0, 25.0])
+
+
+def test_control_lines_per_township_with_overlaps_and_builtup_outside_the_boundary():
+    from cq_urban_plugin.core.kernels import control_lines
+
+    zones = [box(0, 0, 100, 100), box(100, 0, 200, 100)]
+    lines = {"ecology": [box(0, 0, 50, 100)],                      # 5,000 in the first township
+             "farmland": [box(40, 0, 60, 100), box(150, 0, 200, 100)],  # 2,000 | 5,000 (1,000 red line, 2,500 dev.)
+             "development": [box(120, 0, 200, 50)]}                # 4,000 in the second
+    builtup = [box(110, 0, 130, 100)]                                # 2,000, of it 10 × 50 inside the boundary
+    found = control_lines.lines_by_zone(zones, lines, builtup, "development")
+    assert found.area["ecology"].tolist() == pytest.approx([5000.0, 0.0])
+    assert found.area["farmland"].tolist() == pytest.approx([2000.0, 5000.0])
+    assert found.area[("ecology", "farmland")].tolist() == pytest.approx([1000.0, 0.0])
+    assert found.area[("farmland", "development")].tolist() == pytest.approx([0.0, 2500.0])
+    assert found.area["builtup"].tolist() == pytest.approx([0.0, 2000.0])
+    assert found.area["builtup_outside"].tolist() == pytest.approx([0.0, 1500.0])
+    assert list(found.overlaps) == [("ecology", "farmland"), ("ecology", "development"), ("farmland", "development")]

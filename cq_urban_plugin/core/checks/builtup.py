@@ -34,7 +34,7 @@ from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
-from ..geo.overlay import overlapping_pairs, union_all, zone_pieces
+from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
 from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
@@ -309,7 +309,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     shares, outside_record, whole_sum = split_recorded(builtup, recorded, zones, meter, feedback) \
         if area_field else ({}, None, 0.0)
-    rows = []
+    rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], as_shapely([z for _, z in zones]))
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)
         attributes = feature.attributes
@@ -320,7 +320,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         rows.append(TownshipBuiltup(
             fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), group=" | ".join(values),
             in_scope=in_scope, geometry=feature.geometry, builtup=pieces[position],
-            builtup_km2=chosen(geometric, record), township_km2=meter.km2(feature.geometry),
+            builtup_km2=chosen(geometric, record), township_km2=township_km2[position],
             attributes=attributes, geometric_km2=geometric, recorded_km2=record))
     if scope.value and not any(r.in_scope for r in rows):
         found = sorted({r.group for r in rows if r.group})

@@ -11,7 +11,7 @@ Per township this module measures the area and share inside each line given,
 the overlaps between any two lines (land cannot be both red line and farmland,
 nor either and development land), the built-up land outside the development
 boundary, and whether the measurements agree with the township's plan zone.
-All geometry work is done by the overlay helpers in ``overlay.py`` in the
+All geometry work is done by the kernel ``core.kernels.control_lines`` in the
 working Gauss-Krüger CRS, and every area by ``measure.AreaMeter``. No GUI code.
 
 The entry point is ``check_control_lines``: layers and options in, a
@@ -31,8 +31,9 @@ from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import layer_label
 from ..geo.measure import AreaMeter, AreaMethod, Projection
-from ..geo.overlay import GeometryIndex, clip_union_to_zone, outside_zones, overlapping_pairs, pairwise_overlaps
+from ..geo.overlay import as_qgis, as_shapely, overlapping_pairs
 from ..geo.workspace import Workspace
+from ..kernels.control_lines import lines_by_zone
 from .result import CheckResult
 from .targets import TargetResult
 
@@ -261,27 +262,26 @@ def judge_zone(kind: Optional[str], zone_value, shares: Dict[str, Optional[float
     return True, reason
 
 
-def measure_township(township: Township, indexes: Dict[str, GeometryIndex], builtup: Optional[GeometryIndex],
-                     meter: AreaMeter, thresholds: Thresholds, zone_checked: bool) -> TownshipResult:
-    zone_geometry = township.geometry
-    area = meter.km2(zone_geometry)
-    pieces: Dict[str, QgsGeometry] = {}
+def _km2(meter: AreaMeter, values, planar) -> list:
+    """km² of a kernel's geometries (None: 0): its planar figures in one zone, else the meter's."""
+    return [float(a) / 1e6 for a in planar] if meter.planar else meter.km2_each(as_qgis(values), values, planar)
+
+
+def _result(township: Township, position: int, found, km2, lines_given, meter: AreaMeter, thresholds: Thresholds,
+            zone_checked: bool, area: float) -> TownshipResult:
+    """One township's figures from the kernel's arrays (``found``) and their areas (``km2``)."""
     inside: Dict[str, Optional[float]] = {line: None for line in LINES}
-    for line, index in indexes.items():
-        pieces[line] = clip_union_to_zone(index, zone_geometry)
-        inside[line] = meter.km2(pieces[line])
-    overlaps = []
-    for line_a, line_b, overlap in pairwise_overlaps([(line, pieces[line]) for line in LINES if line in pieces]):
-        km2 = meter.km2(overlap)
-        if km2 * 1e6 > OVERLAP_MIN_M2:
-            overlaps.append(Overlap(line_a, line_b, overlap, km2))
+    for line in lines_given:
+        inside[line] = km2[line][position]
+    overlaps = [Overlap(a, b, as_qgis([values[position]])[0], km2[(a, b)][position])
+                for (a, b), values in found.overlaps.items()
+                if values[position] is not None and km2[(a, b)][position] * 1e6 > OVERLAP_MIN_M2]
     result = TownshipResult(township, area, inside, overlaps)
-    if builtup is not None:
-        builtup_piece = clip_union_to_zone(builtup, zone_geometry)
-        result.builtup_km2 = meter.km2(builtup_piece)
-        if DEVELOPMENT in pieces:
-            result.builtup_outside = outside_zones(builtup_piece, pieces[DEVELOPMENT])
-            result.builtup_outside_km2 = meter.km2(result.builtup_outside)
+    if found.builtup is not None:
+        result.builtup_km2 = km2["builtup"][position]
+        if found.builtup_outside is not None:
+            result.builtup_outside = as_qgis([found.builtup_outside[position]])[0]
+            result.builtup_outside_km2 = km2["builtup_outside"][position]
     result.kind = zone_kind(township.zone)
     shares = {line: result.share(line) for line in LINES}
     result.consistent, result.reason = judge_zone(result.kind, township.zone, shares, thresholds, zone_checked)
@@ -333,15 +333,21 @@ def measure_townships(townships: Sequence[Township], lines: Dict[str, Sequence[Q
     """
     thresholds = thresholds or Thresholds()
     lines_given = [line for line in LINES if line in lines and lines[line] is not None]
-    indexes = {line: GeometryIndex(lines[line]) for line in lines_given}
-    builtup_index = GeometryIndex(builtup) if builtup is not None else None
-    results = []
-    total = max(len(townships), 1)
-    for position, township in enumerate(townships):
+
+    def progress(share):
         check_cancel(feedback)
-        results.append(measure_township(township, indexes, builtup_index, meter, thresholds, zone_checked))
         if feedback is not None:
-            feedback.setProgress(100.0 * (position + 1) / total)
+            feedback.setProgress(100.0 * share)
+
+    shapes = as_shapely([t.geometry for t in townships])
+    found = lines_by_zone(shapes, {line: as_shapely(lines[line]) for line in lines_given},
+                          as_shapely(builtup) if builtup is not None else None,
+                          DEVELOPMENT if DEVELOPMENT in lines_given else "", progress)
+    values = {**found.pieces, **found.overlaps, "builtup": found.builtup, "builtup_outside": found.builtup_outside}
+    km2 = {key: _km2(meter, values[key], planar) for key, planar in found.area.items()}
+    area = meter.km2_each([t.geometry for t in townships], shapes)
+    results = [_result(township, position, found, km2, lines_given, meter, thresholds, zone_checked, area[position])
+               for position, township in enumerate(townships)]
     notes = []
     # Overlapping townships would count the same land twice in the jurisdiction totals.
     for key_a, key_b, area in overlapping_pairs([(t.name, t.geometry) for t in townships], min_area=100.0):

@@ -247,7 +247,8 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         zones_feedback.setCurrentStep(1)
         zones_feedback.setProgress(0)
     results = service_area.cover_zones(served_geometries, service.shapes, zones, meter, zones_feedback,
-                                       run.with_service, served_index, service.points, service.radius)
+                                       run.with_service, served_index, service.points, service.radius, service.lines,
+                                       service.width)
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
@@ -296,38 +297,39 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
     feedback, stops_label, radius, notes = run.feedback, run.stops_label, run.radius, workspace.notes
     stop_features = workspace.read_points(run.stops, stops_label, (), allow_empty=True)
     _progress(feedback, 25)
-    points = [(f.fid, p) for f in stop_features for p in point_xy(f.geometry)]
-    points, duplicates = service_area.unique_points(points)
+    fids, coordinates, duplicates = service_area.distinct_points(stop_features)
     if duplicates:
         notes.append(tr("{layer}: {n} duplicate stops counted once (feature ids {ids}).").format(
             layer=stops_label, n=len(duplicates), ids=_ids(duplicates, 10)))
-    if not points:
+    if not len(fids):
         message = tr("{layer} holds no stop: the coverage is 0%. Check the layer and its filter.").format(
             layer=stops_label)
         if feedback is not None:
             feedback.reportError(message, fatalError=False)
         notes.append(message)
-    notes += service_area.offset_warning(points, workspace.crs, served_index, stops_label)
+    notes += service_area.offset_warning(service_area.as_points(fids, coordinates, service_area.OFFSET_SAMPLE),
+                                         workspace.crs, served_index, stops_label)
 
     if feedback is not None:
-        feedback.setProgressText(tr("Service area of {n} stops").format(n=len(points)))
-    if run.along_network and points:
+        feedback.setProgressText(tr("Service area of {n} stops").format(n=len(fids)))
+    if run.along_network and len(fids):
+        points = service_area.as_points(fids, coordinates)
         roads_label = run.roads_label
         roads = workspace.read_lines(run.roads, roads_label, ())
         network = RoadNetwork([f.geometry for f in roads], feedback=feedback)
         ties, far = network.tie(points)
         notes += network.diagnose(ties, far).notes(roads_label)
-        shapes = service_area.widened_lines(network.reachable_lines(ties, radius, feedback), run.access_width)
+        shapes = service_area.Service(lines=network.reachable_lines(ties, radius, feedback), width=run.access_width)
         method = tr("Walking distance along {roads}: multi-source shortest paths from every stop tied to the "
                     "nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each "
                     "side ({seg} segments per quarter circle).").format(
             roads=roads_label, snap=SNAP_TOLERANCE, r=radius, w=run.access_width, seg=BUFFER_SEGMENTS)
     else:
-        shapes = service_area.Service(points=service_area.xy([p for _, p in points]), radius=radius)
+        shapes = service_area.Service(points=coordinates, radius=radius)
         method = tr("Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter "
                     "circle (as native:buffer), dissolved and intersected with the served area.").format(
             r=radius, seg=BUFFER_SEGMENTS)
-    return shapes, method, len(points), duplicates
+    return shapes, method, len(fids), duplicates
 
 
 def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> CheckResult:

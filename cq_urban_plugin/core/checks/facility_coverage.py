@@ -485,8 +485,7 @@ class _Shapes:
             all_far += [s for s in far if s >= 0]
             reach = radius - run.access_width if self.access_reading == AccessReading.WITHIN else radius
             if reach > 0 and ties:
-                shapes += service_area.widened_lines(network.reachable_lines(ties, reach, run.feedback),
-                                                     run.access_width)
+                shapes += network.reachable_lines(ties, reach, run.feedback)  # widened by the kernel
         if polygons:
             met = {-1 - t.stop for t in all_ties if t.stop < 0}
             unmet = [fid for position, (fid, _) in enumerate(polygons) if position not in met]
@@ -496,4 +495,4 @@ class _Shapes:
                     "entrances) and are reached only on their own ground (feature ids {ids}).").format(
                     layer=run.stops_label, n=len(unmet), w=run.access_width, ids=coverage._ids(unmet, 10)))
         workspace.notes.extend(network.diagnose(all_ties, all_far).notes(run.roads_label))
-        return shapes + [QgsGeometry(g) for _, g in polygons]
+        return service_area.Service([QgsGeometry(g) for _, g in polygons], lines=shapes, width=run.access_width)

@@ -166,6 +166,7 @@ class AreaMeter:
         self.projection = projection
         self._distance_area = None
         self._strips = None
+        self._strip_shapes = None  # the strips as shapely geometries, once km2_each needs them
         if projection.method == AreaMethod.GK_ZONE and projection.straddles_zones:
             self._strips = [(crs, strip, transforms.transform(projection.crs, crs))
                             for crs, strip in zone_strips(projection)]
@@ -187,6 +188,33 @@ class AreaMeter:
         if self._strips is not None:
             return sum(self._zone_part_area(geometry, crs, strip, transform) for crs, strip, transform in self._strips)
         return geometry.area() / 1e6
+
+    def km2_each(self, geometries, shapes=None, planar=None) -> list:
+        """The km² of each of ``geometries`` (QgsGeometry), as ``km2`` gives it. With ``shapes`` (the
+        same geometries as shapely 2, ``overlay.as_shapely``) and ``planar`` (their planar areas in
+        CRS units², a kernel's): in one zone those figures; across zones, a geometry wholly inside one
+        zone's strip is measured whole in that zone (no cut), only those across a strip's edge are cut."""
+        if planar is not None and self.planar:
+            return [float(a) / 1e6 for a in planar]
+        figures = [None] * len(geometries)
+        if self._strips is not None and shapes is not None:
+            from ..kernels.arrays import areas, inside
+            from .overlay import as_shapely
+
+            planar = areas(shapes) if planar is None else planar
+            if self._strip_shapes is None:
+                self._strip_shapes = as_shapely([strip for _, strip, _ in self._strips])
+            for (crs, _, transform), polygon in zip(self._strips, self._strip_shapes):
+                for position in inside(polygon, shapes).nonzero()[0].tolist():
+                    if figures[position] is not None:
+                        continue
+                    if crs != self.projection.crs:
+                        part = QgsGeometry(geometries[position])
+                        part.transform(transform)
+                        figures[position] = part.area() / 1e6
+                    else:
+                        figures[position] = float(planar[position]) / 1e6
+        return [self.km2(g) if f is None else f for g, f in zip(geometries, figures)]
 
     def _zone_part_area(self, geometry, crs, strip, transform) -> float:
         part = geometry.intersection(strip)

@@ -15,25 +15,41 @@ from ...compat import GeometryType, WkbType
 from ..errors import check_cancel
 
 
-def as_shapely(geometries: Iterable[QgsGeometry]):
+def as_shapely(geometries: Iterable[QgsGeometry], chunk: int = 4096):
     """The geometries as a numpy array of shapely 2 geometries, through WKB (None for an empty one):
-    what the kernels (``core.kernels``) take."""
+    what the kernels (``core.kernels``) take. Converted ``chunk`` at a time, so that the WKB of a
+    large layer is never held all at once beside both copies."""
+    import numpy as np
     import shapely
 
-    return shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
-                             for g in geometries])
+    geometries = list(geometries)
+    out = np.empty(len(geometries), dtype=object)
+    for start in range(0, len(geometries), chunk):
+        out[start:start + chunk] = shapely.from_wkb([bytes(g.asWkb()) if g is not None and not g.isEmpty() else None
+                                                     for g in geometries[start:start + chunk]])
+    return out
 
 
-def as_qgis(values) -> List[QgsGeometry]:
-    """Shapely geometries (None: empty) back as QgsGeometry, through WKB."""
+def as_qgis(values, budget: int = 1 << 20) -> List[QgsGeometry]:
+    """Shapely geometries (None: empty) back as QgsGeometry, through WKB, about ``budget`` vertices
+    at a time (the WKB of a large result is never all held at once)."""
+    import numpy as np
     import shapely
 
-    out = []
-    for wkb in shapely.to_wkb(values, output_dimension=3):  # 2 or 3 (a GEOS before 3.12 refuses 4)
-        geometry = QgsGeometry()
-        if wkb is not None:
-            geometry.fromWkb(wkb)
-        out.append(geometry)
+    values, out = list(values), []
+    if not values:
+        return out
+    sizes = np.cumsum(shapely.get_num_coordinates(np.array(values + [None], dtype=object)[:-1]))
+    start = 0
+    while start < len(values):
+        end = max(int(np.searchsorted(sizes, sizes[start] + budget, side="right")), start + 1)
+        # output dimension 2 or 3: a GEOS before 3.12 (QGIS's own, in qgis_process) refuses 4
+        for wkb in shapely.to_wkb(values[start:end], output_dimension=3):
+            geometry = QgsGeometry()
+            if wkb is not None:
+                geometry.fromWkb(wkb)
+            out.append(geometry)
+        start = end
     return out
 
 
@@ -119,14 +135,21 @@ class GeometryIndex:
     LARGE_CELLS = 64       # a box over more cells than this is tested on every query instead
 
     def __init__(self, geometries: Iterable[QgsGeometry]):
-        import numpy as np
-
         self.geometries: List[QgsGeometry] = list(geometries)
-        boxes = [g.boundingBox() for g in self.geometries]
-        self.boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
-                              dtype=float).reshape(-1, 4)
+        self._boxes = None  # computed on the first box query (a kernel may need only the geometries)
         self._grid = None
         self._shapely = None
+
+    @property
+    def boxes(self):
+        """The geometries' boxes, an n × 4 array (xmin, ymin, xmax, ymax)."""
+        import numpy as np
+
+        if self._boxes is None:
+            boxes = [g.boundingBox() for g in self.geometries]
+            self._boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],
+                                   dtype=float).reshape(-1, 4)
+        return self._boxes
 
     def shapely(self):
         """The geometries as shapely 2 geometries (``as_shapely``), converted once."""
@@ -261,8 +284,14 @@ def pairwise_overlaps(zones: Sequence[tuple]) -> List[tuple]:
 
 def overlapping_pairs(zones: Sequence[tuple], min_area: float = 1.0) -> List[tuple]:
     """Pairs of zones (key_a, key_b, overlap area in CRS units²) that overlap by more than ``min_area``:
-    township layers that overlap would count land twice."""
-    return [(a, b, overlap.area()) for a, b, overlap in pairwise_overlaps(zones) if overlap.area() > min_area]
+    township layers that overlap would count land twice (``core.kernels.arrays.overlap_areas``)."""
+    from ..kernels.arrays import overlap_areas
+
+    if len(zones) < 2:
+        return []
+    a, b, area = overlap_areas(as_shapely([g for _, g in zones]))
+    return [(zones[i][0], zones[j][0], float(s)) for i, j, s in zip(a.tolist(), b.tolist(), area.tolist())
+            if s > min_area]
 
 
 def outside_zones(polygons_union: QgsGeometry, zones_union: Optional[QgsGeometry]) -> QgsGeometry:
@@ -296,6 +325,7 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
     the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
     measures in the working plane alone)."""
+    from ..kernels.arrays import areas
     from ..kernels.builtup import builtup_by_zone
 
     def progress(share):
@@ -305,11 +335,10 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
 
     result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
     pieces = as_qgis(result.pieces)
-    if getattr(meter, "planar", True):
-        km2 = [float(a) / 1e6 for a in result.inside_area]
-        outside = result.outside_area / 1e6
+    if meter is None:
+        km2, outside = [float(a) / 1e6 for a in result.inside_area], result.outside_area / 1e6
     else:
-        km2 = [meter.km2(p) for p in pieces]
-        outside = sum(meter.km2(p) for p in as_qgis(result.outside))
+        km2 = meter.km2_each(pieces, result.pieces, result.inside_area)
+        outside = sum(meter.km2_each(as_qgis(result.outside), result.outside, areas(result.outside)))
     keys = [key for key, _ in zones]
     return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside

@@ -4,21 +4,23 @@ of the bus-stop coverage check (``core.checks.coverage``), with no plan knowledg
 Method (straight-line distance), all in the CGCS2000 Gauss-Krüger zone of the
 data (``measure.choose_projection``):
 
-1. stops are deduplicated (two stops within 1 cm are one stop) and each is
-   buffered by the radius as a polygon with ``BUFFER_SEGMENTS`` (16) segments
-   per quarter circle: a regular 64-gon, whose area is 0.16% smaller than the
-   true disc. QGIS's ``native:buffer`` with SEGMENTS=16 gives the same polygon;
-2. the work is split by zone (township, or a 2 km grid tile when no township
-   layer is given): in each zone the served polygons are dissolved and clipped
-   to the zone, the stop buffers that touch the zone (spatial index, prepared
-   geometry test) are dissolved and clipped to it, and the two intersected.
-   Every GEOS operation stays local, which is what makes it fast at city scale;
-   overlapping stops and overlapping served polygons count once;
+1. stops are deduplicated (two stops within 1 cm are one stop); a stop's service shape is its
+   buffer by the radius with ``BUFFER_SEGMENTS`` (16) segments per quarter circle: a regular
+   64-gon, whose area is 0.16% smaller than the true disc. QGIS's ``native:buffer`` with
+   SEGMENTS=16 gives the same polygon;
+2. the work is split by zone (township, or a 2 km grid tile when no township layer is given):
+   in each zone the served polygons are dissolved (only where they meet) and cut to the zone;
+   each polygon of that served land then loses, one after the other, the buffers of the stops
+   within the radius of it (only those are ever built), and one lying inside a buffer is covered
+   whole at once. No union of buffers is made, unless the zone's whole service area is asked for.
+   Overlapping stops and overlapping served polygons count once;
 3. coverage = covered area / served area, summed over the zones.
 
-Along the network (``network.py``) the buffers are replaced by the reachable
-parts of the road network, each widened by ``ACCESS_WIDTH`` on both sides (the
-walk from the road into the block), with the same segment count.
+The geometry is ``core.kernels.coverage`` (shapely 2 arrays); this module is its QGIS edge, the
+geometries crossing as WKB (``overlay.as_shapely`` / ``as_qgis``). Along the network
+(``network.py``) the buffers are replaced by the reachable parts of the road network, each
+widened by ``ACCESS_WIDTH`` on both sides (the walk from the road into the block), with the same
+segment count, only where they can reach the served land.
 """
 import math
 import struct
@@ -122,19 +124,50 @@ def unique_points(points: Sequence[Tuple[int, QgsPointXY]], tolerance: float = D
     return [points[i] for i in keep], [points[i][0] for i in repeats]
 
 
+def distinct_points(features, tolerance: float = DUPLICATE_TOLERANCE):
+    """(fids, n × 2 coordinates) of the distinct points of point features (``ReadFeature``; every point
+    of a multipoint, under its feature's id), and the fids of the repeats, in the layer's order:
+    ``unique_points`` on arrays, the geometries crossing as WKB."""
+    import numpy as np
+
+    from ..kernels.coverage import point_coordinates
+    from ..kernels.coverage import unique_points as unique
+
+    coordinates, owner = point_coordinates(as_shapely([f.geometry for f in features]))
+    fids = np.array([f.fid for f in features], dtype=np.int64)[owner]
+    keep, repeats = unique(coordinates, tolerance)
+    return fids[keep], coordinates[keep], fids[repeats].tolist()
+
+
+def as_points(fids, coordinates, size: Optional[int] = None) -> List[Tuple[int, QgsPointXY]]:
+    """[(fid, point)] of arrays; with ``size``, the regular sample of at most that many that
+    ``offset_warning`` takes."""
+    positions = range(len(fids))
+    if size is not None and len(fids) > size:
+        positions = [int(i * len(fids) / size) for i in range(size)]
+    return [(int(fids[i]), QgsPointXY(float(coordinates[i, 0]), float(coordinates[i, 1]))) for i in positions]
+
+
 @dataclass
 class Service:
-    """The service shapes of a coverage: polygons, and the discs of ``radius`` around ``points``
-    (an n × 2 array, or None), which are built only where a zone needs them."""
+    """The service shapes of a coverage: polygons, the discs of ``radius`` around ``points`` (an
+    n × 2 array, or None) and the ``lines`` (reachable roads) widened by ``width``; discs and widened
+    lines are built only where a zone needs them."""
 
     shapes: List[QgsGeometry] = field(default_factory=list)
     points: object = None
     radius: float = 0.0
+    lines: List[QgsGeometry] = field(default_factory=list)
+    width: float = 0.0
 
     def extent(self) -> QgsRectangle:
         rect = QgsRectangle()
         for geometry in self.shapes:
             rect.combineExtentWith(geometry.boundingBox())
+        for geometry in self.lines:
+            box = geometry.boundingBox()
+            box.grow(self.width)
+            rect.combineExtentWith(box)
         if self.points is not None and len(self.points):
             (x0, y0), (x1, y1) = self.points.min(axis=0), self.points.max(axis=0)
             rect.combineExtentWith(QgsRectangle(x0 - self.radius, y0 - self.radius, x1 + self.radius,
@@ -166,12 +199,6 @@ def stop_buffers(points: Sequence[QgsPointXY], radius: float, segments: int = BU
     return buffers
 
 
-def widened_lines(lines: Sequence[QgsGeometry], width: float = ACCESS_WIDTH,
-                  segments: int = BUFFER_SEGMENTS) -> List[QgsGeometry]:
-    """Reachable road pieces widened by the walking-access width (round ends)."""
-    return [line.buffer(width, segments) for line in lines if line is not None and not line.isEmpty()]
-
-
 def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
     """Square tiles covering ``extent``, as (key, polygon): the zones when no township layer is given."""
     zones = []
@@ -187,20 +214,19 @@ def grid_zones(extent: QgsRectangle, tile: float = TILE_SIZE) -> List[tuple]:
     return zones
 
 
-def _km2(meter, geometries: Sequence[QgsGeometry], planar) -> List[float]:
-    """Areas in km²: the kernel's planar figures where the meter measures in the working plane alone,
-    else the meter's (zone by zone, or on the ellipsoid)."""
-    if meter is None or getattr(meter, "planar", False):
+def _km2(meter, geometries: Sequence[QgsGeometry], shapes, planar) -> List[float]:
+    """Areas in km², by the meter (the kernel's planar figures where they are the meter's)."""
+    if meter is None:
         return [float(a) / 1e6 for a in planar]
-    return [meter.km2(g) if not g.isEmpty() else 0.0 for g in geometries]
+    return meter.km2_each(geometries, shapes, planar)
 
 
 def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
                 feedback=None, with_service: bool = True, served_index: GeometryIndex = None, points=None,
-                radius: float = 0.0) -> List[ZoneCoverage]:
+                radius: float = 0.0, lines: Sequence[QgsGeometry] = (), width: float = 0.0) -> List[ZoneCoverage]:
     """Coverage of the ``served`` polygons by the union of ``shapes`` (widened reachable roads,
-    facility buffers …) and of the ``radius`` discs around ``points`` (an n × 2 array of stops),
-    zone by zone. ``zones`` are (key, polygon).
+    facility buffers …), of the ``radius`` discs around ``points`` (an n × 2 array of stops) and of
+    the ``lines`` widened by ``width``, zone by zone. ``zones`` are (key, polygon).
 
     With ``with_service`` every zone that holds served area or a service shape gets a
     result, with the zone's whole service area (the union of every shape touching the
@@ -217,11 +243,11 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
             feedback.setProgress(100.0 * share)
 
     cover = kernel.cover_zones(served_index.shapely(), as_shapely([z for _, z in zones]), points, radius,
-                               as_shapely(shapes), with_service, BUFFER_SEGMENTS, progress)
+                               as_shapely(shapes), with_service, BUFFER_SEGMENTS, progress, as_shapely(lines), width)
     served_z, covered, service, uncovered = (as_qgis(a) for a in (cover.served, cover.covered, cover.service,
                                                                      cover.uncovered))
-    served_km2 = _km2(meter, served_z, cover.served_area)
-    covered_km2 = _km2(meter, covered, cover.covered_area)
+    served_km2 = _km2(meter, served_z, cover.served, cover.served_area)
+    covered_km2 = _km2(meter, covered, cover.covered, cover.covered_area)
     results = [ZoneCoverage(zones[int(z)][0], *parts) for z, *parts in zip(
         cover.zone, served_z, covered, service, uncovered, served_km2, covered_km2)]
     if feedback is not None:

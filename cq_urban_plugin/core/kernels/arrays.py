@@ -10,6 +10,8 @@ POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
 
 def geometries(values) -> np.ndarray:
     """``values`` as a 1-d object array (a list, a tuple or an array of geometries or None)."""
+    if isinstance(values, np.ndarray) and values.dtype == object and values.ndim == 1:
+        return values
     array = np.empty(len(values), dtype=object)
     array[:] = list(values)
     return array
@@ -78,6 +80,19 @@ def components(size: int, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return label
 
 
+def polygon_parts(values):
+    """(the polygons of polygonal geometries, the position each comes from): a polygon is taken as
+    it is (``get_parts`` would copy it), only multipolygons are split; None gives nothing."""
+    values = geometries(values)
+    kinds = shapely.get_type_id(values)
+    single = np.flatnonzero(kinds == POLYGON)
+    split, owner = shapely.get_parts(values[kinds == MULTIPOLYGON], return_index=True)
+    multi = np.flatnonzero(kinds == MULTIPOLYGON)[owner]
+    index = np.concatenate([single, multi])
+    order = np.argsort(index, kind="stable")
+    return np.concatenate([values[single], split])[order], index[order]
+
+
 def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) -> np.ndarray:
     """``union_each``, unioning only the members that meet another of the same key (each such group
     on its own); the others are collected with them into one multipolygon per key, which stays valid
@@ -99,7 +114,7 @@ def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=Non
             progress(count / max(len(positions_of), 1))
         pieces.append(shapely.union_all(members[positions_of[positions]]))
         piece_keys.append(keys[positions_of[positions[0]]])
-    parts, index = shapely.get_parts(polygonal(pieces), return_index=True)  # None: no part
+    parts, index = polygon_parts(polygonal(pieces))
     part_keys = np.asarray(piece_keys, dtype=np.int64)[index]
     order = np.argsort(part_keys, kind="stable")
     parts, part_keys = parts[order], part_keys[order]
@@ -161,3 +176,28 @@ def disjoint_union(polygons) -> np.ndarray:
         alone[group] = False
         merged.append(shapely.union_all(polygons[group]))
     return polygonal(np.concatenate([polygons[alone], geometries(merged)]))
+
+
+def inside(polygon, values) -> np.ndarray:
+    """Mask of the geometries lying wholly inside ``polygon`` (its interior: ``contains_properly``)."""
+    values = geometries(values)
+    if polygon is None or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    shapely.prepare(polygon)
+    return np.asarray(shapely.contains_properly(polygon, values), dtype=bool)
+
+
+def overlap_areas(polygons):
+    """(a, b, area) of every pair a < b of ``polygons`` whose interiors meet, with the planar area of
+    their intersection; pairs in the order of a, then b."""
+    polygons = geometries(polygons)
+    valid = np.flatnonzero([p is not None for p in polygons])
+    a, b = shapely.STRtree(polygons[valid]).query(polygons[valid], predicate="intersects")
+    a, b = valid[a], valid[b]
+    keep = a < b
+    a, b = a[keep], b[keep]
+    keep = shapely.relate_pattern(polygons[a], polygons[b], "T********")
+    a, b = a[keep], b[keep]
+    order = np.lexsort((b, a))
+    a, b = a[order], b[order]
+    return a, b, areas(shapely.intersection(polygons[a], polygons[b])) if len(a) else np.zeros(0)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import shapely
 
-from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygonal
+from .arrays import areas, clip_union, dissolve_each, geometries, groups, polygon_parts, polygonal
 
 BUFFER_SEGMENTS = 16
 CUT_ONE_BY_ONE = 16  # a served part met by more shapes than this has them unioned first, then cut
@@ -31,6 +31,16 @@ def unique_points(xy, tolerance: float):
     is_first = np.zeros(len(xy), dtype=bool)
     is_first[first] = True
     return np.flatnonzero(is_first), np.flatnonzero(~is_first)
+
+
+def point_coordinates(values):
+    """(n × 2 coordinates of every point of the (multi)point geometries ``values``, the position of the
+    geometry each comes from)."""
+    values = geometries(values)
+    if not len(values):
+        return np.zeros((0, 2)), np.zeros(0, np.int64)
+    xy, owner = shapely.get_coordinates(values, return_index=True)
+    return xy, owner
 
 
 def discs(xy, radius: float, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
@@ -89,11 +99,23 @@ def _near(targets, points, radius, shapes):
     return stop_pairs, shape_pairs
 
 
+def widened(lines, width: float, near, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
+    """The ``lines`` within ``width`` of any of the polygons ``near``, each buffered by ``width`` (round
+    ends, as QgsGeometry.buffer): only the road pieces that can reach those polygons are widened."""
+    lines, near = geometries(lines), geometries(near)
+    lines, near = lines[[g is not None for g in lines]], near[[g is not None for g in near]]
+    if not len(lines) or not len(near) or width <= 0:
+        return np.empty(0, dtype=object)
+    line, _ = shapely.STRtree(near).query(lines, predicate="dwithin", distance=width)
+    return shapely.buffer(lines[np.unique(line)], width, quad_segs=segments)
+
+
 def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_service: bool = True,
-                segments: int = BUFFER_SEGMENTS, progress=None) -> ZoneCover:
+                segments: int = BUFFER_SEGMENTS, progress=None, lines=(), width: float = 0.0) -> ZoneCover:
     """Coverage of the ``served`` polygons, per zone of ``zones`` (polygons), by the discs of
     ``radius`` around the points ``xy`` (n × 2) and by the polygons ``shapes`` (widened roads,
-    facility buffers …).
+    facility buffers …) and by the ``lines`` (reachable road pieces) widened by ``width``, of which
+    only those that can reach a zone's served land (or the zone, with the service area) are widened.
 
     The covered land is found without any union of discs: each polygon of a zone's served land loses
     the discs and shapes that meet it. With ``with_service`` every zone holding served land or a
@@ -105,6 +127,8 @@ def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_ser
     xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
     points = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
     served_z = clip_union(served, zones, None if progress is None else lambda share: progress(share / 3))
+    if len(lines):
+        shapes = np.concatenate([shapes, widened(lines, width, zones if with_service else served_z, segments)])
     covered, uncovered = _cover_parts(served_z, xy, points, radius, shapes, segments, progress)
     service = _service(zones, xy, points, radius, shapes, segments, progress) if with_service else \
         np.full(len(zones), None, dtype=object)
@@ -140,7 +164,7 @@ def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
     served land loses, one after the other, the discs and shapes that meet it (no union of discs);
     one lying inside a disc's inscribed circle is covered whole at once."""
     covered, uncovered = np.full(len(served_z), None, dtype=object), served_z.copy()
-    parts, zone_of = shapely.get_parts(served_z, return_index=True)
+    parts, zone_of = polygon_parts(served_z)
     if not len(parts):
         return covered, uncovered
     (part_s, stop), (part_h, shape) = _near(parts, points, radius, shapes)
