@@ -591,37 +591,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="395" />
+        <location filename="../core/checks/control_lines.py" line="401" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="395" />
+        <location filename="../core/checks/control_lines.py" line="401" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="402" />
+        <location filename="../core/checks/control_lines.py" line="408" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="402" />
+        <location filename="../core/checks/control_lines.py" line="408" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="415" />
+        <location filename="../core/checks/control_lines.py" line="421" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="419" />
+        <location filename="../core/checks/control_lines.py" line="425" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="426" />
+        <location filename="../core/checks/control_lines.py" line="432" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
@@ -711,12 +711,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="456" />
+        <location filename="../core/checks/control_lines.py" line="462" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="456" />
+        <location filename="../core/checks/control_lines.py" line="462" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
@@ -841,17 +841,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="313" />
+        <location filename="../core/checks/coverage.py" line="314" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="321" />
+        <location filename="../core/checks/coverage.py" line="323" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="327" />
+        <location filename="../core/checks/coverage.py" line="329" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
@@ -861,17 +861,17 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="256" />
+        <location filename="../core/checks/coverage.py" line="257" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="423" />
+        <location filename="../core/checks/coverage.py" line="425" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="444" />
+        <location filename="../core/checks/coverage.py" line="446" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -881,7 +881,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="274" />
+        <location filename="../core/checks/coverage.py" line="275" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1176,12 +1176,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="205" />
+        <location filename="../core/geo/measure.py" line="233" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="205" />
+        <location filename="../core/geo/measure.py" line="233" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
@@ -1276,82 +1276,82 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="68" />
+        <location filename="../core/checks/control_lines.py" line="69" />
         <source>ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="69" />
+        <location filename="../core/checks/control_lines.py" line="70" />
         <source>permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="70" />
+        <location filename="../core/checks/control_lines.py" line="71" />
         <source>urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="113" />
+        <location filename="../core/checks/control_lines.py" line="114" />
         <source>A township is flagged when its plan zone ({cite}) and the control lines disagree: 生态功能区 with more than {eco:g}% of its area inside the urban development boundary; 城市化发展区 with less than {urban:g}% inside it; 农产品主产区 with less than {farm:g}% permanent basic farmland or more than {farmdev:g}% inside the development boundary.</source>
         <translation>乡镇的规划分区（{cite}）与三条控制线不相符时予以标记：生态功能区位于城镇开发边界内的面积超过其面积的 {eco:g}%；城市化发展区位于城镇开发边界内的面积低于 {urban:g}%；农产品主产区永久基本农田面积低于 {farm:g}%，或位于城镇开发边界内的面积超过 {farmdev:g}%。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="225" />
+        <location filename="../core/checks/control_lines.py" line="226" />
         <source>not checked: the township layer has no plan zone field</source>
         <translation>未校核：乡镇图层没有规划分区字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="228" />
+        <location filename="../core/checks/control_lines.py" line="229" />
         <source>not checked: no plan zone for this township</source>
         <translation>未校核：该乡镇没有规划分区</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="229" />
+        <location filename="../core/checks/control_lines.py" line="230" />
         <source>not checked: plan zone '{zone}' is not one of 城市化发展区, 农产品主产区, 生态功能区</source>
         <translation>未校核：规划分区“{zone}”不属于城市化发展区、农产品主产区、生态功能区</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="239" />
+        <location filename="../core/checks/control_lines.py" line="240" />
         <source>{zone} with {share} of its area in {line}</source>
         <translation>{zone}位于{line}内的面积占 {share}</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="242" />
+        <location filename="../core/checks/control_lines.py" line="243" />
         <source>(more than {limit:g}%)</source>
         <translation>（超过 {limit:g}%）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="242" />
+        <location filename="../core/checks/control_lines.py" line="243" />
         <source>(less than {limit:g}%)</source>
         <translation>（低于 {limit:g}%）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="257" />
+        <location filename="../core/checks/control_lines.py" line="258" />
         <source>not checked: {zone} needs the {lines} layer</source>
         <translation>未校核：{zone}需要{lines}图层</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="258" />
+        <location filename="../core/checks/control_lines.py" line="259" />
         <source>consistent with {zone}: {measures}</source>
         <translation>与{zone}相符：{measures}</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="260" />
+        <location filename="../core/checks/control_lines.py" line="261" />
         <source>not checked against {lines} (layer not given)</source>
         <translation>未对照{lines}校核（未提供图层）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="348" />
+        <location filename="../core/checks/control_lines.py" line="354" />
         <source>Townships {a} and {b} overlap by {km2:.4f} km²: that land is counted in both.</source>
         <translation>乡镇 {a} 与 {b} 重叠 {km2:.4f} km²：该部分在两者中都被计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="351" />
+        <location filename="../core/checks/control_lines.py" line="357" />
         <source>The township layer has no plan zone field: areas were measured, but no township was checked against its zone.</source>
         <translation>乡镇图层没有规划分区字段：已量算面积，但未校核各乡镇与其分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="354" />
+        <location filename="../core/checks/control_lines.py" line="360" />
         <source>Built-up land outside the urban development boundary was not computed: no development boundary layer was given.</source>
         <translation>未计算城镇开发边界外的建成区：未提供城镇开发边界图层。</translation>
     </message>
@@ -1361,7 +1361,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="285" />
+        <location filename="../core/geo/service_area.py" line="311" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
@@ -2466,12 +2466,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="426" />
+        <location filename="../core/checks/coverage.py" line="428" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="431" />
+        <location filename="../core/checks/coverage.py" line="433" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2491,32 +2491,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="418" />
+        <location filename="../core/checks/coverage.py" line="420" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="268" />
+        <location filename="../core/checks/coverage.py" line="269" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="268" />
+        <location filename="../core/checks/coverage.py" line="269" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2896,7 +2896,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="439" />
+        <location filename="../core/checks/coverage.py" line="441" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -3001,7 +3001,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="463" />
+        <location filename="../core/checks/control_lines.py" line="469" />
         <source>Townships inconsistent with their plan zone</source>
         <translation>与规划分区不一致的乡镇</translation>
     </message>
@@ -5299,12 +5299,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="401" />
+        <location filename="../core/checks/coverage.py" line="403" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="402" />
+        <location filename="../core/checks/coverage.py" line="404" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
@@ -5349,7 +5349,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="494" />
+        <location filename="../core/checks/facility_coverage.py" line="493" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5359,7 +5359,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="265" />
+        <location filename="../core/geo/service_area.py" line="291" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5592,32 +5592,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="341" />
+        <location filename="../core/checks/coverage.py" line="343" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="341" />
+        <location filename="../core/checks/coverage.py" line="343" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="345" />
+        <location filename="../core/checks/coverage.py" line="347" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="345" />
+        <location filename="../core/checks/coverage.py" line="347" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="367" />
+        <location filename="../core/checks/coverage.py" line="369" />
         <source>Every type ({types})</source>
         <translation>各类设施（{types}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="377" />
+        <location filename="../core/checks/coverage.py" line="379" />
         <source>Per facility type: {types}; the share reached by every type is the intersection of their covered areas.</source>
         <translation>按设施类型：{types}；各类设施均可达的比例为其覆盖范围的交集。</translation>
     </message>
