@@ -74,7 +74,9 @@ def test_population_by_class_and_the_kaizhou_targets(qgis_app):
     outputs = result.outputs()
     assert outputs["POPULATION"] == TOTAL and close(outputs["MEASURED"], TOTAL / 1e4) and outputs["TARGET"] is None
     assert outputs["TARGETS_MEASURED"] == sum(1 for t in detail.targets if t.result is not None)
-    assert outputs["TARGETS_MET"] + outputs["TARGETS_NOT_MET"] == outputs["TARGETS_MEASURED"]
+    approximate = sum(1 for t in detail.targets if t.result is not None and target_passed(t) is None)
+    assert approximate >= 1  # the 约 figures: measured, no verdict
+    assert outputs["TARGETS_MET"] + outputs["TARGETS_NOT_MET"] + approximate == outputs["TARGETS_MEASURED"]
 
 
 def test_a_chosen_target_is_the_verdict_and_a_tagged_field_is_read(qgis_app):
