@@ -261,6 +261,7 @@ def test_zone_consistency_flags_with_reasons(layers, tmp_path):
     assert summary["开州区"]["flagged"] == 1 and summary["巫溪县"]["flagged"] == 1
     report = (tmp_path / "report.html").read_text(encoding="utf-8")
     assert "生态镇" in report and "001_c0dc96b9baef37ce.txt l.1375" in report
+    assert "defaults, not figures of the plan" in report  # 50/1/10/50 % are the plugin's, not the plan's
 
     # the thresholds are parameters: with a looser ecology limit the town passes
     (tmp_path / "b").mkdir()

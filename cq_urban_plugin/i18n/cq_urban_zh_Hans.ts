@@ -591,37 +591,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>报告（HTML）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="401" />
+        <location filename="../core/checks/control_lines.py" line="406" />
         <source>No township layer was given.</source>
         <translation>未提供乡镇图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="401" />
+        <location filename="../core/checks/control_lines.py" line="406" />
         <source>Choose the township polygons.</source>
         <translation>请选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="408" />
+        <location filename="../core/checks/control_lines.py" line="413" />
         <source>No control-line layer was given, so there is nothing to check the townships against.</source>
         <translation>未提供任何控制线图层，无法对乡镇进行校核。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="408" />
+        <location filename="../core/checks/control_lines.py" line="413" />
         <source>Choose at least one of: ecological protection red line (ECOLOGY), permanent basic farmland (FARMLAND), urban development boundary (DEVELOPMENT).</source>
         <translation>请至少选择以下之一：生态保护红线（ECOLOGY）、永久基本农田（FARMLAND）、城镇开发边界（DEVELOPMENT）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="421" />
+        <location filename="../core/checks/control_lines.py" line="426" />
         <source>Layer '{layer}' has no field {field}: the townships were not checked against their plan zone. Tag them with 'Tag townships' or choose the zone field.</source>
         <translation>图层“{layer}”没有字段 {field}：未校核各乡镇与规划分区的一致性。请先用“标注乡镇”为其赋值，或选择分区字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="425" />
+        <location filename="../core/checks/control_lines.py" line="430" />
         <source>No plan zone field was chosen and layer '{layer}' has no field 'zone': the townships were not checked against their plan zone.</source>
         <translation>未选择规划分区字段，且图层“{layer}”没有“zone”字段：未校核各乡镇与规划分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="432" />
+        <location filename="../core/checks/control_lines.py" line="437" />
         <source>Built-up land</source>
         <translation>建成区</translation>
     </message>
@@ -711,12 +711,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>占建成区比例</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="462" />
+        <location filename="../core/checks/control_lines.py" line="467" />
         <source>Control lines given: {lines}.</source>
         <translation>参与校核的控制线：{lines}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="462" />
+        <location filename="../core/checks/control_lines.py" line="467" />
         <source>Each line is dissolved within each township, so overlapping polygons of one layer count once; land of a line outside every township is not counted.</source>
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
@@ -1296,62 +1296,62 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>乡镇的规划分区（{cite}）与三条控制线不相符时予以标记：生态功能区位于城镇开发边界内的面积超过其面积的 {eco:g}%；城市化发展区位于城镇开发边界内的面积低于 {urban:g}%；农产品主产区永久基本农田面积低于 {farm:g}%，或位于城镇开发边界内的面积超过 {farmdev:g}%。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="226" />
+        <location filename="../core/checks/control_lines.py" line="231" />
         <source>not checked: the township layer has no plan zone field</source>
         <translation>未校核：乡镇图层没有规划分区字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="229" />
+        <location filename="../core/checks/control_lines.py" line="234" />
         <source>not checked: no plan zone for this township</source>
         <translation>未校核：该乡镇没有规划分区</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="230" />
+        <location filename="../core/checks/control_lines.py" line="235" />
         <source>not checked: plan zone '{zone}' is not one of 城市化发展区, 农产品主产区, 生态功能区</source>
         <translation>未校核：规划分区“{zone}”不属于城市化发展区、农产品主产区、生态功能区</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="240" />
+        <location filename="../core/checks/control_lines.py" line="245" />
         <source>{zone} with {share} of its area in {line}</source>
         <translation>{zone}位于{line}内的面积占 {share}</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="243" />
+        <location filename="../core/checks/control_lines.py" line="248" />
         <source>(more than {limit:g}%)</source>
         <translation>（超过 {limit:g}%）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="243" />
+        <location filename="../core/checks/control_lines.py" line="248" />
         <source>(less than {limit:g}%)</source>
         <translation>（低于 {limit:g}%）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="258" />
+        <location filename="../core/checks/control_lines.py" line="263" />
         <source>not checked: {zone} needs the {lines} layer</source>
         <translation>未校核：{zone}需要{lines}图层</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="259" />
+        <location filename="../core/checks/control_lines.py" line="264" />
         <source>consistent with {zone}: {measures}</source>
         <translation>与{zone}相符：{measures}</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="261" />
+        <location filename="../core/checks/control_lines.py" line="266" />
         <source>not checked against {lines} (layer not given)</source>
         <translation>未对照{lines}校核（未提供图层）</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="354" />
+        <location filename="../core/checks/control_lines.py" line="359" />
         <source>Townships {a} and {b} overlap by {km2:.4f} km²: that land is counted in both.</source>
         <translation>乡镇 {a} 与 {b} 重叠 {km2:.4f} km²：该部分在两者中都被计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="357" />
+        <location filename="../core/checks/control_lines.py" line="362" />
         <source>The township layer has no plan zone field: areas were measured, but no township was checked against its zone.</source>
         <translation>乡镇图层没有规划分区字段：已量算面积，但未校核各乡镇与其分区的一致性。</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="360" />
+        <location filename="../core/checks/control_lines.py" line="365" />
         <source>Built-up land outside the urban development boundary was not computed: no development boundary layer was given.</source>
         <translation>未计算城镇开发边界外的建成区：未提供城镇开发边界图层。</translation>
     </message>
@@ -3001,7 +3001,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../core/checks/control_lines.py" line="469" />
+        <location filename="../core/checks/control_lines.py" line="474" />
         <source>Townships inconsistent with their plan zone</source>
         <translation>与规划分区不一致的乡镇</translation>
     </message>
@@ -6884,6 +6884,16 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../gui/panel.py" line="66" />
         <source>Delivery</source>
         <translation>成果数据</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/control_lines.py" line="120" />
+        <source>These thresholds were set for this run; the plan states each zone's direction (001 l.1375) but no percentage.</source>
+        <translation>以上阈值为本次运行设定；规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/control_lines.py" line="120" />
+        <source>These thresholds are the plugin's defaults, not figures of the plan: the plan states each zone's direction (001 l.1375) but no percentage.</source>
+        <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
 </context>
 </TS>

@@ -117,7 +117,12 @@ class Thresholds:
             "城市化发展区 with less than {urban:g}% inside it; 农产品主产区 with less than {farm:g}% "
             "permanent basic farmland or more than {farmdev:g}% inside the development boundary.").format(
             cite=ZONE_CITATION, eco=self.ecology_max_development, urban=self.urban_min_development,
-            farm=self.agriculture_min_farmland, farmdev=self.agriculture_max_development)
+            farm=self.agriculture_min_farmland, farmdev=self.agriculture_max_development) + " " + (
+            tr("These thresholds are the plugin's defaults, not figures of the plan: the plan states each zone's "
+               "direction (001 l.1375) but no percentage.")
+            if self == Thresholds() else
+            tr("These thresholds were set for this run; the plan states each zone's direction (001 l.1375) but no "
+               "percentage."))
 
 
 @dataclass
