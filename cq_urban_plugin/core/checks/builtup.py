@@ -220,7 +220,8 @@ def target_result(target: Optional[Target], measurement: BuiltupMeasurement, uni
     if target.cite is not None:
         citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
     return TargetResult(target.label, measurement.scope_label, target.value, measurement.total_km2, unit,
-                        target.comparison, target.year, citation)
+                        target.comparison, target.year, citation, target.value_min, target.value_max,
+                        target.tolerance_pct)
 
 
 def read_builtup(workspace: Workspace, source, label: str, class_field: str = "", codes: Sequence[str] = (),

@@ -92,14 +92,14 @@ class CoverageDetail:
 
 
 def table_rows(results, names, summary, target, by_population, per_township, comparison=">=", value_min=None,
-               value_max=None):
+               value_max=None, tolerance_pct=None):
     """The coverage table: a row per township (by name) when ``per_township``, then the whole served area.
     Each row's verdict honours the target's ``comparison`` (a cap, "<=", is met below its value; a range
     lies between ``value_min`` and ``value_max``)."""
     def row(name, served, covered, pct, pop_served, pop_covered, pop_pct):
         measured = pop_pct if by_population else pct
         gap = None if target is None or measured is None else measured - target
-        met = target_met(measured, target, comparison, value_min, value_max)
+        met = target_met(measured, target, comparison, value_min, value_max, tolerance_pct)
         passed = None if met is None else ("yes" if met else "no")
         return CoverageRow(name, served, covered, pct, pop_served, pop_covered, pop_pct, measured, target, gap,
                            passed)
@@ -278,9 +278,10 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
                            target.year if target is not None else None,
                            str(target.cite) if target is not None and target.cite else "",
                            target.value_min if target is not None else None,
-                           target.value_max if target is not None else None)
+                           target.value_max if target is not None else None,
+                           getattr(target, "tolerance_pct", None))
     rows = table_rows(results, names, summary, target_number, by_population, townships is not None,
-                      verdict.comparison, verdict.value_min, verdict.value_max)
+                      verdict.comparison, verdict.value_min, verdict.value_max, verdict.tolerance_pct)
     detail = CoverageDetail(workspace.projection, results, names, summary, rows, counted, duplicates)
     return CheckResult(
         check=run.check, verdict=verdict, townships=rows[:-1], notes=notes,
@@ -370,7 +371,9 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
     verdict = TargetResult(target.label if target is not None else label, every,
                            target.value if target is not None else None, summary.area_percent, UNIT,
                            target.comparison if target is not None else ">=", getattr(target, "year", None),
-                           str(target.cite) if target is not None and target.cite else "")
+                           str(target.cite) if target is not None and target.cite else "",
+                           getattr(target, "value_min", None), getattr(target, "value_max", None),
+                           getattr(target, "tolerance_pct", None))
     rows = [r._replace(township=f"{value} · {r.township}") for value, result in results for r in result.detail.rows]
     rows += [r._replace(township=f"{every} · {r.township}") for r in table_rows(
         zones, names, summary, verdict.target, False, bool(names), verdict.comparison)]

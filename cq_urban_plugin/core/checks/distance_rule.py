@@ -235,7 +235,8 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
         citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
     verdict = TargetResult(label, townships_label or tr("jurisdiction"), target.value if target is not None else 0.0,
                            float(violations), UNIT, target.comparison if target is not None else "<=",
-                           target.year if target is not None else None, citation)
+                           target.year if target is not None else None, citation,
+                           tolerance_pct=getattr(target, "tolerance_pct", None))
     detail = DistanceRuleDetail(workspace.projection, distance_m, subjects, rows, outside, subject_type)
     method = " ".join([
         tr("Rule: no feature of '{subjects}' within {distance:g} m of a feature of '{near}' (within includes the "

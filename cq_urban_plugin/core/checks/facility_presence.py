@@ -125,7 +125,8 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
         citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
     verdict = TargetResult(label, townships_label, target.value if target is not None else None, measured, unit,
                            target.comparison if target is not None else ">=",
-                           target.year if target is not None else None, citation)
+                           target.year if target is not None else None, citation,
+                           tolerance_pct=getattr(target, "tolerance_pct", None))
     notes = list(workspace.notes)
     if outside:
         notes.append(tr("{n} facilities of '{layer}' lie outside every township: counted in none.").format(

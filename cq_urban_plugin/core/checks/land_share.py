@@ -345,4 +345,4 @@ def _target_result(target: Optional[Target], definition: ShareDefinition, scope:
     if target.cite is not None:
         citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
     return TargetResult(target.label, scope, target.value, share, UNIT, target.comparison, target.year, citation,
-                        target.value_min, target.value_max)
+                        target.value_min, target.value_max, target.tolerance_pct)

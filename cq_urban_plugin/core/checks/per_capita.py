@@ -328,7 +328,7 @@ def check_per_capita(land_source, townships_source=None, *, indicator: str = URB
         f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else ""))
     verdict = TargetResult(target.label if target is not None else indicator_label(indicator), scope.label,
                            value, measured, UNIT, comparison, target.year if target is not None else None,
-                           citation, vmin, vmax)
+                           citation, vmin, vmax, getattr(target, "tolerance_pct", None))
     population_definition = population.describe(townships_label)
     detail = PerCapitaDetail(workspace.projection, indicator, land_km2, persons, land_union, area_definition,
                              population_definition)

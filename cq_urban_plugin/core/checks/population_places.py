@@ -281,7 +281,7 @@ def _citation(target: Target) -> str:
 
 def _result(target: Target, scope_label: str, measured: float) -> TargetResult:
     return TargetResult(target.label, scope_label, target.value, measured, target.unit, target.comparison,
-                        target.year, _citation(target), target.value_min, target.value_max)
+                        target.year, _citation(target), target.value_min, target.value_max, target.tolerance_pct)
 
 
 def measure_targets(catalogue: Catalogue, rows: List[TownshipPopulation], classes: List[ClassPopulation],
