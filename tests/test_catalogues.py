@@ -692,8 +692,8 @@ def test_chongqing_targets_say_how_they_are_measured(plan):
 
 def test_list_targets_says_how_and_whether_the_bundled_checks_measure(provider):
     """jiangjin: the built-up area is measured (how and layers said); 户籍城镇化率 is not (its reason); a
-    facility in every township is measured by no bundled check (the denominator 'township'); a value in
-    words shows the plan's words and the number used."""
+    facility in every township is measured by the facility-presence check; a value in words shows the
+    plan's words and the number used."""
     import processing
 
     rows = {f["target_id"]: f for f in processing.run("cq_urban:list_targets", {
@@ -706,7 +706,8 @@ def test_list_targets_says_how_and_whether_the_bundled_checks_measure(provider):
     assert hukou["measurable"] is False and "household register" in hukou["how"]
     assert hukou["comparison"] == "about" and hukou["target"] == "≈ 3"
     elderly = rows["elderly_centre_every_township"]
-    assert elderly["measurable"] is False and "denominator 'township'" in elderly["how"]
+    # a facility in every township: measured by the facility-presence check (core/checks/facility_presence.py)
+    assert elderly["measurable"] is True and "townships holding at least one" in elderly["how"], elderly["how"]
     assert elderly["layers"] == "facilities, townships" and "镇(街)养老服务中心" in elderly["measure"]
     plaza = rows["plaza_every_township"]
     assert (plaza["value"], plaza["value_text"]) == (100.0, "镇街全覆盖") and "100 %" in plaza["derived"]
