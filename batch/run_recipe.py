@@ -28,7 +28,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 # The counts cq_urban:check_plan declares, printed per jurisdiction after the summary.
-PLAN_COUNTS = ("TARGETS", "MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "NOT_MEASURED_COUNT")
+PLAN_COUNTS = ("TARGETS", "MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "APPROXIMATE_COUNT", "NOT_MEASURED_COUNT")
 _REFERENCE = re.compile(r"\{([A-Za-z_][\w]*)(?:\.([A-Za-z_][\w]*))?\}")
 
 
@@ -157,7 +157,9 @@ def print_summary(summary, files, plans=()):
             counts = {key: _count(plan[key]) for key in PLAN_COUNTS}
             print(f"  {_pad(plan['jurisdiction'], width)}  {counts['MEASURED_COUNT']} of {counts['TARGETS']} "
                   f"targets measured ({plan['catalogue']}), {counts['MET_COUNT']} met, {counts['NOT_MET_COUNT']} "
-                  f"not met; {counts['NOT_MEASURED_COUNT']} not measured")
+                  f"not met" + (f", {counts['APPROXIMATE_COUNT']} approximate (约: a deviation, no verdict)"
+                                if counts["APPROXIMATE_COUNT"] not in ("0", "—") else "")
+                  + f"; {counts['NOT_MEASURED_COUNT']} not measured")
     if files:
         print("\nMaps and reports")
         for label, path in files:
