@@ -41,7 +41,11 @@ def test_polygons_given_as_stops_are_refused_by_name(installed_plugin):
 def test_a_geopackage_of_several_layers_says_which_layer_is_read(installed_plugin, tmp_path):
     result = installed_plugin("run", "cq_urban:convert_web_coordinates", "--", f"INPUT={SAMPLE}",
                               f"OUTPUT={tmp_path / 'out.gpkg'}", check=False)
-    assert "holds 14 layers" in _text(result) and "the first, 'district', is read" in _text(result), _text(result)
+    from osgeo import ogr
+
+    layers = ogr.Open(str(SAMPLE)).GetLayerCount()
+    assert f"holds {layers} layers" in _text(result) and "the first, 'district', is read" in _text(result), \
+        _text(result)
 
 
 @pytest.mark.slow

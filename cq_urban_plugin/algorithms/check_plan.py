@@ -18,7 +18,7 @@ from qgis.core import (
 )
 
 from .. import definitions
-from ..compat import ProcessingSourceType, WkbType
+from ..compat import ProcessingNumberParameterType, ProcessingSourceType, WkbType
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
 from ..core.checks.targets import unit_text
@@ -121,7 +121,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
                                       "population layer"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE_PCT, tr("Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, "
-                                   "no verdict)"), QgsProcessingParameterNumber.Double, optional=True, minValue=0.0))
+                                   "no verdict)"), ProcessingNumberParameterType.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Plan check summary"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(

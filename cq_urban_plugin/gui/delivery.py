@@ -43,7 +43,7 @@ def fill_from_delivery(session, path):
             try:
                 opened.update(deliveries.open_layers(found, [role]))
             except PlanInputError as error:  # this layer's CRS is not known: said, the others still read
-                QgsMessageLog.logMessage(str(error), "cq_urban", Qgis.Warning)
+                QgsMessageLog.logMessage(str(error), "cq_urban", Qgis.MessageLevel.Warning)
     except PlanInputError as error:
         session.status_label.setText(str(error))
         return None
@@ -60,7 +60,7 @@ def fill_from_delivery(session, path):
         group.addLayer(layer)
         said.append(f"{deliveries.role_name(role)}: {label}")
         for note in notes:
-            QgsMessageLog.logMessage(f"{deliveries.role_name(role)}: {note}", "cq_urban", Qgis.Info)
+            QgsMessageLog.logMessage(f"{deliveries.role_name(role)}: {note}", "cq_urban", Qgis.MessageLevel.Info)
     if "townships" in opened:
         townships = opened["townships"][0]
         session.township_combo.setLayer(townships)

@@ -74,6 +74,15 @@ class SplitChart:
         return sorted(self.rows, key=share)
 
 
+
+def _text_flags(*members) -> int:
+    """Alignment and text flags for QPainter.drawText, whose flags are an int in Qt 5 and 6 alike
+    (Qt 6's enums do not combine across their types: AlignmentFlag | TextFlag)."""
+    combined = 0
+    for member in members:
+        combined |= getattr(member, "value", member)
+    return combined
+
 def chart_height(chart) -> int:
     count = len(chart.bars) if isinstance(chart, BarChart) else len(chart.rows)
     return TOP + BOTTOM + ROW * max(count, 1)
@@ -97,7 +106,7 @@ def draw(chart, painter: QPainter, width: int, height: int, family: str):
     painter.setPen(QColor("#222222"))
     painter.setFont(_font(family, 13 if width >= 700 else 11, bold=True))
     painter.drawText(QRectF(12, 4, width - 24, 36),  # a narrow chart's title on two lines
-                     int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+                     _text_flags(Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignVCenter, Qt.TextFlag.TextWordWrap),
                      chart.title)
     label_font = _font(family, chart.label_size)
     metrics = QFontMetricsF(label_font)
@@ -118,7 +127,7 @@ def _legend(painter, items, y, font):
         painter.fillRect(QRectF(x, y - 9, 12, 12), QColor(colour))
         painter.setPen(QColor("#222222"))
         painter.drawText(QRectF(x + 16, y - 12, metrics.horizontalAdvance(text) + 4, 18),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+                         _text_flags(Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignVCenter), text)
         x += 30 + metrics.horizontalAdvance(text)
 
 
@@ -137,15 +146,15 @@ def _draw_bars(chart: BarChart, painter, left, right, height, font):
     for index, bar in enumerate(bars):
         y = TOP + index * ROW
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(8, y, left - 14, ROW), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         bar.label)
+        painter.drawText(QRectF(8, y, left - 14, ROW),
+                         _text_flags(Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignVCenter), bar.label)
         if bar.value is None:
-            painter.drawText(QRectF(left + 4, y, 120, ROW), int(Qt.AlignmentFlag.AlignVCenter), "—")
+            painter.drawText(QRectF(left + 4, y, 120, ROW), _text_flags(Qt.AlignmentFlag.AlignVCenter), "—")
             continue
         start, end = sorted((x_of(0.0), x_of(bar.value)))
         painter.fillRect(QRectF(start, y + 4, max(end - start, 1.0), ROW - 8), QColor(chart.colour(bar)))
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(end + 4, y, 86, ROW), int(Qt.AlignmentFlag.AlignVCenter), _number(bar.value))
+        painter.drawText(QRectF(end + 4, y, 86, ROW), _text_flags(Qt.AlignmentFlag.AlignVCenter), _number(bar.value))
         if bar.target is not None and chart.target is None:
             pen = QPen(QColor(TARGET_LINE), 2)
             painter.setPen(pen)
@@ -160,10 +169,10 @@ def _draw_bars(chart: BarChart, painter, left, right, height, font):
         x = x_of(chart.target)
         painter.drawLine(int(x), TOP - 6, int(x), int(bottom + 4))
         painter.setPen(QColor(TARGET_LINE))
-        painter.drawText(QRectF(x - 100, TOP - 26, 200, 18), int(Qt.AlignmentFlag.AlignCenter),
+        painter.drawText(QRectF(x - 100, TOP - 26, 200, 18), _text_flags(Qt.AlignmentFlag.AlignCenter),
                          tr("target {value}").format(value=f"{_number(chart.target)} {chart.unit}".strip()))
     painter.setPen(QColor("#555555"))
-    painter.drawText(QRectF(right - 200, bottom + 6, 280, 18), int(Qt.AlignmentFlag.AlignRight), chart.unit)
+    painter.drawText(QRectF(right - 200, bottom + 6, 280, 18), _text_flags(Qt.AlignmentFlag.AlignRight), chart.unit)
     _legend(painter, items, bottom + 26, font)
 
 
@@ -174,8 +183,8 @@ def _draw_split(chart: SplitChart, painter, left, right, height, font):
     for index, (label, covered, uncovered) in enumerate(rows):
         y = TOP + index * ROW
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(8, y, left - 14, ROW), int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                         label)
+        painter.drawText(QRectF(8, y, left - 14, ROW),
+                         _text_flags(Qt.AlignmentFlag.AlignRight, Qt.AlignmentFlag.AlignVCenter), label)
         scale = (right - left) / top_value
         painter.fillRect(QRectF(left, y + 4, max(covered * scale, 0.0), ROW - 8), QColor(COVERED))
         painter.fillRect(QRectF(left + covered * scale, y + 4, max(uncovered * scale, 0.0), ROW - 8),
@@ -183,10 +192,11 @@ def _draw_split(chart: SplitChart, painter, left, right, height, font):
         whole = covered + uncovered
         share = f"{100.0 * covered / whole:.1f}%" if whole > 0 else "—"
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(left + whole * scale + 4, y, 86, ROW), int(Qt.AlignmentFlag.AlignVCenter), share)
+        painter.drawText(QRectF(left + whole * scale + 4, y, 86, ROW), _text_flags(Qt.AlignmentFlag.AlignVCenter),
+                         share)
     bottom = TOP + ROW * max(len(rows), 1)
     painter.setPen(QColor("#555555"))
-    painter.drawText(QRectF(right - 200, bottom + 6, 280, 18), int(Qt.AlignmentFlag.AlignRight), chart.unit)
+    painter.drawText(QRectF(right - 200, bottom + 6, 280, 18), _text_flags(Qt.AlignmentFlag.AlignRight), chart.unit)
     _legend(painter, [(COVERED, tr("covered")), (UNCOVERED, tr("uncovered"))], bottom + 26, font)
 
 
