@@ -252,3 +252,10 @@ def test_a_scheduler_whose_worker_has_no_plugin(cq_provider, municipality, singl
             worker.wait(30)
     assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (2, 0)
     _assert_equal_to_single_runs(read_table(results["MERGED"]), single_runs, ["j00", "j01"])
+    # The code went to the worker only: this process (where the scheduler ran) keeps its own plugin, whole.
+    import importlib
+
+    import cq_urban_plugin
+
+    assert ".zip" not in cq_urban_plugin.__file__, cq_urban_plugin.__file__
+    assert importlib.import_module("cq_urban_plugin.plugin").CqUrbanPlugin

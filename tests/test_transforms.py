@@ -66,14 +66,9 @@ def test_figures_hold_even_when_the_pool_threads_end(tmp_path, headless):
 
 
 def test_provider_keeps_the_pool_threads(cq_provider):
-    """Both pools that run QGIS's tasks: Qt's global one (3.22) and the task manager's (3.34 and later)."""
-    from qgis.core import QgsApplication
     from qgis.PyQt.QtCore import QThreadPool
 
     assert QThreadPool.globalInstance().expiryTimeout() < 0
-    manager = QgsApplication.taskManager()
-    if hasattr(manager, "threadPool") and manager.threadPool() is not None:
-        assert manager.threadPool().expiryTimeout() < 0
 
 
 def test_own_crs_are_copies_of_the_main_thread_ones(qgis_app):

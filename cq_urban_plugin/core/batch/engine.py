@@ -25,7 +25,7 @@ SHIPPED = ("__init__.py", "core/__init__.py", "core/kernels", "core/batch")
 
 def work_zip(folder) -> str:
     """A zip of what the workers import (``SHIPPED``), for a scheduler's workers that do not have the
-    plugin: dask's ``upload_file`` puts it on their path, and on that of every worker joining later."""
+    plugin: dask's UploadFile worker plugin puts it on their path, and on that of every worker joining later."""
     # A name of its own each time: a worker keeps the zips it was sent on its path, and one rewritten in
     # place under Python's zip importer would break it.
     path = Path(folder) / f"cq_urban_batch_work_{uuid.uuid4().hex[:12]}.zip"
@@ -81,13 +81,22 @@ class Engine:
         if self.address:
             self.client = Client(self.address, timeout="20s")
             with tempfile.TemporaryDirectory() as folder:
-                self.client.upload_file(work_zip(folder))
+                self._send_to_workers(work_zip(folder))
         else:
             _python_for_workers()
             self.cluster = LocalCluster(n_workers=self.workers, processes=True, threads_per_worker=1,
                                         dashboard_address=None, scheduler_port=0)
             self.client = Client(self.cluster)
         return self
+
+    def _send_to_workers(self, path: str):
+        """The zip to the workers only, and to those joining later. Not ``Client.upload_file``: from
+        distributed 2023 on it loads the zip on the scheduler too, which may be this very process (a
+        scheduler started here), whose ``cq_urban_plugin`` would then be the zip's few modules."""
+        from distributed.diagnostics.plugin import UploadFile
+
+        register = getattr(self.client, "register_plugin", None) or self.client.register_worker_plugin
+        register(UploadFile(path))
 
     def __exit__(self, *exc):
         if self.client is not None:

@@ -206,13 +206,13 @@ def keep_worker_threads():
 
     The root of the defect: a PROJ object dies with the thread that built it, and
     QGIS's CRS cache keeps handing out the CRS that held it. A pool whose threads
-    never end mid-session loses none (the cost: the pool's few idle threads stay). Both pools:
-    Qt's global one (QGIS 3.22's tasks) and the task manager's own (later versions')."""
-    from qgis.PyQt.QtCore import QCoreApplication
+    never end mid-session loses none (the cost: the pool's few idle threads stay). Qt's global pool
+    only (QGIS 3.22's tasks): keeping the task manager's own pool (later versions') made QGIS 3.40
+    crash while quitting, and there the CRSs built on the main thread keep the figures right."""
+    from qgis.PyQt.QtCore import QCoreApplication, QThreadPool
 
     global _kept
-    for pool in _task_pools():
-        pool.setExpiryTimeout(-1)
+    QThreadPool.globalInstance().setExpiryTimeout(-1)
     app = QCoreApplication.instance()
     if app is not None and not _kept:
         # The kept threads end while QGIS is still whole, not in the pool's own teardown after it.
