@@ -49,7 +49,7 @@ from .landuse import (
     split_recorded,
 )
 from .result import CheckResult
-from .targets import TargetResult, choose_target
+from .targets import TargetResult, choose_target, quoted_citation
 
 INDICATOR = "builtup_area"
 UNIT = "km2"
@@ -216,9 +216,7 @@ def resolve_target(catalogue: Optional[Catalogue], target_id: str, target_value:
 def target_result(target: Optional[Target], measurement: BuiltupMeasurement, unit: str = "km²") -> TargetResult:
     if target is None:
         return TargetResult(tr("Built-up area"), measurement.scope_label, None, measurement.total_km2, unit)
-    citation = ""
-    if target.cite is not None:
-        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    citation = quoted_citation(target)
     return TargetResult(target.label, measurement.scope_label, target.value, measurement.total_km2, unit,
                         target.comparison, target.year, citation, target.value_min, target.value_max,
                         target.tolerance_pct)

@@ -32,7 +32,7 @@ from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from .landuse import CodeSelector
 from .result import CheckResult
-from .targets import TargetResult, choose_target
+from .targets import TargetResult, choose_target, quoted_citation
 
 INDICATOR = "distance_rule"
 UNIT = "count"
@@ -230,9 +230,7 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
             tr("Choose layers of the same area, and check each layer's coordinate reference system."))
     violations = sum(1 for s in subjects if s.violates)
     label = target.label if target is not None else rule_label(subjects_label, near_label, distance_m)
-    citation = ""
-    if target is not None and target.cite is not None:
-        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    citation = quoted_citation(target)
     verdict = TargetResult(label, townships_label or tr("jurisdiction"), target.value if target is not None else 0.0,
                            float(violations), UNIT, target.comparison if target is not None else "<=",
                            target.year if target is not None else None, citation,

@@ -28,7 +28,7 @@ from ..geo.overlay import GeometryIndex
 from ..geo.workspace import Workspace
 from ..plan.model import Target
 from .result import CheckResult
-from .targets import TargetResult
+from .targets import TargetResult, quoted_citation
 
 INDICATOR = "facility_coverage"
 UNITS_WITH, UNITS, FACILITIES = "UNITS_WITH", "UNITS", "FACILITIES"
@@ -120,9 +120,7 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
     measured = float(holding) if unit == "count" else 100.0 * holding / len(units)
     label = target.label if target is not None else tr("Townships with a facility of '{layer}'").format(
         layer=facilities_label)
-    citation = ""
-    if target is not None and target.cite is not None:
-        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    citation = quoted_citation(target)
     verdict = TargetResult(label, townships_label, target.value if target is not None else None, measured, unit,
                            target.comparison if target is not None else ">=",
                            target.year if target is not None else None, citation,

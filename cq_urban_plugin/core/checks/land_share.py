@@ -50,7 +50,7 @@ from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from .landuse import CodeSelector, code_matches, code_text
 from .result import CheckResult
-from .targets import TargetResult, choose_target
+from .targets import TargetResult, choose_target, quoted_citation
 
 GREEN_SPACE_RATIO, GREEN_COVERAGE_RATIO, FOREST_COVER = "green_space_ratio", "green_coverage_ratio", "forest_cover"
 BUILTUP_IN_BOUNDARY, LAND_SHARE = "builtup_in_boundary", "land_share"
@@ -341,8 +341,6 @@ def _extent_notes(definition: ShareDefinition, extent_given: bool, extent_label:
 def _target_result(target: Optional[Target], definition: ShareDefinition, scope: str, share: float) -> TargetResult:
     if target is None:
         return TargetResult(definition.label, scope, None, share, UNIT)
-    citation = ""
-    if target.cite is not None:
-        citation = f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    citation = quoted_citation(target)
     return TargetResult(target.label, scope, target.value, share, UNIT, target.comparison, target.year, citation,
                         target.value_min, target.value_max, target.tolerance_pct)

@@ -39,7 +39,7 @@ from .builtup import Scope, catalogue_scope, default_name_field
 from .landuse import PRESET_IDS, CodeSelector, LandUsePreset, code_text, preset
 from .population_places import PopulationInput, check_geometry, township_population
 from .result import CheckResult
-from .targets import TargetResult, choose_target, target_met
+from .targets import TargetResult, choose_target, quoted_citation, target_met
 
 URBAN_LAND = "urban_land_per_capita"
 PARK_GREEN = "park_green_per_capita"
@@ -324,8 +324,7 @@ def check_per_capita(land_source, townships_source=None, *, indicator: str = URB
     if indicator == URBAN_LAND:
         workspace.note(tr("人均城镇建设用地 divides 城镇建设用地 by the urban resident population (城镇常住人口): the "
                           "population given is used as that population."))
-    citation = "" if target is None or target.cite is None else (
-        f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else ""))
+    citation = quoted_citation(target)
     verdict = TargetResult(target.label if target is not None else indicator_label(indicator), scope.label,
                            value, measured, UNIT, comparison, target.year if target is not None else None,
                            citation, vmin, vmax, getattr(target, "tolerance_pct", None))

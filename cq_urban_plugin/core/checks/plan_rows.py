@@ -10,7 +10,7 @@ from typing import Callable, Dict, List, Optional
 
 from ...i18n import tr
 from ..plan.model import Catalogue, Target
-from .targets import TargetResult, deviation
+from .targets import TargetResult, deviation, quoted_citation
 
 MET, NOT_MET, NO_TARGET, NOT_MEASURED, FAILED = "met", "not_met", "no_target", "not_measured", "failed"
 APPROXIMATE = "approximate"  # measured against an approximate figure without a tolerance: the deviation, no verdict
@@ -103,8 +103,7 @@ def tolerance_of(target: Target, tolerance_pct: Optional[float] = None) -> Optio
 def verdict_for(target: Target, verdict: TargetResult, tolerance_pct: Optional[float] = None) -> TargetResult:
     """The measurement of ``verdict`` beside ``target``'s own figure (a target sharing the measurement,
     or an approximate figure given its tolerance)."""
-    cite = target.cite
-    citation = "" if cite is None else f"{cite}" + (f" “{cite.quote}”" if cite.quote else "")
+    citation = quoted_citation(target)
     return TargetResult(target.label, verdict.scope, target.value, verdict.measured, verdict.unit,
                         target.comparison, target.year, citation, target.value_min, target.value_max,
                         tolerance_of(target, tolerance_pct))

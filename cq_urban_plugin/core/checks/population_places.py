@@ -36,7 +36,7 @@ from ..geo.workspace import Workspace
 from ..plan.model import Catalogue, Target
 from .builtup import default_name_field, plan_namer
 from .result import CheckResult
-from .targets import TargetResult
+from .targets import TargetResult, quoted_citation
 
 INDICATOR = "population"
 UNIT = "10k_persons"
@@ -274,9 +274,7 @@ def _per_unit(target: Target) -> bool:
 
 
 def _citation(target: Target) -> str:
-    if target.cite is None:
-        return ""
-    return f"{target.cite}" + (f" “{target.cite.quote}”" if target.cite.quote else "")
+    return quoted_citation(target)
 
 
 def _result(target: Target, scope_label: str, measured: float) -> TargetResult:

@@ -133,6 +133,15 @@ def unit_text(unit) -> str:
     }.get(str(unit), str(unit))
 
 
+def quoted_citation(target) -> str:
+    """A target's document:line and the plan's words there, as reports write them
+    ("file.txt:55 “…”"); "" without a target or without a citation."""
+    cite = getattr(target, "cite", None)
+    if cite is None:
+        return ""
+    return f"{cite}" + (f" “{cite.quote}”" if cite.quote else "")
+
+
 @dataclass
 class TargetResult:
     """One target beside its measurement."""
