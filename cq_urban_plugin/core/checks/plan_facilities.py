@@ -19,6 +19,12 @@ from . import population_places as places
 FACILITY_ROLES = ("stops", "facilities", "green")
 
 
+def _kind_request(field: str, kind: str) -> QgsFeatureRequest:
+    """The features whose ``field`` value contains the word ``kind``."""
+    column, word = QgsExpression.quotedColumnRef(field), QgsExpression.quotedString(kind)
+    return QgsFeatureRequest().setFilterExpression(f"strpos(to_string({column}), {word}) > 0")
+
+
 class FacilityPlanning:
     """The facility part of plan_check._Planner (which gives source, label, twp, population, _needs …)."""
 
@@ -40,21 +46,20 @@ class FacilityPlanning:
                           "measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage "
                           "(preset {preset})").format(facility=measure.facility, preset=fc.LIFE_CIRCLE_ALL)
         source, field = self.source(role), self.facility_type_field
-        if source.fields().indexOf(field) >= 0 and not self.of_kind(role, kind, required=False).featureCount():
+        if source.fields().indexOf(field) >= 0 and next(
+                source.getFeatures(_kind_request(field, kind).setLimit(1)), None) is None:
             return "", tr("'{layer}' holds no facility whose type ({field}) contains '{kind}'").format(
                 layer=self.label(role), field=field, kind=kind)
         return kind, ""
 
-    def of_kind(self, role: str, kind: str, required: bool = True):
+    def of_kind(self, role: str, kind: str):
         """The features of ``role`` whose type field (FACILITY_TYPE_FIELD) contains ``kind``, as a layer."""
         source, field = self.source(role), self.facility_type_field
         if source.fields().indexOf(field) < 0:
             raise PlanInputError(tr("Layer '{layer}' ({role}) has no field '{field}'.").format(
                 layer=self.label(role), role=role, field=field), tr("Choose its type field (FACILITY_TYPE_FIELD)."))
-        column, word = QgsExpression.quotedColumnRef(field), QgsExpression.quotedString(kind)
-        expression = f"strpos(to_string({column}), {word}) > 0"
-        chosen = source.materialize(QgsFeatureRequest().setFilterExpression(expression))
-        if chosen.featureCount() == 0 and required:
+        chosen = source.materialize(_kind_request(field, kind))
+        if chosen.featureCount() == 0:
             raise PlanInputError(
                 tr("No feature of '{layer}' has a type containing '{kind}' in field '{field}'.").format(
                     layer=self.label(role), kind=kind, field=field),
