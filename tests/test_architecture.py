@@ -146,14 +146,14 @@ def test_the_kernel_checker_sees_qgis(tmp_path):
     assert [name for _, name in _third_party(probe) if name in OUTSIDE_QGIS] == ["qgis", "PyQt5"]
 
 
-def test_kernels_run_where_qgis_cannot_be_imported():
-    """A kernel computes its figures in an isolated Python (-I: no user site, no PYTHONPATH) whose
-    imports of qgis, PyQt and GDAL fail, with only shapely's and numpy's folders on the path."""
+def _without_qgis() -> str:
+    """The head of a script for an isolated Python (-I): only the package's, numpy's and shapely's folders
+    on its path, and every import of qgis, PyQt or GDAL failing."""
     import numpy
     import shapely
 
     folders = sorted({str(Path(m.__file__).resolve().parents[1]) for m in (numpy, shapely)})
-    script = textwrap.dedent(f"""
+    return textwrap.dedent(f"""
         import sys
         sys.path[:0] = {[str(PACKAGE.parent)] + folders!r}
 
@@ -163,6 +163,13 @@ def test_kernels_run_where_qgis_cannot_be_imported():
                     raise ImportError("no " + name + " here")
 
         sys.meta_path.insert(0, NoQgis())
+    """)
+
+
+def test_kernels_run_where_qgis_cannot_be_imported():
+    """A kernel computes its figures in an isolated Python (-I: no user site, no PYTHONPATH) whose
+    imports of qgis, PyQt and GDAL fail, with only shapely's and numpy's folders on the path."""
+    script = _without_qgis() + textwrap.dedent(f"""
         try:
             import qgis.core  # noqa: F401
             sys.exit("qgis was importable")
@@ -188,20 +195,7 @@ def test_kernels_run_where_qgis_cannot_be_imported():
 def test_the_batch_work_runs_where_qgis_cannot_be_imported():
     """What a dask worker runs (core/batch/work.py, issue #21) measures a jurisdiction given as WKB and
     coordinates in a Python whose imports of qgis, PyQt and GDAL fail."""
-    import numpy
-    import shapely
-
-    folders = sorted({str(Path(m.__file__).resolve().parents[1]) for m in (numpy, shapely)})
-    script = textwrap.dedent(f"""
-        import sys
-        sys.path[:0] = {[str(PACKAGE.parent)] + folders!r}
-
-        class NoQgis:
-            def find_spec(self, name, path=None, target=None):
-                if name.split(".")[0] in {sorted(OUTSIDE_QGIS)!r}:
-                    raise ImportError("no " + name + " here")
-
-        sys.meta_path.insert(0, NoQgis())
+    script = _without_qgis() + textwrap.dedent("""
         import shapely
         from cq_urban_plugin.core.batch import engine, work  # noqa: F401 (the engine's module imports too)
         zones = [shapely.box(0, 0, 100, 100), shapely.box(100, 0, 200, 100)]
