@@ -162,6 +162,11 @@ def is_null(value) -> bool:
     return isinstance(value, QVariant) and value.isNull()
 
 
+def attribute_text(value) -> str:
+    """An attribute value as stripped text; '' for NULL (so a NULL name never reads "NULL")."""
+    return "" if is_null(value) else str(value).strip()
+
+
 def field_type_name(field) -> str:
     """The field's type as the data source names it, else Qt's name for it (QString, double, …)."""
     name = field.typeName()

@@ -22,7 +22,7 @@ from qgis.core import (
 )
 
 from .. import definitions
-from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType
+from ..compat import FieldType, ProcessingNumberParameterType, ProcessingSourceType, WkbType, is_null
 from ..core.checks.builtup import (
     GEOMETRIC_KM2,
     HA_PER_KM2,
@@ -307,7 +307,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
 
         def text(value):
-            return None if value is None or (hasattr(value, "isNull") and value.isNull()) else str(value)
+            return None if is_null(value) else str(value)
 
         for row in measurement.townships:
             add(["township", row.name, row.group, 1, row.builtup_km2, row.township_km2, row.share,

@@ -24,6 +24,7 @@ from typing import Dict, List, Optional
 
 from qgis.core import QgsVectorLayer
 
+from ...compat import is_null
 from ...i18n import tr
 from ..batch.work import COLUMNS, OUTSIDE
 from ..errors import PlanInputError, check_cancel
@@ -131,7 +132,7 @@ def read_job(jurisdiction: Jurisdiction, radius: float = DEFAULT_RADIUS, transfo
     names = []
     for f in townships:
         name = f.attributes.get(name_field) if name_field else None
-        null = name is None or name == "" or (hasattr(name, "isNull") and name.isNull())
+        null = name is None or name == "" or is_null(name)
         names.append(f"fid {f.fid}" if null else str(name))
     builtup = workspace.read_polygons(layers["builtup"], labels["builtup"])
     stops = workspace.read_points(layers["stops"], labels["stops"], (), allow_empty=True)

@@ -30,6 +30,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 from qgis.core import QgsGeometry
 
 from ... import definitions
+from ...compat import attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
@@ -151,17 +152,11 @@ def default_name_field(field_names: Sequence[str]) -> str:
     return next((lower[n] for n in NAME_FIELDS if n in lower), "")
 
 
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
 def field_scope(field_name: str, value: str = "") -> Scope:
     """Scope by a field of the township layer (e.g. ``role`` = 一主, written by tagging)."""
     value = (value or "").strip()
     label = f"{field_name} = {value}" if value else WHOLE
-    return Scope(label, value, lambda attributes, name: [_text(attributes.get(field_name))], field_name)
+    return Scope(label, value, lambda attributes, name: [attribute_text(attributes.get(field_name))], field_name)
 
 
 def catalogue_scope(catalogue: Catalogue, scope_text: str, township_fields: Sequence[str]) -> Optional[Scope]:
@@ -312,7 +307,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)
         attributes = feature.attributes
-        name = _text(attributes.get(name_field)) if name_field else ""
+        name = attribute_text(attributes.get(name_field)) if name_field else ""
         values = scope.values_of(attributes, name)
         in_scope = not scope.value or scope.value in values
         geometric, record = piece_km2[position], shares.get(position)

@@ -27,6 +27,7 @@ from typing import Dict, List, NamedTuple, Optional
 from qgis.core import QgsGeometry, QgsProcessingMultiStepFeedback, QgsRectangle
 
 from ... import definitions
+from ...compat import is_null
 from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo import population as pop
@@ -155,10 +156,6 @@ def _label(source, default):
     return default if name == tr("input layer") else name
 
 
-def _is_null(value):
-    return hasattr(value, "isNull") and value.isNull()
-
-
 def _progress(feedback, percent):
     if feedback is not None:
         feedback.setProgress(percent)
@@ -232,7 +229,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         for f in workspace.read_polygons(townships, run.townships_label, [name_field] if name_field else []):
             zones.append((f.fid, f.geometry))
             name = f.attributes.get(name_field) if name_field else None
-            names[f.fid] = str(name) if name not in (None, "") and not _is_null(name) else f"fid {f.fid}"
+            names[f.fid] = str(name) if name not in (None, "") and not is_null(name) else f"fid {f.fid}"
     else:
         rect = QgsRectangle()
         for geometry in served_geometries:

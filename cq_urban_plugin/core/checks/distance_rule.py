@@ -22,7 +22,7 @@ from typing import Dict, List, Optional, Sequence
 from qgis.core import QgsGeometry, QgsRectangle, QgsWkbTypes
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
@@ -140,12 +140,6 @@ def _nearest(geometry: QgsGeometry, index: GeometryIndex, start: float):
             radius *= 4.0
 
 
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
 def measure_distance_rule(subjects_source, near_source, townships_source=None, *,
                           distance_m: float = DEFAULT_DISTANCE_M, subjects_label: str = "", near_label: str = "",
                           townships_label: str = "", subject_field: str = "", subject_codes: Sequence[str] = (),
@@ -204,7 +198,7 @@ def measure_distance_rule(subjects_source, near_source, townships_source=None, *
         distance, near = _nearest(feature.geometry, near_index, distance_m)
         nearest = near_features[near]
         subjects.append(Subject(feature.fid, feature.geometry, feature.attributes, distance, nearest.fid,
-                                _text(nearest.attributes.get(near_name_field)) if near_name_field else "",
+                                attribute_text(nearest.attributes.get(near_name_field)) if near_name_field else "",
                                 violates=distance <= distance_m))
         if feedback is not None and subject_features:
             feedback.setProgress(90.0 * (position + 1) / len(subject_features))
@@ -267,7 +261,7 @@ def _count_by_township(workspace, townships_source, townships_label, name_field,
     if townships_source is None:
         return [], 0
     features = workspace.read_polygons(townships_source, townships_label, fields=townships_source.fields().names())
-    rows = [TownshipCount(f.fid, (_text(f.attributes.get(name_field)) if name_field else "")
+    rows = [TownshipCount(f.fid, (attribute_text(f.attributes.get(name_field)) if name_field else "")
                           or tr("feature {fid}").format(fid=f.fid), f.geometry) for f in features]
     index = GeometryIndex([r.geometry for r in rows])
     outside = 0

@@ -19,7 +19,7 @@ from typing import Dict, List, Optional
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, is_null
 from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo import service_area
@@ -230,7 +230,7 @@ def check_facility_coverage(facilities, served_area, townships=None, **options):
                              tr("Choose the field naming each facility's type (e.g. 小学, 社区卫生服务中心)."))
     check_fields(facilities, label, [field])
     values = sorted({str(v).strip() for v in facilities.uniqueValues(facilities.fields().indexOf(field))
-                     if v is not None and not (hasattr(v, "isNull") and v.isNull()) and str(v).strip()})
+                     if not is_null(v) and str(v).strip()})
     own = {v: key if key != LIFE_CIRCLE_ALL else next((k for k, name, _ in LIFE_CIRCLE if name in v), None)
            for v in values}
     runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys,

@@ -19,7 +19,7 @@ from typing import Optional
 from qgis.core import QgsGeometry, QgsWkbTypes
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
@@ -46,12 +46,6 @@ class UnitPresence:
     @property
     def has_facility(self) -> bool:
         return self.facilities > 0
-
-
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
 
 
 def measure_facility_presence(facilities_source, townships_source, *, unit: str = "count", name_field: str = "",
@@ -86,16 +80,16 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
     features = reader(facilities_source, facilities_label, fields=[type_field] if type_field else [])
     chosen = features
     if type_field and facility_type:
-        chosen = [f for f in features if facility_type in _text(f.attributes.get(type_field))]
+        chosen = [f for f in features if facility_type in attribute_text(f.attributes.get(type_field))]
         if not chosen:
-            values = sorted({_text(f.attributes.get(type_field)) for f in features})
+            values = sorted({attribute_text(f.attributes.get(type_field)) for f in features})
             raise PlanInputError(
                 tr("No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: "
                    "{values}.").format(layer=facilities_label, kind=facility_type, field=type_field,
                                        values=", ".join(values[:12]) or tr("(none)")),
                 tr("Choose the field holding the facility type, or a layer holding the {kind}.").format(
                     kind=facility_type))
-    units = [UnitPresence(f.fid, (_text(f.attributes.get(name_field)) if name_field else "")
+    units = [UnitPresence(f.fid, (attribute_text(f.attributes.get(name_field)) if name_field else "")
                           or tr("feature {fid}").format(fid=f.fid), f.geometry)
              for f in workspace.read_polygons(townships_source, townships_label,
                                               fields=[name_field] if name_field else [])]

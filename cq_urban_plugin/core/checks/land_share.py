@@ -32,7 +32,7 @@ from typing import Dict, List, Optional, Sequence
 from qgis.core import QgsGeometry, QgsWkbTypes
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.inputs import check_fields, layer_label
@@ -180,12 +180,6 @@ def read_selected(workspace: Workspace, source, label: str, class_field: str = "
     return chosen
 
 
-def _text(value) -> str:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
-        return ""
-    return str(value).strip()
-
-
 def measure_land_share(classes_source, extent_source=None, townships_source=None, *,
                        indicator: str = LAND_SHARE, classes_label: str = "", extent_label: str = "",
                        townships_label: str = "", class_field: str = "", class_codes: Sequence[str] = (),
@@ -268,7 +262,7 @@ def measure_land_share(classes_source, extent_source=None, townships_source=None
                 inside = polygonal(in_township.intersection(zone)) if not (zone.isEmpty() or in_township.isEmpty()) \
                     else QgsGeometry()
             class_km2 = meter.km2(inside)
-            name = _text(feature.attributes.get(name_field)) if name_field else ""
+            name = attribute_text(feature.attributes.get(name_field)) if name_field else ""
             rows.append(TownshipShare(
                 fid=feature.fid, name=name or tr("feature {fid}").format(fid=feature.fid), geometry=feature.geometry,
                 class_geometry=inside, class_km2=class_km2, extent_km2=meter.km2(zone),

@@ -62,7 +62,7 @@ between townships gets its recorded area in proportion to its geometric area in 
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
-from ...compat import FieldType, field_type_name
+from ...compat import FieldType, field_type_name, is_null
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.landcodes import SOURCES, YDYH_SYSTEM, YdyhReading
@@ -200,7 +200,7 @@ def check_class_field(field, label: str):
 
 def code_text(value) -> Optional[str]:
     """A class value as code text: None for NULL, digits for numbers, upper-case stripped text."""
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     if isinstance(value, bool):
         return None
@@ -361,7 +361,7 @@ def default_area_field(field_names: Sequence[str]) -> str:
 
 
 def _square_metres(value) -> Optional[float]:
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     try:
         number = float(value)

@@ -25,7 +25,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 from qgis.core import QgsGeometry, QgsRectangle, QgsWkbTypes
 
 from ... import definitions
-from ...compat import GeometryType
+from ...compat import GeometryType, is_null
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo import population as pop
@@ -262,7 +262,7 @@ class PlacesDetail:
 def _values(structure, feature_attributes, plan_name, fields) -> List[str]:
     if structure.field in fields:
         value = feature_attributes.get(structure.field)
-        if value is None or (hasattr(value, "isNull") and value.isNull()) or not str(value).strip():
+        if is_null(value) or not str(value).strip():
             return []
         return [v.strip() for v in str(value).split("|") if v.strip()]
     return [r.value for r in structure.readings_for(plan_name)]

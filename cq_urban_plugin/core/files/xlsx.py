@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import List, Sequence
 
+from ...compat import is_null
 from ...i18n import tr
 from ..errors import PlanInputError
 from .atomic import atomic_write
@@ -71,7 +72,7 @@ def _words():
 
 
 def _cell(value, kind: str, factor: float):
-    if value is None or (hasattr(value, "isNull") and value.isNull()):
+    if is_null(value):
         return None
     if kind == "text":
         return _words().get(str(value), str(value))

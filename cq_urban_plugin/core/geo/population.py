@@ -23,6 +23,7 @@ from typing import Dict, List, Optional, Sequence
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsGeometry, QgsRectangle
 
+from ...compat import is_null
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from . import transforms
@@ -156,7 +157,7 @@ def area_weighted(pieces: Sequence[tuple]) -> float:
 
 def population_value(value, layer: str, fid: int, field: str) -> Optional[float]:
     """A population attribute as a number; a clear error if it is not one."""
-    if value is None or value == "" or (hasattr(value, "isNull") and value.isNull()):
+    if value is None or value == "" or is_null(value):
         return None
     try:
         number = float(value)

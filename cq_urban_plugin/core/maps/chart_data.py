@@ -6,6 +6,7 @@ one bar per measured target: its measured value as a percentage of its target fi
 from typing import List, Optional, Sequence
 
 from ... import definitions
+from ...compat import is_null
 from ...i18n import tr
 from ..files.xlsx import township_rows
 from .charts import Bar, BarChart, SplitChart
@@ -26,7 +27,7 @@ SUMMED = (definitions.CHECK_BUILTUP, definitions.MEASURE_POPULATION)
 
 
 def _number(value) -> Optional[float]:
-    if value is None or (hasattr(value, "isNull") and value.isNull()) or isinstance(value, str):
+    if is_null(value) or isinstance(value, str):
         return None
     try:
         return float(value)

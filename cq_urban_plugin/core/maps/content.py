@@ -70,8 +70,7 @@ def _distinct(layer, field_name) -> list:
     index = layer.fields().indexOf(field_name)
     if index < 0:
         return []
-    return sorted((v for v in layer.uniqueValues(index) if not is_null(v)
-                   and not (hasattr(v, "isNull") and v.isNull())), key=str)
+    return sorted((v for v in layer.uniqueValues(index) if not is_null(v)), key=str)
 
 
 def catalogue_for_layer(layer, catalogue_file: str = "") -> Optional[Catalogue]:
