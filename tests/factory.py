@@ -172,9 +172,9 @@ def crs(authid=CRS):
     return QgsCoordinateReferenceSystem(authid)
 
 
-def gbk_shapefile(path: Path, wkts, names, field="name", with_cpg=True) -> Path:
-    """A Shapefile whose text is GBK (as older ArcGIS exports write it), with or
-    without its .cpg; the DBF is checked to hold GBK bytes."""
+def gbk_shapefile(path: Path, wkts, names, field="name", with_cpg=True, encoding="GBK") -> Path:
+    """A Shapefile whose text is GBK (as older ArcGIS exports write it), or another
+    ``encoding``, with or without its .cpg; the DBF is checked to hold those bytes."""
     from osgeo import gdal, ogr, osr
 
     # QGIS's OGR provider sets GDAL's SHAPE_ENCODING to "" process-wide, which would
@@ -185,7 +185,7 @@ def gbk_shapefile(path: Path, wkts, names, field="name", with_cpg=True) -> Path:
     srs.ImportFromEPSG(4490)
     data = ogr.GetDriverByName("ESRI Shapefile").CreateDataSource(str(path))
     geometries = [ogr.CreateGeometryFromWkt(w) for w in wkts]
-    layer = data.CreateLayer(path.stem, srs, geometries[0].GetGeometryType(), options=["ENCODING=GBK"])
+    layer = data.CreateLayer(path.stem, srs, geometries[0].GetGeometryType(), options=[f"ENCODING={encoding}"])
     layer.CreateField(ogr.FieldDefn(field, ogr.OFTString))
     for geometry, name in zip(geometries, names):
         feature = ogr.Feature(layer.GetLayerDefn())
@@ -196,5 +196,5 @@ def gbk_shapefile(path: Path, wkts, names, field="name", with_cpg=True) -> Path:
     gdal.SetConfigOption("SHAPE_ENCODING", previous)
     if not with_cpg:
         path.with_suffix(".cpg").unlink()
-    assert names[0].encode("gbk") in path.with_suffix(".dbf").read_bytes()
+    assert names[0].encode(encoding) in path.with_suffix(".dbf").read_bytes()
     return path

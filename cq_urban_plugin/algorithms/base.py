@@ -348,6 +348,8 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                 continue
             layer, warning = reopen_gbk_shapefile(path, path.stem)
             if layer is None:
+                if warning:
+                    feedback.pushWarning(warning)
                 continue
             if isinstance(value, QgsMapLayer) and value.crs().isValid() and value.crs() != layer.crs():
                 layer.setCrs(value.crs())  # the CRS set on the layer in QGIS (none in the file: no .prj)
