@@ -12,10 +12,8 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -42,7 +40,15 @@ from ..core.plan.catalogue import bundled_catalogue_paths, load_catalogue
 from ..i18n import tr
 from .base import CqAlgorithm
 from .delivery_inputs import DELIVERY, add_delivery_parameters, delivery_notes
-from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .params import (
+    CheckParameterNames,
+    add_area_method_parameter,
+    add_catalogue_parameters,
+    add_check_outputs,
+    add_target_id_parameter,
+    add_township_parameters,
+    catalogue_from_parameters,
+)
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
@@ -75,7 +81,7 @@ def plan_fields(townships, catalogue=None) -> List[str]:
     return [n for n in townships.fields().names() if n in known and n not in taken]
 
 
-class CheckBuiltupAlgorithm(CqAlgorithm):
+class CheckBuiltupAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_BUILTUP
     GROUP = "checks"
     BUILTUP = "BUILTUP"
@@ -83,18 +89,10 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
     LANDUSE_FIELD = "LANDUSE_FIELD"
     LANDUSE_PRESET = "LANDUSE_PRESET"
     LANDUSE_CODES = "LANDUSE_CODES"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     SCOPE_FIELD = "SCOPE_FIELD"
     SCOPE_VALUE = "SCOPE_VALUE"
-    TARGET_ID = "TARGET_ID"
-    TARGET_VALUE = "TARGET_VALUE"
-    AREA_METHOD = "AREA_METHOD"
     AREA_SOURCE = "AREA_SOURCE"
     AREA_FIELD = "AREA_FIELD"
-    OUTPUT = "OUTPUT"
-    TABLE = "TABLE"
-    REPORT = "REPORT"
     DELIVERY = DELIVERY
     DELIVERY_ROLES = {"landuse": ("LANDUSE", "BUILTUP"), "townships": "TOWNSHIPS"}
     DELIVERY_DERIVES_TOWNSHIPS = True
@@ -150,25 +148,18 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.LANDUSE_CODES, tr("Or these codes (comma-separated prefixes, override the preset)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [ProcessingSourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        add_township_parameters(self)
         self.addParameter(QgsProcessingParameterField(
             self.SCOPE_FIELD, tr("Scope: plan role or group field (e.g. role)"),
             parentLayerParameterName=self.TOWNSHIPS, optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.SCOPE_VALUE, tr("Scope value (e.g. 一主; empty: the whole jurisdiction)"), optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(offer_targets(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (e.g. builtup_2025)"), optional=True), "builtup_area"))
+        add_target_id_parameter(self, tr("Target id in the catalogue (e.g. builtup_2025)"), "builtup_area")
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target typed in km²"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
-                                                   tr("On the CGCS2000 ellipsoid")], defaultValue=0))
+        add_area_method_parameter(self)
         self.addParameter(QgsProcessingParameterEnum(
             self.AREA_SOURCE, tr("Figure checked against the target"),
             options=[tr("Geometric: the polygons' own area"),
@@ -178,12 +169,7 @@ class CheckBuiltupAlgorithm(CqAlgorithm):
             self.AREA_FIELD, tr("Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside "
                                 "the geometric area"), optional=True))
         add_delivery_parameters(self)
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Built-up by township"), ProcessingSourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Built-up table"), ProcessingSourceType.Vector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        add_check_outputs(self, tr("Built-up by township"), tr("Built-up table"))
         self.add_result_outputs((GEOMETRIC_KM2, tr("Built-up area by geometry (km²)")),
                                 (RECORDED_KM2, tr("Built-up area recorded (km²; none without a recorded-area field)")))
 

@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from .. import definitions
@@ -24,7 +23,7 @@ from ..core.checks.report import write_report
 from ..core.files.fields import make_fields
 from ..i18n import tr
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .params import CheckParameterNames, add_catalogue_parameters, add_target_id_parameter, catalogue_from_parameters
 from .run_outputs import add_coverage_outputs, attach_coverage_outputs
 
 AREA_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("area_km2", float)]
@@ -34,13 +33,11 @@ TABLE_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("served_km2", float), ("cove
                 ("target", float), ("gap", float), ("passed", str)]
 
 
-class CheckCoverageAlgorithm(CqAlgorithm):
+class CheckCoverageAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_COVERAGE
     GROUP = "checks"
     STOPS = "STOPS"
     SERVED_AREA = "SERVED_AREA"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     RADIUS = "RADIUS"
     DISTANCE = "DISTANCE"
     ROADS = "ROADS"
@@ -50,12 +47,8 @@ class CheckCoverageAlgorithm(CqAlgorithm):
     POPULATION_FIELD = "POPULATION_FIELD"
     POPULATION_POINTS = "POPULATION_POINTS"
     POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
-    TARGET_ID = "TARGET_ID"
-    TARGET_VALUE = "TARGET_VALUE"
     SERVICE_AREA = "SERVICE_AREA"
     UNCOVERED = "UNCOVERED"
-    TABLE = "TABLE"
-    REPORT = "REPORT"
 
     def displayName(self):  # noqa: N802
         return tr("Bus-stop coverage (500 m)")
@@ -121,9 +114,9 @@ class CheckCoverageAlgorithm(CqAlgorithm):
             parentLayerParameterName=self.POPULATION_POINTS, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(offer_targets(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (empty: the catalogue's bus-stop coverage target)"),
-            optional=True), "bus_stop_coverage"))
+        add_target_id_parameter(
+            self, tr("Target id in the catalogue (empty: the catalogue's bus-stop coverage target)"),
+            "bus_stop_coverage")
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target value of your own (percent)"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0, maxValue=100.0))

@@ -8,10 +8,8 @@ from qgis.core import (
     QgsField,
     QgsFields,
     QgsGeometry,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -28,7 +26,14 @@ from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .params import (
+    CheckParameterNames,
+    add_catalogue_parameters,
+    add_check_outputs,
+    add_target_id_parameter,
+    add_township_parameters,
+    catalogue_from_parameters,
+)
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
@@ -43,7 +48,7 @@ def _field(algorithm, parameters, name, context) -> str:
     return (algorithm.parameterAsFields(parameters, name, context) or [""])[0]
 
 
-class CheckDistanceRuleAlgorithm(CqAlgorithm):
+class CheckDistanceRuleAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_DISTANCE_RULE
     GROUP = "checks"
     INPUT = "INPUT"
@@ -54,13 +59,6 @@ class CheckDistanceRuleAlgorithm(CqAlgorithm):
     NEAR_CODES = "NEAR_CODES"
     NEAR_NAME_FIELD = "NEAR_NAME_FIELD"
     DISTANCE = "DISTANCE"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
-    TARGET_ID = "TARGET_ID"
-    TARGET_VALUE = "TARGET_VALUE"
-    OUTPUT = "OUTPUT"
-    TABLE = "TABLE"
-    REPORT = "REPORT"
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check a distance rule (e.g. no chemical plant within 1 km of the Yangtze)")
@@ -97,24 +95,15 @@ class CheckDistanceRuleAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.DISTANCE, tr("Distance (m)"), ProcessingNumberParameterType.Double,
             defaultValue=dr.DEFAULT_DISTANCE_M, minValue=0.0))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [ProcessingSourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        add_township_parameters(self)
         add_catalogue_parameters(self)
-        self.addParameter(offer_targets(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (indicator distance_rule, in count)"), optional=True),
-            dr.INDICATOR))
+        add_target_id_parameter(self, tr("Target id in the catalogue (indicator distance_rule, in count)"),
+                                dr.INDICATOR)
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or the count allowed (empty: none)"), ProcessingNumberParameterType.Integer,
             optional=True, minValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Features within the distance"), ProcessingSourceType.VectorAnyGeometry))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Distance rule table"), ProcessingSourceType.Vector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        add_check_outputs(self, tr("Features within the distance"), tr("Distance rule table"),
+                          ProcessingSourceType.VectorAnyGeometry)
         self.add_result_outputs((dr.VIOLATIONS, tr("Features within the distance")),
                                 (dr.CHECKED, tr("Features checked")),
                                 (dr.NEAREST_M, tr("Shortest distance found, m")))

@@ -20,17 +20,16 @@ from ..core.files.fields import make_fields
 from ..i18n import tr
 from .base import CqAlgorithm
 from .check_coverage import AREA_FIELDS, TABLE_FIELDS, _report_headers, is_routine_note
-from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .params import CheckParameterNames, add_catalogue_parameters, add_target_id_parameter, catalogue_from_parameters
 from .run_outputs import add_coverage_outputs, attach_coverage_outputs
 
 FACILITY_FIELD = ("facility", str)
 
 
-class CheckFacilityCoverageAlgorithm(CqAlgorithm):
+class CheckFacilityCoverageAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_FACILITY_COVERAGE
     GROUP = "checks"
-    FACILITIES, SERVED_AREA, TOWNSHIPS, TOWNSHIP_NAME_FIELD = "FACILITIES", "SERVED_AREA", "TOWNSHIPS", \
-        "TOWNSHIP_NAME_FIELD"
+    FACILITIES, SERVED_AREA = "FACILITIES", "SERVED_AREA"
     PRESET, DISTANCE, MINUTES, WALK_SPEED, TIME_READING = "PRESET", "DISTANCE", "MINUTES", "WALK_SPEED", \
         "TIME_READING"
     DISTANCE_METHOD, ROADS, ACCESS_WIDTH, ACCESS_READING, ENTRANCES = "DISTANCE_METHOD", "ROADS", "ACCESS_WIDTH", \
@@ -39,8 +38,7 @@ class CheckFacilityCoverageAlgorithm(CqAlgorithm):
     DENOMINATOR, LANDUSE_FIELD, RESIDENTIAL_CODES = "DENOMINATOR", "LANDUSE_FIELD", "RESIDENTIAL_CODES"
     POPULATION_RASTER, POPULATION_FIELD, POPULATION_POINTS, POPULATION_POINTS_FIELD = \
         "POPULATION_RASTER", "POPULATION_FIELD", "POPULATION_POINTS", "POPULATION_POINTS_FIELD"
-    TARGET_ID, TARGET_VALUE = "TARGET_ID", "TARGET_VALUE"
-    SERVICE_AREA, UNCOVERED, TABLE, REPORT = "SERVICE_AREA", "UNCOVERED", "TABLE", "REPORT"
+    SERVICE_AREA, UNCOVERED = "SERVICE_AREA", "UNCOVERED"
 
     def displayName(self):  # noqa: N802
         return tr("Facility coverage")
@@ -135,9 +133,8 @@ class CheckFacilityCoverageAlgorithm(CqAlgorithm):
             parentLayerParameterName=self.POPULATION_POINTS, type=ProcessingFieldParameterDataType.Numeric,
             optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(offer_targets(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (empty: the catalogue's target of the preset)"),
-            optional=True), "facility_coverage"))
+        add_target_id_parameter(self, tr("Target id in the catalogue (empty: the catalogue's target of the preset)"),
+                                "facility_coverage")
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target value of your own (percent)"), double, optional=True, minValue=0.0,
             maxValue=100.0))

@@ -9,10 +9,8 @@ from qgis.core import (
     QgsFields,
     QgsGeometry,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
@@ -35,7 +33,15 @@ from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters, target_ids
+from .params import (
+    CheckParameterNames,
+    add_area_method_parameter,
+    add_catalogue_parameters,
+    add_check_outputs,
+    add_target_id_parameter,
+    add_township_parameters,
+    catalogue_from_parameters,
+)
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 # Output fields (≤ 10 characters, shapefile-safe).
@@ -52,7 +58,7 @@ def _field(algorithm, parameters, name, context) -> str:
     return (algorithm.parameterAsFields(parameters, name, context) or [""])[0]
 
 
-class CheckLandShareAlgorithm(CqAlgorithm):
+class CheckLandShareAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_LAND_SHARE
     GROUP = "checks"
     INDICATOR = "INDICATOR"
@@ -64,14 +70,6 @@ class CheckLandShareAlgorithm(CqAlgorithm):
     EXTENT_FIELD = "EXTENT_FIELD"
     EXTENT_PRESET = "EXTENT_PRESET"
     EXTENT_CODES = "EXTENT_CODES"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
-    TARGET_ID = "TARGET_ID"
-    TARGET_VALUE = "TARGET_VALUE"
-    AREA_METHOD = "AREA_METHOD"
-    OUTPUT = "OUTPUT"
-    TABLE = "TABLE"
-    REPORT = "REPORT"
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check a land share (绿地率, 绿化覆盖率, 森林覆盖率)")
@@ -116,31 +114,14 @@ class CheckLandShareAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.EXTENT_CODES, tr("Or these extent codes (comma-separated prefixes, override the preset)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), polygons, optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        add_township_parameters(self)
         add_catalogue_parameters(self)
-        target_hint = QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (e.g. forest_cover_2025)"), optional=True)
-        metadata = dict(target_hint.metadata())
-        hints = [""] + list(dict.fromkeys(i for indicator in ls.INDICATORS for i in target_ids(indicator)))
-        metadata["widget_wrapper"] = {**metadata.get("widget_wrapper", {}), "value_hints": hints}
-        target_hint.setMetadata(metadata)
-        self.addParameter(target_hint)
+        add_target_id_parameter(self, tr("Target id in the catalogue (e.g. forest_cover_2025)"), *ls.INDICATORS)
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target typed in percent"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0, maxValue=100.0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
-                                                   tr("On the CGCS2000 ellipsoid")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Land share by township"), ProcessingSourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Land share table"), ProcessingSourceType.Vector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        add_area_method_parameter(self)
+        add_check_outputs(self, tr("Land share by township"), tr("Land share table"))
         self.add_result_outputs((ls.CLASS_KM2, tr("Class land inside the extent, km²")),
                                 (ls.EXTENT_KM2, tr("Area of the extent, km²")),
                                 (ls.OUTSIDE_KM2, tr("Class land outside the extent, km²")))

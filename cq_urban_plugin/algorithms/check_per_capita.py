@@ -7,10 +7,8 @@ from qgis.core import (
     QgsFeatureSink,
     QgsGeometry,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterLayer,
     QgsProcessingParameterString,
@@ -29,7 +27,15 @@ from ..core.geo.measure import AreaMethod
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters, target_ids
+from .params import (
+    CheckParameterNames,
+    add_area_method_parameter,
+    add_catalogue_parameters,
+    add_check_outputs,
+    add_target_id_parameter,
+    add_township_parameters,
+    catalogue_from_parameters,
+)
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 LAND_KM2, POPULATION, PER_PERSON, PASSED, IN_SCOPE = "land_km2", "population", "m2_per_cap", "passed", "in_scope"
@@ -43,7 +49,7 @@ def _yes_no(value):
     return None if value is None else int(bool(value))
 
 
-class CheckPerCapitaAlgorithm(CqAlgorithm):
+class CheckPerCapitaAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.CHECK_PER_CAPITA
     GROUP = "checks"
     INDICATOR = "INDICATOR"
@@ -52,8 +58,6 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
     LANDUSE_FIELD = "LANDUSE_FIELD"
     LANDUSE_PRESET = "LANDUSE_PRESET"
     LANDUSE_CODES = "LANDUSE_CODES"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     SCOPE_FIELD = "SCOPE_FIELD"
     SCOPE_VALUE = "SCOPE_VALUE"
     POPULATION_RASTER = "POPULATION_RASTER"
@@ -62,13 +66,7 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
     POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
     POPULATION = "POPULATION"
     POPULATION_SOURCE = "POPULATION_SOURCE"
-    TARGET_ID = "TARGET_ID"
-    TARGET_VALUE = "TARGET_VALUE"
     TARGET_COMPARISON = "TARGET_COMPARISON"
-    AREA_METHOD = "AREA_METHOD"
-    OUTPUT = "OUTPUT"
-    TABLE = "TABLE"
-    REPORT = "REPORT"
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Check land per person (人均城镇建设用地, 人均公园绿地)")
@@ -103,11 +101,7 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.LANDUSE_CODES, tr("Or these codes (comma-separated prefixes, override the preset)"),
             optional=True))
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [ProcessingSourceType.VectorPolygon], optional=True))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        add_township_parameters(self)
         self.addParameter(QgsProcessingParameterField(
             self.SCOPE_FIELD, tr("Scope: plan role or group field (e.g. role)"),
             parentLayerParameterName=self.TOWNSHIPS, optional=True))
@@ -130,13 +124,8 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
             self.POPULATION_SOURCE, tr("Source of the typed population (e.g. 第七次全国人口普查 2020)"),
             optional=True))
         add_catalogue_parameters(self, default="chongqing")
-        parameter = QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id in the catalogue (e.g. urban_land_per_capita_2035)"), optional=True)
-        metadata = dict(parameter.metadata())
-        metadata["widget_wrapper"] = {"value_hints": [""] + [i for indicator in per_capita.INDICATORS
-                                                             for i in target_ids(indicator)]}
-        parameter.setMetadata(metadata)
-        self.addParameter(parameter)
+        add_target_id_parameter(self, tr("Target id in the catalogue (e.g. urban_land_per_capita_2035)"),
+                                *per_capita.INDICATORS)
         self.addParameter(QgsProcessingParameterNumber(
             self.TARGET_VALUE, tr("Or a target typed in m² per person"), ProcessingNumberParameterType.Double,
             optional=True, minValue=0.0))
@@ -144,15 +133,8 @@ class CheckPerCapitaAlgorithm(CqAlgorithm):
             self.TARGET_COMPARISON, tr("Typed target is"),
             options=[tr("The indicator's (≤ for the land, ≥ for park green)"), tr("A floor (≥)"), tr("A cap (≤)")],
             defaultValue=0))
-        self.addParameter(QgsProcessingParameterEnum(
-            self.AREA_METHOD, tr("Area"), options=[tr("Planar in the CGCS2000 Gauss-Krüger zone"),
-                                                   tr("On the CGCS2000 ellipsoid")], defaultValue=0))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.OUTPUT, tr("Land per person by township"), ProcessingSourceType.VectorPolygon))
-        self.addParameter(QgsProcessingParameterFeatureSink(
-            self.TABLE, tr("Land per person table"), ProcessingSourceType.Vector))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        add_area_method_parameter(self)
+        add_check_outputs(self, tr("Land per person by township"), tr("Land per person table"))
         self.add_result_outputs(("LAND_KM2", tr("Land in the scope (km²)")),
                                 ("POPULATION", tr("Population of the scope (persons)")),
                                 ("TOWNSHIPS_NOT_MET", tr("Townships not meeting the target")))

@@ -9,9 +9,7 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterRasterLayer,
-    QgsProcessingParameterString,
 )
 
 from .. import definitions
@@ -22,7 +20,14 @@ from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
 from .base import CqAlgorithm
-from .params import add_catalogue_parameters, catalogue_from_parameters, offer_targets
+from .params import (
+    CheckParameterNames,
+    add_catalogue_parameters,
+    add_report_parameter,
+    add_target_id_parameter,
+    add_township_parameters,
+    catalogue_from_parameters,
+)
 from .run_outputs import CheckRun, attach, run_target, summary_text, verdict_text
 
 OUTPUT_FIELDS = [(definitions.TOWNSHIP_FIELD, str), ("plan_name", str), ("population", float), ("pop_10k", float)]
@@ -36,20 +41,14 @@ def _yes_no(value):
     return None if value is None else int(bool(value))
 
 
-class MeasurePopulationAlgorithm(CqAlgorithm):
+class MeasurePopulationAlgorithm(CheckParameterNames, CqAlgorithm):
     NAME = definitions.MEASURE_POPULATION
     GROUP = "checks"
-    TOWNSHIPS = "TOWNSHIPS"
-    TOWNSHIP_NAME_FIELD = "TOWNSHIP_NAME_FIELD"
     POPULATION_RASTER = "POPULATION_RASTER"
     POPULATION_FIELD = "POPULATION_FIELD"
     POPULATION_POINTS = "POPULATION_POINTS"
     POPULATION_POINTS_FIELD = "POPULATION_POINTS_FIELD"
-    TARGET_ID = "TARGET_ID"
-    OUTPUT = "OUTPUT"
-    TABLE = "TABLE"
     TARGETS = "TARGETS"
-    REPORT = "REPORT"
 
     def displayName(self):  # noqa: N802 (QGIS's name)
         return tr("Measure population in places (townships, plan roles, groups)")
@@ -65,11 +64,7 @@ class MeasurePopulationAlgorithm(CqAlgorithm):
             "GAP, PASSED, POPULATION (persons), TARGETS_MEASURED, TARGETS_MET and TARGETS_NOT_MET.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
-        self.addParameter(QgsProcessingParameterFeatureSource(
-            self.TOWNSHIPS, tr("Townships (乡镇街道)"), [ProcessingSourceType.VectorPolygon]))
-        self.addParameter(QgsProcessingParameterField(
-            self.TOWNSHIP_NAME_FIELD, tr("Township name field (empty: plan_name, name or XZQMC)"),
-            parentLayerParameterName=self.TOWNSHIPS, optional=True))
+        add_township_parameters(self, optional=False)
         self.addParameter(QgsProcessingParameterRasterLayer(
             self.POPULATION_RASTER, tr("Population raster (persons per cell)"), optional=True))
         self.addParameter(QgsProcessingParameterField(
@@ -81,17 +76,16 @@ class MeasurePopulationAlgorithm(CqAlgorithm):
             self.POPULATION_POINTS_FIELD, tr("Persons field of the points"),
             parentLayerParameterName=self.POPULATION_POINTS, optional=True))
         add_catalogue_parameters(self)
-        self.addParameter(offer_targets(QgsProcessingParameterString(
-            self.TARGET_ID, tr("Target id for the verdict (e.g. pop_city_2025; empty: all townships, no target)"),
-            optional=True), places.INDICATOR))
+        add_target_id_parameter(
+            self, tr("Target id for the verdict (e.g. pop_city_2025; empty: all townships, no target)"),
+            places.INDICATOR)
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Population by township"), ProcessingSourceType.VectorPolygon))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TABLE, tr("Population table"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.TARGETS, tr("Population targets"), ProcessingSourceType.Vector, optional=True))
-        self.addParameter(QgsProcessingParameterFileDestination(
-            self.REPORT, tr("Report"), tr("HTML files (*.html)"), optional=True, createByDefault=False))
+        add_report_parameter(self)
         self.add_result_outputs(("POPULATION", tr("Population of all townships (persons)")),
                                 ("TARGETS_MEASURED", tr("Population targets measured")),
                                 ("TARGETS_MET", tr("Population targets met")),

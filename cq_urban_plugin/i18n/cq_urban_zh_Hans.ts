@@ -48,7 +48,7 @@
         <translation>规划目录</translation>
     </message>
     <message>
-        <location filename="../algorithms/params.py" line="26" />
+        <location filename="../algorithms/params.py" line="79" />
         <source>Or a catalogue file of your own (YAML)</source>
         <translation>或自定义目录文件（YAML）</translation>
     </message>
@@ -223,12 +223,12 @@
         <translation>规划依据</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="103" />
+        <location filename="../algorithms/check_builtup.py" line="101" />
         <source>Check built-up area against the plan's target</source>
         <translation>建成区面积与规划目标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="106" />
+        <location filename="../algorithms/check_builtup.py" line="104" />
         <source>Measures the built-up area in km², by township and in total, and sets it beside the plan's target: 江津 城镇建成区 145 km² (000_5c0b1797e2e1b3c4.txt line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 2025, 开州 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 Inputs: a built-up polygon layer, or a land-use layer with its class field and the codes that count as built-up (presets: 三调 城镇村属性码 201/202, 三调 地类编码, 用地用海分类; typed codes match as prefixes, '07' counts '0701'); the township layer (optional; tagged or not) with its name field; the scope: a field and value such as role = 一主 (empty: the whole jurisdiction; with a catalogue target the target's own scope); the target from the catalogue (e.g. builtup_2025) or typed in km².
@@ -245,32 +245,32 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
 输出：乡镇面图层，含 bu_km2（建成区平方公里）、twp_km2（乡镇平方公里）、share（建成区占乡镇面积百分比）和 in_scope；表格，每个乡镇一行、每个分组一行（level 为 group）、范围合计一行（level 为 scope）；HTML 报告；以及 MEASURED、TARGET、GAP（实测减目标，平方公里）、PASSED。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="139" />
+        <location filename="../algorithms/check_builtup.py" line="137" />
         <source>Built-up area polygons</source>
         <translation>建成区面图层</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="93" />
+        <location filename="../algorithms/check_per_capita.py" line="91" />
         <source>Or a land-use layer (三调 / 用地用海)</source>
         <translation>或土地利用图层（三调 / 用地用海）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="144" />
+        <location filename="../algorithms/check_builtup.py" line="142" />
         <source>Land-use class field (empty: CZCSXM / DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：按预设取 CZCSXM / DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="147" />
+        <location filename="../algorithms/check_builtup.py" line="145" />
         <source>Codes that count as built-up</source>
         <translation>计为建成区的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="103" />
+        <location filename="../algorithms/check_per_capita.py" line="101" />
         <source>Or these codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="68" />
+        <location filename="../algorithms/params.py" line="35" />
         <source>Townships (乡镇街道)</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -280,37 +280,37 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>乡镇名称字段（留空：依次使用 plan_name、name 或 XZQMC）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="111" />
+        <location filename="../algorithms/check_per_capita.py" line="105" />
         <source>Scope: plan role or group field (e.g. role)</source>
         <translation>范围：规划职能或分组字段（如 role）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="114" />
+        <location filename="../algorithms/check_per_capita.py" line="108" />
         <source>Scope value (e.g. 一主; empty: the whole jurisdiction)</source>
         <translation>范围取值（如 一主；留空为全域）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="164" />
+        <location filename="../algorithms/check_builtup.py" line="158" />
         <source>Target id in the catalogue (e.g. builtup_2025)</source>
         <translation>目录中的目标编号（如 builtup_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="166" />
+        <location filename="../algorithms/check_builtup.py" line="159" />
         <source>Or a target typed in km²</source>
         <translation>或直接输入目标（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/params.py" line="49" />
         <source>Area</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/params.py" line="49" />
         <source>Planar in the CGCS2000 Gauss-Krüger zone</source>
         <translation>CGCS2000 高斯-克吕格投影带平面面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="147" />
+        <location filename="../algorithms/params.py" line="49" />
         <source>On the CGCS2000 ellipsoid</source>
         <translation>在 CGCS2000 椭球面上</translation>
     </message>
@@ -400,7 +400,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区面积校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="236" />
+        <location filename="../algorithms/check_builtup.py" line="222" />
         <source>Built-up area in {scope}: {km2:.3f} km²</source>
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
@@ -420,12 +420,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="340" />
+        <location filename="../algorithms/check_builtup.py" line="326" />
         <source>All townships</source>
         <translation>全部乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="344" />
+        <location filename="../algorithms/check_builtup.py" line="330" />
         <source>Built-up area by township</source>
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
@@ -445,22 +445,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>建成区（km²）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="347" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Township km²</source>
         <translation>乡镇面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="226" />
+        <location filename="../algorithms/check_land_share.py" line="207" />
         <source>Share %</source>
         <translation>占比 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="347" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>In scope</source>
         <translation>在范围内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="347" />
+        <location filename="../algorithms/check_builtup.py" line="333" />
         <source>Built-up area by plan group</source>
         <translation>分规划分组建成区面积</translation>
     </message>
@@ -496,7 +496,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
 无论图层采用何种坐标系，面积均在数据所在的 CGCS2000 3 度带高斯-克吕格投影中（或在椭球面上）量算；输出采用该投影坐标系。无效几何会被修复并在报告中计数；输入图层不会被修改。MEASURED 为标记为不相符的乡镇数。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="78" />
+        <location filename="../algorithms/check_facility_coverage.py" line="76" />
         <source>Township name field</source>
         <translation>乡镇名称字段</translation>
     </message>
@@ -716,7 +716,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>每条控制线在各乡镇内融合后计算，同一图层中相互重叠的图斑只计一次；位于所有乡镇范围以外的控制线面积不计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="61" />
+        <location filename="../algorithms/check_coverage.py" line="54" />
         <source>Bus-stop coverage (500 m)</source>
         <translation>公交站点覆盖率（500 米）</translation>
     </message>
@@ -726,47 +726,47 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="89" />
+        <location filename="../algorithms/check_coverage.py" line="82" />
         <source>Served area (城区 / built-up polygons)</source>
         <translation>服务区域（城区 / 建成区面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="76" />
+        <location filename="../algorithms/check_facility_coverage.py" line="74" />
         <source>Townships (optional, for a row per township)</source>
         <translation>乡镇（可选，按乡镇逐行统计）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="97" />
+        <location filename="../algorithms/check_coverage.py" line="90" />
         <source>Radius (m)</source>
         <translation>半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="94" />
+        <location filename="../algorithms/check_facility_coverage.py" line="92" />
         <source>Distance</source>
         <translation>距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="94" />
+        <location filename="../algorithms/check_facility_coverage.py" line="92" />
         <source>Straight line</source>
         <translation>直线距离</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="94" />
+        <location filename="../algorithms/check_facility_coverage.py" line="92" />
         <source>Along the road network</source>
         <translation>沿路网</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="97" />
+        <location filename="../algorithms/check_facility_coverage.py" line="95" />
         <source>Roads and footpaths (for distance along the network)</source>
         <translation>道路和步行道（用于沿路网计算距离）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="100" />
+        <location filename="../algorithms/check_facility_coverage.py" line="98" />
         <source>Walking access width on each side of a reached road (m)</source>
         <translation>可达道路每侧的步行接入宽度（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="109" />
+        <location filename="../algorithms/check_coverage.py" line="102" />
         <source>Measure</source>
         <translation>口径</translation>
     </message>
@@ -776,22 +776,22 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="73" />
+        <location filename="../algorithms/measure_population.py" line="68" />
         <source>Population raster (persons per cell)</source>
         <translation>人口栅格（每格人数）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="127" />
+        <location filename="../algorithms/check_facility_coverage.py" line="125" />
         <source>Or a population field of the served-area polygons</source>
         <translation>或服务区域面的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="124" />
+        <location filename="../algorithms/check_coverage.py" line="117" />
         <source>Target id in the catalogue (empty: the catalogue's bus-stop coverage target)</source>
         <translation>目录中的指标编号（留空：使用目录中的公交站点覆盖率指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="141" />
+        <location filename="../algorithms/check_facility_coverage.py" line="138" />
         <source>Or a target value of your own (percent)</source>
         <translation>或自定目标值（百分比）</translation>
     </message>
@@ -881,7 +881,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>全部服务区域</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="219" />
+        <location filename="../algorithms/check_facility_coverage.py" line="216" />
         <source>Coverage {value:.2f}% ({covered:.3f} of {served:.3f} km²).</source>
         <translation>覆盖率 {value:.2f}%（{served:.3f} 平方千米中覆盖 {covered:.3f} 平方千米）。</translation>
     </message>
@@ -2396,12 +2396,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="218" />
+        <location filename="../algorithms/check_coverage.py" line="210" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="218" />
+        <location filename="../algorithms/check_coverage.py" line="210" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
@@ -2411,17 +2411,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="219" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="219" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="219" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2451,7 +2451,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>“{catalogue}”中的指标“{id}”是{label}（单位 {unit}），不是以 {wanted} 计的 {indicator}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="130" />
+        <location filename="../algorithms/check_facility_coverage.py" line="128" />
         <source>Or population points (buildings, address points)</source>
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
@@ -2471,7 +2471,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="68" />
+        <location filename="../algorithms/check_coverage.py" line="61" />
         <source>Measures the share of the served area (城区 or built-up land) within a radius (default 500 m) of a bus stop, as plans state it: 城区公交站点500米覆盖率, for example 巫溪 90% by 2025 (004_de8bb285974af80e.txt l.39, repeated l.125).
 
 Inputs: bus stops (points), the served area (polygons), optionally townships with a name field. Distance: straight-line (each stop buffered with 16 segments per quarter circle, the same polygon as native:buffer with SEGMENTS=16), or along a road/footpath layer (a shortest-path search from all stops at once; stops are tied to the nearest road within 100 m; every road part within the radius is widened by the access width, default 50 m, on each side). Measure: area (covered area / served area) or population (from a population raster, counting cells whose centre is covered, or from a population field of the served polygons, area-weighted, or from population points such as buildings, each counted where it stands).
@@ -2811,7 +2811,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>三线校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="136" />
+        <location filename="../algorithms/check_coverage.py" line="128" />
         <source>Coverage check</source>
         <translation>公交覆盖率校核</translation>
     </message>
@@ -3011,12 +3011,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="130" />
+        <location filename="../algorithms/check_coverage.py" line="122" />
         <source>Stops</source>
         <translation>站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="130" />
+        <location filename="../algorithms/check_coverage.py" line="122" />
         <source>Duplicate stops</source>
         <translation>重复站点数</translation>
     </message>
@@ -3366,37 +3366,37 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>类别人口为其所含乡镇（街道）之和；以万人计的目标按万人比较，以百分比计的目标按该范围占全部乡镇常住人口的比重比较；标有“（每…）”的目标须该类别每个乡镇（街道）均达到方为达标。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="66" />
+        <location filename="../algorithms/check_distance_rule.py" line="64" />
         <source>Check a distance rule (e.g. no chemical plant within 1 km of the Yangtze)</source>
         <translation>检查距离规则（如长江岸线 1 公里内不得有化工企业）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="69" />
+        <location filename="../algorithms/check_distance_rule.py" line="67" />
         <source>Nothing of one layer within a distance of another: e.g. no new chemical plant within 1 km of the shore of the Yangtze and its main tributaries (江津 14th five-year plan, 001 l.1615). Both layers may be points, lines or polygons (a river as its centre line or its water polygons), all of a layer or the features of some codes. Outputs: the violating features with dist_m (distance in metres to the nearest feature of the other layer), near_fid and near_name; a table of counts per township; an HTML report; and MEASURED (the count of violations), TARGET (allowed, 0 unless a target says otherwise), GAP, PASSED, VIOLATIONS, CHECKED, NEAREST_M.</source>
         <translation>一个图层的要素不得位于另一图层要素的一定距离以内：如长江干流及主要支流岸线 1 公里内不得新建化工企业（江津“十四五”规划纲要，001 第 1615 行）。两个图层都可以是点、线或面（河流可用中心线或水面），可取全部要素或按代码选取。输出：违规要素，带 dist_m（到另一图层最近要素的距离，米）、near_fid 和 near_name；各乡镇（街道）计数表；HTML 报告；以及 MEASURED（违规个数）、TARGET（允许个数，除非目标另有规定为 0）、GAP、PASSED、VIOLATIONS、CHECKED、NEAREST_M。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="80" />
+        <location filename="../algorithms/check_distance_rule.py" line="78" />
         <source>Features that must keep away (e.g. chemical plants)</source>
         <translation>须保持距离的要素（如化工企业）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="89" />
+        <location filename="../algorithms/check_distance_rule.py" line="87" />
         <source>Their class field (empty: every feature)</source>
         <translation>其类别字段（留空：全部要素）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="92" />
+        <location filename="../algorithms/check_distance_rule.py" line="90" />
         <source>Their codes (comma-separated prefixes)</source>
         <translation>其代码（逗号分隔的前缀）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="87" />
+        <location filename="../algorithms/check_distance_rule.py" line="85" />
         <source>Features kept away from (e.g. rivers, as lines or water polygons)</source>
         <translation>被保持距离的要素（如河流，线或水面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="94" />
+        <location filename="../algorithms/check_distance_rule.py" line="92" />
         <source>Their name field, for the nearest feature (optional)</source>
         <translation>其名称字段，用于标明最近要素（可选）</translation>
     </message>
@@ -3406,12 +3406,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="106" />
+        <location filename="../algorithms/check_distance_rule.py" line="100" />
         <source>Target id in the catalogue (indicator distance_rule, in count)</source>
         <translation>规划目录中的目标编号（指标 distance_rule，单位 count）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="109" />
+        <location filename="../algorithms/check_distance_rule.py" line="102" />
         <source>Or the count allowed (empty: none)</source>
         <translation>或允许的个数（留空：不允许）</translation>
     </message>
@@ -3426,32 +3426,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离规则表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="118" />
+        <location filename="../algorithms/check_distance_rule.py" line="107" />
         <source>Features checked</source>
         <translation>检查的要素个数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="118" />
+        <location filename="../algorithms/check_distance_rule.py" line="107" />
         <source>Shortest distance found, m</source>
         <translation>最短距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="142" />
+        <location filename="../algorithms/check_distance_rule.py" line="131" />
         <source>Parameter {given} was given without {missing}.</source>
         <translation>给出了参数 {given}，但未给出 {missing}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="142" />
+        <location filename="../algorithms/check_distance_rule.py" line="131" />
         <source>Give both the class field and its codes, or neither to take every feature.</source>
         <translation>请同时给出类别字段及其代码，或都不给以取全部要素。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="171" />
+        <location filename="../algorithms/check_distance_rule.py" line="160" />
         <source>Feature id</source>
         <translation>要素编号</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="171" />
+        <location filename="../algorithms/check_distance_rule.py" line="160" />
         <source>Distance m</source>
         <translation>距离（米）</translation>
     </message>
@@ -3466,7 +3466,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>最近要素</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="175" />
+        <location filename="../algorithms/check_distance_rule.py" line="164" />
         <source>Counts by township</source>
         <translation>各乡镇（街道）计数</translation>
     </message>
@@ -3486,77 +3486,77 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>最近距离（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="177" />
+        <location filename="../algorithms/check_distance_rule.py" line="166" />
         <source>Distance rule check</source>
         <translation>距离规则检查</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_distance_rule.py" line="181" />
+        <location filename="../algorithms/check_distance_rule.py" line="170" />
         <source>{n} of {total} features within {distance:g} m.</source>
         <translation>{total} 个要素中有 {n} 个位于 {distance:g} 米以内。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="77" />
+        <location filename="../algorithms/check_land_share.py" line="75" />
         <source>Check a land share (绿地率, 绿化覆盖率, 森林覆盖率)</source>
         <translation>检查用地比例（绿地率、绿化覆盖率、森林覆盖率）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="80" />
+        <location filename="../algorithms/check_land_share.py" line="78" />
         <source>The area of some classes of land inside an extent, as a share, per township and for the jurisdiction: 绿地率 (green land classes ÷ built-up area), 绿化覆盖率 (vegetation cover polygons ÷ built-up area: a different measure), 森林覆盖率 (forest classes ÷ township area) or built-up land inside the 城镇开发边界. The classes: a whole polygon layer, or the land-use codes of a preset (三调 GB/T 21010-2017, 用地用海 2023) or typed. The extent: a polygon layer (built-up, a boundary; by codes too), the townships, or both. Overlapping class polygons count once. Outputs: townships with cls_km2, ext_km2, share (percent) and out_km2 (class land outside the extent); a table with a row per township and the jurisdiction; an HTML report stating the definition used; and MEASURED (percent), TARGET, GAP, PASSED, CLASS_KM2, EXTENT_KM2, OUTSIDE_KM2.</source>
         <translation>范围内某些地类的面积占比，按乡镇（街道）和全域计算：绿地率（绿地地类 ÷ 建成区面积）、绿化覆盖率（植被覆盖图斑 ÷ 建成区面积：另一种指标）、森林覆盖率（林地地类 ÷ 乡镇面积），或城镇开发边界内的建成区。所测用地：整个面图层，或预设（三调 GB/T 21010-2017、用地用海 2023）或输入的地类代码。范围：面图层（建成区、某条边界，也可按代码选取）、乡镇（街道）图层，或两者。重叠的用地图斑只计一次。输出：带 cls_km2、ext_km2、share（百分比）和 out_km2（范围外的所测用地）的乡镇图层；每个乡镇（街道）和全域一行的表；说明所用定义的 HTML 报告；以及 MEASURED（百分比）、TARGET、GAP、PASSED、CLASS_KM2、EXTENT_KM2、OUTSIDE_KM2。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="96" />
+        <location filename="../algorithms/check_land_share.py" line="94" />
         <source>Class land polygons (green land, vegetation cover, land use …)</source>
         <translation>所测用地面图层（绿地、植被覆盖、地类图斑……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="98" />
+        <location filename="../algorithms/check_land_share.py" line="96" />
         <source>Class field (empty: every polygon, or DLBM / YDYHFLDM by preset)</source>
         <translation>地类字段（留空：全部图斑，或按预设取 DLBM / YDYHFLDM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="113" />
+        <location filename="../algorithms/check_land_share.py" line="111" />
         <source>Every polygon of the layer</source>
         <translation>图层的全部图斑</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="102" />
+        <location filename="../algorithms/check_land_share.py" line="100" />
         <source>Codes of the class land</source>
         <translation>所测用地的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="104" />
+        <location filename="../algorithms/check_land_share.py" line="102" />
         <source>Or these class codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下地类代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="107" />
+        <location filename="../algorithms/check_land_share.py" line="105" />
         <source>Extent polygons (built-up area, 城镇开发边界 …; empty: the townships)</source>
         <translation>范围面图层（建成区、城镇开发边界……；留空：乡镇街道）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="110" />
+        <location filename="../algorithms/check_land_share.py" line="108" />
         <source>Extent class field (empty: every polygon, or CZCSXM / DLBM by preset)</source>
         <translation>范围的地类字段（留空：全部图斑，或按预设取 CZCSXM / DLBM）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="114" />
+        <location filename="../algorithms/check_land_share.py" line="112" />
         <source>Codes of the extent (built-up land)</source>
         <translation>范围（建成区）的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="116" />
+        <location filename="../algorithms/check_land_share.py" line="114" />
         <source>Or these extent codes (comma-separated prefixes, override the preset)</source>
         <translation>或以下范围代码（逗号分隔的前缀，优先于预设）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="125" />
+        <location filename="../algorithms/check_land_share.py" line="119" />
         <source>Target id in the catalogue (e.g. forest_cover_2025)</source>
         <translation>规划目录中的目标编号（如 forest_cover_2025）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="132" />
+        <location filename="../algorithms/check_land_share.py" line="120" />
         <source>Or a target typed in percent</source>
         <translation>或输入目标值（%）</translation>
     </message>
@@ -3571,37 +3571,37 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地比例表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="144" />
+        <location filename="../algorithms/check_land_share.py" line="125" />
         <source>Class land inside the extent, km²</source>
         <translation>范围内所测用地面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="144" />
+        <location filename="../algorithms/check_land_share.py" line="125" />
         <source>Area of the extent, km²</source>
         <translation>范围面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="144" />
+        <location filename="../algorithms/check_land_share.py" line="125" />
         <source>Class land outside the extent, km²</source>
         <translation>范围外所测用地面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="165" />
+        <location filename="../algorithms/check_land_share.py" line="146" />
         <source>Parameter {field}: a class field was chosen for layer '{layer}' but no codes.</source>
         <translation>参数 {field}：为图层“{layer}”选择了地类字段，但未给出代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="165" />
+        <location filename="../algorithms/check_land_share.py" line="146" />
         <source>Choose a preset in {preset} or type the codes in {codes}, or clear {field} to count every polygon.</source>
         <translation>请在 {preset} 中选择预设或在 {codes} 中输入代码，或清空 {field} 以计入全部图斑。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="175" />
+        <location filename="../algorithms/check_land_share.py" line="156" />
         <source>Parameter {field}: layer '{layer}' has no field {fields}.</source>
         <translation>参数 {field}：图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="181" />
+        <location filename="../algorithms/check_land_share.py" line="162" />
         <source>Codes of '{layer}' (typed): {codes}.</source>
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
@@ -3611,52 +3611,52 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="190" />
+        <location filename="../algorithms/check_land_share.py" line="171" />
         <source>Parameter INPUT: no class layer was given.</source>
         <translation>参数 INPUT：未给出用地图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="190" />
+        <location filename="../algorithms/check_land_share.py" line="171" />
         <source>Choose the polygons of the land measured, e.g. green land or forest.</source>
         <translation>请选择所测用地的面图层，如绿地或林地。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="226" />
+        <location filename="../algorithms/check_land_share.py" line="207" />
         <source>Land share check: {label}</source>
         <translation>用地比例检查：{label}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="226" />
+        <location filename="../algorithms/check_land_share.py" line="207" />
         <source>Class land km²</source>
         <translation>所测用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="226" />
+        <location filename="../algorithms/check_land_share.py" line="207" />
         <source>Extent km²</source>
         <translation>范围（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="226" />
+        <location filename="../algorithms/check_land_share.py" line="207" />
         <source>Class land outside the extent km²</source>
         <translation>范围外所测用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_land_share.py" line="233" />
+        <location filename="../algorithms/check_land_share.py" line="214" />
         <source>{label}: {share:.3f} % ({cls:.4f} km² of {ext:.4f} km²)</source>
         <translation>{label}：{share:.3f}%（{ext:.4f} 平方公里中的 {cls:.4f} 平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="74" />
+        <location filename="../algorithms/check_per_capita.py" line="72" />
         <source>Check land per person (人均城镇建设用地, 人均公园绿地)</source>
         <translation>检查人均用地（人均城镇建设用地、人均公园绿地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="77" />
+        <location filename="../algorithms/check_per_capita.py" line="75" />
         <source>Land per person in m²: the area of the land (a polygon layer, or the land-use polygons of a preset or typed codes) over the population (a raster of persons per cell, a township field, points with a persons field, or a typed figure with its source), per township and for the scope. 人均城镇建设用地 is a cap (≤ 120 m², 重庆 2035), 人均公园绿地面积 a floor (13 m², 重庆 2025). A catalogue target sets the indicator; a typed target is compared as the indicator's (≤ for the land, ≥ for park green) unless a comparison is chosen. Outputs: townships with land_km2, population, m2_per_cap and passed; a table; an HTML report naming the land and the population used; MEASURED (m²/person), TARGET, GAP, PASSED, LAND_KM2, POPULATION and TOWNSHIPS_NOT_MET.</source>
         <translation>人均用地（平方米）：用地面积（面图层，或按预设、输入代码选出的地类图斑）除以人口（每像元人数的栅格、乡镇人口字段、带人数字段的点，或注明来源的输入数值），按乡镇（街道）和范围分别计算。人均城镇建设用地为上限（≤ 120 平方米，重庆 2035 年），人均公园绿地面积为下限（13 平方米，重庆 2025 年）。目录目标决定指标；输入的目标按指标的比较方式（用地 ≤，公园绿地 ≥）比较，除非另选比较方式。输出：含 land_km2、population、m2_per_cap 和 passed 的乡镇图层；表格；注明所用用地和人口的 HTML 报告；MEASURED（平方米/人）、TARGET、GAP、PASSED、LAND_KM2、POPULATION 和 TOWNSHIPS_NOT_MET。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="91" />
+        <location filename="../algorithms/check_per_capita.py" line="89" />
         <source>Land polygons (all counted)</source>
         <translation>用地图斑（全部计入）</translation>
     </message>
@@ -3666,67 +3666,67 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>地类字段（留空：预设的常用字段）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="99" />
+        <location filename="../algorithms/check_per_capita.py" line="97" />
         <source>By the indicator and the layer's fields</source>
         <translation>按指标和图层字段自动选择</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="101" />
+        <location filename="../algorithms/check_per_capita.py" line="99" />
         <source>Codes that count as the land</source>
         <translation>计入用地的代码</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="75" />
+        <location filename="../algorithms/measure_population.py" line="70" />
         <source>Or the townships' population field</source>
         <translation>或乡镇（街道）的人口字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="78" />
+        <location filename="../algorithms/measure_population.py" line="73" />
         <source>Or population points</source>
         <translation>或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="80" />
+        <location filename="../algorithms/measure_population.py" line="75" />
         <source>Persons field of the points</source>
         <translation>点的人数字段</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="126" />
+        <location filename="../algorithms/check_per_capita.py" line="120" />
         <source>Or a population typed (persons)</source>
         <translation>或输入人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="129" />
+        <location filename="../algorithms/check_per_capita.py" line="123" />
         <source>Source of the typed population (e.g. 第七次全国人口普查 2020)</source>
         <translation>输入人口的来源（如 第七次全国人口普查 2020）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="133" />
+        <location filename="../algorithms/check_per_capita.py" line="127" />
         <source>Target id in the catalogue (e.g. urban_land_per_capita_2035)</source>
         <translation>目录中的目标编号（如 urban_land_per_capita_2035）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="140" />
+        <location filename="../algorithms/check_per_capita.py" line="129" />
         <source>Or a target typed in m² per person</source>
         <translation>或输入目标值（平方米/人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="143" />
+        <location filename="../algorithms/check_per_capita.py" line="132" />
         <source>Typed target is</source>
         <translation>输入的目标为</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="143" />
+        <location filename="../algorithms/check_per_capita.py" line="132" />
         <source>The indicator's (≤ for the land, ≥ for park green)</source>
         <translation>按指标（用地 ≤，公园绿地 ≥）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="143" />
+        <location filename="../algorithms/check_per_capita.py" line="132" />
         <source>A floor (≥)</source>
         <translation>下限（≥）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="143" />
+        <location filename="../algorithms/check_per_capita.py" line="132" />
         <source>A cap (≤)</source>
         <translation>上限（≤）</translation>
     </message>
@@ -3741,32 +3741,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>人均用地表</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="156" />
+        <location filename="../algorithms/check_per_capita.py" line="138" />
         <source>Land in the scope (km²)</source>
         <translation>范围内用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="156" />
+        <location filename="../algorithms/check_per_capita.py" line="138" />
         <source>Population of the scope (persons)</source>
         <translation>范围内人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="156" />
+        <location filename="../algorithms/check_per_capita.py" line="138" />
         <source>Townships not meeting the target</source>
         <translation>未达标的乡镇（街道）数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="180" />
+        <location filename="../algorithms/check_per_capita.py" line="162" />
         <source>Give either a land polygon layer (INPUT) or a land-use layer (LANDUSE), not both and not neither.</source>
         <translation>请给出用地图层（INPUT）或地类图层（LANDUSE）之一，不能两者都给，也不能都不给。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="180" />
+        <location filename="../algorithms/check_per_capita.py" line="162" />
         <source>Choose the land polygons, or the land-use layer and its codes.</source>
         <translation>请选择用地图斑，或地类图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="235" />
+        <location filename="../algorithms/check_per_capita.py" line="217" />
         <source>Land km²</source>
         <translation>用地（平方公里）</translation>
     </message>
@@ -3776,22 +3776,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>平方米/人</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_per_capita.py" line="243" />
+        <location filename="../algorithms/check_per_capita.py" line="225" />
         <source>{indicator} in {scope}: {value:.2f} m² per person ({km2:.3f} km², {persons:,.0f} persons).</source>
         <translation>{scope}的{indicator}：{value:.2f} 平方米/人（{km2:.3f} 平方公里，{persons:,.0f} 人）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="55" />
+        <location filename="../algorithms/measure_population.py" line="54" />
         <source>Measure population in places (townships, plan roles, groups)</source>
         <translation>测算各地人口（乡镇、规划职能、分组）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="58" />
+        <location filename="../algorithms/measure_population.py" line="57" />
         <source>The population per township (from a raster of persons per cell, a field of the township layer, or points with a persons field), summed per class of every structure of the plan catalogue (roles, tiers, groups), and compared with every population target of the catalogue whose scope names the jurisdiction, a class or a township; the others are listed with the reason they cannot be measured. Outputs: townships with their population; a table per township and per class; a table of the targets; an HTML report; MEASURED (the chosen target's figure, else all townships in 万人), TARGET, GAP, PASSED, POPULATION (persons), TARGETS_MEASURED, TARGETS_MET and TARGETS_NOT_MET.</source>
         <translation>各乡镇（街道）人口（来自每像元人数的栅格、乡镇图层的字段，或带人数字段的点），按规划目录每个结构的类别（职能、等级、分组）汇总，并与目录中范围为全辖区、某一类别或某一乡镇的每个人口目标比较；其余目标列出并说明无法测算的原因。输出：含人口的乡镇图层；按乡镇和类别的表格；目标表；HTML 报告；MEASURED（所选目标的数值，否则为全部乡镇人口，万人）、TARGET、GAP、PASSED、POPULATION（人）、TARGETS_MEASURED、TARGETS_MET 和 TARGETS_NOT_MET。</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="84" />
+        <location filename="../algorithms/measure_population.py" line="79" />
         <source>Target id for the verdict (e.g. pop_city_2025; empty: all townships, no target)</source>
         <translation>作为结论的目标编号（如 pop_city_2025；留空：全部乡镇，无目标）</translation>
     </message>
@@ -3811,42 +3811,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>人口目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="95" />
+        <location filename="../algorithms/measure_population.py" line="88" />
         <source>Population of all townships (persons)</source>
         <translation>全部乡镇（街道）人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="95" />
+        <location filename="../algorithms/measure_population.py" line="88" />
         <source>Population targets measured</source>
         <translation>已测算的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="95" />
+        <location filename="../algorithms/measure_population.py" line="88" />
         <source>Population targets met</source>
         <translation>达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="95" />
+        <location filename="../algorithms/measure_population.py" line="88" />
         <source>Population targets not met</source>
         <translation>未达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="155" />
+        <location filename="../algorithms/measure_population.py" line="148" />
         <source>Name in the plan</source>
         <translation>规划中的名称</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="157" />
+        <location filename="../algorithms/measure_population.py" line="150" />
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="157" />
+        <location filename="../algorithms/measure_population.py" line="150" />
         <source>万人</source>
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="157" />
+        <location filename="../algorithms/measure_population.py" line="150" />
         <source>Population by plan class</source>
         <translation>各规划类别人口</translation>
     </message>
@@ -3856,17 +3856,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="157" />
+        <location filename="../algorithms/measure_population.py" line="150" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="157" />
+        <location filename="../algorithms/measure_population.py" line="150" />
         <source>Without population</source>
         <translation>无人口数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="159" />
+        <location filename="../algorithms/measure_population.py" line="152" />
         <source>Targets not measurable here</source>
         <translation>此处无法测算的目标</translation>
     </message>
@@ -3876,12 +3876,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="162" />
+        <location filename="../algorithms/measure_population.py" line="155" />
         <source>Population in places</source>
         <translation>各地人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="167" />
+        <location filename="../algorithms/measure_population.py" line="160" />
         <source>Population of all townships: {persons:,.0f} persons; {n} population targets measured.</source>
         <translation>全部乡镇（街道）人口：{persons:,.0f} 人；已测算 {n} 个人口目标。</translation>
     </message>
@@ -4649,42 +4649,42 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{values}（规划表述矛盾）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="125" />
+        <location filename="../algorithms/check_builtup.py" line="123" />
         <source>Statistical and geometric area: the survey's figures are its recorded areas (三调 TBMJ 图斑面积; TBDLMJ 地类面积 = TBMJ minus the field-ridge deduction), in m², on the ellipsoid and adjusted to the control totals; the geometry's own area differs. With AREA_FIELD (or AREA_SOURCE = recorded, which takes TBDLMJ, else TBMJ) both are given, with recorded − geometric per township (geo_km2, rec_km2, diff_km2, diff_pct; GEOMETRIC_KM2, RECORDED_KM2; the report also in 公顷 and 亩), and AREA_SOURCE chooses the one bu_km2, MEASURED and the target check use. A polygon split between townships gets its recorded area in proportion to its geometric area in each.</source>
         <translation>统计面积与几何面积：调查的数据是其记载面积（三调 TBMJ 图斑面积；TBDLMJ 图斑地类面积 = TBMJ 减去田坎扣除面积），单位平方米，为椭球面积并经控制面积平差；图形自身的面积与之不同。给出 AREA_FIELD（或选 AREA_SOURCE = 记载面积，此时取 TBDLMJ，无则取 TBMJ）时两者同时给出，并逐乡镇给出“记载 − 几何”之差（geo_km2、rec_km2、diff_km2、diff_pct；GEOMETRIC_KM2、RECORDED_KM2；报告中另以公顷和亩列出）；AREA_SOURCE 决定 bu_km2、MEASURED 及目标核验采用哪一个。跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="172" />
+        <location filename="../algorithms/check_builtup.py" line="163" />
         <source>Figure checked against the target</source>
         <translation>与目标比较的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="172" />
+        <location filename="../algorithms/check_builtup.py" line="163" />
         <source>Geometric: the polygons' own area</source>
         <translation>几何面积：图斑图形自身的面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="172" />
+        <location filename="../algorithms/check_builtup.py" line="163" />
         <source>Recorded: the survey's area field (AREA_FIELD; empty: TBDLMJ, else TBMJ)</source>
         <translation>记载面积：调查的面积字段（AREA_FIELD；留空则取 TBDLMJ，无则取 TBMJ）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="177" />
+        <location filename="../algorithms/check_builtup.py" line="168" />
         <source>Recorded-area field in m² (三调 TBMJ 图斑面积 or TBDLMJ 地类面积), reported beside the geometric area</source>
         <translation>记载面积字段，单位平方米（三调 TBMJ 图斑面积或 TBDLMJ 图斑地类面积），与几何面积并列报告</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="187" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up area by geometry (km²)</source>
         <translation>建成区几何面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="187" />
+        <location filename="../algorithms/check_builtup.py" line="173" />
         <source>Built-up area recorded (km²; none without a recorded-area field)</source>
         <translation>建成区记载面积（平方公里；无记载面积字段时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="240" />
+        <location filename="../algorithms/check_builtup.py" line="226" />
         <source>Recorded ({field}): {recorded:.3f} km²; geometric: {geometric:.3f} km²; recorded − geometric: {diff:+.3f} km² ({pct}).</source>
         <translation>记载面积（{field}）：{recorded:.3f} 平方公里；几何面积：{geometric:.3f} 平方公里；记载 − 几何：{diff:+.3f} 平方公里（{pct}）。</translation>
     </message>
@@ -4704,17 +4704,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="367" />
+        <location filename="../algorithms/check_builtup.py" line="353" />
         <source>Geometric</source>
         <translation>几何面积</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="367" />
+        <location filename="../algorithms/check_builtup.py" line="353" />
         <source>Recorded ({field})</source>
         <translation>记载面积（{field}）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="368" />
+        <location filename="../algorithms/check_builtup.py" line="354" />
         <source>Recorded − geometric</source>
         <translation>记载 − 几何</translation>
     </message>
@@ -4724,12 +4724,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>差值 %</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="369" />
+        <location filename="../algorithms/check_builtup.py" line="355" />
         <source>Geometric and recorded built-up area (km²)</source>
         <translation>建成区几何面积与记载面积（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="370" />
+        <location filename="../algorithms/check_builtup.py" line="356" />
         <source>Built-up area in {scope}, geometric and recorded</source>
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
@@ -5354,12 +5354,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="149" />
+        <location filename="../algorithms/check_facility_coverage.py" line="146" />
         <source>Facility coverage</source>
         <translation>设施覆盖率</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="50" />
+        <location filename="../algorithms/check_facility_coverage.py" line="48" />
         <source>Measures the share of the served area (or of its residential land, or of its population) within a walk of a facility, per township, with the uncovered parts as polygons. Facilities are points or polygons: a polygon (a park, a school's grounds) is reached from its boundary, or from its entrances when an entrance layer is given.
 
 Threshold: DISTANCE in metres, or MINUTES of walking, read one of two ways (TIME_READING): minutes × 60 × the walking speed (WALK_SPEED, default 1.0 m/s = 60 m a minute, which is GB 50180-2018's 5 minutes = 300 m; the standard states no speed), or the round distances of GB 50180-2018 Table 3.0.4 (5 min 300 m, 10 min 500 m, 15 min 800–1,000 m, of which 800 m is used). Distance: straight line, or along ROADS; there the walk from a reached road into the block (ACCESS_WIDTH, default 50 m) is either added on top of the threshold, as the bus-stop check does, or counted within it (ACCESS_READING). The report says which reading was used.
@@ -5382,112 +5382,112 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
 输出与公交站点覆盖率相同：服务范围、未覆盖的服务区域、按乡镇统计的表格和 HTML 报告；MEASURED 为以百分比计的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="72" />
+        <location filename="../algorithms/check_facility_coverage.py" line="70" />
         <source>Facilities (points or polygons)</source>
         <translation>设施（点或面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="74" />
+        <location filename="../algorithms/check_facility_coverage.py" line="72" />
         <source>Served area (城区 / built-up / land-use polygons)</source>
         <translation>服务区域（城区 / 建成区 / 用地面）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="81" />
+        <location filename="../algorithms/check_facility_coverage.py" line="79" />
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="84" />
+        <location filename="../algorithms/check_facility_coverage.py" line="82" />
         <source>Distance (m; empty: the preset's)</source>
         <translation>距离（米；留空则用预设值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="86" />
+        <location filename="../algorithms/check_facility_coverage.py" line="84" />
         <source>Or walking minutes (empty: the preset's)</source>
         <translation>或步行分钟数（留空则用预设值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="88" />
+        <location filename="../algorithms/check_facility_coverage.py" line="86" />
         <source>Walking speed (m/s)</source>
         <translation>步行速度（米/秒）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="90" />
+        <location filename="../algorithms/check_facility_coverage.py" line="88" />
         <source>Minutes read as</source>
         <translation>分钟数读作</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="90" />
+        <location filename="../algorithms/check_facility_coverage.py" line="88" />
         <source>Minutes × walking speed</source>
         <translation>分钟数 × 步行速度</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="90" />
+        <location filename="../algorithms/check_facility_coverage.py" line="88" />
         <source>GB 50180-2018 round distances (300/500/800 m)</source>
         <translation>GB 50180-2018 整数距离（300/500/800 米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="103" />
+        <location filename="../algorithms/check_facility_coverage.py" line="101" />
         <source>Walking access width</source>
         <translation>步行接入宽度</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="103" />
+        <location filename="../algorithms/check_facility_coverage.py" line="101" />
         <source>Added on top of the distance</source>
         <translation>叠加在距离之外</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="103" />
+        <location filename="../algorithms/check_facility_coverage.py" line="101" />
         <source>Counted within the distance</source>
         <translation>计入距离之内</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="107" />
+        <location filename="../algorithms/check_facility_coverage.py" line="105" />
         <source>Entrances of the facility polygons (optional points)</source>
         <translation>设施面的出入口（可选，点）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="110" />
+        <location filename="../algorithms/check_facility_coverage.py" line="108" />
         <source>Facility type field (optional)</source>
         <translation>设施类型字段（可选）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="116" />
+        <location filename="../algorithms/check_facility_coverage.py" line="114" />
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="116" />
+        <location filename="../algorithms/check_facility_coverage.py" line="114" />
         <source>The preset's</source>
         <translation>预设的分母</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="116" />
+        <location filename="../algorithms/check_facility_coverage.py" line="114" />
         <source>Residential land (land-use codes)</source>
         <translation>居住用地（用地编码）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="120" />
+        <location filename="../algorithms/check_facility_coverage.py" line="118" />
         <source>Land-use code field of the served area (for residential land)</source>
         <translation>服务区域的用地编码字段（用于居住用地）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="123" />
+        <location filename="../algorithms/check_facility_coverage.py" line="121" />
         <source>Residential land codes</source>
         <translation>居住用地编码</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="138" />
+        <location filename="../algorithms/check_facility_coverage.py" line="136" />
         <source>Target id in the catalogue (empty: the catalogue's target of the preset)</source>
         <translation>目录中的目标编号（留空则用目录中该预设的目标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="144" />
+        <location filename="../algorithms/check_facility_coverage.py" line="141" />
         <source>Duplicate facilities</source>
         <translation>重复设施</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="209" />
+        <location filename="../algorithms/check_facility_coverage.py" line="206" />
         <source>Facility coverage: {label}</source>
         <translation>设施覆盖率：{label}</translation>
     </message>
@@ -5642,7 +5642,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{layer}：类型为 {types} 的设施不属于任何生活圈设施，未计入。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="113" />
+        <location filename="../algorithms/check_facility_coverage.py" line="111" />
         <source>Facility type measured (a value of the type field; empty: each type, and every type together)</source>
         <translation>所量算的设施类型（类型字段中的值；留空则分别量算每一类，并量算各类设施均可达的部分）</translation>
     </message>
@@ -6210,12 +6210,12 @@ Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row 
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="132" />
+        <location filename="../algorithms/check_builtup.py" line="130" />
         <source>A survey delivery (DELIVERY: a .gdb, a .gpkg or a folder of Shapefiles, read as cq_urban:read_delivery reads it) fills the layers not given: LANDUSE from its 地类图斑 DLTB (unless BUILTUP is given), TOWNSHIPS from its XZQ, or, without one, township units derived from the parcels' 坐落单位代码; the log and the report say what was taken from where.</source>
         <translation>成果数据（DELIVERY：.gdb、.gpkg 或 Shapefile 文件夹，按 cq_urban:read_delivery 的方式读取）补充未给出的图层：LANDUSE 取其地类图斑 DLTB（已给出 BUILTUP 时除外），TOWNSHIPS 取其 XZQ；没有 XZQ 时，按图斑的坐落单位代码派生乡镇单元；日志和报告说明每个图层取自何处。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_builtup.py" line="254" />
+        <location filename="../algorithms/check_builtup.py" line="240" />
         <source>The delivery's 地类图斑 records its areas: {field} is reported beside the geometric area.</source>
         <translation>成果数据的地类图斑记录了图斑面积：在几何面积旁一并报告 {field}。</translation>
     </message>
