@@ -147,3 +147,34 @@ def test_nothing_to_measure_gives_a_message(panel):  # noqa: F811 (fixtures of t
     assert panel.plan.run_plan() is False
     assert panel.session.status_label.text() == tr("Choose the township layer or a layer to measure.")
     assert panel.session.run is None
+
+
+def test_the_dossier_from_the_tab(panel, tmp_path):  # noqa: F811 (fixtures of test_panel)
+    """The tab's choices make the dossier through cq_urban:export_dossier (in the main thread, as its
+    layouts must be): the PDF written where asked, its page count the algorithm's."""
+    import subprocess
+
+    load_sample("wuxi")
+    assert panel.session.select_catalogue("wuxi")
+    QCoreApplication.processEvents()
+    tab = panel.plan
+    assert tab.run_dossier() is False  # no file chosen: said, nothing run
+    assert panel.session.status_label.text() == tr("Choose the file to save the dossier as.")
+    assert panel.session.run is None
+    tab.dossier_file.setFilePath(str(tmp_path / "wuxi_dossier"))
+    tab.dossier_paper_combo.setCurrentIndex(1)  # A3
+    QTest.mouseClick(tab.dossier_button, Qt.MouseButton.LeftButton)
+    run = panel.session.last_run
+    assert run is not None and run.algorithm_id == "cq_urban:export_dossier"
+    assert run.parameters["PAPER"] == 1 and "SUMMARY" not in run.parameters
+    wait_for(run, 300)
+    assert run.status() == QgsTask.TaskStatus.Complete, run.error
+    pdf = tmp_path / "wuxi_dossier.pdf"
+    assert tab.dossier_path == str(pdf) and pdf.is_file()
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages == tab.dossier_pages == run.results["PAGES"] and pages >= 3
+    size = next(line for line in info.splitlines() if line.startswith("Page size:"))
+    assert "842 x 1191" in size  # A3 portrait, in points
+    assert str(pdf) in panel.session.status_label.text()
+    assert tab.run_button.isEnabled() and tab.dossier_button.isEnabled()

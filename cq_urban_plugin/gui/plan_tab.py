@@ -6,17 +6,20 @@ township layer and name field; the Run button runs the algorithm in a QGIS task 
 cancellable, as the other checks). When it ends: the counts in the status line, the SUMMARY rows in the
 tab's table (target, measured, verdict green or red; the target, gap, how it was measured and the reason
 a target was not measured in each row's tooltip) and a button opening the HTML report. Every figure is
-the algorithm's; the tab computes none.
+the algorithm's; the tab computes none. The same choices also make the jurisdiction's dossier (one PDF:
+cover, summary, a page per measured target, the targets not measured) with cq_urban:export_dossier.
 """
 import os
 import tempfile
 
 from qgis.core import NULL
-from qgis.gui import QgsFieldComboBox
+from qgis.gui import QgsFieldComboBox, QgsFileWidget
 from qgis.PyQt.QtCore import QEvent, QSize, Qt, QUrl
 from qgis.PyQt.QtGui import QBrush, QDesktopServices, QTextLayout, QTextOption
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QPushButton,
     QScrollArea,
@@ -38,6 +41,7 @@ from .tasks import layer_output, result_layer
 from .widgets import add_row, compact_table, layer_combo, narrow_combo, narrow_form
 
 PLAN_ID = definitions.algorithm_id(definitions.CHECK_PLAN)
+DOSSIER_ID = definitions.algorithm_id(definitions.EXPORT_DOSSIER)
 COUNT_KEYS = ("TARGETS", "MEASURED_COUNT", "MET_COUNT", "NOT_MET_COUNT", "NOT_MEASURED_COUNT")
 
 
@@ -72,9 +76,11 @@ class PlanTab(QWidget):
         self.plan_rows = []
         self.counts = {}
         self.report_path = ""
+        self.dossier_path = ""  # the last dossier written
+        self.dossier_pages = 0
         self.pickers = {}   # parameter -> its layer picker
         self._build()
-        session.add_run_buttons(self.run_button)
+        session.add_run_buttons(self.run_button, self.dossier_button)
 
     def _build(self):
         layout = QVBoxLayout(self)
@@ -91,6 +97,16 @@ class PlanTab(QWidget):
             self.pickers[parameter] = combo
             if parameter in ("LANDUSE", "POPULATION"):
                 add_row(form, *self._field_picker(parameter, combo))
+        # The dossier's paper and file (its button beside the report's, below).
+        self.dossier_paper_combo = narrow_combo(QComboBox())
+        self.dossier_paper_combo.setObjectName("plan_dossier_paper")
+        self.dossier_paper_combo.addItems([tr("A4 portrait"), tr("A3 portrait")])
+        add_row(form, tr("Dossier paper"), self.dossier_paper_combo)
+        self.dossier_file = QgsFileWidget()
+        self.dossier_file.setObjectName("plan_dossier_file")
+        self.dossier_file.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
+        self.dossier_file.setFilter(tr("PDF files (*.pdf)"))
+        add_row(form, tr("Save the dossier as"), self.dossier_file)
         scroll = QScrollArea()
         scroll.setObjectName("plan_scroll")
         scroll.setWidgetResizable(True)
@@ -125,7 +141,16 @@ class PlanTab(QWidget):
         self.report_button.setObjectName("plan_report")
         self.report_button.setEnabled(False)
         self.report_button.clicked.connect(self.open_report)
-        column.addWidget(self.report_button)
+        self.dossier_button = QPushButton(tr("Export dossier (PDF)"))
+        self.dossier_button.setObjectName("plan_dossier")
+        self.dossier_button.setToolTip(tr("The whole-plan check of the layers chosen above, laid out as one PDF "
+                                          "for the plan revision: cover, summary table, one page per measured "
+                                          "target with its map and chart, the targets not measured and why."))
+        self.dossier_button.clicked.connect(self.run_dossier)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.report_button)
+        buttons.addWidget(self.dossier_button)
+        column.addLayout(buttons)
         splitter.addWidget(below)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -172,6 +197,33 @@ class PlanTab(QWidget):
         parameters["SUMMARY"] = layer_output(tr("Plan check summary"))
         parameters["REPORT"] = os.path.join(tempfile.mkdtemp(prefix="cq_urban_"), "plan_report.html")
         return parameters
+
+    def dossier_parameters(self) -> dict:
+        """cq_urban:export_dossier's parameters: the whole plan's choices, the paper and the file."""
+        parameters = self.parameters()
+        for key in ("SUMMARY", "REPORT"):  # the dossier's own check writes these inside
+            parameters.pop(key, None)
+        path = self.dossier_file.filePath().strip()
+        if not path:
+            raise PlanInputError(tr("Choose the file to save the dossier as."))
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        parameters["PAPER"] = self.dossier_paper_combo.currentIndex()
+        parameters["OUTPUT"] = path
+        return parameters
+
+    def run_dossier(self) -> bool:
+        parameters = self.session.guarded(self.dossier_parameters)
+        if parameters is None:
+            return False
+        return self.session.start(DOSSIER_ID, parameters, tr("Dossier"), self.show_dossier)
+
+    def show_dossier(self, results):
+        output = str(results.get("OUTPUT") or "")
+        self.dossier_path = output if output and os.path.exists(output) else ""
+        self.dossier_pages = int(results.get("PAGES") or 0)
+        self.session.show_message(tr("Dossier saved: {path} ({pages} pages).").format(
+            path=self.dossier_path, pages=self.dossier_pages))
 
     def run_plan(self) -> bool:
         parameters = self.session.guarded(self.parameters)

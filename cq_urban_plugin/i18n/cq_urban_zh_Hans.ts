@@ -178,7 +178,7 @@
         <translation>无指标</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="113" />
+        <location filename="../gui/plan_tab.py" line="129" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -511,12 +511,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="58" />
+        <location filename="../gui/plan_tab.py" line="62" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="59" />
+        <location filename="../gui/plan_tab.py" line="63" />
         <source>Urban development boundary (城镇开发边界)</source>
         <translation>城镇开发边界</translation>
     </message>
@@ -1016,7 +1016,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../gui/maps_tab.py" line="47" />
+        <location filename="../gui/plan_tab.py" line="103" />
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
@@ -2396,12 +2396,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按面积覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="210" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Population served</source>
         <translation>服务区域人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="210" />
+        <location filename="../algorithms/check_coverage.py" line="211" />
         <source>Population covered</source>
         <translation>覆盖人口</translation>
     </message>
@@ -2411,17 +2411,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>按人口覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="211" />
+        <location filename="../algorithms/check_coverage.py" line="212" />
         <source>Measured (%)</source>
         <translation>实测值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="211" />
+        <location filename="../algorithms/check_coverage.py" line="212" />
         <source>Target (%)</source>
         <translation>目标值（%）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="211" />
+        <location filename="../algorithms/check_coverage.py" line="212" />
         <source>Met</source>
         <translation>达标</translation>
     </message>
@@ -2456,7 +2456,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>或人口点（建筑、门牌地址点）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="145" />
+        <location filename="../gui/plan_tab.py" line="170" />
         <source>Persons field of the population points</source>
         <translation>人口点的人数字段</translation>
     </message>
@@ -2811,7 +2811,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>三线校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="128" />
+        <location filename="../algorithms/check_coverage.py" line="129" />
         <source>Coverage check</source>
         <translation>公交覆盖率校核</translation>
     </message>
@@ -3011,12 +3011,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="122" />
+        <location filename="../algorithms/check_coverage.py" line="123" />
         <source>Stops</source>
         <translation>站点数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_coverage.py" line="122" />
+        <location filename="../algorithms/check_coverage.py" line="123" />
         <source>Duplicate stops</source>
         <translation>重复站点数</translation>
     </message>
@@ -3661,7 +3661,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地图斑（全部计入）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="143" />
+        <location filename="../gui/plan_tab.py" line="168" />
         <source>Land-use class field (empty: the preset's usual field)</source>
         <translation>地类字段（留空：预设的常用字段）</translation>
     </message>
@@ -3811,42 +3811,42 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>人口目标</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="88" />
+        <location filename="../algorithms/measure_population.py" line="89" />
         <source>Population of all townships (persons)</source>
         <translation>全部乡镇（街道）人口（人）</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="88" />
+        <location filename="../algorithms/measure_population.py" line="89" />
         <source>Population targets measured</source>
         <translation>已测算的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="88" />
+        <location filename="../algorithms/measure_population.py" line="89" />
         <source>Population targets met</source>
         <translation>达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="88" />
+        <location filename="../algorithms/measure_population.py" line="89" />
         <source>Population targets not met</source>
         <translation>未达标的人口目标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="148" />
+        <location filename="../algorithms/measure_population.py" line="149" />
         <source>Name in the plan</source>
         <translation>规划中的名称</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="150" />
+        <location filename="../algorithms/measure_population.py" line="151" />
         <source>Persons</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="150" />
+        <location filename="../algorithms/measure_population.py" line="151" />
         <source>万人</source>
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="150" />
+        <location filename="../algorithms/measure_population.py" line="151" />
         <source>Population by plan class</source>
         <translation>各规划类别人口</translation>
     </message>
@@ -3856,17 +3856,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>结构</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="150" />
+        <location filename="../algorithms/measure_population.py" line="151" />
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="150" />
+        <location filename="../algorithms/measure_population.py" line="151" />
         <source>Without population</source>
         <translation>无人口数据</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="152" />
+        <location filename="../algorithms/measure_population.py" line="153" />
         <source>Targets not measurable here</source>
         <translation>此处无法测算的目标</translation>
     </message>
@@ -3876,12 +3876,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="155" />
+        <location filename="../algorithms/measure_population.py" line="156" />
         <source>Population in places</source>
         <translation>各地人口</translation>
     </message>
     <message>
-        <location filename="../algorithms/measure_population.py" line="160" />
+        <location filename="../algorithms/measure_population.py" line="161" />
         <source>Population of all townships: {persons:,.0f} persons; {n} population targets measured.</source>
         <translation>全部乡镇（街道）人口：{persons:,.0f} 人；已测算 {n} 个人口目标。</translation>
     </message>
@@ -4899,52 +4899,52 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>无法测算：{message}</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="48" />
+        <location filename="../gui/plan_tab.py" line="52" />
         <source>Built-up area polygons (建成区)</source>
         <translation>建成区面（建成区）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="49" />
+        <location filename="../gui/plan_tab.py" line="53" />
         <source>Land use (三调 地类图斑 or 用地用海)</source>
         <translation>土地利用（三调地类图斑或用地用海）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="50" />
+        <location filename="../gui/plan_tab.py" line="54" />
         <source>Bus stops (points)</source>
         <translation>公交站点（点）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="51" />
+        <location filename="../gui/plan_tab.py" line="55" />
         <source>Facilities (points)</source>
         <translation>设施（点）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="52" />
+        <location filename="../gui/plan_tab.py" line="56" />
         <source>Roads and footpaths (lines)</source>
         <translation>道路和步行道（线）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="55" />
+        <location filename="../gui/plan_tab.py" line="59" />
         <source>Green land or vegetation cover (polygons)</source>
         <translation>绿地或植被覆盖（面）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="56" />
+        <location filename="../gui/plan_tab.py" line="60" />
         <source>Forest (polygons)</source>
         <translation>森林（面）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="57" />
+        <location filename="../gui/plan_tab.py" line="61" />
         <source>Ecological red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="60" />
+        <location filename="../gui/plan_tab.py" line="64" />
         <source>Rivers (lines or water polygons)</source>
         <translation>河流（线或水面）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="61" />
+        <location filename="../gui/plan_tab.py" line="65" />
         <source>Plants kept away from the rivers (chemical projects)</source>
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
@@ -4959,7 +4959,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="53" />
+        <location filename="../gui/plan_tab.py" line="57" />
         <source>Population: a raster of persons per cell, or points</source>
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
@@ -4969,7 +4969,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="172" />
+        <location filename="../gui/plan_tab.py" line="197" />
         <source>Plan check summary</source>
         <translation>规划校核汇总</translation>
     </message>
@@ -5797,57 +5797,57 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="180" />
+        <location filename="../gui/plan_tab.py" line="232" />
         <source>Whole plan</source>
         <translation>整体校核</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="105" />
+        <location filename="../gui/plan_tab.py" line="121" />
         <source>Check the whole plan</source>
         <translation>整体校核规划</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="107" />
+        <location filename="../gui/plan_tab.py" line="123" />
         <source>Every target of the catalogue that the layers chosen can measure, on the township layer chosen above.</source>
         <translation>校核规划目录中所选图层能够量算的全部指标，乡镇图层为上方所选。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="121" />
+        <location filename="../gui/plan_tab.py" line="137" />
         <source>Point at a row for the target, the gap and the reason.</source>
         <translation>指向一行可查看指标、差值和原因。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="124" />
+        <location filename="../gui/plan_tab.py" line="140" />
         <source>Open the report</source>
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="156" />
+        <location filename="../gui/plan_tab.py" line="181" />
         <source>Choose a plan catalogue.</source>
         <translation>请选择规划目录。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="167" />
+        <location filename="../gui/plan_tab.py" line="192" />
         <source>Choose the township layer or a layer to measure.</source>
         <translation>请选择乡镇图层或要量算的图层。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="272" />
+        <location filename="../gui/plan_tab.py" line="324" />
         <source>{measured} targets measured, {met} met, {not_met} not met, {not_measured} not measured</source>
         <translation>已量算 {measured} 项，达标 {met} 项，未达标 {not_met} 项，未能量算 {not_measured} 项</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="299" />
+        <location filename="../gui/plan_tab.py" line="351" />
         <source>Scope: {value}</source>
         <translation>范围：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="306" />
+        <location filename="../gui/plan_tab.py" line="358" />
         <source>How it was measured: {how}</source>
         <translation>测算方法：{how}</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="310" />
+        <location filename="../gui/plan_tab.py" line="362" />
         <source>Plan text: {citation}</source>
         <translation>规划依据：{citation}</translation>
     </message>
@@ -6312,7 +6312,7 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
 输入与 cq_urban:check_plan 相同（规划目录及按角色给出的图层：乡镇、建成区、土地利用、公交站点……），校核在本算法内运行；纸张 A4 或 A3（纵向）；文字语言（高级）。输出：PDF、PAGES 与 INDICATORS（已测目标的页数）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="58" />
+        <location filename="../gui/plan_tab.py" line="103" />
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
@@ -6322,12 +6322,12 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>档案文字的语言</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="65" />
+        <location filename="../gui/plan_tab.py" line="219" />
         <source>Dossier</source>
         <translation>校核档案</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="65" />
+        <location filename="../gui/plan_tab.py" line="108" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
@@ -6904,6 +6904,36 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/geo/encoding.py" line="146" />
         <source>{file} has no .cpg file and its text is not UTF-8: it was read as {encoding}. To make this permanent, save a file {stem}.cpg containing the word {encoding} beside it.</source>
         <translation>{file} 缺少 .cpg 文件且文字不是 UTF-8 编码，已按 {encoding} 读取。如需长期生效，请在其旁边保存一个内容为 {encoding} 的 {stem}.cpg 文件。</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="104" />
+        <source>Dossier paper</source>
+        <translation>校核档案纸张</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="109" />
+        <source>Save the dossier as</source>
+        <translation>校核档案保存为</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="146" />
+        <source>The whole-plan check of the layers chosen above, laid out as one PDF for the plan revision: cover, summary table, one page per measured target with its map and chart, the targets not measured and why.</source>
+        <translation>以上方所选图层进行整体规划校核，并排版为一份供规划修编使用的 PDF：封面、汇总表、每项已测指标一页（含专题图和图表），以及未测指标及其原因。</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="208" />
+        <source>Choose the file to save the dossier as.</source>
+        <translation>请选择校核档案的保存文件。</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="225" />
+        <source>Dossier saved: {path} ({pages} pages).</source>
+        <translation>校核档案已保存：{path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../gui/plan_tab.py" line="144" />
+        <source>Export dossier (PDF)</source>
+        <translation>导出校核档案（PDF）</translation>
     </message>
 </context>
 </TS>
