@@ -128,6 +128,35 @@ def test_merged_table_equals_every_single_run(cq_provider, municipality, single_
     assert sum(r["cover_km2"] or 0 for r in read_table(other["MERGED"])) < sum(r["cover_km2"] or 0 for r in merged)
 
 
+def test_a_split_run_equals_the_unsplit_run(cq_provider, municipality, single_runs, cluster, tmp_path):
+    """Each jurisdiction split by township (one a piece, and two a piece): the merged table is the unsplit
+    one, float for float, and a piece carries the stops of the next township whose circles reach into it."""
+    import shapely
+
+    from cq_urban_plugin.core.batch.split import split
+    from cq_urban_plugin.core.checks.batch import read_job, read_list
+
+    whole = read_table(_batch(tmp_path / "whole", municipality, cluster)["MERGED"])
+    for size in (1, 2):
+        results = _batch(tmp_path / f"split{size}", municipality, cluster, SPLIT=size)
+        assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
+        assert read_table(results["MERGED"]) == whole
+    _assert_equal_to_single_runs(whole, single_runs, [f"j{n:02d}" for n in range(COUNT)])
+
+    job = read_job(read_list(municipality)[0])
+    pieces = split(job, 1)
+    assert len(pieces) == len(job["townships"]) + 1 and pieces[-1]["piece"] == "outside"
+    crossing = 0
+    for piece in pieces[:-1]:
+        township = shapely.from_wkb(piece["townships"][0])
+        stops = shapely.points(piece["stops"])
+        outside = ~shapely.contains(township, stops)
+        crossing += int(outside.sum())
+        assert shapely.distance(township, stops[outside]).max(initial=0) <= 501.0  # the margin, no farther
+        assert len(piece["builtup"]) < len(job["builtup"])  # only what the township needs
+    assert crossing > 0  # stops of the next township are there
+
+
 def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, cluster, tmp_path):
     """The issue's municipality: 38 jurisdictions (tiny ones) through the batch, each equal to its single run."""
     from municipality import municipality as generate
@@ -159,7 +188,7 @@ def test_a_worker_killed_during_the_run_changes_no_figure(cq_provider, municipal
     thread = threading.Thread(target=_killer, args=(cluster.scheduler_address, stop, killed), daemon=True)
     thread.start()
     time.sleep(1.0)  # the killer's client is connected and watching
-    results = _batch(tmp_path, municipality, cluster)
+    results = _batch(tmp_path, municipality, cluster, SPLIT=2)  # pieces of a jurisdiction as well
     stop.set()
     thread.join(30)
     assert killed, "no worker was seen running a task"

@@ -107,7 +107,7 @@ class Engine:
 
     def submit(self, job: dict):
         # A key of its own per run: a rerun of the same jurisdiction is a new task, never an old result.
-        return self.client.submit(measure, job, key=f"cq-batch-{job['id']}-{uuid.uuid4().hex[:8]}", pure=False,
+        return self.client.submit(measure, job, key=f"cq-batch-{job['id']}-{job.get('piece', '')}-{uuid.uuid4().hex[:8]}", pure=False,
                                   retries=RETRIES)
 
     def completed(self, futures):

@@ -165,12 +165,23 @@ def _say(feedback, text, error=False):
         feedback.pushInfo(text)
 
 
+def _put_together(results: dict, outside_text: str) -> list:
+    for row in results["rows"]:
+        if row["twp_fid"] is None and row["township"] == OUTSIDE:
+            row["township"] = outside_text
+    return results["rows"]
+
+
 def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFAULT_RADIUS, workers: int = 2,
-              address: str = "", feedback=None, transform_context=None, engine=None) -> BatchSummary:
+              address: str = "", feedback=None, transform_context=None, engine=None,
+              split_size: int = 0) -> BatchSummary:
     """Every jurisdiction measured on the cluster (``core.batch.engine.Engine``; ``engine``: one already
-    entered), each one's table written when its figures arrive, then the merged table. ``feedback``:
-    a Processing feedback (or anything with pushInfo, reportError, setProgress, isCanceled)."""
+    entered), each one's table written when its figures arrive, then the merged table. A jurisdiction
+    of more than ``split_size`` townships (0: none) is measured in pieces of that many
+    (``core.batch.split``), with the same figures. ``feedback``: a Processing feedback (or anything
+    with pushInfo, reportError, setProgress, isCanceled)."""
     from ..batch.engine import Engine, dask_missing
+    from ..batch.split import merge, split
 
     missing = dask_missing()
     if missing:
@@ -183,54 +194,72 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
     total = len(jurisdictions)
     skipped = [j.id for j in jurisdictions if batch_store.is_complete(folder, j.id, meta)]
     done, failed = [], {}
-    finished = len(skipped)
+    counter = {"jurisdictions": len(skipped), "townships": 0, "of": 0}
     if skipped:
         _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
             n=len(skipped), total=total, ids=", ".join(skipped)))
 
     def progress(what):
         if feedback is not None:
-            feedback.setProgress(100.0 * finished / max(total, 1))
-        _say(feedback, tr("[{k}/{total}] {what}").format(k=finished, total=total, what=what))
+            feedback.setProgress(100.0 * counter["jurisdictions"] / max(total, 1))
+        _say(feedback, tr("[{k}/{total}] {what}; townships {t}/{of}").format(
+            k=counter["jurisdictions"], total=total, what=what, t=counter["townships"], of=counter["of"]))
+
+    def fail(jurisdiction_id, message):
+        failed[jurisdiction_id] = message
+        counter["jurisdictions"] += 1
+        _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(id=jurisdiction_id, error=message), True)
+        progress(tr("{id} failed").format(id=jurisdiction_id))
 
     todo = [j for j in jurisdictions if j.id not in skipped]
     if todo:
         with (engine if engine is not None else Engine(address, workers)) as running:
-            futures = {}
+            futures, pieces = {}, {}  # future -> (jurisdiction id, piece); id -> {"indices", "results"}
             for jurisdiction in todo:
                 check_cancel(feedback)
                 try:
                     job = read_job(jurisdiction, radius, transform_context)
                 except PlanInputError as error:
-                    failed[jurisdiction.id] = str(error)
-                    finished += 1
-                    _say(feedback, str(error), True)  # the message names the jurisdiction
-                    progress(tr("{id} failed").format(id=jurisdiction.id))
+                    fail(jurisdiction.id, str(error))  # the message names the jurisdiction
                     continue
                 for note in job.pop("notes"):
                     _say(feedback, f"{jurisdiction.id}: {note}")
-                futures[running.submit(job)] = jurisdiction
+                counter["of"] += len(job["townships"])
+                parts = split(job, split_size)
+                if len(parts) > 1:
+                    pieces[jurisdiction.id] = {"indices": {p["piece"]: p["index"] for p in parts}, "results": {}}
+                    _say(feedback, tr("{id}: {n} townships, measured in {k} pieces.").format(
+                        id=jurisdiction.id, n=len(job["townships"]), k=len(parts) - 1))
+                for part in parts:
+                    futures[running.submit(part)] = (jurisdiction.id, part.get("piece"))
+                del job, parts
             for future in running.completed(futures):
-                jurisdiction = futures[future]
+                jurisdiction_id, piece = futures.pop(future)
                 if feedback is not None and feedback.isCanceled():
                     for other in futures:
                         other.cancel()
                     check_cancel(feedback)
+                if jurisdiction_id in failed:
+                    continue  # another piece of it failed already
                 try:
                     result = future.result()
                 except Exception as error:  # noqa: BLE001 (a worker's error: this jurisdiction fails, not the run)
-                    failed[jurisdiction.id] = tr("the workers could not measure it ({error}).").format(error=error)
-                    _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(
-                        id=jurisdiction.id, error=failed[jurisdiction.id]), True)
+                    fail(jurisdiction_id, tr("the workers could not measure it ({error}).").format(error=error))
+                    continue
+                if piece is not None:
+                    counter["townships"] += len(pieces[jurisdiction_id]["indices"].get(piece, ()))
+                    pieces[jurisdiction_id]["results"][piece] = result
+                    if len(pieces[jurisdiction_id]["results"]) < len(pieces[jurisdiction_id]["indices"]):
+                        continue
+                    found = pieces.pop(jurisdiction_id)
+                    result = merge(found["indices"], found["results"])
                 else:
-                    for row in result["rows"]:
-                        if row["twp_fid"] is None and row["township"] == OUTSIDE:
-                            row["township"] = tr("(outside every township)")
-                    batch_store.write_jurisdiction(folder, jurisdiction.id, result["rows"], COLUMNS, meta)
-                    done.append(jurisdiction.id)
-                finished += 1
-                progress(tr("{id}: {n} townships").format(id=jurisdiction.id, n=len(result["rows"]) - 1)
-                         if jurisdiction.id in done else tr("{id} failed").format(id=jurisdiction.id))
+                    counter["townships"] += len(result["rows"]) - 1
+                rows = _put_together(result, tr("(outside every township)"))
+                batch_store.write_jurisdiction(folder, jurisdiction_id, rows, COLUMNS, meta)
+                done.append(jurisdiction_id)
+                counter["jurisdictions"] += 1
+                progress(tr("{id}: {n} townships").format(id=jurisdiction_id, n=len(rows) - 1))
     order = [j.id for j in jurisdictions if j.id in done or j.id in skipped]  # never a stale one
     gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS)
     failed_csv = batch_store.write_failed(folder, failed)
