@@ -23,7 +23,8 @@ from typing import Dict, List
 import numpy as np
 import shapely
 
-MARGIN = 1.0  # m beyond the radius: the stops a piece carries reach past it (two stops closer than the tolerance are one)
+# m beyond the radius: the stops a piece carries reach past it (two stops closer than the tolerance are one)
+MARGIN = 1.0
 
 
 def _array(values) -> np.ndarray:
