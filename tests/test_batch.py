@@ -157,6 +157,56 @@ def test_a_split_run_equals_the_unsplit_run(cq_provider, municipality, single_ru
     assert crossing > 0  # stops of the next township are there
 
 
+def _municipal_set(listing, folder, field="county"):
+    """The jurisdictions' layers appended into one GeoPackage, each feature with its jurisdiction's id in
+    ``field``: one municipal layer set."""
+    import subprocess
+
+    from osgeo import ogr
+
+    target = Path(folder) / "municipal.gpkg"
+    for entry in json.loads(listing.read_text(encoding="utf-8"))["jurisdictions"]:
+        for key in ("townships", "builtup", "stops"):
+            source, _, layer = entry[key].partition("|layername=")
+            opened = ogr.Open(source)
+            srs = opened.GetLayerByName(layer).GetSpatialRef().ExportToWkt()
+            opened = None
+            subprocess.run(["ogr2ogr", "-f", "GPKG", "-append", "-nln", key, "-a_srs", srs, "-dialect", "SQLite",
+                            "-sql", f"SELECT *, '{entry['id']}' AS {field} FROM \"{layer}\"", str(target), source],
+                           check=True, capture_output=True)
+    return target
+
+
+def _without_fids(rows):
+    return [{k: v for k, v in r.items() if k != "twp_fid"} for r in rows]
+
+
+def test_one_municipal_layer_set_split_by_a_jurisdiction_field(cq_provider, municipality, cluster, tmp_path):
+    """One layer set for the whole municipality, a field naming each feature's jurisdiction: the same figures
+    as one layer set per jurisdiction (the fids are the municipal layer's), split by township too."""
+    whole = read_table(_batch(tmp_path / "each", municipality, cluster)["MERGED"])
+    layers = _municipal_set(municipality, tmp_path)
+    listing = tmp_path / "municipal.json"
+    listing.write_text(json.dumps({"field": "county", **{k: f"{layers}|layername={k}" for k in (
+        "townships", "builtup", "stops")}}), encoding="utf-8")
+    for size in (0, 2):
+        results = _batch(tmp_path / f"municipal{size}", listing, cluster, SPLIT=size)
+        assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
+        merged = read_table(results["MERGED"])
+        assert _without_fids(merged) == _without_fids(whole)
+        assert len({r["twp_fid"] for r in merged if r["twp_fid"] is not None}) == len(whole) - COUNT  # one layer's
+    # a layer of the set without the field is refused by name
+    subprocess = __import__("subprocess")
+    bare = tmp_path / "bare.gpkg"
+    subprocess.run(["ogr2ogr", "-f", "GPKG", str(bare), str(layers), "builtup", "-sql",
+                    "SELECT fid, geom FROM builtup", "-nln", "builtup"], check=True, capture_output=True)
+    listing.write_text(json.dumps({"field": "county", "townships": f"{layers}|layername=townships",
+                                   "builtup": str(bare), "stops": f"{layers}|layername=stops"}), encoding="utf-8")
+    results = _batch(tmp_path / "bare", listing, cluster)
+    assert results["FAILED_COUNT"] == COUNT
+    assert "county" in (tmp_path / "bare" / "failed.csv").read_text(encoding="utf-8")
+
+
 def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, cluster, tmp_path):
     """The issue's municipality: 38 jurisdictions (tiny ones) through the batch, each equal to its single run."""
     from municipality import municipality as generate

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsExpression, QgsVectorLayer
 
 from ...compat import is_null
 from ...i18n import tr
@@ -44,11 +44,17 @@ class Jurisdiction:
     catalogue: str = ""
     layers: Dict[str, str] = field(default_factory=dict)  # key -> layer source (path, path|layername=…)
     name_field: str = ""
+    where: Optional[tuple] = None  # (field, value): this jurisdiction's features of a municipal layer set
+
+
+def _postgres(source: str) -> bool:
+    """A PostGIS layer's source: a QGIS URI (dbname=… table=…, or postgres://dbname=…)."""
+    return str(source).startswith(("postgres://", "dbname=", "service=", "host=")) or " table=" in str(source)
 
 
 def _resolve(source: str, base: Path) -> str:
     path, bar, rest = str(source).partition("|")
-    if path and not Path(path).is_absolute() and "://" not in path and not path.startswith(("dbname=", "postgres")):
+    if path and not Path(path).is_absolute() and "://" not in path and not _postgres(source):
         path = str((base / path).resolve())
     return path + bar + rest
 
@@ -70,12 +76,15 @@ def read_list(path) -> List[Jurisdiction]:
     try:
         if path.suffix.lower() == ".json":
             entries = json.loads(text)
-            entries = entries.get("jurisdictions", []) if isinstance(entries, dict) else entries
+            if isinstance(entries, dict) and not entries.get("field"):
+                entries = entries.get("jurisdictions", [])
         else:
             entries = list(csv.DictReader(text.splitlines()))
     except (ValueError, csv.Error) as error:
         raise PlanInputError(tr("The list of jurisdictions {path} cannot be read: {error}.").format(
             path=path, error=error), tr("Write it as JSON (a list of objects) or as CSV with a header row.")) from None
+    if isinstance(entries, dict) and entries.get("field"):
+        return _split_by_field(entries, path)
     found, seen = [], set()
     for number, entry in enumerate(entries or [], start=1):
         if not isinstance(entry, dict):
@@ -95,16 +104,57 @@ def read_list(path) -> List[Jurisdiction]:
     return found
 
 
+def _split_by_field(entry: dict, path: Path) -> List[Jurisdiction]:
+    """One municipal layer set ({"field": …, "townships": …, "builtup": …, "stops": …}) split by the
+    jurisdiction field: a jurisdiction per distinct value in the townships layer, each reading only its
+    own features of every layer (which must all hold the field)."""
+    field_name = str(entry["field"])
+    municipal = Jurisdiction("municipal", str(entry.get("catalogue") or ""),
+                             {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",)
+                              if entry.get(key)}, str(entry.get("name_field") or ""))
+    townships = _open(municipal, "townships")
+    index = townships.fields().lookupField(field_name)
+    if index < 0:
+        raise PlanInputError(tr("The townships layer {source} has no field '{field}' to split the jurisdictions "
+                                "by.").format(source=municipal.layers["townships"], field=field_name),
+                             tr("Give the field that holds each township's jurisdiction (e.g. its county code)."))
+    values = sorted((v for v in townships.uniqueValues(index) if not is_null(v)), key=str)
+    return [Jurisdiction(batch_store.check_id(str(value)), municipal.catalogue, dict(municipal.layers),
+                         municipal.name_field, (field_name, value)) for value in values]
+
+
 def _open(jurisdiction: Jurisdiction, key: str) -> QgsVectorLayer:
     source = jurisdiction.layers.get(key)
     if not source:
         raise PlanInputError(tr("Jurisdiction '{id}' has no {key} layer.").format(id=jurisdiction.id, key=key),
                              tr("Add its '{key}' to the list of jurisdictions.").format(key=key))
-    layer = QgsVectorLayer(source, f"{jurisdiction.id} {key}", "ogr")
+    provider = "postgres" if _postgres(source) else "ogr"
+    uri = source.removeprefix("postgres://")
+    layer = QgsVectorLayer(uri, f"{jurisdiction.id} {key}", provider)
     if not layer.isValid():
         raise PlanInputError(tr("Jurisdiction '{id}': its {key} layer {source} could not be opened.").format(
             id=jurisdiction.id, key=key, source=source), tr("Check the path in the list of jurisdictions."))
+    if jurisdiction.where is not None:
+        field_name, value = jurisdiction.where
+        if layer.fields().lookupField(field_name) < 0:
+            raise PlanInputError(tr("Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick "
+                                    "its features by.").format(id=jurisdiction.id, key=key, source=source,
+                                                               field=field_name),
+                                 tr("Give every layer of the municipal set the jurisdiction field."))
+        # Picked at opening, in the source: a subset set on 3.22's open GeoPackage layer lost the CRS of a third one.
+        subset = QgsExpression.createFieldEqualityExpression(field_name, value)
+        layer = QgsVectorLayer(_with_subset(uri, provider, subset), f"{jurisdiction.id} {key}", provider)
     return layer
+
+
+def _with_subset(uri: str, provider: str, subset: str) -> str:
+    if provider == "postgres":
+        from qgis.core import QgsDataSourceUri
+
+        parsed = QgsDataSourceUri(uri)
+        parsed.setSql(subset)
+        return parsed.uri(False)
+    return f"{uri}|subset={subset}"
 
 
 def _wkb(geometries) -> list:
