@@ -224,14 +224,15 @@ def _put_together(results: dict, outside_text: str) -> list:
 
 def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFAULT_RADIUS, workers: int = 2,
               address: str = "", feedback=None, transform_context=None, engine=None,
-              split_size: int = 0) -> BatchSummary:
+              split_size: int = 0, postgis: str = "") -> BatchSummary:
     """Every jurisdiction measured on the cluster (``core.batch.engine.Engine``; ``engine``: one already
     entered), each one's table written when its figures arrive, then the merged table. A jurisdiction
     of more than ``split_size`` townships (0: none) is measured in pieces of that many
-    (``core.batch.split``), with the same figures. ``feedback``: a Processing feedback (or anything
+    (``core.batch.split``), with the same figures. ``postgis``: a connection (libpq) whose tables
+    cq_batch_townships and cq_batch_meta are the store, instead of the folder's GeoPackages (the
+    merged table and failed.csv are written in the folder either way). ``feedback``: a Processing feedback (or anything
     with pushInfo, reportError, setProgress, isCanceled)."""
-    from ..batch.engine import Engine, dask_missing
-    from ..batch.split import merge, split
+    from ..batch.engine import dask_missing
 
     missing = dask_missing()
     if missing:
@@ -239,10 +240,28 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
                              tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
                                 "python3 -m pip install distributed."))
     folder = Path(folder)
-    (folder / batch_store.FOLDER).mkdir(parents=True, exist_ok=True)
+    if postgis:
+        from ..files.batch_postgis import PostgisStore
+
+        store = PostgisStore(postgis, columns=COLUMNS)
+    else:
+        store = batch_store.FolderStore(folder, COLUMNS)
+    try:
+        return _run(jurisdictions, folder, store, radius, workers, address, feedback, transform_context, engine,
+                    split_size)
+    finally:
+        store.close()
+
+
+def _run(jurisdictions, folder, store, radius, workers, address, feedback, transform_context, engine,
+         split_size) -> BatchSummary:
+    from ..batch.engine import Engine
+    from ..batch.split import merge, split
+
+    folder.mkdir(parents=True, exist_ok=True)
     meta = {"radius": float(radius), "segments": BUFFER_SEGMENTS, "tolerance": DUPLICATE_TOLERANCE}
     total = len(jurisdictions)
-    skipped = [j.id for j in jurisdictions if batch_store.is_complete(folder, j.id, meta)]
+    skipped = [j.id for j in jurisdictions if store.is_complete(j.id, meta)]
     done, failed = [], {}
     counter = {"jurisdictions": len(skipped), "townships": 0, "of": 0}
     if skipped:
@@ -306,12 +325,12 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
                 else:
                     counter["townships"] += len(result["rows"]) - 1
                 rows = _put_together(result, tr("(outside every township)"))
-                batch_store.write_jurisdiction(folder, jurisdiction_id, rows, COLUMNS, meta)
+                store.write_jurisdiction(jurisdiction_id, rows, meta)
                 done.append(jurisdiction_id)
                 counter["jurisdictions"] += 1
                 progress(tr("{id}: {n} townships").format(id=jurisdiction_id, n=len(rows) - 1))
     order = [j.id for j in jurisdictions if j.id in done or j.id in skipped]  # never a stale one
-    gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS)
+    gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS, store)
     failed_csv = batch_store.write_failed(folder, failed)
     if feedback is not None:
         feedback.setProgress(100.0)
