@@ -207,14 +207,26 @@ def test_one_municipal_layer_set_split_by_a_jurisdiction_field(cq_provider, muni
     assert "county" in (tmp_path / "bare" / "failed.csv").read_text(encoding="utf-8")
 
 
-def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, cluster, tmp_path):
-    """The issue's municipality: 38 jurisdictions (tiny ones) through the batch, each equal to its single run."""
+def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, tmp_path):
+    """The issue's acceptance: a municipality of 38 jurisdictions (tiny ones) end to end through the batch's
+    command line on a local cluster of its own, some split by township; the merged table equals the 38 single
+    runs, and the counter went over jurisdictions and townships."""
+    import subprocess
+
     from municipality import municipality as generate
 
     listing = generate(tmp_path / "data", 38, SCALE)
-    results = _batch(tmp_path / "out", listing, cluster)
-    assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (38, 0)
-    _assert_equal_to_single_runs(read_table(results["MERGED"]), _single_runs(listing), [f"j{n:02d}" for n in range(38)])
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-m", "cq_urban_plugin.batch", str(listing), "--out", str(tmp_path / "out"),
+                          "--workers", "2", "--split", "3"], env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    merged = read_table(tmp_path / "out" / "merged.gpkg")
+    townships = len([r for r in merged if r["twp_fid"] is not None])
+    counters = [line for line in run.stdout.splitlines() if line.startswith("[")]
+    assert len(counters) == 38 and counters[-1].startswith("[38/38]") and counters[0].startswith("[1/38]")
+    assert counters[-1].endswith(f"townships {townships}/{townships}")
+    assert "measured in 2 pieces" in run.stdout and "measured 38, skipped 0, failed 0" in run.stdout
+    _assert_equal_to_single_runs(merged, _single_runs(listing), [f"j{n:02d}" for n in range(38)])
 
 
 def _killer(address, stop, killed):
@@ -242,6 +254,8 @@ def test_a_worker_killed_during_the_run_changes_no_figure(cq_provider, municipal
     stop.set()
     thread.join(30)
     assert killed, "no worker was seen running a task"
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed[0][1], 0)  # that process is gone: the nanny started another
     assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
     _assert_equal_to_single_runs(read_table(results["MERGED"]), single_runs, [f"j{n:02d}" for n in range(COUNT)])
 
