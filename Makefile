@@ -122,9 +122,12 @@ screenshots: setup
 	CQ_URBAN_SCREENSHOTS=$(CURDIR)/tests/screenshots $(PY) -m pytest tests/test_panel.py tests/test_panel_fit.py \
 		-o cache_dir=$(PYTEST_CACHE) -q -k "screenshot or fit"
 
-# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster of 1 and 2 worker
-# processes: 38 synthetic jurisdictions of 10 townships each (BATCH_BENCH_ARGS to change them).
-BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2
+# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster: time and peak memory
+# of 38 synthetic jurisdictions of 10 townships each for 1, 2 and 4 worker processes, and of one
+# jurisdiction of 10,000, 20,000 and 40,000 small townships split into pieces of 2,000 on 2 workers
+# (the largest unsplit on 1 as well); tests/benchmarks/BATCH_RESULTS.md (BATCH_BENCH_ARGS to change them).
+BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2,4 --townships 10000,20000,40000 --split 2000 \
+	--results tests/benchmarks/BATCH_RESULTS.md
 bench-batch: setup
 	$(PY) tests/benchmarks/batch_bench.py $(BATCH_BENCH_ARGS)
 

@@ -6007,197 +6007,197 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="31" />
+        <location filename="../algorithms/check_batch.py" line="32" />
         <source>Check many jurisdictions at once (dask)</source>
         <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="54" />
+        <location filename="../algorithms/check_batch.py" line="61" />
         <source>List of jurisdictions (JSON or CSV)</source>
         <translation>辖区清单（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="54" />
+        <location filename="../algorithms/check_batch.py" line="61" />
         <source>Lists of jurisdictions (*.json *.csv)</source>
         <translation>辖区清单 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="57" />
+        <location filename="../algorithms/check_batch.py" line="64" />
         <source>Stop service radius (m)</source>
         <translation>站点服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="60" />
+        <location filename="../algorithms/check_batch.py" line="67" />
         <source>Worker processes of the local cluster</source>
         <translation>本机集群的工作进程数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="63" />
+        <location filename="../algorithms/check_batch.py" line="70" />
         <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
         <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="69" />
+        <location filename="../algorithms/check_batch.py" line="79" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="70" />
+        <location filename="../algorithms/check_batch.py" line="80" />
         <source>Merged table (GeoPackage)</source>
         <translation>合并表（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="71" />
+        <location filename="../algorithms/check_batch.py" line="81" />
         <source>Merged table (CSV)</source>
         <translation>合并表（CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="72" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions measured</source>
         <translation>已量算的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="72" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions already measured, skipped</source>
         <translation>已有结果而跳过的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="72" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions that failed</source>
         <translation>失败的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="85" />
+        <location filename="../algorithms/check_batch.py" line="96" />
         <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="62" />
+        <location filename="../core/checks/batch.py" line="68" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="62" />
+        <location filename="../core/checks/batch.py" line="68" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="84" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="84" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="82" />
+        <location filename="../core/checks/batch.py" line="91" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="82" />
+        <location filename="../core/checks/batch.py" line="91" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="95" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="95" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="102" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="102" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="101" />
+        <location filename="../core/checks/batch.py" line="129" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="101" />
+        <location filename="../core/checks/batch.py" line="129" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="135" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="135" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="126" />
+        <location filename="../core/checks/batch.py" line="176" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="126" />
+        <location filename="../core/checks/batch.py" line="176" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="188" />
+        <location filename="../core/checks/batch.py" line="239" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="188" />
+        <location filename="../core/checks/batch.py" line="239" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="199" />
+        <location filename="../core/checks/batch.py" line="268" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="211" />
+        <location filename="../core/checks/batch.py" line="280" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="212" />
+        <location filename="../core/checks/batch.py" line="281" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="247" />
+        <location filename="../core/checks/batch.py" line="316" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="262" />
+        <location filename="../core/checks/batch.py" line="331" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/files/batch_store.py" line="32" />
+        <location filename="../core/files/batch_store.py" line="33" />
         <source>Jurisdiction id '{id}' cannot name a file.</source>
         <translation>辖区 id“{id}”不能用作文件名。</translation>
     </message>
     <message>
-        <location filename="../core/files/batch_store.py" line="32" />
+        <location filename="../core/files/batch_store.py" line="33" />
         <source>Use letters, digits, '_', '-' or '.' only (e.g. 500116 or 江津区).</source>
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="258" />
+        <location filename="../core/checks/batch.py" line="327" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6878,30 +6878,99 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="34" />
+        <location filename="../algorithms/check_batch.py" line="73" />
+        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
+        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="274" />
+        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
+        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="300" />
+        <source>{id}: {n} townships, measured in {k} pieces.</source>
+        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="35" />
         <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
 
 Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
 
 Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
 
-Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit. Not yet distributed: the other checks of the whole plan.</source>
-        <translation type="unfinished" />
+Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
+
+One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
+
+PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
+
+拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
+
+也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
+
+PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="66" />
-        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
-        <translation type="unfinished" />
+        <location filename="../algorithms/check_batch.py" line="76" />
+        <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
+        <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="205" />
-        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
-        <translation type="unfinished" />
+        <location filename="../core/checks/batch.py" line="118" />
+        <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
+        <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="231" />
-        <source>{id}: {n} townships, measured in {k} pieces.</source>
-        <translation type="unfinished" />
+        <location filename="../core/checks/batch.py" line="118" />
+        <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
+        <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="140" />
+        <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
+        <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="140" />
+        <source>Give every layer of the municipal set the jurisdiction field.</source>
+        <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="28" />
+        <source>PostGIS as the batch's store needs psycopg2 ({error}).</source>
+        <translation>用 PostGIS 存放批量结果需要 psycopg2（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="28" />
+        <source>Install it: sudo apt install python3-psycopg2, or python3 -m pip install psycopg2-binary.</source>
+        <translation>请安装：sudo apt install python3-psycopg2，或 python3 -m pip install psycopg2-binary。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="34" />
+        <source>The PostGIS store {connection} cannot be reached: {error}</source>
+        <translation>无法连接 PostGIS 结果库 {connection}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="34" />
+        <source>Give a libpq connection (host=… port=… dbname=… user=…) of a running PostgreSQL.</source>
+        <translation>请给出一个正在运行的 PostgreSQL 的 libpq 连接串（host=… port=… dbname=… user=…）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="44" />
+        <source>'{table}' cannot name the batch's PostGIS tables.</source>
+        <translation>“{table}”不能用作批量结果的 PostGIS 表名。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="44" />
+        <source>Use lower-case letters, digits and '_' (e.g. cq_batch).</source>
+        <translation>请只用小写字母、数字和“_”（如 cq_batch）。</translation>
     </message>
 </context>
 </TS>
