@@ -157,6 +157,39 @@ def test_a_split_run_equals_the_unsplit_run(cq_provider, municipality, single_ru
     assert crossing > 0  # stops of the next township are there
 
 
+class _Recorded:
+    def __init__(self):
+        self.lines, self.percents = [], []
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's names)
+        self.lines.append(text)
+
+    def reportError(self, text, fatalError=False):  # noqa: N802, N803
+        self.lines.append(text)
+
+    def setProgress(self, percent):  # noqa: N802
+        self.percents.append(percent)
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+
+def test_progress_over_jurisdictions_and_townships(cq_provider, municipality, cluster, tmp_path):
+    """Two jurisdictions of 4 townships, one a piece: the bar moves piece by piece (not only twice), never
+    back, to 100; a line a jurisdiction with the townships counted."""
+    from cq_urban_plugin.core.checks.batch import read_list, run_batch
+
+    feedback = _Recorded()
+    summary = run_batch(read_list(municipality)[:2], tmp_path, address=cluster.scheduler_address,
+                        feedback=feedback, split_size=1)
+    assert summary.done and not summary.failed
+    assert feedback.percents == sorted(feedback.percents) and feedback.percents[-1] == 100.0
+    assert len({p for p in feedback.percents if 0 < p < 100}) >= 4  # pieces moved it between jurisdictions
+    counters = [line for line in feedback.lines if line.startswith("[")]
+    assert [c.split("]")[0] for c in counters] == ["[1/2", "[2/2"] and counters[-1].endswith("townships 8/8")
+    assert sum("measured in 4 pieces" in line for line in feedback.lines) == 2
+
+
 def _municipal_set(listing, folder, field="county"):
     """The jurisdictions' layers appended into one GeoPackage, each feature with its jurisdiction's id in
     ``field``: one municipal layer set."""

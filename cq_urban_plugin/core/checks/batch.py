@@ -1,15 +1,17 @@
 """Many jurisdictions at once (cq_urban:check_batch, ``python -m cq_urban_plugin.batch``): the QGIS edge.
 
-The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers) is read here;
-each jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
+The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers; or one municipal
+layer set and the field naming each feature's jurisdiction) is read here; each jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
 (``Workspace``: the Gauss-Krüger zone of the data, repaired polygons, every stop point), and
 handed as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with
 the same kernels the checks call. So a township's figures equal those of ``check_builtup`` and
 ``check_coverage`` (straight line, by area) on that jurisdiction alone. Reading is done here, one
-jurisdiction after the other, while the workers compute the ones already read.
+jurisdiction after the other, while the workers compute the ones already read. A large one may be
+sent in pieces by township (``core.batch.split``), put together when all have arrived.
 
 Each jurisdiction's table is written when its figures arrive, into a file of its own moved into
-place when complete (``core.files.batch_store``); a jurisdiction whose table is there is skipped
+place when complete (``core.files.batch_store``), or in one transaction into PostGIS
+(``core.files.batch_postgis``); a jurisdiction whose table is there is skipped
 on a rerun; a bad one (a missing layer) is reported and the others go on; the merged table is
 written at the end from every complete one.
 
@@ -268,9 +270,19 @@ def _run(jurisdictions, folder, store, radius, workers, address, feedback, trans
         _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
             n=len(skipped), total=total, ids=", ".join(skipped)))
 
+    def bar():
+        """Over jurisdictions, and within those measured here over their townships (a split one moves it
+        piece by piece)."""
+        if feedback is None:
+            return
+        share = counter["jurisdictions"] / max(total, 1)
+        if counter["of"]:
+            share = max(share, (len(skipped) + (total - len(skipped)) * counter["townships"] / counter["of"])
+                        / max(total, 1))
+        feedback.setProgress(100.0 * min(share, 1.0))
+
     def progress(what):
-        if feedback is not None:
-            feedback.setProgress(100.0 * counter["jurisdictions"] / max(total, 1))
+        bar()
         _say(feedback, tr("[{k}/{total}] {what}; townships {t}/{of}").format(
             k=counter["jurisdictions"], total=total, what=what, t=counter["townships"], of=counter["of"]))
 
@@ -319,6 +331,7 @@ def _run(jurisdictions, folder, store, radius, workers, address, feedback, trans
                     counter["townships"] += len(pieces[jurisdiction_id]["indices"].get(piece, ()))
                     pieces[jurisdiction_id]["results"][piece] = result
                     if len(pieces[jurisdiction_id]["results"]) < len(pieces[jurisdiction_id]["indices"]):
+                        bar()
                         continue
                     found = pieces.pop(jurisdiction_id)
                     result = merge(found["indices"], found["results"])
