@@ -1,10 +1,11 @@
 """Many jurisdictions at once (cq_urban:check_batch, ``python -m cq_urban_plugin.batch``): the QGIS edge.
 
-The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers; or one municipal
-layer set and the field naming each feature's jurisdiction) is read here; each jurisdiction's
-layers are opened and read with QGIS exactly as the single checks read them (``Workspace``: the
-Gauss-Krüger zone of the data, repaired polygons, every stop point), and handed as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with
-the same kernels the checks call. So a township's figures equal those of ``check_builtup`` and
+The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers; or one
+municipal layer set and the field naming each feature's jurisdiction) is read here; each
+jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
+(``Workspace``: the Gauss-Krüger zone of the data, repaired polygons, every stop point), and handed
+as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with the same
+kernels the checks call. So a township's figures equal those of ``check_builtup`` and
 ``check_coverage`` (straight line, by area) on that jurisdiction alone. Reading is done here, one
 jurisdiction after the other, while the workers compute the ones already read. A large one may be
 sent in pieces by township (``core.batch.split``), put together when all have arrived.
