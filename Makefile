@@ -23,7 +23,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-venv python3-yaml \
 	fonts-noto-cjk python3-fonttools qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb xauth \
-	postgresql-postgis postgresql-client python3-distributed
+	postgresql-postgis postgresql-client python3-distributed python3-psycopg2
 # The numpy the system's GDAL and QGIS bindings are built against (read when a
 # recipe needs it, after debian-packages): the venv keeps exactly that one, with
 # the pins of constraints-numpy<major>.txt.
