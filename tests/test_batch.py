@@ -190,6 +190,33 @@ def test_progress_over_jurisdictions_and_townships(cq_provider, municipality, cl
     assert sum("measured in 4 pieces" in line for line in feedback.lines) == 2
 
 
+def test_a_jurisdiction_failing_on_the_workers_is_reported_and_the_others_written(
+        cq_provider, municipality, single_runs, cluster, tmp_path, monkeypatch):
+    """A jurisdiction whose work raises on the worker (its townships' WKB broken after reading): tried again,
+    then reported failed, with no table; the others are written, equal to their single runs. Split, the same
+    jurisdiction fails in the client's split, alone too."""
+    from cq_urban_plugin.core.checks import batch
+
+    read = batch.read_job
+
+    def broken(jurisdiction, *args):
+        job = read(jurisdiction, *args)
+        if jurisdiction.id == "j01":
+            job["townships"][-1] = b"not a geometry"
+        return job
+
+    monkeypatch.setattr(batch, "read_job", broken)
+    for size, message in ((0, "could not measure"), (2, "could not be split")):  # on the workers; in the client
+        feedback = _Recorded()
+        summary = batch.run_batch(batch.read_list(municipality)[:3], tmp_path / str(size),
+                                  address=cluster.scheduler_address, feedback=feedback, split_size=size)
+        assert summary.done == ["j00", "j02"] and list(summary.failed) == ["j01"]
+        assert message in summary.failed["j01"] and any("j01" in line for line in feedback.lines)
+        assert not (tmp_path / str(size) / "jurisdictions" / "j01.gpkg").exists()
+        assert "j01" in (tmp_path / str(size) / "failed.csv").read_text(encoding="utf-8")
+        _assert_equal_to_single_runs(summary.rows, single_runs, ["j00", "j02"])
+
+
 def _municipal_set(listing, folder, field="county"):
     """The jurisdictions' layers appended into one GeoPackage, each feature with its jurisdiction's id in
     ``field``: one municipal layer set."""

@@ -6072,117 +6072,117 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="70" />
+        <location filename="../core/checks/batch.py" line="71" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="70" />
+        <location filename="../core/checks/batch.py" line="71" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="87" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="87" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="97" />
+        <location filename="../core/checks/batch.py" line="98" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="97" />
+        <location filename="../core/checks/batch.py" line="98" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="131" />
+        <location filename="../core/checks/batch.py" line="132" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="131" />
+        <location filename="../core/checks/batch.py" line="132" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="137" />
+        <location filename="../core/checks/batch.py" line="138" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="137" />
+        <location filename="../core/checks/batch.py" line="138" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="178" />
+        <location filename="../core/checks/batch.py" line="179" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="178" />
+        <location filename="../core/checks/batch.py" line="179" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="241" />
+        <location filename="../core/checks/batch.py" line="242" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="241" />
+        <location filename="../core/checks/batch.py" line="242" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="270" />
+        <location filename="../core/checks/batch.py" line="271" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="292" />
+        <location filename="../core/checks/batch.py" line="293" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="293" />
+        <location filename="../core/checks/batch.py" line="294" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="328" />
+        <location filename="../core/checks/batch.py" line="333" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="344" />
+        <location filename="../core/checks/batch.py" line="349" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6197,7 +6197,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="340" />
+        <location filename="../core/checks/batch.py" line="345" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6883,12 +6883,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="286" />
+        <location filename="../core/checks/batch.py" line="287" />
         <source>[{k}/{total}] {what}; townships {t}/{of}</source>
         <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="312" />
+        <location filename="../core/checks/batch.py" line="317" />
         <source>{id}: {n} townships, measured in {k} pieces.</source>
         <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
@@ -6923,22 +6923,22 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="120" />
+        <location filename="../core/checks/batch.py" line="121" />
         <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
         <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="120" />
+        <location filename="../core/checks/batch.py" line="121" />
         <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
         <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="142" />
+        <location filename="../core/checks/batch.py" line="143" />
         <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
         <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="142" />
+        <location filename="../core/checks/batch.py" line="143" />
         <source>Give every layer of the municipal set the jurisdiction field.</source>
         <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
     </message>
@@ -6971,6 +6971,11 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/files/batch_postgis.py" line="44" />
         <source>Use lower-case letters, digits and '_' (e.g. cq_batch).</source>
         <translation>请只用小写字母、数字和“_”（如 cq_batch）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="313" />
+        <source>it could not be split by township ({error}).</source>
+        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
     </message>
 </context>
 </TS>

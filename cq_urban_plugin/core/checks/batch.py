@@ -307,7 +307,11 @@ def _run(jurisdictions, folder, store, radius, workers, address, feedback, trans
                 for note in job.pop("notes"):
                     _say(feedback, f"{jurisdiction.id}: {note}")
                 counter["of"] += len(job["townships"])
-                parts = split(job, split_size)
+                try:
+                    parts = split(job, split_size)
+                except Exception as error:  # noqa: BLE001 (shapely's: this jurisdiction fails, not the run)
+                    fail(jurisdiction.id, tr("it could not be split by township ({error}).").format(error=error))
+                    continue
                 if len(parts) > 1:
                     pieces[jurisdiction.id] = {"indices": {p["piece"]: p["index"] for p in parts}, "results": {}}
                     _say(feedback, tr("{id}: {n} townships, measured in {k} pieces.").format(
