@@ -68,6 +68,21 @@ def test_postgis_in_and_out_gives_the_geopackage_figures_and_resumes(
     assert read_table(again["MERGED"]) == merged
     assert _rows(postgis, "SELECT count(*) FROM cq_batch_townships")[0][0] == len(merged)  # nothing twice
 
+    # the database refuses j02's fourth row, midway through its transaction: j02 fails, nothing of it is
+    # written (its previous rows stay, without their meta: not complete), the others are skipped
+    before = _rows(postgis, "SELECT * FROM cq_batch_townships WHERE juris = 'j02' ORDER BY cq_row")
+    _rows(postgis, "DELETE FROM cq_batch_meta WHERE juris = 'j02' RETURNING juris")
+    _rows(postgis, "ALTER TABLE cq_batch_townships ADD CONSTRAINT refuse_j02 CHECK (juris <> 'j02' OR cq_row < 3) "
+                   "NOT VALID; SELECT 1")
+    try:
+        third = _batch(tmp_path / "db", municipal_in_postgis, cluster, POSTGIS=postgis)
+    finally:
+        _rows(postgis, "ALTER TABLE cq_batch_townships DROP CONSTRAINT refuse_j02; SELECT 1")
+    assert (third["DONE_COUNT"], third["SKIPPED_COUNT"], third["FAILED_COUNT"]) == (0, COUNT - 1, 1)
+    assert "Nothing of it was written" in (tmp_path / "db" / "failed.csv").read_text(encoding="utf-8")
+    assert _rows(postgis, "SELECT * FROM cq_batch_townships WHERE juris = 'j02' ORDER BY cq_row") == before
+    assert [r["juris"] for r in read_table(third["MERGED"])] == [r["juris"] for r in merged if r["juris"] != "j02"]
+
 
 def test_a_jurisdiction_is_written_in_one_transaction(postgis):
     from cq_urban_plugin.core.batch.work import COLUMNS
@@ -80,9 +95,9 @@ def test_a_jurisdiction_is_written_in_one_transaction(postgis):
         assert store.is_complete("a", {"radius": 500.0}) and not store.is_complete("a", {"radius": 300.0})
         broken = [dict(r, bu_km2=r["bu_km2"] + 1) for r in rows]
         broken[40]["twp_fid"] = "not a number"  # the 41st insert fails
-        import psycopg2
+        from cq_urban_plugin.core.errors import PlanInputError
 
-        with pytest.raises(psycopg2.DataError):
+        with pytest.raises(PlanInputError, match="Nothing of it was written"):
             store.write_jurisdiction("a", broken, {"radius": 300.0})
         assert store.rows(["a"]) == [dict({c: None for c in COLUMNS}, **r) for r in rows]  # as it was
         assert store.is_complete("a", {"radius": 500.0})

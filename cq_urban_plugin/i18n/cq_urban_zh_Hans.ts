@@ -6182,7 +6182,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="349" />
+        <location filename="../core/checks/batch.py" line="353" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6976,6 +6976,21 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/checks/batch.py" line="313" />
         <source>it could not be split by township ({error}).</source>
         <translation>无法按乡镇（街道）拆分（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="84" />
+        <source>Jurisdiction '{id}' could not be written into the PostGIS store {table}: {error}. Nothing of it was written.</source>
+        <translation>辖区“{id}”未能写入 PostGIS 结果库 {table}：{error}。该辖区的结果一条也未写入。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="104" />
+        <source>Check the database, then run the batch again: it resumes with the jurisdictions not yet written.</source>
+        <translation>请检查数据库后重新运行批量核算：将从尚未写入的辖区继续。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="104" />
+        <source>The PostGIS store {table} could not be read: {error}</source>
+        <translation>无法读取 PostGIS 结果库 {table}：{error}</translation>
     </message>
 </context>
 </TS>

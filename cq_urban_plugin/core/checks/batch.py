@@ -343,7 +343,11 @@ def _run(jurisdictions, folder, store, radius, workers, address, feedback, trans
                 else:
                     counter["townships"] += len(result["rows"]) - 1
                 rows = _put_together(result, tr("(outside every township)"))
-                store.write_jurisdiction(jurisdiction_id, rows, meta)
+                try:
+                    store.write_jurisdiction(jurisdiction_id, rows, meta)
+                except PlanInputError as error:  # the store refused it (whole or nothing): this one fails
+                    fail(jurisdiction_id, str(error))
+                    continue
                 done.append(jurisdiction_id)
                 counter["jurisdictions"] += 1
                 progress(tr("{id}: {n} townships").format(id=jurisdiction_id, n=len(rows) - 1))

@@ -67,25 +67,42 @@ class PostgisStore:
 
     def write_jurisdiction(self, jurisdiction_id: str, rows: Sequence[dict], meta: dict) -> str:
         """Its rows and meta replaced in one transaction (all or nothing)."""
+        import psycopg2
+
         names = ", ".join(("cq_row",) + self.columns)
         marks = ", ".join(["%s"] * (len(self.columns) + 1))
-        with self.db, self.db.cursor() as cursor:  # commits at the end, rolls back on any error
-            cursor.execute(f"DELETE FROM {self.meta_table} WHERE juris = %s", (jurisdiction_id,))
-            cursor.execute(f"DELETE FROM {self.rows_table} WHERE juris = %s", (jurisdiction_id,))
-            cursor.executemany(f"INSERT INTO {self.rows_table} ({names}) VALUES ({marks})",
-                               [(number,) + tuple(row.get(c) for c in self.columns)
-                                for number, row in enumerate(rows)])
-            cursor.execute(f"INSERT INTO {self.meta_table} (juris, meta) VALUES (%s, %s)",
-                           (jurisdiction_id, json.dumps(meta, ensure_ascii=False)))
+        try:
+            with self.db, self.db.cursor() as cursor:  # commits at the end, rolls back on any error
+                cursor.execute(f"DELETE FROM {self.meta_table} WHERE juris = %s", (jurisdiction_id,))
+                cursor.execute(f"DELETE FROM {self.rows_table} WHERE juris = %s", (jurisdiction_id,))
+                cursor.executemany(f"INSERT INTO {self.rows_table} ({names}) VALUES ({marks})",
+                                   [(number,) + tuple(row.get(c) for c in self.columns)
+                                    for number, row in enumerate(rows)])
+                cursor.execute(f"INSERT INTO {self.meta_table} (juris, meta) VALUES (%s, %s)",
+                               (jurisdiction_id, json.dumps(meta, ensure_ascii=False)))
+        except psycopg2.Error as error:
+            raise PlanInputError(
+                tr("Jurisdiction '{id}' could not be written into the PostGIS store {table}: {error}. Nothing of it "
+                   "was written.").format(id=jurisdiction_id, table=self.rows_table, error=str(error).strip()),
+                tr("Check the database, then run the batch again: it resumes with the jurisdictions not yet "
+                   "written.")) from None
         return f"{self.rows_table} juris={jurisdiction_id}"
 
     def rows(self, jurisdiction_ids: Sequence[str]) -> List[dict]:
         """The rows of the complete ones of ``jurisdiction_ids``, in that order."""
+        import psycopg2
+
         out = []
-        with self.db, self.db.cursor() as cursor:
-            for jurisdiction_id in jurisdiction_ids:
-                cursor.execute(f"SELECT {', '.join(self.columns)} FROM {self.rows_table} WHERE juris = %s AND "
-                               f"EXISTS (SELECT 1 FROM {self.meta_table} m WHERE m.juris = %s) ORDER BY cq_row",
-                               (jurisdiction_id, jurisdiction_id))
-                out.extend(dict(zip(self.columns, found)) for found in cursor.fetchall())
+        try:
+            with self.db, self.db.cursor() as cursor:
+                for jurisdiction_id in jurisdiction_ids:
+                    cursor.execute(f"SELECT {', '.join(self.columns)} FROM {self.rows_table} WHERE juris = %s AND "
+                                   f"EXISTS (SELECT 1 FROM {self.meta_table} m WHERE m.juris = %s) ORDER BY cq_row",
+                                   (jurisdiction_id, jurisdiction_id))
+                    out.extend(dict(zip(self.columns, found)) for found in cursor.fetchall())
+        except psycopg2.Error as error:
+            raise PlanInputError(tr("The PostGIS store {table} could not be read: {error}").format(
+                table=self.rows_table, error=str(error).strip()),
+                tr("Check the database, then run the batch again: it resumes with the jurisdictions not yet "
+                   "written.")) from None
         return out
