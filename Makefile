@@ -23,7 +23,7 @@ QGIS_PROFILE_DIR ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/$(QGIS_PROFILE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEBIAN_PACKAGES := qgis python3-qgis qgis-providers gdal-bin python3-venv python3-yaml \
 	fonts-noto-cjk python3-fonttools qttools5-dev-tools pyqt5-dev-tools poppler-utils xvfb xauth \
-	postgresql-postgis postgresql-client python3-distributed
+	postgresql-postgis postgresql-client python3-distributed python3-psycopg2
 # The numpy the system's GDAL and QGIS bindings are built against (read when a
 # recipe needs it, after debian-packages): the venv keeps exactly that one, with
 # the pins of constraints-numpy<major>.txt.
@@ -122,9 +122,12 @@ screenshots: setup
 	CQ_URBAN_SCREENSHOTS=$(CURDIR)/tests/screenshots $(PY) -m pytest tests/test_panel.py tests/test_panel_fit.py \
 		-o cache_dir=$(PYTEST_CACHE) -q -k "screenshot or fit"
 
-# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster of 1 and 2 worker
-# processes: 38 synthetic jurisdictions of 10 townships each (BATCH_BENCH_ARGS to change them).
-BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2
+# The batch over many jurisdictions (cq_urban:check_batch) on a local dask cluster: time and peak memory
+# of 38 synthetic jurisdictions of 10 townships each for 1, 2 and 4 worker processes, and of one
+# jurisdiction of 10,000, 20,000 and 40,000 small townships split into pieces of 2,000 on 2 workers
+# (the largest unsplit on 1 as well); tests/benchmarks/BATCH_RESULTS.md (BATCH_BENCH_ARGS to change them).
+BATCH_BENCH_ARGS ?= --count 38 --scale 0.01 --workers 1,2,4 --townships 10000,20000,40000 --split 2000 \
+	--results tests/benchmarks/BATCH_RESULTS.md
 bench-batch: setup
 	$(PY) tests/benchmarks/batch_bench.py $(BATCH_BENCH_ARGS)
 

@@ -2,6 +2,7 @@
 
     python3 -m cq_urban_plugin.batch jurisdictions.json --out results/ [--workers 2]
                                      [--scheduler tcp://host:8786] [--radius 500]
+                                     [--split 200] [--postgis "host=… dbname=…"]
 
 Starts a QGIS without interface to read the layers; the workers (a local dask cluster, or the
 scheduler's) need no QGIS. Prints a counter over jurisdictions; exits 0 when every jurisdiction
@@ -23,6 +24,10 @@ def parse(argv=None):
     parser.add_argument("--workers", type=int, default=2, help="worker processes of the local cluster (default 2)")
     parser.add_argument("--scheduler", default="", help="address of a running dask scheduler instead")
     parser.add_argument("--radius", type=float, default=500.0, help="stop service radius in m (default 500)")
+    parser.add_argument("--split", type=int, default=0, help="measure a jurisdiction of more townships than this "
+                                                                 "in pieces of so many (default 0: never)")
+    parser.add_argument("--postgis", default="", help="keep the results in PostGIS (tables cq_batch_townships, "
+                                                      "cq_batch_meta) of this libpq connection")
     return parser.parse_args(argv)
 
 
@@ -54,7 +59,8 @@ def main(argv=None) -> int:
 
         try:
             summary = run_batch(read_list(arguments.jurisdictions), arguments.out, radius=arguments.radius,
-                                workers=arguments.workers, address=arguments.scheduler, feedback=_Printed())
+                                workers=arguments.workers, address=arguments.scheduler, feedback=_Printed(),
+                                split_size=arguments.split, postgis=arguments.postgis)
         except PlanInputError as error:
             print(error, file=sys.stderr)
             return 1

@@ -128,14 +128,165 @@ def test_merged_table_equals_every_single_run(cq_provider, municipality, single_
     assert sum(r["cover_km2"] or 0 for r in read_table(other["MERGED"])) < sum(r["cover_km2"] or 0 for r in merged)
 
 
-def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, cluster, tmp_path):
-    """The issue's municipality: 38 jurisdictions (tiny ones) through the batch, each equal to its single run."""
+def test_a_split_run_equals_the_unsplit_run(cq_provider, municipality, single_runs, cluster, tmp_path):
+    """Each jurisdiction split by township (one a piece, and two a piece): the merged table is the unsplit
+    one, float for float, and a piece carries the stops of the next township whose circles reach into it."""
+    import shapely
+
+    from cq_urban_plugin.core.batch.split import split
+    from cq_urban_plugin.core.checks.batch import read_job, read_list
+
+    whole = read_table(_batch(tmp_path / "whole", municipality, cluster)["MERGED"])
+    for size in (1, 2):
+        results = _batch(tmp_path / f"split{size}", municipality, cluster, SPLIT=size)
+        assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
+        assert read_table(results["MERGED"]) == whole
+    _assert_equal_to_single_runs(whole, single_runs, [f"j{n:02d}" for n in range(COUNT)])
+
+    job = read_job(read_list(municipality)[0])
+    pieces = split(job, 1)
+    assert len(pieces) == len(job["townships"]) + 1 and pieces[-1]["piece"] == "outside"
+    crossing = 0
+    for piece in pieces[:-1]:
+        township = shapely.from_wkb(piece["townships"][0])
+        stops = shapely.points(piece["stops"])
+        outside = ~shapely.contains(township, stops)
+        crossing += int(outside.sum())
+        assert shapely.distance(township, stops[outside]).max(initial=0) <= 501.0  # the margin, no farther
+        assert len(piece["builtup"]) < len(job["builtup"])  # only what the township needs
+    assert crossing > 0  # stops of the next township are there
+
+
+class _Recorded:
+    def __init__(self):
+        self.lines, self.percents = [], []
+
+    def pushInfo(self, text):  # noqa: N802 (QGIS's names)
+        self.lines.append(text)
+
+    def reportError(self, text, fatalError=False):  # noqa: N802, N803
+        self.lines.append(text)
+
+    def setProgress(self, percent):  # noqa: N802
+        self.percents.append(percent)
+
+    def isCanceled(self):  # noqa: N802
+        return False
+
+
+def test_progress_over_jurisdictions_and_townships(cq_provider, municipality, cluster, tmp_path):
+    """Two jurisdictions of 4 townships, one a piece: the bar moves piece by piece (not only twice), never
+    back, to 100; a line a jurisdiction with the townships counted."""
+    from cq_urban_plugin.core.checks.batch import read_list, run_batch
+
+    feedback = _Recorded()
+    summary = run_batch(read_list(municipality)[:2], tmp_path, address=cluster.scheduler_address,
+                        feedback=feedback, split_size=1)
+    assert summary.done and not summary.failed
+    assert feedback.percents == sorted(feedback.percents) and feedback.percents[-1] == 100.0
+    assert len({p for p in feedback.percents if 0 < p < 100}) >= 4  # pieces moved it between jurisdictions
+    counters = [line for line in feedback.lines if line.startswith("[")]
+    assert [c.split("]")[0] for c in counters] == ["[1/2", "[2/2"] and counters[-1].endswith("townships 8/8")
+    assert sum("measured in 4 pieces" in line for line in feedback.lines) == 2
+
+
+def test_a_jurisdiction_failing_on_the_workers_is_reported_and_the_others_written(
+        cq_provider, municipality, single_runs, cluster, tmp_path, monkeypatch):
+    """A jurisdiction whose work raises on the worker (its townships' WKB broken after reading): tried again,
+    then reported failed, with no table; the others are written, equal to their single runs. Split, the same
+    jurisdiction fails in the client's split, alone too."""
+    from cq_urban_plugin.core.checks import batch
+
+    read = batch.read_job
+
+    def broken(jurisdiction, *args):
+        job = read(jurisdiction, *args)
+        if jurisdiction.id == "j01":
+            job["townships"][-1] = b"not a geometry"
+        return job
+
+    monkeypatch.setattr(batch, "read_job", broken)
+    for size, message in ((0, "could not measure"), (2, "could not be split")):  # on the workers; in the client
+        feedback = _Recorded()
+        summary = batch.run_batch(batch.read_list(municipality)[:3], tmp_path / str(size),
+                                  address=cluster.scheduler_address, feedback=feedback, split_size=size)
+        assert summary.done == ["j00", "j02"] and list(summary.failed) == ["j01"]
+        assert message in summary.failed["j01"] and any("j01" in line for line in feedback.lines)
+        assert not (tmp_path / str(size) / "jurisdictions" / "j01.gpkg").exists()
+        assert "j01" in (tmp_path / str(size) / "failed.csv").read_text(encoding="utf-8")
+        _assert_equal_to_single_runs(summary.rows, single_runs, ["j00", "j02"])
+
+
+def _municipal_set(listing, folder, field="county"):
+    """The jurisdictions' layers appended into one GeoPackage, each feature with its jurisdiction's id in
+    ``field``: one municipal layer set."""
+    import subprocess
+
+    from osgeo import ogr
+
+    target = Path(folder) / "municipal.gpkg"
+    for entry in json.loads(listing.read_text(encoding="utf-8"))["jurisdictions"]:
+        for key in ("townships", "builtup", "stops"):
+            source, _, layer = entry[key].partition("|layername=")
+            opened = ogr.Open(source)
+            srs = opened.GetLayerByName(layer).GetSpatialRef().ExportToWkt()
+            opened = None
+            subprocess.run(["ogr2ogr", "-f", "GPKG", "-append", "-nln", key, "-a_srs", srs, "-dialect", "SQLite",
+                            "-sql", f"SELECT *, '{entry['id']}' AS {field} FROM \"{layer}\"", str(target), source],
+                           check=True, capture_output=True)
+    return target
+
+
+def _without_fids(rows):
+    return [{k: v for k, v in r.items() if k != "twp_fid"} for r in rows]
+
+
+def test_one_municipal_layer_set_split_by_a_jurisdiction_field(cq_provider, municipality, cluster, tmp_path):
+    """One layer set for the whole municipality, a field naming each feature's jurisdiction: the same figures
+    as one layer set per jurisdiction (the fids are the municipal layer's), split by township too."""
+    whole = read_table(_batch(tmp_path / "each", municipality, cluster)["MERGED"])
+    layers = _municipal_set(municipality, tmp_path)
+    listing = tmp_path / "municipal.json"
+    listing.write_text(json.dumps({"field": "county", **{k: f"{layers}|layername={k}" for k in (
+        "townships", "builtup", "stops")}}), encoding="utf-8")
+    for size in (0, 2):
+        results = _batch(tmp_path / f"municipal{size}", listing, cluster, SPLIT=size)
+        assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
+        merged = read_table(results["MERGED"])
+        assert _without_fids(merged) == _without_fids(whole)
+        assert len({r["twp_fid"] for r in merged if r["twp_fid"] is not None}) == len(whole) - COUNT  # one layer's
+    # a layer of the set without the field is refused by name
+    subprocess = __import__("subprocess")
+    bare = tmp_path / "bare.gpkg"
+    subprocess.run(["ogr2ogr", "-f", "GPKG", str(bare), str(layers), "builtup", "-sql",
+                    "SELECT fid, geom FROM builtup", "-nln", "builtup"], check=True, capture_output=True)
+    listing.write_text(json.dumps({"field": "county", "townships": f"{layers}|layername=townships",
+                                   "builtup": str(bare), "stops": f"{layers}|layername=stops"}), encoding="utf-8")
+    results = _batch(tmp_path / "bare", listing, cluster)
+    assert results["FAILED_COUNT"] == COUNT
+    assert "county" in (tmp_path / "bare" / "failed.csv").read_text(encoding="utf-8")
+
+
+def test_38_jurisdictions_equal_their_38_single_runs(cq_provider, tmp_path):
+    """The issue's acceptance: a municipality of 38 jurisdictions (tiny ones) end to end through the batch's
+    command line on a local cluster of its own, some split by township; the merged table equals the 38 single
+    runs, and the counter went over jurisdictions and townships."""
+    import subprocess
+
     from municipality import municipality as generate
 
     listing = generate(tmp_path / "data", 38, SCALE)
-    results = _batch(tmp_path / "out", listing, cluster)
-    assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (38, 0)
-    _assert_equal_to_single_runs(read_table(results["MERGED"]), _single_runs(listing), [f"j{n:02d}" for n in range(38)])
+    env = dict(os.environ, PYTHONPATH=str(HERE.parent), QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run([sys.executable, "-m", "cq_urban_plugin.batch", str(listing), "--out", str(tmp_path / "out"),
+                          "--workers", "2", "--split", "3"], env=env, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    merged = read_table(tmp_path / "out" / "merged.gpkg")
+    townships = len([r for r in merged if r["twp_fid"] is not None])
+    counters = [line for line in run.stdout.splitlines() if line.startswith("[")]
+    assert len(counters) == 38 and counters[-1].startswith("[38/38]") and counters[0].startswith("[1/38]")
+    assert counters[-1].endswith(f"townships {townships}/{townships}")
+    assert "measured in 2 pieces" in run.stdout and "measured 38, skipped 0, failed 0" in run.stdout
+    _assert_equal_to_single_runs(merged, _single_runs(listing), [f"j{n:02d}" for n in range(38)])
 
 
 def _killer(address, stop, killed):
@@ -159,10 +310,12 @@ def test_a_worker_killed_during_the_run_changes_no_figure(cq_provider, municipal
     thread = threading.Thread(target=_killer, args=(cluster.scheduler_address, stop, killed), daemon=True)
     thread.start()
     time.sleep(1.0)  # the killer's client is connected and watching
-    results = _batch(tmp_path, municipality, cluster)
+    results = _batch(tmp_path, municipality, cluster, SPLIT=2)  # pieces of a jurisdiction as well
     stop.set()
     thread.join(30)
     assert killed, "no worker was seen running a task"
+    with pytest.raises(ProcessLookupError):
+        os.kill(killed[0][1], 0)  # that process is gone: the nanny started another
     assert (results["DONE_COUNT"], results["FAILED_COUNT"]) == (COUNT, 0)
     _assert_equal_to_single_runs(read_table(results["MERGED"]), single_runs, [f"j{n:02d}" for n in range(COUNT)])
 

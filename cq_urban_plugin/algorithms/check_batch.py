@@ -24,6 +24,8 @@ class CheckBatchAlgorithm(CqAlgorithm):
     RADIUS = "RADIUS"
     WORKERS = "WORKERS"
     SCHEDULER = "SCHEDULER"
+    SPLIT = "SPLIT"
+    POSTGIS = "POSTGIS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
 
     def displayName(self):  # noqa: N802
@@ -43,7 +45,17 @@ class CheckBatchAlgorithm(CqAlgorithm):
             "bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every "
             "township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv "
             "with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose "
-            "table is already there. Not yet distributed: the other checks of the whole plan.")
+            "table is already there.\n\n"
+            "Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring "
+            "townships, each with the built-up polygons meeting them and the stops within the radius of them "
+            "(a stop's circle reaches into the next township), and one piece for the built-up outside every "
+            "township; the figures are the same as unsplit.\n\n"
+            "One municipal layer set instead of a list: a JSON object {\"field\": …, \"townships\": …, "
+            "\"builtup\": …, \"stops\": …}, every layer with the field naming each feature's jurisdiction; a "
+            "jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).\n\n"
+            "PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta "
+            "instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those "
+            "already there. Not yet distributed: the other checks of the whole plan.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
@@ -57,6 +69,12 @@ class CheckBatchAlgorithm(CqAlgorithm):
             defaultValue=2, minValue=1))
         self.addParameter(QgsProcessingParameterString(
             self.SCHEDULER, tr("Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)"),
+            optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.SPLIT, tr("Split a jurisdiction of more townships than this into pieces of so many (0: never)"),
+            ProcessingNumberParameterType.Integer, defaultValue=0, minValue=0))
+        self.addParameter(QgsProcessingParameterString(
+            self.POSTGIS, tr("Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)"),
             optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("MERGED", tr("Merged table (GeoPackage)")))
@@ -72,7 +90,9 @@ class CheckBatchAlgorithm(CqAlgorithm):
         summary = run_batch(jurisdictions, folder, radius=self.parameterAsDouble(parameters, self.RADIUS, context),
                             workers=self.parameterAsInt(parameters, self.WORKERS, context),
                             address=(self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip(),
-                            feedback=feedback, transform_context=context.transformContext())
+                            feedback=feedback, transform_context=context.transformContext(),
+                            split_size=self.parameterAsInt(parameters, self.SPLIT, context),
+                            postgis=(self.parameterAsString(parameters, self.POSTGIS, context) or "").strip())
         feedback.pushInfo(tr("{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; "
                              "merged table: {path}").format(done=len(summary.done), skipped=len(summary.skipped),
                                                             failed=len(summary.failed), path=summary.merged_gpkg))

@@ -5997,215 +5997,197 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="30" />
+        <location filename="../algorithms/check_batch.py" line="32" />
         <source>Check many jurisdictions at once (dask)</source>
         <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="49" />
+        <location filename="../algorithms/check_batch.py" line="61" />
         <source>List of jurisdictions (JSON or CSV)</source>
         <translation>辖区清单（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="49" />
+        <location filename="../algorithms/check_batch.py" line="61" />
         <source>Lists of jurisdictions (*.json *.csv)</source>
         <translation>辖区清单 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="52" />
+        <location filename="../algorithms/check_batch.py" line="64" />
         <source>Stop service radius (m)</source>
         <translation>站点服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="55" />
+        <location filename="../algorithms/check_batch.py" line="67" />
         <source>Worker processes of the local cluster</source>
         <translation>本机集群的工作进程数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="58" />
+        <location filename="../algorithms/check_batch.py" line="70" />
         <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
         <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="61" />
+        <location filename="../algorithms/check_batch.py" line="79" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="62" />
+        <location filename="../algorithms/check_batch.py" line="80" />
         <source>Merged table (GeoPackage)</source>
         <translation>合并表（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="63" />
+        <location filename="../algorithms/check_batch.py" line="81" />
         <source>Merged table (CSV)</source>
         <translation>合并表（CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="64" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions measured</source>
         <translation>已量算的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="64" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions already measured, skipped</source>
         <translation>已有结果而跳过的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="64" />
+        <location filename="../algorithms/check_batch.py" line="82" />
         <source>Jurisdictions that failed</source>
         <translation>失败的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="76" />
+        <location filename="../algorithms/check_batch.py" line="96" />
         <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="62" />
+        <location filename="../core/checks/batch.py" line="71" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="62" />
+        <location filename="../core/checks/batch.py" line="71" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="87" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="87" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="82" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="82" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="98" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="86" />
+        <location filename="../core/checks/batch.py" line="98" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="101" />
+        <location filename="../core/checks/batch.py" line="132" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="101" />
+        <location filename="../core/checks/batch.py" line="132" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="138" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="138" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="126" />
+        <location filename="../core/checks/batch.py" line="179" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="126" />
+        <location filename="../core/checks/batch.py" line="179" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="177" />
+        <location filename="../core/checks/batch.py" line="242" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="177" />
+        <location filename="../core/checks/batch.py" line="242" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="188" />
+        <location filename="../core/checks/batch.py" line="271" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="194" />
-        <source>[{k}/{total}] {what}</source>
-        <translation>[{k}/{total}] {what}</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="223" />
+        <location filename="../core/checks/batch.py" line="293" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="232" />
+        <location filename="../core/checks/batch.py" line="294" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="222" />
+        <location filename="../core/checks/batch.py" line="333" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="232" />
+        <location filename="../core/checks/batch.py" line="353" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/files/batch_store.py" line="32" />
+        <location filename="../core/files/batch_store.py" line="33" />
         <source>Jurisdiction id '{id}' cannot name a file.</source>
         <translation>辖区 id“{id}”不能用作文件名。</translation>
     </message>
     <message>
-        <location filename="../core/files/batch_store.py" line="32" />
+        <location filename="../core/files/batch_store.py" line="33" />
         <source>Use letters, digits, '_', '-' or '.' only (e.g. 500116 or 江津区).</source>
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="33" />
-        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
-
-Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
-
-Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there. Not yet distributed: the other checks of the whole plan.</source>
-        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
-
-输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
-
-输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="228" />
+        <location filename="../core/checks/batch.py" line="345" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6886,6 +6868,121 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
     <message>
+        <location filename="../algorithms/check_batch.py" line="73" />
+        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
+        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="287" />
+        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
+        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="317" />
+        <source>{id}: {n} townships, measured in {k} pieces.</source>
+        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="35" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
+
+Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
+
+One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
+
+PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
+
+拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
+
+也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
+
+PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="76" />
+        <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
+        <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="121" />
+        <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
+        <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="121" />
+        <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
+        <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="143" />
+        <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
+        <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="143" />
+        <source>Give every layer of the municipal set the jurisdiction field.</source>
+        <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="28" />
+        <source>PostGIS as the batch's store needs psycopg2 ({error}).</source>
+        <translation>用 PostGIS 存放批量结果需要 psycopg2（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="28" />
+        <source>Install it: sudo apt install python3-psycopg2, or python3 -m pip install psycopg2-binary.</source>
+        <translation>请安装：sudo apt install python3-psycopg2，或 python3 -m pip install psycopg2-binary。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="34" />
+        <source>The PostGIS store {connection} cannot be reached: {error}</source>
+        <translation>无法连接 PostGIS 结果库 {connection}：{error}</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="34" />
+        <source>Give a libpq connection (host=… port=… dbname=… user=…) of a running PostgreSQL.</source>
+        <translation>请给出一个正在运行的 PostgreSQL 的 libpq 连接串（host=… port=… dbname=… user=…）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="44" />
+        <source>'{table}' cannot name the batch's PostGIS tables.</source>
+        <translation>“{table}”不能用作批量结果的 PostGIS 表名。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="44" />
+        <source>Use lower-case letters, digits and '_' (e.g. cq_batch).</source>
+        <translation>请只用小写字母、数字和“_”（如 cq_batch）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="313" />
+        <source>it could not be split by township ({error}).</source>
+        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="84" />
+        <source>Jurisdiction '{id}' could not be written into the PostGIS store {table}: {error}. Nothing of it was written.</source>
+        <translation>辖区“{id}”未能写入 PostGIS 结果库 {table}：{error}。该辖区的结果一条也未写入。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="104" />
+        <source>Check the database, then run the batch again: it resumes with the jurisdictions not yet written.</source>
+        <translation>请检查数据库后重新运行批量核算：将从尚未写入的辖区继续。</translation>
+    </message>
+    <message>
+        <location filename="../core/files/batch_postgis.py" line="104" />
+        <source>The PostGIS store {table} could not be read: {error}</source>
+        <translation>无法读取 PostGIS 结果库 {table}：{error}</translation>
+    </message>
+    <message>
         <location filename="../core/geo/encoding.py" line="134" />
         <source>The text of {file} is neither UTF-8, GBK nor Big5{said}: its names cannot be read and would come out as replacement characters. Find out the encoding the file was written in and save a file {stem}.cpg beside it naming it (for example CP936, BIG5 or UTF-8), or export the layer again as UTF-8.</source>
         <translation>{file} 的文字既不是 UTF-8，也不是 GBK 或 Big5{said}：其中的名称无法读取，会变成替换字符（乱码）。请查明该文件写入时所用的编码，并在其旁边保存一个写明该编码的 {stem}.cpg 文件（例如 CP936、BIG5 或 UTF-8），或将图层重新导出为 UTF-8。</translation>
@@ -6916,6 +7013,11 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>校核档案保存为</translation>
     </message>
     <message>
+        <location filename="../gui/plan_tab.py" line="144" />
+        <source>Export dossier (PDF)</source>
+        <translation>导出校核档案（PDF）</translation>
+    </message>
+    <message>
         <location filename="../gui/plan_tab.py" line="146" />
         <source>The whole-plan check of the layers chosen above, laid out as one PDF for the plan revision: cover, summary table, one page per measured target with its map and chart, the targets not measured and why.</source>
         <translation>以上方所选图层进行整体规划校核，并排版为一份供规划修编使用的 PDF：封面、汇总表、每项已测指标一页（含专题图和图表），以及未测指标及其原因。</translation>
@@ -6929,11 +7031,6 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../gui/plan_tab.py" line="225" />
         <source>Dossier saved: {path} ({pages} pages).</source>
         <translation>校核档案已保存：{path}（共 {pages} 页）。</translation>
-    </message>
-    <message>
-        <location filename="../gui/plan_tab.py" line="144" />
-        <source>Export dossier (PDF)</source>
-        <translation>导出校核档案（PDF）</translation>
     </message>
 </context>
 </TS>

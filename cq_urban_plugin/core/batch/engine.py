@@ -107,8 +107,8 @@ class Engine:
 
     def submit(self, job: dict):
         # A key of its own per run: a rerun of the same jurisdiction is a new task, never an old result.
-        return self.client.submit(measure, job, key=f"cq-batch-{job['id']}-{uuid.uuid4().hex[:8]}", pure=False,
-                                  retries=RETRIES)
+        key = f"cq-batch-{job['id']}-{job.get('piece', '')}-{uuid.uuid4().hex[:8]}"
+        return self.client.submit(measure, job, key=key, pure=False, retries=RETRIES)
 
     def completed(self, futures):
         from distributed import as_completed

@@ -1,15 +1,18 @@
 """Many jurisdictions at once (cq_urban:check_batch, ``python -m cq_urban_plugin.batch``): the QGIS edge.
 
-The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers) is read here;
-each jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
-(``Workspace``: the Gauss-Krüger zone of the data, repaired polygons, every stop point), and
-handed as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with
-the same kernels the checks call. So a township's figures equal those of ``check_builtup`` and
+The list of jurisdictions (a JSON or CSV file: id, catalogue, and each one's layers; or one
+municipal layer set and the field naming each feature's jurisdiction) is read here; each
+jurisdiction's layers are opened and read with QGIS exactly as the single checks read them
+(``Workspace``: the Gauss-Krüger zone of the data, repaired polygons, every stop point), and handed
+as WKB and coordinates to a dask worker (``core.batch.work.measure``), which computes with the same
+kernels the checks call. So a township's figures equal those of ``check_builtup`` and
 ``check_coverage`` (straight line, by area) on that jurisdiction alone. Reading is done here, one
-jurisdiction after the other, while the workers compute the ones already read.
+jurisdiction after the other, while the workers compute the ones already read. A large one may be
+sent in pieces by township (``core.batch.split``), put together when all have arrived.
 
 Each jurisdiction's table is written when its figures arrive, into a file of its own moved into
-place when complete (``core.files.batch_store``); a jurisdiction whose table is there is skipped
+place when complete (``core.files.batch_store``), or in one transaction into PostGIS
+(``core.files.batch_postgis``); a jurisdiction whose table is there is skipped
 on a rerun; a bad one (a missing layer) is reported and the others go on; the merged table is
 written at the end from every complete one.
 
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
-from qgis.core import QgsVectorLayer
+from qgis.core import QgsExpression, QgsVectorLayer
 
 from ...compat import is_null
 from ...i18n import tr
@@ -44,11 +47,17 @@ class Jurisdiction:
     catalogue: str = ""
     layers: Dict[str, str] = field(default_factory=dict)  # key -> layer source (path, path|layername=…)
     name_field: str = ""
+    where: Optional[tuple] = None  # (field, value): this jurisdiction's features of a municipal layer set
+
+
+def _postgres(source: str) -> bool:
+    """A PostGIS layer's source: a QGIS URI (dbname=… table=…, or postgres://dbname=…)."""
+    return str(source).startswith(("postgres://", "dbname=", "service=", "host=")) or " table=" in str(source)
 
 
 def _resolve(source: str, base: Path) -> str:
     path, bar, rest = str(source).partition("|")
-    if path and not Path(path).is_absolute() and "://" not in path and not path.startswith(("dbname=", "postgres")):
+    if path and not Path(path).is_absolute() and "://" not in path and not _postgres(source):
         path = str((base / path).resolve())
     return path + bar + rest
 
@@ -70,12 +79,15 @@ def read_list(path) -> List[Jurisdiction]:
     try:
         if path.suffix.lower() == ".json":
             entries = json.loads(text)
-            entries = entries.get("jurisdictions", []) if isinstance(entries, dict) else entries
+            if isinstance(entries, dict) and not entries.get("field"):
+                entries = entries.get("jurisdictions", [])
         else:
             entries = list(csv.DictReader(text.splitlines()))
     except (ValueError, csv.Error) as error:
         raise PlanInputError(tr("The list of jurisdictions {path} cannot be read: {error}.").format(
             path=path, error=error), tr("Write it as JSON (a list of objects) or as CSV with a header row.")) from None
+    if isinstance(entries, dict) and entries.get("field"):
+        return _split_by_field(entries, path)
     found, seen = [], set()
     for number, entry in enumerate(entries or [], start=1):
         if not isinstance(entry, dict):
@@ -95,16 +107,57 @@ def read_list(path) -> List[Jurisdiction]:
     return found
 
 
+def _split_by_field(entry: dict, path: Path) -> List[Jurisdiction]:
+    """One municipal layer set ({"field": …, "townships": …, "builtup": …, "stops": …}) split by the
+    jurisdiction field: a jurisdiction per distinct value in the townships layer, each reading only its
+    own features of every layer (which must all hold the field)."""
+    field_name = str(entry["field"])
+    municipal = Jurisdiction("municipal", str(entry.get("catalogue") or ""),
+                             {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",)
+                              if entry.get(key)}, str(entry.get("name_field") or ""))
+    townships = _open(municipal, "townships")
+    index = townships.fields().lookupField(field_name)
+    if index < 0:
+        raise PlanInputError(tr("The townships layer {source} has no field '{field}' to split the jurisdictions "
+                                "by.").format(source=municipal.layers["townships"], field=field_name),
+                             tr("Give the field that holds each township's jurisdiction (e.g. its county code)."))
+    values = sorted((v for v in townships.uniqueValues(index) if not is_null(v)), key=str)
+    return [Jurisdiction(batch_store.check_id(str(value)), municipal.catalogue, dict(municipal.layers),
+                         municipal.name_field, (field_name, value)) for value in values]
+
+
 def _open(jurisdiction: Jurisdiction, key: str) -> QgsVectorLayer:
     source = jurisdiction.layers.get(key)
     if not source:
         raise PlanInputError(tr("Jurisdiction '{id}' has no {key} layer.").format(id=jurisdiction.id, key=key),
                              tr("Add its '{key}' to the list of jurisdictions.").format(key=key))
-    layer = QgsVectorLayer(source, f"{jurisdiction.id} {key}", "ogr")
+    provider = "postgres" if _postgres(source) else "ogr"
+    uri = source.removeprefix("postgres://")
+    layer = QgsVectorLayer(uri, f"{jurisdiction.id} {key}", provider)
     if not layer.isValid():
         raise PlanInputError(tr("Jurisdiction '{id}': its {key} layer {source} could not be opened.").format(
             id=jurisdiction.id, key=key, source=source), tr("Check the path in the list of jurisdictions."))
+    if jurisdiction.where is not None:
+        field_name, value = jurisdiction.where
+        if layer.fields().lookupField(field_name) < 0:
+            raise PlanInputError(tr("Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick "
+                                    "its features by.").format(id=jurisdiction.id, key=key, source=source,
+                                                               field=field_name),
+                                 tr("Give every layer of the municipal set the jurisdiction field."))
+        # Picked at opening, in the source: a subset set on 3.22's open GeoPackage layer lost the CRS of a third one.
+        subset = QgsExpression.createFieldEqualityExpression(field_name, value)
+        layer = QgsVectorLayer(_with_subset(uri, provider, subset), f"{jurisdiction.id} {key}", provider)
     return layer
+
+
+def _with_subset(uri: str, provider: str, subset: str) -> str:
+    if provider == "postgres":
+        from qgis.core import QgsDataSourceUri
+
+        parsed = QgsDataSourceUri(uri)
+        parsed.setSql(subset)
+        return parsed.uri(False)
+    return f"{uri}|subset={subset}"
 
 
 def _wkb(geometries) -> list:
@@ -165,12 +218,24 @@ def _say(feedback, text, error=False):
         feedback.pushInfo(text)
 
 
+def _put_together(results: dict, outside_text: str) -> list:
+    for row in results["rows"]:
+        if row["twp_fid"] is None and row["township"] == OUTSIDE:
+            row["township"] = outside_text
+    return results["rows"]
+
+
 def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFAULT_RADIUS, workers: int = 2,
-              address: str = "", feedback=None, transform_context=None, engine=None) -> BatchSummary:
+              address: str = "", feedback=None, transform_context=None, engine=None,
+              split_size: int = 0, postgis: str = "") -> BatchSummary:
     """Every jurisdiction measured on the cluster (``core.batch.engine.Engine``; ``engine``: one already
-    entered), each one's table written when its figures arrive, then the merged table. ``feedback``:
-    a Processing feedback (or anything with pushInfo, reportError, setProgress, isCanceled)."""
-    from ..batch.engine import Engine, dask_missing
+    entered), each one's table written when its figures arrive, then the merged table. A jurisdiction
+    of more than ``split_size`` townships (0: none) is measured in pieces of that many
+    (``core.batch.split``), with the same figures. ``postgis``: a connection (libpq) whose tables
+    cq_batch_townships and cq_batch_meta are the store, instead of the folder's GeoPackages (the
+    merged table and failed.csv are written in the folder either way). ``feedback``: a Processing feedback (or anything
+    with pushInfo, reportError, setProgress, isCanceled)."""
+    from ..batch.engine import dask_missing
 
     missing = dask_missing()
     if missing:
@@ -178,61 +243,116 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
                              tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
                                 "python3 -m pip install distributed."))
     folder = Path(folder)
-    (folder / batch_store.FOLDER).mkdir(parents=True, exist_ok=True)
+    if postgis:
+        from ..files.batch_postgis import PostgisStore
+
+        store = PostgisStore(postgis, columns=COLUMNS)
+    else:
+        store = batch_store.FolderStore(folder, COLUMNS)
+    try:
+        return _run(jurisdictions, folder, store, radius, workers, address, feedback, transform_context, engine,
+                    split_size)
+    finally:
+        store.close()
+
+
+def _run(jurisdictions, folder, store, radius, workers, address, feedback, transform_context, engine,
+         split_size) -> BatchSummary:
+    from ..batch.engine import Engine
+    from ..batch.split import merge, split
+
+    folder.mkdir(parents=True, exist_ok=True)
     meta = {"radius": float(radius), "segments": BUFFER_SEGMENTS, "tolerance": DUPLICATE_TOLERANCE}
     total = len(jurisdictions)
-    skipped = [j.id for j in jurisdictions if batch_store.is_complete(folder, j.id, meta)]
+    skipped = [j.id for j in jurisdictions if store.is_complete(j.id, meta)]
     done, failed = [], {}
-    finished = len(skipped)
+    counter = {"jurisdictions": len(skipped), "townships": 0, "of": 0}
     if skipped:
         _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
             n=len(skipped), total=total, ids=", ".join(skipped)))
 
+    def bar():
+        """Over jurisdictions, and within those measured here over their townships (a split one moves it
+        piece by piece)."""
+        if feedback is None:
+            return
+        share = counter["jurisdictions"] / max(total, 1)
+        if counter["of"]:
+            share = max(share, (len(skipped) + (total - len(skipped)) * counter["townships"] / counter["of"])
+                        / max(total, 1))
+        feedback.setProgress(100.0 * min(share, 1.0))
+
     def progress(what):
-        if feedback is not None:
-            feedback.setProgress(100.0 * finished / max(total, 1))
-        _say(feedback, tr("[{k}/{total}] {what}").format(k=finished, total=total, what=what))
+        bar()
+        _say(feedback, tr("[{k}/{total}] {what}; townships {t}/{of}").format(
+            k=counter["jurisdictions"], total=total, what=what, t=counter["townships"], of=counter["of"]))
+
+    def fail(jurisdiction_id, message):
+        failed[jurisdiction_id] = message
+        counter["jurisdictions"] += 1
+        _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(id=jurisdiction_id, error=message), True)
+        progress(tr("{id} failed").format(id=jurisdiction_id))
 
     todo = [j for j in jurisdictions if j.id not in skipped]
     if todo:
         with (engine if engine is not None else Engine(address, workers)) as running:
-            futures = {}
+            futures, pieces = {}, {}  # future -> (jurisdiction id, piece); id -> {"indices", "results"}
             for jurisdiction in todo:
                 check_cancel(feedback)
                 try:
                     job = read_job(jurisdiction, radius, transform_context)
                 except PlanInputError as error:
-                    failed[jurisdiction.id] = str(error)
-                    finished += 1
-                    _say(feedback, str(error), True)  # the message names the jurisdiction
-                    progress(tr("{id} failed").format(id=jurisdiction.id))
+                    fail(jurisdiction.id, str(error))  # the message names the jurisdiction
                     continue
                 for note in job.pop("notes"):
                     _say(feedback, f"{jurisdiction.id}: {note}")
-                futures[running.submit(job)] = jurisdiction
+                counter["of"] += len(job["townships"])
+                try:
+                    parts = split(job, split_size)
+                except Exception as error:  # noqa: BLE001 (shapely's: this jurisdiction fails, not the run)
+                    fail(jurisdiction.id, tr("it could not be split by township ({error}).").format(error=error))
+                    continue
+                if len(parts) > 1:
+                    pieces[jurisdiction.id] = {"indices": {p["piece"]: p["index"] for p in parts}, "results": {}}
+                    _say(feedback, tr("{id}: {n} townships, measured in {k} pieces.").format(
+                        id=jurisdiction.id, n=len(job["townships"]), k=len(parts) - 1))
+                for part in parts:
+                    futures[running.submit(part)] = (jurisdiction.id, part.get("piece"))
+                del job, parts
             for future in running.completed(futures):
-                jurisdiction = futures[future]
+                jurisdiction_id, piece = futures.pop(future)
                 if feedback is not None and feedback.isCanceled():
                     for other in futures:
                         other.cancel()
                     check_cancel(feedback)
+                if jurisdiction_id in failed:
+                    continue  # another piece of it failed already
                 try:
                     result = future.result()
                 except Exception as error:  # noqa: BLE001 (a worker's error: this jurisdiction fails, not the run)
-                    failed[jurisdiction.id] = tr("the workers could not measure it ({error}).").format(error=error)
-                    _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(
-                        id=jurisdiction.id, error=failed[jurisdiction.id]), True)
+                    fail(jurisdiction_id, tr("the workers could not measure it ({error}).").format(error=error))
+                    continue
+                if piece is not None:
+                    counter["townships"] += len(pieces[jurisdiction_id]["indices"].get(piece, ()))
+                    pieces[jurisdiction_id]["results"][piece] = result
+                    if len(pieces[jurisdiction_id]["results"]) < len(pieces[jurisdiction_id]["indices"]):
+                        bar()
+                        continue
+                    found = pieces.pop(jurisdiction_id)
+                    result = merge(found["indices"], found["results"])
                 else:
-                    for row in result["rows"]:
-                        if row["twp_fid"] is None and row["township"] == OUTSIDE:
-                            row["township"] = tr("(outside every township)")
-                    batch_store.write_jurisdiction(folder, jurisdiction.id, result["rows"], COLUMNS, meta)
-                    done.append(jurisdiction.id)
-                finished += 1
-                progress(tr("{id}: {n} townships").format(id=jurisdiction.id, n=len(result["rows"]) - 1)
-                         if jurisdiction.id in done else tr("{id} failed").format(id=jurisdiction.id))
+                    counter["townships"] += len(result["rows"]) - 1
+                rows = _put_together(result, tr("(outside every township)"))
+                try:
+                    store.write_jurisdiction(jurisdiction_id, rows, meta)
+                except PlanInputError as error:  # the store refused it (whole or nothing): this one fails
+                    fail(jurisdiction_id, str(error))
+                    continue
+                done.append(jurisdiction_id)
+                counter["jurisdictions"] += 1
+                progress(tr("{id}: {n} townships").format(id=jurisdiction_id, n=len(rows) - 1))
     order = [j.id for j in jurisdictions if j.id in done or j.id in skipped]  # never a stale one
-    gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS)
+    gpkg, table, rows = batch_store.write_merged(folder, order, COLUMNS, store)
     failed_csv = batch_store.write_failed(folder, failed)
     if feedback is not None:
         feedback.setProgress(100.0)

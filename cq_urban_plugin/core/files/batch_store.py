@@ -6,6 +6,7 @@ complete (``atomic.atomic_write``): a file at its place is a whole result, so a 
 a run stopped midway leaves none half-written. The file also records what the figures were
 measured with (``meta``), and a rerun with other settings measures the jurisdiction again.
 Tables without geometry (the jurisdictions' coordinate systems differ); written with GDAL.
+``FolderStore`` is this folder as a store; ``batch_postgis.PostgisStore`` is the PostGIS one.
 """
 import csv
 import json
@@ -132,13 +133,36 @@ def _write_csv(path: str, rows: Sequence[dict], columns: Sequence[str]) -> None:
                              for c in columns])
 
 
-def write_merged(folder, jurisdiction_ids: Sequence[str], columns: Sequence[str]):
-    """(merged GeoPackage, merged CSV, rows): every complete jurisdiction's rows, in the order given."""
-    rows = []
-    for jurisdiction_id in jurisdiction_ids:
-        path = jurisdiction_path(folder, jurisdiction_id)
-        if path.exists():
-            rows.extend(read_table(path))
+class FolderStore:
+    """The folder of GeoPackages as a store, with the methods of ``batch_postgis.PostgisStore``."""
+
+    def __init__(self, folder, columns: Sequence[str]):
+        self.folder, self.columns = Path(folder), tuple(columns)
+        (self.folder / FOLDER).mkdir(parents=True, exist_ok=True)
+
+    def close(self):
+        pass
+
+    def is_complete(self, jurisdiction_id: str, meta: dict) -> bool:
+        return is_complete(self.folder, jurisdiction_id, meta)
+
+    def write_jurisdiction(self, jurisdiction_id: str, rows: Sequence[dict], meta: dict) -> str:
+        return write_jurisdiction(self.folder, jurisdiction_id, rows, self.columns, meta)
+
+    def rows(self, jurisdiction_ids: Sequence[str]) -> List[dict]:
+        """Every complete jurisdiction's rows, in the order given."""
+        rows = []
+        for jurisdiction_id in jurisdiction_ids:
+            path = jurisdiction_path(self.folder, jurisdiction_id)
+            if path.exists():
+                rows.extend(read_table(path))
+        return rows
+
+
+def write_merged(folder, jurisdiction_ids: Sequence[str], columns: Sequence[str], store=None):
+    """(merged GeoPackage, merged CSV, rows): every complete jurisdiction's rows in ``store`` (default:
+    the folder's GeoPackages), in the order given."""
+    rows = (store or FolderStore(folder, columns)).rows(jurisdiction_ids)
     folder = Path(folder)
     gpkg = atomic_write(folder / f"{MERGED}.gpkg", lambda staged: _write_table(staged, rows, columns))
     table = atomic_write(folder / f"{MERGED}.csv", lambda staged: _write_csv(staged, rows, columns))

@@ -41,6 +41,31 @@ def builtup_by_zone(polygons, zones, progress=None) -> ZonePieces:
     kept = np.array([p is not None for p in parts], dtype=bool)
     pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress)
 
+    outside = _outside(polygons, zones, zone, polygon, within)
+    return ZonePieces(pieces, areas(pieces), outside, float(areas(outside).sum()))
+
+
+def outside_of_zones(polygons, zones) -> ZonePieces:
+    """Only what lies outside every zone (``builtup_by_zone``'s ``outside``, the same floats), with no
+    zone's part cut or dissolved: a jurisdiction split into pieces by township (issue #21) measures its
+    outside row once over the whole."""
+    polygons, zones = geometries(polygons), geometries(zones)
+    polygons = polygons[[p is not None for p in polygons]]
+    none = np.full(len(zones), None, dtype=object)
+    if not len(zones) or not len(polygons):
+        outside = disjoint_union(polygons)
+    else:
+        zone, polygon = shapely.STRtree(polygons).query(zones, predicate="intersects")
+        order = np.lexsort((polygon, zone))  # as zone_parts orders them
+        zone, polygon = zone[order], polygon[order]
+        shapely.prepare(zones)
+        outside = _outside(polygons, zones, zone, polygon, shapely.contains_properly(zones[zone], polygons[polygon]))
+    return ZonePieces(none, np.zeros(len(zones)), outside, float(areas(outside).sum()))
+
+
+def _outside(polygons, zones, zone, polygon, within) -> np.ndarray:
+    """The pieces outside every zone, from the (zone, polygon) pairs that meet and whether the
+    polygon lies within the zone."""
     inside = np.zeros(len(polygons), dtype=bool)
     inside[polygon[within]] = True
     met = np.zeros(len(polygons), dtype=bool)
@@ -54,5 +79,4 @@ def builtup_by_zone(polygons, zones, progress=None) -> ZonePieces:
         covers = [shapely.union_all(zones[zone[by_polygon[s:e]]]) if e - s > 1 else zones[zone[by_polygon[s]]]
                   for s, e in zip(starts.tolist(), ends.tolist())]
         rest += list(polygonal(shapely.difference(polygons[cut], geometries(covers))))
-    outside = disjoint_union(rest)
-    return ZonePieces(pieces, areas(pieces), outside, float(areas(outside).sum()))
+    return disjoint_union(rest)

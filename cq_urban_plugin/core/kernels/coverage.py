@@ -92,11 +92,19 @@ def _near(targets, points, radius, shapes):
     stop_pairs = shape_pairs = (none, none)
     if len(points) and len(valid) and radius > 0:
         t, s = shapely.STRtree(points).query(targets[valid], predicate="dwithin", distance=radius)
-        stop_pairs = (valid[t], s)
+        stop_pairs = _sorted_pairs(valid[t], s)
     if len(shapes) and len(valid):
         t, s = shapely.STRtree(shapes).query(targets[valid], predicate="intersects")
-        shape_pairs = (valid[t], s)
+        shape_pairs = _sorted_pairs(valid[t], s)
     return stop_pairs, shape_pairs
+
+
+def _sorted_pairs(target, other):
+    """The pairs in the order of target, then other, not the tree's: a target is then cut by the same
+    shapes in the same order whatever else the tree holds (a jurisdiction split into pieces, each with
+    the stops near it, gives every township the very floats of the whole, issue #21)."""
+    order = np.lexsort((other, target))
+    return target[order], other[order]
 
 
 def widened(lines, width: float, near, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
