@@ -27,6 +27,16 @@ RUNS = (("jiangjin", "jiangjin"), ("kaizhou", "kaizhou"), ("wuxi", "wuxi"), ("ch
 CLASSES = {"czcsxm_city": "\"czcsxm\" IN ('201', '201A')",
            "czcsxm_town": "\"czcsxm\" IN ('201', '201A', '202', '202A')",
            "sandiao_forest": "\"dlbm\" IN ('0301', '0302', '0305')"}
+# The townships a facility-in-every-unit target counts, by the plan's words: 镇(街) every unit (fyp14
+# l.1761), 每个镇 the 镇 (nu2021 l.434), 城市社区 on township polygons the 街道 (its convention, nu2021 l.192).
+
+
+def units_of_scope(scope):
+    if "镇(街)" in scope:
+        return ("镇", "街道", "乡")
+    return ("街道",) if "城市社区" in scope else ("镇",) if "镇" in scope else ("镇", "街道", "乡")
+
+
 REL = 1e-3          # 0.1 %
 MEASURED = ("met", "not_met", "no_target", "approximate")
 
@@ -96,6 +106,10 @@ class Sample:
             return self.townships
         quoted = ", ".join("'{}'".format(n.replace("'", "''")) for n in names)
         return where(self.townships, f'"name" IN ({quoted})')
+
+    def kind(self, name):
+        """镇, 街道 or 乡: the catalogue's kind of the township (the sample's names are the plan's)."""
+        return next(t.kind for t in self.catalogue.townships if t.name == name)
 
     def persons(self):
         """Persons of each township: the sum of the raster cells whose centre is inside it."""
@@ -191,8 +205,9 @@ def facility_coverage(sample, target):
         kind = measure.facility_type or measure.facility.strip()
         chosen = where(sample.layer("FACILITIES"), f"strpos(\"kind\", '{kind}') > 0")
         counted = run("native:countpointsinpolygon", POLYGONS=sample.townships, POINTS=chosen, FIELD="n")
-        holding = sum(1 for f in counted.getFeatures() if f["n"] > 0)
-        return holding if target.unit == "count" else 100.0 * holding / counted.featureCount()
+        units = [f for f in counted.getFeatures() if sample.kind(f["name"]) in units_of_scope(target.scope)]
+        holding = sum(1 for f in units if f["n"] > 0)
+        return holding if target.unit == "count" else 100.0 * holding / len(units)
     assert target.indicator == "bus_stop_coverage" and not measure.minutes, target.id
     stops = projected(sample.layer("STOPS"), sample.zone)
     circles = run("native:buffer", INPUT=stops, DISTANCE=measure.distance_m, SEGMENTS=16, DISSOLVE=True)

@@ -3964,7 +3964,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="90" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3984,7 +3984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="102" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4499,7 +4499,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="102" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -6406,32 +6406,32 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="90" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="93" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="93" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="99" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="99" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="86" />
+        <location filename="../core/checks/facility_presence.py" line="116" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
@@ -6441,37 +6441,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="108" />
+        <location filename="../core/checks/facility_presence.py" line="138" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="115" />
+        <location filename="../core/checks/facility_presence.py" line="159" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="124" />
+        <location filename="../core/checks/facility_presence.py" line="168" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="128" />
+        <location filename="../core/checks/facility_presence.py" line="172" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="173" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="173" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="131" />
+        <location filename="../core/checks/facility_presence.py" line="175" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6886,19 +6886,39 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>沿道路（{roads}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="154" />
+        <location filename="../core/checks/plan_facilities.py" line="155" />
         <source>the facilities of {layer} whose type ({field}) contains '{kind}'</source>
         <translation>{layer} 中类型字段 {field} 含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="154" />
+        <location filename="../core/checks/plan_facilities.py" line="155" />
         <source>every facility of {layer}</source>
         <translation>{layer} 的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="157" />
+        <location filename="../core/checks/plan_facilities.py" line="158" />
         <source>townships ({townships}) holding at least one of {what}</source>
         <translation>至少配有一处{what}的乡镇（街道）（{townships}）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="150" />
+        <source>No township of '{layer}' is a {kinds}, the units the target counts.</source>
+        <translation>“{layer}”中没有{kinds}，而该指标只统计{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="150" />
+        <source>Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its name, else its name's ending (镇, 街道, 乡).</source>
+        <translation>请检查乡镇街道名称字段（TOWNSHIP_NAME_FIELD）：单元的类别取目录中该名称的类别，否则按名称结尾（镇、街道、乡）判断。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="155" />
+        <source> Only the {kinds} count ({n} of the {every} townships), as the target's scope says.</source>
+        <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="161" />
+        <source>(only the {kinds}, as the scope '{scope}' says)</source>
+        <translation>（按范围“{scope}”，只统计{kinds}）</translation>
     </message>
 </context>
 </TS>

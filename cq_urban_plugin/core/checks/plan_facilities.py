@@ -144,16 +144,20 @@ class FacilityPlanning:
         if reason:
             return needs, None, reason, None
         type_field = self.facility_type_field if kind else ""
+        units = presence.unit_kinds(target.scope)
 
         def run(first):
             return presence.measure_facility_presence(
                 self.source("facilities"), self.twp(), unit=first.unit, name_field=self.name_field,
                 type_field=type_field, facility_type=kind, facilities_label=self.label("facilities"),
-                townships_label=self.label("townships"), target=first, feedback=self.feedback,
-                transform_context=self.context)
+                townships_label=self.label("townships"), target=first, unit_kinds=units, catalogue=self.catalogue,
+                feedback=self.feedback, transform_context=self.context)
         what = (tr("the facilities of {layer} whose type ({field}) contains '{kind}'").format(
             layer=self.code("facilities"), field=type_field, kind=kind) if type_field
             else tr("every facility of {layer}").format(layer=self.code("facilities")))
         how = tr("townships ({townships}) holding at least one of {what}").format(
             townships=self.code("townships"), what=what)
-        return needs, (kind, type_field, target.unit), how, run
+        if units:
+            how += " " + tr("(only the {kinds}, as the scope '{scope}' says)").format(kinds="、".join(units),
+                                                                                    scope=target.scope)
+        return needs, (kind, type_field, target.unit, units), how, run
