@@ -149,7 +149,8 @@ class _Planner(FacilityPlanning):
         if key is None:
             return how  # the reason these layers cannot measure it
         if measure.convention:
-            how += " " + tr("Convention: {text}").format(text=" ".join(measure.convention.split()))
+            how += ("" if how.endswith(".") else ".") + " " + tr("Convention: {text}").format(
+                text=" ".join(measure.convention.split()))
         return needs, (kind,) + key, f"{kind}: {how}", run
 
     @staticmethod
