@@ -257,6 +257,12 @@ def test_every_measured_target_agrees_with_an_independent_computation(plan_runs)
     print({kind: len(ids) for kind, ids in checked.items()}, "skipped:", skipped)
     assert sum(len(ids) for ids in checked.values()) >= 40
     assert set(checked) == set(INDEPENDENT)
+    circles = [i for c, i in checked["facility_coverage"] if plan_runs_target(plan_runs, c, i).measure.distance_m]
+    assert circles and len(circles) < len(checked["facility_coverage"])   # circles and a facility in every unit
+
+
+def plan_runs_target(plan_runs, catalogue_id, target_id):
+    return next(s.catalogue.target(target_id) for (c, _), (s, _, _) in plan_runs.items() if c == catalogue_id)
 
 
 @pytest.mark.slow
