@@ -707,7 +707,8 @@ def test_list_targets_says_how_and_whether_the_bundled_checks_measure(provider):
     assert hukou["comparison"] == "about" and hukou["target"] == "≈ 3"
     elderly = rows["elderly_centre_every_township"]
     # a facility in every township: measured by the facility-presence check (core/checks/facility_presence.py)
-    assert elderly["measurable"] is True and "townships holding at least one" in elderly["how"], elderly["how"]
+    assert elderly["measurable"] is True and "townships (TOWNSHIPS) holding at least one" in elderly["how"], \
+        elderly["how"]
     assert elderly["layers"] == "facilities, townships" and "镇(街)养老服务中心" in elderly["measure"]
     plaza = rows["plaza_every_township"]
     assert (plaza["value"], plaza["value_text"]) == (100.0, "镇街全覆盖") and "100 %" in plaza["derived"]

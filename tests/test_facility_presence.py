@@ -90,18 +90,25 @@ def test_whole_plan_check_on_the_sample_data(cq_provider, tmp_path):
     units = list(QgsVectorLayer(f"{gpkg}|layername=townships", "t", "ogr").getFeatures())
     points = list(QgsVectorLayer(f"{gpkg}|layername=facilities", "f", "ogr").getFeatures())
 
-    def holding(word):
-        return sum(1 for u in units if any(word in p["kind"] and u.geometry().intersects(p.geometry())
-                                           for p in points))
+    def holding(word, kind=""):
+        return sum(1 for u in units if u["name"].endswith(kind) and any(
+            word in p["kind"] and u.geometry().intersects(p.geometry()) for p in points))
+
+    def share(word, kind=""):
+        return 100.0 * holding(word, kind) / sum(1 for u in units if u["name"].endswith(kind))
     elderly = rows["elderly_centre_every_township"]
     assert float(elderly["measured"]) == holding("养老服务中心") == 30 - 30 // 7
     assert elderly["status"] == "not_met"
     community = rows["community_service_facility_coverage_2025"]
-    assert float(community["measured"]) == pytest.approx(100.0 * holding("社区综合服务") / len(units), abs=0.01)
-    # 每个镇 targets in words (000 l.403-434): the facility the target names is the word of its kind.
-    for target_id, word in (("plaza_every_township", "综合广场"), ("farm_market_every_town", "农产品交易市场"),
-                            ("brand_supermarket_every_town", "品牌超市")):
-        assert float(rows[target_id]["measured"]) == pytest.approx(100.0 * holding(word) / len(units), abs=0.01)
+    # 城市社区 on township polygons: the 街道, the urban units (its convention)
+    assert float(community["measured"]) == pytest.approx(share("社区综合服务", "街道"), abs=0.01)
+    assert "only the 街道" in community["how"]
+    # 每个镇 targets in words (000 l.403-434): the facility the target names is the word of its kind; 每个镇
+    # counts the 镇 alone, 镇(街) every unit.
+    for target_id, word, kind in (("plaza_every_township", "综合广场", ""),
+                                  ("farm_market_every_town", "农产品交易市场", "镇"),
+                                  ("brand_supermarket_every_town", "品牌超市", "镇")):
+        assert float(rows[target_id]["measured"]) == pytest.approx(share(word, kind), abs=0.01)
         assert 0 < float(rows[target_id]["measured"]) < 100
     # Several kinds in one target, and a kind the layer does not hold: said, not measured.
     assert rows["library_branches_every_town"]["status"] == "not_measured"
@@ -122,4 +129,17 @@ def test_a_mixed_facilities_layer_without_its_type_field_is_not_read_as_every_ki
     rows = {r.target_id: r for r in check_plan(catalogue, layers, options={
         "name_field": "name", "facility_type_field": "kind"}).rows}
     assert rows["elderly_centre_every_township"].measured == 2.0
-    assert rows["community_service_facility_coverage_2025"].measured == pytest.approx(25.0)  # 甲街道 of four
+    assert rows["community_service_facility_coverage_2025"].measured == pytest.approx(100.0)  # 甲街道, the one 街道
+
+
+def test_the_units_are_the_kinds_the_scope_names(qgis_app):
+    """每个镇: the 镇 alone (a facility in a 街道 is no 镇's, and not outside either); 镇(街): every unit."""
+    assert presence.unit_kinds("每个镇") == ("镇",) and presence.unit_kinds("每个小城镇（镇）") == ("镇",)
+    assert presence.unit_kinds("每个镇(街)") == () and presence.unit_kinds("城市社区") == ("街道",)
+    result = presence.measure_facility_presence(facilities(), townships(), unit="percent", name_field="name",
+                                                type_field="kind", facility_type="养老服务中心", unit_kinds=("镇",))
+    assert result.verdict.measured == pytest.approx(100.0 / 3)    # 乙镇 of 乙, 丙, 丁镇
+    assert result.extras[presence.UNITS] == 3 and "Only the 镇 count (3 of the 4 townships)" in result.method
+    assert any("outside every township" in n and n.startswith("1 ") for n in result.notes)   # the one far off
+    with pytest.raises(PlanInputError, match="is a 乡"):
+        presence.measure_facility_presence(facilities(), townships(), name_field="name", unit_kinds=("乡",))

@@ -122,6 +122,37 @@ def test_the_distance_rule_equals_its_check(qgis_app):
     assert rows_by_id(result)["builtup_2025"].reason == "needs layer: builtup or landuse"
 
 
+def test_the_how_names_the_parameters_and_minutes_take_the_walking_speed(qgis_app):
+    """A circle in walking minutes reaches minutes × 60 × the walking speed, as check_facility_coverage
+    reads it, and each row's how names the parameters whose layers gave it."""
+    from dataclasses import replace
+
+    from cq_urban_plugin.core.checks import facility_coverage as fc
+
+    catalogue = bundled_catalogue("jiangjin")
+    park = catalogue.target("park_walk_5min_2025")
+    in_minutes = replace(park, measure=replace(park.measure, distance_m=None))   # its 5 minutes alone
+    layers = {role: layer("jiangjin", name) for role, name in (
+        ("townships", "townships"), ("green", "parks"), ("landuse", "landuse"), ("builtup", "builtup"),
+        ("roads", "roads"))}
+
+    def row(target, **options):
+        result = pc.check_plan(replace(catalogue, targets=[target]), layers, options={"name_field": "name", **options})
+        return result.rows[0]
+
+    metres, minutes, slow = row(park), row(in_minutes), row(in_minutes, walk_speed=0.8)
+    assert "5 minutes × 60 s × 1 m/s = 300 m" in minutes.how and "Threshold: 300 m." in metres.how
+    assert "(GREEN)" in minutes.how and "along the roads (ROADS)" in minutes.how and "over LANDUSE" in minutes.how
+    assert minutes.measured == pytest.approx(metres.measured, rel=1e-9)   # 300 m either way
+    assert "= 240 m" in slow.how and slow.measured < minutes.measured
+    single = fc.check_facility_coverage(
+        layers["green"], layers["landuse"], layers["townships"], preset=fc.PARK_5MIN, name_field="name",
+        minutes=5, walk_speed=0.8, distance_method=fc.Distance.NETWORK, roads=layers["roads"],
+        denominator=fc.Denominator.RESIDENTIAL, landuse_field="dlbm", with_service=False)
+    assert slow.measured == pytest.approx(single.verdict.measured, rel=1e-9)
+    assert row(park, walk_speed=0.8).measured == pytest.approx(metres.measured, rel=1e-9)   # metres: no speed
+
+
 def test_wuxi_coverage_equals_the_coverage_check(qgis_app):
     layers = sample("wuxi")
     result = pc.check_plan(bundled_catalogue("wuxi"), layers, options={"name_field": "name"})

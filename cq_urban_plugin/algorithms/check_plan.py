@@ -19,6 +19,7 @@ from qgis.core import (
 
 from .. import definitions
 from ..compat import ProcessingNumberParameterType, ProcessingSourceType, WkbType
+from ..core.checks import facility_coverage as fc
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
 from ..core.checks.targets import unit_text
@@ -64,6 +65,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
     POPULATION = "POPULATION"
     POPULATION_FIELD = "POPULATION_FIELD"
     TOLERANCE_PCT = "TOLERANCE_PCT"
+    WALK_SPEED = "WALK_SPEED"
     DELIVERY = DELIVERY
     # Not CZCDYD as built-up: 城镇村等用地 holds villages (203) too; built-up land comes from DLTB's
     # 城镇村属性码 (the land-use role), as the targets' presets read it.
@@ -92,7 +94,11 @@ class CheckPlanAlgorithm(CqAlgorithm):
             "A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be given instead of "
             "the layers: its standard layers (XZQ, DLTB, CZKFBJ, STBHHX, YJJBNTTB) fill the roles no layer was "
             "given for, as cq_urban:read_delivery finds them, with the CRS their coordinates prove where they have "
-            "none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.")
+            "none; built-up land is read from DLTB's 城镇村属性码, not from CZCDYD, which holds villages too.") \
+            + "\n\n" + tr("A service circle the plan gives in walking minutes reaches minutes × 60 × the walking speed "
+                          "(WALK_SPEED, default 1.0 m/s: GB 50180-2018 pairs its 5-minute circle with 300 m and "
+                          "states no speed), as cq_urban:check_facility_coverage reads it; each row's 'how' names "
+                          "the parameters (BUILTUP, GREEN, …) whose layers gave its figure and the threshold used.")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         add_catalogue_parameters(self)
@@ -122,6 +128,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterNumber(
             self.TOLERANCE_PCT, tr("Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, "
                                    "no verdict)"), ProcessingNumberParameterType.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.WALK_SPEED, tr("Walking speed (m/s)"), ProcessingNumberParameterType.Double, fc.WALK_SPEED,
+            minValue=0.1))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.SUMMARY, tr("Plan check summary"), ProcessingSourceType.Vector))
         self.addParameter(QgsProcessingParameterFileDestination(
@@ -161,6 +170,7 @@ class CheckPlanAlgorithm(CqAlgorithm):
                    "facility_type_field": self._field(parameters, self.FACILITY_TYPE_FIELD, context),
                    "population_field": (self.parameterAsString(parameters, self.POPULATION_FIELD, context)
                                         or "").strip()}
+        options["walk_speed"] = self.parameterAsDouble(parameters, self.WALK_SPEED, context) or fc.WALK_SPEED
         if parameters.get(self.TOLERANCE_PCT) is not None:
             options["tolerance_pct"] = self.parameterAsDouble(parameters, self.TOLERANCE_PCT, context)
         result = plan_check.check_plan(catalogue, layers, options=options, feedback=feedback,

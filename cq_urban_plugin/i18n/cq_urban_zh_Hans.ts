@@ -2871,7 +2871,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="335" />
+        <location filename="../core/checks/plan_check.py" line="355" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -3606,7 +3606,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="228" />
+        <location filename="../core/checks/plan_check.py" line="244" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3954,7 +3954,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="90" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3974,7 +3974,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="102" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4489,7 +4489,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="102" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4819,12 +4819,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="331" />
+        <location filename="../core/checks/plan_check.py" line="351" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="142" />
+        <location filename="../core/checks/plan_check.py" line="148" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
@@ -4834,67 +4834,42 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="161" />
+        <location filename="../core/checks/plan_check.py" line="174" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="181" />
-        <source>land-use polygons of {preset}</source>
-        <translation>{preset}的用地图斑</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="179" />
-        <source>area of the built-up polygons</source>
-        <translation>建成区图斑面积</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="107" />
+        <location filename="../core/checks/plan_facilities.py" line="114" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="107" />
+        <location filename="../core/checks/plan_facilities.py" line="114" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="237" />
+        <location filename="../core/checks/plan_check.py" line="253" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="281" />
-        <source>m² of {land} per person</source>
-        <translation>人均{land}面积（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="289" />
-        <source>persons summed per township and per class of the plan's structures</source>
-        <translation>按乡镇街道及规划结构各类别汇总人口</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="302" />
-        <source>features of plants within {distance:g} m of the river</source>
-        <translation>距河流{distance:g}米以内的 plants 要素</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="314" />
+        <location filename="../core/checks/plan_check.py" line="334" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="357" />
+        <location filename="../core/checks/plan_check.py" line="378" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="373" />
+        <location filename="../core/checks/plan_check.py" line="394" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="391" />
+        <location filename="../core/checks/plan_check.py" line="412" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4949,12 +4924,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>须远离河流的项目（化工项目）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="76" />
+        <location filename="../algorithms/check_plan.py" line="78" />
         <source>Check a whole plan (every target the layers can measure)</source>
         <translation>校核整部规划（图层能测算的全部指标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="114" />
+        <location filename="../algorithms/check_plan.py" line="120" />
         <source>Land-use class field where the preset's usual one (CZCSXM, DLBM, YDYHFLDM) is missing</source>
         <translation>土地利用地类字段（图层没有预设的常用字段 CZCSXM、DLBM、YDYHFLDM 时）</translation>
     </message>
@@ -4964,7 +4939,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口：每格人数栅格，或人口点</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="119" />
+        <location filename="../algorithms/check_plan.py" line="125" />
         <source>Persons field of the population points, or of the townships without a population layer</source>
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
@@ -4974,37 +4949,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>规划校核汇总</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Targets of the catalogue</source>
         <translation>目录中的指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Targets measured</source>
         <translation>已测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Targets met</source>
         <translation>达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Targets not met</source>
         <translation>未达标指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Targets not measured</source>
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="182" />
+        <location filename="../algorithms/check_plan.py" line="192" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="210" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
@@ -5019,12 +4994,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="206" />
+        <location filename="../algorithms/check_plan.py" line="216" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="215" />
+        <location filename="../algorithms/check_plan.py" line="225" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5407,7 +5382,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>或步行分钟数（留空则用预设值）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="86" />
+        <location filename="../algorithms/check_plan.py" line="131" />
         <source>Walking speed (m/s)</source>
         <translation>步行速度（米/秒）</translation>
     </message>
@@ -5492,37 +5467,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="167" />
+        <location filename="../core/checks/plan_check.py" line="196" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="188" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="188" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="123" />
-        <source>along the roads</source>
-        <translation>沿道路</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="253" />
+        <location filename="../core/checks/plan_check.py" line="270" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="216" />
+        <location filename="../core/checks/plan_check.py" line="232" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="225" />
+        <location filename="../core/checks/plan_check.py" line="241" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5537,32 +5507,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="88" />
+        <location filename="../core/checks/plan_facilities.py" line="94" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>measure 中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="91" />
+        <location filename="../core/checks/plan_facilities.py" line="97" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="94" />
+        <location filename="../core/checks/plan_facilities.py" line="100" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="123" />
+        <location filename="../core/checks/plan_facilities.py" line="129" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="123" />
+        <location filename="../core/checks/plan_facilities.py" line="129" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="246" />
+        <location filename="../core/checks/plan_check.py" line="263" />
         <source>the per-capita check measures {known}, not '{indicator}'</source>
         <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
@@ -5672,7 +5642,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>人均指标校核</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="143" />
+        <location filename="../algorithms/check_plan.py" line="152" />
         <source>Plan check</source>
         <translation>规划校核</translation>
     </message>
@@ -6217,7 +6187,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请选择乡镇面图层，或给出调查成果数据。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="79" />
+        <location filename="../algorithms/check_plan.py" line="81" />
         <source>Every target of the plan catalogue that the layers given can measure: built-up area, facility coverage, land shares, per capita figures, population in places and distance rules, each by the check its kind of measurement names; targets sharing a measurement are measured once. Each layer is given by the role it plays (townships, built-up, land use, stops, …); all are optional. Outputs: a summary table with one row per target (target, measured, gap, verdict, citation, how it was measured, and why not for the targets not measured: no layer can measure it, the layer it needs, or the message of its check); an HTML report with the summary and the targets not measured; and TARGETS, MEASURED_COUNT, MET_COUNT, NOT_MET_COUNT, NOT_MEASURED_COUNT, APPROXIMATE_COUNT.
 
 An approximate or planned figure of the plan (约, 左右, 规划人口: comparison 'about' in the catalogue) is no floor: its row gives the deviation (measured - target, and in percent) and no verdict, unless the catalogue gives it a tolerance_pct or a tolerance is set here; then it is met within ±that percentage of the plan's figure.
@@ -6230,32 +6200,32 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
 也可不逐一给出图层，而给出调查或规划成果数据（.gdb、.gpkg 或 Shapefile 文件夹）：其标准图层（XZQ、DLTB、CZKFBJ、STBHHX、YJJBNTTB）按 cq_urban:read_delivery 的识别结果填入未给出图层的用途，缺少坐标系的图层按其坐标所能证明的坐标系读取；建成区取自 DLTB 的城镇村属性码，而不取 CZCDYD（其中也含村庄）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="109" />
+        <location filename="../algorithms/check_plan.py" line="115" />
         <source>Facility type field (its values name the kind: 养老服务中心, 社区综合服务站 …)</source>
         <translation>设施类型字段（其取值表示设施种类：养老服务中心、社区综合服务站……）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="122" />
+        <location filename="../algorithms/check_plan.py" line="128" />
         <source>Tolerance of approximate figures (约, 左右), ± percent (empty: deviation only, no verdict)</source>
         <translation>约数（约、左右）的容差，± 百分比（留空：只给偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="129" />
+        <location filename="../algorithms/check_plan.py" line="138" />
         <source>Approximate figures measured (deviation, no verdict)</source>
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="210" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
+        <location filename="../algorithms/check_plan.py" line="220" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="213" />
+        <location filename="../algorithms/check_plan.py" line="223" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
@@ -6408,72 +6378,72 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="90" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="93" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="93" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="99" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="99" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="86" />
+        <location filename="../core/checks/facility_presence.py" line="116" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="63" />
+        <location filename="../core/checks/plan_facilities.py" line="69" />
         <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="108" />
+        <location filename="../core/checks/facility_presence.py" line="138" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="115" />
+        <location filename="../core/checks/facility_presence.py" line="159" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="124" />
+        <location filename="../core/checks/facility_presence.py" line="168" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="128" />
+        <location filename="../core/checks/facility_presence.py" line="172" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="173" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="173" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="131" />
+        <location filename="../core/checks/facility_presence.py" line="175" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6518,59 +6488,44 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="336" />
+        <location filename="../core/checks/plan_check.py" line="356" />
         <source>{kind}: {how}; layers: {layers}</source>
         <translation>{kind}：{how}；图层：{layers}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="42" />
+        <location filename="../core/checks/plan_facilities.py" line="48" />
         <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
         <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="45" />
+        <location filename="../core/checks/plan_facilities.py" line="51" />
         <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
         <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="51" />
+        <location filename="../core/checks/plan_facilities.py" line="57" />
         <source>'{layer}' holds no facility whose type ({field}) contains '{kind}'</source>
         <translation>“{layer}”中没有类型（{field}）含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="59" />
+        <location filename="../core/checks/plan_facilities.py" line="65" />
         <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
         <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="59" />
+        <location filename="../core/checks/plan_facilities.py" line="65" />
         <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
         <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="63" />
+        <location filename="../core/checks/plan_facilities.py" line="69" />
         <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
         <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="127" />
+        <location filename="../core/checks/plan_facilities.py" line="134" />
         <source>(the facilities whose type ({field}) contains '{kind}')</source>
         <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="145" />
-        <source>the facilities whose type ({field}) contains '{kind}'</source>
-        <translation>类型字段 {field} 含“{kind}”的设施</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="145" />
-        <source>every facility of the layer</source>
-        <translation>图层的全部设施</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_facilities.py" line="147" />
-        <source>townships holding at least one of {what}</source>
-        <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
     <message>
         <location filename="../core/checks/report.py" line="108" />
@@ -6868,19 +6823,74 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="73" />
-        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
-        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
+        <location filename="../algorithms/check_plan.py" line="98" />
+        <source>A service circle the plan gives in walking minutes reaches minutes × 60 × the walking speed (WALK_SPEED, default 1.0 m/s: GB 50180-2018 pairs its 5-minute circle with 300 m and states no speed), as cq_urban:check_facility_coverage reads it; each row's 'how' names the parameters (BUILTUP, GREEN, …) whose layers gave its figure and the threshold used.</source>
+        <translation>规划以步行分钟给出的服务圈，其可达距离为 分钟数 × 60 × 步行速度（WALK_SPEED，默认 1.0 米/秒：GB 50180-2018 将 5 分钟生活圈对应 300 米，但未规定步速），与 cq_urban:check_facility_coverage 的读法相同；每行的“测算方法”写明给出该数值的图层参数（BUILTUP、GREEN 等）及所用阈值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="287" />
-        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
-        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
+        <location filename="../core/checks/plan_check.py" line="125" />
+        <source>{field} of {townships}</source>
+        <translation>{townships} 的 {field} 字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="317" />
-        <source>{id}: {n} townships, measured in {k} pieces.</source>
-        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
+        <location filename="../core/checks/plan_check.py" line="193" />
+        <source>area of the polygons of {layer}</source>
+        <translation>{layer} 图斑面积</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="298" />
+        <source>m² of {land} per person of {population}</source>
+        <translation>人均 {land} 面积（平方米，人口取自 {population}）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="307" />
+        <source>persons of {population} summed per township of {townships} and per class of the plan's structures</source>
+        <translation>按 {townships} 各乡镇街道及规划结构各类别汇总 {population} 的人口</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="321" />
+        <source>features of {plants} within {distance:g} m of {river}</source>
+        <translation>距 {river} {distance:g} 米以内的 {plants} 要素</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="129" />
+        <source>along the roads ({roads})</source>
+        <translation>沿道路（{roads}）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="155" />
+        <source>the facilities of {layer} whose type ({field}) contains '{kind}'</source>
+        <translation>{layer} 中类型字段 {field} 含“{kind}”的设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="155" />
+        <source>every facility of {layer}</source>
+        <translation>{layer} 的全部设施</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="158" />
+        <source>townships ({townships}) holding at least one of {what}</source>
+        <translation>至少配有一处{what}的乡镇（街道）（{townships}）</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="150" />
+        <source>No township of '{layer}' is a {kinds}, the units the target counts.</source>
+        <translation>“{layer}”中没有{kinds}，而该指标只统计{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="150" />
+        <source>Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its name, else its name's ending (镇, 街道, 乡).</source>
+        <translation>请检查乡镇街道名称字段（TOWNSHIP_NAME_FIELD）：单元的类别取目录中该名称的类别，否则按名称结尾（镇、街道、乡）判断。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="155" />
+        <source> Only the {kinds} count ({n} of the {every} townships), as the target's scope says.</source>
+        <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="161" />
+        <source>(only the {kinds}, as the scope '{scope}' says)</source>
+        <translation>（按范围“{scope}”，只统计{kinds}）</translation>
     </message>
     <message>
         <location filename="../algorithms/check_batch.py" line="35" />
@@ -6908,6 +6918,11 @@ PostGIS: with a connection, the results are kept in its tables cq_batch_township
 PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
     </message>
     <message>
+        <location filename="../algorithms/check_batch.py" line="73" />
+        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
+        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
+    </message>
+    <message>
         <location filename="../algorithms/check_batch.py" line="76" />
         <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
         <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
@@ -6931,6 +6946,21 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/checks/batch.py" line="143" />
         <source>Give every layer of the municipal set the jurisdiction field.</source>
         <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="287" />
+        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
+        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="313" />
+        <source>it could not be split by township ({error}).</source>
+        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="317" />
+        <source>{id}: {n} townships, measured in {k} pieces.</source>
+        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
     <message>
         <location filename="../core/files/batch_postgis.py" line="28" />
@@ -6961,11 +6991,6 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/files/batch_postgis.py" line="44" />
         <source>Use lower-case letters, digits and '_' (e.g. cq_batch).</source>
         <translation>请只用小写字母、数字和“_”（如 cq_batch）。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="313" />
-        <source>it could not be split by township ({error}).</source>
-        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
     </message>
     <message>
         <location filename="../core/files/batch_postgis.py" line="84" />

@@ -11,10 +11,15 @@ The facilities of the kind are those whose type field holds a value containing t
 without a type field every facility of the layer counts. A facility is counted in the unit holding
 its point on surface (a polygon facility across two units counts once, where most of it is).
 
+The units are those of the kinds the target's scope names (``unit_kinds``): 每个镇 — the 镇 alone, not the
+街道 or 乡 (nu2021 l.434: 每个镇形成…一个农产品交易市场); 镇(街) — every unit (fyp14 l.1761: 30个镇(街)); 城市社区
+on township polygons — the 街道, the urban units (the coarser reading of 城市社区综合服务设施覆盖率, nu2021
+l.192). A unit's kind is the catalogue's (镇, 街道, 乡) for its name, else its name's ending.
+
 The entry point ``measure_facility_presence`` takes layers and options and returns a ``CheckResult``.
 """
 from dataclasses import dataclass
-from typing import Optional
+from typing import Optional, Sequence
 
 from qgis.core import QgsGeometry, QgsWkbTypes
 
@@ -26,11 +31,33 @@ from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod
 from ..geo.overlay import GeometryIndex
 from ..geo.workspace import Workspace
-from ..plan.model import Target
+from ..plan.model import Catalogue, Target
+from .builtup import plan_namer
 from .result import CheckResult
 from .targets import TargetResult, quoted_citation
 
 INDICATOR = "facility_coverage"
+TOWNSHIP_KINDS = ("街道", "镇", "乡")
+
+
+def unit_kinds(scope: str) -> tuple:
+    """The kinds of township a facility-in-every-unit target counts, read from its scope (() for all)."""
+    scope = (scope or "").replace("（", "(").replace("）", ")")
+    if "镇(街" in scope or "乡镇" in scope or "镇街" in scope:
+        return ()
+    if "城市社区" in scope:
+        return ("街道",)
+    if "镇" in scope:
+        return ("镇",)
+    return ()
+
+
+def township_kind(name: str, catalogue: Optional[Catalogue] = None, namer=None) -> str:
+    """镇, 街道 or 乡: the catalogue's kind of the township ``name``, else its name's ending ("" if none)."""
+    found = catalogue.township((namer or plan_namer(catalogue))(name)) if catalogue is not None else None
+    if found is not None and found.kind:
+        return found.kind
+    return next((k for k in TOWNSHIP_KINDS if (name or "").strip().endswith(k)), "")
 UNITS_WITH, UNITS, FACILITIES = "UNITS_WITH", "UNITS", "FACILITIES"
 
 
@@ -50,11 +77,14 @@ class UnitPresence:
 
 def measure_facility_presence(facilities_source, townships_source, *, unit: str = "count", name_field: str = "",
                               type_field: str = "", facility_type: str = "", facilities_label: str = "",
-                              townships_label: str = "", target: Optional[Target] = None, feedback=None,
+                              townships_label: str = "", target: Optional[Target] = None,
+                              unit_kinds: Sequence[str] = (), catalogue: Optional[Catalogue] = None, feedback=None,
                               transform_context=None) -> CheckResult:
     """The townships of ``townships_source`` holding at least one facility of ``facilities_source`` (those
     whose ``type_field`` value contains ``facility_type`` when both are given), as a count (``unit``
-    "count") or a share of the townships ("percent"), against ``target`` (None: no verdict)."""
+    "count") or a share of the townships ("percent"), against ``target`` (None: no verdict). With
+    ``unit_kinds`` (镇, 街道, 乡) only the townships of those kinds count (their kind: ``catalogue``'s for the
+    name, else the name's ending)."""
     if facilities_source is None or townships_source is None:
         missing = "FACILITIES" if facilities_source is None else "TOWNSHIPS"
         raise PlanInputError(tr("Parameter {parameter}: no layer was given.").format(parameter=missing),
@@ -110,6 +140,20 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
                 facilities=facilities_label, townships=townships_label),
             tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                "system is the one its coordinates are in."))
+    kinds_text = ""
+    if unit_kinds:
+        namer = plan_namer(catalogue) if catalogue is not None else None
+        every = len(units)
+        units = [u for u in units if township_kind(u.name, catalogue, namer) in unit_kinds]
+        kinds_text = "、".join(unit_kinds)
+        if not units:
+            raise PlanInputError(
+                tr("No township of '{layer}' is a {kinds}, the units the target counts.").format(
+                    layer=townships_label, kinds=kinds_text),
+                tr("Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its "
+                   "name, else its name's ending (镇, 街道, 乡)."))
+        kinds_text = tr(" Only the {kinds} count ({n} of the {every} townships), as the target's scope says.").format(
+            kinds=kinds_text, n=len(units), every=every)
     holding = sum(1 for u in units if u.has_facility)
     measured = float(holding) if unit == "count" else 100.0 * holding / len(units)
     label = target.label if target is not None else tr("Townships with a facility of '{layer}'").format(
@@ -130,7 +174,7 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
                  if type_field and facility_type else tr("every facility of '{layer}'").format(layer=facilities_label))
     method = tr("A township counts when at least one of {facilities} stands inside it (its point on surface); the "
                 "figure is the number of townships holding one, or their share of the {n} townships of "
-                "'{townships}'.").format(facilities=kind_text, n=len(units), townships=townships_label)
+                "'{townships}'.").format(facilities=kind_text, n=len(units), townships=townships_label) + kinds_text
     return CheckResult(
         check=definitions.CHECK_PLAN, verdict=verdict, townships=units, notes=notes, inputs=workspace.inputs(),
         method=method, extras={UNITS_WITH: holding, UNITS: len(units), FACILITIES: len(chosen)},

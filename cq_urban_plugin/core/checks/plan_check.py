@@ -118,6 +118,12 @@ class _Planner(FacilityPlanning):
                                           points_label=self.labels["population"])
         return places.PopulationInput(field=self.population_field)
 
+    def population_code(self) -> str:
+        """The population's parameter: POPULATION, or the townships' persons field (POPULATION_FIELD)."""
+        if "population" in self.layers or not self.population_field:
+            return self.code("population")
+        return tr("{field} of {townships}").format(field=self.population_field, townships=self.code("townships"))
+
     def landuse_class_field(self, preset_id: str) -> str:
         """The land-use layer's field of ``preset_id``: its usual name, else the field chosen (LANDUSE_FIELD)."""
         return default_class_field(self.source("landuse").fields().names(), preset_id) or self.landuse_field
@@ -143,8 +149,15 @@ class _Planner(FacilityPlanning):
         if key is None:
             return how  # the reason these layers cannot measure it
         if measure.convention:
-            how += " " + tr("Convention: {text}").format(text=" ".join(measure.convention.split()))
+            how += ("" if how.endswith(".") else ".") + " " + tr("Convention: {text}").format(
+                text=" ".join(measure.convention.split()))
         return needs, (kind,) + key, f"{kind}: {how}", run
+
+    @staticmethod
+    def code(role: str) -> str:
+        """The role's parameter of cq_urban:check_plan (algorithms/check_plan.py ROLE_PARAMETERS: BUILTUP,
+        GREEN …), as the how texts name the layer that gave a figure."""
+        return role.upper()
 
     @staticmethod
     def _needs(target, default, substitutes=None):
@@ -164,11 +177,12 @@ class _Planner(FacilityPlanning):
         if role == "builtup":
             fields = self.layers["builtup"].fields().names()
             if classes and default_class_field(fields, classes):
-                how = tr("polygons of {layer} of {preset}").format(layer=role, preset=preset(classes).label)
+                how = tr("polygons of {layer} of {preset}").format(layer=self.code(role), preset=preset(classes).label)
             elif not classes or classes == "czcsxm_town":
-                preset_id, how = "", tr("area of the built-up polygons")
+                preset_id, how = "", tr("area of the polygons of {layer}").format(layer=self.code("builtup"))
             elif "landuse" in self.layers:
-                role, how = "landuse", tr("land-use polygons of {preset}").format(preset=preset(classes).label)
+                role, how = "landuse", tr("polygons of {layer} of {preset}").format(layer=self.code("landuse"),
+                                                                               preset=preset(classes).label)
             else:
                 def refuse(first):
                     raise PlanInputError(
@@ -176,9 +190,11 @@ class _Planner(FacilityPlanning):
                             layer=self.label("builtup"), fields="/".join(preset(classes).field_names),
                             preset=preset(classes).label),
                         tr("Give the land-use layer (LANDUSE) holding those codes."))
-                return needs, ("builtup", classes, target.scope), tr("area of the built-up polygons"), refuse
+                return needs, ("builtup", classes, target.scope), tr("area of the polygons of {layer}").format(
+                    layer=self.code("builtup")), refuse
         else:
-            how = tr("land-use polygons of {preset}").format(preset=preset(preset_id).label)
+            how = tr("polygons of {layer} of {preset}").format(layer=self.code("landuse"),
+                                                                preset=preset(preset_id).label)
 
         def run(first):
             if not preset_id:
@@ -235,7 +251,8 @@ class _Planner(FacilityPlanning):
                 target=ls.resolve_target(self.catalogue, first.id, None, indicator), codes_reason=reason,
                 feedback=self.feedback, transform_context=self.context)
         how = tr("{classes} inside {extent}").format(
-            classes=chosen.label if class_role == "landuse" else class_role, extent=extent_role or "townships")
+            classes=(f"{chosen.label} ({self.code(class_role)})" if class_role == "landuse"
+                     else self.code(class_role)), extent=self.code(extent_role or "townships"))
         return needs, (indicator, class_role, preset_id, extent_role), how, run
 
     def _plan_per_capita(self, target):
@@ -278,7 +295,8 @@ class _Planner(FacilityPlanning):
                 class_field=selection.class_field, codes=selection.codes, exclude=selection.exclude,
                 area_definition=selection.definition, name_field=self.name_field, catalogue=self.catalogue,
                 target_id=first.id, feedback=self.feedback, transform_context=self.context)
-        how = tr("m² of {land} per person").format(land=land_role)
+        how = tr("m² of {land} per person of {population}").format(land=self.code(land_role),
+                                                                  population=self.population_code())
         return needs, (indicator, land_role, target.scope), how, run
 
     def _plan_population(self, target):
@@ -286,7 +304,8 @@ class _Planner(FacilityPlanning):
             return places.measure_population(
                 self.twp(), self.population(), townships_label=self.label("townships"), name_field=self.name_field,
                 catalogue=self.catalogue, feedback=self.feedback, transform_context=self.context)
-        how = tr("persons summed per township and per class of the plan's structures")
+        how = tr("persons of {population} summed per township of {townships} and per class of the plan's "
+                 "structures").format(population=self.population_code(), townships=self.code("townships"))
         return self._needs(target, [("townships",), ("population",)]), (), how, run
 
     def _plan_distance_rule(self, target):
@@ -299,7 +318,8 @@ class _Planner(FacilityPlanning):
                 townships_label=self.label("townships"), name_field=self.name_field,
                 target=dr.resolve_target(self.catalogue, first.id, None, first.label), feedback=self.feedback,
                 transform_context=self.context)
-        how = tr("features of plants within {distance:g} m of the river").format(distance=distance)
+        how = tr("features of {plants} within {distance:g} m of {river}").format(
+            plants=self.code("plants"), distance=distance, river=self.code("river"))
         return self._needs(target, [("plants",), ("river",)]), (distance,), how, run
 
 
@@ -342,9 +362,10 @@ def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Opti
     the population role may be a raster layer). ``options``: ``name_field`` (the townships' name field),
     ``landuse_field`` (the land-use class field where the preset's usual one is missing),
     ``population_field`` (the persons field of the population points, or of the townships without a
-    population layer), ``tolerance_pct`` (approximate figures without a tolerance of their own are met within
-    ±this %; without it their rows give the deviation and no verdict). One PlanRow per target, in catalogue
-    order."""
+    population layer), ``walk_speed`` (m/s: a service circle given in walking minutes is minutes × 60 × it;
+    default 1.0 m/s, facility_coverage.WALK_SPEED), ``tolerance_pct`` (approximate figures without a tolerance
+    of their own are met within ±this %; without it their rows give the deviation and no verdict). One PlanRow
+    per target, in catalogue order."""
     planner = _Planner(catalogue, layers, options, feedback, transform_context)
     unknown = sorted(set(planner.layers) - set(ROLE_GEOMETRY))
     if unknown:

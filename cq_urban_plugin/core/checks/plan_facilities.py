@@ -26,7 +26,13 @@ def _kind_request(field: str, kind: str) -> QgsFeatureRequest:
 
 
 class FacilityPlanning:
-    """The facility part of plan_check._Planner (which gives source, label, twp, population, _needs …)."""
+    """The facility part of plan_check._Planner (which gives source, label, code, twp, population, _needs …)."""
+
+    @property
+    def walk_speed(self) -> float:
+        """m/s turning a circle's walking minutes into metres (option ``walk_speed``; default
+        facility_coverage.WALK_SPEED, 1.0 m/s: GB 50180-2018 pairs 5 minutes with 300 m)."""
+        return self.options.get("walk_speed") or fc.WALK_SPEED
 
     def kind_of(self, target, role: str, preset_word: str = ""):
         """(the word that selects the target's facilities in a FACILITIES layer, the reason it cannot be
@@ -99,6 +105,7 @@ class FacilityPlanning:
         typed = bool(kind)
         if reason:
             return needs, None, reason, None
+        minutes = measure.minutes if measure.distance_m is None else None
 
         def run(first):
             facilities = self.of_kind(role, kind) if typed else self.source(role)
@@ -118,15 +125,17 @@ class FacilityPlanning:
             landuse_field = self.landuse_class_field("sandiao_dlbm") if served == "landuse" else ""
             return fc.check_facility_coverage(
                 facilities, self.source(served), self.twp(), preset=key, distance_m=measure.distance_m,
-                minutes=measure.minutes if measure.distance_m is None else None, denominator=by,
-                landuse_field=landuse_field, **options)
+                minutes=minutes, walk_speed=self.walk_speed, denominator=by, landuse_field=landuse_field, **options)
         how = tr("{preset}: {facility} ({role}) reached {way}, over {served}").format(
-            preset=key, facility=measure.facility or fc.preset(key).facility, role=role,
-            way=tr("along the roads") if along else tr("in a straight line"), served=served)
+            preset=key, facility=measure.facility or fc.preset(key).facility, role=self.code(role),
+            way=tr("along the roads ({roads})").format(roads=self.code("roads")) if along else tr("in a straight line"),
+            served=self.code(served))
         if typed:
             how += " " + tr("(the facilities whose type ({field}) contains '{kind}')").format(
                 field=self.facility_type_field, kind=kind)
-        return needs, (role, served, key, measure.distance_m, measure.minutes, along, by, typed and kind), how, run
+        how += ". " + fc.threshold(fc.preset(key), measure.distance_m or (cov.DEFAULT_RADIUS if bus else None),
+                                  minutes, self.walk_speed)[1]
+        return needs, (role, served, key, measure.distance_m, minutes, along, by, typed and kind), how, run
 
     def _plan_facility_presence(self, target):
         """A facility of the kind in every township: the townships holding one, counted or as a share."""
@@ -135,14 +144,20 @@ class FacilityPlanning:
         if reason:
             return needs, None, reason, None
         type_field = self.facility_type_field if kind else ""
+        units = presence.unit_kinds(target.scope)
 
         def run(first):
             return presence.measure_facility_presence(
                 self.source("facilities"), self.twp(), unit=first.unit, name_field=self.name_field,
                 type_field=type_field, facility_type=kind, facilities_label=self.label("facilities"),
-                townships_label=self.label("townships"), target=first, feedback=self.feedback,
-                transform_context=self.context)
-        what = (tr("the facilities whose type ({field}) contains '{kind}'").format(field=type_field, kind=kind)
-                if type_field else tr("every facility of the layer"))
-        how = tr("townships holding at least one of {what}").format(what=what)
-        return needs, (kind, type_field, target.unit), how, run
+                townships_label=self.label("townships"), target=first, unit_kinds=units, catalogue=self.catalogue,
+                feedback=self.feedback, transform_context=self.context)
+        what = (tr("the facilities of {layer} whose type ({field}) contains '{kind}'").format(
+            layer=self.code("facilities"), field=type_field, kind=kind) if type_field
+            else tr("every facility of {layer}").format(layer=self.code("facilities")))
+        how = tr("townships ({townships}) holding at least one of {what}").format(
+            townships=self.code("townships"), what=what)
+        if units:
+            how += " " + tr("(only the {kinds}, as the scope '{scope}' says)").format(kinds="、".join(units),
+                                                                                    scope=target.scope)
+        return needs, (kind, type_field, target.unit, units), how, run
