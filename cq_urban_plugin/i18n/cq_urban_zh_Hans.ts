@@ -78,7 +78,7 @@
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="377" />
+        <location filename="../core/maps/content.py" line="376" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="108" />
+        <location filename="../core/maps/content.py" line="107" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="153" />
+        <location filename="../core/maps/content.py" line="152" />
         <source>Layer '{layer}' has no field {fields}.</source>
         <translation>图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="153" />
+        <location filename="../core/maps/content.py" line="152" />
         <source>Choose one of its fields: {available}.</source>
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="397" />
+        <location filename="../core/maps/content.py" line="396" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="397" />
+        <location filename="../core/maps/content.py" line="396" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
@@ -143,12 +143,12 @@
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="402" />
+        <location filename="../core/maps/content.py" line="401" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="402" />
+        <location filename="../core/maps/content.py" line="401" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
@@ -340,22 +340,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="404" />
+        <location filename="../core/checks/builtup.py" line="398" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="404" />
+        <location filename="../core/checks/builtup.py" line="398" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="410" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="410" />
+        <location filename="../core/checks/builtup.py" line="404" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
@@ -365,37 +365,37 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>请选择地类字段。其字段为：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="426" />
+        <location filename="../core/checks/population_places.py" line="424" />
         <source>About the target: {note}</source>
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="450" />
+        <location filename="../core/checks/builtup.py" line="444" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="453" />
+        <location filename="../core/checks/builtup.py" line="447" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="453" />
+        <location filename="../core/checks/builtup.py" line="447" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="459" />
+        <location filename="../core/checks/builtup.py" line="453" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="463" />
+        <location filename="../core/checks/builtup.py" line="457" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="463" />
+        <location filename="../core/checks/builtup.py" line="457" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -410,17 +410,17 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>{scope} 建成区面积：{km2:.3f} 平方公里</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="70" />
+        <location filename="../core/files/xlsx.py" line="71" />
         <source>outside every township</source>
         <translation>所有乡镇（街道）之外</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="70" />
+        <location filename="../core/files/xlsx.py" line="71" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="70" />
+        <location filename="../core/files/xlsx.py" line="71" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -626,7 +626,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="380" />
+        <location filename="../core/checks/population_places.py" line="378" />
         <source>feature {fid}</source>
         <translation>要素 {fid}</translation>
     </message>
@@ -776,7 +776,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="428" />
+        <location filename="../core/checks/population_places.py" line="426" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -821,47 +821,47 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="191" />
+        <location filename="../core/checks/coverage.py" line="188" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="191" />
+        <location filename="../core/checks/coverage.py" line="188" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="302" />
+        <location filename="../core/checks/coverage.py" line="300" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="305" />
+        <location filename="../core/checks/coverage.py" line="303" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="314" />
+        <location filename="../core/checks/coverage.py" line="312" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="323" />
+        <location filename="../core/checks/coverage.py" line="321" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="329" />
+        <location filename="../core/checks/coverage.py" line="327" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="244" />
+        <location filename="../core/checks/coverage.py" line="241" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="257" />
+        <location filename="../core/checks/coverage.py" line="254" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
@@ -881,7 +881,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="275" />
+        <location filename="../core/checks/coverage.py" line="272" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1161,7 +1161,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>部分名称未标注：请查看匹配报告中的逐条说明和修改方法。</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="69" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>township</source>
         <translation>乡镇（街道）</translation>
     </message>
@@ -1186,17 +1186,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="20" />
+        <location filename="../core/maps/chart_data.py" line="21" />
         <source>features</source>
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="281" />
+        <location filename="../core/checks/builtup.py" line="275" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="276" />
+        <location filename="../core/checks/builtup.py" line="270" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
@@ -1206,22 +1206,22 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="284" />
+        <location filename="../core/checks/builtup.py" line="278" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="284" />
+        <location filename="../core/checks/builtup.py" line="278" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="301" />
+        <location filename="../core/checks/builtup.py" line="295" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="304" />
+        <location filename="../core/checks/builtup.py" line="298" />
         <source>No built-up polygon of '{builtup}' lies inside any township of '{townships}'.</source>
         <translation>“{builtup}”中没有任何建成区图斑位于“{townships}”的乡镇（街道）内。</translation>
     </message>
@@ -1231,7 +1231,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查两个图层是否覆盖同一行政区，以及各图层的坐标参考系是否与其坐标一致。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="327" />
+        <location filename="../core/checks/builtup.py" line="321" />
         <source>No township of '{layer}' is in the scope '{scope}'. Values found: {found}.</source>
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
@@ -1241,37 +1241,37 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>（只有空值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="327" />
+        <location filename="../core/checks/builtup.py" line="321" />
         <source>Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field and one of its values.</source>
         <translation>请先标注乡镇（“按规划结构标注乡镇”），或选择范围字段及其取值之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="335" />
+        <location filename="../core/checks/builtup.py" line="329" />
         <source>No value of '{group}' for these townships (not tagged, or not named in the plan); they are outside the scope: {names}.</source>
         <translation>以下乡镇（街道）没有“{group}”的取值（未标注，或规划中未列出），不计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="340" />
+        <location filename="../core/checks/builtup.py" line="334" />
         <source>The plan gives these townships more than one value for the scope; each is counted in the scope when one of its values matches: {names}.</source>
         <translation>规划对以下乡镇（街道）给出了多个范围取值，只要其中之一相符即计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="390" />
+        <location filename="../core/checks/population_places.py" line="388" />
         <source>Townships overlap, so land in both is counted twice in sums: {pairs}.</source>
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="351" />
+        <location filename="../core/checks/builtup.py" line="345" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="356" />
+        <location filename="../core/checks/builtup.py" line="350" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="486" />
+        <location filename="../core/checks/builtup.py" line="480" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -1356,7 +1356,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>未计算城镇开发边界外的建成区：未提供城镇开发边界图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="428" />
+        <location filename="../core/checks/population_places.py" line="426" />
         <source>all townships</source>
         <translation>全部乡镇</translation>
     </message>
@@ -1561,17 +1561,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="127" />
+        <location filename="../core/maps/content.py" line="126" />
         <source>Layer '{layer}' has no field for the theme '{theme}' (looked for {fields}).</source>
         <translation>图层“{layer}”没有专题“{theme}”所需的字段（已查找 {fields}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="122" />
+        <location filename="../core/maps/content.py" line="121" />
         <source>Tag the townships first (cq_urban:tag_townships), or choose the field to show (FIELD).</source>
         <translation>请先标注乡镇（cq_urban:tag_townships），或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="127" />
+        <location filename="../core/maps/content.py" line="126" />
         <source>Use the per-township output of cq_urban:check_builtup, or choose the field to show (FIELD).</source>
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
@@ -1586,7 +1586,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>建成区面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="138" />
+        <location filename="../core/maps/content.py" line="137" />
         <source>Bus-stop coverage (%)</source>
         <translation>公交站点覆盖率（%）</translation>
     </message>
@@ -1596,27 +1596,27 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>开发边界外建成区比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="197" />
+        <location filename="../core/maps/content.py" line="196" />
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="422" />
+        <location filename="../core/maps/content.py" line="421" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="422" />
+        <location filename="../core/maps/content.py" line="421" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="449" />
+        <location filename="../core/maps/content.py" line="448" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="470" />
+        <location filename="../core/maps/content.py" line="469" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
@@ -1781,52 +1781,52 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请先创建该文件夹，或另选文件。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="43" />
+        <location filename="../core/geo/population.py" line="44" />
         <source>The population raster '{layer}' could not be opened.</source>
         <translation>无法打开人口栅格“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="43" />
+        <location filename="../core/geo/population.py" line="44" />
         <source>Choose a GDAL-readable raster (GeoTIFF) of persons per cell.</source>
         <translation>请选择 GDAL 可读取的、以每格人数计的栅格（GeoTIFF）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="46" />
+        <location filename="../core/geo/population.py" line="47" />
         <source>The population raster '{layer}' is rotated.</source>
         <translation>人口栅格“{layer}”带有旋转。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="46" />
+        <location filename="../core/geo/population.py" line="47" />
         <source>Warp it to a north-up grid first (Raster &gt; Projections &gt; Warp).</source>
         <translation>请先将其重投影为正北方向的栅格（栅格 &gt; 投影 &gt; 变形）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="64" />
+        <location filename="../core/geo/population.py" line="65" />
         <source>The population raster '{layer}' has no coordinate reference system.</source>
         <translation>人口栅格“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="64" />
+        <location filename="../core/geo/population.py" line="65" />
         <source>Assign its CRS (Raster &gt; Projections &gt; Assign Projection).</source>
         <translation>请为其指定坐标系（栅格 &gt; 投影 &gt; 指定投影）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="164" />
+        <location filename="../core/geo/population.py" line="165" />
         <source>Layer '{layer}', feature {fid}: population field '{field}' holds '{value}', not a number.</source>
         <translation>图层“{layer}”，要素 {fid}：人口字段“{field}”的值为“{value}”，不是数字。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="164" />
+        <location filename="../core/geo/population.py" line="165" />
         <source>Choose a numeric population field, or correct the value.</source>
         <translation>请选择数值型人口字段，或更正该值。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="174" />
+        <location filename="../core/geo/population.py" line="175" />
         <source>Layer '{layer}', feature {fid}: population field '{field}' is negative ({value}).</source>
         <translation>图层“{layer}”，要素 {fid}：人口字段“{field}”为负数（{value}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="174" />
+        <location filename="../core/geo/population.py" line="175" />
         <source>Correct the value; a population cannot be negative.</source>
         <translation>请更正该值，人口不能为负数。</translation>
     </message>
@@ -2496,27 +2496,27 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="264" />
+        <location filename="../core/checks/coverage.py" line="261" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="264" />
+        <location filename="../core/checks/coverage.py" line="261" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="264" />
+        <location filename="../core/checks/coverage.py" line="261" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="269" />
+        <location filename="../core/checks/coverage.py" line="266" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="269" />
+        <location filename="../core/checks/coverage.py" line="266" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2706,47 +2706,47 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请检查磁盘剩余空间、文件夹权限或数据库连接，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="124" />
+        <location filename="../core/geo/population.py" line="125" />
         <source>{n} {kind}</source>
         <translation>{n} 个{kind}</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="126" />
+        <location filename="../core/geo/population.py" line="127" />
         <source>The population raster '{layer}' (POPULATION_RASTER) holds cells in the served area that are no population: {wrong} (nodata value: {nodata}).</source>
         <translation>人口栅格“{layer}”（POPULATION_RASTER）在服务区域内有不是人口数的像元：{wrong}（无数据值：{nodata}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="126" />
+        <location filename="../core/geo/population.py" line="127" />
         <source>Correct those cells (Raster Calculator), or, if they mean 'no data', declare that value as the raster's nodata value (Layer Properties &gt; Transparency, or gdal_edit.py -a_nodata).</source>
         <translation>请修正这些像元（栅格计算器）；若它们表示“无数据”，请将该值设为栅格的无数据值（图层属性 &gt; 透明度，或 gdal_edit.py -a_nodata）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="136" />
+        <location filename="../core/geo/population.py" line="137" />
         <source>only nodata cells lie under it</source>
         <translation>其下只有无数据像元</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="136" />
+        <location filename="../core/geo/population.py" line="137" />
         <source>the raster lies elsewhere or its cells are too coarse to have a centre in it</source>
         <translation>栅格位于别处，或其像元过粗、没有像元中心落在其中</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="138" />
+        <location filename="../core/geo/population.py" line="139" />
         <source>The population raster '{layer}' (POPULATION_RASTER) does not cover the served area: {where}, so every population figure would be 0.</source>
         <translation>人口栅格“{layer}”（POPULATION_RASTER）未覆盖服务区域：{where}，所有人口数字都将为 0。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="138" />
+        <location filename="../core/geo/population.py" line="139" />
         <source>Choose a population raster of this place (check its extent and CRS), or measure by area.</source>
         <translation>请选择该地区的人口栅格（检查其范围和坐标系），或改按面积计算。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="169" />
+        <location filename="../core/geo/population.py" line="170" />
         <source>Layer '{layer}', feature {fid}: population field '{field}' is {value}, not a number of persons.</source>
         <translation>图层“{layer}”，要素 {fid}：人口字段“{field}”为 {value}，不是人数。</translation>
     </message>
     <message>
-        <location filename="../core/geo/population.py" line="169" />
+        <location filename="../core/geo/population.py" line="170" />
         <source>Correct the value (a count of persons), or leave it empty where it is unknown.</source>
         <translation>请修正该值（人数），未知时留空。</translation>
     </message>
@@ -2826,7 +2826,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>公交覆盖率校核</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="216" />
+        <location filename="../core/checks/land_share.py" line="210" />
         <source>townships</source>
         <translation>个乡镇</translation>
     </message>
@@ -3291,87 +3291,87 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请检查人口数据是否属于本地、是否为人数。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="295" />
+        <location filename="../core/checks/population_places.py" line="293" />
         <source>unit {unit}: a population at one date cannot give it</source>
         <translation>单位 {unit}：单一时点的人口无法给出</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="311" />
+        <location filename="../core/checks/population_places.py" line="309" />
         <source>no township of the layer is in {label}</source>
         <translation>图层中没有乡镇（街道）属于{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="326" />
+        <location filename="../core/checks/population_places.py" line="324" />
         <source>(each township)</source>
         <translation>（每个乡镇）</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="327" />
+        <location filename="../core/checks/population_places.py" line="325" />
         <source>each township of {label}: {met} of {n} met</source>
         <translation>{label}各乡镇：{n} 个中 {met} 个达标</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="330" />
+        <location filename="../core/checks/population_places.py" line="328" />
         <source>sum over the {n} townships of {label}</source>
         <translation>{label}的 {n} 个乡镇（街道）合计</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="336" />
+        <location filename="../core/checks/population_places.py" line="334" />
         <source>the township has no population</source>
         <translation>该乡镇（街道）无人口数据</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="338" />
+        <location filename="../core/checks/population_places.py" line="336" />
         <source>the township</source>
         <translation>该乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="340" />
+        <location filename="../core/checks/population_places.py" line="338" />
         <source>township {name} is not in the layer</source>
         <translation>乡镇（街道）{name}不在图层中</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="342" />
+        <location filename="../core/checks/population_places.py" line="340" />
         <source>scope '{scope}' names no township or class of the catalogue</source>
         <translation>范围“{scope}”不是目录中的乡镇（街道）或类别</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="395" />
+        <location filename="../core/checks/population_places.py" line="393" />
         <source>Townships not named in the catalogue {catalogue} (in no class by name): {names}.</source>
         <translation>以下乡镇（街道）未列于目录“{catalogue}”（按名称不属于任何类别）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="409" />
+        <location filename="../core/checks/population_places.py" line="407" />
         <source>{structure}: the plan gives these townships two readings; each counts in both classes: {names}.</source>
         <translation>{structure}：规划对以下乡镇（街道）有两种说法；各计入两个类别：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="417" />
+        <location filename="../core/checks/population_places.py" line="415" />
         <source>Target '{id}' is no population target of the catalogue '{catalogue}'.</source>
         <translation>目标“{id}”不是目录“{catalogue}”的人口目标。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="417" />
+        <location filename="../core/checks/population_places.py" line="415" />
         <source>Its population targets measurable here are: {known}.</source>
         <translation>其中可在此测算的人口目标为：{known}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="422" />
+        <location filename="../core/checks/population_places.py" line="420" />
         <source>Target '{id}' cannot be measured here: {reason}.</source>
         <translation>目标“{id}”无法在此测算：{reason}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="422" />
+        <location filename="../core/checks/population_places.py" line="420" />
         <source>Choose another target, or leave TARGET_ID empty.</source>
         <translation>请选择其他目标，或将 TARGET_ID 留空。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="431" />
+        <location filename="../core/checks/population_places.py" line="429" />
         <source>raster</source>
         <translation>栅格</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="431" />
+        <location filename="../core/checks/population_places.py" line="429" />
         <source>A class's population is the sum over its townships; a target in 10k_persons is compared in 万人, one in percent as the scope's share of all townships' residents; a target marked （每…） is met when every township of its class meets it.</source>
         <translation>类别人口为其所含乡镇（街道）之和；以万人计的目标按万人比较，以百分比计的目标按该范围占全部乡镇常住人口的比重比较；标有“（每…）”的目标须该类别每个乡镇（街道）均达到方为达标。</translation>
     </message>
@@ -3781,7 +3781,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>用地（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="19" />
+        <location filename="../core/maps/chart_data.py" line="20" />
         <source>m² per person</source>
         <translation>平方米/人</translation>
     </message>
@@ -3964,57 +3964,57 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="66" />
+        <location filename="../core/checks/facility_presence.py" line="60" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="162" />
+        <location filename="../core/checks/distance_rule.py" line="156" />
         <source>Choose the features that must keep away (INPUT) and those they must keep away from (NEAR), e.g. chemical plants and rivers.</source>
         <translation>请选择须保持距离的要素（INPUT）及其须远离的要素（NEAR），如化工企业和河流。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="166" />
+        <location filename="../core/checks/distance_rule.py" line="160" />
         <source>The distance must be more than 0 m, not {distance}.</source>
         <translation>距离须大于 0 米，而不是 {distance}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="166" />
+        <location filename="../core/checks/distance_rule.py" line="160" />
         <source>Type the rule's distance in metres, e.g. 1000 for 1公里.</source>
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="78" />
+        <location filename="../core/checks/facility_presence.py" line="72" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="177" />
+        <location filename="../core/checks/distance_rule.py" line="171" />
         <source>features that must keep away</source>
         <translation>须保持距离的要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="177" />
+        <location filename="../core/checks/distance_rule.py" line="171" />
         <source>features kept away from</source>
         <translation>被保持距离的要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="194" />
+        <location filename="../core/checks/distance_rule.py" line="188" />
         <source>Check its geometries and, when codes select its features, the codes.</source>
         <translation>请检查其几何；按代码选取要素时，还请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="200" />
+        <location filename="../core/checks/distance_rule.py" line="194" />
         <source>Measuring distances</source>
         <translation>正在计算距离</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="221" />
+        <location filename="../core/checks/distance_rule.py" line="215" />
         <source>{n} features of '{layer}' lie outside every township: counted in the total, in no township.</source>
         <translation>“{layer}”有 {n} 个要素位于所有乡镇（街道）之外：计入总数，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="226" />
+        <location filename="../core/checks/distance_rule.py" line="220" />
         <source>Choose layers of the same area, and check each layer's coordinate reference system.</source>
         <translation>请选择同一区域的图层，并检查各图层的坐标参考系。</translation>
     </message>
@@ -4024,22 +4024,22 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>全域</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="240" />
+        <location filename="../core/checks/distance_rule.py" line="233" />
         <source>Rule: no feature of '{subjects}' within {distance:g} m of a feature of '{near}' (within includes the distance itself), as 001 l.1615 sets it for chemical projects and the shore of the Yangtze and its main tributaries: “禁止在长江干流及主要支流岸线1公里范围内新(扩)建化工项目”.</source>
         <translation>规则：“{subjects}”的要素不得位于“{near}”要素 {distance:g} 米以内（含恰为该距离者），即 001 第 1615 行对化工项目与长江干流及主要支流岸线的规定：“禁止在长江干流及主要支流岸线1公里范围内新(扩)建化工项目”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="240" />
+        <location filename="../core/checks/distance_rule.py" line="233" />
         <source>Distances are the shortest distances between the geometries (0 for features that touch or overlap), planar in the working projection:</source>
         <translation>距离为几何之间的最短距离（相接或重叠的要素为 0），在工作投影中按平面计算：</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="240" />
+        <location filename="../core/checks/distance_rule.py" line="233" />
         <source>Each feature is counted in the township holding its point on surface.</source>
         <translation>每个要素计入其面上点所在的乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="240" />
+        <location filename="../core/checks/distance_rule.py" line="233" />
         <source>The verdict: the count of features within the distance against the allowed count (none unless a target says otherwise).</source>
         <translation>判定：距离以内的要素个数与允许个数比较（除非目标另有规定，不允许有）。</translation>
     </message>
@@ -4114,47 +4114,47 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：以 {codes} 开头的代码不计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="205" />
+        <location filename="../core/checks/land_share.py" line="199" />
         <source>No class layer was given.</source>
         <translation>未给出用地图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="205" />
+        <location filename="../core/checks/land_share.py" line="199" />
         <source>Choose the polygons of the land measured (INPUT), e.g. green land or forest.</source>
         <translation>请选择所测用地的面图层（INPUT），如绿地或林地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="208" />
+        <location filename="../core/checks/land_share.py" line="202" />
         <source>Neither an extent layer (EXTENT) nor a township layer (TOWNSHIPS) was given: the share of '{layer}' has no denominator.</source>
         <translation>既未给出范围图层（EXTENT），也未给出乡镇（街道）图层（TOWNSHIPS）：“{layer}”的比例没有分母。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="208" />
+        <location filename="../core/checks/land_share.py" line="202" />
         <source>Choose the built-up area or a boundary as EXTENT, or the townships as TOWNSHIPS.</source>
         <translation>请将建成区或某条边界设为 EXTENT，或将乡镇（街道）图层设为 TOWNSHIPS。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="214" />
+        <location filename="../core/checks/land_share.py" line="208" />
         <source>class layer</source>
         <translation>用地图层</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="231" />
+        <location filename="../core/checks/land_share.py" line="225" />
         <source>extent</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="239" />
+        <location filename="../core/checks/land_share.py" line="233" />
         <source>Dissolving the extent</source>
         <translation>正在融合范围图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="252" />
+        <location filename="../core/checks/land_share.py" line="246" />
         <source>Dissolving the class land by township</source>
         <translation>正在按乡镇（街道）融合所测用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="290" />
+        <location filename="../core/checks/land_share.py" line="284" />
         <source>{km2:.3f} km² of the extent '{layer}' lies outside every township and is not counted.</source>
         <translation>范围“{layer}”有 {km2:.3f} 平方公里位于所有乡镇（街道）之外，未计入。</translation>
     </message>
@@ -4164,37 +4164,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>“{layer}”有 {km2:.3f} 平方公里用地位于所有乡镇（街道）之外，未计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="301" />
+        <location filename="../core/checks/land_share.py" line="295" />
         <source>Check that both layers cover the same area (and each layer's coordinate reference system), and, for a land-use layer, the codes.</source>
         <translation>请检查两个图层是否覆盖同一区域（以及各图层的坐标参考系），地类图层还请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="310" />
+        <location filename="../core/checks/land_share.py" line="304" />
         <source>Definition: {text}</source>
         <translation>定义：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="310" />
+        <location filename="../core/checks/land_share.py" line="304" />
         <source>Measured: the class land of '{classes}' inside '{extent}' ÷ the area of '{extent}'.</source>
         <translation>计算：“{extent}”内“{classes}”的用地面积 ÷ “{extent}”的面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="310" />
+        <location filename="../core/checks/land_share.py" line="304" />
         <source>The extent is cut by each township of '{townships}'; the jurisdiction's share is the sum of the townships' class land over the sum of their extent.</source>
         <translation>范围按“{townships}”各乡镇（街道）切分；全域比例为各乡镇（街道）所测用地之和除以其范围面积之和。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="310" />
+        <location filename="../core/checks/land_share.py" line="304" />
         <source>Class polygons are dissolved within each township (or within the extent), so overlapping polygons count once; invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>用地图斑在各乡镇（街道）内（或在范围内）先融合，重叠部分只计一次；无效几何已修复（makeValid），列于下文。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="332" />
+        <location filename="../core/checks/land_share.py" line="326" />
         <source>{label} is a share of the built-up area (建成区), but no extent layer was given: the share is of the townships of '{townships}', not the plan's figure.</source>
         <translation>{label}是建成区的比例，但未给出范围图层：所得为“{townships}”各乡镇（街道）面积的比例，不是规划口径的数值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="336" />
+        <location filename="../core/checks/land_share.py" line="330" />
         <source>{label} is a share of the total land area; the extent measured is '{extent}'.</source>
         <translation>{label}是土地总面积的比例；本次所用范围为“{extent}”。</translation>
     </message>
@@ -4354,12 +4354,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人均城镇建设用地为城镇建设用地除以城镇常住人口：所给人口即作为该人口使用。</translation>
     </message>
     <message>
-        <location filename="../core/checks/per_capita.py" line="335" />
+        <location filename="../core/checks/per_capita.py" line="334" />
         <source>The land is dissolved (overlaps count once) and cut by the township boundaries; its area in m² is divided by the persons counted in the same townships.</source>
         <translation>用地先融合（重叠部分只计一次），再按乡镇（街道）界线切分；以平方米计的面积除以同一乡镇内统计的人数。</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="318" />
+        <location filename="../core/checks/population_places.py" line="316" />
         <source>no township of {label} has a population</source>
         <translation>{label}的乡镇（街道）均无人口数据</translation>
     </message>
@@ -4499,22 +4499,22 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="78" />
+        <location filename="../core/checks/facility_presence.py" line="72" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="194" />
+        <location filename="../core/checks/distance_rule.py" line="188" />
         <source>Parameter {parameter}: layer '{layer}' has no feature to measure.</source>
         <translation>参数 {parameter}：图层“{layer}”没有可计算的要素。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="215" />
+        <location filename="../core/checks/distance_rule.py" line="209" />
         <source>No feature of '{subjects}' (INPUT) lies inside any township of '{townships}' (TOWNSHIPS).</source>
         <translation>“{subjects}”（INPUT）的要素都不在“{townships}”（TOWNSHIPS）的任何乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/distance_rule.py" line="226" />
+        <location filename="../core/checks/distance_rule.py" line="220" />
         <source>The layers '{subjects}' (INPUT) and '{near}' (NEAR) do not overlap: the nearest features are {km:.1f} km apart, so no violation could be found.</source>
         <translation>图层“{subjects}”（INPUT）与“{near}”（NEAR）不重叠：最近的要素相距 {km:.1f} 公里，因此不可能找到违规。</translation>
     </message>
@@ -4524,22 +4524,22 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）不是面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="226" />
+        <location filename="../core/checks/land_share.py" line="220" />
         <source>Parameter INPUT: layer '{layer}' has no class polygon with an area.</source>
         <translation>参数 INPUT：图层“{layer}”没有有面积的用地图斑。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="256" />
+        <location filename="../core/checks/land_share.py" line="250" />
         <source>No polygon of the extent '{extent}' (EXTENT) lies inside any township of '{townships}' (TOWNSHIPS).</source>
         <translation>范围“{extent}”（EXTENT）的图斑都不在“{townships}”（TOWNSHIPS）的任何乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="296" />
+        <location filename="../core/checks/land_share.py" line="290" />
         <source>Parameter {parameter}: the extent '{layer}' has no area to measure a share of.</source>
         <translation>参数 {parameter}：范围“{layer}”没有可计算比例的面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="301" />
+        <location filename="../core/checks/land_share.py" line="295" />
         <source>No class land of '{classes}' (INPUT) lies inside the extent '{extent}' ({parameter}), so its share would be a silent zero.</source>
         <translation>“{classes}”（INPUT）的用地没有落在范围“{extent}”（{parameter}）内，比例将是一个不声不响的零。</translation>
     </message>
@@ -4564,7 +4564,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>万人</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="21" />
+        <location filename="../core/maps/chart_data.py" line="22" />
         <source>persons</source>
         <translation>人</translation>
     </message>
@@ -4614,12 +4614,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="349" />
+        <location filename="../core/maps/content.py" line="348" />
         <source>{layer} ({file})</source>
         <translation>{layer}（{file}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="393" />
+        <location filename="../core/maps/content.py" line="392" />
         <source>Layer '{layer}' is not a township layer and no township layer was given, so the map shows no township boundaries: give the township layer (TOWNSHIPS).</source>
         <translation>图层“{layer}”不是乡镇图层，且未提供乡镇图层，因此地图上没有乡镇界线：请提供乡镇图层（TOWNSHIPS）。</translation>
     </message>
@@ -4744,37 +4744,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="379" />
+        <location filename="../core/checks/builtup.py" line="373" />
         <source>Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, the recorded figure once for each polygon's own record.</source>
         <translation>建成区图斑相互重叠 {km2:.4f} 平方公里：几何面积对重叠部分只计一次，记载面积则按各图斑自身的记载分别计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="428" />
+        <location filename="../core/checks/builtup.py" line="422" />
         <source>Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.</source>
         <translation>请选择存放各图斑记载面积（平方米）的字段（AREA_FIELD），或改用几何面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="430" />
+        <location filename="../core/checks/builtup.py" line="424" />
         <source>Layer '{layer}' has no recorded-area field {fields}.</source>
         <translation>图层“{layer}”没有记载面积字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="476" />
+        <location filename="../core/checks/builtup.py" line="470" />
         <source>No built-up polygon of '{layer}' has a recorded area in '{field}'.</source>
         <translation>图层“{layer}”中没有任何建成区图斑在“{field}”中有记载面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="493" />
+        <location filename="../core/checks/builtup.py" line="487" />
         <source>Recorded areas: field {field} (m², as the survey records them); a polygon split between townships gets its recorded area in proportion to its geometric area in each. The target is checked on the {figure} figure.</source>
         <translation>记载面积：字段 {field}（单位平方米，按调查记载）；跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。目标按{figure}核验。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="495" />
+        <location filename="../core/checks/builtup.py" line="489" />
         <source>recorded</source>
         <translation>记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="495" />
+        <location filename="../core/checks/builtup.py" line="489" />
         <source>geometric</source>
         <translation>几何面积</translation>
     </message>
@@ -4784,7 +4784,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="354" />
+        <location filename="../core/maps/content.py" line="353" />
         <source>{layer}: {provenance}</source>
         <translation>{layer}：{provenance}</translation>
     </message>
@@ -4859,12 +4859,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>建成区图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="102" />
+        <location filename="../core/checks/plan_facilities.py" line="107" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="102" />
+        <location filename="../core/checks/plan_facilities.py" line="107" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
@@ -5517,7 +5517,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="118" />
+        <location filename="../core/checks/plan_facilities.py" line="123" />
         <source>along the roads</source>
         <translation>沿道路</translation>
     </message>
@@ -5547,34 +5547,29 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="83" />
+        <location filename="../core/checks/plan_facilities.py" line="88" />
         <source>the measure names no layer of the facilities ({roles})</source>
-        <translation>measure 中未列出设施图层（{roles}）</translation>
+        <translation>目录的测算设置中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="86" />
+        <location filename="../core/checks/plan_facilities.py" line="91" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="89" />
+        <location filename="../core/checks/plan_facilities.py" line="94" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="118" />
+        <location filename="../core/checks/plan_facilities.py" line="123" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="118" />
+        <location filename="../core/checks/plan_facilities.py" line="123" />
         <source>in a straight line</source>
         <translation>按直线</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="246" />
-        <source>the per-capita check measures {known}, not '{indicator}'</source>
-        <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
     <message>
         <location filename="../core/geo/measure.py" line="92" />
@@ -5592,27 +5587,27 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="347" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="347" />
+        <location filename="../core/checks/coverage.py" line="345" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="369" />
+        <location filename="../core/checks/coverage.py" line="367" />
         <source>Every type ({types})</source>
         <translation>各类设施（{types}）</translation>
     </message>
@@ -6072,122 +6067,122 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="61" />
+        <location filename="../core/checks/batch.py" line="62" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="61" />
+        <location filename="../core/checks/batch.py" line="62" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="76" />
+        <location filename="../core/checks/batch.py" line="77" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="76" />
+        <location filename="../core/checks/batch.py" line="77" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="81" />
+        <location filename="../core/checks/batch.py" line="82" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="81" />
+        <location filename="../core/checks/batch.py" line="82" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="85" />
+        <location filename="../core/checks/batch.py" line="86" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="85" />
+        <location filename="../core/checks/batch.py" line="86" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="92" />
+        <location filename="../core/checks/batch.py" line="93" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="92" />
+        <location filename="../core/checks/batch.py" line="93" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="100" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="100" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="125" />
+        <location filename="../core/checks/batch.py" line="126" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="125" />
+        <location filename="../core/checks/batch.py" line="126" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="176" />
+        <location filename="../core/checks/batch.py" line="177" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="176" />
+        <location filename="../core/checks/batch.py" line="177" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="187" />
+        <location filename="../core/checks/batch.py" line="188" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="193" />
+        <location filename="../core/checks/batch.py" line="194" />
         <source>[{k}/{total}] {what}</source>
         <translation>[{k}/{total}] {what}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="222" />
+        <location filename="../core/checks/batch.py" line="223" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="231" />
+        <location filename="../core/checks/batch.py" line="232" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="221" />
+        <location filename="../core/checks/batch.py" line="222" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="231" />
+        <location filename="../core/checks/batch.py" line="232" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6215,7 +6210,7 @@ Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row 
 输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="227" />
+        <location filename="../core/checks/batch.py" line="228" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6436,72 +6431,72 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="66" />
+        <location filename="../core/checks/facility_presence.py" line="60" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="63" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="63" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="75" />
+        <location filename="../core/checks/facility_presence.py" line="69" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="75" />
+        <location filename="../core/checks/facility_presence.py" line="69" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="92" />
+        <location filename="../core/checks/facility_presence.py" line="86" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <location filename="../core/checks/plan_facilities.py" line="63" />
         <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="114" />
+        <location filename="../core/checks/facility_presence.py" line="108" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="121" />
+        <location filename="../core/checks/facility_presence.py" line="115" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="131" />
+        <location filename="../core/checks/facility_presence.py" line="124" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="135" />
+        <location filename="../core/checks/facility_presence.py" line="128" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="136" />
+        <location filename="../core/checks/facility_presence.py" line="129" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="136" />
+        <location filename="../core/checks/facility_presence.py" line="129" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="138" />
+        <location filename="../core/checks/facility_presence.py" line="131" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6551,52 +6546,52 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{kind}：{how}；图层：{layers}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="36" />
+        <location filename="../core/checks/plan_facilities.py" line="42" />
         <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
         <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="39" />
+        <location filename="../core/checks/plan_facilities.py" line="45" />
         <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
         <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="44" />
+        <location filename="../core/checks/plan_facilities.py" line="51" />
         <source>'{layer}' holds no facility whose type ({field}) contains '{kind}'</source>
         <translation>“{layer}”中没有类型（{field}）含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <location filename="../core/checks/plan_facilities.py" line="59" />
         <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
         <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="52" />
+        <location filename="../core/checks/plan_facilities.py" line="59" />
         <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
         <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="58" />
+        <location filename="../core/checks/plan_facilities.py" line="63" />
         <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
         <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="122" />
+        <location filename="../core/checks/plan_facilities.py" line="127" />
         <source>(the facilities whose type ({field}) contains '{kind}')</source>
         <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <location filename="../core/checks/plan_facilities.py" line="145" />
         <source>the facilities whose type ({field}) contains '{kind}'</source>
         <translation>类型字段 {field} 含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="140" />
+        <location filename="../core/checks/plan_facilities.py" line="145" />
         <source>every facility of the layer</source>
         <translation>图层的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="142" />
+        <location filename="../core/checks/plan_facilities.py" line="147" />
         <source>townships holding at least one of {what}</source>
         <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
@@ -6606,42 +6601,42 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="179" />
+        <location filename="../core/checks/targets.py" line="188" />
         <source>approximate figure: {deviation}</source>
         <translation>约数：偏差 {deviation}</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="27" />
+        <location filename="../core/files/xlsx.py" line="28" />
         <source>ha</source>
         <translation>公顷</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="27" />
+        <location filename="../core/files/xlsx.py" line="28" />
         <source>mu</source>
         <translation>亩</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="69" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="69" />
+        <location filename="../core/files/xlsx.py" line="70" />
         <source>scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="112" />
+        <location filename="../core/files/xlsx.py" line="113" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="151" />
+        <location filename="../core/files/xlsx.py" line="152" />
         <source>This GDAL has no XLSX driver, so no .xlsx table can be written.</source>
         <translation>此 GDAL 没有 XLSX 驱动，无法写出 .xlsx 表格。</translation>
     </message>
     <message>
-        <location filename="../core/files/xlsx.py" line="151" />
+        <location filename="../core/files/xlsx.py" line="152" />
         <source>Leave the Excel table output empty, or use a QGIS whose GDAL has it.</source>
         <translation>请将 Excel 表格输出留空，或使用其 GDAL 带有该驱动的 QGIS。</translation>
     </message>
@@ -6686,7 +6681,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="107" />
+        <location filename="../core/maps/chart_data.py" line="108" />
         <source>{title}: measured against target</source>
         <translation>{title}：实测与目标对比</translation>
     </message>
@@ -6701,22 +6696,22 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="156" />
+        <location filename="../core/maps/charts.py" line="165" />
         <source>target met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="156" />
+        <location filename="../core/maps/charts.py" line="165" />
         <source>target not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="190" />
+        <location filename="../core/maps/charts.py" line="200" />
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="190" />
+        <location filename="../core/maps/charts.py" line="200" />
         <source>uncovered</source>
         <translation>未覆盖</translation>
     </message>
@@ -6894,6 +6889,11 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/checks/control_lines.py" line="120" />
         <source>These thresholds are the plugin's defaults, not figures of the plan: the plan states each zone's direction (001 l.1375) but no percentage.</source>
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="246" />
+        <source>the per-capita check measures {known} only</source>
+        <translation>人均指标校核只测算{known}</translation>
     </message>
 </context>
 </TS>

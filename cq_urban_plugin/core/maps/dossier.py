@@ -125,7 +125,7 @@ def reason_text(catalogue, row: PlanRow, role_names: dict) -> str:
     """Why a target was not measured, the layer roles the check names as the interface names them; the
     catalogue's own reason (its measure block's) as the catalogue writes it."""
     target = next((t for t in catalogue.targets if t.id == row.target_id), None)
-    if target is not None and target.measure is not None and row.reason == target.measure.reason:
+    if target is not None and target.measure is not None and row.reason == target.measure.said("reason", language()):
         return row.reason
     return role_words(row.reason, role_names, generated_only=False)
 
