@@ -149,6 +149,9 @@ def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
     names = township_names(run["tagged"])
     missing = [n for n in names if n not in squeezed]
     assert not missing, missing
+    # Counts as integers (26 个, never 26.00 个), percentages with one decimal (86.7 %).
+    assert not re.findall(r".{12}\d\.\d+个", squeezed)
+    assert not re.findall(r".{12}\d\.\d{2,}%", squeezed)
     # Every measured target's page title, exactly; and every target not measured listed.
     for target in catalogue.targets:
         assert "".join(target.label.split()) in squeezed, target.label
@@ -197,3 +200,14 @@ def test_a3_dossier(cq_provider, tmp_path):
     assert re.search(r"Page size:\s+84[12](\.\d+)? x 119[01](\.\d+)? pts \(A3\)", info), info
     squeezed = "".join(raw_text(run["pdf"]).split())
     assert all(name in squeezed for name in township_names(run["tagged"]))
+
+
+def test_figures_are_written_by_their_unit():
+    from cq_urban_plugin.core.checks.targets import figure_text
+
+    assert figure_text(26.0, "count") == "26"
+    assert figure_text(12345.4, "persons") == "12,345"
+    assert figure_text(86.6667, "percent") == "86.7"
+    assert figure_text(145.123456, "km2") == "145.12"
+    assert figure_text(145.123456, "km2", 3) == "145.123"
+    assert figure_text(None, "count") == "—"

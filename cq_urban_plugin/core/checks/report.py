@@ -12,7 +12,7 @@ from typing import List, Sequence
 
 from ...i18n import language, tr
 from ..files.atomic import atomic_write_text
-from .targets import TargetResult, unit_text
+from .targets import TargetResult, figure_text, unit_text
 
 
 def scope_text(scope) -> str:
@@ -68,7 +68,8 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
             parts.append(
                 f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(scope_text(row.scope))}</td>"
                 f"<td>{_cell(row.target_text)}</td>"
-                f"<td>{_cell(row.measured)}</td><td>{_cell(unit_text(row.unit))}</td><td>{_cell(row.gap)}</td>"
+                f"<td>{_cell(figure_text(row.measured, row.unit, 3))}</td><td>{_cell(unit_text(row.unit))}</td>"
+                f"<td>{_cell(figure_text(row.gap, row.unit, 3))}</td>"
                 f"<td>{_cell(row.status)}</td><td>{_cell(row.year)}</td><td>{_cell(row.citation)}</td></tr>")
         parts.append("</table>")
     for caption, headers, rows in tables:

@@ -27,7 +27,7 @@ from ...compat import FieldType
 from ...i18n import language, tr
 from ..checks import builtup as bu
 from ..checks.plan_check import PlanCheckResult, PlanRow
-from ..checks.targets import unit_text
+from ..checks.targets import figure_text, unit_text
 from . import chart_data, charts, content
 from .dossier_pages import DossierLayout
 from .layout import export_layout
@@ -130,10 +130,6 @@ def reason_text(catalogue, row: PlanRow, role_names: dict) -> str:
     return role_words(row.reason, role_names, generated_only=False)
 
 
-def _figure(value) -> str:
-    return "—" if value is None else f"{value:,.2f}"
-
-
 def export_dossier(result: PlanCheckResult, townships, path, paper: str = "a4", name_field: str = "",
                    sources: Sequence[str] = (), role_names: Optional[dict] = None, feedback=None) -> dict:
     """Lay the dossier out and write it to ``path`` (PDF); returns {'pages': n, 'indicators': m}.
@@ -157,8 +153,8 @@ def export_dossier(result: PlanCheckResult, townships, path, paper: str = "a4", 
     dossier.table(tr("Targets measured, with their verdicts"), [
         (tr("Indicator"), 46), (tr("Year"), 11), (tr("Target"), 20), (tr("Measured"), 22), (tr("Unit"), 15),
         (tr("Result"), 17), (tr("Plan text"), 59)],
-        [([p.row.label, str(p.row.year or ""), p.row.target or "", _figure(p.row.measured), p.unit, p.row.verdict,
-           p.citation], p.row.passed) for p in pages])
+        [([p.row.label, str(p.row.year or ""), p.row.target or "", figure_text(p.row.measured, p.row.unit), p.unit,
+           p.row.verdict, p.citation], p.row.passed) for p in pages])
     with tempfile.TemporaryDirectory(prefix=".cq_dossier_", dir=str(Path(path).parent)) as folder:
         for number, page in enumerate(pages, 1):
             dossier.indicator_page(page, _map_of(page, townships, name_field, catalogue, project, feedback),
