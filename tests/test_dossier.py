@@ -211,3 +211,37 @@ def test_figures_are_written_by_their_unit():
     assert figure_text(145.123456, "km2") == "145.12"
     assert figure_text(145.123456, "km2", 3) == "145.123"
     assert figure_text(None, "count") == "—"
+
+
+def test_facility_presence_pages_draw_the_facilities_and_colour_the_townships(dossier, tmp_path):
+    """A facility in every township (江津's 镇(街)养老服务中心, 综合广场, 农产品交易市场 …): its page colours the
+    townships with a facility of the kind and those without, and draws the facilities themselves."""
+    from test_export_map import colour_count
+
+    from cq_urban_plugin.core.maps import result_styles
+
+    run = dossier("jiangjin")
+    text_pages = subprocess.run(["pdftotext", "-enc", "UTF-8", run["pdf"], "-"], check=True,
+                                capture_output=True).stdout.decode("utf-8").split("\f")
+    presence = [i for i, page in enumerate(text_pages) if "有该类设施" in page]
+    assert len(presence) >= 5, [page.splitlines()[:1] for page in text_pages]
+    for index in presence:
+        out = tmp_path / f"page{index}"
+        subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", str(index + 1), "-l", str(index + 1), "-singlefile",
+                        run["pdf"], str(out)], check=True)
+        picture = QImage(f"{out}.png")
+        page = text_pages[index]
+        holding = re.search(r"该类设施（(\d+) 处）", page)
+        assert holding and int(holding.group(1)) > 0, page
+        with_one = colour_count(picture, result_styles.PRESENCE_COLOURS[1], 20)
+        without = colour_count(picture, result_styles.PRESENCE_COLOURS[0], 20)
+        points = colour_count(picture, result_styles.FACILITY_COLOUR, 20)
+        # Townships of both kinds filled (江津's targets are all short of 30 镇(街)), beyond the legend's swatches.
+        assert with_one > 3000 and without > 1000, (index, with_one, without)
+        assert points > 100, (index, points)
+    # Without the facilities' layer the same pages would be the boundaries alone: none of those colours.
+    others = [i for i in range(len(text_pages)) if i not in presence and "图例" in text_pages[i]]
+    out = tmp_path / "other"
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", str(others[0] + 1), "-l", str(others[0] + 1),
+                    "-singlefile", run["pdf"], str(out)], check=True)
+    assert colour_count(QImage(f"{out}.png"), result_styles.FACILITY_COLOUR, 20) < 20

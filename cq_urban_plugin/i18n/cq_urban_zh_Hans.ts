@@ -198,12 +198,12 @@
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Gap</source>
         <translation>差值</translation>
     </message>
@@ -213,12 +213,12 @@
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Plan text</source>
         <translation>规划依据</translation>
     </message>
@@ -435,12 +435,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="409" />
+        <location filename="../core/maps/result_styles.py" line="429" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -470,7 +470,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
@@ -656,7 +656,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="371" />
+        <location filename="../core/maps/result_styles.py" line="391" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
@@ -681,7 +681,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
@@ -691,7 +691,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="397" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -1576,12 +1576,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="395" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="394" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
@@ -1591,7 +1591,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="379" />
+        <location filename="../core/maps/result_styles.py" line="399" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
@@ -1651,102 +1651,102 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请在布局设计器中为该项重新设置此编号（项目属性 &gt; 编号），或重新安装插件。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="183" />
+        <location filename="../core/maps/layout.py" line="110" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="206" />
+        <location filename="../core/maps/layout.py" line="217" />
         <source>Coordinate system: {crs} ({authid})</source>
         <translation>坐标系：{crs}（{authid}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="208" />
+        <location filename="../core/maps/layout.py" line="219" />
         <source>Data: {sources}</source>
         <translation>数据来源：{sources}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="210" />
+        <location filename="../core/maps/layout.py" line="221" />
         <source>Plan text: {citations}</source>
         <translation>规划依据：{citations}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="212" />
+        <location filename="../core/maps/layout.py" line="223" />
         <source>Map date: {date}</source>
         <translation>制图日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="305" />
+        <location filename="../core/maps/layout.py" line="316" />
         <source>Atlas page</source>
         <translation>图集页</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="338" />
+        <location filename="../core/maps/layout.py" line="349" />
         <source>the file could not be written</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="339" />
+        <location filename="../core/maps/layout.py" line="350" />
         <source>the PDF could not be created</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="340" />
+        <location filename="../core/maps/layout.py" line="351" />
         <source>there was not enough memory for this resolution</source>
         <translation>此分辨率下内存不足</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="341" />
+        <location filename="../core/maps/layout.py" line="352" />
         <source>an SVG layer could not be written</source>
         <translation>无法写入 SVG 图层</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="342" />
+        <location filename="../core/maps/layout.py" line="353" />
         <source>the atlas could not step through the townships</source>
         <translation>图集无法逐个遍历乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="343" />
+        <location filename="../core/maps/layout.py" line="354" />
         <source>the export was cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="348" />
+        <location filename="../core/maps/layout.py" line="359" />
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="349" />
+        <location filename="../core/maps/layout.py" line="360" />
         <source>The map could not be exported to {path}: {reason}{detail}.</source>
         <translation>无法将地图导出到 {path}：{reason}{detail}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="349" />
+        <location filename="../core/maps/layout.py" line="360" />
         <source>Check that the folder exists and is writable and the disk is not full; for PNG, try a lower DPI.</source>
         <translation>请检查文件夹是否存在且可写、磁盘是否已满；PNG 可尝试降低 DPI。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="364" />
+        <location filename="../core/maps/layout.py" line="375" />
         <source>Cannot export a map to '{path}'.</source>
         <translation>无法将地图导出到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="364" />
+        <location filename="../core/maps/layout.py" line="375" />
         <source>Give the output file the extension .pdf, .png or .svg.</source>
         <translation>请将输出文件的扩展名设为 .pdf、.png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="371" />
+        <location filename="../core/maps/layout.py" line="382" />
         <source>The atlas has no pages: the township layer has no features.</source>
         <translation>图集没有页面：乡镇图层没有要素。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="371" />
+        <location filename="../core/maps/layout.py" line="382" />
         <source>Choose a layer with features, or export without the atlas.</source>
         <translation>请选择含有要素的图层，或不使用图集导出。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="428" />
+        <location filename="../core/maps/layout.py" line="439" />
         <source>{n} of {count} pages written</source>
         <translation>已写入 {count} 页中的 {n} 页</translation>
     </message>
@@ -2386,17 +2386,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="412" />
+        <location filename="../core/maps/result_styles.py" line="432" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2411,7 +2411,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="413" />
+        <location filename="../core/maps/result_styles.py" line="433" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2846,7 +2846,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无建成区数据</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="397" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2856,7 +2856,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>未校核功能分区</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="152" />
+        <location filename="../core/maps/result_styles.py" line="172" />
         <source>Overlap: {a} × {b}</source>
         <translation>重叠：{a} × {b}</translation>
     </message>
@@ -2996,7 +2996,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>差值：实测值减目标值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="335" />
         <source>Target met</source>
         <translation>是否达标</translation>
     </message>
@@ -3006,7 +3006,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
@@ -3016,7 +3016,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="378" />
+        <location filename="../core/maps/result_styles.py" line="398" />
         <source>Built-up outside the development boundary (km²)</source>
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
@@ -3041,17 +3041,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="119" />
+        <location filename="../core/maps/dossier_pages.py" line="120" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="120" />
+        <location filename="../core/maps/dossier_pages.py" line="121" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="122" />
+        <location filename="../core/maps/dossier_pages.py" line="123" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3081,32 +3081,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="371" />
+        <location filename="../core/maps/result_styles.py" line="391" />
         <source>Name match</source>
         <translation>名称匹配方式</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="372" />
+        <location filename="../core/maps/result_styles.py" line="392" />
         <source>Plan note</source>
         <translation>规划说明</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="372" />
+        <location filename="../core/maps/result_styles.py" line="392" />
         <source>Plan citation</source>
         <translation>规划出处</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="394" />
         <source>Township area (km²)</source>
         <translation>乡镇面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="395" />
         <source>In the target's scope</source>
         <translation>在目标范围内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
@@ -3411,7 +3411,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>其名称字段，用于标明最近要素（可选）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
@@ -3466,12 +3466,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Nearest feature id</source>
         <translation>最近要素编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Nearest feature</source>
         <translation>最近要素</translation>
     </message>
@@ -3481,17 +3481,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各乡镇（街道）计数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Features</source>
         <translation>要素个数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Within the distance</source>
         <translation>距离以内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Nearest m</source>
         <translation>最近距离（米）</translation>
     </message>
@@ -3861,7 +3861,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各规划类别人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
@@ -3881,7 +3881,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="167" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3964,7 +3964,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="70" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3984,7 +3984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="82" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4499,7 +4499,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="72" />
+        <location filename="../core/checks/facility_presence.py" line="82" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4559,7 +4559,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="131" />
+        <location filename="../core/checks/targets.py" line="144" />
         <source>10,000 persons</source>
         <translation>万人</translation>
     </message>
@@ -4569,17 +4569,17 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="131" />
+        <location filename="../core/checks/targets.py" line="144" />
         <source>count</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="132" />
+        <location filename="../core/checks/targets.py" line="145" />
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="132" />
+        <location filename="../core/checks/targets.py" line="145" />
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
@@ -4729,7 +4729,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
@@ -4839,7 +4839,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="108" />
+        <location filename="../core/maps/dossier.py" line="115" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -5009,32 +5009,32 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="182" />
+        <location filename="../algorithms/check_plan.py" line="173" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="209" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>How it was measured</source>
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="167" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="206" />
+        <location filename="../algorithms/check_plan.py" line="215" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="215" />
+        <location filename="../algorithms/check_plan.py" line="224" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5229,7 +5229,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="259" />
+        <location filename="../core/maps/dossier.py" line="213" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -5712,92 +5712,92 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{count} 个图斑因代码不可用而未计入。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="181" />
+        <location filename="../core/maps/result_styles.py" line="201" />
         <source>{low:g}–{high:g} %</source>
         <translation>{low:g}–{high:g} %</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="218" />
+        <location filename="../core/maps/result_styles.py" line="238" />
         <source>{low}–{high} m² per person</source>
         <translation>{low}–{high} 平方米/人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="232" />
+        <location filename="../core/maps/result_styles.py" line="252" />
         <source>{low}–{high} persons</source>
         <translation>{low}–{high} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="270" />
+        <location filename="../core/maps/result_styles.py" line="290" />
         <source>{share} % ({cls} km² of {ext} km²)</source>
         <translation>{share} %（{ext} km² 中的 {cls} km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="274" />
+        <location filename="../core/maps/result_styles.py" line="294" />
         <source>{value} m² per person ({land} km², {persons} persons)</source>
         <translation>{value} 平方米/人（{land} km²，{persons} 人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="278" />
+        <location filename="../core/maps/result_styles.py" line="298" />
         <source>{persons} persons</source>
         <translation>{persons} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="279" />
+        <location filename="../core/maps/result_styles.py" line="299" />
         <source>{distance} m from {near}</source>
         <translation>距{near} {distance} 米</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="312" />
+        <location filename="../core/maps/result_styles.py" line="332" />
         <source>Class land inside the extent (km²)</source>
         <translation>范围内所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="312" />
+        <location filename="../core/maps/result_styles.py" line="332" />
         <source>Area of the extent (km²)</source>
         <translation>范围面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="313" />
+        <location filename="../core/maps/result_styles.py" line="333" />
         <source>Class land outside the extent (km²)</source>
         <translation>范围外所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="313" />
+        <location filename="../core/maps/result_styles.py" line="333" />
         <source>Land (km²)</source>
         <translation>用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="314" />
+        <location filename="../core/maps/result_styles.py" line="334" />
         <source>Population (persons)</source>
         <translation>人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="314" />
+        <location filename="../core/maps/result_styles.py" line="334" />
         <source>Population (10,000 persons)</source>
         <translation>人口（万人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="335" />
         <source>Land per person (m²)</source>
         <translation>人均用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="319" />
+        <location filename="../core/maps/result_styles.py" line="339" />
         <source>Share of the extent (%)</source>
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="409" />
+        <location filename="../core/maps/result_styles.py" line="429" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Target id</source>
         <translation>目标编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5992,7 +5992,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="416" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
@@ -6268,17 +6268,17 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="200" />
+        <location filename="../algorithms/check_plan.py" line="209" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
+        <location filename="../algorithms/check_plan.py" line="219" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="213" />
+        <location filename="../algorithms/check_plan.py" line="222" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
@@ -6303,12 +6303,12 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="33" />
+        <location filename="../algorithms/export_dossier.py" line="34" />
         <source>Export a plan-check dossier (PDF)</source>
         <translation>导出规划实施校核档案（PDF）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="36" />
+        <location filename="../algorithms/export_dossier.py" line="37" />
         <source>One PDF a planning bureau can hand over, for one jurisdiction: a cover (the plan's documents, the jurisdiction, the date, the data sources and the counts); the summary table of every measured target with its target, measured value, verdict and the plan's text (document and line); one page per measured target with its map (the townships in classes of the check's value, their boundaries and names drawn), its chart (each township against the target, sorted by the gap; the covered and uncovered split) and its definition; then the targets not measured and why.
 
 The inputs are those of cq_urban:check_plan (the catalogue and the layers by their role: townships, built-up, land use, stops, …), which runs inside; paper A4 or A3 (portrait); the language of the texts (advanced). Outputs: the PDF, PAGES and INDICATORS (the pages of measured targets).</source>
@@ -6317,32 +6317,32 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
 输入与 cq_urban:check_plan 相同（规划目录及按角色给出的图层：乡镇、建成区、土地利用、公交站点……），校核在本算法内运行；纸张 A4 或 A3（纵向）；文字语言（高级）。输出：PDF、PAGES 与 INDICATORS（已测目标的页数）。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="58" />
+        <location filename="../algorithms/export_dossier.py" line="59" />
         <source>A3 portrait</source>
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="60" />
+        <location filename="../algorithms/export_dossier.py" line="61" />
         <source>Language of the dossier's texts</source>
         <translation>档案文字的语言</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="65" />
+        <location filename="../algorithms/export_dossier.py" line="66" />
         <source>Dossier</source>
         <translation>校核档案</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="65" />
+        <location filename="../algorithms/export_dossier.py" line="66" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="68" />
+        <location filename="../algorithms/export_dossier.py" line="69" />
         <source>Pages of measured targets</source>
         <translation>已测目标的页数</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="104" />
+        <location filename="../algorithms/export_dossier.py" line="96" />
         <source>Dossier: {pages} pages, {indicators} measured targets.</source>
         <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
     </message>
@@ -6431,32 +6431,32 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="60" />
+        <location filename="../core/checks/facility_presence.py" line="70" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="73" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="63" />
+        <location filename="../core/checks/facility_presence.py" line="73" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="79" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="69" />
+        <location filename="../core/checks/facility_presence.py" line="79" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="86" />
+        <location filename="../core/checks/facility_presence.py" line="96" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
@@ -6466,37 +6466,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="108" />
+        <location filename="../core/checks/facility_presence.py" line="120" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="115" />
+        <location filename="../core/checks/facility_presence.py" line="127" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="124" />
+        <location filename="../core/checks/facility_presence.py" line="136" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="128" />
+        <location filename="../core/checks/facility_presence.py" line="140" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="141" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="129" />
+        <location filename="../core/checks/facility_presence.py" line="141" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="131" />
+        <location filename="../core/checks/facility_presence.py" line="143" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6596,12 +6596,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="108" />
+        <location filename="../core/checks/report.py" line="109" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="188" />
+        <location filename="../core/checks/targets.py" line="201" />
         <source>approximate figure: {deviation}</source>
         <translation>约数：偏差 {deviation}</translation>
     </message>
@@ -6681,62 +6681,62 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="108" />
+        <location filename="../core/maps/chart_data.py" line="117" />
         <source>{title}: measured against target</source>
         <translation>{title}：实测与目标对比</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
+        <location filename="../core/maps/dossier.py" line="82" />
         <source>{title}: by township</source>
         <translation>{title}：按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
+        <location filename="../core/maps/dossier.py" line="82" />
         <source>{title}: covered and uncovered served area</source>
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="165" />
+        <location filename="../core/maps/charts.py" line="169" />
         <source>target met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="165" />
+        <location filename="../core/maps/charts.py" line="169" />
         <source>target not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="200" />
+        <location filename="../core/maps/charts.py" line="205" />
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="200" />
+        <location filename="../core/maps/charts.py" line="205" />
         <source>uncovered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="151" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="151" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="151" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="151" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="157" />
+        <location filename="../core/maps/dossier.py" line="160" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6761,62 +6761,62 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <location filename="../core/maps/dossier_pages.py" line="132" />
         <source>Definition: {how}</source>
         <translation>定义：{how}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <location filename="../core/maps/dossier_pages.py" line="134" />
         <source>Method: {method}</source>
         <translation>方法：{method}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="393" />
         <source>Inferred values</source>
         <translation>推定取值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Geometric (km²)</source>
         <translation>几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Recorded (km²)</source>
         <translation>调查面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Recorded − geometric (km²)</source>
         <translation>调查面积 − 几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="412" />
+        <location filename="../core/maps/result_styles.py" line="432" />
         <source>Population served (persons)</source>
         <translation>服务范围人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="413" />
+        <location filename="../core/maps/result_styles.py" line="433" />
         <source>Population covered (persons)</source>
         <translation>覆盖人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships flagged</source>
         <translation>不一致的乡镇（街道）数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
+        <location filename="../core/maps/result_styles.py" line="435" />
         <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
         <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
+        <location filename="../core/maps/result_styles.py" line="435" />
         <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
         <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="416" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
         <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
     </message>
@@ -6894,6 +6894,31 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/checks/plan_check.py" line="246" />
         <source>the per-capita check measures {known} only</source>
         <translation>人均指标校核只测算{known}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="94" />
+        <source>facilities</source>
+        <translation>处</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="78" />
+        <source>{title}: facilities by township</source>
+        <translation>{title}：各乡镇设施数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="220" />
+        <source>Facilities of the kind ({n})</source>
+        <translation>该类设施（{n} 处）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="157" />
+        <source>With a facility of the kind</source>
+        <translation>有该类设施</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="157" />
+        <source>Without one</source>
+        <translation>无该类设施</translation>
     </message>
 </context>
 </TS>

@@ -21,14 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsField, QgsProject
+from qgis.core import QgsFeature, QgsField, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
 
 from ...compat import FieldType
 from ...i18n import language, tr
 from ..checks import builtup as bu
+from ..checks.facility_presence import Presence
 from ..checks.plan_check import PlanCheckResult, PlanRow
 from ..checks.targets import figure_text, unit_text
-from . import chart_data, charts, content
+from . import chart_data, charts, content, result_styles
 from .dossier_pages import DossierLayout
 from .layout import export_layout
 from .themes import cite_text
@@ -48,6 +49,7 @@ class IndicatorPage:
     charts: list = field(default_factory=list)
     method: str = ""
     unit: str = ""
+    presence: Optional[Presence] = None  # a facility in every township: the townships and the facilities
 
 
 def citation_of(catalogue, row: PlanRow) -> str:
@@ -70,14 +72,19 @@ def indicator_pages(result: PlanCheckResult) -> List[IndicatorPage]:
         kind = check.check if check is not None else ""
         values = chart_data.township_values(kind, names, rows)
         found = []
-        if names:
+        presence = check.detail if check is not None and isinstance(check.detail, Presence) else None
+        if presence is not None:
+            values = {u.name: 1.0 if u.has_facility else 0.0 for u in presence.units}
+            found = [c for c in [chart_data.presence_chart(presence.units, tr("{title}: facilities by township")
+                                                           .format(title=row.label))] if c is not None]
+        elif names:
             target = row.result.target if row.result is not None else None
             found = [c for c in (chart_data.township_chart(kind, names, rows, tr("{title}: by township").format(
                          title=row.label), target),
                      chart_data.split_chart(names, rows, tr("{title}: covered and uncovered served area").format(
                          title=row.label))) if c is not None]
         pages.append(IndicatorPage(row, citation_of(result.catalogue, row), values, found,
-                                   check.method if check is not None else "", unit_text(row.unit)))
+                                   check.method if check is not None else "", unit_text(row.unit), presence))
     return pages
 
 
@@ -174,6 +181,8 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     if townships is None:
         return None
     layer = value_layer(townships, page.values, name_field)
+    if page.presence is not None:
+        return _presence_map(page, layer, catalogue, project, feedback)
     shown = VALUE_FIELD if any(v is not None for v in page.values.values()) else ""
     # A figure per township: in the land-share classes; none (a count over the jurisdiction, a facility in
     # every township): the boundaries alone, which an overlay theme of no field of its own draws.
@@ -183,6 +192,32 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     unit = page.charts[0].unit if page.charts else page.unit  # the townships' figures' (persons, not 万人)
     thematic.main.setName(f"{page.row.label}（{unit}）" if shown and unit else
                           page.row.label if shown else tr("Townships"))
+    return thematic
+
+
+def facility_layer(presence: Presence, name: str):
+    """The facilities of a presence check as the points they were counted at (a memory layer)."""
+    layer = QgsVectorLayer(f"Point?crs={presence.crs.authid()}", name, "memory")
+    features = []
+    for point in presence.points:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(point)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def _presence_map(page: IndicatorPage, layer, catalogue, project, feedback):
+    """The townships with a facility of the kind and those without (VALUE_FIELD 1 / 0), the facilities on top."""
+    facilities = facility_layer(page.presence, tr("Facilities"))
+    thematic = content.prepare_thematic_map(layer, "control_lines", title=page.row.label, catalogue=catalogue,
+                                            extra_layers=[facilities], project=project, feedback=feedback)
+    thematic.main.setRenderer(result_styles.presence_renderer(VALUE_FIELD, content.OUTLINE))
+    thematic.main.setName(tr("Townships"))
+    for extra in thematic.extras:
+        extra.setRenderer(QgsSingleSymbolRenderer(result_styles.facility_symbol()))
+        extra.setName(tr("Facilities of the kind ({n})").format(n=len(page.presence.points)))
     return thematic
 
 
