@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtGui import QColor, QImage
 from test_map_language import english_words, pdf_text, plan_names, without
+from test_map_townships import TOWNSHIPS, label_names
 
 from cq_urban_plugin import i18n
 from cq_urban_plugin.core.maps import content
@@ -104,11 +105,8 @@ def raw_text(pdf: str) -> str:
 
 
 def township_names(tagged: str) -> list:
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(tagged, "t", "ogr")
-    field = "plan_name" if "plan_name" in layer.fields().names() else "name"
-    return sorted({str(f[field]) for f in layer.getFeatures() if f[field]})
+    """Every township's label (its plan name, else its own): all 30 of 江津, 40 of 开州, the 33 of 巫溪's sample."""
+    return sorted(label_names(tagged))
 
 
 def pages(pdf: str, folder: Path) -> list:
@@ -147,8 +145,15 @@ def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
     for document in catalogue.documents.values():
         assert "".join(f"《{document.title}》".split()) in squeezed, document.title
     names = township_names(run["tagged"])
+    assert len(set(names)) == TOWNSHIPS[place]
     missing = [n for n in names if n not in squeezed]
     assert not missing, missing
+    # Every map page labels every township, each label whole (two at one height come back side by side).
+    map_pages = [page for page in text.split("\f") if "图例" in page]
+    assert len(map_pages) == results["INDICATORS"]
+    for page in map_pages:
+        missing = [n for n in names if n not in page.split()]
+        assert not missing, (page.splitlines()[0], missing)
     # Counts as integers (26 个, never 26.00 个), percentages with one decimal (86.7 %).
     assert not re.findall(r".{12}\d\.\d+个", squeezed)
     assert not re.findall(r".{12}\d\.\d{2,}%", squeezed)

@@ -78,7 +78,7 @@
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="376" />
+        <location filename="../core/maps/content.py" line="384" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -128,12 +128,12 @@
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="396" />
+        <location filename="../core/maps/content.py" line="404" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="396" />
+        <location filename="../core/maps/content.py" line="404" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
@@ -143,12 +143,12 @@
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="401" />
+        <location filename="../core/maps/content.py" line="409" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="401" />
+        <location filename="../core/maps/content.py" line="409" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
@@ -1601,22 +1601,22 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="421" />
+        <location filename="../core/maps/content.py" line="429" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="421" />
+        <location filename="../core/maps/content.py" line="429" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="448" />
+        <location filename="../core/maps/content.py" line="456" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="469" />
+        <location filename="../core/maps/content.py" line="477" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
@@ -3881,7 +3881,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="178" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4614,12 +4614,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="348" />
+        <location filename="../core/maps/content.py" line="356" />
         <source>{layer} ({file})</source>
         <translation>{layer}（{file}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="392" />
+        <location filename="../core/maps/content.py" line="400" />
         <source>Layer '{layer}' is not a township layer and no township layer was given, so the map shows no township boundaries: give the township layer (TOWNSHIPS).</source>
         <translation>图层“{layer}”不是乡镇图层，且未提供乡镇图层，因此地图上没有乡镇界线：请提供乡镇图层（TOWNSHIPS）。</translation>
     </message>
@@ -4784,7 +4784,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="353" />
+        <location filename="../core/maps/content.py" line="361" />
         <source>{layer}: {provenance}</source>
         <translation>{layer}：{provenance}</translation>
     </message>
@@ -4839,7 +4839,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="115" />
+        <location filename="../core/maps/dossier.py" line="123" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -5024,7 +5024,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="178" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -5229,7 +5229,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="213" />
+        <location filename="../core/maps/dossier.py" line="232" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -6686,12 +6686,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{title}：实测与目标对比</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="82" />
+        <location filename="../core/maps/dossier.py" line="90" />
         <source>{title}: by township</source>
         <translation>{title}：按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="82" />
+        <location filename="../core/maps/dossier.py" line="90" />
         <source>{title}: covered and uncovered served area</source>
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
@@ -6716,27 +6716,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="151" />
+        <location filename="../core/maps/dossier.py" line="159" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="151" />
+        <location filename="../core/maps/dossier.py" line="159" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="151" />
+        <location filename="../core/maps/dossier.py" line="159" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="151" />
+        <location filename="../core/maps/dossier.py" line="159" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="160" />
+        <location filename="../core/maps/dossier.py" line="168" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6901,12 +6901,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="78" />
+        <location filename="../core/maps/dossier.py" line="86" />
         <source>{title}: facilities by township</source>
         <translation>{title}：各乡镇设施数</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="220" />
+        <location filename="../core/maps/dossier.py" line="239" />
         <source>Facilities of the kind ({n})</source>
         <translation>该类设施（{n} 处）</translation>
     </message>
@@ -6919,6 +6919,11 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/maps/result_styles.py" line="157" />
         <source>Without one</source>
         <translation>无该类设施</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="213" />
+        <source>No figure</source>
+        <translation>无数值</translation>
     </message>
 </context>
 </TS>

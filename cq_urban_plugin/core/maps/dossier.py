@@ -21,9 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsFeature, QgsField, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
 
-from ...compat import FieldType
+from ...compat import FieldType, is_null
 from ...i18n import language, tr
 from ..checks import builtup as bu
 from ..checks.facility_presence import Presence
@@ -192,7 +200,18 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     unit = page.charts[0].unit if page.charts else page.unit  # the townships' figures' (persons, not 万人)
     thematic.main.setName(f"{page.row.label}（{unit}）" if shown and unit else
                           page.row.label if shown else tr("Townships"))
+    if shown and any(is_null(f[VALUE_FIELD]) for f in layer.getFeatures()):
+        _no_figure_class(thematic.main)
     return thematic
+
+
+def _no_figure_class(main):
+    """The classes of the figure, and the townships without one (no residential land to cover, say) drawn
+    white, outlined and named all the same: a graduated renderer leaves them out, labels and all."""
+    renderer = QgsRuleBasedRenderer.convertFromRenderer(main.renderer())
+    symbol = QgsFillSymbol.createSimple({"color": "#ffffff", **content.OUTLINE})
+    renderer.rootRule().appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "ELSE", tr("No figure")))
+    main.setRenderer(renderer)
 
 
 def facility_layer(presence: Presence, name: str):
