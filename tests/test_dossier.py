@@ -154,6 +154,10 @@ def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
     for page in map_pages:
         missing = [n for n in names if n not in page.split()]
         assert not missing, (page.splitlines()[0], missing)
+    # How a target was measured begins with its kind's name, not its code (builtup_area).
+    from cq_urban_plugin.core.plan.model import MEASURE_KINDS
+
+    assert not [k for k in MEASURE_KINDS if f"定义：{k}" in squeezed]
     # Counts as integers (26 个, never 26.00 个), percentages with one decimal (86.7 %).
     assert not re.findall(r".{12}\d\.\d+个", squeezed)
     assert not re.findall(r".{12}\d\.\d{2,}%", squeezed)

@@ -776,7 +776,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="426" />
+        <location filename="../core/maps/dossier.py" line="119" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -3881,7 +3881,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="178" />
+        <location filename="../core/maps/dossier.py" line="185" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4084,7 +4084,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>城镇开发边界内建成区面积 ÷ 边界内面积 × 100；边界外的建成区面积另列（OUTSIDE_KM2）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="92" />
+        <location filename="../core/maps/dossier.py" line="119" />
         <source>Land share</source>
         <translation>用地比例</translation>
     </message>
@@ -4839,7 +4839,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="123" />
+        <location filename="../core/maps/dossier.py" line="130" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -5024,7 +5024,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="178" />
+        <location filename="../core/maps/dossier.py" line="185" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -5229,7 +5229,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="232" />
+        <location filename="../core/maps/dossier.py" line="239" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -5364,7 +5364,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="149" />
+        <location filename="../core/maps/dossier.py" line="118" />
         <source>Facility coverage</source>
         <translation>设施覆盖率</translation>
     </message>
@@ -6716,27 +6716,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="159" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="168" />
+        <location filename="../core/maps/dossier.py" line="175" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6906,7 +6906,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{title}：各乡镇设施数</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="239" />
+        <location filename="../core/maps/dossier.py" line="246" />
         <source>Facilities of the kind ({n})</source>
         <translation>该类设施（{n} 处）</translation>
     </message>
@@ -6921,9 +6921,19 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>无该类设施</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="213" />
+        <location filename="../core/maps/dossier.py" line="220" />
         <source>No figure</source>
         <translation>无数值</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="119" />
+        <source>Per capita</source>
+        <translation>人均指标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="120" />
+        <source>Distance rule</source>
+        <translation>距离规则</translation>
     </message>
 </context>
 </TS>

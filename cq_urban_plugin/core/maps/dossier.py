@@ -113,6 +113,13 @@ def value_layer(townships, values: dict, name_field: str):
     return copy
 
 
+def kind_names() -> dict:
+    """{measure kind: its name}: the plan check writes how a target was measured after its kind's code."""
+    return {"builtup_area": tr("Built-up area"), "facility_coverage": tr("Facility coverage"),
+            "land_share": tr("Land share"), "per_capita": tr("Per capita"), "population": tr("Population"),
+            "distance_rule": tr("Distance rule")}
+
+
 def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
     """``text`` with the layer roles the plan check writes as codes (townships, builtup, stops …) named as
     the interface names them; the catalogue's own words (its convention, after "Convention:") unchanged."""
@@ -164,7 +171,7 @@ def export_dossier(result: PlanCheckResult, townships, path, paper: str = "a4", 
             not_met=counts["NOT_MET_COUNT"])], list(sources))
     pages = indicator_pages(result)
     for page in pages:
-        page.row.how = role_words(page.row.how, role_names)
+        page.row.how = role_words(page.row.how, {**kind_names(), **role_names})
     dossier.table(tr("Targets measured, with their verdicts"), [
         (tr("Indicator"), 46), (tr("Year"), 11), (tr("Target"), 20), (tr("Measured"), 22), (tr("Unit"), 15),
         (tr("Result"), 17), (tr("Plan text"), 59)],
