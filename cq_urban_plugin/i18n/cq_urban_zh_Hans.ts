@@ -4584,27 +4584,27 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="44" />
+        <location filename="../core/checks/report.py" line="52" />
         <source>Generated</source>
         <translation>生成于</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="45" />
+        <location filename="../core/checks/report.py" line="53" />
         <source>Targets</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="46" />
+        <location filename="../core/checks/report.py" line="54" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="47" />
+        <location filename="../core/checks/report.py" line="55" />
         <source>Inputs</source>
         <translation>输入数据</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="48" />
+        <location filename="../core/checks/report.py" line="56" />
         <source>Data notes</source>
         <translation>数据说明</translation>
     </message>
@@ -6596,7 +6596,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>至少配有一处{what}的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="109" />
+        <location filename="../core/checks/report.py" line="119" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>

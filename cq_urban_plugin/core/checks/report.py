@@ -38,6 +38,14 @@ def _cell(value, digits=3):
     return html.escape(str(value))
 
 
+def _digits(header: str) -> int:
+    """Decimals of a table column's figures, by its header: a percentage one (68.4), persons none (12,346),
+    areas and other figures three."""
+    if "%" in header:
+        return 1
+    return 0 if tr("Population") in header else 3
+
+
 def render_report(title: str, target_results: Sequence[TargetResult], tables: Sequence[tuple] = (),
                   notes: Sequence[str] = (), method: str = "", inputs: Sequence[str] = ()) -> str:
     """A self-contained UTF-8 HTML page. ``tables`` are (caption, headers, rows)."""
@@ -75,8 +83,10 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
     for caption, headers, rows in tables:
         parts.append(f"<h2>{html.escape(caption)}</h2><table><tr>")
         parts.append("".join(f"<th>{html.escape(str(h))}</th>" for h in headers) + "</tr>")
+        digits = [_digits(str(h)) for h in headers]
         for row in rows:
-            parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
+            parts.append("<tr>" + "".join(f"<td>{_cell(v, digits[i] if i < len(digits) else 3)}</td>"
+                                          for i, v in enumerate(row)) + "</tr>")
         parts.append("</table>")
     if method:
         parts.append(f"<h2>{html.escape(method_heading)}</h2><p>{html.escape(method)}</p>")
