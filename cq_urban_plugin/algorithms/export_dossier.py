@@ -87,7 +87,8 @@ class ExportDossierAlgorithm(CheckPlanAlgorithm):
             townships = self._townships(parameters, context)
             role_names = {role: label() for role, label in ROLE_PARAMETERS}
             role_names["population"] = tr("Population")
-            sources = [f"{role_names.get(role, role)}: {label}" for role, label in result.roles.items()]
+            sources = [tr("{role}: {label}").format(role=role_names.get(role, role), label=label)
+                       for role, label in result.roles.items()]
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
             written = dossier.export_dossier(
                 result, townships, output, dossier.PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],

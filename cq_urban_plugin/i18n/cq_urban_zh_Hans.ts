@@ -6342,7 +6342,7 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>已测目标的页数</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="96" />
+        <location filename="../algorithms/export_dossier.py" line="97" />
         <source>Dossier: {pages} pages, {indicators} measured targets.</source>
         <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
     </message>
@@ -6934,6 +6934,11 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <location filename="../core/maps/dossier.py" line="120" />
         <source>Distance rule</source>
         <translation>距离规则</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="90" />
+        <source>{role}: {label}</source>
+        <translation>{role}：{label}</translation>
     </message>
 </context>
 </TS>
