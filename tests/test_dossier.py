@@ -19,7 +19,7 @@ from cq_urban_plugin.core.maps import content
 from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm"))
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdftocairo"))
 pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is installed by `make setup`")
 PLACES = ("jiangjin", "kaizhou", "wuxi")
 BOUNDARY = QColor(content.OUTLINE["outline_color"])
@@ -188,6 +188,18 @@ def test_dossier_pages_are_drawn_and_map_pages_show_boundaries(dossier, place, t
         assert not blank(picture), path.name
         if index in map_pages:
             assert has_colour(picture, BOUNDARY, tolerance=40), path.name
+            # The picture's dark grey could be text's edges too: the page's drawing itself (poppler's SVG of
+            # it) strokes one path in the boundaries' colour for each township, at least.
+            assert boundary_strokes(run["pdf"], index, tmp_path) >= TOWNSHIPS[place], path.name
+
+
+def boundary_strokes(pdf: str, index: int, folder: Path) -> int:
+    """Paths of page ``index`` (0-based) stroked in the township boundaries' colour."""
+    svg = folder / f"page{index}.svg"
+    subprocess.run(["pdftocairo", "-svg", "-f", str(index + 1), "-l", str(index + 1), pdf, str(svg)], check=True)
+    strokes = re.findall(r"stroke:rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)", svg.read_text(encoding="utf-8"))
+    wanted = [BOUNDARY.red(), BOUNDARY.green(), BOUNDARY.blue()]
+    return sum(1 for rgb in strokes if all(abs(float(c) * 2.55 - w) < 1.5 for c, w in zip(rgb, wanted)))
 
 
 def test_english_dossier_has_no_chinese_interface_text(dossier):
