@@ -73,7 +73,7 @@ def dossier(cq_provider, tmp_path_factory, runs):
 STANDARD_CODES = {"GB", "CJJ", "TD", "HJ", "JTG", "makeValid", "native", "buffer"}
 
 
-@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("place", PLACES + ("chongqing",))
 def test_every_measure_text_of_the_catalogue_has_its_chinese(place):
     """A Chinese dossier says the catalogue's conventions and reasons in Chinese: each measure block that
     writes one in English gives its Chinese (convention_zh, reason_zh), and said() picks it by language."""
