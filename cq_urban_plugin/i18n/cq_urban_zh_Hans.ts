@@ -6940,5 +6940,10 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <source>{role}: {label}</source>
         <translation>{role}：{label}</translation>
     </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="147" />
+        <source>{kind}: {how}</source>
+        <translation>{kind}：{how}</translation>
+    </message>
 </context>
 </TS>

@@ -144,7 +144,7 @@ class _Planner(FacilityPlanning):
             return how  # the reason these layers cannot measure it
         if measure.convention:
             how += " " + tr("Convention: {text}").format(text=measure.said("convention", language()))
-        return needs, (kind,) + key, f"{kind}: {how}", run
+        return needs, (kind,) + key, tr("{kind}: {how}").format(kind=kind, how=how), run
 
     @staticmethod
     def _needs(target, default, substitutes=None):
