@@ -183,7 +183,7 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
@@ -193,7 +193,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
@@ -208,7 +208,7 @@
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
@@ -651,7 +651,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="159" />
+        <location filename="../gui/results_tab.py" line="160" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
@@ -2116,12 +2116,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>校核三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="66" />
+        <location filename="../gui/results_tab.py" line="67" />
         <source>Click a row to zoom the map to the township.</source>
         <translation>单击一行可将地图缩放至该乡镇。</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="69" />
+        <location filename="../gui/results_tab.py" line="70" />
         <source>Clear results</source>
         <translation>清空结果</translation>
     </message>
@@ -2916,7 +2916,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="60" />
+        <location filename="../gui/results_tab.py" line="61" />
         <source>Point at a row for the check, the gap and the reason.</source>
         <translation>将鼠标指向一行，可查看校核项、差值和原因。</translation>
     </message>
@@ -2926,32 +2926,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>要素编号：{fid}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="169" />
+        <location filename="../gui/results_tab.py" line="170" />
         <source>{n} townships</source>
         <translation>{n} 个乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="178" />
+        <location filename="../gui/results_tab.py" line="179" />
         <source>Measured: {value}</source>
         <translation>实测值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="179" />
+        <location filename="../gui/results_tab.py" line="180" />
         <source>Target: {value}</source>
         <translation>目标值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="180" />
+        <location filename="../gui/results_tab.py" line="181" />
         <source>Gap: {value}</source>
         <translation>差值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="181" />
+        <location filename="../gui/results_tab.py" line="182" />
         <source>Result: {value}</source>
         <translation>结论：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="183" />
+        <location filename="../gui/results_tab.py" line="184" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
