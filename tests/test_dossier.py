@@ -12,13 +12,14 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtGui import QColor, QImage
 from test_map_language import english_words, pdf_text, plan_names, without
+from test_map_townships import TOWNSHIPS, label_names
 
 from cq_urban_plugin import i18n
 from cq_urban_plugin.core.maps import content
 from cq_urban_plugin.core.plan.catalogue import bundled_catalogue
 
 REPO = Path(__file__).resolve().parents[1]
-POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm"))
+POPPLER = all(shutil.which(tool) for tool in ("pdftotext", "pdftoppm", "pdftocairo"))
 pytestmark = pytest.mark.skipif(not POPPLER, reason="poppler-utils is installed by `make setup`")
 PLACES = ("jiangjin", "kaizhou", "wuxi")
 BOUNDARY = QColor(content.OUTLINE["outline_color"])
@@ -67,20 +68,25 @@ def dossier(cq_provider, tmp_path_factory, runs):
     return get
 
 
-# Standards' and functions' codes the Chinese texts cite as they are (GB/T 50563, CJJ/T 85, makeValid).
-STANDARD_CODES = {"GB", "CJJ", "TD", "makeValid", "native", "buffer"}  # native:buffer: a QGIS algorithm id
+# Standards' and functions' codes the Chinese texts cite as they are (GB/T 50563, CJJ/T 85, HJ 633, JTG B01,
+# makeValid, native:buffer: a QGIS algorithm id).
+STANDARD_CODES = {"GB", "CJJ", "TD", "HJ", "JTG", "makeValid", "native", "buffer"}
 
 
-def catalogue_words(catalogue) -> list:
-    """What the catalogue itself writes (its measure conventions and reasons, in the catalogue's words):
-    the plan's data, shown as the catalogue gives it, not the interface's text."""
-    texts = set()
+@pytest.mark.parametrize("place", PLACES + ("chongqing",))
+def test_every_measure_text_of_the_catalogue_has_its_chinese(place):
+    """A Chinese dossier says the catalogue's conventions and reasons in Chinese: each measure block that
+    writes one in English gives its Chinese (convention_zh, reason_zh), and said() picks it by language."""
+    catalogue = bundled_catalogue(place)
+    missing = [(t.id, key) for t in catalogue.targets if t.measure is not None
+               for key in ("convention", "reason") if getattr(t.measure, key) and not getattr(t.measure, f"{key}_zh")]
+    assert not missing, missing
     for target in catalogue.targets:
-        if target.measure is not None:
-            measure = target.measure
-            texts.update(t for t in (measure.convention, measure.reason, measure.facility, measure.classes) if t)
-        texts.add(target.indicator or "")
-    return sorted(texts, key=len, reverse=True)
+        measure = target.measure
+        for key in ("convention", "reason"):
+            if getattr(measure, key):
+                assert english_words(measure.said(key, "zh"), STANDARD_CODES) == [], (target.id, key)
+                assert measure.said(key, "en") == " ".join(getattr(measure, key).split())
 
 
 def data_layer_names(place: str) -> set:
@@ -99,11 +105,8 @@ def raw_text(pdf: str) -> str:
 
 
 def township_names(tagged: str) -> list:
-    from qgis.core import QgsVectorLayer
-
-    layer = QgsVectorLayer(tagged, "t", "ogr")
-    field = "plan_name" if "plan_name" in layer.fields().names() else "name"
-    return sorted({str(f[field]) for f in layer.getFeatures() if f[field]})
+    """Every township's label (its plan name, else its own): all 30 of 江津, 40 of 开州, the 33 of 巫溪's sample."""
+    return sorted(label_names(tagged))
 
 
 def pages(pdf: str, folder: Path) -> list:
@@ -142,16 +145,31 @@ def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
     for document in catalogue.documents.values():
         assert "".join(f"《{document.title}》".split()) in squeezed, document.title
     names = township_names(run["tagged"])
+    assert len(set(names)) == TOWNSHIPS[place]
     missing = [n for n in names if n not in squeezed]
     assert not missing, missing
+    # Every map page labels every township, each label whole (two at one height come back side by side).
+    map_pages = [page for page in text.split("\f") if "图例" in page]
+    assert len(map_pages) == results["INDICATORS"]
+    for page in map_pages:
+        missing = [n for n in names if n not in page.split()]
+        assert not missing, (page.splitlines()[0], missing)
+    # How a target was measured begins with its kind's name, not its code (builtup_area).
+    from cq_urban_plugin.core.plan.model import MEASURE_KINDS
+
+    assert not [k for k in MEASURE_KINDS if f"定义：{k}" in squeezed]
+    # Counts as integers (26 个, never 26.00 个), percentages with one decimal (86.7 %).
+    assert not re.findall(r".{12}\d\.\d+个", squeezed)
+    assert not re.findall(r".{12}\d\.\d{2,}%", squeezed)
     # Every measured target's page title, exactly; and every target not measured listed.
     for target in catalogue.targets:
         assert "".join(target.label.split()) in squeezed, target.label
     from qgis.core import QgsVectorLayer
 
     layer = QgsVectorLayer(run["tagged"], "t", "ogr")
-    found = english_words(without(text, catalogue_words(catalogue) + plan_names(catalogue, layer)),
-                          STANDARD_CODES | data_layer_names(place))
+    # No English word at all: the catalogue's conventions and reasons are in its Chinese too; what is left
+    # is the plan's own names (GDP in 人均GDP), the data's layer and field names and the standards' codes.
+    found = english_words(without(text, plan_names(catalogue, layer)), STANDARD_CODES | data_layer_names(place))
     assert not found, found
 
 
@@ -170,6 +188,18 @@ def test_dossier_pages_are_drawn_and_map_pages_show_boundaries(dossier, place, t
         assert not blank(picture), path.name
         if index in map_pages:
             assert has_colour(picture, BOUNDARY, tolerance=40), path.name
+            # The picture's dark grey could be text's edges too: the page's drawing itself (poppler's SVG of
+            # it) strokes one path in the boundaries' colour for each township, at least.
+            assert boundary_strokes(run["pdf"], index, tmp_path) >= TOWNSHIPS[place], path.name
+
+
+def boundary_strokes(pdf: str, index: int, folder: Path) -> int:
+    """Paths of page ``index`` (0-based) stroked in the township boundaries' colour."""
+    svg = folder / f"page{index}.svg"
+    subprocess.run(["pdftocairo", "-svg", "-f", str(index + 1), "-l", str(index + 1), pdf, str(svg)], check=True)
+    strokes = re.findall(r"stroke:rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)", svg.read_text(encoding="utf-8"))
+    wanted = [BOUNDARY.red(), BOUNDARY.green(), BOUNDARY.blue()]
+    return sum(1 for rgb in strokes if all(abs(float(c) * 2.55 - w) < 1.5 for c, w in zip(rgb, wanted)))
 
 
 def test_english_dossier_has_no_chinese_interface_text(dossier):
@@ -191,3 +221,48 @@ def test_a3_dossier(cq_provider, tmp_path):
     assert re.search(r"Page size:\s+84[12](\.\d+)? x 119[01](\.\d+)? pts \(A3\)", info), info
     squeezed = "".join(raw_text(run["pdf"]).split())
     assert all(name in squeezed for name in township_names(run["tagged"]))
+
+
+def test_figures_are_written_by_their_unit():
+    from cq_urban_plugin.core.checks.targets import figure_text
+
+    assert figure_text(26.0, "count") == "26"
+    assert figure_text(12345.4, "persons") == "12,345"
+    assert figure_text(86.6667, "percent") == "86.7"
+    assert figure_text(145.123456, "km2") == "145.12"
+    assert figure_text(145.123456, "km2", 3) == "145.123"
+    assert figure_text(None, "count") == "—"
+
+
+def test_facility_presence_pages_draw_the_facilities_and_colour_the_townships(dossier, tmp_path):
+    """A facility in every township (江津's 镇(街)养老服务中心, 综合广场, 农产品交易市场 …): its page colours the
+    townships with a facility of the kind and those without, and draws the facilities themselves."""
+    from test_export_map import colour_count
+
+    from cq_urban_plugin.core.maps import result_styles
+
+    run = dossier("jiangjin")
+    text_pages = subprocess.run(["pdftotext", "-enc", "UTF-8", run["pdf"], "-"], check=True,
+                                capture_output=True).stdout.decode("utf-8").split("\f")
+    presence = [i for i, page in enumerate(text_pages) if "有该类设施" in page]
+    assert len(presence) >= 5, [page.splitlines()[:1] for page in text_pages]
+    for index in presence:
+        out = tmp_path / f"page{index}"
+        subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", str(index + 1), "-l", str(index + 1), "-singlefile",
+                        run["pdf"], str(out)], check=True)
+        picture = QImage(f"{out}.png")
+        page = text_pages[index]
+        holding = re.search(r"该类设施（(\d+) 处）", page)
+        assert holding and int(holding.group(1)) > 0, page
+        with_one = colour_count(picture, result_styles.PRESENCE_COLOURS[1], 20)
+        without = colour_count(picture, result_styles.PRESENCE_COLOURS[0], 20)
+        points = colour_count(picture, result_styles.FACILITY_COLOUR, 20)
+        # Townships of both kinds filled (江津's targets are all short of 30 镇(街)), beyond the legend's swatches.
+        assert with_one > 3000 and without > 1000, (index, with_one, without)
+        assert points > 100, (index, points)
+    # Without the facilities' layer the same pages would be the boundaries alone: none of those colours.
+    others = [i for i in range(len(text_pages)) if i not in presence and "图例" in text_pages[i]]
+    out = tmp_path / "other"
+    subprocess.run(["pdftoppm", "-r", "72", "-png", "-f", str(others[0] + 1), "-l", str(others[0] + 1),
+                    "-singlefile", run["pdf"], str(out)], check=True)
+    assert colour_count(QImage(f"{out}.png"), result_styles.FACILITY_COLOUR, 20) < 20

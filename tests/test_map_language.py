@@ -148,6 +148,23 @@ def test_report_headings_units_scopes_and_yes_no_follow_the_language(qgis_app):
     assert "percent" not in english
 
 
+def test_report_tables_write_percentages_with_one_decimal_and_persons_whole(qgis_app):
+    from cq_urban_plugin.i18n import tr
+
+    for chinese in (False, True):
+        if chinese:
+            assert i18n.install_translator("zh_Hans"), "cq_urban_zh_Hans.qm missing: run `make qm`"
+        try:
+            headers = [tr(h) for h in ("Township", "Served area (km²)", "Coverage by area (%)", "Population served",
+                                       "m² per person")]
+            rows = [("上磺镇", 1.23456, 68.4321, 12345.6, 81.25)]
+            page = report.render_report("t", [], tables=[("t", headers, rows)])
+        finally:
+            i18n.remove_translator()
+        for cell in ("1.235", "68.4", "12,346", "81.250"):
+            assert f"<td>{cell}</td>" in page, (cell, headers)
+
+
 # --- the 巫溪 sample as the demo runs it ----------------------------------------------
 
 def run_wuxi(folder: Path, language: str):

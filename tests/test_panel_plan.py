@@ -13,6 +13,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtTest import QTest
 from test_panel import many_patches_layer, panel, plugin, townships_layer, wait_for  # noqa: F401 (fixtures)
 
+from cq_urban_plugin.core.checks.targets import figure_text
 from cq_urban_plugin.gui import plan_tab
 from cq_urban_plugin.i18n import tr
 
@@ -90,7 +91,8 @@ def test_the_whole_plan_on_the_jiangjin_sample(panel, monkeypatch):  # noqa: F81
         assert table.item(row, 2).text() == feature["verdict"]
         tooltip = table.item(row, 2).toolTip()
         if feature["status"] in ("met", "not_met"):
-            assert table.item(row, 1).text().startswith(f"{feature['measured']:,.2f}")
+            # By the unit: 26 个 (a count), 86.7 % (a percentage), 138.40 km².
+            assert table.item(row, 1).text().startswith(figure_text(feature["measured"], feature["unit"]))
             colour = table.item(row, 2).background().color()
             if feature["status"] == "met":
                 assert colour.green() > colour.red()

@@ -269,6 +269,9 @@ def test_the_algorithm_measures_the_others_beside_a_wrong_layer(cq_provider, tmp
     assert by_id["forest_cover_2025"]["status"] == pc.NOT_MET
     text = report.read_text(encoding="utf-8")
     assert "holds points" in text and "household register" in text and "needs layer: green" in text
+    # A percentage with one decimal in the report's tables (forest cover, the land share measured).
+    forest = by_id["forest_cover_2025"]["measured"]
+    assert f"<td>{forest:,.1f}</td>" in text and f"<td>{forest:,.3f}</td>" not in text
 
 
 @pytest.mark.slow

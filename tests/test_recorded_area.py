@@ -95,7 +95,8 @@ def test_recorded_area_is_shared_out_and_checked_when_chosen(cq_provider, tmp_pa
     text = report.read_text(encoding="utf-8")
     assert "Recorded (TBDLMJ)" in text and "Recorded − geometric" in text
     # (1.5925 and −0.0075 km² fall on a rounding tie at three decimals: their hectares and mu are checked)
-    for figure in ("1.600", "159.250", "160.000", "-0.750", "2,388.750", "2,400.000", "-11.250", "-0.469"):
+    # (the difference in percent with one decimal, as every percentage of a report: −0.469 % is −0.5)
+    for figure in ("1.600", "159.250", "160.000", "-0.750", "2,388.750", "2,400.000", "-11.250", "-0.5"):
         assert f"<td>{figure}</td>" in text, figure
     assert "公顷" in text and "亩" in text
     assert "The target is checked on the recorded figure." in text

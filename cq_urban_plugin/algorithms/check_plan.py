@@ -22,7 +22,7 @@ from ..compat import ProcessingNumberParameterType, ProcessingSourceType, WkbTyp
 from ..core.checks import facility_coverage as fc
 from ..core.checks import plan_check
 from ..core.checks.report import write_report
-from ..core.checks.targets import unit_text
+from ..core.checks.targets import figure_text, unit_text
 from ..core.files.fields import make_fields
 from ..core.maps import result_styles
 from ..i18n import tr
@@ -153,7 +153,9 @@ class CheckPlanAlgorithm(CqAlgorithm):
                CheckRun(tr("Plan check"), verdict=plan_verdict_text(results)))
         return results
 
-    def compute(self, parameters, context, feedback):
+    def plan_result(self, parameters, context, feedback) -> plan_check.PlanCheckResult:
+        """The whole-plan check of the parameters' catalogue and layers (what cq_urban:check_plan writes out
+        and cq_urban:export_dossier lays out); its counts and the reasons of the targets not measured said."""
         catalogue = catalogue_from_parameters(self, parameters, context)
         layers = {}
         for role, _ in ROLE_PARAMETERS:
@@ -175,6 +177,17 @@ class CheckPlanAlgorithm(CqAlgorithm):
             options["tolerance_pct"] = self.parameterAsDouble(parameters, self.TOLERANCE_PCT, context)
         result = plan_check.check_plan(catalogue, layers, options=options, feedback=feedback,
                                        transform_context=context.transformContext())
+        counts = result.counts()
+        for row in result.not_measured():
+            feedback.pushInfo(f"{row.target_id}: {row.reason}")
+        feedback.pushInfo(tr("{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not "
+                             "met.").format(catalogue=catalogue.name, measured=counts[plan_check.MEASURED_COUNT],
+                                            targets=counts[plan_check.TARGETS], met=counts[plan_check.MET_COUNT],
+                                            not_met=counts[plan_check.NOT_MET_COUNT]))
+        return result
+
+    def compute(self, parameters, context, feedback):
+        result = self.plan_result(parameters, context, feedback)
         fields = make_fields(SUMMARY_FIELDS)
         sink, summary_id = self.parameterAsSink(parameters, self.SUMMARY, context, fields, WkbType.NoGeometry)
         for row in result.rows:
@@ -185,43 +198,39 @@ class CheckPlanAlgorithm(CqAlgorithm):
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         report = self.parameterAsFileOutput(parameters, self.REPORT, context)
         if report:
-            report = self._report(report, result, delivery_notes(self))
-        counts = result.counts()
-        for row in result.not_measured():
-            feedback.pushInfo(f"{row.target_id}: {row.reason}")
-        feedback.pushInfo(tr("{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not "
-                             "met.").format(catalogue=catalogue.name, measured=counts[plan_check.MEASURED_COUNT],
-                                            targets=counts[plan_check.TARGETS], met=counts[plan_check.MET_COUNT],
-                                            not_met=counts[plan_check.NOT_MET_COUNT]))
-        return {self.SUMMARY: summary_id, self.REPORT: report or None, **counts}
+            report = write_plan_report(report, result, delivery_notes(self))
+        return {self.SUMMARY: summary_id, self.REPORT: report or None, **result.counts()}
 
-    @staticmethod
-    def _report(path, result, read=()):
-        counts = result.counts()
-        summary = [(r.target_id, r.label, r.scope, r.year, r.target, r.measured, unit_text(r.unit), r.gap,
-                    None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
-                   for r in result.rows]
-        missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
-        runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
-                for m in result.measurements]
-        notes = list(read) + [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
-                              if m.result is not None for note in m.result.notes]
-        tables = [
-            (tr("Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met").format(
-                measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],
-                met=counts[plan_check.MET_COUNT], not_met=counts[plan_check.NOT_MET_COUNT]),
-             [tr("Target"), tr("Indicator"), tr("Scope"), tr("Year"), tr("Target"), tr("Measured"), tr("Unit"),
-              tr("Gap"), tr("Deviation"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
-            (tr("Targets not measured, and why"), [tr("Target"), tr("Indicator"), tr("Result"), tr("Why")], missing),
-            (tr("Measurements"), [tr("Targets"), tr("How it was measured"), tr("Method")], runs),
-        ]
-        inputs = [f"{role}: {label}" for role, label in result.roles.items()]
-        if result.tolerance_pct is not None:
-            inputs.append(tr("Approximate figures (约, 左右) without a tolerance of their own: met within "
-                             "± {tolerance:g} %").format(tolerance=result.tolerance_pct))
-        else:
-            notes = notes + [tr("Approximate figures (约, 左右, 规划人口) are not floors: their rows give the "
-                                "deviation from the plan's figure and no verdict (set a tolerance to judge them).")]
-        return write_report(path, tr("Plan check: {catalogue}").format(catalogue=result.catalogue.name),
-                            [r.result for r in result.rows if r.result is not None], tables=tables, notes=notes,
-                            inputs=inputs)
+
+def write_plan_report(path, result: plan_check.PlanCheckResult, read=()) -> str:
+    """The HTML report of a whole-plan check: the summary, the targets not measured and why, the measurements;
+    ``read``: what was read of a delivery, said among the notes."""
+    counts = result.counts()
+    summary = [(r.target_id, r.label, r.scope, r.year, r.target, figure_text(r.measured, r.unit, 3),
+                unit_text(r.unit), figure_text(r.gap, r.unit, 3),
+                None if r.deviation_pct is None else f"{r.deviation_pct:+.1f} %", r.verdict, r.citation, r.how)
+               for r in result.rows]
+    missing = [(r.target_id, r.label, r.verdict, r.reason) for r in result.not_measured()]
+    runs = [(", ".join(t.id for t in m.targets), m.how, m.result.method if m.result is not None else m.error)
+            for m in result.measurements]
+    notes = list(read) + [f"{', '.join(t.id for t in m.targets)}: {note}" for m in result.measurements
+                          if m.result is not None for note in m.result.notes]
+    tables = [
+        (tr("Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met").format(
+            measured=counts[plan_check.MEASURED_COUNT], targets=counts[plan_check.TARGETS],
+            met=counts[plan_check.MET_COUNT], not_met=counts[plan_check.NOT_MET_COUNT]),
+         [tr("Target"), tr("Indicator"), tr("Scope"), tr("Year"), tr("Target"), tr("Measured"), tr("Unit"),
+          tr("Gap"), tr("Deviation"), tr("Result"), tr("Plan text"), tr("How it was measured")], summary),
+        (tr("Targets not measured, and why"), [tr("Target"), tr("Indicator"), tr("Result"), tr("Why")], missing),
+        (tr("Measurements"), [tr("Targets"), tr("How it was measured"), tr("Method")], runs),
+    ]
+    inputs = [f"{role}: {label}" for role, label in result.roles.items()]
+    if result.tolerance_pct is not None:
+        inputs.append(tr("Approximate figures (约, 左右) without a tolerance of their own: met within "
+                         "± {tolerance:g} %").format(tolerance=result.tolerance_pct))
+    else:
+        notes = notes + [tr("Approximate figures (约, 左右, 规划人口) are not floors: their rows give the "
+                            "deviation from the plan's figure and no verdict (set a tolerance to judge them).")]
+    return write_report(path, tr("Plan check: {catalogue}").format(catalogue=result.catalogue.name),
+                        [r.result for r in result.rows if r.result is not None], tables=tables, notes=notes,
+                        inputs=inputs)

@@ -1,7 +1,8 @@
 """Algorithm: a plan-check dossier of one jurisdiction as one PDF (cq_urban:export_dossier).
 
 It takes the inputs of cq_urban:check_plan (the same parameters, the same layer roles), runs the
-whole-plan check itself, and lays out what it found (core.maps.dossier): cover, summary table,
+whole-plan check itself (CheckPlanAlgorithm.plan_result, without its summary table and report), and
+lays out what it found (core.maps.dossier): cover, summary table,
 one page per measured target with its map, chart and definition, the targets not measured.
 """
 from qgis.core import (
@@ -70,11 +71,6 @@ class ExportDossierAlgorithm(CheckPlanAlgorithm):
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802 (QGIS's name)
         return CqAlgorithm.processAlgorithm(self, parameters, context, feedback)  # nothing to load
 
-    def _report(self, path, result, read=()):
-        """check_plan's report, called with the whole result: kept for the dossier instead."""
-        self._plan_result = result
-        return None
-
     def _townships(self, parameters, context):
         """The township layer the check read: TOWNSHIPS, or the delivery's (its XZQ, or one derived)."""
         source = self.parameterAsSource(parameters, "TOWNSHIPS", context)
@@ -87,15 +83,12 @@ class ExportDossierAlgorithm(CheckPlanAlgorithm):
 
     def compute(self, parameters, context, feedback):
         with texts_in(LANGUAGES[self.parameterAsEnum(parameters, self.LANGUAGE, context)]):
-            inner = dict(parameters, **{self.SUMMARY: "TEMPORARY_OUTPUT", self.REPORT: "dossier.html",
-                                        TABLE_XLSX: None})
-            self._plan_result = None
-            counts = super().compute(inner, context, feedback)
-            result = self._plan_result
+            result = self.plan_result(parameters, context, feedback)
             townships = self._townships(parameters, context)
             role_names = {role: label() for role, label in ROLE_PARAMETERS}
             role_names["population"] = tr("Population")
-            sources = [f"{role_names.get(role, role)}: {label}" for role, label in result.roles.items()]
+            sources = [tr("{role}: {label}").format(role=role_names.get(role, role), label=label)
+                       for role, label in result.roles.items()]
             output = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
             written = dossier.export_dossier(
                 result, townships, output, dossier.PAPERS[self.parameterAsEnum(parameters, self.PAPER, context)],
@@ -103,4 +96,4 @@ class ExportDossierAlgorithm(CheckPlanAlgorithm):
                 role_names=role_names, feedback=feedback)
         feedback.pushInfo(tr("Dossier: {pages} pages, {indicators} measured targets.").format(**written))
         return {self.OUTPUT: output, "PAGES": written["pages"], "INDICATORS": written["indicators"],
-                **{k: v for k, v in counts.items() if k not in (self.SUMMARY, self.REPORT)}}
+                **result.counts()}

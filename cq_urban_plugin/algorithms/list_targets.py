@@ -11,7 +11,7 @@ from ..compat import ProcessingSourceType, WkbType
 from ..core.checks.plan_check import measurability
 from ..core.checks.targets import target_text
 from ..core.files.fields import make_fields
-from ..i18n import tr
+from ..i18n import language, tr
 from .base import CqAlgorithm
 from .params import add_catalogue_parameters, catalogue_from_parameters
 
@@ -91,7 +91,7 @@ class ListTargetsAlgorithm(CqAlgorithm):
                             target.tolerance_pct),
                 target.tolerance_pct, target.value_text, target.derivation or (target.note if target.derived else ""),
                 measure_text(measure), ", ".join(measure.layers) if measure is not None else "",
-                " ".join(measure.convention.split()) if measure is not None else "", can, how,
+                measure.said("convention", language()) if measure is not None else "", can, how,
             ])
             sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(tr("{n} targets from {file}, {measurable} of them measurable by the bundled checks").format(

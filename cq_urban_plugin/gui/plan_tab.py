@@ -33,7 +33,7 @@ from qgis.PyQt.QtWidgets import (
 
 from .. import definitions
 from ..compat import LayerFilter
-from ..core.checks.targets import unit_text
+from ..core.checks.targets import figure_text, unit_text
 from ..core.errors import PlanInputError
 from ..i18n import tr
 from .results_tab import GREEN, RED
@@ -341,7 +341,7 @@ def target_text(row) -> str:
 def measured_text(row) -> str:
     if row.get("measured") is None:
         return "—"
-    return f"{row['measured']:,.2f} {_unit(row)}".strip()
+    return f"{figure_text(row['measured'], row.get('unit'))} {_unit(row)}".strip()
 
 
 def row_tooltip(row) -> str:
@@ -352,7 +352,7 @@ def row_tooltip(row) -> str:
     lines.append(tr("Target: {value}").format(value=f"{row.get('target') or '—'} {_unit(row)}".strip()))
     lines.append(tr("Measured: {value}").format(value=measured_text(row)))
     if row.get("gap") is not None:
-        lines.append(tr("Gap: {value}").format(value=f"{row['gap']:,.2f}"))
+        lines.append(tr("Gap: {value}").format(value=figure_text(row["gap"], row.get("unit"))))
     lines.append(tr("Result: {value}").format(value=row.get("verdict") or ""))
     if row.get("how"):
         lines.append(tr("How it was measured: {how}").format(how=row["how"]))

@@ -19,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core.checks.targets import figure_text
 from ..i18n import tr
 from .results import row_extent
 from .widgets import compact_table
@@ -161,14 +162,14 @@ def status_of(row) -> str:
 
 
 def measured_text(row) -> str:
-    """'138.40 km²', '13 townships', or '1.00 %' over the line it is the share of."""
+    """'138.40 km²', '13 townships', or '1.0 %' over the line it is the share of (figures by their unit)."""
     unit = UNITS.get(row.unit, row.unit)
     if row.measured is None:
-        return _fmt(None)
+        return figure_text(None, row.unit)
     if row.unit == "townships":
         text = tr("{n} townships").format(n=int(round(row.measured)))
     else:
-        text = f"{_fmt(row.measured)} {unit}".strip()
+        text = f"{figure_text(row.measured, row.unit)} {unit}".strip()
     return f"{text}\n{row.figure}" if row.figure else text
 
 
@@ -176,15 +177,10 @@ def result_tooltip(row) -> str:
     """The check, scope, figures and the reason of a result row."""
     lines = [f"{row.check}: {row.scope}",
              tr("Measured: {value}").format(value=measured_text(row).replace("\n", " ")),
-             tr("Target: {value}").format(value=_fmt(row.target)),
-             tr("Gap: {value}").format(value=_fmt(row.gap)),
+             tr("Target: {value}").format(value=figure_text(row.target, row.unit)),
+             tr("Gap: {value}").format(value=figure_text(row.gap, row.unit)),
              tr("Result: {value}").format(value=row.status)]
     if row.reason:
         lines.append(tr("Reason: {reason}").format(reason=row.reason))
     return "\n".join(lines)
 
-
-def _fmt(value) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.2f}"

@@ -78,7 +78,7 @@
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="376" />
+        <location filename="../core/maps/content.py" line="384" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -128,12 +128,12 @@
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="396" />
+        <location filename="../core/maps/content.py" line="404" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="396" />
+        <location filename="../core/maps/content.py" line="404" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
@@ -143,12 +143,12 @@
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="401" />
+        <location filename="../core/maps/content.py" line="409" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="401" />
+        <location filename="../core/maps/content.py" line="409" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
@@ -183,7 +183,7 @@
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
@@ -193,32 +193,32 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Measured</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Gap</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="51" />
+        <location filename="../gui/results_tab.py" line="52" />
         <source>Result</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Plan text</source>
         <translation>规划依据</translation>
     </message>
@@ -430,12 +430,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="409" />
+        <location filename="../core/maps/result_styles.py" line="429" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -465,7 +465,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
@@ -646,12 +646,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="159" />
+        <location filename="../gui/results_tab.py" line="160" />
         <source>not checked</source>
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="371" />
+        <location filename="../core/maps/result_styles.py" line="391" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
@@ -676,7 +676,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
@@ -686,7 +686,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="397" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -771,7 +771,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../core/checks/population_places.py" line="426" />
+        <location filename="../core/maps/dossier.py" line="119" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -1571,12 +1571,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="395" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="394" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
@@ -1586,7 +1586,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="379" />
+        <location filename="../core/maps/result_styles.py" line="399" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
@@ -1596,22 +1596,22 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="421" />
+        <location filename="../core/maps/content.py" line="429" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="421" />
+        <location filename="../core/maps/content.py" line="429" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="448" />
+        <location filename="../core/maps/content.py" line="456" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="469" />
+        <location filename="../core/maps/content.py" line="477" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
@@ -1646,102 +1646,102 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请在布局设计器中为该项重新设置此编号（项目属性 &gt; 编号），或重新安装插件。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="183" />
+        <location filename="../core/maps/layout.py" line="110" />
         <source>Legend</source>
         <translation>图例</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="206" />
+        <location filename="../core/maps/layout.py" line="217" />
         <source>Coordinate system: {crs} ({authid})</source>
         <translation>坐标系：{crs}（{authid}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="208" />
+        <location filename="../core/maps/layout.py" line="219" />
         <source>Data: {sources}</source>
         <translation>数据来源：{sources}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="210" />
+        <location filename="../core/maps/layout.py" line="221" />
         <source>Plan text: {citations}</source>
         <translation>规划依据：{citations}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="212" />
+        <location filename="../core/maps/layout.py" line="223" />
         <source>Map date: {date}</source>
         <translation>制图日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="305" />
+        <location filename="../core/maps/layout.py" line="316" />
         <source>Atlas page</source>
         <translation>图集页</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="338" />
+        <location filename="../core/maps/layout.py" line="349" />
         <source>the file could not be written</source>
         <translation>无法写入文件</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="339" />
+        <location filename="../core/maps/layout.py" line="350" />
         <source>the PDF could not be created</source>
         <translation>无法生成 PDF</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="340" />
+        <location filename="../core/maps/layout.py" line="351" />
         <source>there was not enough memory for this resolution</source>
         <translation>此分辨率下内存不足</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="341" />
+        <location filename="../core/maps/layout.py" line="352" />
         <source>an SVG layer could not be written</source>
         <translation>无法写入 SVG 图层</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="342" />
+        <location filename="../core/maps/layout.py" line="353" />
         <source>the atlas could not step through the townships</source>
         <translation>图集无法逐个遍历乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="343" />
+        <location filename="../core/maps/layout.py" line="354" />
         <source>the export was cancelled</source>
         <translation>导出已取消</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="348" />
+        <location filename="../core/maps/layout.py" line="359" />
         <source>unknown error</source>
         <translation>未知错误</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="349" />
+        <location filename="../core/maps/layout.py" line="360" />
         <source>The map could not be exported to {path}: {reason}{detail}.</source>
         <translation>无法将地图导出到 {path}：{reason}{detail}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="349" />
+        <location filename="../core/maps/layout.py" line="360" />
         <source>Check that the folder exists and is writable and the disk is not full; for PNG, try a lower DPI.</source>
         <translation>请检查文件夹是否存在且可写、磁盘是否已满；PNG 可尝试降低 DPI。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="364" />
+        <location filename="../core/maps/layout.py" line="375" />
         <source>Cannot export a map to '{path}'.</source>
         <translation>无法将地图导出到“{path}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="364" />
+        <location filename="../core/maps/layout.py" line="375" />
         <source>Give the output file the extension .pdf, .png or .svg.</source>
         <translation>请将输出文件的扩展名设为 .pdf、.png 或 .svg。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="371" />
+        <location filename="../core/maps/layout.py" line="382" />
         <source>The atlas has no pages: the township layer has no features.</source>
         <translation>图集没有页面：乡镇图层没有要素。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="371" />
+        <location filename="../core/maps/layout.py" line="382" />
         <source>Choose a layer with features, or export without the atlas.</source>
         <translation>请选择含有要素的图层，或不使用图集导出。</translation>
     </message>
     <message>
-        <location filename="../core/maps/layout.py" line="428" />
+        <location filename="../core/maps/layout.py" line="439" />
         <source>{n} of {count} pages written</source>
         <translation>已写入 {count} 页中的 {n} 页</translation>
     </message>
@@ -2111,12 +2111,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>校核三条控制线</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="66" />
+        <location filename="../gui/results_tab.py" line="67" />
         <source>Click a row to zoom the map to the township.</source>
         <translation>单击一行可将地图缩放至该乡镇。</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="69" />
+        <location filename="../gui/results_tab.py" line="70" />
         <source>Clear results</source>
         <translation>清空结果</translation>
     </message>
@@ -2381,17 +2381,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="412" />
+        <location filename="../core/maps/result_styles.py" line="432" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2406,7 +2406,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="413" />
+        <location filename="../core/maps/result_styles.py" line="433" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2836,7 +2836,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无建成区数据</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="377" />
+        <location filename="../core/maps/result_styles.py" line="397" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2846,7 +2846,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>未校核功能分区</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="152" />
+        <location filename="../core/maps/result_styles.py" line="172" />
         <source>Overlap: {a} × {b}</source>
         <translation>重叠：{a} × {b}</translation>
     </message>
@@ -2906,7 +2906,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="60" />
+        <location filename="../gui/results_tab.py" line="61" />
         <source>Point at a row for the check, the gap and the reason.</source>
         <translation>将鼠标指向一行，可查看校核项、差值和原因。</translation>
     </message>
@@ -2916,32 +2916,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>要素编号：{fid}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="169" />
+        <location filename="../gui/results_tab.py" line="170" />
         <source>{n} townships</source>
         <translation>{n} 个乡镇</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="178" />
+        <location filename="../gui/results_tab.py" line="179" />
         <source>Measured: {value}</source>
         <translation>实测值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="179" />
+        <location filename="../gui/results_tab.py" line="180" />
         <source>Target: {value}</source>
         <translation>目标值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="180" />
+        <location filename="../gui/results_tab.py" line="181" />
         <source>Gap: {value}</source>
         <translation>差值：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="181" />
+        <location filename="../gui/results_tab.py" line="182" />
         <source>Result: {value}</source>
         <translation>结论：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/results_tab.py" line="183" />
+        <location filename="../gui/results_tab.py" line="184" />
         <source>Reason: {reason}</source>
         <translation>原因：{reason}</translation>
     </message>
@@ -2986,7 +2986,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>差值：实测值减目标值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="335" />
         <source>Target met</source>
         <translation>是否达标</translation>
     </message>
@@ -2996,7 +2996,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
@@ -3006,7 +3006,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="378" />
+        <location filename="../core/maps/result_styles.py" line="398" />
         <source>Built-up outside the development boundary (km²)</source>
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
@@ -3031,17 +3031,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>标题下显示的校核结论（留空：采用校核输出图层所附的结论）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="119" />
+        <location filename="../core/maps/dossier_pages.py" line="120" />
         <source>target {value}</source>
         <translation>目标 {value}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="120" />
+        <location filename="../core/maps/dossier_pages.py" line="121" />
         <source>measured {value}</source>
         <translation>实测 {value}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="122" />
+        <location filename="../core/maps/dossier_pages.py" line="123" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -3071,32 +3071,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="371" />
+        <location filename="../core/maps/result_styles.py" line="391" />
         <source>Name match</source>
         <translation>名称匹配方式</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="372" />
+        <location filename="../core/maps/result_styles.py" line="392" />
         <source>Plan note</source>
         <translation>规划说明</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="372" />
+        <location filename="../core/maps/result_styles.py" line="392" />
         <source>Plan citation</source>
         <translation>规划出处</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="374" />
+        <location filename="../core/maps/result_styles.py" line="394" />
         <source>Township area (km²)</source>
         <translation>乡镇面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="375" />
+        <location filename="../core/maps/result_styles.py" line="395" />
         <source>In the target's scope</source>
         <translation>在目标范围内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="376" />
+        <location filename="../core/maps/result_styles.py" line="396" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
@@ -3401,7 +3401,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>其名称字段，用于标明最近要素（可选）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
@@ -3456,12 +3456,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Nearest feature id</source>
         <translation>最近要素编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="316" />
+        <location filename="../core/maps/result_styles.py" line="336" />
         <source>Nearest feature</source>
         <translation>最近要素</translation>
     </message>
@@ -3471,17 +3471,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各乡镇（街道）计数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Features</source>
         <translation>要素个数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Within the distance</source>
         <translation>距离以内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Nearest m</source>
         <translation>最近距离（米）</translation>
     </message>
@@ -3851,7 +3851,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各规划类别人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
@@ -3871,7 +3871,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="167" />
+        <location filename="../core/maps/dossier.py" line="185" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3954,7 +3954,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="90" />
+        <location filename="../core/checks/facility_presence.py" line="100" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3974,7 +3974,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="102" />
+        <location filename="../core/checks/facility_presence.py" line="112" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4074,7 +4074,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>城镇开发边界内建成区面积 ÷ 边界内面积 × 100；边界外的建成区面积另列（OUTSIDE_KM2）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/land_share.py" line="92" />
+        <location filename="../core/maps/dossier.py" line="119" />
         <source>Land share</source>
         <translation>用地比例</translation>
     </message>
@@ -4489,7 +4489,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="102" />
+        <location filename="../core/checks/facility_presence.py" line="112" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4549,7 +4549,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>PDF 中的部分文字在复制时可能变成形近的部首字符（如“一”变为“⼀”）：{reason}。请安装 fonts-noto-cjk 和 python3-fonttools（或运行 `make setup`），使文字可准确检索和复制。</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="131" />
+        <location filename="../core/checks/targets.py" line="144" />
         <source>10,000 persons</source>
         <translation>万人</translation>
     </message>
@@ -4559,42 +4559,42 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="131" />
+        <location filename="../core/checks/targets.py" line="144" />
         <source>count</source>
         <translation>个</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="132" />
+        <location filename="../core/checks/targets.py" line="145" />
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="132" />
+        <location filename="../core/checks/targets.py" line="145" />
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="44" />
+        <location filename="../core/checks/report.py" line="52" />
         <source>Generated</source>
         <translation>生成于</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="45" />
+        <location filename="../core/checks/report.py" line="53" />
         <source>Targets</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="46" />
+        <location filename="../core/checks/report.py" line="54" />
         <source>Method</source>
         <translation>方法</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="47" />
+        <location filename="../core/checks/report.py" line="55" />
         <source>Inputs</source>
         <translation>输入数据</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="48" />
+        <location filename="../core/checks/report.py" line="56" />
         <source>Data notes</source>
         <translation>数据说明</translation>
     </message>
@@ -4604,12 +4604,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="348" />
+        <location filename="../core/maps/content.py" line="356" />
         <source>{layer} ({file})</source>
         <translation>{layer}（{file}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="392" />
+        <location filename="../core/maps/content.py" line="400" />
         <source>Layer '{layer}' is not a township layer and no township layer was given, so the map shows no township boundaries: give the township layer (TOWNSHIPS).</source>
         <translation>图层“{layer}”不是乡镇图层，且未提供乡镇图层，因此地图上没有乡镇界线：请提供乡镇图层（TOWNSHIPS）。</translation>
     </message>
@@ -4719,7 +4719,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="411" />
+        <location filename="../core/maps/result_styles.py" line="431" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
@@ -4774,7 +4774,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="353" />
+        <location filename="../core/maps/content.py" line="361" />
         <source>{layer}: {provenance}</source>
         <translation>{layer}：{provenance}</translation>
     </message>
@@ -4829,7 +4829,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="108" />
+        <location filename="../core/maps/dossier.py" line="130" />
         <source>Convention: {text}</source>
         <translation>约定：{text}</translation>
     </message>
@@ -4974,32 +4974,32 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>未测指标数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="192" />
+        <location filename="../algorithms/check_plan.py" line="183" />
         <source>{catalogue}: {measured} of {targets} targets measured, {met} met, {not_met} not met.</source>
         <translation>{catalogue}：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
+        <location filename="../algorithms/check_plan.py" line="219" />
         <source>Summary: {measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>How it was measured</source>
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="167" />
+        <location filename="../core/maps/dossier.py" line="185" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="216" />
+        <location filename="../algorithms/check_plan.py" line="225" />
         <source>Measurements</source>
         <translation>测算</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="225" />
+        <location filename="../algorithms/check_plan.py" line="234" />
         <source>Plan check: {catalogue}</source>
         <translation>规划校核：{catalogue}</translation>
     </message>
@@ -5194,7 +5194,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="259" />
+        <location filename="../core/maps/dossier.py" line="239" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -5329,7 +5329,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_facility_coverage.py" line="146" />
+        <location filename="../core/maps/dossier.py" line="118" />
         <source>Facility coverage</source>
         <translation>设施覆盖率</translation>
     </message>
@@ -5509,7 +5509,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
     <message>
         <location filename="../core/checks/plan_facilities.py" line="94" />
         <source>the measure names no layer of the facilities ({roles})</source>
-        <translation>measure 中未列出设施图层（{roles}）</translation>
+        <translation>目录的测算设置中未列出设施图层（{roles}）</translation>
     </message>
     <message>
         <location filename="../core/checks/plan_facilities.py" line="97" />
@@ -5530,11 +5530,6 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <location filename="../core/checks/plan_facilities.py" line="129" />
         <source>in a straight line</source>
         <translation>按直线</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/plan_check.py" line="263" />
-        <source>the per-capita check measures {known}, not '{indicator}'</source>
-        <translation>人均指标校核只测算 {known}，不测算“{indicator}”</translation>
     </message>
     <message>
         <location filename="../core/geo/measure.py" line="92" />
@@ -5677,92 +5672,92 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{count} 个图斑因代码不可用而未计入。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="181" />
+        <location filename="../core/maps/result_styles.py" line="201" />
         <source>{low:g}–{high:g} %</source>
         <translation>{low:g}–{high:g} %</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="218" />
+        <location filename="../core/maps/result_styles.py" line="238" />
         <source>{low}–{high} m² per person</source>
         <translation>{low}–{high} 平方米/人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="232" />
+        <location filename="../core/maps/result_styles.py" line="252" />
         <source>{low}–{high} persons</source>
         <translation>{low}–{high} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="270" />
+        <location filename="../core/maps/result_styles.py" line="290" />
         <source>{share} % ({cls} km² of {ext} km²)</source>
         <translation>{share} %（{ext} km² 中的 {cls} km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="274" />
+        <location filename="../core/maps/result_styles.py" line="294" />
         <source>{value} m² per person ({land} km², {persons} persons)</source>
         <translation>{value} 平方米/人（{land} km²，{persons} 人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="278" />
+        <location filename="../core/maps/result_styles.py" line="298" />
         <source>{persons} persons</source>
         <translation>{persons} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="279" />
+        <location filename="../core/maps/result_styles.py" line="299" />
         <source>{distance} m from {near}</source>
         <translation>距{near} {distance} 米</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="312" />
+        <location filename="../core/maps/result_styles.py" line="332" />
         <source>Class land inside the extent (km²)</source>
         <translation>范围内所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="312" />
+        <location filename="../core/maps/result_styles.py" line="332" />
         <source>Area of the extent (km²)</source>
         <translation>范围面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="313" />
+        <location filename="../core/maps/result_styles.py" line="333" />
         <source>Class land outside the extent (km²)</source>
         <translation>范围外所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="313" />
+        <location filename="../core/maps/result_styles.py" line="333" />
         <source>Land (km²)</source>
         <translation>用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="314" />
+        <location filename="../core/maps/result_styles.py" line="334" />
         <source>Population (persons)</source>
         <translation>人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="314" />
+        <location filename="../core/maps/result_styles.py" line="334" />
         <source>Population (10,000 persons)</source>
         <translation>人口（万人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="315" />
+        <location filename="../core/maps/result_styles.py" line="335" />
         <source>Land per person (m²)</source>
         <translation>人均用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="319" />
+        <location filename="../core/maps/result_styles.py" line="339" />
         <source>Share of the extent (%)</source>
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="409" />
+        <location filename="../core/maps/result_styles.py" line="429" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Target id</source>
         <translation>目标编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="321" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5957,7 +5952,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="416" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
@@ -6215,17 +6210,17 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>已测算的约数指标（给出偏差，不判达标）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="210" />
+        <location filename="../algorithms/check_plan.py" line="219" />
         <source>Deviation</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="220" />
+        <location filename="../algorithms/check_plan.py" line="229" />
         <source>Approximate figures (约, 左右) without a tolerance of their own: met within ± {tolerance:g} %</source>
         <translation>自身未设容差的约数（约、左右）：在 ± {tolerance:g}% 以内为达标</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_plan.py" line="223" />
+        <location filename="../algorithms/check_plan.py" line="232" />
         <source>Approximate figures (约, 左右, 规划人口) are not floors: their rows give the deviation from the plan's figure and no verdict (set a tolerance to judge them).</source>
         <translation>约数（约、左右、规划人口）不是下限：其行给出与规划数的偏差，不判达标（设置容差后可判定）。</translation>
     </message>
@@ -6250,12 +6245,12 @@ A survey or planning delivery (a .gdb, a .gpkg or a folder of Shapefiles) may be
         <translation>参数 {parameter}：取自成果数据 {path} 的 {layer}。</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="33" />
+        <location filename="../algorithms/export_dossier.py" line="34" />
         <source>Export a plan-check dossier (PDF)</source>
         <translation>导出规划实施校核档案（PDF）</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="36" />
+        <location filename="../algorithms/export_dossier.py" line="37" />
         <source>One PDF a planning bureau can hand over, for one jurisdiction: a cover (the plan's documents, the jurisdiction, the date, the data sources and the counts); the summary table of every measured target with its target, measured value, verdict and the plan's text (document and line); one page per measured target with its map (the townships in classes of the check's value, their boundaries and names drawn), its chart (each township against the target, sorted by the gap; the covered and uncovered split) and its definition; then the targets not measured and why.
 
 The inputs are those of cq_urban:check_plan (the catalogue and the layers by their role: townships, built-up, land use, stops, …), which runs inside; paper A4 or A3 (portrait); the language of the texts (advanced). Outputs: the PDF, PAGES and INDICATORS (the pages of measured targets).</source>
@@ -6269,7 +6264,7 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>A3 纵向</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="60" />
+        <location filename="../algorithms/export_dossier.py" line="61" />
         <source>Language of the dossier's texts</source>
         <translation>档案文字的语言</translation>
     </message>
@@ -6284,12 +6279,12 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="68" />
+        <location filename="../algorithms/export_dossier.py" line="69" />
         <source>Pages of measured targets</source>
         <translation>已测目标的页数</translation>
     </message>
     <message>
-        <location filename="../algorithms/export_dossier.py" line="104" />
+        <location filename="../algorithms/export_dossier.py" line="97" />
         <source>Dossier: {pages} pages, {indicators} measured targets.</source>
         <translation>校核档案：共 {pages} 页，已测目标 {indicators} 项。</translation>
     </message>
@@ -6378,32 +6373,32 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="90" />
+        <location filename="../core/checks/facility_presence.py" line="100" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="93" />
+        <location filename="../core/checks/facility_presence.py" line="103" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="93" />
+        <location filename="../core/checks/facility_presence.py" line="103" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="99" />
+        <location filename="../core/checks/facility_presence.py" line="109" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="99" />
+        <location filename="../core/checks/facility_presence.py" line="109" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="116" />
+        <location filename="../core/checks/facility_presence.py" line="126" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
@@ -6413,37 +6408,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="138" />
+        <location filename="../core/checks/facility_presence.py" line="150" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="159" />
+        <location filename="../core/checks/facility_presence.py" line="171" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="168" />
+        <location filename="../core/checks/facility_presence.py" line="180" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="172" />
+        <location filename="../core/checks/facility_presence.py" line="184" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="185" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="173" />
+        <location filename="../core/checks/facility_presence.py" line="185" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="175" />
+        <location filename="../core/checks/facility_presence.py" line="187" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6528,12 +6523,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
     </message>
     <message>
-        <location filename="../core/checks/report.py" line="108" />
+        <location filename="../core/checks/report.py" line="119" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../core/checks/targets.py" line="188" />
+        <location filename="../core/checks/targets.py" line="201" />
         <source>approximate figure: {deviation}</source>
         <translation>约数：偏差 {deviation}</translation>
     </message>
@@ -6613,62 +6608,62 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>建成区用地：{layer} 的 {total} 个图斑中城镇村属性码为 201 城市或 202 建制镇（含 201A/202A）的 {n} 个，与城镇建成区统计口径一致。</translation>
     </message>
     <message>
-        <location filename="../core/maps/chart_data.py" line="108" />
+        <location filename="../core/maps/chart_data.py" line="117" />
         <source>{title}: measured against target</source>
         <translation>{title}：实测与目标对比</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
+        <location filename="../core/maps/dossier.py" line="90" />
         <source>{title}: by township</source>
         <translation>{title}：按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="75" />
+        <location filename="../core/maps/dossier.py" line="90" />
         <source>{title}: covered and uncovered served area</source>
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="165" />
+        <location filename="../core/maps/charts.py" line="169" />
         <source>target met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="165" />
+        <location filename="../core/maps/charts.py" line="169" />
         <source>target not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="200" />
+        <location filename="../core/maps/charts.py" line="205" />
         <source>covered</source>
         <translation>已覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/charts.py" line="200" />
+        <location filename="../core/maps/charts.py" line="205" />
         <source>uncovered</source>
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="148" />
+        <location filename="../core/maps/dossier.py" line="166" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="157" />
+        <location filename="../core/maps/dossier.py" line="175" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6693,62 +6688,62 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="131" />
+        <location filename="../core/maps/dossier_pages.py" line="132" />
         <source>Definition: {how}</source>
         <translation>定义：{how}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier_pages.py" line="133" />
+        <location filename="../core/maps/dossier_pages.py" line="134" />
         <source>Method: {method}</source>
         <translation>方法：{method}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="373" />
+        <location filename="../core/maps/result_styles.py" line="393" />
         <source>Inferred values</source>
         <translation>推定取值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Geometric (km²)</source>
         <translation>几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Recorded (km²)</source>
         <translation>调查面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="410" />
+        <location filename="../core/maps/result_styles.py" line="430" />
         <source>Recorded − geometric (km²)</source>
         <translation>调查面积 − 几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="412" />
+        <location filename="../core/maps/result_styles.py" line="432" />
         <source>Population served (persons)</source>
         <translation>服务范围人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="413" />
+        <location filename="../core/maps/result_styles.py" line="433" />
         <source>Population covered (persons)</source>
         <translation>覆盖人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="414" />
+        <location filename="../core/maps/result_styles.py" line="434" />
         <source>Townships flagged</source>
         <translation>不一致的乡镇（街道）数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
+        <location filename="../core/maps/result_styles.py" line="435" />
         <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
         <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="415" />
+        <location filename="../core/maps/result_styles.py" line="435" />
         <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
         <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="416" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
         <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
     </message>
@@ -6823,14 +6818,159 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
     <message>
+        <location filename="../core/checks/plan_check.py" line="263" />
+        <source>the per-capita check measures {known} only</source>
+        <translation>人均指标校核只测算{known}</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/chart_data.py" line="94" />
+        <source>facilities</source>
+        <translation>处</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="86" />
+        <source>{title}: facilities by township</source>
+        <translation>{title}：各乡镇设施数</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="246" />
+        <source>Facilities of the kind ({n})</source>
+        <translation>该类设施（{n} 处）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="157" />
+        <source>With a facility of the kind</source>
+        <translation>有该类设施</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="157" />
+        <source>Without one</source>
+        <translation>无该类设施</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="220" />
+        <source>No figure</source>
+        <translation>无数值</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="119" />
+        <source>Per capita</source>
+        <translation>人均指标</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/dossier.py" line="120" />
+        <source>Distance rule</source>
+        <translation>距离规则</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/export_dossier.py" line="90" />
+        <source>{role}: {label}</source>
+        <translation>{role}：{label}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="154" />
+        <source>{kind}: {how}</source>
+        <translation>{kind}：{how}</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="35" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
+
+Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
+
+One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
+
+PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
+
+拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
+
+也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
+
+PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="73" />
+        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
+        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="76" />
+        <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
+        <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
+    </message>
+    <message>
         <location filename="../algorithms/check_plan.py" line="98" />
         <source>A service circle the plan gives in walking minutes reaches minutes × 60 × the walking speed (WALK_SPEED, default 1.0 m/s: GB 50180-2018 pairs its 5-minute circle with 300 m and states no speed), as cq_urban:check_facility_coverage reads it; each row's 'how' names the parameters (BUILTUP, GREEN, …) whose layers gave its figure and the threshold used.</source>
         <translation>规划以步行分钟给出的服务圈，其可达距离为 分钟数 × 60 × 步行速度（WALK_SPEED，默认 1.0 米/秒：GB 50180-2018 将 5 分钟生活圈对应 300 米，但未规定步速），与 cq_urban:check_facility_coverage 的读法相同；每行的“测算方法”写明给出该数值的图层参数（BUILTUP、GREEN 等）及所用阈值。</translation>
     </message>
     <message>
+        <location filename="../core/checks/batch.py" line="121" />
+        <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
+        <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="121" />
+        <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
+        <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="143" />
+        <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
+        <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="143" />
+        <source>Give every layer of the municipal set the jurisdiction field.</source>
+        <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="287" />
+        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
+        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="313" />
+        <source>it could not be split by township ({error}).</source>
+        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch.py" line="317" />
+        <source>{id}: {n} townships, measured in {k} pieces.</source>
+        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="162" />
+        <source>No township of '{layer}' is a {kinds}, the units the target counts.</source>
+        <translation>“{layer}”中没有{kinds}，而该指标只统计{kinds}。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="162" />
+        <source>Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its name, else its name's ending (镇, 街道, 乡).</source>
+        <translation>请检查乡镇街道名称字段（TOWNSHIP_NAME_FIELD）：单元的类别取目录中该名称的类别，否则按名称结尾（镇、街道、乡）判断。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/facility_presence.py" line="167" />
+        <source> Only the {kinds} count ({n} of the {every} townships), as the target's scope says.</source>
+        <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
+    </message>
+    <message>
         <location filename="../core/checks/plan_check.py" line="125" />
         <source>{field} of {townships}</source>
         <translation>{townships} 的 {field} 字段</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_check.py" line="152" />
+        <source>{how}. Convention: {text}</source>
+        <translation>{how}。约定：{text}</translation>
     </message>
     <message>
         <location filename="../core/checks/plan_check.py" line="193" />
@@ -6873,94 +7013,9 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>至少配有一处{what}的乡镇（街道）（{townships}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="150" />
-        <source>No township of '{layer}' is a {kinds}, the units the target counts.</source>
-        <translation>“{layer}”中没有{kinds}，而该指标只统计{kinds}。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/facility_presence.py" line="150" />
-        <source>Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its name, else its name's ending (镇, 街道, 乡).</source>
-        <translation>请检查乡镇街道名称字段（TOWNSHIP_NAME_FIELD）：单元的类别取目录中该名称的类别，否则按名称结尾（镇、街道、乡）判断。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/facility_presence.py" line="155" />
-        <source> Only the {kinds} count ({n} of the {every} townships), as the target's scope says.</source>
-        <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
-    </message>
-    <message>
         <location filename="../core/checks/plan_facilities.py" line="161" />
         <source>(only the {kinds}, as the scope '{scope}' says)</source>
         <translation>（按范围“{scope}”，只统计{kinds}）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_batch.py" line="35" />
-        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
-
-Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
-
-Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
-
-Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
-
-One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
-
-PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
-        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
-
-输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
-
-输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
-
-拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
-
-也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
-
-PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_batch.py" line="73" />
-        <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
-        <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_batch.py" line="76" />
-        <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
-        <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="121" />
-        <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
-        <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="121" />
-        <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
-        <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="143" />
-        <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
-        <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="143" />
-        <source>Give every layer of the municipal set the jurisdiction field.</source>
-        <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="287" />
-        <source>[{k}/{total}] {what}; townships {t}/{of}</source>
-        <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="313" />
-        <source>it could not be split by township ({error}).</source>
-        <translation>无法按乡镇（街道）拆分（{error}）。</translation>
-    </message>
-    <message>
-        <location filename="../core/checks/batch.py" line="317" />
-        <source>{id}: {n} townships, measured in {k} pieces.</source>
-        <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
     <message>
         <location filename="../core/files/batch_postgis.py" line="28" />

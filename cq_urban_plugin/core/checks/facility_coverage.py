@@ -20,7 +20,7 @@ from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes
 
 from ... import definitions
 from ...compat import GeometryType, is_null
-from ...i18n import tr
+from ...i18n import language, tr
 from ..errors import PlanInputError
 from ..geo import service_area
 from ..geo.inputs import check_fields
@@ -273,7 +273,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
         if distance_m is None and minutes is None and (measure.distance_m or measure.minutes):
             distance_m, minutes = measure.distance_m, None if measure.distance_m else measure.minutes
             from_target = tr("The threshold is the catalogue target's ({id}): {convention}").format(
-                id=target.id, convention=measure.convention or measure.source)
+                id=target.id, convention=measure.said("convention", language()) or measure.source)
         if denominator_given is None and measure.denominator in _DENOMINATORS:
             denominator = _DENOMINATORS[measure.denominator]
             by_population = denominator == Denominator.POPULATION

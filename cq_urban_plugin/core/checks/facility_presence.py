@@ -75,6 +75,16 @@ class UnitPresence:
         return self.facilities > 0
 
 
+@dataclass
+class Presence:
+    """The check's full measurement (CheckResult.detail): the townships, and the facilities of the kind as the
+    points they are counted at, in ``crs`` (the workspace's, the townships' geometries' too), for a map."""
+
+    units: list
+    points: list
+    crs: object
+
+
 def measure_facility_presence(facilities_source, townships_source, *, unit: str = "count", name_field: str = "",
                               type_field: str = "", facility_type: str = "", facilities_label: str = "",
                               townships_label: str = "", target: Optional[Target] = None,
@@ -125,10 +135,12 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
                                               fields=[name_field] if name_field else [])]
     index = GeometryIndex([u.geometry for u in units])
     outside = 0
+    points = []
     for position, feature in enumerate(chosen):
         if position % 500 == 0:
             check_cancel(feedback)
         point = feature.geometry.pointOnSurface()
+        points.append(point)
         found = next((p for p in index.positions(point.boundingBox()) if units[p].geometry.intersects(point)), None)
         if found is None:
             outside += 1
@@ -178,5 +190,5 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
     return CheckResult(
         check=definitions.CHECK_PLAN, verdict=verdict, townships=units, notes=notes, inputs=workspace.inputs(),
         method=method, extras={UNITS_WITH: holding, UNITS: len(units), FACILITIES: len(chosen)},
-        detail=units)
+        detail=Presence(units, points, workspace.crs))
 

@@ -20,7 +20,7 @@ from typing import Dict, Optional, Tuple
 from qgis.core import QgsProcessingMultiStepFeedback, QgsRasterLayer, QgsWkbTypes
 
 from ...compat import GeometryType
-from ...i18n import tr
+from ...i18n import language, tr
 from ..errors import Cancelled, PlanInputError, check_cancel
 from ..geo.inputs import layer_label
 from ..plan.model import Catalogue, Target
@@ -149,9 +149,9 @@ class _Planner(FacilityPlanning):
         if key is None:
             return how  # the reason these layers cannot measure it
         if measure.convention:
-            how += ("" if how.endswith(".") else ".") + " " + tr("Convention: {text}").format(
-                text=" ".join(measure.convention.split()))
-        return needs, (kind,) + key, f"{kind}: {how}", run
+            how = tr("{how}. Convention: {text}").format(
+                how=how.rstrip(".。"), text=" ".join(measure.said("convention", language()).split()))
+        return needs, (kind,) + key, tr("{kind}: {how}").format(kind=kind, how=how), run
 
     @staticmethod
     def code(role: str) -> str:
@@ -261,8 +261,8 @@ class _Planner(FacilityPlanning):
         needs = self._needs(target, [(role, "landuse"), ("townships",), ("population",)],
                             {role: ("landuse",), "landuse": (role,)})
         reason = "" if target.indicator in pc.INDICATORS else tr(
-            "the per-capita check measures {known}, not '{indicator}'").format(
-            known=", ".join(pc.INDICATORS), indicator=target.indicator)
+            "the per-capita check measures {known} only").format(
+            known=tr(", ").join(pc.indicator_label(i) for i in pc.INDICATORS))
         try:
             if target.measure.classes:
                 pc.any_preset(target.measure.classes)
@@ -344,7 +344,7 @@ def measurability(catalogue: Catalogue, target: Target) -> Tuple[bool, str]:
     is measured and the layer roles it needs) or (False, why not). No layer is read."""
     measure = target.measure
     if measure is None or measure.kind == "none":
-        return False, (measure.reason if measure is not None and measure.reason
+        return False, (measure.said("reason", language()) if measure is not None and measure.reason
                        else tr("no check measures this indicator"))
     planner = getattr(_Planner(catalogue, {}, {}, None, None), f"_plan_{measure.kind}", None)
     if planner is None:
@@ -375,7 +375,7 @@ def check_plan(catalogue: Catalogue, layers: Dict[str, object], *, options: Opti
     for target in catalogue.targets:
         measure = target.measure
         if measure is None or measure.kind == "none":
-            planned[target.id] = (measure.reason if measure is not None and measure.reason
+            planned[target.id] = (measure.said("reason", language()) if measure is not None and measure.reason
                                   else tr("no check measures this indicator"))
             continue
         found = planner.plan(target)

@@ -12,7 +12,7 @@ from typing import List, Sequence
 
 from ...i18n import language, tr
 from ..files.atomic import atomic_write_text
-from .targets import TargetResult, unit_text
+from .targets import TargetResult, figure_text, unit_text
 
 
 def scope_text(scope) -> str:
@@ -36,6 +36,14 @@ def _cell(value, digits=3):
     if isinstance(value, float):
         return f"{value:,.{digits}f}"
     return html.escape(str(value))
+
+
+def _digits(header: str) -> int:
+    """Decimals of a table column's figures, by its header: a percentage one (68.4), persons none (12,346),
+    areas and other figures three."""
+    if "%" in header:
+        return 1
+    return 0 if tr("Population") in header else 3
 
 
 def render_report(title: str, target_results: Sequence[TargetResult], tables: Sequence[tuple] = (),
@@ -68,14 +76,17 @@ def render_report(title: str, target_results: Sequence[TargetResult], tables: Se
             parts.append(
                 f"<tr class='{css}'><td>{_cell(row.label)}</td><td>{_cell(scope_text(row.scope))}</td>"
                 f"<td>{_cell(row.target_text)}</td>"
-                f"<td>{_cell(row.measured)}</td><td>{_cell(unit_text(row.unit))}</td><td>{_cell(row.gap)}</td>"
+                f"<td>{_cell(figure_text(row.measured, row.unit, 3))}</td><td>{_cell(unit_text(row.unit))}</td>"
+                f"<td>{_cell(figure_text(row.gap, row.unit, 3))}</td>"
                 f"<td>{_cell(row.status)}</td><td>{_cell(row.year)}</td><td>{_cell(row.citation)}</td></tr>")
         parts.append("</table>")
     for caption, headers, rows in tables:
         parts.append(f"<h2>{html.escape(caption)}</h2><table><tr>")
         parts.append("".join(f"<th>{html.escape(str(h))}</th>" for h in headers) + "</tr>")
+        digits = [_digits(str(h)) for h in headers]
         for row in rows:
-            parts.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in row) + "</tr>")
+            parts.append("<tr>" + "".join(f"<td>{_cell(v, digits[i] if i < len(digits) else 3)}</td>"
+                                          for i, v in enumerate(row)) + "</tr>")
         parts.append("</table>")
     if method:
         parts.append(f"<h2>{html.escape(method_heading)}</h2><p>{html.escape(method)}</p>")

@@ -122,6 +122,19 @@ def target_text(comparison: str, value: Optional[float], value_min: Optional[flo
     return f"{ {'>=': '≥', '<=': '≤'}.get(comparison, comparison)} {value:g}"
 
 
+INTEGER_UNITS = ("count", "persons")  # a number of things or of people: no fraction of one
+
+
+def figure_text(value: Optional[float], unit, digits: int = 2) -> str:
+    """A measured figure (or a gap) as reports and the dossier write it in ``unit``: a count or persons as an
+    integer (26 个, 12,345 人), a percentage with one decimal (68.4 %), any other figure with ``digits``
+    decimals; "—" without one."""
+    if value is None:
+        return "—"
+    decimals = 0 if unit in INTEGER_UNITS else 1 if unit == "percent" else digits
+    return f"{value:,.{decimals}f}"
+
+
 def unit_text(unit) -> str:
     """A catalogue unit as a reader writes it: 'percent' → '%', 'km2' → 'km²', '10k_persons' → 万人."""
     if unit is None:

@@ -24,6 +24,8 @@ VALUE_FIELDS = {
 NAME_FIELDS = (definitions.TOWNSHIP_FIELD, "name", "plan_name")
 # Checks whose figure is the scope's sum, not each township's: no target line beside a township.
 SUMMED = (definitions.CHECK_BUILTUP, definitions.MEASURE_POPULATION)
+# Checks whose figure counts things or persons: written without decimals.
+COUNTED = (definitions.CHECK_DISTANCE_RULE, definitions.MEASURE_POPULATION)
 
 
 def _number(value) -> Optional[float]:
@@ -69,7 +71,7 @@ def township_chart(check: str, names: Sequence[str], rows: Sequence[list], title
     if not bars:
         return None
     target = None if check in SUMMED else _number(target)
-    return BarChart(title, unit(), bars, target, _at_most(bars, target))
+    return BarChart(title, unit(), bars, target, _at_most(bars, target), decimals=0 if check in COUNTED else None)
 
 
 def split_chart(names: Sequence[str], rows: Sequence[list], title: str, whole_rows=()) -> Optional[SplitChart]:
@@ -83,6 +85,13 @@ def split_chart(names: Sequence[str], rows: Sequence[list], title: str, whole_ro
         served, covered = _number(row[at["served_km2"]]) or 0.0, _number(row[at["cover_km2"]]) or 0.0
         split.append((str(row[at[name_field]]), covered, max(served - covered, 0.0)))
     return SplitChart(title, "km²", split) if split else None
+
+
+def presence_chart(units: Sequence, title: str) -> Optional[BarChart]:
+    """The facilities of the kind in each township (facility_presence's units), against one: the townships
+    without one first."""
+    bars = [Bar(u.name, float(u.facilities), None, u.has_facility) for u in units]
+    return BarChart(title, tr("facilities"), bars, 1.0, decimals=0) if bars else None
 
 
 def plan_chart(names: Sequence[str], rows: Sequence[list], title: str) -> Optional[BarChart]:

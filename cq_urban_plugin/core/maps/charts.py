@@ -39,6 +39,7 @@ class BarChart:
     target: Optional[float] = None
     at_most: bool = False               # a ≤ target: less is better
     label_size: float = 10.0            # points of the names and figures (a dossier's page shrinks the image)
+    decimals: Optional[int] = None      # of the figures written (0: counts, persons); None: by their size
 
     def sorted_bars(self) -> List[Bar]:
         """The furthest from its target first (without a target: the largest first)."""
@@ -95,7 +96,9 @@ def _font(family: str, size: float, bold: bool = False) -> QFont:
     return font
 
 
-def _number(value: float) -> str:
+def _number(value: float, decimals: Optional[int] = None) -> str:
+    if decimals is not None:
+        return f"{value:,.{decimals}f}"
     return f"{value:,.1f}" if abs(value) >= 10 else f"{value:,.2f}"
 
 
@@ -154,7 +157,8 @@ def _draw_bars(chart: BarChart, painter, left, right, height, font):
         start, end = sorted((x_of(0.0), x_of(bar.value)))
         painter.fillRect(QRectF(start, y + 4, max(end - start, 1.0), ROW - 8), QColor(chart.colour(bar)))
         painter.setPen(QColor("#222222"))
-        painter.drawText(QRectF(end + 4, y, 86, ROW), _text_flags(Qt.AlignmentFlag.AlignVCenter), _number(bar.value))
+        painter.drawText(QRectF(end + 4, y, 86, ROW), _text_flags(Qt.AlignmentFlag.AlignVCenter),
+                         _number(bar.value, chart.decimals))
         if bar.target is not None and chart.target is None:
             pen = QPen(QColor(TARGET_LINE), 2)
             painter.setPen(pen)
@@ -169,8 +173,9 @@ def _draw_bars(chart: BarChart, painter, left, right, height, font):
         x = x_of(chart.target)
         painter.drawLine(int(x), TOP - 6, int(x), int(bottom + 4))
         painter.setPen(QColor(TARGET_LINE))
+        figure = f"{_number(chart.target, chart.decimals)} {chart.unit}".strip()
         painter.drawText(QRectF(x - 100, TOP - 26, 200, 18), _text_flags(Qt.AlignmentFlag.AlignCenter),
-                         tr("target {value}").format(value=f"{_number(chart.target)} {chart.unit}".strip()))
+                         tr("target {value}").format(value=figure))
     painter.setPen(QColor("#555555"))
     painter.drawText(QRectF(right - 200, bottom + 6, 280, 18), _text_flags(Qt.AlignmentFlag.AlignRight), chart.unit)
     _legend(painter, items, bottom + 26, font)

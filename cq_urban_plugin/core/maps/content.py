@@ -205,6 +205,14 @@ def graduated_renderer(layer, field_name: str, classes: int = 5) -> QgsGraduated
     method.setLabelTrimTrailingZeroes(True)
     renderer.setClassificationMethod(method)
     renderer.updateClasses(layer, classes)
+    # Pretty breaks round the ends: a township at the top (15.0004 over "10 - 15") would be drawn nor named.
+    ranges, index = renderer.ranges(), layer.fields().indexOf(field_name)
+    if ranges and index >= 0:
+        low, high = layer.minimumValue(index), layer.maximumValue(index)
+        if not is_null(high) and float(high) > ranges[-1].upperValue():
+            renderer.updateRangeUpperValue(len(ranges) - 1, float(high))
+        if not is_null(low) and float(low) < ranges[0].lowerValue():
+            renderer.updateRangeLowerValue(0, float(low))
     ramp = QgsStyle.defaultStyle().colorRamp("Reds")
     if ramp is not None:
         renderer.updateColorRamp(ramp)

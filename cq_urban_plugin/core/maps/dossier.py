@@ -21,14 +21,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Sequence
 
-from qgis.core import QgsField, QgsProject
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFillSymbol,
+    QgsProject,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
 
-from ...compat import FieldType
+from ...compat import FieldType, is_null
 from ...i18n import language, tr
 from ..checks import builtup as bu
+from ..checks.facility_presence import Presence
 from ..checks.plan_check import PlanCheckResult, PlanRow
-from ..checks.targets import unit_text
-from . import chart_data, charts, content
+from ..checks.targets import figure_text, unit_text
+from . import chart_data, charts, content, result_styles
 from .dossier_pages import DossierLayout
 from .layout import export_layout
 from .themes import cite_text
@@ -48,6 +57,7 @@ class IndicatorPage:
     charts: list = field(default_factory=list)
     method: str = ""
     unit: str = ""
+    presence: Optional[Presence] = None  # a facility in every township: the townships and the facilities
 
 
 def citation_of(catalogue, row: PlanRow) -> str:
@@ -70,14 +80,19 @@ def indicator_pages(result: PlanCheckResult) -> List[IndicatorPage]:
         kind = check.check if check is not None else ""
         values = chart_data.township_values(kind, names, rows)
         found = []
-        if names:
+        presence = check.detail if check is not None and isinstance(check.detail, Presence) else None
+        if presence is not None:
+            values = {u.name: 1.0 if u.has_facility else 0.0 for u in presence.units}
+            found = [c for c in [chart_data.presence_chart(presence.units, tr("{title}: facilities by township")
+                                                           .format(title=row.label))] if c is not None]
+        elif names:
             target = row.result.target if row.result is not None else None
             found = [c for c in (chart_data.township_chart(kind, names, rows, tr("{title}: by township").format(
                          title=row.label), target),
                      chart_data.split_chart(names, rows, tr("{title}: covered and uncovered served area").format(
                          title=row.label))) if c is not None]
         pages.append(IndicatorPage(row, citation_of(result.catalogue, row), values, found,
-                                   check.method if check is not None else "", unit_text(row.unit)))
+                                   check.method if check is not None else "", unit_text(row.unit), presence))
     return pages
 
 
@@ -98,6 +113,13 @@ def value_layer(townships, values: dict, name_field: str):
     return copy
 
 
+def kind_names() -> dict:
+    """{measure kind: its name}: the plan check writes how a target was measured after its kind's code."""
+    return {"builtup_area": tr("Built-up area"), "facility_coverage": tr("Facility coverage"),
+            "land_share": tr("Land share"), "per_capita": tr("Per capita"), "population": tr("Population"),
+            "distance_rule": tr("Distance rule")}
+
+
 def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
     """``text`` with the layer roles the plan check writes as codes (townships, builtup, stops …) named as
     the interface names them; the catalogue's own words (its convention, after "Convention:") unchanged."""
@@ -105,7 +127,7 @@ def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
         return text  # in English the codes read as the words they are
     head, tail = text, ""
     if generated_only:
-        marker = tr("Convention: {text}").split("{text}")[0]
+        marker = tr("{how}. Convention: {text}").split("{how}")[-1].split("{text}")[0]
         at = text.find(marker) if marker else -1
         if at >= 0:
             head, tail = text[:at], text[at:]
@@ -125,13 +147,9 @@ def reason_text(catalogue, row: PlanRow, role_names: dict) -> str:
     """Why a target was not measured, the layer roles the check names as the interface names them; the
     catalogue's own reason (its measure block's) as the catalogue writes it."""
     target = next((t for t in catalogue.targets if t.id == row.target_id), None)
-    if target is not None and target.measure is not None and row.reason == target.measure.reason:
+    if target is not None and target.measure is not None and row.reason == target.measure.said("reason", language()):
         return row.reason
     return role_words(row.reason, role_names, generated_only=False)
-
-
-def _figure(value) -> str:
-    return "—" if value is None else f"{value:,.2f}"
 
 
 def export_dossier(result: PlanCheckResult, townships, path, paper: str = "a4", name_field: str = "",
@@ -153,12 +171,12 @@ def export_dossier(result: PlanCheckResult, townships, path, paper: str = "a4", 
             not_met=counts["NOT_MET_COUNT"])], list(sources))
     pages = indicator_pages(result)
     for page in pages:
-        page.row.how = role_words(page.row.how, role_names)
+        page.row.how = role_words(page.row.how, {**kind_names(), **role_names})
     dossier.table(tr("Targets measured, with their verdicts"), [
         (tr("Indicator"), 46), (tr("Year"), 11), (tr("Target"), 20), (tr("Measured"), 22), (tr("Unit"), 15),
         (tr("Result"), 17), (tr("Plan text"), 59)],
-        [([p.row.label, str(p.row.year or ""), p.row.target or "", _figure(p.row.measured), p.unit, p.row.verdict,
-           p.citation], p.row.passed) for p in pages])
+        [([p.row.label, str(p.row.year or ""), p.row.target or "", figure_text(p.row.measured, p.row.unit), p.unit,
+           p.row.verdict, p.citation], p.row.passed) for p in pages])
     with tempfile.TemporaryDirectory(prefix=".cq_dossier_", dir=str(Path(path).parent)) as folder:
         for number, page in enumerate(pages, 1):
             dossier.indicator_page(page, _map_of(page, townships, name_field, catalogue, project, feedback),
@@ -178,6 +196,8 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     if townships is None:
         return None
     layer = value_layer(townships, page.values, name_field)
+    if page.presence is not None:
+        return _presence_map(page, layer, catalogue, project, feedback)
     shown = VALUE_FIELD if any(v is not None for v in page.values.values()) else ""
     # A figure per township: in the land-share classes; none (a count over the jurisdiction, a facility in
     # every township): the boundaries alone, which an overlay theme of no field of its own draws.
@@ -187,6 +207,43 @@ def _map_of(page: IndicatorPage, townships, name_field, catalogue, project, feed
     unit = page.charts[0].unit if page.charts else page.unit  # the townships' figures' (persons, not 万人)
     thematic.main.setName(f"{page.row.label}（{unit}）" if shown and unit else
                           page.row.label if shown else tr("Townships"))
+    if shown and any(is_null(f[VALUE_FIELD]) for f in layer.getFeatures()):
+        _no_figure_class(thematic.main)
+    return thematic
+
+
+def _no_figure_class(main):
+    """The classes of the figure, and the townships without one (no residential land to cover, say) drawn
+    white, outlined and named all the same: a graduated renderer leaves them out, labels and all."""
+    renderer = QgsRuleBasedRenderer.convertFromRenderer(main.renderer())
+    symbol = QgsFillSymbol.createSimple({"color": "#ffffff", **content.OUTLINE})
+    renderer.rootRule().appendChild(QgsRuleBasedRenderer.Rule(symbol, 0, 0, "ELSE", tr("No figure")))
+    main.setRenderer(renderer)
+
+
+def facility_layer(presence: Presence, name: str):
+    """The facilities of a presence check as the points they were counted at (a memory layer)."""
+    layer = QgsVectorLayer(f"Point?crs={presence.crs.authid()}", name, "memory")
+    features = []
+    for point in presence.points:
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(point)
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    layer.updateExtents()
+    return layer
+
+
+def _presence_map(page: IndicatorPage, layer, catalogue, project, feedback):
+    """The townships with a facility of the kind and those without (VALUE_FIELD 1 / 0), the facilities on top."""
+    facilities = facility_layer(page.presence, tr("Facilities"))
+    thematic = content.prepare_thematic_map(layer, "control_lines", title=page.row.label, catalogue=catalogue,
+                                            extra_layers=[facilities], project=project, feedback=feedback)
+    thematic.main.setRenderer(result_styles.presence_renderer(VALUE_FIELD, content.OUTLINE))
+    thematic.main.setName(tr("Townships"))
+    for extra in thematic.extras:
+        extra.setRenderer(QgsSingleSymbolRenderer(result_styles.facility_symbol()))
+        extra.setName(tr("Facilities of the kind ({n})").format(n=len(page.presence.points)))
     return thematic
 
 

@@ -18,11 +18,11 @@ from qgis.core import (
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 
-from ...compat import DistanceUnit, ScaleBarSegmentSizeMode
 from ...i18n import tr
+from ..checks.targets import figure_text
 from ..geo.measure import crs_text
 from .fonts import cjk_font_family, sized_font
-from .layout import _fit, _refont, _wrap_text, nice_segment_km
+from .layout import _fit, _refont, _wrap_text, fill_legend, link_scalebar
 
 PAPER_SIZES = {"a4": (210.0, 297.0), "a3": (297.0, 420.0)}
 MET_BACKGROUND, NOT_MET_BACKGROUND, HEADER_BACKGROUND = "#d9f2d9", "#f8d7d7", "#e6e6e6"
@@ -116,8 +116,9 @@ class DossierLayout:
         row = page_data.row
         page = self.new_page()
         self.label(page, 10, 8, 190, 11, row.label, 16, bold=True)
-        figures = [tr("target {value}").format(value=f"{row.target} {page_data.unit}".strip()) if row.target else "",
-                   tr("measured {value}").format(value=f"{row.measured:,.2f} {page_data.unit}".strip())
+        unit = page_data.unit
+        figures = [tr("target {value}").format(value=f"{row.target} {unit}".strip()) if row.target else "",
+                   tr("measured {value}").format(value=f"{figure_text(row.measured, row.unit)} {unit}".strip())
                    if row.measured is not None else "", row.verdict]
         self.label(page, 10, 19, 190, 8, tr(", ").join(f for f in figures if f), 10)
         if thematic is not None:
@@ -142,14 +143,7 @@ class DossierLayout:
         map_item.setKeepLayerSet(True)
         map_item.setFrameEnabled(True)
         map_item.setExtent(_fit(thematic.extent(), map_item.rect(), margin=1.04))
-        legend = QgsLayoutItemLegend(self.layout)
-        legend.setAutoUpdateModel(False)
-        legend.setLinkedMap(map_item)
-        legend.setTitle(tr("Legend"))
-        root = legend.model().rootGroup()
-        root.removeAllChildren()
-        for layer in thematic.layers:
-            root.addLayer(layer)
+        legend = fill_legend(QgsLayoutItemLegend(self.layout), map_item, thematic.layers)
         self._place(legend, page, 10, 140, 70, 74)
         legend.setResizeToContents(False)
         legend.updateLegend()
@@ -157,16 +151,10 @@ class DossierLayout:
         scalebar.setStyle("Single Box")
         scalebar.setLinkedMap(map_item)
         scalebar.applyDefaultSize()
-        scalebar.setUnits(DistanceUnit.Kilometers)
-        scalebar.setUnitLabel("km")
-        scalebar.setMapUnitsPerScaleBarUnit(1.0)
-        if thematic.map_crs.mapUnits() == DistanceUnit.Meters:
-            scalebar.setSegmentSizeMode(ScaleBarSegmentSizeMode.Fixed)
-            scalebar.setUnitsPerSegment(nice_segment_km(map_item.extent().width() / 1000.0 / 5 / 4))
         scalebar.setNumberOfSegments(4)
         scalebar.setNumberOfSegmentsLeft(0)
         self._place(scalebar, page, 10, 232, 70, 10)
-        scalebar.update()
+        link_scalebar(scalebar, map_item, thematic.map_crs)
         self.label(page, 10, 244, 70, 12, tr("Coordinate system: {crs} ({authid})").format(
             crs=crs_text(thematic.map_crs), authid=thematic.map_crs.authid()), 7)
 

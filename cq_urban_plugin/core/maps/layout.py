@@ -103,6 +103,32 @@ def nice_segment_km(length_km: float) -> float:
     return float(power)
 
 
+def fill_legend(legend, map_item, layers):
+    """``legend`` titled Legend, linked to ``map_item``, listing ``layers`` in their order (not the project's)."""
+    legend.setAutoUpdateModel(False)
+    legend.setLinkedMap(map_item)
+    legend.setTitle(tr("Legend"))
+    root = legend.model().rootGroup()
+    root.removeAllChildren()
+    for layer in layers:
+        root.addLayer(layer)
+    return legend
+
+
+def link_scalebar(scalebar, map_item, crs, fixed: bool = True):
+    """``scalebar`` in km under ``map_item``: with ``fixed`` and a projected map, round segments (1, 2 or
+    5 × 10^n km) about a fifth of the map wide; else (an atlas page fits its own) QGIS's sizes."""
+    scalebar.setLinkedMap(map_item)
+    scalebar.setUnits(DistanceUnit.Kilometers)
+    scalebar.setUnitLabel("km")
+    scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts the map's metres to km itself
+    if fixed and crs.mapUnits() == DistanceUnit.Meters:
+        scalebar.setSegmentSizeMode(ScaleBarSegmentSizeMode.Fixed)
+        scalebar.setUnitsPerSegment(nice_segment_km(map_item.extent().width() / 1000.0 / 5 / 4))
+    scalebar.update()
+    return scalebar
+
+
 def _fit(extent, frame, margin=1.0):
     """``extent`` grown to the frame's proportions (setExtent would resize the frame instead)."""
     width, height = extent.width() * margin, extent.height() * margin
@@ -177,30 +203,15 @@ def build_layout(thematic_map: ThematicMap, paper: str = "a3_landscape", atlas: 
     title.setText(thematic_map.title.replace("[%", "[ %"))  # a title is text, not an expression
     _item(layout, "subtitle", QgsLayoutItemLabel).setText(thematic_map.subtitle.replace("[%", "[ %"))
 
-    legend = _item(layout, "legend", QgsLayoutItemLegend)
-    legend.setAutoUpdateModel(False)
-    legend.setLinkedMap(map_item)
-    legend.setTitle(tr("Legend"))
+    legend = fill_legend(_item(layout, "legend", QgsLayoutItemLegend), map_item, thematic_map.layers)
     root = legend.model().rootGroup()
-    root.removeAllChildren()
-    for layer in thematic_map.layers:
-        root.addLayer(layer)
     # Long legends (e.g. 开州's function types and their contradictions) use the template's
     # columns; short ones stay in one column.
     entries = sum(len(legend.model().layerLegendNodes(node)) for node in root.findLayers())
     legend.setSplitLayer(legend.columnCount() > 1 and entries > 6)
     legend.updateLegend()
 
-    scalebar = _item(layout, "scalebar", QgsLayoutItemScaleBar)
-    scalebar.setLinkedMap(map_item)
-    scalebar.setUnits(DistanceUnit.Kilometers)
-    scalebar.setUnitLabel("km")
-    scalebar.setMapUnitsPerScaleBarUnit(1.0)  # QGIS converts the map's metres to km itself
-    if not atlas and crs.mapUnits() == DistanceUnit.Meters:
-        # Round segments (1, 2 or 5 × 10^n km) about a fifth of the map wide; an atlas page fits its own.
-        scalebar.setSegmentSizeMode(ScaleBarSegmentSizeMode.Fixed)
-        scalebar.setUnitsPerSegment(nice_segment_km(map_item.extent().width() / 1000.0 / 5 / 4))
-    scalebar.update()
+    link_scalebar(_item(layout, "scalebar", QgsLayoutItemScaleBar), map_item, crs, fixed=not atlas)
 
     _north_arrow(layout, map_item)
     _item(layout, "crs_note", QgsLayoutItemLabel).setText(

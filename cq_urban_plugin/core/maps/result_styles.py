@@ -146,6 +146,26 @@ def control_renderer():
     ])
 
 
+PRESENCE_COLOURS = {1: "#a6d96a", 0: "#fdae61"}  # townships with a facility of the kind, without one
+FACILITY_COLOUR = "#2c7bb6"
+
+
+def presence_renderer(field_name: str, outline: dict):
+    """Townships holding a facility of the kind (``field_name`` 1) and those without one (0), outlined as
+    every map outlines its townships (``outline``: content.OUTLINE)."""
+    categories = []
+    for value, label in ((1, tr("With a facility of the kind")), (0, tr("Without one"))):
+        symbol = QgsFillSymbol.createSimple({"color": PRESENCE_COLOURS[value], **outline})
+        categories.append(QgsRendererCategory(float(value), symbol, label, True))
+    return QgsCategorizedSymbolRenderer(field_name, categories)
+
+
+def facility_symbol():
+    """The facilities of a presence map: blue points, white-edged."""
+    return QgsMarkerSymbol.createSimple({"name": "circle", "color": FACILITY_COLOUR, "size": "2.6",
+                                         "outline_color": "#ffffff", "outline_width": "0.3"})
+
+
 def overlaps_renderer():
     categories = []
     for (line_a, line_b), code in cl.PAIRS.items():

@@ -396,7 +396,7 @@ class _Reader:
                 self.fail(block, f"{where}: layer role '{role}' is unknown.", f"use roles of {', '.join(LAYER_ROLES)}.",
                           key="layers")
         known = {"kind", "layers", "facility", "facility_type", "distance_m", "minutes", "denominator", "classes",
-                 "convention", "source", "reason"}
+                 "convention", "source", "reason", "convention_zh", "reason_zh"}
         unknown = sorted(set(block) - known)
         if unknown:
             self.fail(block, f"{where}: '{unknown[0]}' is not a key of a measure.",
@@ -416,7 +416,9 @@ class _Reader:
             classes=self.get(block, "classes", str, where, required=False, default=""),
             convention=self.get(block, "convention", str, where, required=False, default=""),
             source=self.get(block, "source", str, where, required=False, default=""),
-            reason=reason)
+            reason=reason,
+            convention_zh=self.get(block, "convention_zh", str, where, required=False, default=""),
+            reason_zh=self.get(block, "reason_zh", str, where, required=False, default=""))
 
 
     def target_number(self, raw, key, where, required=False) -> Optional[float]:

@@ -147,6 +147,14 @@ class Measure:
     convention: str = ""                   # what the target assumes where the plan is silent
     source: str = ""                       # where the definition comes from (a standard, a rule)
     reason: str = ""                       # kind "none": why no layer can measure it
+    convention_zh: str = ""                # the convention and the reason in Chinese (the catalogue's own
+    reason_zh: str = ""                    # words, for texts in Chinese); empty: the English ones stand
+
+    def said(self, key: str, language: str = "en") -> str:
+        """The measure's ``key`` text (convention, reason) in ``language`` ('zh', 'en'), its English where the
+        catalogue gives no Chinese; spaces and line breaks of the YAML folded into single spaces."""
+        text = (getattr(self, f"{key}_zh") if language == "zh" else "") or getattr(self, key)
+        return " ".join(text.split())
 
 
 @dataclass
