@@ -198,12 +198,12 @@
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Gap</source>
         <translation>差值</translation>
     </message>
@@ -213,12 +213,12 @@
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Plan text</source>
         <translation>规划依据</translation>
     </message>
@@ -430,12 +430,12 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分乡镇（街道）建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="396" />
+        <location filename="../core/maps/result_styles.py" line="403" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="429" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
@@ -465,7 +465,7 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>分规划分组建成区面积</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="434" />
+        <location filename="../core/maps/result_styles.py" line="441" />
         <source>Townships</source>
         <translation>乡镇</translation>
     </message>
@@ -651,7 +651,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>未校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="391" />
+        <location filename="../core/maps/result_styles.py" line="398" />
         <source>Jurisdiction</source>
         <translation>区县</translation>
     </message>
@@ -676,7 +676,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>不相符</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="396" />
+        <location filename="../core/maps/result_styles.py" line="403" />
         <source>Plan zone</source>
         <translation>规划分区</translation>
     </message>
@@ -686,7 +686,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>分区校核</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="397" />
+        <location filename="../core/maps/result_styles.py" line="404" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -771,7 +771,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>口径</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="119" />
+        <location filename="../core/maps/dossier.py" line="121" />
         <source>Population</source>
         <translation>人口</translation>
     </message>
@@ -1571,12 +1571,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="395" />
+        <location filename="../core/maps/result_styles.py" line="402" />
         <source>Built-up share of the township (%)</source>
         <translation>建成区占乡镇面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="394" />
+        <location filename="../core/maps/result_styles.py" line="401" />
         <source>Built-up area (km²)</source>
         <translation>建成区面积（km²）</translation>
     </message>
@@ -1586,7 +1586,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>公交站点覆盖率（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="399" />
+        <location filename="../core/maps/result_styles.py" line="406" />
         <source>Built-up outside the development boundary (%)</source>
         <translation>开发边界外建成区比例（%）</translation>
     </message>
@@ -2381,17 +2381,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>重庆规划校核(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="431" />
+        <location filename="../core/maps/result_styles.py" line="438" />
         <source>Served area (km²)</source>
         <translation>服务区域（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="431" />
+        <location filename="../core/maps/result_styles.py" line="438" />
         <source>Covered (km²)</source>
         <translation>已覆盖（平方千米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="432" />
+        <location filename="../core/maps/result_styles.py" line="439" />
         <source>Coverage by area (%)</source>
         <translation>按面积覆盖率（%）</translation>
     </message>
@@ -2406,7 +2406,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>覆盖人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="433" />
+        <location filename="../core/maps/result_styles.py" line="440" />
         <source>Coverage by population (%)</source>
         <translation>按人口覆盖率（%）</translation>
     </message>
@@ -2836,7 +2836,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>无建成区数据</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="397" />
+        <location filename="../core/maps/result_styles.py" line="404" />
         <source>Consistent with its plan zone</source>
         <translation>符合主体功能分区</translation>
     </message>
@@ -2846,7 +2846,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>未校核功能分区</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="172" />
+        <location filename="../core/maps/result_styles.py" line="179" />
         <source>Overlap: {a} × {b}</source>
         <translation>重叠：{a} × {b}</translation>
     </message>
@@ -2986,7 +2986,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>差值：实测值减目标值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="335" />
+        <location filename="../core/maps/result_styles.py" line="342" />
         <source>Target met</source>
         <translation>是否达标</translation>
     </message>
@@ -2996,7 +2996,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>与规划分区不一致的乡镇</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="434" />
+        <location filename="../core/maps/result_styles.py" line="441" />
         <source>Townships checked</source>
         <translation>已校核乡镇数</translation>
     </message>
@@ -3006,7 +3006,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>控制线之间的重叠（平方公里）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="398" />
+        <location filename="../core/maps/result_styles.py" line="405" />
         <source>Built-up outside the development boundary (km²)</source>
         <translation>城镇开发边界外的建成区（平方公里）</translation>
     </message>
@@ -3071,32 +3071,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”不是面图层：专题图需要面图层（标注后的乡镇图层或校核的分乡镇输出）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="391" />
+        <location filename="../core/maps/result_styles.py" line="398" />
         <source>Name match</source>
         <translation>名称匹配方式</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="392" />
+        <location filename="../core/maps/result_styles.py" line="399" />
         <source>Plan note</source>
         <translation>规划说明</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="392" />
+        <location filename="../core/maps/result_styles.py" line="399" />
         <source>Plan citation</source>
         <translation>规划出处</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="394" />
+        <location filename="../core/maps/result_styles.py" line="401" />
         <source>Township area (km²)</source>
         <translation>乡镇面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="395" />
+        <location filename="../core/maps/result_styles.py" line="402" />
         <source>In the target's scope</source>
         <translation>在目标范围内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="396" />
+        <location filename="../core/maps/result_styles.py" line="403" />
         <source>Area (km²)</source>
         <translation>面积（km²）</translation>
     </message>
@@ -3401,7 +3401,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>其名称字段，用于标明最近要素（可选）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="336" />
+        <location filename="../core/maps/result_styles.py" line="343" />
         <source>Distance (m)</source>
         <translation>距离（米）</translation>
     </message>
@@ -3456,12 +3456,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>距离（米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="336" />
+        <location filename="../core/maps/result_styles.py" line="343" />
         <source>Nearest feature id</source>
         <translation>最近要素编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="336" />
+        <location filename="../core/maps/result_styles.py" line="343" />
         <source>Nearest feature</source>
         <translation>最近要素</translation>
     </message>
@@ -3471,17 +3471,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各乡镇（街道）计数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Features</source>
         <translation>要素个数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Within the distance</source>
         <translation>距离以内</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Nearest m</source>
         <translation>最近距离（米）</translation>
     </message>
@@ -3851,7 +3851,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>各规划类别人口</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Structure</source>
         <translation>结构</translation>
     </message>
@@ -3871,7 +3871,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="185" />
+        <location filename="../core/maps/dossier.py" line="189" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -3954,7 +3954,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请换一个字段，或输入{role}的代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="100" />
+        <location filename="../core/checks/facility_presence.py" line="104" />
         <source>Parameter {parameter}: no layer was given.</source>
         <translation>参数 {parameter}：未给出图层。</translation>
     </message>
@@ -3974,7 +3974,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请输入规则的距离（米），如 1公里 输入 1000。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="112" />
+        <location filename="../core/checks/facility_presence.py" line="116" />
         <source>Choose the township polygons for TOWNSHIPS.</source>
         <translation>请为 TOWNSHIPS 选择乡镇（街道）面图层。</translation>
     </message>
@@ -4074,7 +4074,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>城镇开发边界内建成区面积 ÷ 边界内面积 × 100；边界外的建成区面积另列（OUTSIDE_KM2）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="119" />
+        <location filename="../core/maps/dossier.py" line="121" />
         <source>Land share</source>
         <translation>用地比例</translation>
     </message>
@@ -4489,7 +4489,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>参数 {parameter}：图层“{layer}”（{role}）没有几何（是一张表）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="112" />
+        <location filename="../core/checks/facility_presence.py" line="116" />
         <source>Parameter TOWNSHIPS: layer '{layer}' does not hold polygons.</source>
         <translation>参数 TOWNSHIPS：图层“{layer}”不是面图层。</translation>
     </message>
@@ -4719,7 +4719,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>记载 − 几何</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="431" />
+        <location filename="../core/maps/result_styles.py" line="438" />
         <source>Difference %</source>
         <translation>差值 %</translation>
     </message>
@@ -4827,11 +4827,6 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <location filename="../core/checks/plan_check.py" line="148" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
-    </message>
-    <message>
-        <location filename="../core/maps/dossier.py" line="130" />
-        <source>Convention: {text}</source>
-        <translation>约定：{text}</translation>
     </message>
     <message>
         <location filename="../core/checks/plan_check.py" line="174" />
@@ -4984,12 +4979,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>汇总：{targets}项指标中已测{measured}项，达标{met}项，未达标{not_met}项</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>How it was measured</source>
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="185" />
+        <location filename="../core/maps/dossier.py" line="189" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -5194,7 +5189,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="239" />
+        <location filename="../core/maps/dossier.py" line="243" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -5329,7 +5324,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="118" />
+        <location filename="../core/maps/dossier.py" line="120" />
         <source>Facility coverage</source>
         <translation>设施覆盖率</translation>
     </message>
@@ -5672,92 +5667,92 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{count} 个图斑因代码不可用而未计入。</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="201" />
+        <location filename="../core/maps/result_styles.py" line="208" />
         <source>{low:g}–{high:g} %</source>
         <translation>{low:g}–{high:g} %</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="238" />
+        <location filename="../core/maps/result_styles.py" line="245" />
         <source>{low}–{high} m² per person</source>
         <translation>{low}–{high} 平方米/人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="252" />
+        <location filename="../core/maps/result_styles.py" line="259" />
         <source>{low}–{high} persons</source>
         <translation>{low}–{high} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="290" />
+        <location filename="../core/maps/result_styles.py" line="297" />
         <source>{share} % ({cls} km² of {ext} km²)</source>
         <translation>{share} %（{ext} km² 中的 {cls} km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="294" />
+        <location filename="../core/maps/result_styles.py" line="301" />
         <source>{value} m² per person ({land} km², {persons} persons)</source>
         <translation>{value} 平方米/人（{land} km²，{persons} 人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="298" />
+        <location filename="../core/maps/result_styles.py" line="305" />
         <source>{persons} persons</source>
         <translation>{persons} 人</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="299" />
+        <location filename="../core/maps/result_styles.py" line="306" />
         <source>{distance} m from {near}</source>
         <translation>距{near} {distance} 米</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="332" />
+        <location filename="../core/maps/result_styles.py" line="339" />
         <source>Class land inside the extent (km²)</source>
         <translation>范围内所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="332" />
+        <location filename="../core/maps/result_styles.py" line="339" />
         <source>Area of the extent (km²)</source>
         <translation>范围面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="333" />
+        <location filename="../core/maps/result_styles.py" line="340" />
         <source>Class land outside the extent (km²)</source>
         <translation>范围外所测用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="333" />
+        <location filename="../core/maps/result_styles.py" line="340" />
         <source>Land (km²)</source>
         <translation>用地面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="334" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Population (persons)</source>
         <translation>人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="334" />
+        <location filename="../core/maps/result_styles.py" line="341" />
         <source>Population (10,000 persons)</source>
         <translation>人口（万人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="335" />
+        <location filename="../core/maps/result_styles.py" line="342" />
         <source>Land per person (m²)</source>
         <translation>人均用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="339" />
+        <location filename="../core/maps/result_styles.py" line="346" />
         <source>Share of the extent (%)</source>
         <translation>占范围面积比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="429" />
+        <location filename="../core/maps/result_styles.py" line="436" />
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Target id</source>
         <translation>目标编号</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="341" />
+        <location filename="../core/maps/result_styles.py" line="348" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -5952,7 +5947,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>覆盖率统计表：{facility}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="436" />
+        <location filename="../core/maps/result_styles.py" line="443" />
         <source>Facility type</source>
         <translation>设施类型</translation>
     </message>
@@ -6373,32 +6368,32 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放乡镇名称的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="100" />
+        <location filename="../core/checks/facility_presence.py" line="104" />
         <source>Choose the facilities (points or polygons) and the township polygons.</source>
         <translation>请选择设施（点或面）和乡镇（街道）面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="103" />
+        <location filename="../core/checks/facility_presence.py" line="107" />
         <source>A facility-presence target is a count of townships or a percent, not '{unit}'.</source>
         <translation>设施配置目标应为乡镇（街道）个数或百分比，而不是“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="103" />
+        <location filename="../core/checks/facility_presence.py" line="107" />
         <source>Fix the target's unit in the catalogue.</source>
         <translation>请在规划目录中修正该目标的单位。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="109" />
+        <location filename="../core/checks/facility_presence.py" line="113" />
         <source>Parameter FACILITIES: layer '{layer}' holds neither points nor polygons.</source>
         <translation>参数 FACILITIES：图层“{layer}”既不是点也不是面。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="109" />
+        <location filename="../core/checks/facility_presence.py" line="113" />
         <source>Choose the facilities as points or polygons.</source>
         <translation>请选择点或面形式的设施图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="126" />
+        <location filename="../core/checks/facility_presence.py" line="130" />
         <source>No facility of '{layer}' has a value containing '{kind}' in field '{field}'; it holds: {values}.</source>
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
@@ -6408,37 +6403,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="150" />
+        <location filename="../core/checks/facility_presence.py" line="154" />
         <source>No facility of '{facilities}' lies inside any township of '{townships}'.</source>
         <translation>图层“{facilities}”中没有任何设施位于“{townships}”的乡镇（街道）内。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="171" />
+        <location filename="../core/checks/facility_presence.py" line="178" />
         <source>Townships with a facility of '{layer}'</source>
         <translation>配有“{layer}”设施的乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="180" />
+        <location filename="../core/checks/facility_presence.py" line="187" />
         <source>{n} facilities of '{layer}' lie outside every township: counted in none.</source>
         <translation>图层“{layer}”中有 {n} 处设施位于所有乡镇（街道）之外，不计入任何乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="184" />
+        <location filename="../core/checks/facility_presence.py" line="191" />
         <source>Townships without one: {names}.</source>
         <translation>尚未配置的乡镇（街道）：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="185" />
+        <location filename="../core/checks/facility_presence.py" line="192" />
         <source>the facilities whose '{field}' contains '{kind}'</source>
         <translation>字段“{field}”取值含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="185" />
+        <location filename="../core/checks/facility_presence.py" line="192" />
         <source>every facility of '{layer}'</source>
         <translation>图层“{layer}”的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="187" />
+        <location filename="../core/checks/facility_presence.py" line="194" />
         <source>A township counts when at least one of {facilities} stands inside it (its point on surface); the figure is the number of townships holding one, or their share of the {n} townships of '{townships}'.</source>
         <translation>乡镇（街道）内（按其面内点）至少有一处{facilities}即计入；结果为配有设施的乡镇（街道）个数，或其占“{townships}”全部 {n} 个乡镇（街道）的比例。</translation>
     </message>
@@ -6613,12 +6608,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{title}：实测与目标对比</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="90" />
+        <location filename="../core/maps/dossier.py" line="92" />
         <source>{title}: by township</source>
         <translation>{title}：按乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="90" />
+        <location filename="../core/maps/dossier.py" line="92" />
         <source>{title}: covered and uncovered served area</source>
         <translation>{title}：服务范围内已覆盖与未覆盖面积</translation>
     </message>
@@ -6643,27 +6638,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="166" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="166" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="166" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="166" />
+        <location filename="../core/maps/dossier.py" line="170" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="175" />
+        <location filename="../core/maps/dossier.py" line="179" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6698,52 +6693,52 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>方法：{method}</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="393" />
+        <location filename="../core/maps/result_styles.py" line="400" />
         <source>Inferred values</source>
         <translation>推定取值</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="430" />
+        <location filename="../core/maps/result_styles.py" line="437" />
         <source>Geometric (km²)</source>
         <translation>几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="430" />
+        <location filename="../core/maps/result_styles.py" line="437" />
         <source>Recorded (km²)</source>
         <translation>调查面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="430" />
+        <location filename="../core/maps/result_styles.py" line="437" />
         <source>Recorded − geometric (km²)</source>
         <translation>调查面积 − 几何面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="432" />
+        <location filename="../core/maps/result_styles.py" line="439" />
         <source>Population served (persons)</source>
         <translation>服务范围人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="433" />
+        <location filename="../core/maps/result_styles.py" line="440" />
         <source>Population covered (persons)</source>
         <translation>覆盖人口（人）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="434" />
+        <location filename="../core/maps/result_styles.py" line="441" />
         <source>Townships flagged</source>
         <translation>不一致的乡镇（街道）数</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="435" />
+        <location filename="../core/maps/result_styles.py" line="442" />
         <source>生态保护红线 ∩ 永久基本农田 (km²)</source>
         <translation>生态保护红线 ∩ 永久基本农田（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="435" />
+        <location filename="../core/maps/result_styles.py" line="442" />
         <source>生态保护红线 ∩ 城镇开发边界 (km²)</source>
         <translation>生态保护红线 ∩ 城镇开发边界（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="436" />
+        <location filename="../core/maps/result_styles.py" line="443" />
         <source>永久基本农田 ∩ 城镇开发边界 (km²)</source>
         <translation>永久基本农田 ∩ 城镇开发边界（km²）</translation>
     </message>
@@ -6828,37 +6823,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>处</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="86" />
+        <location filename="../core/maps/dossier.py" line="88" />
         <source>{title}: facilities by township</source>
         <translation>{title}：各乡镇设施数</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="246" />
+        <location filename="../core/maps/dossier.py" line="252" />
         <source>Facilities of the kind ({n})</source>
         <translation>该类设施（{n} 处）</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="157" />
+        <location filename="../core/maps/result_styles.py" line="159" />
         <source>With a facility of the kind</source>
         <translation>有该类设施</translation>
     </message>
     <message>
-        <location filename="../core/maps/result_styles.py" line="157" />
+        <location filename="../core/maps/result_styles.py" line="159" />
         <source>Without one</source>
         <translation>无该类设施</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="220" />
+        <location filename="../core/maps/dossier.py" line="224" />
         <source>No figure</source>
         <translation>无数值</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="119" />
+        <location filename="../core/maps/dossier.py" line="121" />
         <source>Per capita</source>
         <translation>人均指标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="120" />
+        <location filename="../core/maps/dossier.py" line="122" />
         <source>Distance rule</source>
         <translation>距离规则</translation>
     </message>
@@ -6948,17 +6943,17 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="162" />
+        <location filename="../core/checks/facility_presence.py" line="169" />
         <source>No township of '{layer}' is a {kinds}, the units the target counts.</source>
         <translation>“{layer}”中没有{kinds}，而该指标只统计{kinds}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="162" />
+        <location filename="../core/checks/facility_presence.py" line="169" />
         <source>Check the township name field (TOWNSHIP_NAME_FIELD): a unit's kind is the catalogue's for its name, else its name's ending (镇, 街道, 乡).</source>
         <translation>请检查乡镇街道名称字段（TOWNSHIP_NAME_FIELD）：单元的类别取目录中该名称的类别，否则按名称结尾（镇、街道、乡）判断。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_presence.py" line="167" />
+        <location filename="../core/checks/facility_presence.py" line="174" />
         <source> Only the {kinds} count ({n} of the {every} townships), as the target's scope says.</source>
         <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
     </message>
@@ -6968,7 +6963,7 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>{townships} 的 {field} 字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="152" />
+        <location filename="../core/maps/dossier.py" line="132" />
         <source>{how}. Convention: {text}</source>
         <translation>{how}。约定：{text}</translation>
     </message>
@@ -7111,6 +7106,16 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../gui/plan_tab.py" line="225" />
         <source>Dossier saved: {path} ({pages} pages).</source>
         <translation>校核档案已保存：{path}（共 {pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="161" />
+        <source>Not counted ({kinds})</source>
+        <translation>不计入（{kinds}）</translation>
+    </message>
+    <message>
+        <location filename="../core/maps/result_styles.py" line="161" />
+        <source>Not counted by the target</source>
+        <translation>不计入该指标</translation>
     </message>
 </context>
 </TS>

@@ -18,7 +18,7 @@ l.192). A unit's kind is the catalogue's (镇, 街道, 乡) for its name, else i
 
 The entry point ``measure_facility_presence`` takes layers and options and returns a ``CheckResult``.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
 from qgis.core import QgsGeometry, QgsWkbTypes
@@ -58,6 +58,8 @@ def township_kind(name: str, catalogue: Optional[Catalogue] = None, namer=None) 
     if found is not None and found.kind:
         return found.kind
     return next((k for k in TOWNSHIP_KINDS if (name or "").strip().endswith(k)), "")
+
+
 UNITS_WITH, UNITS, FACILITIES = "UNITS_WITH", "UNITS", "FACILITIES"
 
 
@@ -77,12 +79,14 @@ class UnitPresence:
 
 @dataclass
 class Presence:
-    """The check's full measurement (CheckResult.detail): the townships, and the facilities of the kind as the
-    points they are counted at, in ``crs`` (the workspace's, the townships' geometries' too), for a map."""
+    """The check's full measurement (CheckResult.detail): the townships counted, and the facilities of the kind
+    as the points they are counted at, in ``crs`` (the workspace's, the townships' geometries' too), for a map;
+    ``not_counted`` the townships of other kinds than the target's scope counts (drawn, not counted)."""
 
     units: list
     points: list
     crs: object
+    not_counted: list = field(default_factory=list)
 
 
 def measure_facility_presence(facilities_source, townships_source, *, unit: str = "count", name_field: str = "",
@@ -153,10 +157,13 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
             tr("Check that both layers cover the same jurisdiction and that each layer's coordinate reference "
                "system is the one its coordinates are in."))
     kinds_text = ""
+    not_counted = []
     if unit_kinds:
         namer = plan_namer(catalogue) if catalogue is not None else None
         every = len(units)
-        units = [u for u in units if township_kind(u.name, catalogue, namer) in unit_kinds]
+        kinds = [township_kind(u.name, catalogue, namer) in unit_kinds for u in units]
+        not_counted = [u for u, counted in zip(units, kinds) if not counted]
+        units = [u for u, counted in zip(units, kinds) if counted]
         kinds_text = "、".join(unit_kinds)
         if not units:
             raise PlanInputError(
@@ -190,5 +197,5 @@ def measure_facility_presence(facilities_source, townships_source, *, unit: str 
     return CheckResult(
         check=definitions.CHECK_PLAN, verdict=verdict, townships=units, notes=notes, inputs=workspace.inputs(),
         method=method, extras={UNITS_WITH: holding, UNITS: len(units), FACILITIES: len(chosen)},
-        detail=Presence(units, points, workspace.crs))
+        detail=Presence(units, points, workspace.crs, not_counted))
 

@@ -34,7 +34,7 @@ from qgis.core import (
 from ...compat import FieldType, is_null
 from ...i18n import language, tr
 from ..checks import builtup as bu
-from ..checks.facility_presence import Presence
+from ..checks.facility_presence import Presence, township_kind
 from ..checks.plan_check import PlanCheckResult, PlanRow
 from ..checks.targets import figure_text, unit_text
 from . import chart_data, charts, content, result_styles
@@ -83,6 +83,8 @@ def indicator_pages(result: PlanCheckResult) -> List[IndicatorPage]:
         presence = check.detail if check is not None and isinstance(check.detail, Presence) else None
         if presence is not None:
             values = {u.name: 1.0 if u.has_facility else 0.0 for u in presence.units}
+            # drawn, in a class of their own
+            values.update({u.name: float(result_styles.NOT_COUNTED) for u in presence.not_counted})
             found = [c for c in [chart_data.presence_chart(presence.units, tr("{title}: facilities by township")
                                                            .format(title=row.label))] if c is not None]
         elif names:
@@ -131,6 +133,8 @@ def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
         at = text.find(marker) if marker else -1
         if at >= 0:
             head, tail = text[:at], text[at:]
+    # The roles as the check's rows write them: their names (builtup) and their parameters (BUILTUP).
+    role_names = {**role_names, **{role.upper(): name for role, name in role_names.items()}}
     pattern = re.compile(r"(?<![A-Za-z_])(" + "|".join(sorted(map(re.escape, role_names), key=len, reverse=True))
                          + r")(?![A-Za-z_])")
 
@@ -239,7 +243,9 @@ def _presence_map(page: IndicatorPage, layer, catalogue, project, feedback):
     facilities = facility_layer(page.presence, tr("Facilities"))
     thematic = content.prepare_thematic_map(layer, "control_lines", title=page.row.label, catalogue=catalogue,
                                             extra_layers=[facilities], project=project, feedback=feedback)
-    thematic.main.setRenderer(result_styles.presence_renderer(VALUE_FIELD, content.OUTLINE))
+    kinds = sorted({township_kind(u.name, catalogue) for u in page.presence.not_counted} - {""})
+    thematic.main.setRenderer(result_styles.presence_renderer(
+        VALUE_FIELD, content.OUTLINE, not_counted=bool(page.presence.not_counted), not_counted_kinds="、".join(kinds)))
     thematic.main.setName(tr("Townships"))
     for extra in thematic.extras:
         extra.setRenderer(QgsSingleSymbolRenderer(result_styles.facility_symbol()))

@@ -146,15 +146,22 @@ def control_renderer():
     ])
 
 
-PRESENCE_COLOURS = {1: "#a6d96a", 0: "#fdae61"}  # townships with a facility of the kind, without one
+NOT_COUNTED = -1  # a presence map's township of a kind its target does not count
+# townships with a facility of the kind, without one, not counted
+PRESENCE_COLOURS = {1: "#a6d96a", 0: "#fdae61", NOT_COUNTED: "#e0e0e0"}
 FACILITY_COLOUR = "#2c7bb6"
 
 
-def presence_renderer(field_name: str, outline: dict):
+def presence_renderer(field_name: str, outline: dict, not_counted: bool = False, not_counted_kinds: str = ""):
     """Townships holding a facility of the kind (``field_name`` 1) and those without one (0), outlined as
-    every map outlines its townships (``outline``: content.OUTLINE)."""
+    every map outlines its townships (``outline``: content.OUTLINE); with ``not_counted``, the townships of
+    kinds the target does not count (``NOT_COUNTED``, e.g. the 街道 of 每个镇) in grey."""
+    classes = [(1, tr("With a facility of the kind")), (0, tr("Without one"))]
+    if not_counted:
+        classes.append((NOT_COUNTED, tr("Not counted ({kinds})").format(kinds=not_counted_kinds)
+                        if not_counted_kinds else tr("Not counted by the target")))
     categories = []
-    for value, label in ((1, tr("With a facility of the kind")), (0, tr("Without one"))):
+    for value, label in classes:
         symbol = QgsFillSymbol.createSimple({"color": PRESENCE_COLOURS[value], **outline})
         categories.append(QgsRendererCategory(float(value), symbol, label, True))
     return QgsCategorizedSymbolRenderer(field_name, categories)
