@@ -33,6 +33,7 @@ from ... import definitions
 from ...compat import attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
+from ..geo.features import FeatureGeometries
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
 from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
@@ -236,7 +237,7 @@ def read_builtup(workspace: Workspace, source, label: str, class_field: str = ""
         selector.check_matched()
         workspace.notes.extend(selector.notes())
     recorded = recorded_km2(features, area_field, label, workspace.notes) if area_field else []
-    return [f.geometry for f in features], recorded
+    return FeatureGeometries(features), recorded
 
 
 

@@ -32,6 +32,7 @@ from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo import population as pop
 from ..geo import service_area
+from ..geo.features import FeatureGeometries
 from ..geo.inputs import layer_label
 from ..geo.measure import AreaMeter, Projection
 from ..geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
@@ -43,6 +44,7 @@ from ..geo.service_area import (  # noqa: F401 (the check's figures and constant
     ZoneCoverage,
 )
 from ..geo.workspace import Workspace
+from ..kernels.arrays import areas
 from .landuse import CodeSelector
 from .result import CheckResult
 from .targets import TargetResult, target_met
@@ -217,7 +219,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     _progress(feedback, 15)
     if run.served_filter is not None:
         served = run.served_filter(workspace, served)
-    served_geometries = [f.geometry for f in served]
+    served_geometries = FeatureGeometries(served)
     served_index = GeometryIndex(served_geometries)
     shapes, method, counted, duplicates = (run.shapes or _stop_shapes)(workspace, run, served_index)
     service = shapes if isinstance(shapes, service_area.Service) else service_area.Service(list(shapes))
@@ -249,7 +251,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
-        outside = sum(geometry.area() for geometry in served_geometries) / 1e6 - summary.served_km2
+        outside = float(areas(served_geometries.shapes()).sum()) / 1e6 - summary.served_km2
         if outside > 1e-6 and outside > 1e-3 * summary.served_km2:
             notes.append(tr("About {km2:.3f} km² of the served area lies outside every township and is not "
                             "counted (overlapping served polygons also reduce this figure).").format(km2=outside))
