@@ -354,8 +354,8 @@ class _Shapes:
                 layer=label, n=len(features), value=wanted, field=self.type_field))
         duplicates: List[int] = []
         if self.kind == "point":
-            sources = [(f.fid, p) for f in features for p in point_xy(f.geometry)]
-            sources, duplicates = service_area.unique_points(sources)
+            fids, coordinates, duplicates = service_area.distinct_points(features)
+            sources = service_area.as_points(fids, coordinates)
             polygons, radii = [], [self.radius] * len(sources)
             if duplicates:
                 notes.append(tr("{layer}: {n} duplicate facilities counted once (feature ids {ids}).").format(
@@ -414,9 +414,9 @@ class _Shapes:
         """Refuses facilities that lie nowhere near the served area (another place, another CRS)."""
         if not geometries or not len(served_index):
             return
-        served = QgsRectangle()
-        for geometry in served_index.geometries:
-            served.combineExtentWith(geometry.boundingBox())
+        boxes = served_index.boxes
+        served = QgsRectangle(float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()),
+                              float(boxes[:, 3].max()))
         served.grow(reach + (run.access_width if run.along_network else 0.0))
         if not any(served.intersects(g.boundingBox()) for g in geometries):
             raise PlanInputError(

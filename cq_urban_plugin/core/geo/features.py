@@ -50,18 +50,31 @@ def shapes_of(features: Sequence[ReadFeature]):
     return out
 
 
+def materialize(features: Sequence[ReadFeature]) -> None:
+    """Makes the QgsGeometry of every feature read as WKB that has none yet, all in one go
+    (``overlay.as_qgis``: quicker than one at a time)."""
+    from .overlay import as_qgis
+
+    missing = [f for f in features if f._geometry is None and f.shape is not None]
+    for feature, geometry in zip(missing, as_qgis([f.shape for f in missing])):
+        feature._geometry = geometry
+
+
 class FeatureGeometries(Sequence):
     """The geometries of features as a sequence of QgsGeometry (each built when asked for), which
     ``overlay.as_shapely`` and ``GeometryIndex`` take as shapely geometries without building any."""
 
     def __init__(self, features: Sequence[ReadFeature]):
         self.features = list(features)
-        self._shapes = None
+        self._shapes, self._made = None, False
 
     def __len__(self):
         return len(self.features)
 
     def __getitem__(self, position):
+        if not self._made:  # one geometry asked for: the others will be, all made at once
+            materialize(self.features)
+            self._made = True
         if isinstance(position, slice):
             return [f.geometry for f in self.features[position]]
         return self.features[position].geometry

@@ -342,7 +342,7 @@ def _read_quick(source, reading: _Reading, fields, feedback) -> Optional[List[Re
     for position in np.flatnonzero(~plain).tolist():
         geometry = QgsGeometry()
         if not empty[position]:
-            geometry.fromWkb(shapely.to_wkb(shapes[position]))
+            geometry.fromWkb(shapely.to_wkb(shapes[position], output_dimension=3))  # GEOS < 3.12: not 4
         odd[position] = reading.take(int(fids[position]), geometry, attributes[position])
     features = []
     for position, (fid, shape, simple) in enumerate(zip(fids.tolist(), shapes, plain.tolist())):

@@ -7,6 +7,7 @@ Taken only where it reads what QGIS would: an OGR layer of a GeoPackage or a sha
 (no subset filter, no geometry-type filter in its source, not being edited, and a Processing source
 counting as many features as its layer: no "selected features only", no feature limit), in GDAL 3.6
 or later; anything else returns None and the layer is read by QGIS."""
+import warnings
 from typing import Optional
 
 from qgis.core import QgsExpression, QgsExpressionContext, QgsProviderRegistry, QgsVectorLayer
@@ -84,7 +85,9 @@ def read_shapes(source, feedback=None):
             check_cancel(feedback)
             wkb = batch[next(k for k in batch if k != fid_key and k not in fields)]
             fids.append(np.asarray(batch[fid_key], dtype=np.int64))
-            shapes.append(shapely.from_wkb(wkb.tolist() if wkb.dtype.kind == "V" else wkb))
+            with warnings.catch_warnings():  # a NaN vertex: taken through QGIS's checks, which name it
+                warnings.simplefilter("ignore", RuntimeWarning)
+                shapes.append(shapely.from_wkb(wkb.tolist() if wkb.dtype.kind == "V" else wkb))
     except (RuntimeError, StopIteration, KeyError, shapely.errors.GEOSException, shapely.errors.ShapelyError):
         return None  # a curve, or a geometry shapely cannot read: QGIS reads the layer
     finally:
