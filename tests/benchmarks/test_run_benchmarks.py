@@ -2,7 +2,7 @@
 data (stops entered twice included), runs the plugin (through Processing), the QGIS
 native chains, shapely 2, geopandas and, where PostgreSQL is installed, PostGIS in
 subprocesses, finds every peer in agreement with the plugin (whole area and each
-township) and writes its markdown tables."""
+township) and writes its markdown tables; the facility coverage of 5 types too."""
 import subprocess
 import sys
 from pathlib import Path
@@ -29,13 +29,14 @@ def test_benchmark_runs_at_tiny_scale_and_every_peer_agrees(tmp_path):
     peers = ["plugin", "native", "shapely", "geopandas"] + (["postgis"] if postgresql_bindir() else [])
     output = tmp_path / "RESULTS.md"
     completed = subprocess.run([sys.executable, str(SCRIPT), "--scales", "0.01", "--workdir", str(tmp_path / "work"),
-                                "--output", str(output), "--cases", "coverage,builtup,population",
+                                "--output", str(output), "--cases", "coverage,builtup,population,facility",
                                 "--peers", ",".join(peers)],
                                capture_output=True, text=True, timeout=600)
     assert completed.returncode == 0, completed.stdout[-3000:] + completed.stderr[-3000:]
     text = output.read_text(encoding="utf-8")
     for heading, cases_peers in (("500 m bus-stop coverage", peers), ("Built-up area", peers),
-                                 ("Coverage by population", ["plugin", "native"])):
+                                 ("Coverage by population", ["plugin", "native"]),
+                                 ("Facility coverage", ["plugin", "native", "shapely"])):
         rows = _rows(text, heading)
         assert len(rows) == len(cases_peers), (heading, rows)
         plugin = float(rows[0][5])
@@ -50,4 +51,9 @@ def test_benchmark_runs_at_tiny_scale_and_every_peer_agrees(tmp_path):
     assert "500 stops (+5 entered twice)" in text
     coverage = _rows(text, "500 m bus-stop coverage")
     assert all("500 stops" in row[-1] for row in coverage[1:] if row[1] != "QGIS native chain")
+    # five facility types, each type's and the every-type figure of every township, counted alike
+    facility = _rows(text, "Facility coverage")
+    assert "plugin per facility" in text and "µs a stop" in text
+    assert all("townships" in row[-1] for row in facility[1:])
+    assert "facilities" in text and any("stops" in row[-1] for row in facility[1:])
     assert "peak memory" in text and "time fitted" not in text  # one scale: no fit

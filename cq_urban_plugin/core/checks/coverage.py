@@ -351,7 +351,8 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
     zones = []
     if names:  # townships: the same zones (by feature id) in every run
         keys = sorted({z.key for _, r in results for z in r.detail.zones}, key=lambda k: names.get(k, ""))
-        parts = [(k, [next((z for z in r.detail.zones if z.key == k), None) for _, r in results]) for k in keys]
+        by_key = [{z.key: z for z in r.detail.zones} for _, r in results]  # not a search per key: linear
+        parts = [(k, [zones_of.get(k) for zones_of in by_key]) for k in keys]
     else:  # grid tiles differ between runs: the whole served area as one zone
         parts = [("", [ZoneCoverage("", union_all([z.served for z in r.detail.zones]),
                                     union_all([z.covered for z in r.detail.zones if not z.covered.isEmpty()]),
