@@ -233,8 +233,9 @@ def check_facility_coverage(facilities, served_area, townships=None, **options):
                      if not is_null(v) and str(v).strip()})
     own = {v: key if key != LIFE_CIRCLE_ALL else next((k for k, name, _ in LIFE_CIRCLE if name in v), None)
            for v in values}
-    runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys,
-                                   preset=own[v], type_field=field, type_value=v, **options)) for v in values if own[v]]
+    reads = {}  # each layer read once for all the types (Workspace.reads)
+    runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys, preset=own[v],
+                                   type_field=field, type_value=v, reads=reads, **options)) for v in values if own[v]]
     skipped = [tr("{layer}: facilities of type {types} match no life-circle facility and are not measured.").format(
         layer=label, types=", ".join(v for v in values if not own[v]))] if not all(own.values()) else []
     target = _target(preset(key), options.get("catalogue"), options.get("target_id", ""),
@@ -249,7 +250,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
            denominator: Optional[int] = None, landuse_field: str = "", residential_codes=RESIDENTIAL_CODES,
            population_raster=None, population_field: str = "", population_points=None, persons_field: str = "",
            type_field: str = "", type_value: str = "", catalogue=None, target_id: str = "",
-           target_value: Optional[float] = None, with_service: bool = True, feedback=None, transform_context=None):
+           target_value: Optional[float] = None, with_service=True, feedback=None, transform_context=None, reads=None):
     as_bus_check = check == definitions.CHECK_COVERAGE
     chosen = globals()["preset"](preset or BUS_STOP)
     if facilities is None or served_area is None:
@@ -326,6 +327,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
     if entrances is not None and not as_bus_check:
         sources.append((entrances, _label(entrances, tr("Entrances"))))
     workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
+    workspace.reads = reads
     with workspace.transforms():
         return coverage._measure(workspace, run)
 
