@@ -314,7 +314,7 @@ def _read_quick(source, reading: _Reading, fields, feedback) -> Optional[List[Re
     the wanted type, valid, with finite coordinates that are places on Earth, is taken as it is (a
     shapely geometry, its QgsGeometry made when asked for); every other one goes through
     ``_Reading.take`` as if QGIS had read it."""
-    read = ogr_read.read_shapes(source, feedback)
+    read = ogr_read.read_shapes(source, feedback, QgsWkbTypes.isMultiType(source.wkbType()))
     if read is None:
         return None
     import numpy as np

@@ -52,9 +52,24 @@ def ogr_location(source):
     return parts["path"], parts.get("layerName"), parts.get("layerId")
 
 
-def read_shapes(source, feedback=None):
+def _as_multi(shapes):
+    """Single points, lines and polygons made multi, as QGIS gives them from a layer of a multi type
+    (a shapefile's polygons are MultiPolygon to QGIS)."""
+    import numpy as np
+    import shapely
+
+    kinds = shapely.get_type_id(shapes)
+    for single, make in ((0, shapely.multipoints), (1, shapely.multilinestrings), (3, shapely.multipolygons)):
+        chosen = np.flatnonzero(kinds == single)
+        if len(chosen):
+            shapes[chosen] = make(shapes[chosen], indices=np.arange(len(chosen)))
+    return shapes
+
+
+def read_shapes(source, feedback=None, multi=False):
     """(feature ids, shapely 2 geometries, None where a feature has none) of the whole layer behind
-    ``source``, through OGR's Arrow stream; None when the quick path does not apply (see the module)."""
+    ``source``, through OGR's Arrow stream, single geometries made multi with ``multi`` (the layer's
+    type is); None when the quick path does not apply (see the module)."""
     location = ogr_location(source)
     if location is None:
         return None
@@ -87,7 +102,8 @@ def read_shapes(source, feedback=None):
             fids.append(np.asarray(batch[fid_key], dtype=np.int64))
             with warnings.catch_warnings():  # a NaN vertex: taken through QGIS's checks, which name it
                 warnings.simplefilter("ignore", RuntimeWarning)
-                shapes.append(shapely.from_wkb(wkb.tolist() if wkb.dtype.kind == "V" else wkb))
+                batch_shapes = shapely.from_wkb(wkb.tolist() if wkb.dtype.kind == "V" else wkb)
+            shapes.append(_as_multi(batch_shapes) if multi else batch_shapes)
     except (RuntimeError, StopIteration, KeyError, shapely.errors.GEOSException, shapely.errors.ShapelyError):
         return None  # a curve, or a geometry shapely cannot read: QGIS reads the layer
     finally:
