@@ -38,6 +38,7 @@ from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
 from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
 from ..geo.workspace import Workspace
+from ..kernels.arrays import areas
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
 from .landuse import (
@@ -267,7 +268,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     builtup, recorded = read_builtup(workspace, builtup_source, builtup_label, class_field, codes, area_field)
     chosen = (lambda geometric, record: record) if area_source == AreaSource.RECORDED else (lambda g, r: g)
-    if not any(g.area() > 0 for g in builtup):
+    if not (areas(as_shapely(builtup)) > 0).any():  # as read: no QgsGeometry made
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
 

@@ -64,20 +64,26 @@ class FeatureGeometries(Sequence):
     """The geometries of features as a sequence of QgsGeometry (each built when asked for), which
     ``overlay.as_shapely`` and ``GeometryIndex`` take as shapely geometries without building any."""
 
+    CHUNK = 1000  # geometries made together when one is asked for: a pass over all is made in chunks,
+    # a look at the first few does not make them all (a 1 GB layer would be held twice)
+
     def __init__(self, features: Sequence[ReadFeature]):
         self.features = list(features)
-        self._shapes, self._made = None, False
+        self._shapes = None
 
     def __len__(self):
         return len(self.features)
 
     def __getitem__(self, position):
-        if not self._made:  # one geometry asked for: the others will be, all made at once
-            materialize(self.features)
-            self._made = True
         if isinstance(position, slice):
-            return [f.geometry for f in self.features[position]]
-        return self.features[position].geometry
+            chosen = self.features[position]
+            materialize(chosen)
+            return [f.geometry for f in chosen]
+        feature = self.features[position]
+        if feature._geometry is None and feature.shape is not None:
+            start = position if position >= 0 else len(self.features) + position
+            materialize(self.features[start:start + self.CHUNK])
+        return feature.geometry
 
     def shapes(self):
         """The shapely 2 geometries (``shapes_of``), made once."""
