@@ -36,6 +36,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import facility_cases
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 CRS = "EPSG:4545"  # CGCS2000 3-degree GK CM 108E
@@ -169,12 +171,16 @@ def generate(folder: Path, scale: float, seed: int = 20251123) -> dict:
     for position in sorted(rng.sample(range(unique), max(1, unique // 100)), reverse=True):
         stops.insert(rng.randrange(position, len(stops) + 1), (QgsGeometry(stops[position][0]), [0]))
     stops = [(geometry, [number]) for number, (geometry, _) in enumerate(stops)]
+    facilities = facility_cases.facility_records(centres, random.Random(seed + 14),
+                                                 lambda x, y: QgsGeometry.fromPointXY(QgsPointXY(x, y)))
     data = {
         "townships": write("townships", WkbType.Polygon, [("name", FieldType.String)], townships),
+        "facilities": write("facilities", WkbType.Point, [("id", FieldType.Int), ("type", FieldType.String)],
+                            facilities),
         "stops": write("bus_stops", WkbType.Point, [("id", FieldType.Int)], stops),
         "builtup": write("builtup", WkbType.Polygon, [("id", FieldType.Int)], blocks),
         "counts": {"townships": len(townships), "stops": unique, "stop_features": len(stops),
-                   "duplicates": len(stops) - unique, "builtup": len(blocks)},
+                   "duplicates": len(stops) - unique, "builtup": len(blocks), "facilities": len(facilities)},
     }
     # the population raster of one district: 30 km × 30 km at 10 m, at the grid's corner
     side = max(300, int(round(3000 * math.sqrt(scale))))
@@ -283,12 +289,12 @@ def _sum_by_name(layer, field="name"):
     return sums
 
 
-def _native_served(stops):
+def _native_served(stops, radius=RADIUS):
     """The best native chain for the service area: one buffer with DISSOLVE, then single parts
     (small polygons the intersection can index, not one multipolygon of a million vertices)."""
     import processing
 
-    served = processing.run("native:buffer", {"INPUT": stops, "DISTANCE": RADIUS, "SEGMENTS": SEGMENTS,
+    served = processing.run("native:buffer", {"INPUT": stops, "DISTANCE": radius, "SEGMENTS": SEGMENTS,
                                               "DISSOLVE": True, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     return processing.run("native:multiparttosingleparts", {"INPUT": served, "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
 
@@ -312,18 +318,26 @@ def case_coverage_shapely(data, folder):
 
     stops = _stop_points(data["stops"])
     names, pieces = _township_builtup_shapely(data)
-    tree = shapely.STRtree(stops)
-    town, stop = tree.query(pieces, predicate="dwithin", distance=RADIUS)  # only stops that can reach
-    buffers = np.empty(len(stops), dtype=object)
-    needed = np.unique(stop)
-    buffers[needed] = shapely.buffer(stops[needed], RADIUS, quad_segs=SEGMENTS)
-    served = np.full(len(pieces), None, dtype=object)
-    for group, members in _groups(town):
-        served[group] = shapely.union_all(buffers[stop[members]])
+    served = _served_unions(stops, pieces, RADIUS)
     covered = shapely.area(shapely.intersection(pieces, served))
     covered = np.nan_to_num(covered) / 1e6
     return {"value": 100.0 * covered.sum() / (shapely.area(pieces).sum() / 1e6),
             "per": dict(zip(names, covered.tolist())), "stops": len(stops)}
+
+
+def _served_unions(stops, pieces, radius):
+    """Per township piece, the union of the buffers of the stops within ``radius`` of it (None: none)."""
+    import numpy as np
+    import shapely
+
+    town, stop = shapely.STRtree(stops).query(pieces, predicate="dwithin", distance=radius)  # only those that reach
+    buffers = np.empty(len(stops), dtype=object)
+    needed = np.unique(stop)
+    buffers[needed] = shapely.buffer(stops[needed], radius, quad_segs=SEGMENTS)
+    served = np.full(len(pieces), None, dtype=object)
+    for group, members in _groups(town):
+        served[group] = shapely.union_all(buffers[stop[members]])
+    return served
 
 
 def _groups(keys):
@@ -512,6 +526,18 @@ def case_builtup_native(data, folder):
                                                    "OUTPUT": "TEMPORARY_OUTPUT"})["OUTPUT"]
     per = _sum_by_name(dissolved)
     return {"value": sum(per.values()), "per": per}
+
+
+def case_facility_plugin(data, folder):
+    return facility_cases.plugin(data, folder, sys.modules[__name__])
+
+
+def case_facility_native(data, folder):
+    return facility_cases.native(data, folder, sys.modules[__name__])
+
+
+def case_facility_shapely(data, folder):
+    return facility_cases.shapely_local(data, folder, sys.modules[__name__])
 
 
 PEERS = ("plugin", "native", "shapely", "geopandas", "postgis")
@@ -709,11 +735,31 @@ def case_table(case, runs, peers):
     return "\n".join(lines)
 
 
+def per_facility(runs):
+    """The plugin's CPU time per facility of the facility coverage beside its time per stop of the
+    bus-stop coverage, at each scale."""
+    parts = []
+    for run in runs:
+        facility, stops = (run["results"].get(case, {}).get("plugin") for case in ("facility", "coverage"))
+        if not facility or facility.get("timeout"):
+            continue
+        text = (f"{run['counts']['facilities']:,} facilities: {1e6 * facility['cpu'] / run['counts']['facilities']:.0f}"
+                " µs of CPU a facility")
+        if stops and not stops.get("timeout"):
+            text += f" (bus-stop coverage: {1e6 * stops['cpu'] / run['counts']['stops']:.0f} µs a stop)"
+        parts.append(text)
+    return ("The plugin per facility, 5 types at 300–900 m (the bus stops: one type at 500 m): "
+            + "; ".join(parts) + ".") if parts else ""
+
+
 CASE_TITLES = {
     "coverage": "500 m bus-stop coverage, straight line (cq_urban:check_coverage), whole area in % and every "
                 "township's covered km²",
     "builtup": "Built-up area per township (cq_urban:check_builtup), km² inside the townships and every township's",
     "population": "Coverage by population (cq_urban:check_coverage with a 10 m raster), one district, %",
+    "facility": "Facility coverage, 5 types of the 15-minute life circle (cq_urban:check_facility_coverage, "
+                "preset life_circle_15min), the share reached by every type in % and each type's and the every-type "
+                "covered km² of every township",
 }
 
 METHODS = """Peers, each in a fresh process of its own on the same files (times from reading the layers to the
@@ -725,12 +771,15 @@ figures; the plugin also writes its township table, and for built-up its townshi
   `native:intersection` of those pieces with the single parts → areas summed by township; built-up =
   `native:intersection` of the built-up with the townships → `native:dissolve` by township → areas;
   population = the served parts → `native:intersection` → `native:dissolve` → `native:zonalstatisticsfb`
-  on the covered and the served area.
+  on the covered and the served area; facility coverage = per type `native:extractbyattribute` → the served
+  parts at that type's distance → `native:intersection` with the built-up pieces, and the every-type share
+  by intersecting the pieces with each type's parts in turn.
 - **shapely 2 local**: layers read by pyogrio as WKB; stops entered twice dropped (numpy.unique on the
   coordinates); an STRtree of the built-up queried by the townships (`intersects`), `shapely.intersection`
   only for a polygon that crosses a boundary, `shapely.union_all` per township; an STRtree of the stops
   queried by those unions (`dwithin` 500 m), buffers (16 segments) only of the stops that reach the built-up,
-  unioned per township, then `shapely.intersection` and `shapely.area` on the arrays.
+  unioned per township, then `shapely.intersection` and `shapely.area` on the arrays; facility coverage
+  the same per type at its distance, the every-type share by `shapely.intersection` of the types' unions.
 - **geopandas**: `read_file` (pyogrio); `overlay` (intersection) of the built-up with the townships,
   `dissolve` by township; `sjoin(predicate="dwithin", distance=500)` of the distinct stops with those pieces,
   `buffer` then `dissolve` by township, aligned `intersection` and `area`.
@@ -764,7 +813,7 @@ def main(argv=None):
     parser.add_argument("--workdir", default="")
     parser.add_argument("--child", default="")
     parser.add_argument("--data", default="")
-    parser.add_argument("--cases", default="coverage,builtup,population")
+    parser.add_argument("--cases", default="coverage,builtup,population,facility")
     parser.add_argument("--peers", default=",".join(PEERS))
     parser.add_argument("--repeat", type=int, default=1,
                         help="runs of each peer: the least wall time, CPU time and memory are kept")
@@ -836,6 +885,8 @@ def main(argv=None):
     sections = []
     for case in cases:
         sections += [f"## {CASE_TITLES[case]}", "", case_table(case, runs, peers), ""]
+        if case == "facility":
+            sections += [per_facility(runs), ""]
     scales_text = "; ".join(
         f"{run['counts']['stops']:,} stops (+{run['counts']['duplicates']} entered twice), "
         f"{run['counts']['builtup']:,} built-up polygons, {run['counts']['townships']:,} townships, "

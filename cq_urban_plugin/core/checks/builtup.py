@@ -33,10 +33,12 @@ from ... import definitions
 from ...compat import attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
+from ..geo.features import FeatureGeometries
 from ..geo.inputs import check_fields, layer_label
 from ..geo.measure import AreaMethod, Projection
 from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
 from ..geo.workspace import Workspace
+from ..kernels.arrays import areas
 from ..plan.model import Catalogue, Target
 from ..plan.names import NameMatcher
 from .landuse import (
@@ -236,7 +238,7 @@ def read_builtup(workspace: Workspace, source, label: str, class_field: str = ""
         selector.check_matched()
         workspace.notes.extend(selector.notes())
     recorded = recorded_km2(features, area_field, label, workspace.notes) if area_field else []
-    return [f.geometry for f in features], recorded
+    return FeatureGeometries(features), recorded
 
 
 
@@ -266,7 +268,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     builtup, recorded = read_builtup(workspace, builtup_source, builtup_label, class_field, codes, area_field)
     chosen = (lambda geometric, record: record) if area_source == AreaSource.RECORDED else (lambda g, r: g)
-    if not any(g.area() > 0 for g in builtup):
+    if not (areas(as_shapely(builtup)) > 0).any():  # as read: no QgsGeometry made
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
 

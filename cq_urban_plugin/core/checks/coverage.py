@@ -32,10 +32,11 @@ from ...i18n import tr
 from ..errors import PlanInputError
 from ..geo import population as pop
 from ..geo import service_area
+from ..geo.features import FeatureGeometries
 from ..geo.inputs import layer_label
 from ..geo.measure import AreaMeter, Projection
 from ..geo.network import SNAP_TOLERANCE, RoadNetwork, point_xy
-from ..geo.overlay import GeometryIndex, polygonal, union_all
+from ..geo.overlay import GeometryIndex, as_qgis, as_shapely, union_all
 from ..geo.service_area import (  # noqa: F401 (the check's figures and constants, read from here)
     ACCESS_WIDTH,
     BUFFER_SEGMENTS,
@@ -43,6 +44,7 @@ from ..geo.service_area import (  # noqa: F401 (the check's figures and constant
     ZoneCoverage,
 )
 from ..geo.workspace import Workspace
+from ..kernels.arrays import areas, polygonal
 from .landuse import CodeSelector
 from .result import CheckResult
 from .targets import TargetResult, target_met
@@ -217,7 +219,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     _progress(feedback, 15)
     if run.served_filter is not None:
         served = run.served_filter(workspace, served)
-    served_geometries = [f.geometry for f in served]
+    served_geometries = FeatureGeometries(served)
     served_index = GeometryIndex(served_geometries)
     shapes, method, counted, duplicates = (run.shapes or _stop_shapes)(workspace, run, served_index)
     service = shapes if isinstance(shapes, service_area.Service) else service_area.Service(list(shapes))
@@ -249,7 +251,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
-        outside = sum(geometry.area() for geometry in served_geometries) / 1e6 - summary.served_km2
+        outside = float(areas(served_geometries.shapes()).sum()) / 1e6 - summary.served_km2
         if outside > 1e-6 and outside > 1e-3 * summary.served_km2:
             notes.append(tr("About {km2:.3f} km² of the served area lies outside every township and is not "
                             "counted (overlapping served polygons also reduce this figure).").format(km2=outside))
@@ -349,20 +351,18 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
     zones = []
     if names:  # townships: the same zones (by feature id) in every run
         keys = sorted({z.key for _, r in results for z in r.detail.zones}, key=lambda k: names.get(k, ""))
-        parts = [(k, [next((z for z in r.detail.zones if z.key == k), None) for _, r in results]) for k in keys]
+        by_key = [{z.key: z for z in r.detail.zones} for _, r in results]  # not a search per key: linear
+        parts = [(k, [zones_of.get(k) for zones_of in by_key]) for k in keys]
     else:  # grid tiles differ between runs: the whole served area as one zone
         parts = [("", [ZoneCoverage("", union_all([z.served for z in r.detail.zones]),
                                     union_all([z.covered for z in r.detail.zones if not z.covered.isEmpty()]),
                                     QgsGeometry(), QgsGeometry(), 0.0, 0.0) for _, r in results])]
-    for key, per_type in parts:
-        served = next((z.served for z in per_type if z is not None and not z.served.isEmpty()), QgsGeometry())
-        covered = served
-        for zone in per_type:
-            covered = QgsGeometry() if zone is None or zone.covered.isEmpty() or covered.isEmpty() else \
-                polygonal(covered.intersection(zone.covered))
-        uncovered = served if covered.isEmpty() else polygonal(served.difference(covered))
-        zones.append(ZoneCoverage(key, served, covered, QgsGeometry(), uncovered, meter.km2(served) if not
-                                  served.isEmpty() else 0.0, meter.km2(covered) if not covered.isEmpty() else 0.0))
+    served = [next((z.served for z in per_type if z is not None and not z.served.isEmpty()), QgsGeometry())
+              for _, per_type in parts]
+    covered, uncovered, served_km2, covered_km2 = _reached_by_all(
+        served, [[z.covered if z is not None else None for z in per_type] for _, per_type in parts], meter)
+    for (key, _), *figures in zip(parts, served, covered, uncovered, served_km2, covered_km2):
+        zones.append(ZoneCoverage(key, figures[0], figures[1], QgsGeometry(), *figures[2:]))
     summary = CoverageSummary(zones)
     every = tr("Every type ({types})").format(types=", ".join(v for v, _ in results))
     verdict = TargetResult(target.label if target is not None else label, every,
@@ -386,6 +386,28 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
         extras={"AREA_PERCENT": summary.area_percent, "POPULATION_PERCENT": None, "SERVED_KM2": summary.served_km2,
                 "COVERED_KM2": summary.covered_km2, counted_keys[0]: detail.stops, counted_keys[1]: 0},
         detail=detail)
+
+
+def _reached_by_all(served, covered_by_type, meter):
+    """(covered, uncovered, served km², covered km²) per zone: its served land reached by every type
+    (the intersection of each type's covered land; ``covered_by_type``: per zone, each type's, None
+    where a type has no result) and the rest, as QgsGeometry, with their areas by ``meter``; on
+    shapely arrays (the kernels' ``polygonal``), crossing as WKB."""
+    import numpy as np
+    import shapely
+
+    served_s = as_shapely(served)
+    covered = served_s.copy()
+    for position in range(max((len(c) for c in covered_by_type), default=0)):
+        cover = as_shapely([c[position] if position < len(c) and c[position] is not None else QgsGeometry()
+                            for c in covered_by_type])
+        covered = polygonal(shapely.intersection(covered, cover))  # None (nothing) stays None
+    uncovered = served_s.copy()
+    met = np.array([c is not None for c in covered], dtype=bool)
+    if met.any():
+        uncovered[met] = polygonal(shapely.difference(served_s[met], covered[met]))
+    covered_q = as_qgis(covered)
+    return covered_q, as_qgis(uncovered), meter.km2_each(served, served_s), meter.km2_each(covered_q, covered)
 
 
 @dataclass

@@ -233,8 +233,9 @@ def check_facility_coverage(facilities, served_area, townships=None, **options):
                      if not is_null(v) and str(v).strip()})
     own = {v: key if key != LIFE_CIRCLE_ALL else next((k for k, name, _ in LIFE_CIRCLE if name in v), None)
            for v in values}
-    runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys,
-                                   preset=own[v], type_field=field, type_value=v, **options)) for v in values if own[v]]
+    reads = {}  # each layer read once for all the types (Workspace.reads)
+    runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys, preset=own[v],
+                                   type_field=field, type_value=v, reads=reads, **options)) for v in values if own[v]]
     skipped = [tr("{layer}: facilities of type {types} match no life-circle facility and are not measured.").format(
         layer=label, types=", ".join(v for v in values if not own[v]))] if not all(own.values()) else []
     target = _target(preset(key), options.get("catalogue"), options.get("target_id", ""),
@@ -249,7 +250,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
            denominator: Optional[int] = None, landuse_field: str = "", residential_codes=RESIDENTIAL_CODES,
            population_raster=None, population_field: str = "", population_points=None, persons_field: str = "",
            type_field: str = "", type_value: str = "", catalogue=None, target_id: str = "",
-           target_value: Optional[float] = None, with_service: bool = True, feedback=None, transform_context=None):
+           target_value: Optional[float] = None, with_service=True, feedback=None, transform_context=None, reads=None):
     as_bus_check = check == definitions.CHECK_COVERAGE
     chosen = globals()["preset"](preset or BUS_STOP)
     if facilities is None or served_area is None:
@@ -326,6 +327,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
     if entrances is not None and not as_bus_check:
         sources.append((entrances, _label(entrances, tr("Entrances"))))
     workspace = Workspace.open(sources, feedback=feedback, transform_context=transform_context)
+    workspace.reads = reads
     with workspace.transforms():
         return coverage._measure(workspace, run)
 
@@ -354,8 +356,8 @@ class _Shapes:
                 layer=label, n=len(features), value=wanted, field=self.type_field))
         duplicates: List[int] = []
         if self.kind == "point":
-            sources = [(f.fid, p) for f in features for p in point_xy(f.geometry)]
-            sources, duplicates = service_area.unique_points(sources)
+            fids, coordinates, duplicates = service_area.distinct_points(features)
+            sources = service_area.as_points(fids, coordinates)
             polygons, radii = [], [self.radius] * len(sources)
             if duplicates:
                 notes.append(tr("{layer}: {n} duplicate facilities counted once (feature ids {ids}).").format(
@@ -414,9 +416,9 @@ class _Shapes:
         """Refuses facilities that lie nowhere near the served area (another place, another CRS)."""
         if not geometries or not len(served_index):
             return
-        served = QgsRectangle()
-        for geometry in served_index.geometries:
-            served.combineExtentWith(geometry.boundingBox())
+        boxes = served_index.boxes
+        served = QgsRectangle(float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()),
+                              float(boxes[:, 3].max()))
         served.grow(reach + (run.access_width if run.along_network else 0.0))
         if not any(served.intersects(g.boundingBox()) for g in geometries):
             raise PlanInputError(

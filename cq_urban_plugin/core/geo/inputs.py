@@ -8,7 +8,7 @@ number is silently wrong. The input layer itself is only read.
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import List, Optional
 
 from qgis.core import (
     QgsCsException,
@@ -22,10 +22,12 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...compat import GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
+from ...compat import FeatureRequestFlag, GeometryType, InvalidGeometryCheck, ProcessingFeatureSourceFlag, WkbType
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
-from . import transforms
+from . import ogr_read, transforms
+from .features import ReadFeature
+from .repair import collection_parts, repair_polygon, repair_polygon_explained  # noqa: F401 (read from here)
 
 
 def _source_uri(source) -> str:
@@ -110,13 +112,6 @@ class ReadTally:
 
 
 REPAIRS_SHOWN = 20  # repaired features described one by one in the notes
-
-
-@dataclass
-class ReadFeature:
-    fid: int
-    geometry: QgsGeometry
-    attributes: Dict[str, object]
 
 
 def source_crs_checked(source, label):
@@ -247,6 +242,128 @@ def _features(source, request):
     return source.getFeatures(request)
 
 
+class _Reading:
+    """One layer's reading: the checks, repairs and transform every feature's geometry goes through."""
+
+    def __init__(self, label, crs, geometry_type, target_crs, transform, tally):
+        self.label, self.crs, self.geometry_type, self.target_crs = label, crs, geometry_type, target_crs
+        self.transform, self.tally = transform, tally
+        self.unprojected_check = transform is not None and crs.isGeographic() and not target_crs.isGeographic()
+        self.limit = _MAX_DEGREES if crs.isGeographic() else (_MAX_PROJECTED, _MAX_PROJECTED)
+
+    def take(self, fid, geometry, attributes) -> Optional[ReadFeature]:
+        """The feature as read (in the working CRS, repaired), or None when it is skipped (tallied)."""
+        label, crs, geometry_type, transform, tally = self.label, self.crs, self.geometry_type, self.transform, \
+            self.tally
+        if geometry is None or geometry.isNull() or geometry.isEmpty():
+            tally.null_or_empty.append(fid)
+            return None
+        box = geometry.boundingBox()
+        x0, y0, x1, y1 = box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
+        if not (abs(x0) <= self.limit[0] and abs(x1) <= self.limit[0] and abs(y0) <= self.limit[1]
+                and abs(y1) <= self.limit[1]):  # not finite, or absurd: why, in words
+            problem = _rectangle_problem(box, crs, None)
+            if problem and (not crs.isGeographic() or not math.isfinite(box.width() + box.height())):
+                raise bad_coordinates(label, crs, problem, [fid])
+        if geometry_type == GeometryType.Line and not math.isfinite(geometry.length()):
+            # a bounding box skips a NaN vertex; the length does not (polygons: GEOS finds it invalid)
+            raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [fid])
+        if geometry.type() != geometry_type and QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection:
+            parts = collection_parts(geometry, geometry_type)
+            if parts is not None:
+                geometry = parts
+                tally.from_collection.append(fid)
+                tally.collection_kind = {GeometryType.Polygon: tr("polygon"), GeometryType.Line: tr("line"),
+                                         GeometryType.Point: tr("point")}.get(geometry_type, "")
+        if geometry.type() != geometry_type:
+            tally.wrong_type.append(fid)
+            return None
+        drawn, repair = None, ""
+        if geometry_type == GeometryType.Polygon and not geometry.isGeosValid():
+            if not all(math.isfinite(v.x()) and math.isfinite(v.y()) for v in geometry.vertices()):
+                raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [fid])
+            drawn = geometry
+            geometry, repair = repair_polygon_explained(geometry)
+            tally.repaired.append(fid)
+            if geometry.isEmpty():
+                tally.repairs.append((fid, None, None, repair + tr(": nothing of it is left")))
+                tally.null_or_empty.append(fid)
+                return None
+        if transform is not None:
+            geometry = QgsGeometry(geometry)
+            try:
+                geometry.transform(transform)
+            except QgsCsException:
+                raise crs_mismatch(label, crs, fid) from None
+            if self.unprojected_check:
+                # Degrees into metres: a vertex left at degree values means the transform broke mid-run.
+                vertex = geometry.vertexAt(0)
+                if transforms.looks_unprojected(vertex.x(), vertex.y(), self.target_crs):
+                    raise transforms.broken_transform(crs, self.target_crs, tr(
+                        "feature {fid} of layer '{layer}' was left in degrees").format(fid=fid, layer=label))
+        if drawn is not None:
+            tally.repairs.append((fid, *_areas_km2(drawn, geometry, transform, self.target_crs), repair))
+        return ReadFeature(fid, geometry, attributes)
+
+
+_SHAPELY_TYPES = {GeometryType.Point: (0, 4), GeometryType.Line: (1, 5), GeometryType.Polygon: (3, 6)}
+
+
+def _read_quick(source, reading: _Reading, fields, feedback) -> Optional[List[ReadFeature]]:
+    """The features through OGR's stream (``ogr_read``), or None where it does not apply. A geometry of
+    the wanted type, valid, with finite coordinates that are places on Earth, is taken as it is (a
+    shapely geometry, its QgsGeometry made when asked for); every other one goes through
+    ``_Reading.take`` as if QGIS had read it."""
+    read = ogr_read.read_shapes(source, feedback, QgsWkbTypes.isMultiType(source.wkbType()))
+    if read is None:
+        return None
+    import numpy as np
+    import shapely
+
+    fids, shapes = read
+    attributes = [{} for _ in range(len(fids))]
+    if fields:
+        attributes = _attributes(source, fields, fids)
+        if attributes is None:
+            return None
+    reading.tally.read = len(fids)
+    kinds = shapely.get_type_id(shapes)
+    empty = (kinds < 0) | shapely.is_empty(shapes)
+    plain = ~empty & np.isin(kinds, _SHAPELY_TYPES.get(reading.geometry_type, ()))
+    box = shapely.bounds(shapes[plain])
+    with np.errstate(invalid="ignore"):
+        plain[plain] = (np.abs(box[:, [0, 2]]) <= reading.limit[0]).all(axis=1) & \
+            (np.abs(box[:, [1, 3]]) <= reading.limit[1]).all(axis=1)
+    if reading.geometry_type == GeometryType.Polygon:
+        plain[plain] = shapely.is_valid(shapes[plain])
+    elif reading.geometry_type == GeometryType.Line:
+        plain[plain] = np.isfinite(shapely.length(shapes[plain]))
+    odd = {}
+    for position in np.flatnonzero(~plain).tolist():
+        geometry = QgsGeometry()
+        if not empty[position]:
+            geometry.fromWkb(shapely.to_wkb(shapes[position], output_dimension=3))  # GEOS < 3.12: not 4
+        odd[position] = reading.take(int(fids[position]), geometry, attributes[position])
+    features = []
+    for position, (fid, shape, simple) in enumerate(zip(fids.tolist(), shapes, plain.tolist())):
+        feature = ReadFeature(fid, None, attributes[position], shape) if simple else odd[position]
+        if feature is not None:
+            features.append(feature)
+    return features
+
+
+def _attributes(source, fields, fids):
+    """[{field: value}] of every feature, read by QGIS without geometries, in the order of ``fids``;
+    None when QGIS gives other features than OGR's stream did."""
+    request = QgsFeatureRequest().setFlags(FeatureRequestFlag.NoGeometry)
+    request.setSubsetOfAttributes([n for n in fields if n], source.fields())
+    ids, values = [], []
+    for feature in _features(source, request):
+        ids.append(feature.id())
+        values.append({n: feature[n] for n in fields if n})
+    return values if ids == fids.tolist() else None
+
+
 def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empty) -> (List[ReadFeature], ReadTally):
     if source is None:
         raise PlanInputError(tr("Layer '{layer}' could not be opened.").format(layer=label),
@@ -259,67 +376,25 @@ def _read(source, label, geometry_type, target_crs, fields, feedback, allow_empt
         extent = source.sourceExtent()
         transform = transforms.transform(crs, target_crs, probe=None if extent.isNull() else extent.center())
         tally.reprojected_from = crs.authid() or crs.description()
-    unprojected_check = transform is not None and crs.isGeographic() and not target_crs.isGeographic()
-    request = QgsFeatureRequest()
-    if fields:
-        request.setSubsetOfAttributes([n for n in fields if n], source.fields())
-    else:
-        request.setNoAttributes()
-    total = source.featureCount() or 0
-    features = []
-    for index, feature in enumerate(_features(source, request)):
-        if index % 1000 == 0:
-            check_cancel(feedback)
-        tally.read += 1
-        geometry = feature.geometry()
-        if geometry is None or geometry.isNull() or geometry.isEmpty():
-            tally.null_or_empty.append(feature.id())
-            continue
-        box = geometry.boundingBox()
-        problem = _rectangle_problem(box, crs, None)
-        if problem and (not crs.isGeographic() or not math.isfinite(box.width() + box.height())):
-            raise bad_coordinates(label, crs, problem, [feature.id()])
-        if geometry_type == GeometryType.Line and not math.isfinite(geometry.length()):
-            # a bounding box skips a NaN vertex; the length does not (polygons: GEOS finds it invalid)
-            raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
-        if geometry.type() != geometry_type and QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection:
-            parts = collection_parts(geometry, geometry_type)
-            if parts is not None:
-                geometry = parts
-                tally.from_collection.append(feature.id())
-                tally.collection_kind = {GeometryType.Polygon: tr("polygon"), GeometryType.Line: tr("line"),
-                                         GeometryType.Point: tr("point")}.get(geometry_type, "")
-        if geometry.type() != geometry_type:
-            tally.wrong_type.append(feature.id())
-            continue
-        drawn, repair = None, ""
-        if geometry_type == GeometryType.Polygon and not geometry.isGeosValid():
-            if not all(math.isfinite(v.x()) and math.isfinite(v.y()) for v in geometry.vertices()):
-                raise bad_coordinates(label, crs, tr("a coordinate is not a finite number"), [feature.id()])
-            drawn = geometry
-            geometry, repair = repair_polygon_explained(geometry)
-            tally.repaired.append(feature.id())
-            if geometry.isEmpty():
-                tally.repairs.append((feature.id(), None, None, repair + tr(": nothing of it is left")))
-                tally.null_or_empty.append(feature.id())
-                continue
-        if transform is not None:
-            geometry = QgsGeometry(geometry)
-            try:
-                geometry.transform(transform)
-            except QgsCsException:
-                raise crs_mismatch(label, crs, feature.id()) from None
-            if unprojected_check:
-                # Degrees into metres: a vertex left at degree values means the transform broke mid-run.
-                vertex = geometry.vertexAt(0)
-                if transforms.looks_unprojected(vertex.x(), vertex.y(), target_crs):
-                    raise transforms.broken_transform(crs, target_crs, tr("feature {fid} of layer '{layer}' was "
-                                                      "left in degrees").format(fid=feature.id(), layer=label))
-        if drawn is not None:
-            tally.repairs.append((feature.id(), *_areas_km2(drawn, geometry, transform, target_crs), repair))
-        features.append(ReadFeature(feature.id(), geometry, {n: feature[n] for n in fields if n}))
-        if feedback is not None and total and index % 5000 == 0:
-            feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
+    reading = _Reading(label, crs, geometry_type, target_crs, transform, tally)
+    features = _read_quick(source, reading, fields, feedback) if transform is None else None
+    if features is None:
+        request = QgsFeatureRequest()
+        if fields:
+            request.setSubsetOfAttributes([n for n in fields if n], source.fields())
+        else:
+            request.setNoAttributes()
+        total = source.featureCount() or 0
+        features = []
+        for index, feature in enumerate(_features(source, request)):
+            if index % 1000 == 0:
+                check_cancel(feedback)
+            tally.read += 1
+            kept = reading.take(feature.id(), feature.geometry(), {n: feature[n] for n in fields if n})
+            if kept is not None:
+                features.append(kept)
+            if feedback is not None and total and index % 5000 == 0:
+                feedback.setProgressText(tr("Reading {layer}: {i}/{n}").format(layer=label, i=index, n=total))
     check_read_complete(source, label, tally.read)
     if not features and not allow_empty:
         if tally.read == 0:
@@ -344,16 +419,6 @@ def _areas_km2(drawn, repaired, transform, target_crs):
     return drawn.area() / 1e6, repaired.area() / 1e6  # as drawn: outer rings minus holes, as QGIS sums them
 
 
-def collection_parts(geometry: QgsGeometry, geometry_type) -> Optional[QgsGeometry]:
-    """The parts of ``geometry_type`` of a geometry collection, as one geometry, or None."""
-    parts = [QgsGeometry(part.clone()) for part in geometry.constParts()]
-    wanted = [p for p in parts if not p.isEmpty() and p.type() == geometry_type]
-    if not wanted:
-        return None
-    collected = QgsGeometry.collectGeometry(wanted)
-    return collected if not collected.isEmpty() else None
-
-
 def check_read_complete(source, label: str, read: int):
     """Refuse a read that ended before the layer's own feature count: a database whose
     server went away, or a file cut short, ends the iteration without an error, and every
@@ -368,94 +433,6 @@ def check_read_complete(source, label: str, read: int):
                "(the database connection was lost, or the file is damaged). Nothing was computed from the part "
                "read, and no output was replaced.").format(layer=label, read=read, total=expected),
             tr("Check the database server or the file, then run again."))
-
-
-def repair_polygon(geometry: QgsGeometry) -> QgsGeometry:
-    """A valid polygonal geometry covering what the feature draws."""
-    return repair_polygon_explained(geometry)[0]
-
-
-def repair_polygon_explained(geometry: QgsGeometry):
-    """(a valid polygonal geometry covering what the feature draws, what was done).
-
-    Parts of a multipolygon are repaired one by one and then unioned: GEOS's
-    makeValid on the whole reads overlapping parts even-odd, so land covered by
-    two parts would become a hole and the area silently shrink. Within a part,
-    the land is its outer ring less its holes: a hole lying outside its outer
-    ring removes nothing (makeValid would make it land), and a hole touching
-    the outer ring along an edge stays a hole (makeValid may fill it)."""
-    if not QgsWkbTypes.isSingleType(geometry.wkbType()) and geometry.constGet().partCount() > 1:
-        repaired = [_repair_single(QgsGeometry(part.clone())) for part in geometry.constParts()]
-        parts = [part for part, _ in repaired if not part.isEmpty()]
-        what = sorted({w for _, w in repaired if w})
-        what = [tr("overlapping or touching parts merged")] + what
-        return (QgsGeometry.unaryUnion(parts) if parts else QgsGeometry()), "; ".join(what)
-    return _repair_single(geometry)
-
-
-def _repair_single(geometry: QgsGeometry):
-    """(the valid polygonal land of one polygon, what was done): its outer ring made
-    valid, less its holes made valid."""
-    if geometry.isGeosValid():
-        return geometry, ""
-    polygon = geometry.constGet()
-    if QgsWkbTypes.isMultiType(geometry.wkbType()) and polygon.partCount() == 1:
-        polygon = polygon.geometryN(0)
-    rings = polygon.numInteriorRings() if hasattr(polygon, "numInteriorRings") else 0
-    if not rings:
-        return _make_valid(geometry), tr("self-intersections resolved")
-    shell = _make_valid(_ring_polygon(polygon.exteriorRing()))
-    holes = [_make_valid(_ring_polygon(polygon.interiorRing(i))) for i in range(rings)]
-    holes = [h for h in holes if not h.isEmpty()]
-    what = []
-    outside = [h for h in holes if not h.intersects(shell) or h.intersection(shell).area() <= 0]
-    partly = [h for h in holes if not any(h is o for o in outside)
-              and h.difference(shell).area() > 1e-9 * max(h.area(), 1e-30)]
-    if outside:
-        what.append(tr("{n} hole(s) lying outside its outer ring ignored (they cover none of its land; "
-                       "a plain repair would have made them land)").format(n=len(outside)))
-    if partly:
-        what.append(tr("{n} hole(s) reaching beyond its outer ring cut to the ring").format(n=len(partly)))
-    inside = [h for h in holes if not any(h is o for o in outside)]
-    land = shell
-    if inside:
-        land = _polygonal(shell.difference(QgsGeometry.unaryUnion(inside)))
-    if not what:
-        what.append(tr("holes touching or crossing its outer ring or each other resolved, each hole kept as a hole"))
-    return land, "; ".join(what)
-
-
-def _ring_polygon(ring) -> QgsGeometry:
-    from qgis.core import QgsPolygon
-
-    polygon = QgsPolygon()
-    polygon.setExteriorRing(ring.clone())
-    return QgsGeometry(polygon)
-
-
-def _polygonal(geometry: QgsGeometry) -> QgsGeometry:
-    if geometry is None or geometry.isEmpty():
-        return QgsGeometry()
-    collection = QgsWkbTypes.flatType(geometry.wkbType()) == WkbType.GeometryCollection
-    if geometry.type() == GeometryType.Polygon and not collection:
-        return geometry
-    polygons = [QgsGeometry(p.clone()) for p in geometry.constParts()]
-    polygons = [p for p in polygons if p.type() == GeometryType.Polygon]
-    return QgsGeometry.unaryUnion(polygons) if polygons else QgsGeometry()
-
-
-def _make_valid(geometry: QgsGeometry) -> QgsGeometry:
-    """makeValid, keeping only the polygonal parts (it may return lines and points too)."""
-    if geometry.isGeosValid():
-        return geometry
-    fixed = geometry.makeValid()
-    if fixed.type() == GeometryType.Polygon and not QgsWkbTypes.isSingleType(fixed.wkbType()):
-        return fixed
-    if fixed.wkbType() == WkbType.GeometryCollection or fixed.type() != GeometryType.Polygon:
-        parts = [QgsGeometry(part.clone()) for part in fixed.constParts()]
-        polygons = [p for p in parts if p.type() == GeometryType.Polygon]
-        return QgsGeometry.unaryUnion(polygons) if polygons else QgsGeometry()
-    return fixed
 
 
 def read_polygons(source, target_crs, label: str = "", fields=(), feedback=None, allow_empty=False):

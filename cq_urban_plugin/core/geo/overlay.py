@@ -22,6 +22,8 @@ def as_shapely(geometries: Iterable[QgsGeometry], chunk: int = 4096):
     import numpy as np
     import shapely
 
+    if hasattr(geometries, "shapes"):  # features read as WKB (features.FeatureGeometries): as they are
+        return geometries.shapes()
     geometries = list(geometries)
     out = np.empty(len(geometries), dtype=object)
     for start in range(0, len(geometries), chunk):
@@ -135,7 +137,8 @@ class GeometryIndex:
     LARGE_CELLS = 64       # a box over more cells than this is tested on every query instead
 
     def __init__(self, geometries: Iterable[QgsGeometry]):
-        self.geometries: List[QgsGeometry] = list(geometries)
+        # features read as WKB (features.FeatureGeometries) stay as they are: no QgsGeometry is made
+        self.geometries: Sequence[QgsGeometry] = geometries if hasattr(geometries, "shapes") else list(geometries)
         self._boxes = None  # computed on the first box query (a kernel may need only the geometries)
         self._grid = None
         self._shapely = None
@@ -145,6 +148,10 @@ class GeometryIndex:
         """The geometries' boxes, an n × 4 array (xmin, ymin, xmax, ymax)."""
         import numpy as np
 
+        if self._boxes is None and hasattr(self.geometries, "shapes"):
+            import shapely
+
+            self._boxes = shapely.bounds(self.geometries.shapes()).reshape(-1, 4)
         if self._boxes is None:
             boxes = [g.boundingBox() for g in self.geometries]
             self._boxes = np.array([(b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()) for b in boxes],

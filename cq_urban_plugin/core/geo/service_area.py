@@ -37,6 +37,7 @@ from qgis.core import (
 from ...i18n import tr
 from ..errors import check_cancel
 from . import transforms
+from .features import shapes_of
 from .overlay import GeometryIndex, as_qgis, as_shapely
 
 BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
@@ -133,7 +134,7 @@ def distinct_points(features, tolerance: float = DUPLICATE_TOLERANCE):
     from ..kernels.coverage import point_coordinates
     from ..kernels.coverage import unique_points as unique
 
-    coordinates, owner = point_coordinates(as_shapely([f.geometry for f in features]))
+    coordinates, owner = point_coordinates(shapes_of(features))
     fids = np.array([f.fid for f in features], dtype=np.int64)[owner]
     keep, repeats = unique(coordinates, tolerance)
     return fids[keep], coordinates[keep], fids[repeats].tolist()

@@ -65,6 +65,9 @@ class Workspace:
     feedback: object = None
     notes: List[str] = field(default_factory=list)     # the readers' notes and the check's own, in order
     tallies: List[ReadTally] = field(default_factory=list)
+    # Layers already read, shared by the workspaces of one run of several checks over the same layers
+    # (the facility types of one coverage): {key: (features, tally)}; None: every layer is read.
+    reads: Optional[dict] = None
 
     @classmethod
     def open(cls, sources_and_labels: Sequence[Tuple[object, str]], *, method: str = AreaMethod.GK_ZONE,
@@ -115,8 +118,14 @@ class Workspace:
         self.notes.append(text)
 
     def _read(self, reader, source, label, fields, allow_empty) -> List[ReadFeature]:
-        with transforms.run_context(self.transform_context):
-            features, tally = reader(source, self.crs, label, tuple(fields), self.feedback, allow_empty)
+        key = (id(source), reader.__name__, label, tuple(fields), allow_empty, self.crs.toWkt())
+        if self.reads is not None and key in self.reads:
+            features, tally = self.reads[key]  # the same features and tally as reading it again
+        else:
+            with transforms.run_context(self.transform_context):
+                features, tally = reader(source, self.crs, label, tuple(fields), self.feedback, allow_empty)
+            if self.reads is not None:
+                self.reads[key] = (features, tally)
         self.tallies.append(tally)
         self.notes.extend(tally.notes())
         return features
