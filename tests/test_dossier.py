@@ -197,7 +197,9 @@ def boundary_strokes(pdf: str, index: int, folder: Path) -> int:
     """Paths of page ``index`` (0-based) stroked in the township boundaries' colour."""
     svg = folder / f"page{index}.svg"
     subprocess.run(["pdftocairo", "-svg", "-f", str(index + 1), "-l", str(index + 1), pdf, str(svg)], check=True)
-    strokes = re.findall(r"stroke:rgb\(([\d.]+)%,([\d.]+)%,([\d.]+)%\)", svg.read_text(encoding="utf-8"))
+    # cairo ≤ 1.16 writes style="stroke:rgb(25%,25%,25%)", 1.18 (Debian 13+) stroke="rgb(25%, 25%, 25%)"
+    strokes = re.findall(r'stroke[:=]"?rgb\(\s*([\d.]+)%,\s*([\d.]+)%,\s*([\d.]+)%\)',
+                         svg.read_text(encoding="utf-8"))
     wanted = [BOUNDARY.red(), BOUNDARY.green(), BOUNDARY.blue()]
     return sum(1 for rgb in strokes if all(abs(float(c) * 2.55 - w) < 1.5 for c, w in zip(rgb, wanted)))
 

@@ -83,32 +83,32 @@
         <translation>输入图层</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="86" />
+        <location filename="../core/geo/inputs.py" line="88" />
         <source>{layer}: reprojected from {crs}.</source>
         <translation>{layer}：已从 {crs} 重投影。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="88" />
+        <location filename="../core/geo/inputs.py" line="90" />
         <source>{layer}: {n} invalid geometries repaired (feature ids {ids}).</source>
         <translation>{layer}：修复了 {n} 个无效几何（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="104" />
+        <location filename="../core/geo/inputs.py" line="106" />
         <source>{layer}: {n} features without geometry skipped (feature ids {ids}).</source>
         <translation>{layer}：跳过 {n} 个无几何要素（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="107" />
+        <location filename="../core/geo/inputs.py" line="109" />
         <source>{layer}: {n} features of another geometry type skipped (feature ids {ids}).</source>
         <translation>{layer}：跳过 {n} 个几何类型不符的要素（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="127" />
+        <location filename="../core/geo/inputs.py" line="122" />
         <source>Layer '{layer}' has no coordinate reference system.</source>
         <translation>图层“{layer}”没有坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="127" />
+        <location filename="../core/geo/inputs.py" line="122" />
         <source>Set it in Layer Properties &gt; Source (Chongqing data are usually EPSG:4490 CGCS2000, or a CGCS2000 3-degree Gauss-Krüger zone such as EPSG:4544/4545/4546).</source>
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="322" />
+        <location filename="../core/geo/inputs.py" line="397" />
         <source>Reading {layer}: {i}/{n}</source>
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
@@ -153,12 +153,12 @@
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="328" />
+        <location filename="../core/geo/inputs.py" line="403" />
         <source>Layer '{layer}' has {n} features but none with a usable geometry.</source>
         <translation>图层“{layer}”有 {n} 个要素，但没有可用的几何。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="328" />
+        <location filename="../core/geo/inputs.py" line="403" />
         <source>Check its geometry type and that its geometries are not empty.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
@@ -335,22 +335,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="398" />
+        <location filename="../core/checks/builtup.py" line="400" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="398" />
+        <location filename="../core/checks/builtup.py" line="400" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="404" />
+        <location filename="../core/checks/builtup.py" line="406" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="404" />
+        <location filename="../core/checks/builtup.py" line="406" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
@@ -365,32 +365,32 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="444" />
+        <location filename="../core/checks/builtup.py" line="446" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="447" />
+        <location filename="../core/checks/builtup.py" line="449" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="447" />
+        <location filename="../core/checks/builtup.py" line="449" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="453" />
+        <location filename="../core/checks/builtup.py" line="455" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="457" />
+        <location filename="../core/checks/builtup.py" line="459" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="457" />
+        <location filename="../core/checks/builtup.py" line="459" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -816,57 +816,57 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="188" />
+        <location filename="../core/checks/coverage.py" line="190" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="188" />
+        <location filename="../core/checks/coverage.py" line="190" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="300" />
+        <location filename="../core/checks/coverage.py" line="302" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="303" />
+        <location filename="../core/checks/coverage.py" line="305" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="312" />
+        <location filename="../core/checks/coverage.py" line="314" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="321" />
+        <location filename="../core/checks/coverage.py" line="323" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="327" />
+        <location filename="../core/checks/coverage.py" line="329" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="241" />
+        <location filename="../core/checks/coverage.py" line="243" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="254" />
+        <location filename="../core/checks/coverage.py" line="256" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="425" />
+        <location filename="../core/checks/coverage.py" line="447" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="446" />
+        <location filename="../core/checks/coverage.py" line="468" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -876,7 +876,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="272" />
+        <location filename="../core/checks/coverage.py" line="274" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1186,12 +1186,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="275" />
+        <location filename="../core/checks/builtup.py" line="277" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="270" />
+        <location filename="../core/checks/builtup.py" line="272" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
@@ -1201,22 +1201,22 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="278" />
+        <location filename="../core/checks/builtup.py" line="280" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="278" />
+        <location filename="../core/checks/builtup.py" line="280" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="295" />
+        <location filename="../core/checks/builtup.py" line="297" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="298" />
+        <location filename="../core/checks/builtup.py" line="300" />
         <source>No built-up polygon of '{builtup}' lies inside any township of '{townships}'.</source>
         <translation>“{builtup}”中没有任何建成区图斑位于“{townships}”的乡镇（街道）内。</translation>
     </message>
@@ -1226,7 +1226,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查两个图层是否覆盖同一行政区，以及各图层的坐标参考系是否与其坐标一致。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="321" />
+        <location filename="../core/checks/builtup.py" line="323" />
         <source>No township of '{layer}' is in the scope '{scope}'. Values found: {found}.</source>
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
@@ -1236,17 +1236,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>（只有空值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="321" />
+        <location filename="../core/checks/builtup.py" line="323" />
         <source>Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field and one of its values.</source>
         <translation>请先标注乡镇（“按规划结构标注乡镇”），或选择范围字段及其取值之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="329" />
+        <location filename="../core/checks/builtup.py" line="331" />
         <source>No value of '{group}' for these townships (not tagged, or not named in the plan); they are outside the scope: {names}.</source>
         <translation>以下乡镇（街道）没有“{group}”的取值（未标注，或规划中未列出），不计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="334" />
+        <location filename="../core/checks/builtup.py" line="336" />
         <source>The plan gives these townships more than one value for the scope; each is counted in the scope when one of its values matches: {names}.</source>
         <translation>规划对以下乡镇（街道）给出了多个范围取值，只要其中之一相符即计入范围：{names}。</translation>
     </message>
@@ -1256,17 +1256,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="345" />
+        <location filename="../core/checks/builtup.py" line="347" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="350" />
+        <location filename="../core/checks/builtup.py" line="352" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="480" />
+        <location filename="../core/checks/builtup.py" line="482" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -1356,27 +1356,27 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="311" />
+        <location filename="../core/geo/service_area.py" line="312" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="136" />
+        <location filename="../core/geo/inputs.py" line="131" />
         <source>Layer '{layer}', feature {fid}</source>
         <translation>图层“{layer}”，要素 {fid}</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="187" />
+        <location filename="../core/geo/inputs.py" line="182" />
         <source>Layer '{layer}'</source>
         <translation>图层“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="138" />
+        <location filename="../core/geo/inputs.py" line="133" />
         <source>{where}: the coordinates are not valid in the layer's coordinate reference system {crs}.</source>
         <translation>{where}：坐标在图层的坐标参考系 {crs} 中无效。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="138" />
+        <location filename="../core/geo/inputs.py" line="133" />
         <source>The layer's CRS is probably set wrong: in Layer Properties &gt; Source, set the CRS its coordinates are really in (metres in Chongqing are usually CGCS2000 Gauss-Krüger, EPSG:4544/4545/4546; degrees EPSG:4490) instead of reprojecting it.</source>
         <translation>图层的坐标参考系可能设置有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系（重庆以米为单位的数据通常为 CGCS2000 高斯-克吕格投影 EPSG:4544/4545/4546；经纬度为 EPSG:4490），而不是对其重投影。</translation>
     </message>
@@ -2461,12 +2461,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="428" />
+        <location filename="../core/checks/coverage.py" line="450" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="433" />
+        <location filename="../core/checks/coverage.py" line="455" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2486,32 +2486,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="420" />
+        <location filename="../core/checks/coverage.py" line="442" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="261" />
+        <location filename="../core/checks/coverage.py" line="263" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="266" />
+        <location filename="../core/checks/coverage.py" line="268" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2541,107 +2541,107 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{layer}：{n} 个要素距本工具所用的中国大陆轮廓边缘约 {km:g} 千米以内（轮廓较粗略；要素编号 {ids}）：轮廓内的已转换，轮廓外的保持不变。请对照边界地图检查。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="91" />
+        <location filename="../core/geo/inputs.py" line="93" />
         <source>area {before:.4f} km² before (outer rings less holes), {after:.4f} km² once repaired</source>
         <translation>修复前面积 {before:.4f} 平方千米（外环减去内洞），修复后 {after:.4f} 平方千米</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="94" />
+        <location filename="../core/geo/inputs.py" line="96" />
         <source>{layer}, feature {fid}: {what}{sep}{change}.</source>
         <translation>{layer}，要素 {fid}：{what}{sep}{change}。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="97" />
+        <location filename="../core/geo/inputs.py" line="99" />
         <source>{layer}: {n} more repaired features not listed.</source>
         <translation>{layer}：另有 {n} 个已修复的要素未列出。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="100" />
+        <location filename="../core/geo/inputs.py" line="102" />
         <source>{layer}: {n} geometry collections read as their {kind} parts, other parts ignored (feature ids {ids}).</source>
         <translation>{layer}：{n} 个几何集合按其中的{kind}部分读取，其他部分忽略（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="298" />
+        <location filename="../core/geo/inputs.py" line="284" />
         <source>a coordinate is not a finite number</source>
         <translation>有坐标不是有限数值</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="162" />
+        <location filename="../core/geo/inputs.py" line="157" />
         <source>a coordinate is absurdly far from the CRS's origin ({x:g}, {y:g})</source>
         <translation>有坐标离坐标系原点远得不合常理（{x:g}, {y:g}）</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="177" />
+        <location filename="../core/geo/inputs.py" line="172" />
         <source>the point ({x:g}, {y:g}) cannot be converted to longitude/latitude</source>
         <translation>点（{x:g}, {y:g}）无法换算为经纬度</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="187" />
+        <location filename="../core/geo/inputs.py" line="182" />
         <source>Layer '{layer}', feature {fids}</source>
         <translation>图层“{layer}”，要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="187" />
+        <location filename="../core/geo/inputs.py" line="182" />
         <source>Layer '{layer}', features {fids}</source>
         <translation>图层“{layer}”，要素 {fids}</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="190" />
+        <location filename="../core/geo/inputs.py" line="185" />
         <source>{where}: {problem} in the layer's coordinate reference system {crs}: such coordinates are no place on Earth, and every area and share would be wrong.</source>
         <translation>{where}：在图层坐标系 {crs} 中{problem}：这样的坐标不在地球上任何地方，所有面积和比例都会出错。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="190" />
+        <location filename="../core/geo/inputs.py" line="185" />
         <source>Correct or delete the vertex (Vertex Tool, or Processing &gt; Check validity), or set the CRS the coordinates are really in (Layer Properties &gt; Source).</source>
         <translation>请修正或删除该节点（节点工具，或 处理 &gt; 检查有效性），或设置坐标实际所用的坐标系（图层属性 &gt; 源）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="290" />
+        <location filename="../core/geo/inputs.py" line="276" />
         <source>polygon</source>
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="290" />
+        <location filename="../core/geo/inputs.py" line="276" />
         <source>line</source>
         <translation>线</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="291" />
+        <location filename="../core/geo/inputs.py" line="277" />
         <source>point</source>
         <translation>点</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="303" />
+        <location filename="../core/geo/inputs.py" line="289" />
         <source>: nothing of it is left</source>
         <translation>：修复后什么也没有剩下</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="316" />
+        <location filename="../core/geo/inputs.py" line="302" />
         <source>feature {fid} of layer '{layer}' was left in degrees</source>
         <translation>图层“{layer}”的要素 {fid} 仍为经纬度（度）</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="391" />
+        <location filename="../core/geo/repair.py" line="39" />
         <source>overlapping or touching parts merged</source>
         <translation>重叠或相接的部分已合并</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="406" />
+        <location filename="../core/geo/repair.py" line="54" />
         <source>self-intersections resolved</source>
         <translation>自相交已消除</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="415" />
+        <location filename="../core/geo/repair.py" line="63" />
         <source>{n} hole(s) lying outside its outer ring ignored (they cover none of its land; a plain repair would have made them land)</source>
         <translation>{n} 个位于外环之外的内洞已忽略（它们不覆盖该要素的任何用地；简单修复会把它们变成用地）</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="418" />
+        <location filename="../core/geo/repair.py" line="66" />
         <source>{n} hole(s) reaching beyond its outer ring cut to the ring</source>
         <translation>{n} 个超出外环的内洞已裁剪到外环以内</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="424" />
+        <location filename="../core/geo/repair.py" line="72" />
         <source>holes touching or crossing its outer ring or each other resolved, each hole kept as a hole</source>
         <translation>与外环或彼此相接、相交的内洞已处理，每个内洞仍保留为内洞</translation>
     </message>
@@ -2766,12 +2766,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>转换后坐标没有变化</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="366" />
+        <location filename="../core/geo/inputs.py" line="431" />
         <source>Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early (the database connection was lost, or the file is damaged). Nothing was computed from the part read, and no output was replaced.</source>
         <translation>图层“{layer}”：{total} 个要素中只读到 {read} 个，读取提前中断（数据库连接断开或文件损坏）。未用已读部分计算任何结果，也未替换任何输出。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="366" />
+        <location filename="../core/geo/inputs.py" line="431" />
         <source>Check the database server or the file, then run again.</source>
         <translation>请检查数据库服务器或文件，然后重新运行。</translation>
     </message>
@@ -2886,7 +2886,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="441" />
+        <location filename="../core/checks/coverage.py" line="463" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -4734,37 +4734,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="373" />
+        <location filename="../core/checks/builtup.py" line="375" />
         <source>Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, the recorded figure once for each polygon's own record.</source>
         <translation>建成区图斑相互重叠 {km2:.4f} 平方公里：几何面积对重叠部分只计一次，记载面积则按各图斑自身的记载分别计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="422" />
+        <location filename="../core/checks/builtup.py" line="424" />
         <source>Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.</source>
         <translation>请选择存放各图斑记载面积（平方米）的字段（AREA_FIELD），或改用几何面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="424" />
+        <location filename="../core/checks/builtup.py" line="426" />
         <source>Layer '{layer}' has no recorded-area field {fields}.</source>
         <translation>图层“{layer}”没有记载面积字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="470" />
+        <location filename="../core/checks/builtup.py" line="472" />
         <source>No built-up polygon of '{layer}' has a recorded area in '{field}'.</source>
         <translation>图层“{layer}”中没有任何建成区图斑在“{field}”中有记载面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="487" />
+        <location filename="../core/checks/builtup.py" line="489" />
         <source>Recorded areas: field {field} (m², as the survey records them); a polygon split between townships gets its recorded area in proportion to its geometric area in each. The target is checked on the {figure} figure.</source>
         <translation>记载面积：字段 {field}（单位平方米，按调查记载）；跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。目标按{figure}核验。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="489" />
+        <location filename="../core/checks/builtup.py" line="491" />
         <source>recorded</source>
         <translation>记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="489" />
+        <location filename="../core/checks/builtup.py" line="491" />
         <source>geometric</source>
         <translation>几何面积</translation>
     </message>
@@ -5179,12 +5179,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label}（用户输入的目标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="256" />
+        <location filename="../core/checks/facility_coverage.py" line="257" />
         <source>The facilities and the served area are both needed.</source>
         <translation>设施图层和服务区域图层都需要提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="256" />
+        <location filename="../core/checks/facility_coverage.py" line="257" />
         <source>Choose a point or polygon layer of facilities (FACILITIES) and a polygon layer of the served area (SERVED_AREA).</source>
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
@@ -5194,122 +5194,122 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="260" />
+        <location filename="../core/checks/facility_coverage.py" line="261" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="266" />
+        <location filename="../core/checks/facility_coverage.py" line="267" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="266" />
+        <location filename="../core/checks/facility_coverage.py" line="267" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="281" />
+        <location filename="../core/checks/facility_coverage.py" line="282" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="281" />
+        <location filename="../core/checks/facility_coverage.py" line="282" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="285" />
+        <location filename="../core/checks/facility_coverage.py" line="286" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="285" />
+        <location filename="../core/checks/facility_coverage.py" line="286" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="294" />
+        <location filename="../core/checks/facility_coverage.py" line="295" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="302" />
+        <location filename="../core/checks/facility_coverage.py" line="303" />
         <source>Definition ({key}): {label}. {source}</source>
         <translation>定义（{key}）：{label}。{source}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="305" />
+        <location filename="../core/checks/facility_coverage.py" line="306" />
         <source>Walking access: {w:g} m from a reached road into the block, added on top of the threshold (reading 1 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，叠加在阈值之外（两种读法之一）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="305" />
+        <location filename="../core/checks/facility_coverage.py" line="306" />
         <source>Walking access: {w:g} m from a reached road into the block, counted within the threshold (the road reach is the threshold less {w:g} m; reading 2 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，计入阈值之内（道路可达距离为阈值减去 {w:g} 米；两种读法之二）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="318" />
+        <location filename="../core/checks/facility_coverage.py" line="319" />
         <source>Denominator: residential land; no land-use field was given, so the served area '{layer}' is taken as the residential land.</source>
         <translation>分母：居住用地；未给出用地编码字段，因此将服务区域“{layer}”视为居住用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="433" />
+        <location filename="../core/checks/facility_coverage.py" line="435" />
         <source>Entrances</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="403" />
+        <location filename="../core/checks/coverage.py" line="425" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="404" />
+        <location filename="../core/checks/coverage.py" line="426" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="353" />
+        <location filename="../core/checks/facility_coverage.py" line="355" />
         <source>{layer}: {n} facilities of type '{value}' (field {field}).</source>
         <translation>{layer}：类型为“{value}”的设施 {n} 个（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="361" />
+        <location filename="../core/checks/facility_coverage.py" line="363" />
         <source>{layer}: {n} duplicate facilities counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复设施只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="368" />
+        <location filename="../core/checks/facility_coverage.py" line="370" />
         <source>{layer} holds no facility: the coverage is 0%. Check the layer, its filter and the facility type.</source>
         <translation>{layer} 中没有设施：覆盖率为 0%。请检查图层、其筛选条件和设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="380" />
+        <location filename="../core/checks/facility_coverage.py" line="382" />
         <source>Walking distance along {roads}: multi-source shortest paths from every facility (points tied to the nearest road within {snap:g} m; polygons from every road within the access width of their boundary, or from their entrances), every road part within reach widened by {w:g} m on each side ({seg} segments per quarter circle); a polygon's own ground is covered.</source>
         <translation>沿 {roads} 的步行距离：从所有设施同时出发的多源最短路径（点连接到 {snap:g} 米以内最近的道路；面从其边界在步行接入宽度以内的每条道路出发，或从其出入口出发），可达范围内的每段道路向两侧各扩展 {w:g} 米（每四分之一圆 {seg} 段）；面设施自身用地计为覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="388" />
+        <location filename="../core/checks/facility_coverage.py" line="390" />
         <source>Straight-line distance: every facility point buffered by the threshold, every facility polygon buffered from its boundary (or its entrances buffered, the polygon itself covered), {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个点设施按阈值缓冲，每个面设施自其边界缓冲（或对其出入口缓冲，面本身计为覆盖），每四分之一圆 {seg} 段（与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="409" />
+        <location filename="../core/checks/facility_coverage.py" line="411" />
         <source>{layer}: {n} polygons under {a:g} m² are not counted as facilities (feature ids {ids}).</source>
         <translation>{layer}：{n} 个面积小于 {a:g} 平方米的面不计为设施（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="422" />
+        <location filename="../core/checks/facility_coverage.py" line="424" />
         <source>No facility of '{facilities}' (FACILITIES) lies within reach of the served area '{served}' (SERVED_AREA): the two layers do not overlap.</source>
         <translation>“{facilities}”（FACILITIES）中没有任何设施位于服务区域“{served}”（SERVED_AREA）的可达范围内：两个图层互不重叠。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="448" />
+        <location filename="../core/checks/facility_coverage.py" line="450" />
         <source>{layer}: {n} entrances lie more than {d:g} m from every facility polygon and are not used (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="493" />
+        <location filename="../core/checks/facility_coverage.py" line="495" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5319,7 +5319,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="291" />
+        <location filename="../core/geo/service_area.py" line="292" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5497,7 +5497,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>每幅地图都绘出乡镇界线：输入图层不是乡镇图层时（如公交站点覆盖率校核的服务区域），请提供乡镇图层（TOWNSHIPS），如已标注的乡镇图层；输入图层叠加在其上。标题取自规划和指标（规划结构名称或目标名称），从不取图层名或文件名；所有文字跟随界面语言，或按 LANGUAGE（高级参数）选择中文或英文。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="275" />
+        <location filename="../core/checks/facility_coverage.py" line="276" />
         <source>The threshold is the catalogue target's ({id}): {convention}</source>
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
@@ -5542,22 +5542,22 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="341" />
+        <location filename="../core/checks/coverage.py" line="343" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="341" />
+        <location filename="../core/checks/coverage.py" line="343" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="345" />
+        <location filename="../core/checks/coverage.py" line="347" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="345" />
+        <location filename="../core/checks/coverage.py" line="347" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
@@ -5597,7 +5597,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请选择注明每个设施类型的字段（如 小学、社区卫生服务中心）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="238" />
+        <location filename="../core/checks/facility_coverage.py" line="239" />
         <source>{layer}: facilities of type {types} match no life-circle facility and are not measured.</source>
         <translation>{layer}：类型为 {types} 的设施不属于任何生活圈设施，未计入。</translation>
     </message>
