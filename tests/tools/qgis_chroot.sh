@@ -194,6 +194,12 @@ if ! flock -n 9; then
     flock 9 || die "cannot lock $LOCK"
 fi
 HAVE_LOCK=1
+# A run killed outright (SIGKILL at a session's end) leaves its mounts behind, and mounting
+# sysfs again on them fails ("already mounted"): clear them while holding the lock.
+if [ -n "$(mounts_under_root)" ]; then
+    say "unmounting what an earlier, killed run left mounted: $(mounts_under_root | tr '\n' ' ')"
+    unmount_all
+fi
 
 if [ "${CQ_CHROOT_REBUILD:-}" = 1 ] || [ ! -f "$STAMP" ]; then
     build_chroot
