@@ -7117,5 +7117,10 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <source>Not counted by the target</source>
         <translation>不计入该指标</translation>
     </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="136" />
+        <source>{how}. {threshold}</source>
+        <translation>{how}。{threshold}</translation>
+    </message>
 </context>
 </TS>

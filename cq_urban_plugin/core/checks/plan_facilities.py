@@ -127,14 +127,14 @@ class FacilityPlanning:
                 facilities, self.source(served), self.twp(), preset=key, distance_m=measure.distance_m,
                 minutes=minutes, walk_speed=self.walk_speed, denominator=by, landuse_field=landuse_field, **options)
         how = tr("{preset}: {facility} ({role}) reached {way}, over {served}").format(
-            preset=key, facility=measure.facility or fc.preset(key).facility, role=self.code(role),
+            preset=fc.preset(key).label, facility=measure.facility or fc.preset(key).facility, role=self.code(role),
             way=tr("along the roads ({roads})").format(roads=self.code("roads")) if along else tr("in a straight line"),
             served=self.code(served))
         if typed:
             how += " " + tr("(the facilities whose type ({field}) contains '{kind}')").format(
                 field=self.facility_type_field, kind=kind)
-        how += ". " + fc.threshold(fc.preset(key), measure.distance_m or (cov.DEFAULT_RADIUS if bus else None),
-                                  minutes, self.walk_speed)[1]
+        how = tr("{how}. {threshold}").format(how=how, threshold=fc.threshold(
+            fc.preset(key), measure.distance_m or (cov.DEFAULT_RADIUS if bus else None), minutes, self.walk_speed)[1])
         return needs, (role, served, key, measure.distance_m, minutes, along, by, typed and kind), how, run
 
     def _plan_facility_presence(self, target):
