@@ -158,6 +158,8 @@ def test_chinese_dossier_text_names_every_township_and_title(dossier, place):
     from cq_urban_plugin.core.plan.model import MEASURE_KINDS
 
     assert not [k for k in MEASURE_KINDS if f"定义：{k}" in squeezed]
+    # A layer is named once: 公交站点（点）, not 公交站点（公交站点（点））.
+    assert not re.findall(r"([^（）：，。]{2,})（\1", squeezed)
     # Counts as integers (26 个, never 26.00 个), percentages with one decimal (86.7 %).
     assert not re.findall(r".{12}\d\.\d+个", squeezed)
     assert not re.findall(r".{12}\d\.\d{2,}%", squeezed)

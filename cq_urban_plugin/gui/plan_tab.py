@@ -174,8 +174,9 @@ class PlanTab(QWidget):
         return {combo.objectName(): combo for combo in self.pickers.values()}
 
     # ------------------------------------------------------------- running
-    def parameters(self) -> dict:
-        """cq_urban:check_plan's parameters from the pickers and the session (PlanInputError when incomplete)."""
+    def inputs(self) -> dict:
+        """The catalogue, layers and fields chosen, as check_plan's and export_dossier's parameters
+        (PlanInputError when incomplete)."""
         session = self.session
         if not session.catalogue_path():
             raise PlanInputError(tr("Choose a plan catalogue."))
@@ -194,15 +195,18 @@ class PlanTab(QWidget):
                            ("POPULATION_FIELD", self.population_field_combo)):
             if combo.layer() is not None and combo.currentField():
                 parameters[key] = combo.currentField()
+        return parameters
+
+    def parameters(self) -> dict:
+        """cq_urban:check_plan's parameters: the inputs, a summary layer and a report in a folder of its own."""
+        parameters = self.inputs()
         parameters["SUMMARY"] = layer_output(tr("Plan check summary"))
         parameters["REPORT"] = os.path.join(tempfile.mkdtemp(prefix="cq_urban_"), "plan_report.html")
         return parameters
 
     def dossier_parameters(self) -> dict:
         """cq_urban:export_dossier's parameters: the whole plan's choices, the paper and the file."""
-        parameters = self.parameters()
-        for key in ("SUMMARY", "REPORT"):  # the dossier's own check writes these inside
-            parameters.pop(key, None)
+        parameters = self.inputs()
         path = self.dossier_file.filePath().strip()
         if not path:
             raise PlanInputError(tr("Choose the file to save the dossier as."))
@@ -212,11 +216,12 @@ class PlanTab(QWidget):
         parameters["OUTPUT"] = path
         return parameters
 
+    def _start(self, build, algorithm_id, title, done) -> bool:
+        parameters = self.session.guarded(build)
+        return parameters is not None and self.session.start(algorithm_id, parameters, title, done)
+
     def run_dossier(self) -> bool:
-        parameters = self.session.guarded(self.dossier_parameters)
-        if parameters is None:
-            return False
-        return self.session.start(DOSSIER_ID, parameters, tr("Dossier"), self.show_dossier)
+        return self._start(self.dossier_parameters, DOSSIER_ID, tr("Dossier"), self.show_dossier)
 
     def show_dossier(self, results):
         output = str(results.get("OUTPUT") or "")
@@ -226,10 +231,7 @@ class PlanTab(QWidget):
             path=self.dossier_path, pages=self.dossier_pages))
 
     def run_plan(self) -> bool:
-        parameters = self.session.guarded(self.parameters)
-        if parameters is None:
-            return False
-        return self.session.start(PLAN_ID, parameters, tr("Whole plan"), self.show_results)
+        return self._start(self.parameters, PLAN_ID, tr("Whole plan"), self.show_results)
 
     def show_results(self, results):
         """The counts in the status line, the summary's rows in the table, the report linked."""

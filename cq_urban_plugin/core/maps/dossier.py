@@ -144,7 +144,13 @@ def role_words(text: str, role_names: dict, generated_only: bool = True) -> str:
         english = (before.endswith(" ") and before[:1].isascii() and before[:1].isalpha()) or \
             (after.startswith(" ") and after[1:2].isascii() and after[1:2].isalpha())
         return match.group(1) if english else role_names[match.group(1)]
-    return pattern.sub(named, head) + tail
+    head = pattern.sub(named, head)
+    # "公交站点（STOPS）" would read 公交站点（公交站点（点））, "沿道路（ROADS）" 沿道路（道路和步行道（线））: the
+    # words the role's name begins with, before it in brackets, are the name said twice.
+    for name in set(role_names.values()):
+        for end in range(len(name), 1, -1):
+            head = head.replace(f"{name[:end]}（{name}）", name)
+    return head + tail
 
 
 def reason_text(catalogue, row: PlanRow, role_names: dict) -> str:
