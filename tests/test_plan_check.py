@@ -153,6 +153,39 @@ def test_the_how_names_the_parameters_and_minutes_take_the_walking_speed(qgis_ap
     assert row(park, walk_speed=0.8).measured == pytest.approx(metres.measured, rel=1e-9)   # metres: no speed
 
 
+def test_a_circle_given_in_minutes_is_measured_as_the_share_within_it(qgis_app):
+    """“15分钟健身圈” (fyp14 l.1729) gives a time, no share: its measure's share_pct (100) is the target, the
+    share of the residential land within 15 minutes' walk of a 体育 facility the figure, in percent."""
+    from dataclasses import replace
+
+    from cq_urban_plugin.core.checks import facility_coverage as fc
+
+    catalogue = bundled_catalogue("jiangjin")
+    circle = catalogue.target("fitness_circle_15min")
+    assert circle.unit == "minutes" and circle.value == 15 and circle.measure.share_pct == 100
+    layers = {role: layer("jiangjin", name) for role, name in (
+        ("townships", "townships"), ("facilities", "facilities"), ("landuse", "landuse"), ("roads", "roads"))}
+
+    def row(target, **options):
+        result = pc.check_plan(replace(catalogue, targets=[target]), layers, options={
+            "name_field": "name", "facility_type_field": "kind", **options})
+        return result.rows[0]
+
+    fast = row(circle, walk_speed=4.0)   # 3,600 m: a figure between 0 and 100 on the synthetic sample
+    single = fc.check_facility_coverage(
+        layers["facilities"], layers["landuse"], layers["townships"], preset="life_sports_15min", name_field="name",
+        minutes=15, walk_speed=4.0, distance_method=fc.Distance.NETWORK, roads=layers["roads"], type_field="kind",
+        type_value="体育健身点", denominator=fc.Denominator.RESIDENTIAL, landuse_field="dlbm", with_service=False)
+    assert 0 < single.verdict.measured < 100
+    assert fast.measured == pytest.approx(single.verdict.measured, rel=1e-9)
+    assert (fast.unit, fast.target, fast.status) == ("percent", "≥ 100", pc.NOT_MET)
+    assert fast.gap == pytest.approx(fast.measured - 100) and "1729" in fast.citation
+    assert "15 minutes × 60 s × 4 m/s = 3600 m" in fast.how
+    # Without the share the plan leaves open, the time alone is no target to compare a share with.
+    bare = row(replace(circle, measure=replace(circle.measure, share_pct=None)))
+    assert bare.status == pc.NOT_MEASURED and "share_pct" in bare.reason
+
+
 def test_wuxi_coverage_equals_the_coverage_check(qgis_app):
     layers = sample("wuxi")
     result = pc.check_plan(bundled_catalogue("wuxi"), layers, options={"name_field": "name"})

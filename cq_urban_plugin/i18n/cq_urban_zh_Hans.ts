@@ -2871,7 +2871,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="355" />
+        <location filename="../core/checks/plan_check.py" line="357" />
         <source> or </source>
         <translation>或</translation>
     </message>
@@ -3606,7 +3606,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>“{layer}”的代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="244" />
+        <location filename="../core/checks/plan_check.py" line="245" />
         <source>Codes of '{layer}' ({preset}): {reason}</source>
         <translation>“{layer}”的代码（{preset}）：{reason}</translation>
     </message>
@@ -3871,7 +3871,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>此处无法测算的目标</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="189" />
+        <location filename="../core/maps/dossier.py" line="195" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
@@ -4799,72 +4799,72 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>无法测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="101" />
+        <location filename="../core/checks/plan_check.py" line="102" />
         <source>Layer '{layer}', given as {role} ({parameter}), holds {found}, not {wanted}.</source>
         <translation>作为 {role}（{parameter}）给出的图层“{layer}”是{found}，不是{wanted}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="101" />
+        <location filename="../core/checks/plan_check.py" line="102" />
         <source>no geometry</source>
         <translation>无几何</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="115" />
+        <location filename="../core/checks/plan_check.py" line="116" />
         <source>The population points '{layer}' need their persons field.</source>
         <translation>人口点“{layer}”需要人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="115" />
+        <location filename="../core/checks/plan_check.py" line="116" />
         <source>Choose POPULATION_FIELD, the persons of each point.</source>
         <translation>请选择 POPULATION_FIELD，即各点的人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="351" />
+        <location filename="../core/checks/plan_check.py" line="353" />
         <source>no check measures the kind {kind}</source>
         <translation>没有校核能测算 {kind} 类测算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="148" />
+        <location filename="../core/checks/plan_check.py" line="149" />
         <source>needs layer: {roles}</source>
         <translation>需要图层：{roles}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="174" />
+        <location filename="../core/checks/plan_check.py" line="175" />
         <source>built-up classes '{classes}' are no preset of the built-up check</source>
         <translation>建成区地类“{classes}”不是建成区校核的预设</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="114" />
+        <location filename="../core/checks/plan_facilities.py" line="120" />
         <source>Coverage by population needs a population raster or points (POPULATION).</source>
         <translation>按人口计算覆盖率需要人口栅格或人口点（POPULATION）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="114" />
+        <location filename="../core/checks/plan_facilities.py" line="120" />
         <source>Choose the population layer, or measure the coverage by area.</source>
         <translation>请选择人口图层，或按面积计算覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="253" />
+        <location filename="../core/checks/plan_check.py" line="254" />
         <source>{classes} inside {extent}</source>
         <translation>{extent}内的{classes}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="334" />
+        <location filename="../core/checks/plan_check.py" line="335" />
         <source>not a population target</source>
         <translation>不是人口指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="378" />
+        <location filename="../core/checks/plan_check.py" line="380" />
         <source>no check measures this indicator</source>
         <translation>没有校核能测算该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="394" />
+        <location filename="../core/checks/plan_check.py" line="396" />
         <source>Measuring {ids}</source>
         <translation>正在测算 {ids}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="412" />
+        <location filename="../core/checks/plan_check.py" line="414" />
         <source>could not be measured: {message}</source>
         <translation>无法测算：{message}</translation>
     </message>
@@ -4939,7 +4939,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>人口点的人数字段；无人口图层时为乡镇街道图层的人口字段</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="197" />
+        <location filename="../gui/plan_tab.py" line="203" />
         <source>Plan check summary</source>
         <translation>规划校核汇总</translation>
     </message>
@@ -4984,7 +4984,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>测算方法</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="189" />
+        <location filename="../core/maps/dossier.py" line="195" />
         <source>Targets not measured, and why</source>
         <translation>未测指标及原因</translation>
     </message>
@@ -5189,7 +5189,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="243" />
+        <location filename="../core/maps/dossier.py" line="249" />
         <source>Facilities</source>
         <translation>设施</translation>
     </message>
@@ -5462,32 +5462,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>设施覆盖率：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="196" />
+        <location filename="../core/checks/plan_check.py" line="197" />
         <source>polygons of {layer} of {preset}</source>
         <translation>{layer} 中{preset}的图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="189" />
         <source>The built-up layer '{layer}' has no field {fields} to tell {preset}.</source>
         <translation>建成区图层“{layer}”没有字段 {fields}，无法区分{preset}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="188" />
+        <location filename="../core/checks/plan_check.py" line="189" />
         <source>Give the land-use layer (LANDUSE) holding those codes.</source>
         <translation>请给出含这些代码的土地利用图层（LANDUSE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="270" />
+        <location filename="../core/checks/plan_check.py" line="271" />
         <source>classes '{classes}' are no land-use preset; no layer role holds them</source>
         <translation>地类“{classes}”不是土地利用预设，也没有图层角色承载它</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="232" />
+        <location filename="../core/checks/plan_check.py" line="233" />
         <source>a land share of no named indicator needs its classes in the measure block</source>
         <translation>未指明指标的用地比例，须在 measure 中写明所测地类</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="241" />
+        <location filename="../core/checks/plan_check.py" line="242" />
         <source>Choose the land-use class field (LANDUSE_FIELD).</source>
         <translation>请选择土地利用地类字段（LANDUSE_FIELD）。</translation>
     </message>
@@ -5502,27 +5502,27 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="94" />
+        <location filename="../core/checks/plan_facilities.py" line="95" />
         <source>the measure names no layer of the facilities ({roles})</source>
         <translation>目录的测算设置中未列出设施图层（{roles}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="97" />
+        <location filename="../core/checks/plan_facilities.py" line="98" />
         <source>denominator '{denominator}': the coverage check measures the served area, its residential land or its population</source>
         <translation>分母“{denominator}”：覆盖率校核只按服务范围的面积、其中的居住用地或其人口计算</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="100" />
+        <location filename="../core/checks/plan_facilities.py" line="101" />
         <source>no facility-coverage preset measures '{facility}'</source>
         <translation>没有设施覆盖率预设能测算“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="129" />
+        <location filename="../core/checks/plan_facilities.py" line="137" />
         <source>{preset}: {facility} ({role}) reached {way}, over {served}</source>
         <translation>{preset}：{facility}（{role}），{way}可达，分母为 {served}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="129" />
+        <location filename="../core/checks/plan_facilities.py" line="137" />
         <source>in a straight line</source>
         <translation>按直线</translation>
     </message>
@@ -5757,7 +5757,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="232" />
+        <location filename="../gui/plan_tab.py" line="234" />
         <source>Whole plan</source>
         <translation>整体校核</translation>
     </message>
@@ -5782,32 +5782,32 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>打开报告</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="181" />
+        <location filename="../gui/plan_tab.py" line="182" />
         <source>Choose a plan catalogue.</source>
         <translation>请选择规划目录。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="192" />
+        <location filename="../gui/plan_tab.py" line="193" />
         <source>Choose the township layer or a layer to measure.</source>
         <translation>请选择乡镇图层或要量算的图层。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="324" />
+        <location filename="../gui/plan_tab.py" line="326" />
         <source>{measured} targets measured, {met} met, {not_met} not met, {not_measured} not measured</source>
         <translation>已量算 {measured} 项，达标 {met} 项，未达标 {not_met} 项，未能量算 {not_measured} 项</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="351" />
+        <location filename="../gui/plan_tab.py" line="353" />
         <source>Scope: {value}</source>
         <translation>范围：{value}</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="358" />
+        <location filename="../gui/plan_tab.py" line="360" />
         <source>How it was measured: {how}</source>
         <translation>测算方法：{how}</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="362" />
+        <location filename="../gui/plan_tab.py" line="364" />
         <source>Plan text: {citation}</source>
         <translation>规划依据：{citation}</translation>
     </message>
@@ -6264,7 +6264,7 @@ The inputs are those of cq_urban:check_plan (the catalogue and the layers by the
         <translation>档案文字的语言</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="219" />
+        <location filename="../gui/plan_tab.py" line="224" />
         <source>Dossier</source>
         <translation>校核档案</translation>
     </message>
@@ -6398,7 +6398,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>图层“{layer}”中没有字段“{field}”取值含“{kind}”的设施；该字段的取值为：{values}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="69" />
+        <location filename="../core/checks/plan_facilities.py" line="70" />
         <source>Choose the field holding the facility type, or a layer holding the {kind}.</source>
         <translation>请选择存放设施类型的字段，或选择包含{kind}的图层。</translation>
     </message>
@@ -6478,42 +6478,42 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{layer}：{n} 个图斑所属三调地类对应的用地用海类中只有部分计入（{codes}），无法按编码拆分，未计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="356" />
+        <location filename="../core/checks/plan_check.py" line="358" />
         <source>{kind}: {how}; layers: {layers}</source>
         <translation>{kind}：{how}；图层：{layers}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="48" />
+        <location filename="../core/checks/plan_facilities.py" line="49" />
         <source>a facilities layer holds many kinds: give its type field (FACILITY_TYPE_FIELD) to tell '{facility}'</source>
         <translation>设施图层包含多种设施：请给出其类型字段（FACILITY_TYPE_FIELD），以识别“{facility}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="51" />
+        <location filename="../core/checks/plan_facilities.py" line="52" />
         <source>'{facility}' names several kinds of facility, which one type field value cannot select: measure each kind, or the life circle as a whole with cq_urban:check_facility_coverage (preset {preset})</source>
         <translation>“{facility}”包含多种设施，无法用一个类型字段取值选出：请逐类测算，或用 cq_urban:check_facility_coverage（预设 {preset}）测算生活圈整体</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="57" />
+        <location filename="../core/checks/plan_facilities.py" line="58" />
         <source>'{layer}' holds no facility whose type ({field}) contains '{kind}'</source>
         <translation>“{layer}”中没有类型（{field}）含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="65" />
+        <location filename="../core/checks/plan_facilities.py" line="66" />
         <source>Layer '{layer}' ({role}) has no field '{field}'.</source>
         <translation>图层“{layer}”（{role}）没有字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="65" />
+        <location filename="../core/checks/plan_facilities.py" line="66" />
         <source>Choose its type field (FACILITY_TYPE_FIELD).</source>
         <translation>请选择其类型字段（FACILITY_TYPE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="69" />
+        <location filename="../core/checks/plan_facilities.py" line="70" />
         <source>No feature of '{layer}' has a type containing '{kind}' in field '{field}'.</source>
         <translation>图层“{layer}”中没有字段“{field}”类型含“{kind}”的要素。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="134" />
+        <location filename="../core/checks/plan_facilities.py" line="142" />
         <source>(the facilities whose type ({field}) contains '{kind}')</source>
         <translation>（类型字段 {field} 含“{kind}”的设施）</translation>
     </message>
@@ -6638,27 +6638,27 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>未覆盖</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="176" />
         <source>Plan check dossier: {jurisdiction}</source>
         <translation>规划实施校核档案：{jurisdiction}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="176" />
         <source>Jurisdiction: {name}</source>
         <translation>行政区：{name}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="176" />
         <source>Date: {date}</source>
         <translation>日期：{date}</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="170" />
+        <location filename="../core/maps/dossier.py" line="176" />
         <source>{measured} of {targets} targets measured, {met} met, {not_met} not met</source>
         <translation>共 {targets} 项目标，已测 {measured} 项，达标 {met} 项，未达标 {not_met} 项</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="179" />
+        <location filename="../core/maps/dossier.py" line="185" />
         <source>Targets measured, with their verdicts</source>
         <translation>已测目标及结论</translation>
     </message>
@@ -6813,7 +6813,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>以上阈值为插件的默认值，并非规划给出的数字：规划只写明各区的发展方向（001 第1375行），未给出比例。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="263" />
+        <location filename="../core/checks/plan_check.py" line="264" />
         <source>the per-capita check measures {known} only</source>
         <translation>人均指标校核只测算{known}</translation>
     </message>
@@ -6828,7 +6828,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{title}：各乡镇设施数</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="252" />
+        <location filename="../core/maps/dossier.py" line="258" />
         <source>Facilities of the kind ({n})</source>
         <translation>该类设施（{n} 处）</translation>
     </message>
@@ -6843,7 +6843,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>无该类设施</translation>
     </message>
     <message>
-        <location filename="../core/maps/dossier.py" line="224" />
+        <location filename="../core/maps/dossier.py" line="230" />
         <source>No figure</source>
         <translation>无数值</translation>
     </message>
@@ -6863,7 +6863,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{role}：{label}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="154" />
+        <location filename="../core/checks/plan_check.py" line="155" />
         <source>{kind}: {how}</source>
         <translation>{kind}：{how}</translation>
     </message>
@@ -6958,7 +6958,7 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>按指标范围，只统计{kinds}（{every}个乡镇街道中的{n}个）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="125" />
+        <location filename="../core/checks/plan_check.py" line="126" />
         <source>{field} of {townships}</source>
         <translation>{townships} 的 {field} 字段</translation>
     </message>
@@ -6968,47 +6968,47 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>{how}。约定：{text}</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="193" />
+        <location filename="../core/checks/plan_check.py" line="194" />
         <source>area of the polygons of {layer}</source>
         <translation>{layer} 图斑面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="298" />
+        <location filename="../core/checks/plan_check.py" line="299" />
         <source>m² of {land} per person of {population}</source>
         <translation>人均 {land} 面积（平方米，人口取自 {population}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="307" />
+        <location filename="../core/checks/plan_check.py" line="308" />
         <source>persons of {population} summed per township of {townships} and per class of the plan's structures</source>
         <translation>按 {townships} 各乡镇街道及规划结构各类别汇总 {population} 的人口</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_check.py" line="321" />
+        <location filename="../core/checks/plan_check.py" line="322" />
         <source>features of {plants} within {distance:g} m of {river}</source>
         <translation>距 {river} {distance:g} 米以内的 {plants} 要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="129" />
+        <location filename="../core/checks/plan_facilities.py" line="137" />
         <source>along the roads ({roads})</source>
         <translation>沿道路（{roads}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="155" />
+        <location filename="../core/checks/plan_facilities.py" line="163" />
         <source>the facilities of {layer} whose type ({field}) contains '{kind}'</source>
         <translation>{layer} 中类型字段 {field} 含“{kind}”的设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="155" />
+        <location filename="../core/checks/plan_facilities.py" line="163" />
         <source>every facility of {layer}</source>
         <translation>{layer} 的全部设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="158" />
+        <location filename="../core/checks/plan_facilities.py" line="166" />
         <source>townships ({townships}) holding at least one of {what}</source>
         <translation>至少配有一处{what}的乡镇（街道）（{townships}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="161" />
+        <location filename="../core/checks/plan_facilities.py" line="169" />
         <source>(only the {kinds}, as the scope '{scope}' says)</source>
         <translation>（按范围“{scope}”，只统计{kinds}）</translation>
     </message>
@@ -7098,12 +7098,12 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>以上方所选图层进行整体规划校核，并排版为一份供规划修编使用的 PDF：封面、汇总表、每项已测指标一页（含专题图和图表），以及未测指标及其原因。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="208" />
+        <location filename="../gui/plan_tab.py" line="212" />
         <source>Choose the file to save the dossier as.</source>
         <translation>请选择校核档案的保存文件。</translation>
     </message>
     <message>
-        <location filename="../gui/plan_tab.py" line="225" />
+        <location filename="../gui/plan_tab.py" line="230" />
         <source>Dossier saved: {path} ({pages} pages).</source>
         <translation>校核档案已保存：{path}（共 {pages} 页）。</translation>
     </message>
@@ -7118,9 +7118,14 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>不计入该指标</translation>
     </message>
     <message>
-        <location filename="../core/checks/plan_facilities.py" line="136" />
+        <location filename="../core/checks/plan_facilities.py" line="144" />
         <source>{how}. {threshold}</source>
         <translation>{how}。{threshold}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/plan_facilities.py" line="103" />
+        <source>the plan gives a time ({minutes:g} minutes), not the share that must lie within it: the catalogue's measure gives it as share_pct (100: all of it)</source>
+        <translation>规划只给出时间（{minutes:g} 分钟），未给出须在其内的比例：请在目录的 measure 中以 share_pct 给出（100 表示全部在内）</translation>
     </message>
 </context>
 </TS>

@@ -48,6 +48,7 @@ from .plan_rows import (  # noqa: F401 (the rows, statuses and count keys are re
     Measurement,
     PlanCheckResult,
     PlanRow,
+    circle_share,
     row_for,
     tolerance_of,
     verdict_for,
@@ -334,7 +335,8 @@ def _result_of(measurement: Measurement, target: Target, tolerance_pct: Optional
             return None, row.reason if row is not None else tr("not a population target")
         verdict = row.result
         return (verdict_for(target, verdict, tolerance_pct) if target.comparison == "about" else verdict), ""
-    if target is measurement.targets[0] and result.verdict.target is not None and target.comparison != "about":
+    if target is measurement.targets[0] and result.verdict.target is not None and target.comparison != "about" \
+            and circle_share(target) is None:
         return result.verdict, ""
     return verdict_for(target, result.verdict, tolerance_pct), ""
 

@@ -15,6 +15,7 @@ from . import coverage as cov
 from . import facility_coverage as fc
 from . import facility_presence as presence
 from . import population_places as places
+from .plan_rows import circle_share
 
 FACILITY_ROLES = ("stops", "facilities", "green")
 
@@ -98,6 +99,9 @@ class FacilityPlanning:
                         "land or its population").format(denominator=measure.denominator)
         elif not bus and not key:
             reason = tr("no facility-coverage preset measures '{facility}'").format(facility=measure.facility)
+        elif target.unit == "minutes" and circle_share(target) is None:
+            reason = tr("the plan gives a time ({minutes:g} minutes), not the share that must lie within it: the "
+                        "catalogue's measure gives it as share_pct (100: all of it)").format(minutes=target.value)
         key = key or fc.BUS_STOP
         kind, why = ("", "") if reason else self.kind_of(
             target, role, next((name for k, name, _ in fc.LIFE_CIRCLE if k == key), ""))
@@ -106,6 +110,8 @@ class FacilityPlanning:
         if reason:
             return needs, None, reason, None
         minutes = measure.minutes if measure.distance_m is None else None
+        if circle_share(target) is not None and measure.distance_m is None:
+            minutes = minutes or target.value
 
         def run(first):
             facilities = self.of_kind(role, kind) if typed else self.source(role)
@@ -118,6 +124,8 @@ class FacilityPlanning:
                            population_raster=population.raster, population_points=population.points,
                            persons_field=population.persons_field, catalogue=self.catalogue, target_id=first.id,
                            with_service=False, feedback=self.feedback, transform_context=self.context)
+            if circle_share(first) is not None:  # the check compares with the share; the row cites the plan
+                options.update(target_id="", target_value=circle_share(first))
             if bus:
                 return cov.check_coverage(facilities, self.source(served), self.twp(),
                                           radius=measure.distance_m or cov.DEFAULT_RADIUS, distance=options.pop(

@@ -100,10 +100,21 @@ def tolerance_of(target: Target, tolerance_pct: Optional[float] = None) -> Optio
     return target.tolerance_pct if target.tolerance_pct is not None else tolerance_pct
 
 
+def circle_share(target: Target) -> Optional[float]:
+    """The share (%) of its denominator a circle the plan gives as a time must hold (15分钟健身圈: unit
+    minutes, measure ``share_pct``), else None: such a target is measured as a share, not in minutes."""
+    measure = target.measure
+    return measure.share_pct if target.unit == "minutes" and measure is not None else None
+
+
 def verdict_for(target: Target, verdict: TargetResult, tolerance_pct: Optional[float] = None) -> TargetResult:
     """The measurement of ``verdict`` beside ``target``'s own figure (a target sharing the measurement,
-    or an approximate figure given its tolerance)."""
+    an approximate figure given its tolerance, or a circle given as a time beside its share)."""
     citation = quoted_citation(target)
+    share = circle_share(target)
+    if share is not None:
+        return TargetResult(target.label, verdict.scope, share, verdict.measured, verdict.unit, ">=", target.year,
+                            citation)
     return TargetResult(target.label, verdict.scope, target.value, verdict.measured, verdict.unit,
                         target.comparison, target.year, citation, target.value_min, target.value_max,
                         tolerance_of(target, tolerance_pct))
@@ -113,8 +124,9 @@ def row_for(target: Target, status: str, how: str = "", reason: str = "", result
     """The row of ``target``: from its verdict ``result`` (the status follows it), else ``status`` and why."""
     if result is not None:
         status = APPROXIMATE if result.approximate else {True: MET, False: NOT_MET, None: NO_TARGET}[result.passed]
+        unit = result.unit if circle_share(target) is not None else target.unit  # a circle's share, in %
         return PlanRow(target.id, target.label, result.scope, target.year, result.target_text, result.measured,
-                       target.unit, result.gap, status, citation_of(target), how, reason, result,
+                       unit, result.gap, status, citation_of(target), how, reason, result,
                        deviation(result.measured, result.target)[1] if target.comparison == "about" else None)
     text = TargetResult(target.label, target.scope, target.value, 0.0, target.unit, target.comparison,
                         value_min=target.value_min, value_max=target.value_max,

@@ -40,6 +40,14 @@ def atomic_write(path, write) -> str:
     return str(path)
 
 
+def atomic_write_bytes(path, content: bytes):
+    def write(temporary):
+        with open(temporary, "wb") as stream:  # closed, so flushed, before it replaces the file
+            stream.write(content)
+
+    return atomic_write(path, write)
+
+
 def atomic_write_text(path, text: str, encoding: str = "utf-8"):
     def write(temporary):
         with open(temporary, "w", encoding=encoding, newline="\n") as stream:

@@ -15,7 +15,7 @@ from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from ...i18n import tr
-from ..files.atomic import atomic_write
+from ..files.atomic import atomic_write, atomic_write_bytes
 
 MET, NOT_MET, NEUTRAL = "#1a9641", "#d7191c", "#4575b4"
 COVERED, UNCOVERED = "#1a9641", "#d7191c"
@@ -228,7 +228,7 @@ def png_bytes(chart, family: str, width: int = WIDTH) -> bytes:
 
 def write_png(chart, path, family: str, width: int = WIDTH) -> str:
     content = png_bytes(chart, family, width)
-    return atomic_write(path, lambda temporary: open(temporary, "wb").write(content))
+    return atomic_write_bytes(path, content)
 
 
 def write_svg(chart, path, family: str, width: int = WIDTH) -> str:

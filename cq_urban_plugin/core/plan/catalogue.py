@@ -395,8 +395,8 @@ class _Reader:
             if role not in LAYER_ROLES:
                 self.fail(block, f"{where}: layer role '{role}' is unknown.", f"use roles of {', '.join(LAYER_ROLES)}.",
                           key="layers")
-        known = {"kind", "layers", "facility", "facility_type", "distance_m", "minutes", "denominator", "classes",
-                 "convention", "source", "reason", "convention_zh", "reason_zh"}
+        known = {"kind", "layers", "facility", "facility_type", "distance_m", "minutes", "share_pct", "denominator",
+                 "classes", "convention", "source", "reason", "convention_zh", "reason_zh"}
         unknown = sorted(set(block) - known)
         if unknown:
             self.fail(block, f"{where}: '{unknown[0]}' is not a key of a measure.",
@@ -412,6 +412,7 @@ class _Reader:
             facility_type=self.get(block, "facility_type", str, where, required=False, default=""),
             distance_m=self.get(block, "distance_m", float, where, required=False),
             minutes=self.get(block, "minutes", float, where, required=False),
+            share_pct=self.get(block, "share_pct", float, where, required=False),
             denominator=self.get(block, "denominator", str, where, required=False, default=""),
             classes=self.get(block, "classes", str, where, required=False, default=""),
             convention=self.get(block, "convention", str, where, required=False, default=""),

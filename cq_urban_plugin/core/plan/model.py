@@ -142,6 +142,8 @@ class Measure:
     facility_type: str = ""                # the word a facility's type value contains to be of the kind (养老服务中心)
     distance_m: Optional[float] = None     # a threshold in metres (coverage radius, distance rule)
     minutes: Optional[float] = None        # a walking time the plan gives instead of metres
+    share_pct: Optional[float] = None      # a circle the plan gives as a time (unit minutes, 15分钟健身圈) is met
+                                           # when this share of the denominator lies within it (100: all of it)
     denominator: str = ""                  # area | residential | population | built-up | township
     classes: str = ""                      # land classes (a preset id or codes) for land shares, per capita
     convention: str = ""                   # what the target assumes where the plan is silent
