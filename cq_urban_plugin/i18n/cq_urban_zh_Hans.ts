@@ -7125,7 +7125,7 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
     <message>
         <location filename="../core/checks/plan_facilities.py" line="103" />
         <source>the plan gives a time ({minutes:g} minutes), not the share that must lie within it: the catalogue's measure gives it as share_pct (100: all of it)</source>
-        <translation>规划只给出时间（{minutes:g} 分钟），未给出须在其内的比例：请在目录的 measure 中以 share_pct 给出（100 表示全部在内）</translation>
+        <translation>规划只给出时间（{minutes:g} 分钟），未给出须在其内的比例：请在目录中该目标的量算说明里以 share_pct 给出（100 表示全部在内）</translation>
     </message>
 </context>
 </TS>
