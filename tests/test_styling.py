@@ -197,3 +197,29 @@ def test_write_catalogue_styles_writes_one_file_per_structure(qgis_app, tmp_path
     expected = {f"{c.id}_{s.field}.qml" for c in (bundled_catalogue("wuxi"), bundled_catalogue("kaizhou"))
                 for s in c.structures}
     assert {p.name for p in written} == expected == {p.name for p in tmp_path.iterdir()}
+
+
+@pytest.mark.parametrize("figures", [(0.0, 0.0, None), (12.5, 12.5), (0.0, 3.0, 7.25)])
+def test_every_township_with_a_figure_is_in_a_class_even_when_all_are_equal(qgis_app, figures):
+    """A coverage of 0 % in every township (the 15分钟健身圈 on the sample): pretty breaks make no class of
+    equal figures, and the map would have drawn them as townships without one."""
+    from qgis.core import QgsFeature, QgsGeometry, QgsRectangle, QgsRenderContext, QgsVectorLayer
+
+    from cq_urban_plugin.core.maps.content import graduated_renderer
+
+    layer = QgsVectorLayer("Polygon?crs=EPSG:4544&field=share:double", "townships", "memory")
+    features = []
+    for position, figure in enumerate(figures):
+        feature = QgsFeature(layer.fields())
+        feature.setGeometry(QgsGeometry.fromRect(QgsRectangle(position, 0, position + 1, 1)))
+        feature["share"] = figure
+        features.append(feature)
+    layer.dataProvider().addFeatures(features)
+    renderer = graduated_renderer(layer, "share")
+    context = QgsRenderContext()
+    renderer.startRender(context, layer.fields())
+    drawn = [renderer.symbolForFeature(f, context) is not None for f in layer.getFeatures()]
+    renderer.stopRender(context)
+    assert drawn == [figure is not None for figure in figures]
+    if len({f for f in figures if f is not None}) == 1:
+        assert len(renderer.ranges()) == 1 and f"{figures[0]:g}" in renderer.ranges()[0].label()

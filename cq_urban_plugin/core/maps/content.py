@@ -26,6 +26,7 @@ from qgis.core import (
     QgsMarkerSymbol,
     QgsProject,
     QgsRendererCategory,
+    QgsRendererRange,
     QgsSingleSymbolRenderer,
     QgsStyle,
 )
@@ -207,7 +208,13 @@ def graduated_renderer(layer, field_name: str, classes: int = 5) -> QgsGraduated
     renderer.updateClasses(layer, classes)
     # Pretty breaks round the ends: a township at the top (15.0004 over "10 - 15") would be drawn nor named.
     ranges, index = renderer.ranges(), layer.fields().indexOf(field_name)
-    if ranges and index >= 0:
+    if not ranges and index >= 0 and not is_null(layer.maximumValue(index)):
+        # Every township the same figure (0 % covered everywhere): pretty breaks make no class of it, and
+        # the townships would be drawn as having none. One class, named by the figure.
+        low, high = float(layer.minimumValue(index)), float(layer.maximumValue(index))
+        renderer.addClassRange(QgsRendererRange(low, high, _fill("#fcbba1"), f"{low:g}" if low == high
+                                                else f"{low:g} - {high:g}"))
+    elif ranges and index >= 0:
         low, high = layer.minimumValue(index), layer.maximumValue(index)
         if not is_null(high) and float(high) > ranges[-1].upperValue():
             renderer.updateRangeUpperValue(len(ranges) - 1, float(high))
