@@ -341,11 +341,16 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
             feedback.setProgress(100.0 * share)
 
     result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
-    pieces = as_qgis(result.pieces)
+    pieces, km2 = [], []
+    for position in range(len(result.pieces)):  # zone by zone, each shapely piece let go once made QGIS's
+        piece = as_qgis(result.pieces[position:position + 1])
+        pieces += piece
+        km2 += [float(result.inside_area[position]) / 1e6] if meter is None else \
+            meter.km2_each(piece, result.pieces[position:position + 1], result.inside_area[position:position + 1])
+        result.pieces[position] = None
     if meter is None:
-        km2, outside = [float(a) / 1e6 for a in result.inside_area], result.outside_area / 1e6
+        outside = result.outside_area / 1e6
     else:
-        km2 = meter.km2_each(pieces, result.pieces, result.inside_area)
         outside = sum(meter.km2_each(as_qgis(result.outside), result.outside, areas(result.outside)))
     keys = [key for key, _ in zones]
     return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside
