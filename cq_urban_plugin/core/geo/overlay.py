@@ -340,14 +340,13 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
         if feedback is not None:
             feedback.setProgress(100.0 * share)
 
-    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
-    pieces, km2 = [], []
-    for position in range(len(result.pieces)):  # zone by zone, each shapely piece let go once made QGIS's
-        piece = as_qgis(result.pieces[position:position + 1])
-        pieces += piece
-        km2 += [float(result.inside_area[position]) / 1e6] if meter is None else \
-            meter.km2_each(piece, result.pieces[position:position + 1], result.inside_area[position:position + 1])
-        result.pieces[position] = None
+    pieces, km2 = [QgsGeometry() for _ in zones], [0.0] * len(zones)
+
+    def each(key, piece, planar):  # zone by zone: one zone's shapely piece held at a time
+        pieces[key] = as_qgis([piece])[0]
+        km2[key] = float(planar) / 1e6 if meter is None else meter.km2_each(pieces[key:key + 1], [piece], [planar])[0]
+
+    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress, each)
     if meter is None:
         outside = result.outside_area / 1e6
     else:
