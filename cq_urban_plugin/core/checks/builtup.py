@@ -36,7 +36,7 @@ from ..errors import PlanInputError, check_cancel
 from ..geo.features import FeatureGeometries
 from ..geo.inputs import check_fields, check_read_complete, layer_label, read_values
 from ..geo.measure import AreaMethod, Projection
-from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
+from ..geo.overlay import as_shapely, overlapping_pairs, release_freed_memory, union_all, zone_pieces
 from ..geo.workspace import Workspace
 from ..kernels.arrays import areas
 from ..plan.model import Catalogue, Target
@@ -309,6 +309,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     shares, outside_record, whole_sum = split_recorded(builtup, recorded, zones, meter, feedback) \
         if area_field else ({}, None, 0.0)
+    builtup = recorded = None  # the layer's polygons are measured: let them go before the outputs are made
+    release_freed_memory()
     rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], as_shapely([z for _, z in zones]))
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)

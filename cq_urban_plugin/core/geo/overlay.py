@@ -327,6 +327,19 @@ def outside_zones_union(polygons: Sequence[QgsGeometry], zones: Sequence[QgsGeom
     return union_all(remainders, feedback)
 
 
+def release_freed_memory() -> None:
+    """Hand the free pages of the C heap back to the system (glibc's ``malloc_trim``; nothing elsewhere).
+    GEOS frees a large layer's polygons as many small blocks that the QGIS geometries made next seldom
+    fit into, so without it the peak memory is the freed layer's plus what follows."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None):
     """({zone key: union of ``polygons`` inside the zone}, {zone key: its km²}, km² outside every zone)
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
