@@ -70,3 +70,18 @@ def test_the_built_up_figure_is_exact_on_every_kind_of_source(qgis_app, tmp_path
         measurement = measure_builtup(source, builtup_label=name, class_field="CZCSXM", codes=codes)
         assert measurement.total_km2 == pytest.approx(exact, rel=1e-9), name
         assert source.featureCount() == len(layer_codes) + 1  # the input as it was
+
+
+@pytest.mark.parametrize("z", [False, True])
+def test_a_township_piece_made_straight_into_qgis_is_the_multipolygon_of_its_polygons(qgis_app, z):
+    import shapely
+
+    from cq_urban_plugin.core.geo.overlay import as_qgis, qgis_multipolygon
+
+    polygons = shapely.box(range(0, 5000, 1000), 0, range(100, 5100, 1000), 100)
+    if z:
+        polygons = shapely.force_3d(polygons, 5.0)
+    for count in (1, 2, 5):
+        made = qgis_multipolygon(polygons[:count], budget=8)  # several chunks of WKB
+        expected = as_qgis([polygons[0] if count == 1 else shapely.multipolygons(polygons[:count])])[0]
+        assert made.asWkb().data() == expected.asWkb().data() and not made.isEmpty()

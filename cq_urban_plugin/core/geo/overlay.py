@@ -55,6 +55,31 @@ def as_qgis(values, budget: int = 1 << 20) -> List[QgsGeometry]:
     return out
 
 
+def qgis_multipolygon(polygons, budget: int = 1 << 20) -> QgsGeometry:
+    """The multipolygon of shapely ``polygons`` (apart from each other) as one QgsGeometry, made from
+    their WKB, about ``budget`` vertices of it at a time, without a shapely multipolygon of them."""
+    import struct
+
+    import numpy as np
+    import shapely
+
+    if len(polygons) == 1:
+        return as_qgis(polygons)[0]
+    sizes = np.cumsum(shapely.get_num_coordinates(polygons))
+    chunks, start = [], 0
+    while start < len(polygons):
+        end = max(int(np.searchsorted(sizes, sizes[start] + budget, side="right")), start + 1)
+        chunks.append(b"".join(shapely.to_wkb(polygons[start:end], output_dimension=3)))
+        start = end
+    first = chunks[0]
+    kind = struct.unpack("<I" if first[0] == 1 else ">I", first[1:5])[0] + 3  # polygon (Z) -> multipolygon (Z)
+    wkb = b"".join([struct.pack("<BII", 1, kind, len(polygons))] + chunks)
+    del chunks
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    return geometry
+
+
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:
     """Union of many polygons, overlaps counted once. Only polygons that touch or overlap are
     unioned (GEOS cascaded union, in chunks to bound memory), each group on its own; groups
@@ -345,6 +370,8 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
     the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
     measures in the working plane alone)."""
+    import shapely
+
     from ..kernels.arrays import areas
     from ..kernels.builtup import builtup_by_zone
 
@@ -355,9 +382,13 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
 
     pieces, km2 = [QgsGeometry() for _ in zones], [0.0] * len(zones)
 
-    def each(key, piece, planar):  # zone by zone: one zone's shapely piece held at a time
-        pieces[key] = as_qgis([piece])[0]
-        km2[key] = float(planar) / 1e6 if meter is None else meter.km2_each(pieces[key:key + 1], [piece], [planar])[0]
+    def each(key, polygons, planar):  # zone by zone: one zone's piece made at a time, straight into QGIS
+        if meter is None or meter.planar:
+            pieces[key], km2[key] = qgis_multipolygon(polygons), float(planar) / 1e6
+        else:
+            piece = polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
+            pieces[key] = as_qgis([piece])[0]
+            km2[key] = meter.km2_each(pieces[key:key + 1], [piece], [planar])[0]
 
     result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress, each)
     if meter is None:

@@ -97,9 +97,10 @@ def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=Non
     """``union_each``, unioning only the members that meet another of the same key (each such group
     on its own); the others are collected with them into one multipolygon per key, which stays valid
     since they share no point. Built-up blocks mostly stand apart: their union was most of the work.
-    With ``each``, each key's piece is handed to ``each(key, piece)`` as soon as it is made and what
-    that returns is kept instead (a caller that copies it elsewhere holds one key's piece at a time,
-    not a copy of every member)."""
+    With ``each``, each key's piece is handed to ``each(key, parts)`` as soon as it is made, as its
+    polygons (apart from each other, in the order the piece would hold them: ``multipolygons`` of them
+    is the piece), and what that returns is kept instead: a caller that copies them elsewhere holds one
+    key's piece at a time, not a copy of every member."""
     out = np.full(size, None, dtype=object)
     if not len(members):
         return out
@@ -125,8 +126,7 @@ def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=Non
     if each is not None:
         bounds = np.r_[0, np.cumsum(counts)].tolist()
         for position, key in enumerate(distinct.tolist()):
-            chunk = parts[bounds[position]:bounds[position + 1]]
-            out[key] = each(key, chunk[0] if len(chunk) == 1 else shapely.multipolygons(chunk))
+            out[key] = each(key, parts[bounds[position]:bounds[position + 1]])
         return out
     collected = shapely.multipolygons(parts, indices=compact)
     single = counts == 1

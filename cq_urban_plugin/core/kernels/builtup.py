@@ -31,7 +31,8 @@ class ZonePieces:
 def builtup_by_zone(polygons, zones, progress=None, each=None) -> ZonePieces:
     """The built-up ``polygons`` per zone of ``zones`` and outside every zone. ``progress(share)`` is
     called now and then (it may raise to stop). With ``each``, each zone's piece is handed to
-    ``each(zone, piece, planar area)`` as soon as it is made, and ``pieces`` holds what it returns."""
+    ``each(zone, its polygons, planar area)`` as soon as it is made (``dissolve_each``), and
+    ``pieces`` holds what it returns."""
     polygons, zones = geometries(polygons), geometries(zones)
     polygons = polygons[[p is not None for p in polygons]]
     if not len(zones) or not len(polygons):
@@ -46,9 +47,9 @@ def builtup_by_zone(polygons, zones, progress=None, each=None) -> ZonePieces:
     else:
         inside_area = np.zeros(len(zones))
 
-        def take(key, piece):
-            inside_area[key] = areas([piece])[0]
-            return each(key, piece, inside_area[key])
+        def take(key, polygons):
+            inside_area[key] = sum(areas(polygons).tolist())  # in order, as GEOS sums a multipolygon's
+            return each(key, polygons, inside_area[key])
 
         pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress, take)
     del parts
