@@ -34,9 +34,9 @@ from ...compat import attribute_text
 from ...i18n import tr
 from ..errors import PlanInputError, check_cancel
 from ..geo.features import FeatureGeometries
-from ..geo.inputs import check_fields, layer_label
+from ..geo.inputs import check_fields, check_read_complete, layer_label, read_values
 from ..geo.measure import AreaMethod, Projection
-from ..geo.overlay import as_shapely, overlapping_pairs, union_all, zone_pieces
+from ..geo.overlay import as_shapely, overlapping_pairs, release_freed_memory, union_all, zone_pieces
 from ..geo.workspace import Workspace
 from ..kernels.arrays import areas
 from ..plan.model import Catalogue, Target
@@ -233,9 +233,13 @@ def read_builtup(workspace: Workspace, source, label: str, class_field: str = ""
         if index < 0:
             check_fields(source, label, [class_field])
         selector = CodeSelector(codes, fields.at(index), label)
-        features = workspace.read_polygons(source, label, fields=wanted)
-        features = [f for f in features if selector(f.fid, f.attributes.get(class_field))]
+        # The codes first, without geometries: only the polygons kept become geometries (a 三调 layer
+        # of a district is hundreds of megabytes, half of it or more not built-up).
+        values = read_values(source, [class_field])
+        check_read_complete(source, label, len(values))
+        keep = {fid for fid, value in values if selector(fid, value.get(class_field))}
         selector.check_matched()
+        features = workspace.read_polygons(source, label, fields=wanted, keep=keep)
         workspace.notes.extend(selector.notes())
     recorded = recorded_km2(features, area_field, label, workspace.notes) if area_field else []
     return FeatureGeometries(features), recorded
@@ -305,6 +309,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     shares, outside_record, whole_sum = split_recorded(builtup, recorded, zones, meter, feedback) \
         if area_field else ({}, None, 0.0)
+    builtup = recorded = None  # the layer's polygons are measured: let them go before the outputs are made
+    release_freed_memory()
     rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], as_shapely([z for _, z in zones]))
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)

@@ -66,10 +66,13 @@ def _as_multi(shapes):
     return shapes
 
 
-def read_shapes(source, feedback=None, multi=False):
-    """(feature ids, shapely 2 geometries, None where a feature has none) of the whole layer behind
-    ``source``, through OGR's Arrow stream, single geometries made multi with ``multi`` (the layer's
-    type is); None when the quick path does not apply (see the module)."""
+def read_shapes(source, feedback=None, multi=False, keep=None):
+    """(feature ids, shapely 2 geometries, None where a feature has none, features read) of the whole
+    layer behind ``source``, through OGR's Arrow stream, single geometries made multi with ``multi``
+    (the layer's type is); None when the quick path does not apply (see the module). With ``keep`` (a
+    set of feature ids), only those features' WKB becomes a geometry, batch by batch: the others are
+    counted in the features read and dropped with their batch, so the memory held is that of the
+    features kept and of one batch."""
     location = ogr_location(source)
     if location is None:
         return None
@@ -92,14 +95,20 @@ def read_shapes(source, feedback=None, multi=False):
     layer.SetIgnoredFields([definition.GetFieldDefn(i).GetName() for i in range(definition.GetFieldCount())])
     layer.SetAttributeFilter(None)
     layer.SetSpatialFilter(None)
-    fids, shapes = [], []
+    fids, shapes, count = [], [], 0
+    kept = None if keep is None else np.fromiter(keep, dtype=np.int64, count=len(keep))
     fid_key, fields = layer.GetFIDColumn() or "OGC_FID", _field_names(definition)
     try:
         stream = layer.GetArrowStreamAsNumPy(options=["INCLUDE_FID=YES", f"MAX_FEATURES_IN_BATCH={BATCH}"])
         for batch in stream:
             check_cancel(feedback)
             wkb = batch[next(k for k in batch if k != fid_key and k not in fields)]
-            fids.append(np.asarray(batch[fid_key], dtype=np.int64))
+            batch_fids = np.asarray(batch[fid_key], dtype=np.int64)
+            count += len(batch_fids)
+            if kept is not None:
+                chosen = np.isin(batch_fids, kept)
+                batch_fids, wkb = batch_fids[chosen], wkb[chosen]
+            fids.append(batch_fids)
             with warnings.catch_warnings():  # a NaN vertex: taken through QGIS's checks, which name it
                 warnings.simplefilter("ignore", RuntimeWarning)
                 batch_shapes = shapely.from_wkb(wkb.tolist() if wkb.dtype.kind == "V" else wkb)
@@ -109,8 +118,8 @@ def read_shapes(source, feedback=None, multi=False):
     finally:
         layer, dataset = None, None  # noqa: F841 (closes the file)
     if not fids:
-        return np.zeros(0, np.int64), np.empty(0, dtype=object)
-    return np.concatenate(fids), np.concatenate(shapes)
+        return np.zeros(0, np.int64), np.empty(0, dtype=object), count
+    return np.concatenate(fids), np.concatenate(shapes), count
 
 
 def _field_names(definition):

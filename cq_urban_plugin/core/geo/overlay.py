@@ -55,6 +55,31 @@ def as_qgis(values, budget: int = 1 << 20) -> List[QgsGeometry]:
     return out
 
 
+def qgis_multipolygon(polygons, budget: int = 1 << 20) -> QgsGeometry:
+    """The multipolygon of shapely ``polygons`` (apart from each other) as one QgsGeometry, made from
+    their WKB, about ``budget`` vertices of it at a time, without a shapely multipolygon of them."""
+    import struct
+
+    import numpy as np
+    import shapely
+
+    if len(polygons) == 1:
+        return as_qgis(polygons)[0]
+    sizes = np.cumsum(shapely.get_num_coordinates(polygons))
+    chunks, start = [], 0
+    while start < len(polygons):
+        end = max(int(np.searchsorted(sizes, sizes[start] + budget, side="right")), start + 1)
+        chunks.append(b"".join(shapely.to_wkb(polygons[start:end], output_dimension=3)))
+        start = end
+    first = chunks[0]
+    kind = struct.unpack("<I" if first[0] == 1 else ">I", first[1:5])[0] + 3  # polygon (Z) -> multipolygon (Z)
+    wkb = b"".join([struct.pack("<BII", 1, kind, len(polygons))] + chunks)
+    del chunks
+    geometry = QgsGeometry()
+    geometry.fromWkb(wkb)
+    return geometry
+
+
 def union_all(geometries: Sequence[QgsGeometry], feedback=None, chunk: int = 2000) -> QgsGeometry:
     """Union of many polygons, overlaps counted once. Only polygons that touch or overlap are
     unioned (GEOS cascaded union, in chunks to bound memory), each group on its own; groups
@@ -327,11 +352,26 @@ def outside_zones_union(polygons: Sequence[QgsGeometry], zones: Sequence[QgsGeom
     return union_all(remainders, feedback)
 
 
+def release_freed_memory() -> None:
+    """Hand the free pages of the C heap back to the system (glibc's ``malloc_trim``; nothing elsewhere).
+    GEOS frees a large layer's polygons as many small blocks that the QGIS geometries made next seldom
+    fit into, so without it the peak memory is the freed layer's plus what follows."""
+    import ctypes
+    import ctypes.util
+
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None):
     """({zone key: union of ``polygons`` inside the zone}, {zone key: its km²}, km² outside every zone)
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
     the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
     measures in the working plane alone)."""
+    import shapely
+
     from ..kernels.arrays import areas
     from ..kernels.builtup import builtup_by_zone
 
@@ -340,12 +380,20 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
         if feedback is not None:
             feedback.setProgress(100.0 * share)
 
-    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress)
-    pieces = as_qgis(result.pieces)
+    pieces, km2 = [QgsGeometry() for _ in zones], [0.0] * len(zones)
+
+    def each(key, polygons, planar):  # zone by zone: one zone's piece made at a time, straight into QGIS
+        if meter is None or meter.planar:
+            pieces[key], km2[key] = qgis_multipolygon(polygons), float(planar) / 1e6
+        else:
+            piece = polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
+            pieces[key] = as_qgis([piece])[0]
+            km2[key] = meter.km2_each(pieces[key:key + 1], [piece], [planar])[0]
+
+    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress, each)
     if meter is None:
-        km2, outside = [float(a) / 1e6 for a in result.inside_area], result.outside_area / 1e6
+        outside = result.outside_area / 1e6
     else:
-        km2 = meter.km2_each(pieces, result.pieces, result.inside_area)
         outside = sum(meter.km2_each(as_qgis(result.outside), result.outside, areas(result.outside)))
     keys = [key for key, _ in zones]
     return dict(zip(keys, pieces)), dict(zip(keys, km2)), outside

@@ -117,23 +117,26 @@ class Workspace:
     def note(self, text: str) -> None:
         self.notes.append(text)
 
-    def _read(self, reader, source, label, fields, allow_empty) -> List[ReadFeature]:
-        key = (id(source), reader.__name__, label, tuple(fields), allow_empty, self.crs.toWkt())
+    def _read(self, reader, source, label, fields, allow_empty, keep=None) -> List[ReadFeature]:
+        key = (id(source), reader.__name__, label, tuple(fields), allow_empty, self.crs.toWkt(),
+               None if keep is None else frozenset(keep))
         if self.reads is not None and key in self.reads:
             features, tally = self.reads[key]  # the same features and tally as reading it again
         else:
             with transforms.run_context(self.transform_context):
-                features, tally = reader(source, self.crs, label, tuple(fields), self.feedback, allow_empty)
+                extra = {} if keep is None else {"keep": keep}
+                features, tally = reader(source, self.crs, label, tuple(fields), self.feedback, allow_empty, **extra)
             if self.reads is not None:
                 self.reads[key] = (features, tally)
         self.tallies.append(tally)
         self.notes.extend(tally.notes())
         return features
 
-    def read_polygons(self, source, label: str = "", fields=(), allow_empty: bool = False) -> List[ReadFeature]:
-        """The polygons of ``source`` in the working CRS, repaired (``inputs.read_polygons``); their
-        tally's notes are added to ``notes``."""
-        return self._read(read_polygons, source, label, fields, allow_empty)
+    def read_polygons(self, source, label: str = "", fields=(), allow_empty: bool = False,
+                      keep=None) -> List[ReadFeature]:
+        """The polygons of ``source`` in the working CRS, repaired (``inputs.read_polygons``; only the
+        feature ids in ``keep``, when given); their tally's notes are added to ``notes``."""
+        return self._read(read_polygons, source, label, fields, allow_empty, keep)
 
     def read_points(self, source, label: str = "", fields=(), allow_empty: bool = False) -> List[ReadFeature]:
         return self._read(read_points, source, label, fields, allow_empty)

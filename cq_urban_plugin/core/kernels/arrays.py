@@ -93,10 +93,14 @@ def polygon_parts(values):
     return np.concatenate([values[single], split])[order], index[order]
 
 
-def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None) -> np.ndarray:
+def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=None, each=None) -> np.ndarray:
     """``union_each``, unioning only the members that meet another of the same key (each such group
     on its own); the others are collected with them into one multipolygon per key, which stays valid
-    since they share no point. Built-up blocks mostly stand apart: their union was most of the work."""
+    since they share no point. Built-up blocks mostly stand apart: their union was most of the work.
+    With ``each``, each key's piece is handed to ``each(key, parts)`` as soon as it is made, as its
+    polygons (apart from each other, in the order the piece would hold them: ``multipolygons`` of them
+    is the piece), and what that returns is kept instead: a caller that copies them elsewhere holds one
+    key's piece at a time, not a copy of every member."""
     out = np.full(size, None, dtype=object)
     if not len(members):
         return out
@@ -119,6 +123,11 @@ def dissolve_each(members: np.ndarray, keys: np.ndarray, size: int, progress=Non
     order = np.argsort(part_keys, kind="stable")
     parts, part_keys = parts[order], part_keys[order]
     distinct, compact, counts = np.unique(part_keys, return_inverse=True, return_counts=True)
+    if each is not None:
+        bounds = np.r_[0, np.cumsum(counts)].tolist()
+        for position, key in enumerate(distinct.tolist()):
+            out[key] = each(key, parts[bounds[position]:bounds[position + 1]])
+        return out
     collected = shapely.multipolygons(parts, indices=compact)
     single = counts == 1
     starts = np.r_[0, np.cumsum(counts)[:-1]]

@@ -28,9 +28,11 @@ class ZonePieces:
     outside_area: float
 
 
-def builtup_by_zone(polygons, zones, progress=None) -> ZonePieces:
+def builtup_by_zone(polygons, zones, progress=None, each=None) -> ZonePieces:
     """The built-up ``polygons`` per zone of ``zones`` and outside every zone. ``progress(share)`` is
-    called now and then (it may raise to stop)."""
+    called now and then (it may raise to stop). With ``each``, each zone's piece is handed to
+    ``each(zone, its polygons, planar area)`` as soon as it is made (``dissolve_each``), and
+    ``pieces`` holds what it returns."""
     polygons, zones = geometries(polygons), geometries(zones)
     polygons = polygons[[p is not None for p in polygons]]
     if not len(zones) or not len(polygons):
@@ -39,10 +41,20 @@ def builtup_by_zone(polygons, zones, progress=None) -> ZonePieces:
                           float(areas(outside).sum()))
     zone, polygon, within, parts = zone_parts(polygons, zones)
     kept = np.array([p is not None for p in parts], dtype=bool)
-    pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress)
+    if each is None:
+        pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress)
+        inside_area = areas(pieces)
+    else:
+        inside_area = np.zeros(len(zones))
 
+        def take(key, polygons):
+            inside_area[key] = sum(areas(polygons).tolist())  # in order, as GEOS sums a multipolygon's
+            return each(key, polygons, inside_area[key])
+
+        pieces = dissolve_each(parts[kept], zone[kept], len(zones), progress, take)
+    del parts
     outside = _outside(polygons, zones, zone, polygon, within)
-    return ZonePieces(pieces, areas(pieces), outside, float(areas(outside).sum()))
+    return ZonePieces(pieces, inside_area, outside, float(areas(outside).sum()))
 
 
 def outside_of_zones(polygons, zones) -> ZonePieces:
