@@ -8,7 +8,8 @@
 
 Starts a QGIS without interface to read the layers; the workers (a local dask cluster, or the
 scheduler's) need no QGIS. With --plan, each jurisdiction's whole-plan check and dossier run on the
-workers through qgis_process (core.checks.batch_plan): those workers need QGIS. Prints a counter over jurisdictions; exits 0 when every jurisdiction
+workers through qgis_process (core.checks.batch_plan): those workers need QGIS.
+Prints a counter over jurisdictions; exits 0 when every jurisdiction
 was measured or skipped, 2 when some failed (listed in failed.csv), 1 on a bad list or folder.
 Nothing of QGIS is imported at the top: dask's worker processes import this module as their main.
 """

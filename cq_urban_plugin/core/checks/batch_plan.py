@@ -18,11 +18,10 @@ from typing import List
 from ...i18n import tr
 from ..errors import PlanInputError
 from ..files import batch_store
-from ..files.atomic import atomic_write
 from .batch import PLAN_LAYERS, BatchSummary, Jurisdiction, _postgres, _say
 
 PLAN_COLUMNS = ("juris", "target_id", "measured", "target", "gap", "verdict", "citation")
-PLAN_FOLDER = "plans"
+PLAN_FOLDER, MERGED_PLAN = "plans", "merged_plan"
 PLUGIN_PATH = Path(__file__).resolve().parents[3]  # the folder holding cq_urban_plugin/
 
 
@@ -163,8 +162,7 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
     for jurisdiction in jurisdictions:
         if jurisdiction.id in done or jurisdiction.id in skipped:
             rows += plan_rows(jurisdiction.id, read_summary(jurisdiction_folder(folder, jurisdiction.id) / SUMMARY))
-    gpkg = atomic_write(folder / "merged_plan.gpkg", lambda staged: batch_store._write_table(staged, rows, PLAN_COLUMNS))
-    table = atomic_write(folder / "merged_plan.csv", lambda staged: batch_store._write_csv(staged, rows, PLAN_COLUMNS))
+    gpkg, table = batch_store.write_rows(folder, MERGED_PLAN, rows, PLAN_COLUMNS)
     failed_csv = batch_store.write_failed(folder, failed)
     if feedback is not None:
         feedback.setProgress(100.0)
