@@ -19,6 +19,7 @@ import subprocess
 import uuid
 from pathlib import Path
 
+NOISE = ("XDG_RUNTIME_DIR", "DeprecationWarning", "QStandardPaths")  # qgis_process's chatter, not the message
 SUMMARY, REPORT, DOSSIER, DONE = "plan_check.csv", "plan_check.html", "dossier.pdf", "done.json"
 
 
@@ -43,9 +44,10 @@ def _run(job: dict, algorithm: str, parameters: dict) -> str:
         return f"{algorithm}: {error}"
     if done.returncode == 0:
         return ""
-    lines = [line for line in (done.stderr + "\n" + done.stdout).splitlines() if line.strip()]
-    errors = [line for line in lines if "rror" in line or "错误" in line] or lines
-    return f"{algorithm}: " + " ".join(errors[-4:])[-1500:]
+    lines = [line.strip() for line in (done.stdout + "\n" + done.stderr).splitlines()
+             if line.strip() and not any(noise in line for noise in NOISE)]
+    start = next((i for i, line in enumerate(lines) if line.startswith("ERROR")), max(len(lines) - 6, 0))
+    return f"{algorithm}: " + " ".join(lines[start:start + 8])[-1500:]
 
 
 def read_summary(path) -> list:
