@@ -130,7 +130,7 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
 
     def fail(jurisdiction_id, message):
         failed[jurisdiction_id] = message
-        _say(feedback, tr("{id}: {message}").format(id=jurisdiction_id, message=message), error=True)
+        _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(id=jurisdiction_id, error=message), error=True)
 
     jobs = []
     for jurisdiction in jurisdictions:
@@ -149,7 +149,7 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
             try:
                 result = future.result()
             except Exception as error:  # noqa: BLE001 (a worker's failure is this jurisdiction's, not the run's)
-                fail(jurisdiction_id, tr("the workers could not check it ({error})").format(error=error))
+                fail(jurisdiction_id, tr("the workers could not measure it ({error}).").format(error=error))
                 continue
             if result.get("error"):
                 fail(jurisdiction_id, result["error"])
