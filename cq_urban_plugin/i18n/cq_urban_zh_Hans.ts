@@ -5957,67 +5957,67 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="32" />
+        <location filename="../algorithms/check_batch.py" line="36" />
         <source>Check many jurisdictions at once (dask)</source>
         <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="61" />
+        <location filename="../algorithms/check_batch.py" line="72" />
         <source>List of jurisdictions (JSON or CSV)</source>
         <translation>辖区清单（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="61" />
+        <location filename="../algorithms/check_batch.py" line="72" />
         <source>Lists of jurisdictions (*.json *.csv)</source>
         <translation>辖区清单 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="64" />
+        <location filename="../algorithms/check_batch.py" line="75" />
         <source>Stop service radius (m)</source>
         <translation>站点服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="67" />
+        <location filename="../algorithms/check_batch.py" line="78" />
         <source>Worker processes of the local cluster</source>
         <translation>本机集群的工作进程数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="70" />
+        <location filename="../algorithms/check_batch.py" line="81" />
         <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
         <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="79" />
+        <location filename="../algorithms/check_batch.py" line="95" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="80" />
+        <location filename="../algorithms/check_batch.py" line="96" />
         <source>Merged table (GeoPackage)</source>
         <translation>合并表（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="81" />
+        <location filename="../algorithms/check_batch.py" line="97" />
         <source>Merged table (CSV)</source>
         <translation>合并表（CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions measured</source>
         <translation>已量算的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions already measured, skipped</source>
         <translation>已有结果而跳过的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions that failed</source>
         <translation>失败的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="96" />
+        <location filename="../algorithms/check_batch.py" line="117" />
         <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
@@ -6868,37 +6868,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{kind}：{how}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="35" />
-        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
-
-Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
-
-Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
-
-Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
-
-One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
-
-PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
-        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
-
-输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
-
-输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
-
-拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
-
-也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
-
-PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_batch.py" line="73" />
+        <location filename="../algorithms/check_batch.py" line="84" />
         <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
         <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="76" />
+        <location filename="../algorithms/check_batch.py" line="87" />
         <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
         <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
     </message>
@@ -7161,6 +7136,45 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/checks/batch_plan.py" line="160" />
         <source>{id}: {n} targets</source>
         <translation>{id}：{n} 项指标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="39" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
+
+Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
+
+One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
+
+PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there.
+
+Plan mode: each jurisdiction's whole-plan check (cq_urban:check_plan) and its dossier (cq_urban:export_dossier), run by qgis_process on the workers (which then need QGIS and this plugin): each entry gives its catalogue and its layers by role (townships, builtup, landuse, stops, facilities, roads, green, forest, ecology, farmland, development, river, plants, population) and check_plan's options (township_name_field, facility_type_field, landuse_field, population_field, tolerance_pct, walk_speed). Output: plans/&lt;id&gt;/ (plan_check.csv, plan_check.html, dossier.pdf), each written whole; merged_plan.gpkg and merged_plan.csv (juris, target_id, measured, target, gap, verdict, citation).</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
+
+拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
+
+也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
+
+PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。
+
+整体规划核查模式：在工作进程上由 qgis_process 运行每个辖区的整体规划核查（cq_urban:check_plan）及其核查成果册（cq_urban:export_dossier），此时工作进程需安装 QGIS 和本插件：每个条目给出其规划目录、按角色给出的图层（townships、builtup、landuse、stops、facilities、roads、green、forest、ecology、farmland、development、river、plants、population）以及 check_plan 的选项（township_name_field、facility_type_field、landuse_field、population_field、tolerance_pct、walk_speed）。输出：plans/&lt;id&gt;/（plan_check.csv、plan_check.html、dossier.pdf），每个辖区完整写入；merged_plan.gpkg 和 merged_plan.csv（juris、target_id、measured、target、gap、verdict、citation）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="90" />
+        <source>Plan mode: each jurisdiction's whole-plan check and dossier (the workers need QGIS)</source>
+        <translation>整体规划核查模式：每个辖区的整体规划核查及核查成果册（工作进程需安装 QGIS）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="93" />
+        <source>Plan mode: a dossier PDF per jurisdiction</source>
+        <translation>整体规划核查模式：每个辖区生成一份核查成果册 PDF</translation>
     </message>
 </context>
 </TS>
