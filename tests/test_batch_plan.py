@@ -130,3 +130,16 @@ def test_each_jurisdiction_has_its_dossier(installed_plugin, listing, tmp_path):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
         assert pages > 1, (district, pages)
+
+
+def test_qgis_process_runs_check_batch_in_plan_mode(installed_plugin, listing, single_runs, tmp_path):
+    """cq_urban:check_batch of the installed plugin, PLAN=true: its workers find that same plugin by default."""
+    entries = [e for e in json.loads(listing.read_text(encoding="utf-8")) if e["id"] == "wuxi"]
+    one = tmp_path / "list.json"
+    one.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    result = installed_plugin("run", "cq_urban:check_batch", "--json", "--", f"JURISDICTIONS={one}", "WORKERS=1",
+                              "PLAN=true", "DOSSIER=false", f"OUTPUT_FOLDER={tmp_path / 'out'}", timeout=900)
+    payload = json.loads(result.stdout[result.stdout.index("{"):])["results"]
+    assert (payload["DONE_COUNT"], payload["FAILED_COUNT"]) == (1, 0)
+    assert payload["MERGED_CSV"].endswith("merged_plan.csv")
+    assert [_key(r) for r in _read_csv(payload["MERGED_CSV"])] == single_runs["wuxi"]
