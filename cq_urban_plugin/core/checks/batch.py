@@ -16,8 +16,9 @@ place when complete (``core.files.batch_store``), or in one transaction into Pos
 on a rerun; a bad one (a missing layer) is reported and the others go on; the merged table is
 written at the end from every complete one.
 
-Measured today: built-up km² per township and outside every township, and the served, covered km²
-and percent of the bus-stop coverage. Not yet: the rest of the whole-plan check (check_plan).
+Measured here: built-up km² per township and outside every township, and the served, covered km²
+and percent of the bus-stop coverage. The whole-plan check of every jurisdiction (check_plan and its
+dossier, run by qgis_process on the workers) is the plan mode, ``core.checks.batch_plan``.
 """
 import csv
 import json
@@ -107,8 +108,11 @@ def read_list(path) -> List[Jurisdiction]:
         layers = {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",) + PLAN_LAYERS
                   if entry.get(key)}
         options = {key: entry[key] for key in PLAN_OPTIONS if entry.get(key) not in (None, "")}
-        found.append(Jurisdiction(jurisdiction_id, str(entry.get("catalogue") or ""), layers,
-                                  str(entry.get("name_field") or ""), options=options))
+        catalogue = str(entry.get("catalogue") or "")
+        if catalogue.lower().endswith((".yaml", ".yml")):
+            catalogue = _resolve(catalogue, path.parent)  # a catalogue file, beside the list
+        found.append(Jurisdiction(jurisdiction_id, catalogue, layers, str(entry.get("name_field") or ""),
+                                  options=options))
     if not found:
         raise PlanInputError(tr("The list of jurisdictions {path} names none.").format(path=path),
                              tr("Give one jurisdiction a row (id, catalogue, townships, builtup, stops)."))
