@@ -99,6 +99,14 @@ def test_plan_mode_equals_the_single_check_plan_runs_and_a_rerun_skips_them(inst
     assert "measured 0, skipped 3, failed 0" in again.stdout
     assert (out / "plans" / "jiangjin" / "plan_check.csv").stat().st_mtime_ns == stamp
     assert _read_csv(out / "merged_plan.csv") == merged
+    entries = json.loads(listing.read_text(encoding="utf-8"))
+    entries[2]["tolerance_pct"] = 5  # wuxi checked with another option: checked again, the others skipped
+    changed = tmp_path / "changed.json"
+    changed.write_text(json.dumps(entries, ensure_ascii=False), encoding="utf-8")
+    third = _run(changed, out, installed_plugin.plugins_dir, "--no-dossier")
+    assert "measured 1, skipped 2, failed 0" in third.stdout, third.stdout[-2000:] + third.stderr[-2000:]
+    assert json.loads((out / "plans" / "wuxi" / "done.json").read_text(encoding="utf-8"))["parameters"][
+        "TOLERANCE_PCT"] == 5
 
 
 def test_a_jurisdiction_with_a_missing_layer_is_reported_and_the_others_finish(installed_plugin, listing,

@@ -6022,117 +6022,117 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="78" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="77" />
+        <location filename="../core/checks/batch.py" line="78" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="93" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="100" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="100" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="104" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="113" />
+        <location filename="../core/checks/batch.py" line="117" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="113" />
+        <location filename="../core/checks/batch.py" line="117" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="72" />
+        <location filename="../core/checks/batch_plan.py" line="79" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="72" />
+        <location filename="../core/checks/batch_plan.py" line="79" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="146" />
+        <location filename="../core/checks/batch.py" line="150" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="68" />
+        <location filename="../core/checks/batch_plan.py" line="75" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="187" />
+        <location filename="../core/checks/batch.py" line="191" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="187" />
+        <location filename="../core/checks/batch.py" line="191" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="104" />
+        <location filename="../core/checks/batch_plan.py" line="111" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="104" />
+        <location filename="../core/checks/batch_plan.py" line="111" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="128" />
+        <location filename="../core/checks/batch_plan.py" line="151" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="133" />
+        <location filename="../core/checks/batch_plan.py" line="135" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="302" />
+        <location filename="../core/checks/batch.py" line="306" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="152" />
+        <location filename="../core/checks/batch_plan.py" line="160" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="361" />
+        <location filename="../core/checks/batch.py" line="365" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6147,7 +6147,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="353" />
+        <location filename="../core/checks/batch.py" line="357" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6883,37 +6883,37 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>规划以步行分钟给出的服务圈，其可达距离为 分钟数 × 60 × 步行速度（WALK_SPEED，默认 1.0 米/秒：GB 50180-2018 将 5 分钟生活圈对应 300 米，但未规定步速），与 cq_urban:check_facility_coverage 的读法相同；每行的“测算方法”写明给出该数值的图层参数（BUILTUP、GREEN 等）及所用阈值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="129" />
+        <location filename="../core/checks/batch.py" line="133" />
         <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
         <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="129" />
+        <location filename="../core/checks/batch.py" line="133" />
         <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
         <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="151" />
+        <location filename="../core/checks/batch.py" line="155" />
         <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
         <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="151" />
+        <location filename="../core/checks/batch.py" line="155" />
         <source>Give every layer of the municipal set the jurisdiction field.</source>
         <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="295" />
+        <location filename="../core/checks/batch.py" line="299" />
         <source>[{k}/{total}] {what}; townships {t}/{of}</source>
         <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="321" />
+        <location filename="../core/checks/batch.py" line="325" />
         <source>it could not be split by township ({error}).</source>
         <translation>无法按乡镇（街道）拆分（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="325" />
+        <location filename="../core/checks/batch.py" line="329" />
         <source>{id}: {n} townships, measured in {k} pieces.</source>
         <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
@@ -7098,42 +7098,42 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{how}。{threshold}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="34" />
+        <location filename="../core/checks/batch_plan.py" line="35" />
         <source>qgis_process is not found: the plan mode runs the whole-plan check with it.</source>
         <translation>未找到 qgis_process：整体规划核查模式需用它运行整体核查。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="34" />
+        <location filename="../core/checks/batch_plan.py" line="35" />
         <source>Install QGIS on the machine of the batch and of its workers.</source>
         <translation>请在运行批量核算的计算机及其各工作进程所在计算机上安装 QGIS。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="56" />
+        <location filename="../core/checks/batch_plan.py" line="63" />
         <source>Jurisdiction '{id}' has no catalogue.</source>
         <translation>辖区“{id}”未给出规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="56" />
+        <location filename="../core/checks/batch_plan.py" line="63" />
         <source>Give its catalogue (a bundled one's name, or a YAML file) in the list.</source>
         <translation>请在辖区清单中给出其规划目录（内置目录的名称，或一个 YAML 文件）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="68" />
+        <location filename="../core/checks/batch_plan.py" line="75" />
         <source>Jurisdiction '{id}': its {key} layer {source} does not exist.</source>
         <translation>辖区“{id}”：其 {key} 图层 {source} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="112" />
+        <location filename="../core/checks/batch_plan.py" line="119" />
         <source>{path} holds no installed cq_urban_plugin (cq_urban_plugin/metadata.txt) for the workers' qgis_process.</source>
         <translation>{path} 中没有已安装的 cq_urban_plugin（cq_urban_plugin/metadata.txt），工作进程的 qgis_process 无法使用。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="112" />
+        <location filename="../core/checks/batch_plan.py" line="119" />
         <source>Give the plugin folder of QGIS where it is installed, or the BUILD folder of `make package`.</source>
         <translation>请给出安装了本插件的 QGIS 插件文件夹，或 `make package` 的 BUILD 文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="160" />
+        <location filename="../core/checks/batch_plan.py" line="168" />
         <source>{id}: {n} targets</source>
         <translation>{id}：{n} 项指标</translation>
     </message>

@@ -5,11 +5,12 @@ Each jurisdiction of the list gives its catalogue and its layers by role (``batc
 townships, builtup, landuse, stops, facilities, roads, …, population) and check_plan's options
 (``batch.PLAN_OPTIONS``). A worker runs ``qgis_process`` on them (``core.batch.plan_work``): it needs
 QGIS, and finds the plugin on ``plugin_path`` (default: the folder holding this plugin). Each
-jurisdiction's folder ``jurisdictions/<id>/`` (plan_check.csv, plan_check.html, dossier.pdf) is moved
-into place whole; a rerun skips those there (made with a dossier when one is asked for). A layer
-whose file is missing fails its jurisdiction here, before any worker; one check_plan refuses fails
-on the worker; both are listed in failed.csv with their message, and the others finish.
+jurisdiction's folder ``plans/<id>/`` (plan_check.csv, plan_check.html, dossier.pdf) is moved
+into place whole; a rerun skips those there made with the same parameters (and a dossier when one
+is asked for). A layer whose file is missing fails its jurisdiction here, before any worker; one
+check_plan refuses fails on the worker; both are listed in failed.csv with their message, and the others finish.
 """
+import json
 import os
 import shutil
 from pathlib import Path
@@ -40,10 +41,16 @@ def jurisdiction_folder(folder, jurisdiction_id: str) -> Path:
 
 
 def is_complete(folder, jurisdiction_id: str, meta: dict) -> bool:
+    """A whole result of this jurisdiction is in place, checked with the same parameters (layers, catalogue,
+    options), and with a dossier when one is asked for."""
     from ..batch.plan_work import DONE, DOSSIER
 
     place = jurisdiction_folder(folder, jurisdiction_id)
-    if not (place / DONE).is_file():
+    try:
+        made = json.loads((place / DONE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if made.get("parameters") != json.loads(json.dumps(meta["parameters"], ensure_ascii=False)):
         return False
     return not meta.get("dossier") or (place / DOSSIER).is_file()
 
@@ -120,28 +127,29 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
     env.pop("PYTHONPATH", None)
     # Enabled once, here (exits non-zero when it is already): the workers' qgis_process share the profile.
     subprocess.run([command, "plugins", "enable", "cq_urban_plugin"], env=env, capture_output=True, text=True)
-    meta = {"dossier": bool(dossier)}
     total = len(jurisdictions)
-    skipped = [j.id for j in jurisdictions if is_complete(folder, j.id, meta)]
-    done, failed = [], {}
-    if skipped:
-        _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
-            n=len(skipped), total=total, ids=", ".join(skipped)))
+    done, failed, skipped, jobs = [], {}, [], []
 
     def fail(jurisdiction_id, message):
         failed[jurisdiction_id] = message
         _say(feedback, tr("Jurisdiction '{id}' failed: {error}").format(id=jurisdiction_id, error=message), error=True)
 
-    jobs = []
     for jurisdiction in jurisdictions:
-        if jurisdiction.id in skipped:
-            continue
         try:
-            jobs.append({"id": jurisdiction.id, "parameters": parameters(jurisdiction), "dossier": bool(dossier),
-                         "folder": str(jurisdiction_folder(folder, jurisdiction.id)), "meta": meta,
-                         "qgis_process": command, "plugin_path": plugin_path, "profile": str(profile)})
+            given = parameters(jurisdiction)
         except PlanInputError as error:
             fail(jurisdiction.id, str(error))
+            continue
+        meta = {"dossier": bool(dossier), "parameters": given}
+        if is_complete(folder, jurisdiction.id, meta):
+            skipped.append(jurisdiction.id)
+            continue
+        jobs.append({"id": jurisdiction.id, "parameters": given, "dossier": bool(dossier),
+                     "folder": str(jurisdiction_folder(folder, jurisdiction.id)), "meta": meta,
+                     "qgis_process": command, "plugin_path": plugin_path, "profile": str(profile)})
+    if skipped:
+        _say(feedback, tr("{n} of {total} jurisdictions already measured, skipped: {ids}.").format(
+            n=len(skipped), total=total, ids=", ".join(skipped)))
     with Engine(address=address, workers=workers) as engine:
         futures = {engine.submit(job, check_plan): job["id"] for job in jobs}
         for future in engine.completed(futures):
