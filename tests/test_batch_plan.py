@@ -151,3 +151,32 @@ def test_qgis_process_runs_check_batch_in_plan_mode(installed_plugin, listing, s
     assert (payload["DONE_COUNT"], payload["FAILED_COUNT"]) == (1, 0)
     assert payload["MERGED_CSV"].endswith("merged_plan.csv")
     assert [_key(r) for r in _read_csv(payload["MERGED_CSV"])] == single_runs["wuxi"]
+
+
+def test_a_worker_killed_during_the_run_changes_no_target(qgis_app, installed_plugin, listing, single_runs,
+                                                          tmp_path):
+    """A worker process killed (SIGKILL) while it checks a jurisdiction: dask gives the task to another, and
+    every jurisdiction's targets are still the single runs'."""
+    import threading
+    import time
+
+    from distributed import LocalCluster
+
+    from cq_urban_plugin.core.checks.batch import read_list
+    from cq_urban_plugin.core.checks.batch_plan import run_plan_batch
+    from tests.test_batch import _killer
+
+    stop, killed = threading.Event(), []
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        thread = threading.Thread(target=_killer, args=(cluster.scheduler_address, stop, killed), daemon=True)
+        thread.start()
+        time.sleep(1.0)
+        summary = run_plan_batch(read_list(listing), tmp_path / "out", address=cluster.scheduler_address,
+                                 dossier=False, plugin_path=str(installed_plugin.plugins_dir))
+        stop.set()
+        thread.join(30)
+    assert killed, "no worker was seen running a task"
+    assert (sorted(summary.done), summary.failed) == (sorted(DISTRICTS), {})
+    merged = _read_csv(tmp_path / "out" / "merged_plan.csv")
+    for district in DISTRICTS:
+        assert [_key(r) for r in merged if r["juris"] == district] == single_runs[district], district

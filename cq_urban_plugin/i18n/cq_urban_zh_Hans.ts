@@ -6112,12 +6112,12 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="151" />
+        <location filename="../core/checks/batch_plan.py" line="153" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="135" />
+        <location filename="../core/checks/batch_plan.py" line="137" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
@@ -6127,7 +6127,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="160" />
+        <location filename="../core/checks/batch_plan.py" line="162" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
@@ -7133,7 +7133,7 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请给出安装了本插件的 QGIS 插件文件夹，或 `make package` 的 BUILD 文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="168" />
+        <location filename="../core/checks/batch_plan.py" line="170" />
         <source>{id}: {n} targets</source>
         <translation>{id}：{n} 项指标</translation>
     </message>

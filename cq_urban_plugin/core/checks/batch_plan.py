@@ -120,6 +120,8 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
                                 "workers' qgis_process.").format(path=plugin_path),
                              tr("Give the plugin folder of QGIS where it is installed, or the BUILD folder of "
                                 "`make package`."))
+    for stale in (folder / PLAN_FOLDER).glob(".*.staged-*"):  # left by a worker killed in an earlier run
+        shutil.rmtree(stale, ignore_errors=True)
     profile = folder / PLAN_FOLDER / ".qgis_profile"
     profile.mkdir(exist_ok=True)
     env = dict(os.environ, QGIS_PLUGINPATH=plugin_path, QGIS_CUSTOM_CONFIG_PATH=str(profile),
