@@ -37,7 +37,10 @@ def _run(job: dict, algorithm: str, parameters: dict) -> str:
     env = dict(os.environ, QGIS_PLUGINPATH=job["plugin_path"], QGIS_CUSTOM_CONFIG_PATH=job["profile"])
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("PYTHONPATH", None)
-    args = [job["qgis_process"], "run", algorithm, "--json", "--"] + _arguments(parameters)
+    command = job["qgis_process"]
+    if not os.path.isfile(command):  # a worker on another machine: its own qgis_process
+        command = shutil.which("qgis_process.bin") or shutil.which("qgis_process") or command
+    args = [command, "run", algorithm, "--json", "--"] + _arguments(parameters)
     try:
         done = subprocess.run(args, env=env, capture_output=True, text=True, timeout=job.get("timeout", 3600))
     except (OSError, subprocess.TimeoutExpired) as error:
