@@ -3,9 +3,13 @@
     python3 -m cq_urban_plugin.batch jurisdictions.json --out results/ [--workers 2]
                                      [--scheduler tcp://host:8786] [--radius 500]
                                      [--split 200] [--postgis "host=… dbname=…"]
+    python3 -m cq_urban_plugin.batch jurisdictions.json --out results/ --plan [--no-dossier]
+                                     [--plugin-path DIR] [--workers 2] [--scheduler …]
 
 Starts a QGIS without interface to read the layers; the workers (a local dask cluster, or the
-scheduler's) need no QGIS. Prints a counter over jurisdictions; exits 0 when every jurisdiction
+scheduler's) need no QGIS. With --plan, each jurisdiction's whole-plan check and dossier run on the
+workers through qgis_process (core.checks.batch_plan): those workers need QGIS.
+Prints a counter over jurisdictions; exits 0 when every jurisdiction
 was measured or skipped, 2 when some failed (listed in failed.csv), 1 on a bad list or folder.
 Nothing of QGIS is imported at the top: dask's worker processes import this module as their main.
 """
@@ -28,6 +32,11 @@ def parse(argv=None):
                                                                  "in pieces of so many (default 0: never)")
     parser.add_argument("--postgis", default="", help="keep the results in PostGIS (tables cq_batch_townships, "
                                                       "cq_batch_meta) of this libpq connection")
+    parser.add_argument("--plan", action="store_true", help="plan mode: each jurisdiction's whole-plan check "
+                        "(cq_urban:check_plan) and dossier, into plans/<id>/, then merged_plan.gpkg and .csv")
+    parser.add_argument("--no-dossier", action="store_true", help="plan mode: no dossier PDF (faster)")
+    parser.add_argument("--plugin-path", default="", help="plan mode: folder holding cq_urban_plugin/ for the "
+                                                          "workers' qgis_process (default: this plugin's)")
     return parser.parse_args(argv)
 
 
@@ -58,9 +67,17 @@ def main(argv=None) -> int:
         from .core.errors import PlanInputError
 
         try:
-            summary = run_batch(read_list(arguments.jurisdictions), arguments.out, radius=arguments.radius,
-                                workers=arguments.workers, address=arguments.scheduler, feedback=_Printed(),
-                                split_size=arguments.split, postgis=arguments.postgis)
+            if arguments.plan:
+                from .core.checks.batch_plan import run_plan_batch
+
+                summary = run_plan_batch(read_list(arguments.jurisdictions), arguments.out,
+                                         workers=arguments.workers, address=arguments.scheduler,
+                                         dossier=not arguments.no_dossier, feedback=_Printed(),
+                                         plugin_path=arguments.plugin_path)
+            else:
+                summary = run_batch(read_list(arguments.jurisdictions), arguments.out, radius=arguments.radius,
+                                    workers=arguments.workers, address=arguments.scheduler, feedback=_Printed(),
+                                    split_size=arguments.split, postgis=arguments.postgis)
         except PlanInputError as error:
             print(error, file=sys.stderr)
             return 1

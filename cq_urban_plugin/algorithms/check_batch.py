@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsProcessingOutputFile,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
@@ -12,6 +13,7 @@ from qgis.core import (
 from .. import definitions
 from ..compat import ProcessingNumberParameterType
 from ..core.checks.batch import read_list, run_batch
+from ..core.checks.batch_plan import run_plan_batch
 from ..core.checks.coverage import DEFAULT_RADIUS
 from ..i18n import tr
 from .base import CqAlgorithm
@@ -27,6 +29,8 @@ class CheckBatchAlgorithm(CqAlgorithm):
     SPLIT = "SPLIT"
     POSTGIS = "POSTGIS"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    PLAN = "PLAN"
+    DOSSIER = "DOSSIER"
 
     def displayName(self):  # noqa: N802
         return tr("Check many jurisdictions at once (dask)")
@@ -55,7 +59,14 @@ class CheckBatchAlgorithm(CqAlgorithm):
             "jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).\n\n"
             "PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta "
             "instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those "
-            "already there. Not yet distributed: the other checks of the whole plan.")
+            "already there.\n\n"
+            "Plan mode: each jurisdiction's whole-plan check (cq_urban:check_plan) and its dossier "
+            "(cq_urban:export_dossier), run by qgis_process on the workers (which then need QGIS and this plugin): "
+            "each entry gives its catalogue and its layers by role (townships, builtup, landuse, stops, facilities, "
+            "roads, green, forest, ecology, farmland, development, river, plants, population) and check_plan's "
+            "options (township_name_field, facility_type_field, landuse_field, population_field, tolerance_pct, "
+            "walk_speed). Output: plans/<id>/ (plan_check.csv, plan_check.html, dossier.pdf), each written whole; "
+            "merged_plan.gpkg and merged_plan.csv (juris, target_id, measured, target, gap, verdict, citation).")
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(QgsProcessingParameterFile(
@@ -76,6 +87,11 @@ class CheckBatchAlgorithm(CqAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.POSTGIS, tr("Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)"),
             optional=True))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.PLAN, tr("Plan mode: each jurisdiction's whole-plan check and dossier (the workers need QGIS)"),
+            defaultValue=False))
+        self.addParameter(QgsProcessingParameterBoolean(
+            self.DOSSIER, tr("Plan mode: a dossier PDF per jurisdiction"), defaultValue=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Output folder")))
         self.addOutput(QgsProcessingOutputFile("MERGED", tr("Merged table (GeoPackage)")))
         self.addOutput(QgsProcessingOutputFile("MERGED_CSV", tr("Merged table (CSV)")))
@@ -87,12 +103,17 @@ class CheckBatchAlgorithm(CqAlgorithm):
     def compute(self, parameters, context, feedback):
         jurisdictions = read_list(self.parameterAsFile(parameters, self.JURISDICTIONS, context))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
-        summary = run_batch(jurisdictions, folder, radius=self.parameterAsDouble(parameters, self.RADIUS, context),
-                            workers=self.parameterAsInt(parameters, self.WORKERS, context),
-                            address=(self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip(),
-                            feedback=feedback, transform_context=context.transformContext(),
-                            split_size=self.parameterAsInt(parameters, self.SPLIT, context),
-                            postgis=(self.parameterAsString(parameters, self.POSTGIS, context) or "").strip())
+        workers = self.parameterAsInt(parameters, self.WORKERS, context)
+        address = (self.parameterAsString(parameters, self.SCHEDULER, context) or "").strip()
+        if self.parameterAsBool(parameters, self.PLAN, context):
+            summary = run_plan_batch(jurisdictions, folder, workers=workers, address=address, feedback=feedback,
+                                     dossier=self.parameterAsBool(parameters, self.DOSSIER, context))
+        else:
+            summary = run_batch(jurisdictions, folder, radius=self.parameterAsDouble(parameters, self.RADIUS, context),
+                                workers=workers, address=address, feedback=feedback,
+                                transform_context=context.transformContext(),
+                                split_size=self.parameterAsInt(parameters, self.SPLIT, context),
+                                postgis=(self.parameterAsString(parameters, self.POSTGIS, context) or "").strip())
         feedback.pushInfo(tr("{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; "
                              "merged table: {path}").format(done=len(summary.done), skipped=len(summary.skipped),
                                                             failed=len(summary.failed), path=summary.merged_gpkg))

@@ -78,7 +78,7 @@
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="384" />
+        <location filename="../core/maps/content.py" line="391" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -113,52 +113,52 @@
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="107" />
+        <location filename="../core/maps/content.py" line="108" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="152" />
+        <location filename="../core/maps/content.py" line="153" />
         <source>Layer '{layer}' has no field {fields}.</source>
         <translation>图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="152" />
+        <location filename="../core/maps/content.py" line="153" />
         <source>Choose one of its fields: {available}.</source>
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="404" />
+        <location filename="../core/maps/content.py" line="411" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="404" />
+        <location filename="../core/maps/content.py" line="411" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="397" />
+        <location filename="../core/geo/inputs.py" line="402" />
         <source>Reading {layer}: {i}/{n}</source>
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="409" />
+        <location filename="../core/maps/content.py" line="416" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="409" />
+        <location filename="../core/maps/content.py" line="416" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="403" />
+        <location filename="../core/geo/inputs.py" line="408" />
         <source>Layer '{layer}' has {n} features but none with a usable geometry.</source>
         <translation>图层“{layer}”有 {n} 个要素，但没有可用的几何。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="403" />
+        <location filename="../core/geo/inputs.py" line="408" />
         <source>Check its geometry type and that its geometries are not empty.</source>
         <translation>请检查其几何类型，以及几何是否为空。</translation>
     </message>
@@ -335,22 +335,22 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="400" />
+        <location filename="../core/checks/builtup.py" line="406" />
         <source>Give either a built-up layer or a land-use layer, not both and not neither.</source>
         <translation>请给出建成区图层或土地利用图层二者之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="400" />
+        <location filename="../core/checks/builtup.py" line="406" />
         <source>Choose the built-up polygons, or the land-use layer and its codes.</source>
         <translation>请选择建成区面图层，或土地利用图层及其代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="406" />
+        <location filename="../core/checks/builtup.py" line="412" />
         <source>Built-up land-use codes (typed): {codes}.</source>
         <translation>计为建成区的地类代码（输入）：{codes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="406" />
+        <location filename="../core/checks/builtup.py" line="412" />
         <source>Built-up land-use codes ({preset}): {reason}</source>
         <translation>计为建成区的地类代码（{preset}）：{reason}</translation>
     </message>
@@ -365,32 +365,32 @@ Outputs: township polygons with bu_km2 (built-up km²), twp_km2 (township km²),
         <translation>关于该目标：{note}</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="446" />
+        <location filename="../core/checks/builtup.py" line="452" />
         <source>The target's scope in the plan is '{target}'; the scope measured is the one chosen, '{scope}'.</source>
         <translation>规划中该目标的范围为“{target}”；量算采用所选范围“{scope}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="449" />
+        <location filename="../core/checks/builtup.py" line="455" />
         <source>A scope value '{value}' was given without a scope field.</source>
         <translation>给出了范围取值“{value}”，但未选择范围字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="449" />
+        <location filename="../core/checks/builtup.py" line="455" />
         <source>Choose the township layer's field holding it (e.g. role).</source>
         <translation>请选择乡镇图层中存放该值的字段（如 role）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="455" />
+        <location filename="../core/checks/builtup.py" line="461" />
         <source>The target's scope is '{scope}'; without a township layer (or a scope the catalogue can resolve) the whole built-up layer is measured.</source>
         <translation>目标的范围为“{scope}”；由于没有乡镇图层（或目录无法解析该范围），量算的是整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="459" />
+        <location filename="../core/checks/builtup.py" line="465" />
         <source>The target's scope '{scope}' is resolved by township name: the township name field is needed.</source>
         <translation>目标范围“{scope}”需按乡镇名称确定：请选择乡镇名称字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="459" />
+        <location filename="../core/checks/builtup.py" line="465" />
         <source>Choose the township name field, or tag the townships first.</source>
         <translation>请选择乡镇名称字段，或先标注乡镇。</translation>
     </message>
@@ -1186,12 +1186,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="277" />
+        <location filename="../core/checks/builtup.py" line="281" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="272" />
+        <location filename="../core/checks/builtup.py" line="276" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
@@ -1201,22 +1201,22 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="280" />
+        <location filename="../core/checks/builtup.py" line="284" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="280" />
+        <location filename="../core/checks/builtup.py" line="284" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="297" />
+        <location filename="../core/checks/builtup.py" line="301" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="300" />
+        <location filename="../core/checks/builtup.py" line="304" />
         <source>No built-up polygon of '{builtup}' lies inside any township of '{townships}'.</source>
         <translation>“{builtup}”中没有任何建成区图斑位于“{townships}”的乡镇（街道）内。</translation>
     </message>
@@ -1226,7 +1226,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查两个图层是否覆盖同一行政区，以及各图层的坐标参考系是否与其坐标一致。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="323" />
+        <location filename="../core/checks/builtup.py" line="329" />
         <source>No township of '{layer}' is in the scope '{scope}'. Values found: {found}.</source>
         <translation>“{layer}”中没有乡镇（街道）属于范围“{scope}”。已有取值：{found}。</translation>
     </message>
@@ -1236,17 +1236,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>（只有空值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="323" />
+        <location filename="../core/checks/builtup.py" line="329" />
         <source>Tag the townships first ('Tag townships with the plan's structure'), or choose the scope field and one of its values.</source>
         <translation>请先标注乡镇（“按规划结构标注乡镇”），或选择范围字段及其取值之一。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="331" />
+        <location filename="../core/checks/builtup.py" line="337" />
         <source>No value of '{group}' for these townships (not tagged, or not named in the plan); they are outside the scope: {names}.</source>
         <translation>以下乡镇（街道）没有“{group}”的取值（未标注，或规划中未列出），不计入范围：{names}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="336" />
+        <location filename="../core/checks/builtup.py" line="342" />
         <source>The plan gives these townships more than one value for the scope; each is counted in the scope when one of its values matches: {names}.</source>
         <translation>规划对以下乡镇（街道）给出了多个范围取值，只要其中之一相符即计入范围：{names}。</translation>
     </message>
@@ -1256,17 +1256,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>乡镇（街道）之间存在重叠，重叠部分在合计中被计算两次：{pairs}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="347" />
+        <location filename="../core/checks/builtup.py" line="353" />
         <source>{km2:.3f} km² of built-up area lies outside every township and is not counted in the scope.</source>
         <translation>有 {km2:.3f} 平方公里建成区位于所有乡镇（街道）之外，未计入范围。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="352" />
+        <location filename="../core/checks/builtup.py" line="358" />
         <source>(no value)</source>
         <translation>（无值）</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="482" />
+        <location filename="../core/checks/builtup.py" line="488" />
         <source>Built-up polygons are dissolved first, so overlapping polygons count once; the result is cut by the township boundaries, so a polygon crossing a boundary is split between townships. Invalid geometries are repaired (makeValid) and listed below.</source>
         <translation>先融合建成区图斑，重叠部分只计一次；再按乡镇（街道）界线切分，跨界图斑分摊到各乡镇。无效几何已修复（makeValid），列于下文。</translation>
     </message>
@@ -1526,7 +1526,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请使用以下之一：{themes}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="53" />
+        <location filename="../core/maps/content.py" line="54" />
         <source>Uncovered areas</source>
         <translation>未覆盖区域</translation>
     </message>
@@ -1536,7 +1536,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="53" />
+        <location filename="../core/maps/content.py" line="54" />
         <source>Served area (within the radius)</source>
         <translation>服务范围（半径以内）</translation>
     </message>
@@ -1556,17 +1556,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="126" />
+        <location filename="../core/maps/content.py" line="127" />
         <source>Layer '{layer}' has no field for the theme '{theme}' (looked for {fields}).</source>
         <translation>图层“{layer}”没有专题“{theme}”所需的字段（已查找 {fields}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="121" />
+        <location filename="../core/maps/content.py" line="122" />
         <source>Tag the townships first (cq_urban:tag_townships), or choose the field to show (FIELD).</source>
         <translation>请先标注乡镇（cq_urban:tag_townships），或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="126" />
+        <location filename="../core/maps/content.py" line="127" />
         <source>Use the per-township output of cq_urban:check_builtup, or choose the field to show (FIELD).</source>
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
@@ -1581,7 +1581,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>建成区面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="137" />
+        <location filename="../core/maps/content.py" line="138" />
         <source>Bus-stop coverage (%)</source>
         <translation>公交站点覆盖率（%）</translation>
     </message>
@@ -1591,27 +1591,27 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>开发边界外建成区比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="196" />
+        <location filename="../core/maps/content.py" line="197" />
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="429" />
+        <location filename="../core/maps/content.py" line="436" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="429" />
+        <location filename="../core/maps/content.py" line="436" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="456" />
+        <location filename="../core/maps/content.py" line="463" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="477" />
+        <location filename="../core/maps/content.py" line="484" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
@@ -2666,32 +2666,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请另选有写入权限的文件夹，或申请该文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="255" />
+        <location filename="../core/files/outputs.py" line="256" />
         <source>nothing readable</source>
         <translation>无法读取的内容</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="256" />
+        <location filename="../core/files/outputs.py" line="257" />
         <source>Output '{output}' was not written completely: {expected} features were meant for {path}, the file holds {found}. The previous file was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向 {path} 写入 {expected} 个要素，文件中只有 {found}。原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="256" />
+        <location filename="../core/files/outputs.py" line="257" />
         <source>Check the free space and that the folder {folder} can be written to, then run again.</source>
         <translation>请检查磁盘剩余空间以及文件夹 {folder} 是否可写，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="333" />
+        <location filename="../core/files/outputs.py" line="334" />
         <source>Output '{output}': a feature could not be written ({error}). The previous output was left as it was.</source>
         <translation>输出“{output}”：有要素未能写入（{error}）。原有输出保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="333" />
+        <location filename="../core/files/outputs.py" line="334" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="333" />
+        <location filename="../core/files/outputs.py" line="334" />
         <source>Check the free space, the folder's permissions or the database connection, then run again.</source>
         <translation>请检查磁盘剩余空间、文件夹权限或数据库连接，然后重新运行。</translation>
     </message>
@@ -2766,12 +2766,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>转换后坐标没有变化</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="431" />
+        <location filename="../core/geo/inputs.py" line="436" />
         <source>Layer '{layer}': only {read} of its {total} features could be read; the reading stopped early (the database connection was lost, or the file is damaged). Nothing was computed from the part read, and no output was replaced.</source>
         <translation>图层“{layer}”：{total} 个要素中只读到 {read} 个，读取提前中断（数据库连接断开或文件损坏）。未用已读部分计算任何结果，也未替换任何输出。</translation>
     </message>
     <message>
-        <location filename="../core/geo/inputs.py" line="431" />
+        <location filename="../core/geo/inputs.py" line="436" />
         <source>Check the database server or the file, then run again.</source>
         <translation>请检查数据库服务器或文件，然后重新运行。</translation>
     </message>
@@ -2786,17 +2786,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为输出另选数据表：输入永远不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="213" />
+        <location filename="../core/files/outputs.py" line="214" />
         <source>Output '{output}' was not written completely: {expected} features were meant for table {table}, the database holds {found}. The previous table was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向数据表 {table} 写入 {expected} 个要素，数据库中只有 {found}。原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="410" />
+        <location filename="../core/files/outputs.py" line="411" />
         <source>Check the database server and your rights on the schema, then run again.</source>
         <translation>请检查数据库服务器以及您对该模式（schema）的权限，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="410" />
+        <location filename="../core/files/outputs.py" line="411" />
         <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
@@ -4604,12 +4604,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="356" />
+        <location filename="../core/maps/content.py" line="363" />
         <source>{layer} ({file})</source>
         <translation>{layer}（{file}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="400" />
+        <location filename="../core/maps/content.py" line="407" />
         <source>Layer '{layer}' is not a township layer and no township layer was given, so the map shows no township boundaries: give the township layer (TOWNSHIPS).</source>
         <translation>图层“{layer}”不是乡镇图层，且未提供乡镇图层，因此地图上没有乡镇界线：请提供乡镇图层（TOWNSHIPS）。</translation>
     </message>
@@ -4734,37 +4734,37 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{scope}建成区几何面积与记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="375" />
+        <location filename="../core/checks/builtup.py" line="381" />
         <source>Built-up polygons overlap by {km2:.4f} km²: the geometric figure counts that land once, the recorded figure once for each polygon's own record.</source>
         <translation>建成区图斑相互重叠 {km2:.4f} 平方公里：几何面积对重叠部分只计一次，记载面积则按各图斑自身的记载分别计入。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="424" />
+        <location filename="../core/checks/builtup.py" line="430" />
         <source>Choose the field holding each polygon's recorded area in m² (AREA_FIELD), or measure the geometry.</source>
         <translation>请选择存放各图斑记载面积（平方米）的字段（AREA_FIELD），或改用几何面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="426" />
+        <location filename="../core/checks/builtup.py" line="432" />
         <source>Layer '{layer}' has no recorded-area field {fields}.</source>
         <translation>图层“{layer}”没有记载面积字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="472" />
+        <location filename="../core/checks/builtup.py" line="478" />
         <source>No built-up polygon of '{layer}' has a recorded area in '{field}'.</source>
         <translation>图层“{layer}”中没有任何建成区图斑在“{field}”中有记载面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="489" />
+        <location filename="../core/checks/builtup.py" line="495" />
         <source>Recorded areas: field {field} (m², as the survey records them); a polygon split between townships gets its recorded area in proportion to its geometric area in each. The target is checked on the {figure} figure.</source>
         <translation>记载面积：字段 {field}（单位平方米，按调查记载）；跨乡镇界的图斑按其在各乡镇内的几何面积比例分摊记载面积。目标按{figure}核验。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="491" />
+        <location filename="../core/checks/builtup.py" line="497" />
         <source>recorded</source>
         <translation>记载面积</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="491" />
+        <location filename="../core/checks/builtup.py" line="497" />
         <source>geometric</source>
         <translation>几何面积</translation>
     </message>
@@ -4774,7 +4774,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="361" />
+        <location filename="../core/maps/content.py" line="368" />
         <source>{layer}: {provenance}</source>
         <translation>{layer}：{provenance}</translation>
     </message>
@@ -5957,182 +5957,182 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>重庆规划校核的几何计算需要 shapely {need} 或更新版本；本 QGIS 的 Python 中为 {found}。安装命令：{command}，然后重启 QGIS。</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="32" />
+        <location filename="../algorithms/check_batch.py" line="36" />
         <source>Check many jurisdictions at once (dask)</source>
         <translation>多辖区同时核算（dask）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="61" />
+        <location filename="../algorithms/check_batch.py" line="72" />
         <source>List of jurisdictions (JSON or CSV)</source>
         <translation>辖区清单（JSON 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="61" />
+        <location filename="../algorithms/check_batch.py" line="72" />
         <source>Lists of jurisdictions (*.json *.csv)</source>
         <translation>辖区清单 (*.json *.csv)</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="64" />
+        <location filename="../algorithms/check_batch.py" line="75" />
         <source>Stop service radius (m)</source>
         <translation>站点服务半径（米）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="67" />
+        <location filename="../algorithms/check_batch.py" line="78" />
         <source>Worker processes of the local cluster</source>
         <translation>本机集群的工作进程数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="70" />
+        <location filename="../algorithms/check_batch.py" line="81" />
         <source>Or the address of a running dask scheduler (e.g. tcp://10.0.0.5:8786)</source>
         <translation>或正在运行的 dask 调度器地址（如 tcp://10.0.0.5:8786）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="79" />
+        <location filename="../algorithms/check_batch.py" line="95" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="80" />
+        <location filename="../algorithms/check_batch.py" line="96" />
         <source>Merged table (GeoPackage)</source>
         <translation>合并表（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="81" />
+        <location filename="../algorithms/check_batch.py" line="97" />
         <source>Merged table (CSV)</source>
         <translation>合并表（CSV）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions measured</source>
         <translation>已量算的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions already measured, skipped</source>
         <translation>已有结果而跳过的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="82" />
+        <location filename="../algorithms/check_batch.py" line="98" />
         <source>Jurisdictions that failed</source>
         <translation>失败的辖区数</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="96" />
+        <location filename="../algorithms/check_batch.py" line="117" />
         <source>{done} jurisdictions measured, {skipped} skipped (already measured), {failed} failed; merged table: {path}</source>
         <translation>量算辖区 {done} 个，跳过 {skipped} 个（已有结果），失败 {failed} 个；合并表：{path}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="71" />
+        <location filename="../core/checks/batch.py" line="78" />
         <source>The list of jurisdictions {path} does not exist.</source>
         <translation>辖区清单 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="71" />
+        <location filename="../core/checks/batch.py" line="78" />
         <source>Give a JSON or CSV file with one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请给出 JSON 或 CSV 文件，每个辖区一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="87" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>The list of jurisdictions {path} cannot be read: {error}.</source>
         <translation>无法读取辖区清单 {path}：{error}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="87" />
+        <location filename="../core/checks/batch.py" line="94" />
         <source>Write it as JSON (a list of objects) or as CSV with a header row.</source>
         <translation>请写成 JSON（对象列表）或带表头行的 CSV。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="94" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Entry {n} of {path} is not an object with id and layers.</source>
         <translation>{path} 的第 {n} 项不是含 id 和图层的对象。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="94" />
+        <location filename="../core/checks/batch.py" line="101" />
         <source>Write each jurisdiction as {"id": …, "townships": …, …}.</source>
         <translation>请把每个辖区写成 {"id": …, "townships": …, …}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="98" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Jurisdiction '{id}' is listed twice in {path}.</source>
         <translation>辖区“{id}”在 {path} 中出现了两次。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="98" />
+        <location filename="../core/checks/batch.py" line="105" />
         <source>Give every jurisdiction an id of its own.</source>
         <translation>请为每个辖区给出各自不同的 id。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="117" />
         <source>The list of jurisdictions {path} names none.</source>
         <translation>辖区清单 {path} 中没有任何辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="105" />
+        <location filename="../core/checks/batch.py" line="117" />
         <source>Give one jurisdiction a row (id, catalogue, townships, builtup, stops).</source>
         <translation>请每个辖区写一行（id、catalogue、townships、builtup、stops）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="132" />
+        <location filename="../core/checks/batch_plan.py" line="79" />
         <source>Jurisdiction '{id}' has no {key} layer.</source>
         <translation>辖区“{id}”没有 {key} 图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="132" />
+        <location filename="../core/checks/batch_plan.py" line="79" />
         <source>Add its '{key}' to the list of jurisdictions.</source>
         <translation>请在辖区清单中补上它的“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="138" />
+        <location filename="../core/checks/batch.py" line="150" />
         <source>Jurisdiction '{id}': its {key} layer {source} could not be opened.</source>
         <translation>辖区“{id}”：无法打开其 {key} 图层 {source}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="138" />
+        <location filename="../core/checks/batch_plan.py" line="75" />
         <source>Check the path in the list of jurisdictions.</source>
         <translation>请检查辖区清单中的路径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="179" />
+        <location filename="../core/checks/batch.py" line="191" />
         <source>Jurisdiction '{id}' spans more than one Gauss-Krüger zone ({projection}); the batch does not yet split it by zone.</source>
         <translation>辖区“{id}”跨越多个高斯-克吕格投影带（{projection}）；批量核算尚不能按投影带拆分。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="179" />
+        <location filename="../core/checks/batch.py" line="191" />
         <source>Check this jurisdiction alone with cq_urban:check_builtup and cq_urban:check_coverage.</source>
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="242" />
+        <location filename="../core/checks/batch_plan.py" line="111" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="242" />
+        <location filename="../core/checks/batch_plan.py" line="111" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="271" />
+        <location filename="../core/checks/batch_plan.py" line="153" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="293" />
+        <location filename="../core/checks/batch_plan.py" line="137" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="294" />
+        <location filename="../core/checks/batch.py" line="306" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="333" />
+        <location filename="../core/checks/batch_plan.py" line="162" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="353" />
+        <location filename="../core/checks/batch.py" line="365" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6147,7 +6147,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="345" />
+        <location filename="../core/checks/batch.py" line="357" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6868,37 +6868,12 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>{kind}：{how}</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="35" />
-        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
-
-Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
-
-Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
-
-Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
-
-One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
-
-PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there. Not yet distributed: the other checks of the whole plan.</source>
-        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
-
-输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
-
-输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
-
-拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
-
-也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
-
-PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。尚未分布式运行：整体规划校核的其他各项。</translation>
-    </message>
-    <message>
-        <location filename="../algorithms/check_batch.py" line="73" />
+        <location filename="../algorithms/check_batch.py" line="84" />
         <source>Split a jurisdiction of more townships than this into pieces of so many (0: never)</source>
         <translation>乡镇（街道）多于此数的辖区按每份此数拆分量算（0：不拆分）</translation>
     </message>
     <message>
-        <location filename="../algorithms/check_batch.py" line="76" />
+        <location filename="../algorithms/check_batch.py" line="87" />
         <source>Or keep the results in PostGIS: a connection (host=… port=… dbname=… user=…)</source>
         <translation>或把结果存入 PostGIS：连接串（host=… port=… dbname=… user=…）</translation>
     </message>
@@ -6908,37 +6883,37 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <translation>规划以步行分钟给出的服务圈，其可达距离为 分钟数 × 60 × 步行速度（WALK_SPEED，默认 1.0 米/秒：GB 50180-2018 将 5 分钟生活圈对应 300 米，但未规定步速），与 cq_urban:check_facility_coverage 的读法相同；每行的“测算方法”写明给出该数值的图层参数（BUILTUP、GREEN 等）及所用阈值。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="121" />
+        <location filename="../core/checks/batch.py" line="133" />
         <source>The townships layer {source} has no field '{field}' to split the jurisdictions by.</source>
         <translation>乡镇图层 {source} 没有用来划分辖区的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="121" />
+        <location filename="../core/checks/batch.py" line="133" />
         <source>Give the field that holds each township's jurisdiction (e.g. its county code).</source>
         <translation>请给出记录各乡镇所属辖区的字段（如区县代码）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="143" />
+        <location filename="../core/checks/batch.py" line="155" />
         <source>Jurisdiction '{id}': its {key} layer {source} has no field '{field}' to pick its features by.</source>
         <translation>辖区“{id}”：其 {key} 图层 {source} 没有用来选取本辖区要素的字段“{field}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="143" />
+        <location filename="../core/checks/batch.py" line="155" />
         <source>Give every layer of the municipal set the jurisdiction field.</source>
         <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="287" />
+        <location filename="../core/checks/batch.py" line="299" />
         <source>[{k}/{total}] {what}; townships {t}/{of}</source>
         <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="313" />
+        <location filename="../core/checks/batch.py" line="325" />
         <source>it could not be split by township ({error}).</source>
         <translation>无法按乡镇（街道）拆分（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="317" />
+        <location filename="../core/checks/batch.py" line="329" />
         <source>{id}: {n} townships, measured in {k} pieces.</source>
         <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
@@ -7121,6 +7096,85 @@ PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batc
         <location filename="../core/checks/plan_facilities.py" line="144" />
         <source>{how}. {threshold}</source>
         <translation>{how}。{threshold}</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="35" />
+        <source>qgis_process is not found: the plan mode runs the whole-plan check with it.</source>
+        <translation>未找到 qgis_process：整体规划核查模式需用它运行整体核查。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="35" />
+        <source>Install QGIS on the machine of the batch and of its workers.</source>
+        <translation>请在运行批量核算的计算机及其各工作进程所在计算机上安装 QGIS。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="63" />
+        <source>Jurisdiction '{id}' has no catalogue.</source>
+        <translation>辖区“{id}”未给出规划目录。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="63" />
+        <source>Give its catalogue (a bundled one's name, or a YAML file) in the list.</source>
+        <translation>请在辖区清单中给出其规划目录（内置目录的名称，或一个 YAML 文件）。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="75" />
+        <source>Jurisdiction '{id}': its {key} layer {source} does not exist.</source>
+        <translation>辖区“{id}”：其 {key} 图层 {source} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="119" />
+        <source>{path} holds no installed cq_urban_plugin (cq_urban_plugin/metadata.txt) for the workers' qgis_process.</source>
+        <translation>{path} 中没有已安装的 cq_urban_plugin（cq_urban_plugin/metadata.txt），工作进程的 qgis_process 无法使用。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="119" />
+        <source>Give the plugin folder of QGIS where it is installed, or the BUILD folder of `make package`.</source>
+        <translation>请给出安装了本插件的 QGIS 插件文件夹，或 `make package` 的 BUILD 文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../core/checks/batch_plan.py" line="170" />
+        <source>{id}: {n} targets</source>
+        <translation>{id}：{n} 项指标</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="39" />
+        <source>Measures built-up area and bus-stop coverage per township in many jurisdictions at once (all 38 districts and counties of 重庆), in parallel on a dask.distributed cluster: a local cluster of worker processes by default, or a running dask scheduler given by its address (tcp://host:8786). The figures are those of cq_urban:check_builtup and cq_urban:check_coverage (straight line, by area) run on each jurisdiction alone.
+
+Input: a list of jurisdictions, JSON (a list of objects) or CSV (a header row), each with id, catalogue, townships, builtup and stops (layer paths, path|layername=…; relative to the list's folder), optionally served (the served area; default the built-up) and name_field.
+
+Output folder: jurisdictions/&lt;id&gt;.gpkg, one table per jurisdiction (a row per township: twp_km2, bu_km2, share, served_km2, cover_km2, cover_pct, and one row for the built-up outside every township), each written whole or not at all; merged.gpkg and merged.csv across all; failed.csv with the jurisdictions that could not be measured and why. A rerun skips every jurisdiction whose table is already there.
+
+Split: a jurisdiction of more townships than this is measured in pieces of so many neighbouring townships, each with the built-up polygons meeting them and the stops within the radius of them (a stop's circle reaches into the next township), and one piece for the built-up outside every township; the figures are the same as unsplit.
+
+One municipal layer set instead of a list: a JSON object {"field": …, "townships": …, "builtup": …, "stops": …}, every layer with the field naming each feature's jurisdiction; a jurisdiction per value. Layers may be PostGIS tables (dbname=… table=…).
+
+PostGIS: with a connection, the results are kept in its tables cq_batch_townships and cq_batch_meta instead of jurisdictions/*.gpkg, each jurisdiction written in one transaction; a rerun skips those already there.
+
+Plan mode: each jurisdiction's whole-plan check (cq_urban:check_plan) and its dossier (cq_urban:export_dossier), run by qgis_process on the workers (which then need QGIS and this plugin): each entry gives its catalogue and its layers by role (townships, builtup, landuse, stops, facilities, roads, green, forest, ecology, farmland, development, river, plants, population) and check_plan's options (township_name_field, facility_type_field, landuse_field, population_field, tolerance_pct, walk_speed). Output: plans/&lt;id&gt;/ (plan_check.csv, plan_check.html, dossier.pdf), each written whole; merged_plan.gpkg and merged_plan.csv (juris, target_id, measured, target, gap, verdict, citation).</source>
+        <translation>在一个 dask.distributed 集群上并行量算多个辖区（如重庆全部 38 个区县）各乡镇（街道）的建成区面积和公交站点覆盖率：默认启动本机的工作进程集群，也可填写一个正在运行的 dask 调度器地址（tcp://主机:8786）。所得数值与在每个辖区单独运行 cq_urban:check_builtup 和 cq_urban:check_coverage（直线距离、按面积）的结果相同。
+
+输入：辖区清单，JSON（对象列表）或 CSV（含表头行），每个辖区给出 id、catalogue、townships、builtup 和 stops（图层路径，可写 路径|layername=…；相对路径以清单所在文件夹为准），可选 served（服务范围，默认即建成区）和 name_field。
+
+输出文件夹：jurisdictions/&lt;id&gt;.gpkg，每个辖区一张表（每个乡镇一行：twp_km2、bu_km2、share、served_km2、cover_km2、cover_pct，另有一行为所有乡镇以外的建成区），每张表要么完整写出、要么不写；merged.gpkg 和 merged.csv 为全部辖区的合并表；failed.csv 列出未能量算的辖区及原因。重新运行时跳过已有结果表的辖区。
+
+拆分：乡镇（街道）多于此数的辖区按相邻乡镇分成每份此数的若干块量算，每块带上与其乡镇相交的建成区图斑和距其乡镇在半径以内的站点（站点的服务圆会伸入相邻乡镇），另有一块量算所有乡镇以外的建成区；结果与不拆分时相同。
+
+也可不给清单而给全市一套图层：JSON 对象 {"field": …, "townships": …, "builtup": …, "stops": …}，每个图层都有标明各要素所属辖区的字段；每个字段值为一个辖区。图层也可以是 PostGIS 表（dbname=… table=…）。
+
+PostGIS：给出连接时，结果存入其中的 cq_batch_townships 和 cq_batch_meta 表，而不是 jurisdictions/*.gpkg，每个辖区在一个事务中写入；重新运行时跳过已写入的辖区。
+
+整体规划核查模式：在工作进程上由 qgis_process 运行每个辖区的整体规划核查（cq_urban:check_plan）及其核查成果册（cq_urban:export_dossier），此时工作进程需安装 QGIS 和本插件：每个条目给出其规划目录、按角色给出的图层（townships、builtup、landuse、stops、facilities、roads、green、forest、ecology、farmland、development、river、plants、population）以及 check_plan 的选项（township_name_field、facility_type_field、landuse_field、population_field、tolerance_pct、walk_speed）。输出：plans/&lt;id&gt;/（plan_check.csv、plan_check.html、dossier.pdf），每个辖区完整写入；merged_plan.gpkg 和 merged_plan.csv（juris、target_id、measured、target、gap、verdict、citation）。</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="90" />
+        <source>Plan mode: each jurisdiction's whole-plan check and dossier (the workers need QGIS)</source>
+        <translation>整体规划核查模式：每个辖区的整体规划核查及核查成果册（工作进程需安装 QGIS）</translation>
+    </message>
+    <message>
+        <location filename="../algorithms/check_batch.py" line="93" />
+        <source>Plan mode: a dossier PDF per jurisdiction</source>
+        <translation>整体规划核查模式：每个辖区生成一份核查成果册 PDF</translation>
     </message>
     <message>
         <location filename="../core/checks/plan_facilities.py" line="103" />

@@ -105,10 +105,11 @@ class Engine:
             self.cluster.close()
         return False
 
-    def submit(self, job: dict):
+    def submit(self, job: dict, function=measure):
+        """``function`` (default ``work.measure``; ``plan_work.check_plan`` in plan mode) of the job on a worker."""
         # A key of its own per run: a rerun of the same jurisdiction is a new task, never an old result.
         key = f"cq-batch-{job['id']}-{job.get('piece', '')}-{uuid.uuid4().hex[:8]}"
-        return self.client.submit(measure, job, key=key, pure=False, retries=RETRIES)
+        return self.client.submit(function, job, key=key, pure=False, retries=RETRIES)
 
     def completed(self, futures):
         from distributed import as_completed

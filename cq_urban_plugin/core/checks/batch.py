@@ -16,8 +16,9 @@ place when complete (``core.files.batch_store``), or in one transaction into Pos
 on a rerun; a bad one (a missing layer) is reported and the others go on; the merged table is
 written at the end from every complete one.
 
-Measured today: built-up km² per township and outside every township, and the served, covered km²
-and percent of the bus-stop coverage. Not yet: the rest of the whole-plan check (check_plan).
+Measured here: built-up km² per township and outside every township, and the served, covered km²
+and percent of the bus-stop coverage. The whole-plan check of every jurisdiction (check_plan and its
+dossier, run by qgis_process on the workers) is the plan mode, ``core.checks.batch_plan``.
 """
 import csv
 import json
@@ -39,6 +40,11 @@ from .builtup import default_name_field
 from .coverage import DEFAULT_RADIUS
 
 LAYER_KEYS = ("townships", "builtup", "stops")  # each jurisdiction's layers; "served" optional (default: built-up)
+# Plan mode (core.checks.batch_plan): the layers by role of cq_urban:check_plan, and its options.
+PLAN_LAYERS = ("townships", "builtup", "landuse", "stops", "facilities", "roads", "green", "forest", "ecology",
+               "farmland", "development", "river", "plants", "population")
+PLAN_OPTIONS = ("township_name_field", "facility_type_field", "landuse_field", "population_field", "tolerance_pct",
+                "walk_speed")
 
 
 @dataclass
@@ -48,6 +54,7 @@ class Jurisdiction:
     layers: Dict[str, str] = field(default_factory=dict)  # key -> layer source (path, path|layername=…)
     name_field: str = ""
     where: Optional[tuple] = None  # (field, value): this jurisdiction's features of a municipal layer set
+    options: Dict[str, object] = field(default_factory=dict)  # plan mode: check_plan's options (PLAN_OPTIONS)
 
 
 def _postgres(source: str) -> bool:
@@ -98,9 +105,14 @@ def read_list(path) -> List[Jurisdiction]:
             raise PlanInputError(tr("Jurisdiction '{id}' is listed twice in {path}.").format(
                 id=jurisdiction_id, path=path), tr("Give every jurisdiction an id of its own."))
         seen.add(jurisdiction_id)
-        layers = {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",) if entry.get(key)}
-        found.append(Jurisdiction(jurisdiction_id, str(entry.get("catalogue") or ""), layers,
-                                  str(entry.get("name_field") or "")))
+        layers = {key: _resolve(entry[key], path.parent) for key in LAYER_KEYS + ("served",) + PLAN_LAYERS
+                  if entry.get(key)}
+        options = {key: entry[key] for key in PLAN_OPTIONS if entry.get(key) not in (None, "")}
+        catalogue = str(entry.get("catalogue") or "")
+        if catalogue.lower().endswith((".yaml", ".yml")):
+            catalogue = _resolve(catalogue, path.parent)  # a catalogue file, beside the list
+        found.append(Jurisdiction(jurisdiction_id, catalogue, layers, str(entry.get("name_field") or ""),
+                                  options=options))
     if not found:
         raise PlanInputError(tr("The list of jurisdictions {path} names none.").format(path=path),
                              tr("Give one jurisdiction a row (id, catalogue, townships, builtup, stops)."))

@@ -169,6 +169,13 @@ def write_merged(folder, jurisdiction_ids: Sequence[str], columns: Sequence[str]
     return gpkg, table, rows
 
 
+def write_rows(folder, name: str, rows: Sequence[dict], columns: Sequence[str]):
+    """(GeoPackage, CSV): ``rows`` as ``name``.gpkg (no geometry) and ``name``.csv in ``folder``, each staged."""
+    folder = Path(folder)
+    gpkg = atomic_write(folder / f"{name}.gpkg", lambda staged: _write_table(staged, rows, columns))
+    return gpkg, atomic_write(folder / f"{name}.csv", lambda staged: _write_csv(staged, rows, columns))
+
+
 def write_failed(folder, failed: Dict[str, str]) -> Optional[str]:
     """failed.csv (jurisdiction, message) when some failed; an old one is removed when none did."""
     path = Path(folder) / FAILED
