@@ -1,12 +1,9 @@
-"""What a thematic map draws: styled copies of the layers, their renderers and
-labels, and the texts a layout shows (title, subtitle, sources, plan citations).
-
-``prepare_thematic_map`` copies the user's layers (the copies are styled; the
-user's layers are never touched), styles them for a theme (roles, tiers, zones,
-function types, regions: categorized with the plan's own terms; the built-up
-check: graduated by share; coverage and control lines: the input plus the
-result layers, uncovered areas and conflicts in red) and labels the townships
-in Chinese with a CJK font. ``core.maps.layout`` lays the result out.
+"""What a thematic map draws: styled copies of the layers, their renderers and labels, and the texts a
+layout shows (title, subtitle, sources, plan citations). ``prepare_thematic_map`` copies the user's layers
+(the copies are styled; the user's layers are never touched), styles them for a theme (roles, tiers, zones,
+function types, regions: categorized with the plan's own terms; the built-up check: graduated by share;
+coverage and control lines: the input plus the result layers, uncovered areas and conflicts in red) and
+labels the townships in Chinese with a CJK font. ``core.maps.layout`` lays the result out.
 """
 import os
 from dataclasses import dataclass, field
@@ -206,20 +203,15 @@ def graduated_renderer(layer, field_name: str, classes: int = 5) -> QgsGraduated
     method.setLabelTrimTrailingZeroes(True)
     renderer.setClassificationMethod(method)
     renderer.updateClasses(layer, classes)
-    # Pretty breaks round the ends: a township at the top (15.0004 over "10 - 15") would be drawn nor named.
+    # Pretty breaks round the ends (15.0004 over "10 - 15": drawn nor named), make no class of equal figures.
     ranges, index = renderer.ranges(), layer.fields().indexOf(field_name)
-    if not ranges and index >= 0 and not is_null(layer.maximumValue(index)):
-        # Every township the same figure (0 % covered everywhere): pretty breaks make no class of it, and
-        # the townships would be drawn as having none. One class, named by the figure.
-        low, high = float(layer.minimumValue(index)), float(layer.maximumValue(index))
-        renderer.addClassRange(QgsRendererRange(low, high, _fill("#fcbba1"), f"{low:g}" if low == high
-                                                else f"{low:g} - {high:g}"))
-    elif ranges and index >= 0:
-        low, high = layer.minimumValue(index), layer.maximumValue(index)
-        if not is_null(high) and float(high) > ranges[-1].upperValue():
-            renderer.updateRangeUpperValue(len(ranges) - 1, float(high))
-        if not is_null(low) and float(low) < ranges[0].lowerValue():
-            renderer.updateRangeLowerValue(0, float(low))
+    low, high = (layer.minimumValue(index), layer.maximumValue(index)) if index >= 0 else (None, None)
+    if not ranges and not is_null(high):
+        renderer.addClassRange(QgsRendererRange(float(low), float(high), _fill("#fcbba1"), f"{float(low):g}"))
+    if ranges and not is_null(high) and float(high) > ranges[-1].upperValue():
+        renderer.updateRangeUpperValue(len(ranges) - 1, float(high))
+    if ranges and not is_null(low) and float(low) < ranges[0].lowerValue():
+        renderer.updateRangeLowerValue(0, float(low))
     ramp = QgsStyle.defaultStyle().colorRamp("Reds")
     if ramp is not None:
         renderer.updateColorRamp(ramp)
