@@ -44,7 +44,7 @@ from ..geo.service_area import (  # noqa: F401 (the check's figures and constant
     ZoneCoverage,
 )
 from ..geo.workspace import Workspace
-from ..kernels.arrays import areas, polygonal
+from ..kernels.arrays import areas
 from .landuse import CodeSelector
 from .result import CheckResult
 from .targets import TargetResult, target_met
@@ -392,20 +392,14 @@ def _reached_by_all(served, covered_by_type, meter):
     """(covered, uncovered, served km², covered km²) per zone: its served land reached by every type
     (the intersection of each type's covered land; ``covered_by_type``: per zone, each type's, None
     where a type has no result) and the rest, as QgsGeometry, with their areas by ``meter``; on
-    shapely arrays (the kernels' ``polygonal``), crossing as WKB."""
-    import numpy as np
-    import shapely
+    shapely arrays (``kernels.facility.reached_by_all``), crossing as WKB."""
+    from ..kernels.facility import reached_by_all
 
     served_s = as_shapely(served)
-    covered = served_s.copy()
-    for position in range(max((len(c) for c in covered_by_type), default=0)):
-        cover = as_shapely([c[position] if position < len(c) and c[position] is not None else QgsGeometry()
-                            for c in covered_by_type])
-        covered = polygonal(shapely.intersection(covered, cover))  # None (nothing) stays None
-    uncovered = served_s.copy()
-    met = np.array([c is not None for c in covered], dtype=bool)
-    if met.any():
-        uncovered[met] = polygonal(shapely.difference(served_s[met], covered[met]))
+    covered, uncovered = reached_by_all(served_s, (  # one type at a time, as it is needed
+        as_shapely([c[position] if position < len(c) and c[position] is not None else QgsGeometry()
+                    for c in covered_by_type])
+        for position in range(max((len(c) for c in covered_by_type), default=0))))
     covered_q = as_qgis(covered)
     return covered_q, as_qgis(uncovered), meter.km2_each(served, served_s), meter.km2_each(covered_q, covered)
 
