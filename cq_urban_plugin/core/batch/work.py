@@ -45,7 +45,9 @@ def measure(job: dict) -> dict:
     segments = int(job.get("segments", BUFFER_SEGMENTS))
     xy = xy[keep]
 
-    built = builtup_by_zone(builtup, zones)
+    # Zone by zone, as the checks measure it (builtup_by_zone's each=): the same sum of the same areas, so
+    # the same floats, whatever GEOS sums a multipolygon's area in; the pieces themselves are not needed.
+    built = builtup_by_zone(builtup, zones, each=lambda zone, polygons, planar: None)
     cover = cover_zones(served, zones, xy, float(job["radius"]), with_service=False, segments=segments)
     served_km2 = np.zeros(len(zones))
     covered_km2 = np.zeros(len(zones))
