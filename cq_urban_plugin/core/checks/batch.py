@@ -237,6 +237,17 @@ def _put_together(results: dict, outside_text: str) -> list:
     return results["rows"]
 
 
+def require_dask() -> None:
+    """PlanInputError, with the command that installs it, when dask.distributed cannot be imported."""
+    from ..batch.engine import dask_missing
+
+    missing = dask_missing()
+    if missing:
+        raise PlanInputError(tr("dask.distributed cannot be imported ({error}).").format(error=missing),
+                             tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
+                                "python3 -m pip install distributed."))
+
+
 def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFAULT_RADIUS, workers: int = 2,
               address: str = "", feedback=None, transform_context=None, engine=None,
               split_size: int = 0, postgis: str = "") -> BatchSummary:
@@ -247,13 +258,7 @@ def run_batch(jurisdictions: List[Jurisdiction], folder, *, radius: float = DEFA
     cq_batch_townships and cq_batch_meta are the store, instead of the folder's GeoPackages (the
     merged table and failed.csv are written in the folder either way). ``feedback``: a Processing feedback (or anything
     with pushInfo, reportError, setProgress, isCanceled)."""
-    from ..batch.engine import dask_missing
-
-    missing = dask_missing()
-    if missing:
-        raise PlanInputError(tr("dask.distributed cannot be imported ({error}).").format(error=missing),
-                             tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
-                                "python3 -m pip install distributed."))
+    require_dask()
     folder = Path(folder)
     if postgis:
         from ..files.batch_postgis import PostgisStore

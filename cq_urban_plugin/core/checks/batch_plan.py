@@ -19,7 +19,7 @@ from typing import List
 from ...i18n import tr
 from ..errors import PlanInputError
 from ..files import batch_store
-from .batch import PLAN_LAYERS, BatchSummary, Jurisdiction, _postgres, _say
+from .batch import PLAN_LAYERS, BatchSummary, Jurisdiction, _postgres, _say, require_dask
 
 PLAN_COLUMNS = ("juris", "target_id", "measured", "target", "gap", "verdict", "citation")
 PLAN_FOLDER, MERGED_PLAN = "plans", "merged_plan"
@@ -103,14 +103,10 @@ def run_plan_batch(jurisdictions: List[Jurisdiction], folder, *, workers: int = 
     whole when it arrives, then merged_plan.gpkg and merged_plan.csv across all of them."""
     import subprocess
 
-    from ..batch.engine import Engine, dask_missing
+    from ..batch.engine import Engine
     from ..batch.plan_work import SUMMARY, check_plan, read_summary
 
-    missing = dask_missing()
-    if missing:
-        raise PlanInputError(tr("dask.distributed cannot be imported ({error}).").format(error=missing),
-                             tr("Install it: sudo apt install python3-distributed (Debian, Ubuntu), or "
-                                "python3 -m pip install distributed."))
+    require_dask()
     folder = Path(folder)
     (folder / PLAN_FOLDER).mkdir(parents=True, exist_ok=True)
     command = qgis_process_command()
