@@ -78,7 +78,7 @@
         <translation>用户已取消，未写入任何结果。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="391" />
+        <location filename="../core/maps/content.py" line="383" />
         <source>input layer</source>
         <translation>输入图层</translation>
     </message>
@@ -113,27 +113,27 @@
         <translation>请在“图层属性 &gt; 源”中设置（重庆数据通常为 EPSG:4490 CGCS2000，或 CGCS2000 3 度带高斯-克吕格投影，如 EPSG:4544/4545/4546）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="108" />
+        <location filename="../core/maps/content.py" line="105" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="153" />
+        <location filename="../core/maps/content.py" line="150" />
         <source>Layer '{layer}' has no field {fields}.</source>
         <translation>图层“{layer}”没有字段 {fields}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="153" />
+        <location filename="../core/maps/content.py" line="150" />
         <source>Choose one of its fields: {available}.</source>
         <translation>请从以下字段中选择：{available}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="411" />
+        <location filename="../core/maps/content.py" line="403" />
         <source>Layer '{layer}' could not be opened.</source>
         <translation>无法打开图层“{layer}”。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="411" />
+        <location filename="../core/maps/content.py" line="403" />
         <source>Check that the file or database is reachable.</source>
         <translation>请检查文件或数据库是否可访问。</translation>
     </message>
@@ -143,12 +143,12 @@
         <translation>正在读取 {layer}：{i}/{n}</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="416" />
+        <location filename="../core/maps/content.py" line="408" />
         <source>Layer '{layer}' is empty.</source>
         <translation>图层“{layer}”为空。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="416" />
+        <location filename="../core/maps/content.py" line="408" />
         <source>Choose a layer with features, or check its filter (subset string).</source>
         <translation>请选择含有要素的图层，或检查其过滤条件（子集字符串）。</translation>
     </message>
@@ -816,37 +816,37 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="190" />
+        <location filename="../core/checks/coverage.py" line="191" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="190" />
+        <location filename="../core/checks/coverage.py" line="191" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="302" />
+        <location filename="../core/checks/coverage.py" line="316" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="305" />
+        <location filename="../core/checks/coverage.py" line="319" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="314" />
+        <location filename="../core/checks/coverage.py" line="328" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="323" />
+        <location filename="../core/checks/coverage.py" line="337" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="329" />
+        <location filename="../core/checks/coverage.py" line="343" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
@@ -861,12 +861,12 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="447" />
+        <location filename="../core/checks/coverage.py" line="455" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="468" />
+        <location filename="../core/checks/coverage.py" line="476" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -1171,12 +1171,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>目标“{id}”需要规划目录。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="233" />
+        <location filename="../core/geo/measure.py" line="246" />
         <source>The layers {layers} lie at longitude {w:.2f}–{e:.2f}, latitude {s:.2f}–{n:.2f}, not in China.</source>
         <translation>图层 {layers} 位于经度 {w:.2f}–{e:.2f}、纬度 {s:.2f}–{n:.2f}，不在中国境内。</translation>
     </message>
     <message>
-        <location filename="../core/geo/measure.py" line="233" />
+        <location filename="../core/geo/measure.py" line="246" />
         <source>A layer's coordinate reference system is probably wrong: set the one its coordinates are in (Layer Properties &gt; Source), e.g. a GK zone such as EPSG:4545 for metres, EPSG:4490 for degrees.</source>
         <translation>某图层的坐标参考系可能有误：请在“图层属性 &gt; 源”中设置其坐标实际所用的坐标系，如以米为单位的高斯-克吕格投影带 EPSG:4545，以度为单位的 EPSG:4490。</translation>
     </message>
@@ -1356,7 +1356,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="312" />
+        <location filename="../core/geo/service_area.py" line="326" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
@@ -1526,7 +1526,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请使用以下之一：{themes}。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="54" />
+        <location filename="../core/maps/content.py" line="51" />
         <source>Uncovered areas</source>
         <translation>未覆盖区域</translation>
     </message>
@@ -1536,7 +1536,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>城镇开发边界外的建成区</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="54" />
+        <location filename="../core/maps/content.py" line="51" />
         <source>Served area (within the radius)</source>
         <translation>服务范围（半径以内）</translation>
     </message>
@@ -1556,17 +1556,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>城镇开发边界</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="127" />
+        <location filename="../core/maps/content.py" line="124" />
         <source>Layer '{layer}' has no field for the theme '{theme}' (looked for {fields}).</source>
         <translation>图层“{layer}”没有专题“{theme}”所需的字段（已查找 {fields}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="122" />
+        <location filename="../core/maps/content.py" line="119" />
         <source>Tag the townships first (cq_urban:tag_townships), or choose the field to show (FIELD).</source>
         <translation>请先标注乡镇（cq_urban:tag_townships），或选择要显示的字段（FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="127" />
+        <location filename="../core/maps/content.py" line="124" />
         <source>Use the per-township output of cq_urban:check_builtup, or choose the field to show (FIELD).</source>
         <translation>请使用 cq_urban:check_builtup 的分乡镇输出图层，或选择要显示的字段（FIELD）。</translation>
     </message>
@@ -1581,7 +1581,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>建成区面积（km²）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="138" />
+        <location filename="../core/maps/content.py" line="135" />
         <source>Bus-stop coverage (%)</source>
         <translation>公交站点覆盖率（%）</translation>
     </message>
@@ -1591,27 +1591,27 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>开发边界外建成区比例（%）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="197" />
+        <location filename="../core/maps/content.py" line="194" />
         <source>No value</source>
         <translation>无值</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="436" />
+        <location filename="../core/maps/content.py" line="428" />
         <source>Field '{field}' of layer '{layer}' is not numeric, so it cannot be shown in classes.</source>
         <translation>图层“{layer}”的字段“{field}”不是数值型，无法分级显示。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="436" />
+        <location filename="../core/maps/content.py" line="428" />
         <source>Choose a numeric field (FIELD), such as the check's share.</source>
         <translation>请选择数值字段（FIELD），例如校核结果中的占比。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="463" />
+        <location filename="../core/maps/content.py" line="455" />
         <source>Layer '{layer}' has no text field, so the townships are not named on the map.</source>
         <translation>图层“{layer}”没有文本字段，图上不标注乡镇名称。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="484" />
+        <location filename="../core/maps/content.py" line="476" />
         <source>An extra layer could not be read and was left out.</source>
         <translation>有一个叠加图层无法读取，已略去。</translation>
     </message>
@@ -2461,12 +2461,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="450" />
+        <location filename="../core/checks/coverage.py" line="458" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="455" />
+        <location filename="../core/checks/coverage.py" line="463" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2486,7 +2486,7 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="442" />
+        <location filename="../core/checks/coverage.py" line="450" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
@@ -2886,7 +2886,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="463" />
+        <location filename="../core/checks/coverage.py" line="471" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -4604,12 +4604,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>乡镇界线，输入图层不是乡镇图层时使用（如公交站点覆盖率校核的服务区域；留空：结果图层中已标注的乡镇图层）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="363" />
+        <location filename="../core/maps/content.py" line="355" />
         <source>{layer} ({file})</source>
         <translation>{layer}（{file}）</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="407" />
+        <location filename="../core/maps/content.py" line="399" />
         <source>Layer '{layer}' is not a township layer and no township layer was given, so the map shows no township boundaries: give the township layer (TOWNSHIPS).</source>
         <translation>图层“{layer}”不是乡镇图层，且未提供乡镇图层，因此地图上没有乡镇界线：请提供乡镇图层（TOWNSHIPS）。</translation>
     </message>
@@ -4774,7 +4774,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：{n} 个图斑在“{field}”中没有记载面积（为空、为负或不是数字），在记载面积中按 0 计（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/maps/content.py" line="368" />
+        <location filename="../core/maps/content.py" line="360" />
         <source>{layer}: {provenance}</source>
         <translation>{layer}：{provenance}</translation>
     </message>
@@ -5009,182 +5009,182 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>与界面一致</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="90" />
+        <location filename="../core/checks/facility_presets.py" line="70" />
         <source>GB 50180-2018 《城市居住区规划设计标准》: the 5-, 10- and 15-minute life circles are 300 m, 500 m and 800–1,000 m walking distance (Table 3.0.4); the facilities each circle holds are listed in Appendix B (配套设施设置规定).</source>
         <translation>GB 50180-2018《城市居住区规划设计标准》：5 分钟、10 分钟、15 分钟生活圈的步行距离分别为 300 米、500 米和 800～1000 米（表 3.0.4）；各生活圈应配置的设施见附录 B（配套设施设置规定）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="98" />
+        <location filename="../core/checks/facility_presets.py" line="78" />
         <source>公交站点500米覆盖率 (bus-stop 500 m coverage)</source>
         <translation>公交站点500米覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="98" />
+        <location filename="../core/checks/facility_presets.py" line="78" />
         <source>bus stop</source>
         <translation>公交站点</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="98" />
+        <location filename="../core/checks/facility_presets.py" line="78" />
         <source>城区公交站点500米覆盖率 as 巫溪 states it (004_de8bb285974af80e.txt l.39): the share of the 城区 within 500 m of a bus stop; the plan does not name the denominator, the served area's area is used (convention).</source>
         <translation>城区公交站点500米覆盖率，按巫溪的表述（004_de8bb285974af80e.txt 第 39 行）：城区中距公交站点 500 米以内部分所占比例；规划未指明分母，采用服务区域面积（约定）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="103" />
+        <location filename="../core/checks/facility_presets.py" line="83" />
         <source>公园绿地广场步行5分钟覆盖率 (park and square 5-minute walk coverage)</source>
         <translation>公园绿地广场步行5分钟覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="103" />
+        <location filename="../core/checks/facility_presets.py" line="83" />
         <source>park or square</source>
         <translation>公园绿地或广场</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="103" />
+        <location filename="../core/checks/facility_presets.py" line="83" />
         <source>The target: 江津 90% by 2025 (000_5c0b1797e2e1b3c4.txt l.351; 001_c0dc96b9baef37ce.txt l.1389). The definition: 住建部 城市体检 indicator 公园绿地广场步行5分钟覆盖率, the residential land within a 5-minute walk (300 m) of a park, green space or square of 400 m² or more, over all residential land.</source>
         <translation>目标：江津 2025 年达到 90%（000_5c0b1797e2e1b3c4.txt 第 351 行；001_c0dc96b9baef37ce.txt 第 1389 行）。定义：住建部城市体检指标“公园绿地广场步行5分钟覆盖率”，即 400 平方米以上的公园绿地、广场步行 5 分钟（300 米）范围覆盖的居住用地占全部居住用地的比例。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="111" />
+        <location filename="../core/checks/facility_presets.py" line="91" />
         <source>15分钟生活圈: {name} {minutes:g} min</source>
         <translation>15分钟生活圈：{name} {minutes:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="111" />
+        <location filename="../core/checks/facility_presets.py" line="91" />
         <source>{name} within a {minutes:g}-minute walk of the residents. {gb} The plans do not name the denominator: residential land (convention).</source>
         <translation>居民步行 {minutes:g} 分钟可达的{name}设施。{gb}规划未指明分母：采用居住用地（约定）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="122" />
+        <location filename="../core/checks/facility_presets.py" line="102" />
         <source>轨道站点800米覆盖率 (rail station 800 m coverage)</source>
         <translation>轨道站点800米覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="122" />
+        <location filename="../core/checks/facility_presets.py" line="102" />
         <source>rail station</source>
         <translation>轨道站点</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="122" />
+        <location filename="../core/checks/facility_presets.py" line="102" />
         <source>The 800 m catchment of a rail transit station (住建部《城市轨道沿线地区规划设计导则》2015, 站点影响区 within 800 m); the served area's area over the served area (convention).</source>
         <translation>轨道交通站点 800 米服务范围（住建部《城市轨道沿线地区规划设计导则》2015，站点影响区为 800 米以内）；以服务区域面积除以服务区域面积计（约定）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="125" />
+        <location filename="../core/checks/facility_presets.py" line="105" />
         <source>公园绿地服务半径覆盖率 (park service radius coverage)</source>
         <translation>公园绿地服务半径覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="125" />
+        <location filename="../core/checks/facility_presets.py" line="105" />
         <source>park</source>
         <translation>公园</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="125" />
+        <location filename="../core/checks/facility_presets.py" line="105" />
         <source>GB/T 50563-2010 《城市园林绿化评价标准》 公园绿地服务半径覆盖率: parks of 5,000 m² or more serve 500 m, parks of 2,000–5,000 m² serve 300 m, measured from the park's boundary, over the residential land; smaller parks are not counted.</source>
         <translation>GB/T 50563-2010《城市园林绿化评价标准》公园绿地服务半径覆盖率：5000 平方米及以上的公园绿地按 500 米服务半径，2000～5000 平方米的按 300 米，自公园边界量算，分母为居住用地；更小的公园不计。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="136" />
+        <location filename="../core/checks/facility_presets.py" line="116" />
         <source>Unknown facility-coverage preset '{key}'.</source>
         <translation>未知的设施覆盖率预设“{key}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="136" />
+        <location filename="../core/checks/facility_presets.py" line="116" />
         <source>Choose one of: {keys}.</source>
         <translation>请选择以下之一：{keys}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="165" />
+        <location filename="../core/checks/facility_presets.py" line="145" />
         <source>Threshold: {m:g} m.</source>
         <translation>阈值：{m:g} 米。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="150" />
+        <location filename="../core/checks/facility_presets.py" line="130" />
         <source>GB 50180-2018 gives round distances for 5, 10 and 15 minutes only, not {m:g}.</source>
         <translation>GB 50180-2018 只给出 5、10、15 分钟的整数距离，没有 {m:g} 分钟的。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="150" />
+        <location filename="../core/checks/facility_presets.py" line="130" />
         <source>Choose the walking-speed reading, or give the distance in metres.</source>
         <translation>请选择按步行速度换算，或直接给出以米计的距离。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="154" />
+        <location filename="../core/checks/facility_presets.py" line="134" />
         <source>Threshold: {min:g} minutes read as {m:g} m, the round distance of GB 50180-2018 Table 3.0.4 (5 min 300 m, 10 min 500 m, 15 min 800–1,000 m, the lower bound used).</source>
         <translation>阈值：{min:g} 分钟按 GB 50180-2018 表 3.0.4 的整数距离读作 {m:g} 米（5 分钟 300 米，10 分钟 500 米，15 分钟 800～1000 米，取下限）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="158" />
+        <location filename="../core/checks/facility_presets.py" line="138" />
         <source>The walking speed must be above 0 m/s.</source>
         <translation>步行速度必须大于 0 米/秒。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="158" />
+        <location filename="../core/checks/facility_presets.py" line="138" />
         <source>Give WALK_SPEED in metres a second (default {v:g}).</source>
         <translation>请以米/秒给出 WALK_SPEED（默认 {v:g}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="161" />
+        <location filename="../core/checks/facility_presets.py" line="141" />
         <source>Threshold: {min:g} minutes × 60 s × {v:g} m/s = {m:g} m (walking speed {v:g} m/s; the default, 1.0 m/s, is GB 50180-2018's 5 minutes = 300 m; the standard's round distances are the other reading).</source>
         <translation>阈值：{min:g} 分钟 × 60 秒 × {v:g} 米/秒 = {m:g} 米（步行速度 {v:g} 米/秒；默认 1.0 米/秒，即 GB 50180-2018 中 5 分钟 = 300 米的对应关系；另一种读法为该标准给出的整数距离）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="167" />
+        <location filename="../core/checks/facility_presets.py" line="147" />
         <source>Threshold by the park's area: {classes}.</source>
         <translation>阈值按公园面积确定：{classes}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="167" />
+        <location filename="../core/checks/facility_presets.py" line="147" />
         <source>≥ {a:g} m² → {r:g} m</source>
         <translation>≥ {a:g} 平方米 → {r:g} 米</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="169" />
+        <location filename="../core/checks/facility_presets.py" line="149" />
         <source>No distance or walking time was given.</source>
         <translation>未给出距离或步行时间。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="169" />
+        <location filename="../core/checks/facility_presets.py" line="149" />
         <source>Choose a preset, or give DISTANCE (m) or MINUTES.</source>
         <translation>请选择预设，或给出 DISTANCE（米）或 MINUTES（分钟）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="176" />
+        <location filename="../core/checks/facility_coverage.py" line="61" />
         <source>Parameter FACILITIES: layer '{layer}' does not hold points or polygons (it holds lines or no geometry); a facility is reached from a point or from a polygon's boundary.</source>
         <translation>参数 FACILITIES：图层“{layer}”不含点或面（而是线或无几何）；设施须从点或面的边界出发到达。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="176" />
+        <location filename="../core/checks/facility_coverage.py" line="61" />
         <source>Choose the facilities as points (entrances, stops) or polygons (parks, school grounds); a line layer can be turned into points with Processing Toolbox &gt; Vector geometry &gt; Points along geometry.</source>
         <translation>请选择点（出入口、站点）或面（公园、学校用地）形式的设施图层；线图层可用“处理工具箱 &gt; 矢量几何 &gt; 沿几何生成点”转为点。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="183" />
+        <location filename="../core/checks/facility_coverage.py" line="68" />
         <source>Parameter FACILITIES: preset {preset} needs polygons (the radius depends on the park's area), but layer '{layer}' holds points.</source>
         <translation>参数 FACILITIES：预设 {preset} 需要面（服务半径取决于公园面积），但图层“{layer}”为点。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="183" />
+        <location filename="../core/checks/facility_coverage.py" line="68" />
         <source>Choose the parks as polygons, or another preset with a fixed distance.</source>
         <translation>请选择面形式的公园，或选择距离固定的其他预设。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="204" />
+        <location filename="../core/checks/facility_coverage.py" line="89" />
         <source>Bus-stop coverage (target given by the user)</source>
         <translation>公交站点覆盖率（用户给定目标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="205" />
+        <location filename="../core/checks/facility_coverage.py" line="90" />
         <source>{label} (target given by the user)</source>
         <translation>{label}（用户输入的目标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="257" />
+        <location filename="../core/checks/facility_coverage.py" line="144" />
         <source>The facilities and the served area are both needed.</source>
         <translation>设施图层和服务区域图层都需要提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="257" />
+        <location filename="../core/checks/facility_coverage.py" line="144" />
         <source>Choose a point or polygon layer of facilities (FACILITIES) and a polygon layer of the served area (SERVED_AREA).</source>
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
@@ -5194,122 +5194,122 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="261" />
+        <location filename="../core/checks/facility_coverage.py" line="148" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="267" />
+        <location filename="../core/checks/facility_coverage.py" line="154" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="267" />
+        <location filename="../core/checks/facility_coverage.py" line="154" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="282" />
+        <location filename="../core/checks/facility_coverage.py" line="169" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="282" />
+        <location filename="../core/checks/facility_coverage.py" line="169" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="286" />
+        <location filename="../core/checks/facility_coverage.py" line="173" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="286" />
+        <location filename="../core/checks/facility_coverage.py" line="173" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="295" />
+        <location filename="../core/checks/facility_coverage.py" line="182" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="303" />
+        <location filename="../core/checks/facility_coverage.py" line="190" />
         <source>Definition ({key}): {label}. {source}</source>
         <translation>定义（{key}）：{label}。{source}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="306" />
+        <location filename="../core/checks/facility_coverage.py" line="193" />
         <source>Walking access: {w:g} m from a reached road into the block, added on top of the threshold (reading 1 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，叠加在阈值之外（两种读法之一）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="306" />
+        <location filename="../core/checks/facility_coverage.py" line="193" />
         <source>Walking access: {w:g} m from a reached road into the block, counted within the threshold (the road reach is the threshold less {w:g} m; reading 2 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，计入阈值之内（道路可达距离为阈值减去 {w:g} 米；两种读法之二）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="319" />
+        <location filename="../core/checks/facility_coverage.py" line="206" />
         <source>Denominator: residential land; no land-use field was given, so the served area '{layer}' is taken as the residential land.</source>
         <translation>分母：居住用地；未给出用地编码字段，因此将服务区域“{layer}”视为居住用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="435" />
+        <location filename="../core/checks/facility_coverage.py" line="338" />
         <source>Entrances</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="425" />
+        <location filename="../core/checks/coverage.py" line="433" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="426" />
+        <location filename="../core/checks/coverage.py" line="434" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="355" />
+        <location filename="../core/checks/facility_coverage.py" line="255" />
         <source>{layer}: {n} facilities of type '{value}' (field {field}).</source>
         <translation>{layer}：类型为“{value}”的设施 {n} 个（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="363" />
+        <location filename="../core/checks/facility_coverage.py" line="263" />
         <source>{layer}: {n} duplicate facilities counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复设施只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="370" />
+        <location filename="../core/checks/facility_coverage.py" line="269" />
         <source>{layer} holds no facility: the coverage is 0%. Check the layer, its filter and the facility type.</source>
         <translation>{layer} 中没有设施：覆盖率为 0%。请检查图层、其筛选条件和设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="382" />
+        <location filename="../core/checks/facility_coverage.py" line="282" />
         <source>Walking distance along {roads}: multi-source shortest paths from every facility (points tied to the nearest road within {snap:g} m; polygons from every road within the access width of their boundary, or from their entrances), every road part within reach widened by {w:g} m on each side ({seg} segments per quarter circle); a polygon's own ground is covered.</source>
         <translation>沿 {roads} 的步行距离：从所有设施同时出发的多源最短路径（点连接到 {snap:g} 米以内最近的道路；面从其边界在步行接入宽度以内的每条道路出发，或从其出入口出发），可达范围内的每段道路向两侧各扩展 {w:g} 米（每四分之一圆 {seg} 段）；面设施自身用地计为覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="390" />
+        <location filename="../core/checks/facility_coverage.py" line="290" />
         <source>Straight-line distance: every facility point buffered by the threshold, every facility polygon buffered from its boundary (or its entrances buffered, the polygon itself covered), {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个点设施按阈值缓冲，每个面设施自其边界缓冲（或对其出入口缓冲，面本身计为覆盖），每四分之一圆 {seg} 段（与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="411" />
+        <location filename="../core/checks/facility_coverage.py" line="311" />
         <source>{layer}: {n} polygons under {a:g} m² are not counted as facilities (feature ids {ids}).</source>
         <translation>{layer}：{n} 个面积小于 {a:g} 平方米的面不计为设施（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="424" />
+        <location filename="../core/checks/facility_coverage.py" line="327" />
         <source>No facility of '{facilities}' (FACILITIES) lies within reach of the served area '{served}' (SERVED_AREA): the two layers do not overlap.</source>
         <translation>“{facilities}”（FACILITIES）中没有任何设施位于服务区域“{served}”（SERVED_AREA）的可达范围内：两个图层互不重叠。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="450" />
+        <location filename="../core/checks/facility_coverage.py" line="353" />
         <source>{layer}: {n} entrances lie more than {d:g} m from every facility polygon and are not used (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="495" />
+        <location filename="../core/checks/facility_coverage.py" line="398" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5319,7 +5319,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="292" />
+        <location filename="../core/geo/service_area.py" line="306" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5497,7 +5497,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>每幅地图都绘出乡镇界线：输入图层不是乡镇图层时（如公交站点覆盖率校核的服务区域），请提供乡镇图层（TOWNSHIPS），如已标注的乡镇图层；输入图层叠加在其上。标题取自规划和指标（规划结构名称或目标名称），从不取图层名或文件名；所有文字跟随界面语言，或按 LANGUAGE（高级参数）选择中文或英文。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="276" />
+        <location filename="../core/checks/facility_coverage.py" line="163" />
         <source>The threshold is the catalogue target's ({id}): {convention}</source>
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
@@ -5542,62 +5542,62 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="357" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="357" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="347" />
+        <location filename="../core/checks/coverage.py" line="361" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="347" />
+        <location filename="../core/checks/coverage.py" line="361" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="367" />
+        <location filename="../core/checks/coverage.py" line="381" />
         <source>Every type ({types})</source>
         <translation>各类设施（{types}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="379" />
+        <location filename="../core/checks/coverage.py" line="393" />
         <source>Per facility type: {types}; the share reached by every type is the intersection of their covered areas.</source>
         <translation>按设施类型：{types}；各类设施均可达的比例为其覆盖范围的交集。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="117" />
+        <location filename="../core/checks/facility_presets.py" line="97" />
         <source>15分钟生活圈 (the life circle as a whole)</source>
         <translation>15分钟生活圈（整体）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="117" />
+        <location filename="../core/checks/facility_presets.py" line="97" />
         <source>every type</source>
         <translation>各类设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="117" />
+        <location filename="../core/checks/facility_presets.py" line="97" />
         <source>The share reached by every facility type of the type field (TYPE_FIELD), each type by its own life-circle preset, the type named in its value ({names}). {gb}</source>
         <translation>类型字段（TYPE_FIELD）中每一类设施都可达的部分所占比例，每类设施按其对应的生活圈预设计算，类型由字段值中的名称确定（{names}）。{gb}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="229" />
+        <location filename="../core/checks/facility_coverage.py" line="114" />
         <source>Preset {preset} needs the facility type field (TYPE_FIELD).</source>
         <translation>预设 {preset} 需要设施类型字段（TYPE_FIELD）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="229" />
+        <location filename="../core/checks/facility_coverage.py" line="114" />
         <source>Choose the field naming each facility's type (e.g. 小学, 社区卫生服务中心).</source>
         <translation>请选择注明每个设施类型的字段（如 小学、社区卫生服务中心）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="239" />
+        <location filename="../core/checks/facility_coverage.py" line="125" />
         <source>{layer}: facilities of type {types} match no life-circle facility and are not measured.</source>
         <translation>{layer}：类型为 {types} 的设施不属于任何生活圈设施，未计入。</translation>
     </message>
@@ -6102,37 +6102,37 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请用 cq_urban:check_builtup 和 cq_urban:check_coverage 单独核算该辖区。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="111" />
+        <location filename="../core/checks/batch.py" line="246" />
         <source>dask.distributed cannot be imported ({error}).</source>
         <translation>无法导入 dask.distributed（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="111" />
+        <location filename="../core/checks/batch.py" line="246" />
         <source>Install it: sudo apt install python3-distributed (Debian, Ubuntu), or python3 -m pip install distributed.</source>
         <translation>请安装：sudo apt install python3-distributed（Debian、Ubuntu），或 python3 -m pip install distributed。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="153" />
+        <location filename="../core/checks/batch_plan.py" line="149" />
         <source>{n} of {total} jurisdictions already measured, skipped: {ids}.</source>
         <translation>{total} 个辖区中已有 {n} 个有结果，已跳过：{ids}。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="137" />
+        <location filename="../core/checks/batch_plan.py" line="133" />
         <source>Jurisdiction '{id}' failed: {error}</source>
         <translation>辖区“{id}”失败：{error}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="306" />
+        <location filename="../core/checks/batch.py" line="311" />
         <source>{id} failed</source>
         <translation>{id} 失败</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="162" />
+        <location filename="../core/checks/batch_plan.py" line="158" />
         <source>the workers could not measure it ({error}).</source>
         <translation>工作进程未能完成量算（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="365" />
+        <location filename="../core/checks/batch.py" line="370" />
         <source>{id}: {n} townships</source>
         <translation>{id}：{n} 个乡镇（街道）</translation>
     </message>
@@ -6147,7 +6147,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请只用文字、数字、“_”“-”或“.”（如 500116 或 江津区）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="357" />
+        <location filename="../core/checks/batch.py" line="362" />
         <source>(outside every township)</source>
         <translation>（所有乡镇（街道）以外）</translation>
     </message>
@@ -6903,17 +6903,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>请为全市这套图层的每个图层都加上辖区字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="299" />
+        <location filename="../core/checks/batch.py" line="304" />
         <source>[{k}/{total}] {what}; townships {t}/{of}</source>
         <translation>[{k}/{total}] {what}；乡镇（街道）{t}/{of}</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="325" />
+        <location filename="../core/checks/batch.py" line="330" />
         <source>it could not be split by township ({error}).</source>
         <translation>无法按乡镇（街道）拆分（{error}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch.py" line="329" />
+        <location filename="../core/checks/batch.py" line="334" />
         <source>{id}: {n} townships, measured in {k} pieces.</source>
         <translation>{id}：{n} 个乡镇（街道），分 {k} 块量算。</translation>
     </message>
@@ -7123,17 +7123,17 @@ Outputs: the layer with plan_name, match, juris, plan_note, one field per struct
         <translation>辖区“{id}”：其 {key} 图层 {source} 不存在。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="119" />
+        <location filename="../core/checks/batch_plan.py" line="115" />
         <source>{path} holds no installed cq_urban_plugin (cq_urban_plugin/metadata.txt) for the workers' qgis_process.</source>
         <translation>{path} 中没有已安装的 cq_urban_plugin（cq_urban_plugin/metadata.txt），工作进程的 qgis_process 无法使用。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="119" />
+        <location filename="../core/checks/batch_plan.py" line="115" />
         <source>Give the plugin folder of QGIS where it is installed, or the BUILD folder of `make package`.</source>
         <translation>请给出安装了本插件的 QGIS 插件文件夹，或 `make package` 的 BUILD 文件夹。</translation>
     </message>
     <message>
-        <location filename="../core/checks/batch_plan.py" line="170" />
+        <location filename="../core/checks/batch_plan.py" line="166" />
         <source>{id}: {n} targets</source>
         <translation>{id}：{n} 项指标</translation>
     </message>

@@ -150,6 +150,8 @@ class _Run:
     served_fields: tuple = ()     # the fields served_filter reads
     counted_keys: tuple = ("STOPS", "DUPLICATE_STOPS")
     method_prefix: str = ""       # the definition, before the method
+    with_uncovered: bool = True   # each zone's uncovered land (the every-type share makes its own)
+    every: object = None          # the land reached by every type so far (kernels.coverage.reached_by_every)
 
 
 def _label(source, default):
@@ -219,8 +221,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
     _progress(feedback, 15)
     if run.served_filter is not None:
         served = run.served_filter(workspace, served)
-    served_geometries = FeatureGeometries(served)
-    served_index = GeometryIndex(served_geometries)
+    served_geometries, served_index = _served_index(workspace, served_label, served)
     shapes, method, counted, duplicates = (run.shapes or _stop_shapes)(workspace, run, served_index)
     service = shapes if isinstance(shapes, service_area.Service) else service_area.Service(list(shapes))
 
@@ -247,7 +248,7 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         zones_feedback.setProgress(0)
     results = service_area.cover_zones(served_geometries, service.shapes, zones, meter, zones_feedback,
                                        run.with_service, served_index, service.points, service.radius, service.lines,
-                                       service.width)
+                                       service.width, run.with_uncovered, workspace.reads, run.every)
     summary = CoverageSummary(results, notes)
     if townships is not None:
         # planar areas: this is only a hint that part of the served area was left out
@@ -292,6 +293,20 @@ def _measure(workspace: Workspace, run: _Run) -> CheckResult:
         detail=detail)
 
 
+def _served_index(workspace: Workspace, label: str, served):
+    """(the served polygons' geometries, their index): made once for the runs sharing
+    ``workspace.reads`` (one per facility type), so that its shapely copy and the served land cut
+    by the zones (``service_area.cover_zones``) are made once too."""
+    key = ("served index", label, tuple(f.fid for f in served))
+    if workspace.reads is not None and key in workspace.reads:
+        return workspace.reads[key]
+    geometries = FeatureGeometries(served)
+    made = (geometries, GeometryIndex(geometries))
+    if workspace.reads is not None:
+        workspace.reads[key] = made
+    return made
+
+
 def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
     """The bus stops' service shapes: (shapes, method, stops counted, duplicate stop ids)."""
     feedback, stops_label, radius, notes = run.feedback, run.stops_label, run.radius, workspace.notes
@@ -332,12 +347,13 @@ def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
     return shapes, method, len(fids), duplicates
 
 
-def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> CheckResult:
+def every_type(runs, target, label: str, check: str, counted_keys, notes=(), every=None) -> CheckResult:
     """One coverage per facility type, and the share reached by every type (the life circle as a whole).
 
     ``runs``: [(type, a function returning that type's CheckResult)], each over the same served area
     and townships. Rows: each type's townships and whole area ("type · township"), then the every-type
-    rows; the verdict is the every-type share of the whole served area. By area only."""
+    rows; the verdict is the every-type share of the whole served area. By area only. ``every``: the
+    state the runs updated (``kernels.coverage.reached_by_every``), when each run was given it."""
     results = [(value, run()) for value, run in runs]
     if not results:
         raise PlanInputError(tr("No facility type to measure."),
@@ -360,7 +376,8 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
     served = [next((z.served for z in per_type if z is not None and not z.served.isEmpty()), QgsGeometry())
               for _, per_type in parts]
     covered, uncovered, served_km2, covered_km2 = _reached_by_all(
-        served, [[z.covered if z is not None else None for z in per_type] for _, per_type in parts], meter)
+        served, [[z.covered if z is not None else None for z in per_type] for _, per_type in parts], meter,
+        _every_zones(every, [key for key, _ in parts], len(results)) if names else None)
     for (key, _), *figures in zip(parts, served, covered, uncovered, served_km2, covered_km2):
         zones.append(ZoneCoverage(key, figures[0], figures[1], QgsGeometry(), *figures[2:]))
     summary = CoverageSummary(zones)
@@ -388,15 +405,31 @@ def every_type(runs, target, label: str, check: str, counted_keys, notes=()) -> 
         detail=detail)
 
 
-def _reached_by_all(served, covered_by_type, meter):
+def _every_zones(every, keys, types: int):
+    """Per zone of ``keys``, the land reached by every type as the runs' kernels found it, part by
+    part (shapely); None unless each of the ``types`` runs updated ``every``."""
+    if not every or every.get("types") != types or "keys" not in every:
+        return None
+    from ..kernels.coverage import reached_by_every
+
+    reached, position = reached_by_every(every), {key: i for i, key in enumerate(every["keys"])}
+    if any(key not in position for key in keys):
+        return None
+    import numpy as np
+
+    return np.array([reached[position[key]] for key in keys] + [None], dtype=object)[:-1]
+
+
+def _reached_by_all(served, covered_by_type, meter, reached=None):
     """(covered, uncovered, served km², covered km²) per zone: its served land reached by every type
     (the intersection of each type's covered land; ``covered_by_type``: per zone, each type's, None
-    where a type has no result) and the rest, as QgsGeometry, with their areas by ``meter``; on
-    shapely arrays (``kernels.facility.reached_by_all``), crossing as WKB."""
+    where a type has no result; or ``reached``, found part by part as each type was measured) and
+    the rest, as QgsGeometry, with their areas by ``meter``; on shapely arrays
+    (``kernels.facility.reached_by_all``), crossing as WKB."""
     from ..kernels.facility import reached_by_all
 
     served_s = as_shapely(served)
-    covered, uncovered = reached_by_all(served_s, (  # one type at a time, as it is needed
+    covered, uncovered = reached_by_all(served_s, [reached] if reached is not None else (  # one type at a time
         as_shapely([c[position] if position < len(c) and c[position] is not None else QgsGeometry()
                     for c in covered_by_type])
         for position in range(max((len(c) for c in covered_by_type), default=0))))

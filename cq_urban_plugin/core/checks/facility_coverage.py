@@ -6,16 +6,15 @@ zones, population, table and the every-type share are ``coverage``'s, the geomet
 - Facilities are points or polygons: a polygon (a park, a school's grounds) is reached from its
   boundary (straight line: the polygon buffered, its own ground covered; along the network: from
   every road within the access width of its boundary) or from its entrances when given.
-- The threshold is metres, or walking minutes read one of two ways: minutes × 60 × the walking
-  speed (default ``WALK_SPEED`` 1.0 m/s = 60 m a minute: GB 50180-2018 pairs the 5-minute circle
-  with 300 m; it states no speed itself), or the round distances of GB 50180-2018 Table 3.0.4:
-  5 min 300 m, 10 min 500 m, 15 min 800–1,000 m (800 m, the lower bound, is used).
+- The threshold is metres, or walking minutes read as ``facility_presets.threshold`` says (the
+  walking speed, or GB 50180-2018's round distances); the presets are ``facility_presets``'.
 - Along the network the walk from a reached road into the block (the access width, 50 m) is
   added on top of the threshold (as check_coverage always did) or taken from it: ``AccessReading``.
 """
 from dataclasses import dataclass
-from typing import Dict, List, Optional
+from typing import List, Optional
 
+import numpy as np
 from qgis.core import QgsGeometry, QgsPointXY, QgsRectangle, QgsWkbTypes
 
 from ... import definitions
@@ -29,145 +28,31 @@ from ..geo.overlay import GeometryIndex
 from ..geo.workspace import Workspace
 from . import coverage
 from .coverage import ACCESS_WIDTH, BUFFER_SEGMENTS, Distance, _label, _Run
+from .facility_presets import (  # noqa: F401 (the presets' names, as facility_coverage's users take them)
+    _DENOMINATORS,
+    BUS_STOP,
+    INDICATOR,
+    LIFE_CIRCLE,
+    LIFE_CIRCLE_ALL,
+    PARK_5MIN,
+    PARK_RADIUS,
+    RAIL_800M,
+    RESIDENTIAL_CODES,
+    ROUND_METRES,
+    UNIT,
+    WALK_SPEED,
+    AccessReading,
+    Denominator,
+    Preset,
+    TimeReading,
+    preset,
+    presets,
+    threshold,
+)
 from .targets import choose_target
 
-INDICATOR = "facility_coverage"
-UNIT = coverage.UNIT
-WALK_SPEED = 1.0        # m/s: 60 m a minute, GB 50180-2018's 5 minutes = 300 m (the standard states no speed)
-ROUND_METRES = {5.0: 300.0, 10.0: 500.0, 15.0: 800.0}  # GB 50180-2018 Table 3.0.4 (15 min: 800–1,000 m)
-RESIDENTIAL_CODES = ("0701",)  # 城镇住宅用地, in 三调 and in 用地用海分类 alike
 BOUNDARY_STEP = 20.0    # m: a polygon's boundary is sampled this often to meet the network
 ENTRANCE_TOLERANCE = 50.0  # m: an entrance farther than this from every facility polygon is not one
-
-BUS_STOP, PARK_5MIN, RAIL_800M, PARK_RADIUS, LIFE_CIRCLE_ALL = "bus_stop_500m", "park_square_5min", \
-    "rail_station_800m", "park_service_radius", "life_circle_15min"
-LIFE_CIRCLE = (("life_clinic_15min", "社区卫生服务", 15.0), ("life_primary_10min", "小学", 10.0),
-               ("life_middle_15min", "中学", 15.0), ("life_elderly_5min", "养老", 5.0),
-               ("life_culture_15min", "文化", 15.0), ("life_market_10min", "菜市场", 10.0),
-               ("life_sports_15min", "体育", 15.0))
-
-
-class TimeReading:
-    SPEED = 0   # minutes × 60 × walking speed
-    ROUND = 1   # the standard's round metres
-
-
-class AccessReading:
-    ON_TOP = 0  # the access width is walked on top of the threshold
-    WITHIN = 1  # the access width is part of the threshold
-
-
-class Denominator:
-    AREA = coverage.Measure.AREA            # 0: the served area
-    POPULATION = coverage.Measure.POPULATION  # 1: its population
-    RESIDENTIAL = 2                         # its residential land (land-use codes)
-
-
-# A catalogue measure block's denominator (core/plan/model.py Measure) as a Denominator.
-_DENOMINATORS = {"area": Denominator.AREA, "built-up": Denominator.AREA, "population": Denominator.POPULATION,
-                 "residential": Denominator.RESIDENTIAL}
-
-
-@dataclass(frozen=True)
-class Preset:
-    """A facility-coverage indicator: what is reached, how far, over what, and where that comes from."""
-
-    key: str
-    label: str
-    facility: str
-    geometry: str = "any"              # "point", "polygon" or "any"
-    distance_m: Optional[float] = None
-    minutes: Optional[float] = None
-    denominator: int = Denominator.AREA
-    size_classes: tuple = ()           # ((minimum m², radius m), …), largest first
-    min_area_m2: float = 0.0           # smaller polygons are not counted as facilities
-    indicator: str = INDICATOR
-    targets: tuple = ()                # catalogue target ids measured by this preset
-    source: str = ""
-
-
-def _gb50180():
-    return tr("GB 50180-2018 《城市居住区规划设计标准》: the 5-, 10- and 15-minute life circles are 300 m, 500 m "
-              "and 800–1,000 m walking distance (Table 3.0.4); the facilities each circle holds are listed in "
-              "Appendix B (配套设施设置规定).")
-
-
-def presets() -> Dict[str, Preset]:
-    """The presets, by key, in the order the algorithm offers them."""
-    items = [
-        Preset(BUS_STOP, tr("公交站点500米覆盖率 (bus-stop 500 m coverage)"), tr("bus stop"), "point", 500.0,
-               indicator="bus_stop_coverage", targets=("bus_stop_500m_2025",), source=tr(
-                   "城区公交站点500米覆盖率 as 巫溪 states it (004_de8bb285974af80e.txt l.39): the share of the 城区 "
-                   "within 500 m of a bus stop; the plan does not name the denominator, the served area's area is "
-                   "used (convention).")),
-        Preset(PARK_5MIN, tr("公园绿地广场步行5分钟覆盖率 (park and square 5-minute walk coverage)"),
-               tr("park or square"), "any", minutes=5.0, denominator=Denominator.RESIDENTIAL, min_area_m2=400.0,
-               targets=("park_walk_5min_2025",), source=tr(
-                   "The target: 江津 90% by 2025 (000_5c0b1797e2e1b3c4.txt l.351; 001_c0dc96b9baef37ce.txt "
-                   "l.1389). The definition: 住建部 城市体检 indicator 公园绿地广场步行5分钟覆盖率, the residential "
-                   "land within a 5-minute walk (300 m) of a park, green space or square of 400 m² or more, over "
-                   "all residential land."))]
-    for key, name, minutes in LIFE_CIRCLE:
-        items.append(Preset(key, tr("15分钟生活圈: {name} {minutes:g} min").format(name=name, minutes=minutes), name,
-                            "any", minutes=minutes, denominator=Denominator.RESIDENTIAL, source=tr(
-                                "{name} within a {minutes:g}-minute walk of the residents. {gb} The plans do not "
-                                "name the denominator: residential land (convention).").format(
-                                name=name, minutes=minutes, gb=_gb50180())))
-    items += [
-        Preset(LIFE_CIRCLE_ALL, tr("15分钟生活圈 (the life circle as a whole)"), tr("every type"), "any",
-               denominator=Denominator.AREA, source=tr(
-                   "The share reached by every facility type of the type field (TYPE_FIELD), each type by its own "
-                   "life-circle preset, the type named in its value ({names}). {gb}").format(
-                   names=", ".join(name for _, name, _ in LIFE_CIRCLE), gb=_gb50180())),
-        Preset(RAIL_800M, tr("轨道站点800米覆盖率 (rail station 800 m coverage)"), tr("rail station"), "point", 800.0,
-               source=tr("The 800 m catchment of a rail transit station (住建部《城市轨道沿线地区规划设计导则》2015, "
-                         "站点影响区 within 800 m); the served area's area over the served area (convention).")),
-        Preset(PARK_RADIUS, tr("公园绿地服务半径覆盖率 (park service radius coverage)"), tr("park"), "polygon",
-               size_classes=((5000.0, 500.0), (2000.0, 300.0)), denominator=Denominator.RESIDENTIAL, source=tr(
-                   "GB/T 50563-2010 《城市园林绿化评价标准》 公园绿地服务半径覆盖率: parks of 5,000 m² or more serve "
-                   "500 m, parks of 2,000–5,000 m² serve 300 m, measured from the park's boundary, over the "
-                   "residential land; smaller parks are not counted."))]
-    return {p.key: p for p in items}
-
-
-def preset(key: str) -> Preset:
-    known = presets()
-    if key not in known:
-        raise PlanInputError(tr("Unknown facility-coverage preset '{key}'.").format(key=key),
-                             tr("Choose one of: {keys}.").format(keys=", ".join(known)))
-    return known[key]
-
-
-def threshold(chosen: Preset, distance_m=None, minutes=None, walk_speed=WALK_SPEED,
-              time_reading=TimeReading.SPEED):
-    """(metres or None for the park-size radii, the words for the report)."""
-    if distance_m is not None:
-        return float(distance_m), tr("Threshold: {m:g} m.").format(m=distance_m)
-    minutes = minutes if minutes is not None else chosen.minutes
-    if minutes is not None:
-        if time_reading == TimeReading.ROUND:
-            if float(minutes) not in ROUND_METRES:
-                raise PlanInputError(
-                    tr("GB 50180-2018 gives round distances for 5, 10 and 15 minutes only, not {m:g}.").format(
-                        m=minutes), tr("Choose the walking-speed reading, or give the distance in metres."))
-            metres = ROUND_METRES[float(minutes)]
-            return metres, tr("Threshold: {min:g} minutes read as {m:g} m, the round distance of GB 50180-2018 "
-                              "Table 3.0.4 (5 min 300 m, 10 min 500 m, 15 min 800–1,000 m, the lower bound used)."
-                              ).format(min=minutes, m=metres)
-        if walk_speed is None or walk_speed <= 0:
-            raise PlanInputError(tr("The walking speed must be above 0 m/s."),
-                                 tr("Give WALK_SPEED in metres a second (default {v:g}).").format(v=WALK_SPEED))
-        metres = float(minutes) * 60.0 * float(walk_speed)
-        return metres, tr("Threshold: {min:g} minutes × 60 s × {v:g} m/s = {m:g} m (walking speed {v:g} m/s; the "
-                          "default, 1.0 m/s, is GB 50180-2018's 5 minutes = 300 m; the standard's round distances "
-                          "are the other reading).").format(min=minutes, v=walk_speed, m=metres)
-    if chosen.distance_m is not None:
-        return chosen.distance_m, tr("Threshold: {m:g} m.").format(m=chosen.distance_m)
-    if chosen.size_classes:
-        return None, tr("Threshold by the park's area: {classes}.").format(classes="; ".join(
-            tr("≥ {a:g} m² → {r:g} m").format(a=a, r=r) for a, r in chosen.size_classes))
-    raise PlanInputError(tr("No distance or walking time was given."),
-                         tr("Choose a preset, or give DISTANCE (m) or MINUTES."))
 
 
 def _geometry_kind(source, label, chosen: Preset):
@@ -233,14 +118,16 @@ def check_facility_coverage(facilities, served_area, townships=None, **options):
                      if not is_null(v) and str(v).strip()})
     own = {v: key if key != LIFE_CIRCLE_ALL else next((k for k, name, _ in LIFE_CIRCLE if name in v), None)
            for v in values}
-    reads = {}  # each layer read once for all the types (Workspace.reads)
+    reads, every = {}, {}  # each layer read once for all the types (Workspace.reads); the every-type land
     runs = [(v, lambda v=v: _check(facilities, served_area, townships, check=check, counted_keys=keys, preset=own[v],
-                                   type_field=field, type_value=v, reads=reads, **options)) for v in values if own[v]]
+                                   type_field=field, type_value=v, reads=reads, with_uncovered=False,
+                                   every=every, **options))
+            for v in values if own[v]]
     skipped = [tr("{layer}: facilities of type {types} match no life-circle facility and are not measured.").format(
         layer=label, types=", ".join(v for v in values if not own[v]))] if not all(own.values()) else []
     target = _target(preset(key), options.get("catalogue"), options.get("target_id", ""),
                      options.get("target_value"), preset(key).label)
-    return coverage.every_type(runs, target, preset(key).label, check, keys, skipped)
+    return coverage.every_type(runs, target, preset(key).label, check, keys, skipped, every)
 
 
 def _check(facilities, served_area, townships=None, *, check, counted_keys, preset: str = BUS_STOP,  # noqa: C901
@@ -250,7 +137,8 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
            denominator: Optional[int] = None, landuse_field: str = "", residential_codes=RESIDENTIAL_CODES,
            population_raster=None, population_field: str = "", population_points=None, persons_field: str = "",
            type_field: str = "", type_value: str = "", catalogue=None, target_id: str = "",
-           target_value: Optional[float] = None, with_service=True, feedback=None, transform_context=None, reads=None):
+           target_value: Optional[float] = None, with_service=True, feedback=None, transform_context=None, reads=None,
+           with_uncovered=True, every=None):
     as_bus_check = check == definitions.CHECK_COVERAGE
     chosen = globals()["preset"](preset or BUS_STOP)
     if facilities is None or served_area is None:
@@ -298,7 +186,7 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
                roads_label, name_field, radius if radius is not None else max(r for _, r in chosen.size_classes),
                along_network, access_width, by_population, population_raster, population_field, population_points,
                persons_field, with_service, target, feedback, check=check, label=chosen.label,
-               counted_keys=counted_keys)
+               counted_keys=counted_keys, with_uncovered=with_uncovered, every=every)
     if not as_bus_check:
         words = [tr("Definition ({key}): {label}. {source}").format(key=chosen.key, label=chosen.label,
                                                                     source=chosen.source), threshold_words]
@@ -332,6 +220,32 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
         return coverage._measure(workspace, run)
 
 
+def _by_type(workspace: Workspace, features, field: str) -> dict:
+    """The features by the stripped text of their ``field``, grouped once for every type's run."""
+    key = ("by type", id(features), field)
+    if workspace.reads is None or key not in workspace.reads:
+        grouped = {}
+        for f in features:
+            grouped.setdefault(str(f.attributes.get(field)).strip(), []).append(f)
+        if workspace.reads is None:
+            return grouped
+        workspace.reads[key] = (features, grouped)  # the features kept alive: their id stays theirs
+    return workspace.reads[key][1]
+
+
+def _offset_notes(workspace: Workspace, features, served_index, label: str) -> list:
+    """``service_area.offset_warning`` for the whole facilities layer: said by the first type's run
+    only (the layer is the same for every type)."""
+    key = ("offset warning", id(features), id(served_index))
+    if workspace.reads is not None and key in workspace.reads:
+        return []
+    if workspace.reads is not None:
+        workspace.reads[key] = (features, served_index)  # kept alive: their ids stay theirs
+    fids, coordinates, _ = service_area.distinct_points(features)
+    return service_area.offset_warning(service_area.as_points(fids, coordinates, service_area.OFFSET_SAMPLE),
+                                       workspace.crs, served_index, label)
+
+
 @dataclass
 class _Shapes:
     """The facilities' service shapes: coverage._Run.shapes for every facility of the check."""
@@ -348,37 +262,36 @@ class _Shapes:
         notes, label = workspace.notes, run.stops_label
         fields = (self.type_field,) if self.type_field else ()
         reader = workspace.read_polygons if self.kind == "polygon" else workspace.read_points
-        features = reader(run.stops, label, fields, allow_empty=True)
+        features = layer_features = reader(run.stops, label, fields, allow_empty=True)
         if self.type_field:
             wanted = str(self.type_value).strip()
-            features = [f for f in features if str(f.attributes.get(self.type_field)).strip() == wanted]
+            features = _by_type(workspace, features, self.type_field).get(wanted, [])
             notes.append(tr("{layer}: {n} facilities of type '{value}' (field {field}).").format(
                 layer=label, n=len(features), value=wanted, field=self.type_field))
         duplicates: List[int] = []
+        fids, coordinates = [], np.zeros((0, 2))  # the distinct points, as arrays (no QgsPointXY unless needed)
         if self.kind == "point":
             fids, coordinates, duplicates = service_area.distinct_points(features)
-            sources = service_area.as_points(fids, coordinates)
-            polygons, radii = [], [self.radius] * len(sources)
+            polygons, radii = [], [self.radius] * len(fids)
             if duplicates:
                 notes.append(tr("{layer}: {n} duplicate facilities counted once (feature ids {ids}).").format(
                     layer=label, n=len(duplicates), ids=coverage._ids(duplicates, 10)))
         else:
             polygons, radii = self._sized(features, notes, label)
-            sources = []
-        counted = len(sources) + len(polygons)
+        counted = len(fids) + len(polygons)
         if not counted:
             message = tr("{layer} holds no facility: the coverage is 0%. Check the layer, its filter and the "
                          "facility type.").format(layer=label)
             if run.feedback is not None:
                 run.feedback.reportError(message, fatalError=False)
             notes.append(message)
-        self._overlap(workspace, run, [g for _, g in polygons] + [QgsGeometry.fromPointXY(p) for _, p in sources],
-                      max(radii) if radii else 0.0, served_index)
+        self._overlap(run, polygons, coordinates, max(radii) if radii else 0.0, served_index)
         access = self._access_points(workspace, polygons, radii, notes) if polygons else []
         if self.kind == "point":
-            notes += service_area.offset_warning(sources, workspace.crs, served_index, label)
+            notes += _offset_notes(workspace, layer_features, served_index, label)
         if run.along_network and counted:
-            shapes = self._network(workspace, run, sources, polygons, radii, access)
+            shapes = self._network(workspace, run, service_area.as_points(fids, coordinates) if len(fids) else [],
+                                   polygons, radii, access)
             method = tr("Walking distance along {roads}: multi-source shortest paths from every facility (points "
                         "tied to the nearest road within {snap:g} m; polygons from every road within the access "
                         "width of their boundary, or from their entrances), every road part within reach widened "
@@ -386,7 +299,7 @@ class _Shapes:
                         "covered.").format(roads=run.roads_label, snap=SNAP_TOLERANCE, w=run.access_width,
                                            seg=BUFFER_SEGMENTS)
         else:
-            shapes = self._straight(sources, radii, polygons, access)
+            shapes = self._straight(coordinates, radii, polygons, access)
             method = tr("Straight-line distance: every facility point buffered by the threshold, every facility "
                         "polygon buffered from its boundary (or its entrances buffered, the polygon itself "
                         "covered), {seg} segments per quarter circle (as native:buffer), dissolved and intersected "
@@ -412,15 +325,18 @@ class _Shapes:
                             "{ids}).").format(layer=label, n=len(small), a=least, ids=coverage._ids(small, 10)))
         return polygons, radii
 
-    def _overlap(self, workspace, run, geometries, reach, served_index):
+    def _overlap(self, run, polygons, coordinates, reach, served_index):
         """Refuses facilities that lie nowhere near the served area (another place, another CRS)."""
-        if not geometries or not len(served_index):
+        if not (len(polygons) or len(coordinates)) or not len(served_index):
             return
         boxes = served_index.boxes
         served = QgsRectangle(float(boxes[:, 0].min()), float(boxes[:, 1].min()), float(boxes[:, 2].max()),
                               float(boxes[:, 3].max()))
         served.grow(reach + (run.access_width if run.along_network else 0.0))
-        if not any(served.intersects(g.boundingBox()) for g in geometries):
+        x, y = coordinates[:, 0], coordinates[:, 1]
+        if not (any(served.intersects(g.boundingBox()) for _, g in polygons) or bool((
+                (x >= served.xMinimum()) & (x <= served.xMaximum()) & (y >= served.yMinimum())
+                & (y <= served.yMaximum())).any())):
             raise PlanInputError(
                 tr("No facility of '{facilities}' (FACILITIES) lies within reach of the served area '{served}' "
                    "(SERVED_AREA): the two layers do not overlap.").format(facilities=run.stops_label,
@@ -452,9 +368,9 @@ class _Shapes:
                                                                 ids=coverage._ids(lost, 10)))
         return access
 
-    def _straight(self, sources, radii, polygons, access):
+    def _straight(self, coordinates, radii, polygons, access):
         """The points' discs (built by the kernel where a zone needs them) and the polygons' shapes."""
-        service = service_area.Service(points=service_area.xy([p for _, p in sources]), radius=self.radius or 0.0)
+        service = service_area.Service(points=coordinates, radius=self.radius or 0.0)
         if self.entrances is None:
             service.shapes += [g.buffer(r, BUFFER_SEGMENTS) for (_, g), r in zip(polygons, radii)]
         else:

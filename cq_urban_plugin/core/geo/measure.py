@@ -137,10 +137,23 @@ def choose_projection(extent: QgsRectangle, crs: QgsCoordinateReferenceSystem,
                       geographic.yMinimum(), geographic.yMaximum())
 
 
+_STRIPS = {}  # zone_strips by projection: a whole-plan or every-type check asks for the same ones often
+
+
 def zone_strips(projection: Projection) -> list:
     """[(zone CRS, the zone's strip as a polygon in the working CRS)] for every 3-degree zone
     the data touch. The strip's meridian edges are densified (0.01°) so that they stay on the
-    meridian once projected, where they are curves."""
+    meridian once projected, where they are curves. Made once per projection (a CGCS2000 to
+    Gauss-Krüger projection, the same in every transform context); the caller must not change them."""
+    key = (projection.crs.toWkt(), projection.lon_min, projection.lon_max, projection.lat_min, projection.lat_max)
+    if key not in _STRIPS:
+        if len(_STRIPS) > 32:
+            _STRIPS.clear()
+        _STRIPS[key] = _zone_strips(projection)
+    return _STRIPS[key]
+
+
+def _zone_strips(projection: Projection) -> list:
     first, last = gk_central_meridian(projection.lon_min), gk_central_meridian(projection.lon_max)
     south, north = projection.lat_min - 0.5, projection.lat_max + 0.5
     steps = max(int((north - south) / 0.01), 1)

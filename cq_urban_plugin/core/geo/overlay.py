@@ -167,6 +167,7 @@ class GeometryIndex:
         self._boxes = None  # computed on the first box query (a kernel may need only the geometries)
         self._grid = None
         self._shapely = None
+        self._tree = None
 
     @property
     def boxes(self):
@@ -188,6 +189,14 @@ class GeometryIndex:
         if self._shapely is None:
             self._shapely = as_shapely(self.geometries)
         return self._shapely
+
+    def shapely_tree(self):
+        """A shapely STRtree of ``shapely()`` (its positions are this index's), built once."""
+        if self._tree is None:
+            import shapely
+
+            self._tree = shapely.STRtree(self.shapely())
+        return self._tree
 
     def __len__(self):
         return len(self.geometries)

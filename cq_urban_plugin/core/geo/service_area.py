@@ -224,7 +224,8 @@ def _km2(meter, geometries: Sequence[QgsGeometry], shapes, planar) -> List[float
 
 def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zones: Sequence[tuple], meter,
                 feedback=None, with_service: bool = True, served_index: GeometryIndex = None, points=None,
-                radius: float = 0.0, lines: Sequence[QgsGeometry] = (), width: float = 0.0) -> List[ZoneCoverage]:
+                radius: float = 0.0, lines: Sequence[QgsGeometry] = (), width: float = 0.0,
+                with_uncovered: bool = True, shared: dict = None, every: dict = None) -> List[ZoneCoverage]:
     """Coverage of the ``served`` polygons by the union of ``shapes`` (widened reachable roads,
     facility buffers …), of the ``radius`` discs around ``points`` (an n × 2 array of stops) and of
     the ``lines`` widened by ``width``, zone by zone. ``zones`` are (key, polygon).
@@ -243,11 +244,26 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
         if feedback is not None:
             feedback.setProgress(100.0 * share)
 
-    cover = kernel.cover_zones(served_index.shapely(), as_shapely([z for _, z in zones]), points, radius,
-                               as_shapely(shapes), with_service, BUFFER_SEGMENTS, progress, as_shapely(lines), width)
-    served_z, covered, service, uncovered = (as_qgis(a) for a in (cover.served, cover.covered, cover.service,
-                                                                     cover.uncovered))
-    served_km2 = _km2(meter, served_z, cover.served, cover.served_area)
+    # The served land cut by the zones, kept in ``shared`` for the next run over the same served
+    # polygons and zones (each facility type of the every-type share).
+    # With its QGIS copy and km², for the same served polygons, zones and meter.
+    key = ("served by zone", id(served_index), tuple(k for k, _ in zones),
+           None if meter is None else (meter.projection.crs.toWkt(), meter.projection.method))
+    clipped = shared.get(key) if shared is not None else None
+    if clipped is None:
+        zone_shapes = as_shapely([z for _, z in zones])
+        served_s = kernel.clip_union(served_index.shapely(), zone_shapes)
+        served_q = as_qgis(served_s)
+        clipped = (zone_shapes, served_s, served_q, _km2(meter, served_q, served_s, kernel.areas(served_s)))
+        if shared is not None:
+            shared[key] = clipped
+    cover = kernel.cover_zones(served_index.shapely(), clipped[0], points, radius, as_shapely(shapes), with_service,
+                               BUFFER_SEGMENTS, progress, as_shapely(lines), width, clipped[1], with_uncovered, every)
+    if every is not None:
+        every["keys"] = [k for k, _ in zones]  # the zones of the kernel's per-zone figures
+    covered, service, uncovered = (as_qgis(a) for a in (cover.covered, cover.service, cover.uncovered))
+    served_z = [clipped[2][z] for z in cover.zone.tolist()]
+    served_km2 = [clipped[3][z] for z in cover.zone.tolist()]
     covered_km2 = _km2(meter, covered, cover.covered, cover.covered_area)
     results = [ZoneCoverage(zones[int(z)][0], *parts) for z, *parts in zip(
         cover.zone, served_z, covered, service, uncovered, served_km2, covered_km2)]
@@ -262,7 +278,7 @@ def stops_outside(points: Sequence[Tuple[int, QgsPointXY]], served_index: Geomet
     from every served polygon)."""
     from ..kernels.coverage import outside
 
-    mask = outside(xy([p for _, p in points]), served_index.shapely(), distance)
+    mask = outside(xy([p for _, p in points]), served_index.shapely(), distance, served_index.shapely_tree())
     return [fid for (fid, _), far in zip(points, mask.tolist()) if far]
 
 

@@ -52,8 +52,9 @@ def discs(xy, radius: float, segments: int = BUFFER_SEGMENTS) -> np.ndarray:
     return shapely.polygons(ring[None, :, :] + xy[:, None, :])
 
 
-def outside(xy, polygons, distance: float = 0.0) -> np.ndarray:
-    """Mask of the points outside every polygon (with ``distance`` > 0: farther than that from all)."""
+def outside(xy, polygons, distance: float = 0.0, tree=None) -> np.ndarray:
+    """Mask of the points outside every polygon (with ``distance`` > 0: farther than that from all);
+    ``tree``: an STRtree of ``polygons`` when the caller keeps one."""
     xy = np.asarray(xy, dtype=float).reshape(-1, 2)
     polygons = geometries(polygons)
     polygons = polygons[[p is not None for p in polygons]]
@@ -61,7 +62,7 @@ def outside(xy, polygons, distance: float = 0.0) -> np.ndarray:
     if not len(xy) or not len(polygons):
         return far
     points = shapely.points(xy)
-    tree = shapely.STRtree(polygons)
+    tree = shapely.STRtree(polygons) if tree is None else tree
     if distance > 0:
         hits, _ = tree.query(points, predicate="dwithin", distance=distance)
     else:
@@ -119,7 +120,8 @@ def widened(lines, width: float, near, segments: int = BUFFER_SEGMENTS) -> np.nd
 
 
 def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_service: bool = True,
-                segments: int = BUFFER_SEGMENTS, progress=None, lines=(), width: float = 0.0) -> ZoneCover:
+                segments: int = BUFFER_SEGMENTS, progress=None, lines=(), width: float = 0.0, clipped=None,
+                with_uncovered: bool = True, every: dict = None) -> ZoneCover:
     """Coverage of the ``served`` polygons, per zone of ``zones`` (polygons), by the discs of
     ``radius`` around the points ``xy`` (n × 2) and by the polygons ``shapes`` (widened roads,
     facility buffers …) and by the ``lines`` (reachable road pieces) widened by ``width``, of which
@@ -129,15 +131,21 @@ def cover_zones(served, zones, xy=None, radius: float = 0.0, shapes=(), with_ser
     the discs and shapes that meet it. With ``with_service`` every zone holding served land or a
     service shape gets a result, with its whole service area (the union of every disc and shape
     meeting the zone, cut to it); without it zones without served land are left out, and no union
-    of discs is made at all. ``progress(share)`` is called now and then (it may raise to stop)."""
+    of discs is made at all. ``progress(share)`` is called now and then (it may raise to stop).
+    ``clipped``: the served land cut by the zones (``clip_union(served, zones)``), when a caller
+    measuring several facility types over the same land has it already. Without ``with_uncovered``
+    the uncovered land is left None (not dissolved). ``every``: the land reached by every facility
+    type so far (``reached_by_every``), updated with this type's."""
     zones, shapes = geometries(zones), geometries(shapes)
     shapes = shapes[[s is not None for s in shapes]]
     xy = np.zeros((0, 2)) if xy is None else np.asarray(xy, dtype=float).reshape(-1, 2)
     points = shapely.points(xy) if len(xy) else np.empty(0, dtype=object)
-    served_z = clip_union(served, zones, None if progress is None else lambda share: progress(share / 3))
+    served_z = clip_union(served, zones, None if progress is None else lambda share: progress(share / 3)) \
+        if clipped is None else clipped
     if len(lines):
         shapes = np.concatenate([shapes, widened(lines, width, zones if with_service else served_z, segments)])
-    covered, uncovered = _cover_parts(served_z, xy, points, radius, shapes, segments, progress)
+    covered, uncovered = _cover_parts(served_z, xy, points, radius, shapes, segments, progress, with_uncovered,
+                                      every)
     service = _service(zones, xy, points, radius, shapes, segments, progress) if with_service else \
         np.full(len(zones), None, dtype=object)
     kept = np.flatnonzero([s is not None or v is not None for s, v in zip(served_z, service)])
@@ -167,7 +175,7 @@ def _service(zones, xy, points, radius, shapes, segments, progress):
     return service
 
 
-def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
+def _cover_parts(served_z, xy, points, radius, shapes, segments, progress, with_uncovered=True, every=None):
     """(covered, uncovered) land of each zone, without the zone's service area: every polygon of its
     served land loses, one after the other, the discs and shapes that meet it (no union of discs);
     one lying inside a disc's inscribed circle is covered whole at once."""
@@ -213,9 +221,40 @@ def _cover_parts(served_z, xy, points, radius, shapes, segments, progress):
     partly = met & ~gone
     if partly.any():
         cover[partly] = polygonal(shapely.difference(parts[partly], rest[partly]))
+    if every is not None:
+        _reach_every(every, parts, zone_of, len(served_z), cover, rest, partly)
     if progress is not None:
         progress(0.6)
-    for values, out in ((cover, covered), (rest, uncovered)):
+    if not with_uncovered:
+        uncovered[:] = None
+    for values, out in ((cover, covered), (rest, uncovered))[:2 if with_uncovered else 1]:
         kept = np.array([v is not None for v in values], dtype=bool)
         out[:] = dissolve_each(values[kept], zone_of[kept], len(served_z))
     return covered, uncovered
+
+
+def _reach_every(every: dict, parts, zone_of, size: int, cover, rest, partly):
+    """Updates ``every`` (a dict, empty before the first type) with one facility type's cover of the
+    served ``parts``: per part, the land reached by every type so far. Each part's piece only loses
+    this type's uncovered rest of that part (the piece lies in the part), so the every-type share
+    costs a few small differences, not an overlay of each type's whole covered land."""
+    if "parts" not in every:
+        every.update(parts=cover.copy(), zone_of=zone_of, size=size, types=1)
+        return
+    if len(every["parts"]) != len(parts) or every["types"] < 0:
+        every["types"] = -1  # not the same served land: the caller intersects the types' land instead
+        return
+    reached = every["parts"]
+    reached[[c is None for c in cover]] = None
+    cut = partly & np.array([r is not None for r in reached], dtype=bool)
+    if cut.any():
+        reached[cut] = polygonal(shapely.difference(reached[cut], rest[cut]))
+    every["types"] += 1
+
+
+def reached_by_every(every: dict):
+    """Per zone, the land reached by every type that updated ``every`` (None where none is)."""
+    reached = every["parts"]
+    kept = np.array([r is not None for r in reached], dtype=bool)
+    return dissolve_each(reached[kept], every["zone_of"][kept], every["size"])
+

@@ -15,14 +15,21 @@ def reached_by_all(served, covered_by_type):
     intersection of the arrays of ``covered_by_type``, one per type, each with one geometry or None a
     zone) and the rest of its served land. None is "nothing": a zone a type does not reach is
     covered by none; a zone where none is reached is uncovered whole. A zone only stays in the
-    intersection while something is left, so the later types cut only the land still reached."""
+    intersection while something is left, so the later types cut only the land still reached. A
+    type's covered land lies in its zone's served land (it is that land cut), so the first type's is
+    the start, not its intersection with the served land."""
     served = geometries(served)
-    covered = served.copy()
+    covered = None
     for cover in covered_by_type:
         cover = geometries(cover)
+        if covered is None:
+            covered = np.where([s is not None for s in served], cover, None)
+            continue
         alive = np.flatnonzero([c is not None for c in covered])
         if len(alive):
             covered[alive] = polygonal(shapely.intersection(covered[alive], cover[alive]))
+    if covered is None:
+        covered = served.copy()
     uncovered = served.copy()
     met = np.array([c is not None for c in covered], dtype=bool)
     if met.any():
