@@ -153,6 +153,7 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             return sink, destination
         # Every feature is counted, and one the sink refuses (full disk, lost database) stops the run:
         # the staged file is then checked against the count before it replaces the previous one.
+        self.__dict__.setdefault("_sinks", []).append(sink)  # closed before the staged files are checked
         checked = CheckedSink(csv_safe_sink(sink, destination), name, self.__dict__.setdefault("_sink_counts", {}))
         geometry_type = args[1] if len(args) > 1 else kwargs.get("geometryType")
         return run_outputs.record_table(self, name, checked, fields, geometry_type), destination
@@ -205,11 +206,11 @@ class CqAlgorithm(QgsProcessingAlgorithm):
             staged = StagedOutputs(parameters, sinks, _files(inputs), destinations, _tables(inputs))
             self._read_gbk_shapefiles(staged.parameters, context, feedback)
             self._check_input_geometry_types(staged.parameters, context, feedback)
-            self._sink_counts = {}
+            self._sink_counts, self._sinks = {}, []
             with transforms.run_context(context.transformContext()):
                 results = self.compute(staged.parameters, context, feedback)
             results = run_outputs.write_workbook(self, results, workbook, unasked)
-            return staged.commit(results, context, self._sink_counts)
+            return staged.commit(results, context, self._sink_counts, closed=self._close_sinks())
         except PlanInputError as error:
             if staged is not None:
                 staged.discard()
@@ -227,6 +228,21 @@ class CqAlgorithm(QgsProcessingAlgorithm):
                    "Please report this with the log (Processing > History) to the plugin's tracker.").format(
                     name=self.displayName(), error=error)
             ) from None
+
+    def _close_sinks(self) -> bool:
+        """Deletes the sinks QGIS gave this run, which closes their files (a GeoPackage's last pages
+        are written on close), so that the staged files can be checked without a full garbage
+        collection. True when every one could be closed."""
+        from qgis.PyQt import sip
+
+        sinks, self._sinks = self.__dict__.get("_sinks", []), []
+        try:
+            for sink in sinks:
+                if not sip.isdeleted(sink):
+                    sip.delete(sink)
+        except (TypeError, RuntimeError):  # not a sip object, or not ours to delete: collected instead
+            return False
+        return True
 
     def compute(self, parameters, context, feedback):
         """The algorithm's work. Not ``run``: that is QgsProcessingAlgorithm's own

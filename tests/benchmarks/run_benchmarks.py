@@ -578,6 +578,7 @@ def child(case, data_file, folder):
         except ImportError:  # the package moves; the segment count is then not checked
             BUFFER_SEGMENTS = SEGMENTS
         assert BUFFER_SEGMENTS == SEGMENTS, "the benchmark's buffers must use the plugin's segment count"
+        import shapely  # noqa: F401 (imported before the work, as for the shapely and geopandas peers)
     elif peer in ("shapely", "geopandas"):
         import shapely  # noqa: F401 (the import is not part of the work)
 
@@ -763,7 +764,9 @@ CASE_TITLES = {
 }
 
 METHODS = """Peers, each in a fresh process of its own on the same files (times from reading the layers to the
-figures; the plugin also writes its township table, and for built-up its township layer):
+figures, after QGIS or Python has started and shapely, and geopandas for its peer, are imported; the plugin
+also writes its township table, and for built-up its township layer, and its first run in a process also
+pays QGIS's first uses: the PROJ database, the GeoPackage driver, the expression context):
 
 - **plugin**: `processing.run("cq_urban:check_coverage" / "cq_urban:check_builtup")` in a QGIS process.
 - **QGIS native chain** (the best one, linear): coverage = `native:buffer` (500 m, 16 segments, DISSOLVE)

@@ -196,13 +196,14 @@ class StagedOutputs:
         for suffix in _SIDECARS.get(final.suffix.lower(), (final.suffix,)):
             yield staged.with_suffix(suffix), final.with_suffix(suffix)
 
-    def commit(self, results: Dict, context, counts: Optional[Dict[str, int]] = None) -> Dict:
+    def commit(self, results: Dict, context, counts: Optional[Dict[str, int]] = None, closed: bool = False) -> Dict:
         """Check every staged file, then move them all into place and rename them in the
         results and in the layers QGIS loads on completion.
 
         ``counts``: the features each output's sink accepted. A staged file holding fewer
-        (a full disk, a writer that failed silently) fails the run, and no file is moved."""
-        if self.moves or self.tables:
+        (a full disk, a writer that failed silently) fails the run, and no file is moved. ``closed``:
+        the caller has closed every sink itself."""
+        if (self.moves or self.tables) and not closed:
             gc.collect()  # the sinks' writers close their files when collected (a full collection: 30-50 ms)
         for staged, final in self.moves:
             if counts is not None and self.names[staged] in counts:
