@@ -34,12 +34,14 @@ def _run(folder, scales, cases, peers):
 def _every_peer_agrees(text, heading, cases_peers):
     rows = _rows(text, heading)
     assert len(rows) == len(cases_peers), (heading, rows)
-    plugin = float(rows[0][5])
+    plugin = float(rows[0][6])
     assert rows[0][1].startswith("plugin") and plugin > 0
+    for row in rows:
+        assert float(row[3]) > 0 and float(row[4]) > 0, row  # the CPU of the timed run and of the first run
     for row in rows[1:]:
         assert row[-1].startswith("yes"), row
-        assert abs(float(row[5]) - plugin) <= 1e-3 * plugin, row
-        assert "vs " in row[6], row  # each ratio names its peer
+        assert abs(float(row[6]) - plugin) <= 1e-3 * plugin, row
+        assert "vs " in row[7] and "; " in row[7], row  # each ratio names its peer, the first runs' ratio too
         if heading != "Coverage by population":
             assert "townships" in row[-1], row  # township by township too
     return rows

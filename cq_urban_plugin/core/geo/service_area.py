@@ -46,7 +46,7 @@ TILE_SIZE = 2000.0  # m: grid tiles when no township layer is given
 DUPLICATE_TOLERANCE = 0.01  # m: stops closer than this are one stop
 OUTSIDE_WARNING_SHARE = 0.5  # warn when more than half of the stops are far outside the served area
 OUTSIDE_DISTANCE = 50.0  # m: "far": real stops stand on the street, outside the land-use blocks (OSM)
-OFFSET_SAMPLE = 5000  # stops tested for the offset warning
+OFFSET_SAMPLE = 1000  # stops tested for the offset warning (a regular sample: shares to about ±3 %)
 
 
 @dataclass
@@ -299,7 +299,7 @@ def offset_warning(points: Sequence[Tuple[int, QgsPointXY]], working_crs: QgsCoo
     bring many more inside."""
     if not points or len(served_index) == 0:
         return []
-    if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a tenth of the time
+    if len(points) > OFFSET_SAMPLE:  # a regular sample says as much, at city scale in a fiftieth of the time
         step = len(points) / OFFSET_SAMPLE
         points = [points[int(i * step)] for i in range(OFFSET_SAMPLE)]
     far = stops_outside(points, served_index, OUTSIDE_DISTANCE)
