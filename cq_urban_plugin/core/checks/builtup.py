@@ -272,7 +272,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     builtup, recorded = read_builtup(workspace, builtup_source, builtup_label, class_field, codes, area_field)
     chosen = (lambda geometric, record: record) if area_source == AreaSource.RECORDED else (lambda g, r: g)
-    if not (areas(as_shapely(builtup)) > 0).any():  # as read: no QgsGeometry made
+    builtup_shapes = as_shapely(builtup)  # as read: no QgsGeometry made
+    if not (areas(builtup_shapes) > 0).any():
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
 
@@ -299,7 +300,10 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
     if feedback is not None:
         feedback.setProgressText(tr("Splitting built-up area by township"))
-    pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback)  # the outside part too
+    zone_shapes = as_shapely([z for _, z in zones])
+    pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback,  # the outside part too
+                                                 builtup_shapes, zone_shapes)
+    builtup_shapes = None
     if all(piece.isEmpty() for piece in pieces.values()):
         raise PlanInputError(
             tr("No built-up polygon of '{builtup}' lies inside any township of '{townships}'.").format(
@@ -311,7 +315,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
         if area_field else ({}, None, 0.0)
     builtup = recorded = None  # the layer's polygons are measured: let them go before the outputs are made
     release_freed_memory()
-    rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], as_shapely([z for _, z in zones]))
+    rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], zone_shapes)
     for position, feature in enumerate(twp_features):
         check_cancel(feedback)
         attributes = feature.attributes

@@ -374,11 +374,16 @@ def release_freed_memory() -> None:
         pass
 
 
-def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None):
+PIECES_MEASURED_AT_ONCE = 64  # zone pieces measured across GK zones in one call: few calls, little held
+
+
+def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, feedback=None, shapes=None,
+                zone_shapes=None):
     """({zone key: union of ``polygons`` inside the zone}, {zone key: its km²}, km² outside every zone)
     for zones given as (key, geometry): ``core.kernels.builtup.builtup_by_zone`` on shapely arrays,
-    the geometries crossing as WKB; areas by ``meter`` (the kernel's planar figures where the meter
-    measures in the working plane alone)."""
+    the geometries crossing as WKB (``shapes``, ``zone_shapes``: those arrays, when the caller has
+    them); areas by ``meter`` (the kernel's planar figures where the meter measures in the working
+    plane alone)."""
     import shapely
 
     from ..kernels.arrays import areas
@@ -390,16 +395,28 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
             feedback.setProgress(100.0 * share)
 
     pieces, km2 = [QgsGeometry() for _ in zones], [0.0] * len(zones)
+    pending = []  # (key, piece, planar area) of zones measured across GK zones, a chunk at a time
+
+    def measure_pending():
+        keys, shapes, planar = zip(*pending)
+        converted = as_qgis(list(shapes))
+        for key, piece, figure in zip(keys, converted, meter.km2_each(converted, list(shapes), list(planar))):
+            pieces[key], km2[key] = piece, figure
+        pending.clear()
 
     def each(key, polygons, planar):  # zone by zone: one zone's piece made at a time, straight into QGIS
         if meter is None or meter.planar:
             pieces[key], km2[key] = qgis_multipolygon(polygons), float(planar) / 1e6
         else:
-            piece = polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons)
-            pieces[key] = as_qgis([piece])[0]
-            km2[key] = meter.km2_each(pieces[key:key + 1], [piece], [planar])[0]
+            pending.append((key, polygons[0] if len(polygons) == 1 else shapely.multipolygons(polygons), planar))
+            if len(pending) >= PIECES_MEASURED_AT_ONCE:
+                measure_pending()
 
-    result = builtup_by_zone(as_shapely(polygons), as_shapely([z for _, z in zones]), progress, each)
+    result = builtup_by_zone(as_shapely(polygons) if shapes is None else shapes,
+                             as_shapely([z for _, z in zones]) if zone_shapes is None else zone_shapes, progress, each)
+    shapes = None
+    if pending:
+        measure_pending()
     if meter is None:
         outside = result.outside_area / 1e6
     else:
