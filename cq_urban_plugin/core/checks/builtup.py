@@ -5,10 +5,9 @@ line 55) and 城市建成区 120 km² (001_c0dc96b9baef37ce.txt line 1383) by 20
 城区 60 km² by 2025 and 100 km² by 2035 (003_19d1efc2983d1444.txt line 135).
 
 The measured figure is the area of the union of the built-up polygons (overlaps
-count once), cut by the township boundaries (a polygon crossing a boundary is split
-between the townships), measured in a
-CGCS2000 Gauss-Krüger zone or on the ellipsoid (``measure.AreaMeter``), never in
-degrees. Built-up comes either from a built-up layer or from a land-use layer
+count once), cut by the township boundaries (a polygon crossing a boundary is split between
+the townships), measured in a CGCS2000 Gauss-Krüger zone or on the ellipsoid
+(``measure.AreaMeter``), never in degrees. Built-up comes either from a built-up layer or from a land-use layer
 and a code set (``landuse``).
 
 With a recorded-area field (三调 TBMJ / TBDLMJ, m²; see ``landuse``) the survey's own figure
@@ -272,8 +271,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     builtup, recorded = read_builtup(workspace, builtup_source, builtup_label, class_field, codes, area_field)
     chosen = (lambda geometric, record: record) if area_source == AreaSource.RECORDED else (lambda g, r: g)
-    builtup_shapes = as_shapely(builtup)  # as read: no QgsGeometry made
-    if not (areas(builtup_shapes) > 0).any():
+    if not (areas(builtup_shapes := as_shapely(builtup)) > 0).any():  # as read: no QgsGeometry made
         raise PlanInputError(tr("Layer '{layer}' has no built-up polygon with an area.").format(layer=builtup_label),
                              tr("Check its geometries and, for a land-use layer, the codes."))
 
@@ -300,10 +298,8 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
     if feedback is not None:
         feedback.setProgressText(tr("Splitting built-up area by township"))
-    zone_shapes = as_shapely([z for _, z in zones])
-    pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback,  # the outside part too
-                                                 builtup_shapes, zone_shapes)
-    builtup_shapes = None
+    zone_shapes = as_shapely([z for _, z in zones])  # the outside part too:
+    pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback, builtup_shapes, zone_shapes)
     if all(piece.isEmpty() for piece in pieces.values()):
         raise PlanInputError(
             tr("No built-up polygon of '{builtup}' lies inside any township of '{townships}'.").format(
@@ -313,7 +309,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
 
     shares, outside_record, whole_sum = split_recorded(builtup, recorded, zones, meter, feedback) \
         if area_field else ({}, None, 0.0)
-    builtup = recorded = None  # the layer's polygons are measured: let them go before the outputs are made
+    builtup = recorded = builtup_shapes = None  # measured: let them go before the outputs are made
     release_freed_memory()
     rows, township_km2 = [], meter.km2_each([f.geometry for f in twp_features], zone_shapes)
     for position, feature in enumerate(twp_features):
