@@ -23,7 +23,7 @@
         <translation>专题图</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="225" />
+        <location filename="../algorithms/base.py" line="226" />
         <source>{name} stopped on an unexpected error: {error}. The input layers were not changed. Please report this with the log (Processing &gt; History) to the plugin's tracker.</source>
         <translation>{name} 因意外错误停止：{error}。输入图层未被修改。请将日志（处理 &gt; 历史）提交到插件的问题跟踪页。</translation>
     </message>
@@ -816,57 +816,57 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>目录“{catalogue}”中没有目标“{id}”。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="191" />
+        <location filename="../core/checks/coverage.py" line="192" />
         <source>The bus stops and the served area are both needed.</source>
         <translation>公交站点和服务区域两者都必须提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="191" />
+        <location filename="../core/checks/coverage.py" line="192" />
         <source>Choose a point layer of stops and a polygon layer of the served area.</source>
         <translation>请选择站点点图层和服务区域面图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="316" />
+        <location filename="../core/checks/coverage.py" line="314" />
         <source>{layer}: {n} duplicate stops counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复站点只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="319" />
+        <location filename="../core/checks/coverage.py" line="317" />
         <source>{layer} holds no stop: the coverage is 0%. Check the layer and its filter.</source>
         <translation>{layer} 中没有站点：覆盖率为 0%。请检查该图层及其过滤条件。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="328" />
+        <location filename="../core/checks/coverage.py" line="326" />
         <source>Service area of {n} stops</source>
         <translation>{n} 个站点的服务范围</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="337" />
+        <location filename="../core/checks/coverage.py" line="335" />
         <source>Walking distance along {roads}: multi-source shortest paths from every stop tied to the nearest road within {snap:g} m, every road part within {r:g} m widened by {w:g} m on each side ({seg} segments per quarter circle).</source>
         <translation>沿 {roads} 的步行距离：从每个站点（连接到 {snap:g} 米内最近的道路）同时出发的多源最短路径，{r:g} 米内可达的每段道路两侧各加宽 {w:g} 米（每四分之一圆 {seg} 段）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="343" />
+        <location filename="../core/checks/coverage.py" line="341" />
         <source>Straight-line distance: every stop buffered by {r:g} m with {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个站点按 {r:g} 米缓冲（每四分之一圆 {seg} 段，与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="243" />
+        <location filename="../core/checks/coverage.py" line="244" />
         <source>Coverage in {n} zones</source>
         <translation>在 {n} 个分区中计算覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="256" />
+        <location filename="../core/checks/coverage.py" line="257" />
         <source>About {km2:.3f} km² of the served area lies outside every township and is not counted (overlapping served polygons also reduce this figure).</source>
         <translation>约 {km2:.3f} 平方千米的服务区域不在任何乡镇内，未计入（服务区域面相互重叠也会使这一数值减小）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="455" />
+        <location filename="../core/checks/coverage.py" line="469" />
         <source>Population: cells of {raster} whose centre is in the covered / served area.</source>
         <translation>人口：统计 {raster} 中中心点位于覆盖区域 / 服务区域内的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="476" />
+        <location filename="../core/checks/coverage.py" line="490" />
         <source>Population: field {field}, shared out by area.</source>
         <translation>人口：取字段 {field}，按面积分摊。</translation>
     </message>
@@ -876,7 +876,7 @@ Areas are measured in the CGCS2000 3-degree Gauss-Krüger zone of the data (or o
         <translation>公交站点覆盖率</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="274" />
+        <location filename="../core/checks/coverage.py" line="275" />
         <source>Whole served area</source>
         <translation>全部服务区域</translation>
     </message>
@@ -1186,12 +1186,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>个要素</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="281" />
+        <location filename="../core/checks/builtup.py" line="280" />
         <source>Dissolving built-up polygons</source>
         <translation>正在融合建成区图斑</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="276" />
+        <location filename="../core/checks/builtup.py" line="275" />
         <source>Layer '{layer}' has no built-up polygon with an area.</source>
         <translation>图层“{layer}”没有具有面积的建成区图斑。</translation>
     </message>
@@ -1201,17 +1201,17 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>请检查其几何；如为土地利用图层，请检查代码。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="284" />
+        <location filename="../core/checks/builtup.py" line="283" />
         <source>The scope '{scope}' needs the township layer, to know which townships it covers.</source>
         <translation>范围“{scope}”需要乡镇图层，才能确定其包含哪些乡镇（街道）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="284" />
+        <location filename="../core/checks/builtup.py" line="283" />
         <source>Choose the township layer (tagged by 'Tag townships with the plan's structure'), or leave the scope empty to measure the whole built-up layer.</source>
         <translation>请选择乡镇图层（由“按规划结构标注乡镇”标注），或将范围留空以量算整个建成区图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/builtup.py" line="301" />
+        <location filename="../core/checks/builtup.py" line="300" />
         <source>Splitting built-up area by township</source>
         <translation>正在按乡镇（街道）切分建成区</translation>
     </message>
@@ -1356,7 +1356,7 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>全部乡镇</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="326" />
+        <location filename="../core/geo/service_area.py" line="327" />
         <source>{layer}: the stops look offset as if in GCJ-02 web-map coordinates: shifted back to CGCS2000, {gained} more stops fall inside the served area ({before:.0%} → {after:.0%} outside). Convert them with 'Convert web-map coordinates' (cq_urban:convert_web_coordinates) and run again.</source>
         <translation>{layer}：站点似乎有偏移，像是 GCJ-02 网络地图坐标：纠偏回 CGCS2000 后，多出 {gained} 个站点落入服务区域（区域外比例 {before:.0%} → {after:.0%}）。请用“网络地图坐标转换”（cq_urban:convert_web_coordinates）转换后重新运行。</translation>
     </message>
@@ -2461,12 +2461,12 @@ Atlas: one page per feature of the input layer (township or district); a PDF hol
         <translation>人口点的人数字段</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="458" />
+        <location filename="../core/checks/coverage.py" line="472" />
         <source>Population points</source>
         <translation>人口点</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="463" />
+        <location filename="../core/checks/coverage.py" line="477" />
         <source>Population: field {field} of {layer}, each point counted where it stands.</source>
         <translation>人口：{layer} 的字段 {field}，每个点按其所在位置计入。</translation>
     </message>
@@ -2486,32 +2486,32 @@ Outputs: the service area, the uncovered parts of the served area (where new sto
 输出：服务范围、服务区域中未覆盖的部分（需新增站点之处）、按乡镇及全域的覆盖率表（含规划目标、差距和结果），以及 HTML 报告。MEASURED 为以百分比表示的覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="450" />
+        <location filename="../core/checks/coverage.py" line="464" />
         <source>The population raster '{raster}' has data under only {share:.1f}% of the served area (the rest lies outside the raster or on nodata cells): the population figures count that part only. Use a raster covering the whole served area.</source>
         <translation>人口栅格“{raster}”仅覆盖服务区域的 {share:.1f}%（其余部分位于栅格范围之外或为无数据像元）：人口数字只统计了这一部分。请使用覆盖整个服务区域的栅格。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population raster '{layer}'</source>
         <translation>人口栅格“{layer}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population points '{layer}' (field {field})</source>
         <translation>人口点“{layer}”（字段 {field}）</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="263" />
+        <location filename="../core/checks/coverage.py" line="264" />
         <source>population field '{field}' of '{layer}'</source>
         <translation>“{layer}”的人口字段“{field}”</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="268" />
+        <location filename="../core/checks/coverage.py" line="269" />
         <source>The {source} gives no person in the served area: a population coverage cannot be computed.</source>
         <translation>{source}在服务区域内人口为零：无法计算人口覆盖率。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="268" />
+        <location filename="../core/checks/coverage.py" line="269" />
         <source>Check that the population data belong to this place and hold persons, or measure by area.</source>
         <translation>请检查人口数据是否属于该地区且含有人口数，或改按面积计算。</translation>
     </message>
@@ -2666,32 +2666,32 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请另选有写入权限的文件夹，或申请该文件夹的写入权限。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="256" />
+        <location filename="../core/files/outputs.py" line="257" />
         <source>nothing readable</source>
         <translation>无法读取的内容</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="257" />
+        <location filename="../core/files/outputs.py" line="258" />
         <source>Output '{output}' was not written completely: {expected} features were meant for {path}, the file holds {found}. The previous file was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向 {path} 写入 {expected} 个要素，文件中只有 {found}。原有文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="257" />
+        <location filename="../core/files/outputs.py" line="258" />
         <source>Check the free space and that the folder {folder} can be written to, then run again.</source>
         <translation>请检查磁盘剩余空间以及文件夹 {folder} 是否可写，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="334" />
+        <location filename="../core/files/outputs.py" line="335" />
         <source>Output '{output}': a feature could not be written ({error}). The previous output was left as it was.</source>
         <translation>输出“{output}”：有要素未能写入（{error}）。原有输出保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="334" />
+        <location filename="../core/files/outputs.py" line="335" />
         <source>no reason given</source>
         <translation>未给出原因</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="334" />
+        <location filename="../core/files/outputs.py" line="335" />
         <source>Check the free space, the folder's permissions or the database connection, then run again.</source>
         <translation>请检查磁盘剩余空间、文件夹权限或数据库连接，然后重新运行。</translation>
     </message>
@@ -2786,17 +2786,17 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为输出另选数据表：输入永远不会被覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="214" />
+        <location filename="../core/files/outputs.py" line="215" />
         <source>Output '{output}' was not written completely: {expected} features were meant for table {table}, the database holds {found}. The previous table was left as it was.</source>
         <translation>输出“{output}”未完整写入：应向数据表 {table} 写入 {expected} 个要素，数据库中只有 {found}。原有数据表保持不变。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="411" />
+        <location filename="../core/files/outputs.py" line="412" />
         <source>Check the database server and your rights on the schema, then run again.</source>
         <translation>请检查数据库服务器以及您对该模式（schema）的权限，然后重新运行。</translation>
     </message>
     <message>
-        <location filename="../core/files/outputs.py" line="411" />
+        <location filename="../core/files/outputs.py" line="412" />
         <source>The finished table could not replace {table} ({error}); the previous table was left as it was.</source>
         <translation>已完成的数据表未能替换 {table}（{error}）；原有数据表保持不变。</translation>
     </message>
@@ -2866,7 +2866,7 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>面</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="264" />
+        <location filename="../algorithms/base.py" line="280" />
         <source>Parameter {parameter}: layer '{layer}' holds {found}, but {description} must be {wanted}.</source>
         <translation>参数 {parameter}：图层“{layer}”是{found}图层，而“{description}”须为{wanted}图层。</translation>
     </message>
@@ -2881,12 +2881,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>请为 {parameter} 选择{wanted}图层。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="335" />
+        <location filename="../algorithms/base.py" line="351" />
         <source>Parameter {parameter}: {path} holds {n} layers ({layers}) and none was named; the first, '{first}', is read. To read another, name it: {path}|layername=…</source>
         <translation>参数 {parameter}：{path} 中有 {n} 个图层（{layers}），未指定图层名，已读取第一个“{first}”。如需读取其他图层，请写明：{path}|layername=…</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="471" />
+        <location filename="../core/checks/coverage.py" line="485" />
         <source>{layer}: {n} served polygons have no population in field '{field}' (feature ids {ids}); they count in the area but not in the population coverage.</source>
         <translation>{layer}：{n} 个服务范围面在字段“{field}”中没有人口（要素编号 {ids}）；它们计入面积，但不计入人口覆盖率。</translation>
     </message>
@@ -2946,12 +2946,12 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>原因：{reason}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="301" />
+        <location filename="../algorithms/base.py" line="317" />
         <source>Parameter {parameter}: layer '{layer}' is stored as geometry collections (GEOMETRYCOLLECTION). Its file declares {crs}, but QGIS reads neither the coordinate system nor the extent of such a layer, so it cannot be measured.</source>
         <translation>参数 {parameter}：图层“{layer}”以几何集合（GEOMETRYCOLLECTION）存储。文件中声明的坐标系为 {crs}，但 QGIS 无法读取此类图层的坐标系和范围，因此无法量算。</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="301" />
+        <location filename="../algorithms/base.py" line="317" />
         <source>Save it with a single geometry type first, e.g. `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`, or Vector &gt; Geometry Tools &gt; Multipart to Singleparts and save the result as a GeoPackage.</source>
         <translation>请先将其另存为单一几何类型，例如 `ogr2ogr -nlt PROMOTE_TO_MULTI -explodecollections out.gpkg in.gpkg`，或使用“矢量 &gt; 几何工具 &gt; 多部件转单部件”后另存为 GeoPackage。</translation>
     </message>
@@ -2966,22 +2966,22 @@ Accuracy: WGS84→GCJ-02 is the published formula; its inverse is solved by iter
         <translation>{check}：目标 {value}</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="166" />
+        <location filename="../algorithms/base.py" line="167" />
         <source>Measured value</source>
         <translation>实测值</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="167" />
+        <location filename="../algorithms/base.py" line="168" />
         <source>Unit of the measured value</source>
         <translation>实测值单位</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="168" />
+        <location filename="../algorithms/base.py" line="169" />
         <source>Target value (none without a target)</source>
         <translation>目标值（无目标时为空）</translation>
     </message>
     <message>
-        <location filename="../algorithms/base.py" line="169" />
+        <location filename="../algorithms/base.py" line="170" />
         <source>Gap: measured minus target</source>
         <translation>差值：实测值减目标值</translation>
     </message>
@@ -5179,12 +5179,12 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{label}（用户输入的目标）</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="144" />
+        <location filename="../core/checks/facility_coverage.py" line="145" />
         <source>The facilities and the served area are both needed.</source>
         <translation>设施图层和服务区域图层都需要提供。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="144" />
+        <location filename="../core/checks/facility_coverage.py" line="145" />
         <source>Choose a point or polygon layer of facilities (FACILITIES) and a polygon layer of the served area (SERVED_AREA).</source>
         <translation>请选择点或面形式的设施图层（FACILITIES）和面形式的服务区域图层（SERVED_AREA）。</translation>
     </message>
@@ -5194,122 +5194,122 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>设施</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="148" />
+        <location filename="../core/checks/facility_coverage.py" line="149" />
         <source>Served area</source>
         <translation>服务区域</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="154" />
+        <location filename="../core/checks/facility_coverage.py" line="155" />
         <source>Distance along the network needs a road layer.</source>
         <translation>沿路网计算距离需要道路图层。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="154" />
+        <location filename="../core/checks/facility_coverage.py" line="155" />
         <source>Choose the roads and footpaths (ROADS), or straight-line distance.</source>
         <translation>请选择道路和步行道图层（ROADS），或改用直线距离。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="169" />
+        <location filename="../core/checks/facility_coverage.py" line="170" />
         <source>Population-based coverage needs a population raster or a population field.</source>
         <translation>按人口计算覆盖率需要人口栅格或人口字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="169" />
+        <location filename="../core/checks/facility_coverage.py" line="170" />
         <source>Choose POPULATION_RASTER, or POPULATION_FIELD of the served-area layer, or population points (POPULATION_POINTS), or the area measure.</source>
         <translation>请选择人口栅格（POPULATION_RASTER）、服务区域图层的人口字段（POPULATION_FIELD）或人口点（POPULATION_POINTS），或改用面积口径。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="173" />
+        <location filename="../core/checks/facility_coverage.py" line="174" />
         <source>The population points need their persons field.</source>
         <translation>人口点需要指定人数字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="173" />
+        <location filename="../core/checks/facility_coverage.py" line="174" />
         <source>Choose POPULATION_POINTS_FIELD, the field holding the persons at each point.</source>
         <translation>请选择 POPULATION_POINTS_FIELD，即记录每个点人数的字段。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="182" />
+        <location filename="../core/checks/facility_coverage.py" line="183" />
         <source>Roads</source>
         <translation>道路</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="190" />
+        <location filename="../core/checks/facility_coverage.py" line="191" />
         <source>Definition ({key}): {label}. {source}</source>
         <translation>定义（{key}）：{label}。{source}</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="193" />
+        <location filename="../core/checks/facility_coverage.py" line="194" />
         <source>Walking access: {w:g} m from a reached road into the block, added on top of the threshold (reading 1 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，叠加在阈值之外（两种读法之一）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="193" />
+        <location filename="../core/checks/facility_coverage.py" line="194" />
         <source>Walking access: {w:g} m from a reached road into the block, counted within the threshold (the road reach is the threshold less {w:g} m; reading 2 of 2).</source>
         <translation>步行接入：从可达道路进入街区 {w:g} 米，计入阈值之内（道路可达距离为阈值减去 {w:g} 米；两种读法之二）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="206" />
+        <location filename="../core/checks/facility_coverage.py" line="207" />
         <source>Denominator: residential land; no land-use field was given, so the served area '{layer}' is taken as the residential land.</source>
         <translation>分母：居住用地；未给出用地编码字段，因此将服务区域“{layer}”视为居住用地。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="338" />
+        <location filename="../core/checks/facility_coverage.py" line="352" />
         <source>Entrances</source>
         <translation>出入口</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="433" />
+        <location filename="../core/checks/coverage.py" line="447" />
         <source>residential land</source>
         <translation>居住用地</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="434" />
+        <location filename="../core/checks/coverage.py" line="448" />
         <source>Choose the land-use field and the residential codes (default 0701 城镇住宅用地).</source>
         <translation>请选择用地编码字段和居住用地编码（默认 0701 城镇住宅用地）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="255" />
+        <location filename="../core/checks/facility_coverage.py" line="269" />
         <source>{layer}: {n} facilities of type '{value}' (field {field}).</source>
         <translation>{layer}：类型为“{value}”的设施 {n} 个（字段 {field}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="263" />
+        <location filename="../core/checks/facility_coverage.py" line="277" />
         <source>{layer}: {n} duplicate facilities counted once (feature ids {ids}).</source>
         <translation>{layer}：{n} 个重复设施只计一次（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="269" />
+        <location filename="../core/checks/facility_coverage.py" line="283" />
         <source>{layer} holds no facility: the coverage is 0%. Check the layer, its filter and the facility type.</source>
         <translation>{layer} 中没有设施：覆盖率为 0%。请检查图层、其筛选条件和设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="282" />
+        <location filename="../core/checks/facility_coverage.py" line="296" />
         <source>Walking distance along {roads}: multi-source shortest paths from every facility (points tied to the nearest road within {snap:g} m; polygons from every road within the access width of their boundary, or from their entrances), every road part within reach widened by {w:g} m on each side ({seg} segments per quarter circle); a polygon's own ground is covered.</source>
         <translation>沿 {roads} 的步行距离：从所有设施同时出发的多源最短路径（点连接到 {snap:g} 米以内最近的道路；面从其边界在步行接入宽度以内的每条道路出发，或从其出入口出发），可达范围内的每段道路向两侧各扩展 {w:g} 米（每四分之一圆 {seg} 段）；面设施自身用地计为覆盖。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="290" />
+        <location filename="../core/checks/facility_coverage.py" line="304" />
         <source>Straight-line distance: every facility point buffered by the threshold, every facility polygon buffered from its boundary (or its entrances buffered, the polygon itself covered), {seg} segments per quarter circle (as native:buffer), dissolved and intersected with the served area.</source>
         <translation>直线距离：每个点设施按阈值缓冲，每个面设施自其边界缓冲（或对其出入口缓冲，面本身计为覆盖），每四分之一圆 {seg} 段（与 native:buffer 相同），融合后与服务区域求交。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="311" />
+        <location filename="../core/checks/facility_coverage.py" line="325" />
         <source>{layer}: {n} polygons under {a:g} m² are not counted as facilities (feature ids {ids}).</source>
         <translation>{layer}：{n} 个面积小于 {a:g} 平方米的面不计为设施（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="327" />
+        <location filename="../core/checks/facility_coverage.py" line="341" />
         <source>No facility of '{facilities}' (FACILITIES) lies within reach of the served area '{served}' (SERVED_AREA): the two layers do not overlap.</source>
         <translation>“{facilities}”（FACILITIES）中没有任何设施位于服务区域“{served}”（SERVED_AREA）的可达范围内：两个图层互不重叠。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="353" />
+        <location filename="../core/checks/facility_coverage.py" line="367" />
         <source>{layer}: {n} entrances lie more than {d:g} m from every facility polygon and are not used (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个出入口距任何设施面都超过 {d:g} 米，未使用（要素编号 {ids}）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="398" />
+        <location filename="../core/checks/facility_coverage.py" line="412" />
         <source>{layer}: {n} facility polygons have no road within {w:g} m of their boundary (or of their entrances) and are reached only on their own ground (feature ids {ids}).</source>
         <translation>{layer}：有 {n} 个设施面的边界（或出入口）{w:g} 米以内没有道路，只按其自身用地计为覆盖（要素编号 {ids}）。</translation>
     </message>
@@ -5319,7 +5319,7 @@ Outputs: a table of the layers found (role, code, layer, source, how, CRS, missi
         <translation>{layer}：有 {n} 个站点连接到未与其余路网相连的短路段（{tol:g} 米及以下，如作为独立线要素绘制的站台或小路），步行在此中断（站点要素编号 {ids}）。请将这些路段接入街道路网，或把站点移到街道上。</translation>
     </message>
     <message>
-        <location filename="../core/geo/service_area.py" line="306" />
+        <location filename="../core/geo/service_area.py" line="307" />
         <source>{layer}: {share:.0%} of the stops ({n} of {total} tested) lie more than {d:g} m outside the served area. Check that the stops and the served area belong to the same place and coordinate system.</source>
         <translation>{layer}：{share:.0%} 的站点（检查的 {total} 个中有 {n} 个）位于服务区域之外超过 {d:g} 米处。请检查站点与服务区域是否属于同一地区、同一坐标系。</translation>
     </message>
@@ -5497,7 +5497,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>每幅地图都绘出乡镇界线：输入图层不是乡镇图层时（如公交站点覆盖率校核的服务区域），请提供乡镇图层（TOWNSHIPS），如已标注的乡镇图层；输入图层叠加在其上。标题取自规划和指标（规划结构名称或目标名称），从不取图层名或文件名；所有文字跟随界面语言，或按 LANGUAGE（高级参数）选择中文或英文。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="163" />
+        <location filename="../core/checks/facility_coverage.py" line="164" />
         <source>The threshold is the catalogue target's ({id}): {convention}</source>
         <translation>阈值采用目录目标（{id}）的约定：{convention}</translation>
     </message>
@@ -5542,22 +5542,22 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>数据跨越 3 度分带：叠加分析在 {crs} 中进行，每个结果在分带界线处切分，各部分在其所在分带（{zones}）中量算。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="357" />
+        <location filename="../core/checks/coverage.py" line="356" />
         <source>No facility type to measure.</source>
         <translation>没有可量算的设施类型。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="357" />
+        <location filename="../core/checks/coverage.py" line="356" />
         <source>Check the facility type field (TYPE_FIELD) and its values, or choose one type (TYPE_VALUE).</source>
         <translation>请检查设施类型字段（TYPE_FIELD）及其取值，或选择一种类型（TYPE_VALUE）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="361" />
+        <location filename="../core/checks/coverage.py" line="360" />
         <source>The coverage by every facility type is measured by area, not by population.</source>
         <translation>各类设施全部可达的覆盖率按面积量算，不按人口。</translation>
     </message>
     <message>
-        <location filename="../core/checks/coverage.py" line="361" />
+        <location filename="../core/checks/coverage.py" line="360" />
         <source>Choose one facility type (TYPE_VALUE) for a population coverage, or the area.</source>
         <translation>如需按人口计算覆盖率，请选择一种设施类型（TYPE_VALUE），或改按面积。</translation>
     </message>
@@ -5597,7 +5597,7 @@ Outputs as the bus-stop coverage: the service area, the uncovered served area, a
         <translation>请选择注明每个设施类型的字段（如 小学、社区卫生服务中心）。</translation>
     </message>
     <message>
-        <location filename="../core/checks/facility_coverage.py" line="125" />
+        <location filename="../core/checks/facility_coverage.py" line="126" />
         <source>{layer}: facilities of type {types} match no life-circle facility and are not measured.</source>
         <translation>{layer}：类型为 {types} 的设施不属于任何生活圈设施，未计入。</translation>
     </message>

@@ -298,7 +298,7 @@ def measure_builtup(builtup_source, townships_source=None, *, builtup_label: str
     zones = [(position, f.geometry) for position, f in enumerate(twp_features)]
     if feedback is not None:
         feedback.setProgressText(tr("Splitting built-up area by township"))
-    zone_shapes = as_shapely([z for _, z in zones])  # the outside part too:
+    zone_shapes = as_shapely([z for _, z in zones])  # and below: the outside part too
     pieces, piece_km2, outside_km2 = zone_pieces(builtup, zones, meter, feedback, builtup_shapes, zone_shapes)
     if all(piece.isEmpty() for piece in pieces.values()):
         raise PlanInputError(

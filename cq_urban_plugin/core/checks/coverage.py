@@ -297,14 +297,11 @@ def _served_index(workspace: Workspace, label: str, served):
     """(the served polygons' geometries, their index): made once for the runs sharing
     ``workspace.reads`` (one per facility type), so that its shapely copy and the served land cut
     by the zones (``service_area.cover_zones``) are made once too."""
-    key = ("served index", label, tuple(f.fid for f in served))
-    if workspace.reads is not None and key in workspace.reads:
-        return workspace.reads[key]
-    geometries = FeatureGeometries(served)
-    made = (geometries, GeometryIndex(geometries))
-    if workspace.reads is not None:
-        workspace.reads[key] = made
-    return made
+    def make():
+        geometries = FeatureGeometries(served)
+        return geometries, GeometryIndex(geometries)
+
+    return workspace.once(("served index", label, tuple(f.fid for f in served)), make)
 
 
 def _stop_shapes(workspace: Workspace, run: _Run, served_index: GeometryIndex):
@@ -412,12 +409,10 @@ def _every_zones(every, keys, types: int):
         return None
     from ..kernels.coverage import reached_by_every
 
-    reached, position = reached_by_every(every), {key: i for i, key in enumerate(every["keys"])}
+    position = {key: i for i, key in enumerate(every["keys"])}
     if any(key not in position for key in keys):
         return None
-    import numpy as np
-
-    return np.array([reached[position[key]] for key in keys] + [None], dtype=object)[:-1]
+    return reached_by_every(every)[[position[key] for key in keys]]
 
 
 def _reached_by_all(served, covered_by_type, meter, reached=None):

@@ -222,28 +222,28 @@ def _check(facilities, served_area, townships=None, *, check, counted_keys, pres
 
 def _by_type(workspace: Workspace, features, field: str) -> dict:
     """The features by the stripped text of their ``field``, grouped once for every type's run."""
-    key = ("by type", id(features), field)
-    if workspace.reads is None or key not in workspace.reads:
+    def make():
         grouped = {}
         for f in features:
             grouped.setdefault(str(f.attributes.get(field)).strip(), []).append(f)
-        if workspace.reads is None:
-            return grouped
-        workspace.reads[key] = (features, grouped)  # the features kept alive: their id stays theirs
-    return workspace.reads[key][1]
+        return grouped
+
+    return workspace.once(("by type", id(features), field), make, keep=features)
 
 
-def _offset_notes(workspace: Workspace, features, served_index, label: str) -> list:
-    """``service_area.offset_warning`` for the whole facilities layer: said by the first type's run
-    only (the layer is the same for every type)."""
-    key = ("offset warning", id(features), id(served_index))
-    if workspace.reads is not None and key in workspace.reads:
-        return []
-    if workspace.reads is not None:
-        workspace.reads[key] = (features, served_index)  # kept alive: their ids stay theirs
-    fids, coordinates, _ = service_area.distinct_points(features)
-    return service_area.offset_warning(service_area.as_points(fids, coordinates, service_area.OFFSET_SAMPLE),
-                                       workspace.crs, served_index, label)
+def _offset_notes(workspace: Workspace, features, served_index, label: str, points=None) -> list:
+    """``service_area.offset_warning`` for the whole facilities layer ``features`` (``points``: their
+    distinct (fids, coordinates), when the caller has them): said by the first type's run only (the
+    layer is the same for every type)."""
+    said = []
+
+    def make():
+        fids, coordinates, _ = service_area.distinct_points(features) if points is None else (*points, None)
+        said.extend(service_area.offset_warning(service_area.as_points(fids, coordinates, service_area.OFFSET_SAMPLE),
+                                                workspace.crs, served_index, label))
+
+    workspace.once(("offset warning", id(features), id(served_index)), make, keep=(features, served_index))
+    return said
 
 
 @dataclass
@@ -288,7 +288,8 @@ class _Shapes:
         self._overlap(run, polygons, coordinates, max(radii) if radii else 0.0, served_index)
         access = self._access_points(workspace, polygons, radii, notes) if polygons else []
         if self.kind == "point":
-            notes += _offset_notes(workspace, layer_features, served_index, label)
+            notes += _offset_notes(workspace, layer_features, served_index, label,
+                                   None if features is not layer_features else (fids, coordinates))
         if run.along_network and counted:
             shapes = self._network(workspace, run, service_area.as_points(fids, coordinates) if len(fids) else [],
                                    polygons, radii, access)

@@ -414,7 +414,6 @@ def zone_pieces(polygons: Sequence[QgsGeometry], zones: Sequence[tuple], meter, 
 
     result = builtup_by_zone(as_shapely(polygons) if shapes is None else shapes,
                              as_shapely([z for _, z in zones]) if zone_shapes is None else zone_shapes, progress, each)
-    shapes = None
     if pending:
         measure_pending()
     if meter is None:

@@ -39,6 +39,7 @@ from ..errors import check_cancel
 from . import transforms
 from .features import shapes_of
 from .overlay import GeometryIndex, as_qgis, as_shapely
+from .workspace import remembered
 
 BUFFER_SEGMENTS = 16  # per quarter circle, as native:buffer's SEGMENTS
 ACCESS_WIDTH = 50.0  # m: walking access on each side of a reachable road, network distance only
@@ -244,19 +245,17 @@ def cover_zones(served: Sequence[QgsGeometry], shapes: Sequence[QgsGeometry], zo
         if feedback is not None:
             feedback.setProgress(100.0 * share)
 
-    # The served land cut by the zones, kept in ``shared`` for the next run over the same served
-    # polygons and zones (each facility type of the every-type share).
-    # With its QGIS copy and km², for the same served polygons, zones and meter.
-    key = ("served by zone", id(served_index), tuple(k for k, _ in zones),
-           None if meter is None else (meter.projection.crs.toWkt(), meter.projection.method))
-    clipped = shared.get(key) if shared is not None else None
-    if clipped is None:
+    def clip():  # the served land cut by the zones, with its QGIS copy and km²
         zone_shapes = as_shapely([z for _, z in zones])
         served_s = kernel.clip_union(served_index.shapely(), zone_shapes)
         served_q = as_qgis(served_s)
-        clipped = (zone_shapes, served_s, served_q, _km2(meter, served_q, served_s, kernel.areas(served_s)))
-        if shared is not None:
-            shared[key] = clipped
+        return zone_shapes, served_s, served_q, _km2(meter, served_q, served_s, kernel.areas(served_s))
+
+    # Made once for the runs sharing ``shared`` over the same served polygons, zones and meter (each
+    # facility type of the every-type share).
+    clipped = remembered(shared, ("served by zone", id(served_index), tuple(k for k, _ in zones), None
+                                  if meter is None else (meter.projection.crs.toWkt(), meter.projection.method)),
+                         clip, keep=served_index)
     cover = kernel.cover_zones(served_index.shapely(), clipped[0], points, radius, as_shapely(shapes), with_service,
                                BUFFER_SEGMENTS, progress, as_shapely(lines), width, clipped[1], with_uncovered, every)
     if every is not None:

@@ -54,6 +54,17 @@ def unopened_layer(label: str) -> PlanInputError:
                           tr("Check that the file or database is reachable."))
 
 
+def remembered(store: Optional[dict], key, make, keep=()):
+    """``make()``, kept in ``store`` under ``key`` for the next caller sharing it (the facility types
+    of one coverage run); with no store, made each time. ``keep``: the objects whose ``id`` is in
+    ``key``, held with the value so that no other object takes that id while it is kept."""
+    if store is None:
+        return make()
+    if key not in store:
+        store[key] = (make(), keep)
+    return store[key][0]
+
+
 @dataclass
 class Workspace:
     """The working projection, the area meter and the readers of one check run."""
@@ -116,6 +127,10 @@ class Workspace:
 
     def note(self, text: str) -> None:
         self.notes.append(text)
+
+    def once(self, key, make, keep=()):
+        """``make()``, or what it gave for ``key`` before in a run sharing ``reads`` (``remembered``)."""
+        return remembered(self.reads, key, make, keep)
 
     def _read(self, reader, source, label, fields, allow_empty, keep=None) -> List[ReadFeature]:
         key = (id(source), reader.__name__, label, tuple(fields), allow_empty, self.crs.toWkt(),

@@ -225,12 +225,15 @@ def _cover_parts(served_z, xy, points, radius, shapes, segments, progress, with_
         _reach_every(every, parts, zone_of, len(served_z), cover, rest, partly)
     if progress is not None:
         progress(0.6)
-    if not with_uncovered:
-        uncovered[:] = None
-    for values, out in ((cover, covered), (rest, uncovered))[:2 if with_uncovered else 1]:
-        kept = np.array([v is not None for v in values], dtype=bool)
-        out[:] = dissolve_each(values[kept], zone_of[kept], len(served_z))
+    covered[:] = _dissolve(cover, zone_of, len(served_z))
+    uncovered[:] = _dissolve(rest, zone_of, len(served_z)) if with_uncovered else None
     return covered, uncovered
+
+
+def _dissolve(values, zone_of, size: int):
+    """Per zone, the union of the polygons of ``values`` (None left out) that belong to it."""
+    kept = np.array([v is not None for v in values], dtype=bool)
+    return dissolve_each(values[kept], zone_of[kept], size)
 
 
 def _reach_every(every: dict, parts, zone_of, size: int, cover, rest, partly):
@@ -254,7 +257,5 @@ def _reach_every(every: dict, parts, zone_of, size: int, cover, rest, partly):
 
 def reached_by_every(every: dict):
     """Per zone, the land reached by every type that updated ``every`` (None where none is)."""
-    reached = every["parts"]
-    kept = np.array([r is not None for r in reached], dtype=bool)
-    return dissolve_each(reached[kept], every["zone_of"][kept], every["size"])
+    return _dissolve(every["parts"], every["zone_of"], every["size"])
 
